@@ -1,0 +1,541 @@
+import IMRParse
+
+/// Resolves names, checks types and consistency across all rule files, and compiles the
+/// syntax tree into a `RuleBook`. Every problem becomes a `Diagnostic`; the book is built only
+/// when there is no error.
+struct RuleChecker {
+    let tree: RuleSyntaxTree
+    let sourceLines: (String, Int) -> String
+    var diagnostics: [Diagnostic] = []
+    private var factByName: [String: Int] = [:]
+    private var facts: [FactDefinition] = []
+
+    init(tree: RuleSyntaxTree, sourceLines: @escaping (String, Int) -> String) {
+        self.tree = tree
+        self.sourceLines = sourceLines
+    }
+
+    mutating func check() -> RuleBook? {
+        checkFacts()
+        let context = checkContext()
+        var criteriaByTreatment: [String: [Criterion]] = [:]
+        var criterionIDs: [String: RuleToken] = [:]
+        let treatmentIDs = Set(tree.treatments.map(\.id.text))
+        for c in tree.criteria {
+            if let previous = criterionIDs[c.id.text] {
+                report(c.id, c.file, "duplicate-id", "criterion '\(c.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
+                       hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'")
+                continue
+            }
+            criterionIDs[c.id.text] = c.id
+            guard let owner = c.treatment else { continue }
+            if !treatmentIDs.contains(owner.text) {
+                report(owner, c.file, "unknown-treatment", "no treatment named '\(owner.text)'",
+                       hint: suggestion(owner.text, among: treatmentIDs))
+                continue
+            }
+            if let compiled = compile(c) { criteriaByTreatment[owner.text, default: []].append(compiled) }
+        }
+
+        var treatments: [Treatment] = []
+        var seen: [String: RuleToken] = [:]
+        for t in tree.treatments {
+            if let previous = seen[t.id.text] {
+                report(t.id, t.file, "duplicate-id", "treatment '\(t.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
+                       hint: "keep one declaration per treatment id")
+                continue
+            }
+            seen[t.id.text] = t.id
+            if !Vocabulary.treatmentIDs.contains(t.id.text) {
+                warn(t.id, t.file, "unknown-treatment-id", "'\(t.id.text)' is not one of the design's treatment ids",
+                     hint: Suggestions.closest(to: t.id.text, among: Vocabulary.treatmentIDs).map { "did you mean '\($0)'?" }
+                        ?? "new families are welcome; check the spelling against docs/architecture.md")
+            }
+            if t.requests.isEmpty {
+                report(t.id, t.file, "missing-requests", "treatment '\(t.id.text)' lists no request phrasings",
+                       hint: "add 'requests \"…\", \"…\"' with the words requests use for it")
+            }
+            guard let citation = t.citation else {
+                report(t.id, t.file, "missing-citation", "treatment '\(t.id.text)' cites no guideline",
+                       hint: "add 'cites \"MTUS Chronic Pain Medical Treatment Guidelines\" section \"…\" page N'")
+                continue
+            }
+            let window = self.window(t.appliesFrom, t.appliesTo, file: t.file)
+            var criteria = criteriaByTreatment[t.id.text] ?? []
+            for i in criteria.indices {
+                if criteria[i].citation.guideline.isEmpty { criteria[i].citation = convert(citation) }
+                let w = criteria[i].window
+                if let f = w.from ?? window.from, let to = window.to ?? w.to, f > to,
+                   let token = tree.criteria.first(where: { $0.id.text == criteria[i].id })?.id {
+                    report(token, criteria[i].file, "unreachable-criterion",
+                           "criterion '\(criteria[i].id)' applies only outside its treatment's edition window (\(window.description))",
+                           hint: "check applies_from / applies_to against the treatment's")
+                }
+            }
+            let examples = compileExamples(for: t, criteria: criteria)
+            let outcomes = Set(examples.filter { $0.todo == nil }.map(\.expect))
+            if outcomes.count < 2 {
+                let missing = Decision.allCases.filter { !outcomes.contains($0) }.map(\.rawValue).joined(separator: " and ")
+                warn(t.id, t.file, "missing-examples", "treatment '\(t.id.text)' has no \(missing) example",
+                     hint: "add an example of each outcome (or a 'todo' example saying why the guideline allows none)")
+            }
+            treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), citation: convert(citation),
+                                        window: window, criteria: criteria, examples: examples, file: t.file, line: t.id.line))
+        }
+        for e in tree.examples where e.treatment == nil {
+            report(e.name, e.file, "orphan-example", "example '\(e.name.text)' does not belong to a treatment",
+                   hint: "put it below the treatment it tests")
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context, files: tree.files)
+    }
+
+    // MARK: Facts
+
+    private mutating func checkFacts() {
+        for f in tree.facts {
+            if let previous = factByName[f.name.text] {
+                let first = facts[previous]
+                report(f.name, f.file, "duplicate-id", "fact '\(f.name.text)' is declared twice (first in \(first.file):\(first.line))",
+                       hint: "keep one definition; shared facts live in Rules/facts/")
+                continue
+            }
+            let kind = FactKind(rawValue: f.type.text) ?? .bool
+            var source = FactSource.narrative
+            if let hook = f.hook {
+                if let known = FactHooks.all[hook.text] {
+                    if known.kind != kind {
+                        report(f.type, f.file, "type-mismatch", "hook '\(hook.text)' gives a \(known.kind.rawValue), but the fact is declared \(kind.rawValue)",
+                               hint: "declare it as \(known.kind.rawValue)")
+                    }
+                    source = .hook(hook.text)
+                } else {
+                    report(hook, f.file, "unknown-hook", "no Swift hook named '\(hook.text)'",
+                           hint: suggestion(hook.text, among: FactHooks.all.keys) ?? "hooks are listed in Rules/README.md")
+                }
+            } else if f.source?.text == "request" {
+                source = .request
+                if kind != .bool && kind != .enumeration {
+                    report(f.source!, f.file, "type-mismatch", "a fact read from the request by phrases must be bool or enum",
+                           hint: "use a hook for numbers (e.g. 'hook requested_quantity')")
+                }
+            }
+            if let unit = f.unit, !Vocabulary.units.contains(unit.text) {
+                warn(unit, f.file, "unknown-unit", "unknown unit '\(unit.text)'",
+                     hint: suggestion(unit.text, among: Vocabulary.units) ?? "known units: \(Vocabulary.units.joined(separator: ", "))")
+            }
+            if kind == .number, f.unit == nil {
+                warn(f.type, f.file, "missing-unit", "number fact '\(f.name.text)' has no unit", hint: "write e.g. 'number percent' or 'number weeks'")
+            }
+            if case .hook = source {} else {
+                switch kind {
+                case .bool where f.phrases.isEmpty:
+                    report(f.name, f.file, "missing-phrases", "bool fact '\(f.name.text)' has no phrases to find it by",
+                           hint: "add 'phrases \"…\"', or 'hook NAME' for a Swift hook")
+                case .number where f.near.isEmpty:
+                    report(f.name, f.file, "missing-phrases", "number fact '\(f.name.text)' has no 'near' phrases",
+                           hint: "add 'near \"relief\", \"improvement\"' (the number is read next to them)")
+                case .count where f.events.isEmpty && f.near.isEmpty:
+                    report(f.name, f.file, "missing-phrases", "count fact '\(f.name.text)' has no 'events' to count",
+                           hint: "add 'events \"epidural steroid injection\", \"ESI\"'")
+                case .enumeration where f.valuePhrases.isEmpty:
+                    report(f.name, f.file, "missing-phrases", "enum fact '\(f.name.text)' has no 'value' lines",
+                           hint: "add 'value left \"left\", \"left-sided\"' for each value")
+                case .date, .string:
+                    report(f.name, f.file, "missing-phrases", "\(kind.rawValue) facts are read by Swift hooks only",
+                           hint: "add 'hook NAME' (see Rules/README.md)")
+                default: break
+                }
+            }
+            var enumValues = f.enumValues.map(\.text)
+            if case .hook(let h) = source, let known = FactHooks.all[h], kind == .enumeration, enumValues.isEmpty {
+                enumValues = known.enumValues
+            }
+            for (value, _) in f.valuePhrases where !enumValues.contains(value.text) {
+                report(value, f.file, "type-mismatch", "'\(value.text)' is not a value of enum fact '\(f.name.text)'",
+                       hint: suggestion(value.text, among: enumValues) ?? "declared values: \(enumValues.joined(separator: ", "))")
+            }
+            var accepted: Set<String> = ["affirmed", "historical"]
+            if !f.assertions.isEmpty {
+                accepted = []
+                for a in f.assertions {
+                    if Vocabulary.assertions.contains(a.text) { accepted.insert(a.text) }
+                    else { report(a, f.file, "unknown-keyword", "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions)) }
+                }
+            }
+            factByName[f.name.text] = facts.count
+            facts.append(FactDefinition(
+                name: f.name.text, kind: kind, unit: f.unit?.text, enumValues: enumValues, description: f.description,
+                source: source, phrases: f.phrases.map(\.text), denials: f.denials.map(\.text),
+                valuePhrases: f.valuePhrases.map { ($0.value.text, $0.phrases.map(\.text)) },
+                near: f.near.map(\.text), anchors: f.anchors.map(\.text), within: f.within ?? 8,
+                events: f.events.map(\.text), acceptedAssertions: accepted, file: f.file, line: f.name.line))
+        }
+    }
+
+    private mutating func checkContext() -> ContextDeclarations {
+        var c = ContextDeclarations()
+        for t in tree.triggers {
+            let phrases = t.phrases.map(\.text)
+            switch t.keyword.text {
+            case "trigger":
+                guard let category = t.category, let direction = t.direction else { continue }
+                if !Vocabulary.assertions.contains(category.text) || category.text == "affirmed" {
+                    report(category, t.file, "unknown-keyword", "unknown assertion category '\(category.text)'",
+                           hint: suggestion(category.text, among: Vocabulary.assertions.filter { $0 != "affirmed" }))
+                    continue
+                }
+                if !Vocabulary.directions.contains(direction.text) {
+                    report(direction, t.file, "unknown-keyword", "unknown direction '\(direction.text)'",
+                           hint: suggestion(direction.text, among: Vocabulary.directions) ?? "use forward, backward, both or sentence")
+                    continue
+                }
+                c.triggers.append(.init(category: category.text, direction: direction.text, phrases: phrases, scope: t.scope))
+            case "pseudo": c.pseudo += phrases
+            case "terminator": c.terminators += phrases
+            case "attribution":
+                guard let who = t.category else { continue }
+                if !Vocabulary.attributions.contains(who.text) {
+                    report(who, t.file, "unknown-keyword", "unknown attribution '\(who.text)'",
+                           hint: suggestion(who.text, among: Vocabulary.attributions))
+                    continue
+                }
+                c.attributions.append((who.text, phrases))
+            default: break
+            }
+        }
+        return c
+    }
+
+    // MARK: Criteria
+
+    private mutating func compile(_ c: CriterionSyntax) -> Criterion? {
+        var ok = true
+        var when: Condition?
+        if let w = c.when {
+            when = condition(w, file: c.file)
+            if when == nil { ok = false }
+        }
+        guard let r = c.require, let require = condition(r, file: c.file) else { return nil }
+        if let reason = c.reason, !Vocabulary.reasonCodes.contains(reason.text) {
+            report(reason, c.file, "unknown-reason", "unknown reason code '\(reason.text)'",
+                   hint: suggestion(reason.text, among: Vocabulary.reasonCodes) ?? "codes: \(Vocabulary.reasonCodes.joined(separator: ", "))")
+        }
+        if c.missing == nil {
+            warn(c.id, c.file, "missing-advice", "criterion '\(c.id.text)' gives no advice for when it is undocumented",
+                 hint: "add 'missing \"…\"': what the physician should document")
+        }
+        let window = self.window(c.appliesFrom, c.appliesTo, file: c.file)
+        if let f = window.from, let t = window.to, f > t {
+            report(c.appliesFrom!, c.file, "unreachable-criterion", "criterion '\(c.id.text)' applies from after it stops applying",
+                   hint: "swap applies_from and applies_to")
+        }
+        if let when, Self.neverTrue(when) {
+            report(c.when!.anchor, c.file, "unreachable-criterion", "the 'when' condition of '\(c.id.text)' can never be true, so the criterion never applies",
+                   hint: "check the comparisons: they contradict each other")
+        }
+        if let page = c.citation, page.pages.isEmpty {
+            warn(page.token, c.file, "missing-page", "the citation of '\(c.id.text)' gives no page", hint: "add 'page N' so a reader can check it")
+        }
+        guard ok else { return nil }
+        let citation = c.citation.map(convert) ?? RuleCitation(guideline: "", section: nil, pages: [])
+        return Criterion(id: c.id.text, text: c.text, when: when, require: require, citation: citation, reason: c.reason?.text,
+                         missing: c.missing, window: window, file: c.file, line: c.id.line,
+                         whenText: c.when.map { Self.render($0) }, requireText: c.require.map { Self.render($0) } ?? "")
+    }
+
+    /// Whether a condition is false in every case: a constant false, or an `and` whose numeric
+    /// comparisons on one fact leave no possible value (`x >= 5 and x < 3`).
+    static func neverTrue(_ c: Condition) -> Bool {
+        switch c {
+        case .constant(let t): return t == .no
+        case .and(let parts):
+            if parts.contains(where: neverTrue) { return true }
+            var bounds: [Int: (lo: Double, loStrict: Bool, hi: Double, hiStrict: Bool)] = [:]
+            for p in parts {
+                guard case .compareNumber(let f, let op, let v) = p else { continue }
+                var b = bounds[f] ?? (-Double.infinity, false, Double.infinity, false)
+                switch op {
+                case .gt: if v >= b.lo { b.lo = v; b.loStrict = true }
+                case .ge: if v > b.lo { b.lo = v; b.loStrict = false }
+                case .lt: if v <= b.hi { b.hi = v; b.hiStrict = true }
+                case .le: if v < b.hi { b.hi = v; b.hiStrict = false }
+                case .eq: if v > b.lo { b.lo = v; b.loStrict = false }; if v < b.hi { b.hi = v; b.hiStrict = false }
+                case .ne: break
+                }
+                bounds[f] = b
+            }
+            return bounds.values.contains { $0.lo > $0.hi || ($0.lo == $0.hi && ($0.loStrict || $0.hiStrict)) }
+        case .or(let parts): return parts.allSatisfy(neverTrue)
+        default: return false
+        }
+    }
+
+    private mutating func condition(_ e: ExpressionSyntax, file: String) -> Condition? {
+        switch e {
+        case .literal(let t):
+            if t.isWord("true") { return .constant(.yes) }
+            if t.isWord("false") { return .constant(.no) }
+            report(t, file, "type-mismatch", "'\(t.text)' is a value, not a condition", hint: "compare it with a fact, e.g. 'fact >= \(t.text)'")
+            return nil
+        case .name(let t):
+            guard let i = fact(t, file: file) else { return nil }
+            guard facts[i].kind == .bool else {
+                report(t, file, "type-mismatch", "'\(t.text)' is a \(describe(facts[i])), not a yes/no fact",
+                       hint: facts[i].kind == .enumeration ? "compare it: '\(t.text) == \(facts[i].enumValues.first ?? "value")'"
+                                                           : "compare it: '\(t.text) >= 1'")
+                return nil
+            }
+            return .fact(i)
+        case .not(_, let inner):
+            return condition(inner, file: file).map { .not($0) }
+        case .and(let parts):
+            let compiled = parts.map { condition($0, file: file) }
+            return compiled.contains(where: { $0 == nil }) ? nil : .and(compiled.map { $0! })
+        case .or(let parts):
+            let compiled = parts.map { condition($0, file: file) }
+            return compiled.contains(where: { $0 == nil }) ? nil : .or(compiled.map { $0! })
+        case .known(_, let name):
+            return fact(name, file: file).map { .known($0) }
+        case .member(let lhs, let values, let inToken):
+            guard case .name(let t) = lhs, let i = fact(t, file: file) else {
+                report(inToken, file, "type-mismatch", "'in' needs a fact on its left", hint: "write 'fact in [a, b]'")
+                return nil
+            }
+            let f = facts[i]
+            if f.kind == .enumeration || f.kind == .string {
+                var set = Set<String>()
+                for v in values {
+                    if f.kind == .enumeration, !(v.kind == .identifier && f.enumValues.contains(v.text)) {
+                        report(v, file, "type-mismatch", "'\(v.text)' is not a value of '\(f.name)'",
+                               hint: suggestion(v.text, among: f.enumValues) ?? "values: \(f.enumValues.joined(separator: ", "))")
+                        return nil
+                    }
+                    set.insert(v.text)
+                }
+                return .memberText(i, set)
+            }
+            if f.kind == .number || f.kind == .count {
+                var numbers: [Double] = []
+                for v in values {
+                    guard v.kind == .number, let d = Double(v.text) else {
+                        report(v, file, "type-mismatch", "'\(f.name)' is a number; '\(v.text)' is not", hint: nil)
+                        return nil
+                    }
+                    numbers.append(d)
+                }
+                return .memberNumber(i, numbers)
+            }
+            report(t, file, "type-mismatch", "'in' does not apply to \(describe(f)) '\(f.name)'", hint: nil)
+            return nil
+        case .compare(let op, let lhs, let rhs):
+            return comparison(op, lhs, rhs, file: file)
+        }
+    }
+
+    private mutating func comparison(_ opToken: RuleToken, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax, file: String) -> Condition? {
+        guard var op = Condition.Comparison(rawValue: opToken.text) else { return nil }
+        var factSide = lhs, valueSide = rhs
+        if case .literal = lhs, case .name = rhs { factSide = rhs; valueSide = lhs; op = op.flipped }
+        guard case .name(let ft) = factSide, let i = fact(ft, file: file) else {
+            if case .name = factSide { return nil }
+            report(opToken, file, "type-mismatch", "a comparison needs a fact on one side", hint: "write e.g. 'prior_esi_relief_percent >= 50'")
+            return nil
+        }
+        let f = facts[i]
+        if case .name(let other) = valueSide {
+            if f.kind == .enumeration {
+                guard f.enumValues.contains(other.text) else {
+                    // A fact on both sides, or an unknown enum value.
+                    if let j = factByName[other.text] { return .compareFacts(i, op, j) }
+                    report(other, file, "type-mismatch", "'\(other.text)' is not a value of enum fact '\(f.name)'",
+                           hint: suggestion(other.text, among: f.enumValues) ?? "values: \(f.enumValues.joined(separator: ", "))")
+                    return nil
+                }
+                guard op == .eq || op == .ne else {
+                    report(opToken, file, "type-mismatch", "enum values compare only with == and !=", hint: nil)
+                    return nil
+                }
+                return .equalsText(i, other.text, op == .ne)
+            }
+            guard let j = fact(other, file: file) else { return nil }
+            let g = facts[j]
+            let numeric: Set<FactKind> = [.number, .count]
+            guard (numeric.contains(f.kind) && numeric.contains(g.kind)) || (f.kind == .date && g.kind == .date) else {
+                report(other, file, "type-mismatch", "cannot compare \(describe(f)) '\(f.name)' with \(describe(g)) '\(g.name)'", hint: nil)
+                return nil
+            }
+            return .compareFacts(i, op, j)
+        }
+        guard case .literal(let v) = valueSide else {
+            report(opToken, file, "type-mismatch", "compare a fact with a value", hint: nil)
+            return nil
+        }
+        switch f.kind {
+        case .number, .count:
+            guard v.kind == .number, let d = Double(v.text) else {
+                report(v, file, "type-mismatch", "'\(f.name)' is \(describe(f)); compare it with a number, not '\(v.text)'", hint: nil)
+                return nil
+            }
+            if f.unit == "percent", d < 0 || d > 100 {
+                warn(v, file, "out-of-range", "\(v.text) is outside 0-100 for a percentage", hint: nil)
+            }
+            return .compareNumber(i, op, d)
+        case .date:
+            guard v.kind == .date, let d = CivilDate.parseISO(v.text) else {
+                report(v, file, "type-mismatch", "'\(f.name)' is a date; compare it with a date such as 2016-07-29", hint: nil)
+                return nil
+            }
+            return .compareDate(i, op, d)
+        case .bool:
+            guard v.isWord("true") || v.isWord("false"), op == .eq || op == .ne else {
+                report(v, file, "type-mismatch", "'\(f.name)' is yes/no; use it directly or with 'not'",
+                       hint: "write '\(f.name)' or 'not \(f.name)'")
+                return nil
+            }
+            let positive = v.isWord("true") == (op == .eq)
+            return positive ? .fact(i) : .not(.fact(i))
+        case .string:
+            guard v.kind == .string, op == .eq || op == .ne else {
+                report(v, file, "type-mismatch", "'\(f.name)' is text; compare it with == and a quoted string", hint: nil)
+                return nil
+            }
+            return .equalsText(i, v.text, op == .ne)
+        case .enumeration:
+            report(v, file, "type-mismatch", "'\(f.name)' is an enum; compare it with one of its values: \(f.enumValues.joined(separator: ", "))", hint: nil)
+            return nil
+        }
+    }
+
+    private mutating func fact(_ t: RuleToken, file: String) -> Int? {
+        if let i = factByName[t.text] { return i }
+        report(t, file, "unknown-fact", "no fact named '\(t.text)'",
+               hint: suggestion(t.text, among: factByName.keys) ?? "declare it with 'fact \(t.text) bool \"…\"' in Rules/facts/")
+        return nil
+    }
+
+    // MARK: Examples
+
+    private mutating func compileExamples(for t: TreatmentSyntax, criteria: [Criterion]) -> [RuleExample] {
+        var out: [RuleExample] = []
+        var names: Set<String> = []
+        for e in tree.examples where e.treatment?.text == t.id.text {
+            if !names.insert(e.name.text).inserted {
+                report(e.name, e.file, "duplicate-id", "treatment '\(t.id.text)' has two examples named '\(e.name.text)'", hint: "rename one")
+            }
+            guard let expectToken = e.expect else { continue }
+            guard let expect = Decision(rawValue: expectToken.text) else {
+                report(expectToken, e.file, "unknown-keyword", "an example expects Upheld or Overturned, not '\(expectToken.text)'",
+                       hint: Suggestions.closest(to: expectToken.text, among: ["Upheld", "Overturned"]).map { "did you mean '\($0)'?" })
+                continue
+            }
+            var given: [(Int, FactValue)] = []
+            for (name, value) in e.given {
+                guard let i = factByName[name.text] else {
+                    report(name, e.file, "example-unknown-fact", "example '\(e.name.text)' sets an unknown fact '\(name.text)'",
+                           hint: suggestion(name.text, among: factByName.keys))
+                    continue
+                }
+                if let v = literal(value, for: facts[i], file: e.file) { given.append((i, v)) }
+            }
+            var statuses: [(String, CriterionStatus)] = []
+            for (cid, status) in e.statuses {
+                guard criteria.contains(where: { $0.id == cid.text }) else {
+                    report(cid, e.file, "unknown-criterion", "treatment '\(t.id.text)' has no criterion '\(cid.text)'",
+                           hint: suggestion(cid.text, among: criteria.map(\.id)))
+                    continue
+                }
+                guard let s = CriterionStatus(rawValue: status.text) else {
+                    report(status, e.file, "unknown-keyword", "unknown status '\(status.text)'",
+                           hint: suggestion(status.text, among: CriterionStatus.allCases.map(\.rawValue)))
+                    continue
+                }
+                statuses.append((cid.text, s))
+            }
+            if e.given.isEmpty && e.text == nil && e.request == nil {
+                warn(e.name, e.file, "empty-example", "example '\(e.name.text)' gives no facts, text or request", hint: nil)
+            }
+            out.append(RuleExample(name: e.name.text, expect: expect, request: e.request, text: e.text,
+                                   date: e.date.flatMap { CivilDate.parseISO($0.text) }, given: given, statuses: statuses,
+                                   todo: e.todo, file: e.file, line: e.name.line))
+        }
+        return out
+    }
+
+    private mutating func literal(_ v: RuleToken, for f: FactDefinition, file: String) -> FactValue? {
+        if v.isWord("unknown") { return .unknown }
+        switch f.kind {
+        case .bool:
+            if v.isWord("true") { return .bool(true) }
+            if v.isWord("false") { return .bool(false) }
+        case .number, .count:
+            if v.kind == .number, let d = Double(v.text) { return .number(d) }
+        case .enumeration:
+            if v.kind == .identifier, f.enumValues.contains(v.text) { return .text(v.text) }
+        case .string:
+            if v.kind == .string { return .text(v.text) }
+        case .date:
+            if v.kind == .date, let d = CivilDate.parseISO(v.text) { return .date(d) }
+        }
+        report(v, file, "type-mismatch", "'\(v.text)' is not a valid value for \(describe(f)) '\(f.name)'",
+               hint: f.kind == .enumeration ? "values: \(f.enumValues.joined(separator: ", ")), or unknown" : "or write 'unknown'")
+        return nil
+    }
+
+    // MARK: Helpers
+
+    private func convert(_ c: CitationSyntax) -> RuleCitation {
+        RuleCitation(guideline: c.guideline, section: c.section, pages: c.pages)
+    }
+
+    private mutating func window(_ from: RuleToken?, _ to: RuleToken?, file: String) -> DateWindow {
+        var w = DateWindow.always
+        for (token, isFrom) in [(from, true), (to, false)] {
+            guard let token else { continue }
+            guard let d = CivilDate.parseISO(token.text) else {
+                report(token, file, "syntax", "'\(token.text)' is not a valid date", hint: "write YYYY-MM-DD")
+                continue
+            }
+            if isFrom { w.from = d } else { w.to = d }
+        }
+        return w
+    }
+
+    private func describe(_ f: FactDefinition) -> String {
+        switch f.kind {
+        case .number: "a number" + (f.unit.map { " (\($0))" } ?? "")
+        case .count: "a count"
+        case .enumeration: "an enum"
+        case .bool: "a yes/no fact"
+        case .date: "a date"
+        case .string: "text"
+        }
+    }
+
+    private func suggestion(_ word: String, among known: some Sequence<String>) -> String? {
+        Suggestions.closest(to: word, among: known).map { "did you mean '\($0)'?" }
+    }
+
+    private mutating func report(_ t: RuleToken, _ file: String, _ code: String, _ message: String, hint: String?) {
+        diagnostics.append(Diagnostic(file: file, line: t.line, column: t.column, length: t.length, severity: .error,
+                                      code: code, message: message, hint: hint, sourceLine: sourceLines(file, t.line)))
+    }
+
+    private mutating func warn(_ t: RuleToken, _ file: String, _ code: String, _ message: String, hint: String?) {
+        diagnostics.append(Diagnostic(file: file, line: t.line, column: t.column, length: t.length, severity: .warning,
+                                      code: code, message: message, hint: hint, sourceLine: sourceLines(file, t.line)))
+    }
+
+    /// The condition as text, for `rules explain`.
+    static func render(_ e: ExpressionSyntax, top: Bool = true) -> String {
+        switch e {
+        case .name(let t), .literal(let t): return t.kind == .string ? "\"\(t.text)\"" : t.text
+        case .not(_, let inner): return "not " + render(inner, top: false)
+        case .and(let parts): let s = parts.map { render($0, top: false) }.joined(separator: " and "); return top ? s : "(\(s))"
+        case .or(let parts): let s = parts.map { render($0, top: false) }.joined(separator: " or "); return top ? s : "(\(s))"
+        case .compare(let op, let l, let r): return "\(render(l, top: false)) \(op.text) \(render(r, top: false))"
+        case .member(let l, let values, _): return "\(render(l, top: false)) in [\(values.map(\.text).joined(separator: ", "))]"
+        case .known(_, let n): return "known(\(n.text))"
+        }
+    }
+}

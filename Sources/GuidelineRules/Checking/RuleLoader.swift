@@ -1,0 +1,72 @@
+import Foundation
+import IMRParse
+
+/// Loads every `*.rules` file under a folder (recursively, in sorted order), parses and checks
+/// them, and returns the rule book with all diagnostics, sorted and de-duplicated.
+public enum RuleLoader {
+    public struct Result: Sendable {
+        /// Nil when there is any error.
+        public var book: RuleBook?
+        public var diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    public static func load(directory: String) -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Result(book: nil, diagnostics: [Diagnostic(file: directory, line: 0, column: 0, length: 0, severity: .error,
+                code: "no-rules", message: "rules folder not found",
+                hint: "pass --rules DIR or set IMR_CHECK_RULES to the folder that holds the .rules files")])
+        }
+        var files: [(String, String)] = []
+        var problems: [Diagnostic] = []
+        let walker = FileManager.default.enumerator(atPath: directory)
+        var paths: [String] = []
+        while let relative = walker?.nextObject() as? String {
+            if relative.hasSuffix(".rules") { paths.append(relative) }
+        }
+        for relative in paths.sorted() {
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + relative
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(Diagnostic(file: path, line: 0, column: 0, length: 0, severity: .error, code: "unreadable",
+                                           message: "the file cannot be read", hint: "check its permissions"))
+                continue
+            }
+            files.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        if files.isEmpty && problems.isEmpty {
+            problems.append(Diagnostic(file: directory, line: 0, column: 0, length: 0, severity: .error, code: "no-rules",
+                                       message: "no .rules files in this folder", hint: "point --rules at the project's Rules/ folder"))
+        }
+        return check(files: files, extra: problems)
+    }
+
+    /// Parses and checks rule texts given in memory (for tests and tools).
+    public static func check(files: [(path: String, text: String)], extra: [Diagnostic] = []) -> Result {
+        var parser = RuleParser()
+        var lines: [String: [Substring]] = [:]
+        for (path, text) in files {
+            parser.parse(file: path, text: text)
+            lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let sourceLine: (String, Int) -> String = { file, n in
+            guard let l = lines[file], n >= 1, n <= l.count else { return "" }
+            return String(l[n - 1]).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
+        }
+        var checker = RuleChecker(tree: parser.tree, sourceLines: sourceLine)
+        // Syntax errors first; the checker still runs so every problem is reported in one pass,
+        // but a file with syntax errors yields no book.
+        let book = checker.check()
+        var all = extra + parser.diagnostics + checker.diagnostics
+        all = Array(Set(all.map(\.headline)).count == all.count ? all : dedupe(all))
+        all.sort()
+        let hasError = all.contains { $0.severity == .error }
+        return Result(book: hasError ? nil : book, diagnostics: all)
+    }
+
+    private static func dedupe(_ ds: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<String>()
+        return ds.filter { seen.insert($0.headline).inserted }
+    }
+}

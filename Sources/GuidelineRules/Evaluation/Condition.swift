@@ -1,0 +1,101 @@
+/// A checked, compiled condition over fact slots, evaluated in three-valued logic.
+///
+/// Names are resolved to fact indices and literals to typed constants once, by `RuleChecker`;
+/// evaluating a case walks this small tree without allocating.
+public indirect enum Condition: Sendable {
+    case constant(Truth)
+    case fact(Int)                              // a bool fact
+    case not(Condition)
+    case and([Condition])
+    case or([Condition])
+    case compareNumber(Int, Comparison, Double) // fact op number
+    case compareFacts(Int, Comparison, Int)     // fact op fact (numbers or dates)
+    case compareDate(Int, Comparison, Int)      // fact op day number
+    case equalsText(Int, String, Bool)          // enum/string fact == value (Bool: negated, i.e. !=)
+    case memberText(Int, Set<String>)
+    case memberNumber(Int, [Double])
+    case known(Int)
+
+    public enum Comparison: String, Sendable {
+        case lt = "<", le = "<=", gt = ">", ge = ">=", eq = "==", ne = "!="
+
+        public var flipped: Comparison {
+            switch self { case .lt: .gt; case .le: .ge; case .gt: .lt; case .ge: .le; case .eq: .eq; case .ne: .ne }
+        }
+
+        func holds(_ a: Double, _ b: Double) -> Bool {
+            switch self { case .lt: a < b; case .le: a <= b; case .gt: a > b; case .ge: a >= b; case .eq: a == b; case .ne: a != b }
+        }
+    }
+
+    public func evaluate(_ facts: [FactValue]) -> Truth {
+        switch self {
+        case .constant(let t): return t
+        case .fact(let i):
+            if case .bool(let b) = facts[i] { return Truth(b) }
+            return .unknown
+        case .not(let c): return !c.evaluate(facts)
+        case .and(let parts):
+            var result = Truth.yes
+            for p in parts {
+                result = result && p.evaluate(facts)
+                if result == .no { return .no }
+            }
+            return result
+        case .or(let parts):
+            var result = Truth.no
+            for p in parts {
+                result = result || p.evaluate(facts)
+                if result == .yes { return .yes }
+            }
+            return result
+        case .compareNumber(let i, let op, let v):
+            guard let a = Self.number(facts[i]) else { return .unknown }
+            return Truth(op.holds(a, v))
+        case .compareFacts(let i, let op, let j):
+            guard let a = Self.number(facts[i]), let b = Self.number(facts[j]) else { return .unknown }
+            return Truth(op.holds(a, b))
+        case .compareDate(let i, let op, let d):
+            guard case .date(let a) = facts[i] else { return .unknown }
+            return Truth(op.holds(Double(a), Double(d)))
+        case .equalsText(let i, let v, let negated):
+            guard case .text(let a) = facts[i] else { return .unknown }
+            return Truth((a == v) != negated)
+        case .memberText(let i, let set):
+            guard case .text(let a) = facts[i] else { return .unknown }
+            return Truth(set.contains(a))
+        case .memberNumber(let i, let values):
+            guard let a = Self.number(facts[i]) else { return .unknown }
+            return Truth(values.contains(a))
+        case .known(let i):
+            return Truth(facts[i].isKnown)
+        }
+    }
+
+    static func number(_ v: FactValue) -> Double? {
+        switch v {
+        case .number(let d): return d
+        case .date(let d): return Double(d)
+        default: return nil
+        }
+    }
+
+    /// The fact slots this condition reads, in order of first use.
+    public var factsUsed: [Int] {
+        var out: [Int] = []
+        collect(&out)
+        return out
+    }
+
+    private func collect(_ out: inout [Int]) {
+        func add(_ i: Int) { if !out.contains(i) { out.append(i) } }
+        switch self {
+        case .constant: break
+        case .fact(let i), .compareNumber(let i, _, _), .compareDate(let i, _, _), .equalsText(let i, _, _),
+             .memberText(let i, _), .memberNumber(let i, _), .known(let i): add(i)
+        case .compareFacts(let i, _, let j): add(i); add(j)
+        case .not(let c): c.collect(&out)
+        case .and(let parts), .or(let parts): for p in parts { p.collect(&out) }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import IMRParse
+
+/// The value of one fact for one case: unknown, or a boolean, number, enum value, text or date.
+public enum FactValue: Sendable, Equatable {
+    case unknown
+    case bool(Bool)
+    case number(Double)
+    /// An enum value's name, or a string fact's text.
+    case text(String)
+    /// Days since 1970-01-01.
+    case date(Int)
+
+    public var isKnown: Bool { self != .unknown }
+
+    public var json: JSONValue {
+        switch self {
+        case .unknown: .null
+        case .bool(let b): .bool(b)
+        case .number(let d): .double(d)
+        case .text(let s): .string(s)
+        case .date(let d): .string(CivilDate.iso(days: d))
+        }
+    }
+}
+
+/// Where a fact's value came from: a span of the source text and how the text asserts it.
+public struct FactEvidence: Sendable {
+    /// Byte range in the source text.
+    public var range: Range<Int>
+    /// affirmed, negated, possible, historical, hypothetical, other_person, guideline — or
+    /// `request` for a fact read from the request text, `given` for an example's stated value.
+    public var assertion: String
+    /// The words that decided the assertion ("without", "no documentation of"), if any.
+    public var trigger: String?
+    public var attribution: String?
+    /// Whether this evidence counted towards the value (false for hypothetical or quoted mentions
+    /// that are shown only to explain why the fact stayed unknown).
+    public var counted: Bool
+
+    public init(range: Range<Int>, assertion: String, trigger: String? = nil, attribution: String? = nil, counted: Bool = true) {
+        self.range = range
+        self.assertion = assertion
+        self.trigger = trigger
+        self.attribution = attribution
+        self.counted = counted
+    }
+}
+
+/// The facts of one case: a value and its evidence for every fact the rule book defines.
+public struct FactSet: Sendable {
+    public var values: [FactValue]
+    public var evidence: [[FactEvidence]]
+
+    public init(count: Int) {
+        values = Array(repeating: .unknown, count: count)
+        evidence = Array(repeating: [], count: count)
+    }
+
+    public subscript(_ index: Int) -> FactValue {
+        get { values[index] }
+        set { values[index] = newValue }
+    }
+}
+
+/// Proleptic Gregorian dates as day numbers, without Foundation's calendars (fast and time-zone free).
+public enum CivilDate {
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    public static func iso(days: Int) -> String {
+        let (y, m, d) = civil(days: days)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    /// Parses "YYYY-MM-DD"; nil when malformed or not a real date.
+    public static func parseISO(_ s: String) -> Int? {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let days = days(year: y, month: m, day: d)
+        return civil(days: days) == (y, m, d) ? days : nil
+    }
+}

@@ -1,0 +1,177 @@
+import IMRParse
+
+/// The checked, compiled rules of a folder: facts, treatments with their criteria and examples,
+/// and the context rules for assertion detection. Built once per run by `RuleBook.load`; read-only
+/// and shared by every worker thread afterwards.
+public final class RuleBook: Sendable {
+    public let facts: [FactDefinition]
+    public let treatments: [Treatment]
+    public let ancillaryPhrases: [String]
+    public let context: ContextDeclarations
+    public let files: [String]
+    private let factIndex: [String: Int]
+    private let treatmentIndex: [String: Int]
+
+    init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations, files: [String]) {
+        self.facts = facts
+        self.treatments = treatments
+        self.ancillaryPhrases = ancillaryPhrases
+        self.context = context
+        self.files = files
+        var fi: [String: Int] = [:]
+        for (i, f) in facts.enumerated() { fi[f.name] = i }
+        factIndex = fi
+        var ti: [String: Int] = [:]
+        for (i, t) in treatments.enumerated() { ti[t.id] = i }
+        treatmentIndex = ti
+    }
+
+    public func factSlot(_ name: String) -> Int? { factIndex[name] }
+    public func treatment(_ id: String) -> Treatment? { treatmentIndex[id].map { treatments[$0] } }
+    public var criterionCount: Int { treatments.reduce(0) { $0 + $1.criteria.count } }
+}
+
+public enum FactKind: String, Sendable {
+    case bool, number, count
+    case enumeration = "enum"
+    case date, string
+}
+
+/// Where a fact's value comes from.
+public enum FactSource: Sendable, Equatable {
+    /// Clinical text (a letter's case summary and rationale, or a draft narrative).
+    case narrative
+    /// The request as submitted: a phrase present makes the fact true, absent makes it false.
+    case request
+    /// Computed in Swift (see `FactHooks`), for the few facts that need code.
+    case hook(String)
+}
+
+/// How a fact is defined in the rule files, and how it is found in text.
+public struct FactDefinition: Sendable {
+    public var name: String
+    public var kind: FactKind
+    public var unit: String?
+    public var enumValues: [String]
+    public var description: String
+    public var source: FactSource
+    /// Mentions that make a bool fact true (affirmed) or false (negated).
+    public var phrases: [String]
+    /// Mentions that, when affirmed, make a bool fact false ("bulging discs without compromise").
+    public var denials: [String]
+    /// For enum facts: the phrases that select each value.
+    public var valuePhrases: [(value: String, phrases: [String])]
+    /// For number facts: the number must be within `within` words of one of these phrases…
+    public var near: [String]
+    /// …and the sentence must mention one of these (what the number is about), if any are given.
+    public var anchors: [String]
+    public var within: Int
+    /// For count facts: the event whose distinct occurrences are counted.
+    public var events: [String]
+    /// Assertion categories that count as the patient having the fact.
+    public var acceptedAssertions: Set<String>
+    public var file: String
+    public var line: Int
+}
+
+/// "MTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections, p.46".
+public struct RuleCitation: Sendable {
+    public var guideline: String
+    public var section: String?
+    public var pages: [Int]
+
+    public var text: String {
+        var s = guideline
+        if let section { s += ", " + section }
+        if !pages.isEmpty { s += " " + PageList.format(pages) }
+        return s
+    }
+}
+
+public enum PageList {
+    /// "p.46", "pp.98-99", "pp.60, 111-113".
+    public static func format(_ pages: [Int]) -> String {
+        var runs: [String] = []
+        var i = 0
+        while i < pages.count {
+            var j = i
+            while j + 1 < pages.count, pages[j + 1] == pages[j] + 1 { j += 1 }
+            runs.append(j > i ? "\(pages[i])-\(pages[j])" : "\(pages[i])")
+            i = j + 1
+        }
+        return (pages.count == 1 ? "p." : "pp.") + runs.joined(separator: ", ")
+    }
+}
+
+/// A span of dates (day numbers) during which a guideline edition is in force.
+public struct DateWindow: Sendable, Equatable {
+    public var from: Int?
+    public var to: Int?
+    public static let always = DateWindow(from: nil, to: nil)
+    public func contains(_ day: Int) -> Bool {
+        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+    }
+    public var description: String {
+        switch (from, to) {
+        case (nil, nil): "all editions"
+        case (let f?, nil): "from \(CivilDate.iso(days: f))"
+        case (nil, let t?): "until \(CivilDate.iso(days: t))"
+        case (let f?, let t?): "\(CivilDate.iso(days: f)) to \(CivilDate.iso(days: t))"
+        }
+    }
+}
+
+public struct Criterion: Sendable {
+    public var id: String
+    public var text: String
+    public var when: Condition?
+    public var require: Condition
+    public var citation: RuleCitation
+    public var reason: String?
+    public var missing: String?
+    public var window: DateWindow
+    public var file: String
+    public var line: Int
+    /// Source text of the conditions, for `rules explain`.
+    public var whenText: String?
+    public var requireText: String
+}
+
+public struct Treatment: Sendable {
+    public var id: String
+    public var name: String
+    public var requests: [String]
+    public var citation: RuleCitation
+    public var window: DateWindow
+    public var criteria: [Criterion]
+    public var examples: [RuleExample]
+    public var file: String
+    public var line: Int
+}
+
+public struct RuleExample: Sendable {
+    public var name: String
+    public var expect: Decision
+    public var request: String?
+    public var text: String?
+    public var date: Int?
+    public var given: [(fact: Int, value: FactValue)]
+    public var statuses: [(criterion: String, status: CriterionStatus)]
+    public var todo: String?
+    public var file: String
+    public var line: Int
+}
+
+/// The context rules (ConText triggers) as declared in `Rules/context/*.rules`.
+public struct ContextDeclarations: Sendable {
+    public struct Trigger: Sendable {
+        public var category: String
+        public var direction: String
+        public var phrases: [String]
+        public var scope: Int?
+    }
+    public var triggers: [Trigger] = []
+    public var pseudo: [String] = []
+    public var terminators: [String] = []
+    public var attributions: [(who: String, phrases: [String])] = []
+}

@@ -1,0 +1,70 @@
+import IMRParse
+
+/// A problem found in a rule file, with its position, a stable code and a hint.
+///
+/// Rendered like a compiler error: `file:line:column: error[code]: message`, the source line,
+/// a caret under the span and `= help:` with the hint. Codes are documented in `docs/diagnostics.md`.
+public struct Diagnostic: Sendable, Comparable {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var length: Int
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var hint: String?
+    /// The source line the span is on, for rendering.
+    public var sourceLine: String
+
+    public init(file: String, line: Int, column: Int, length: Int, severity: Severity, code: String,
+                message: String, hint: String? = nil, sourceLine: String = "") {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.length = length
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column, a.code, a.message) < (b.file, b.line, b.column, b.code, b.message)
+    }
+
+    public var headline: String {
+        "\(file):\(line):\(column): \(severity.rawValue)[\(code)]: \(message)"
+    }
+
+    /// The diagnostic with its source line and caret, optionally coloured.
+    public func rendered(color: Bool = false) -> String {
+        let red = color ? (severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") : ""
+        let bold = color ? "\u{1B}[1m" : ""
+        let reset = color ? "\u{1B}[0m" : ""
+        var out = "\(bold)\(file):\(line):\(column):\(reset) \(red)\(severity.rawValue)[\(code)]\(reset)\(bold): \(message)\(reset)"
+        if line > 0, !sourceLine.isEmpty {
+            let gutter = String(line)
+            let pad = String(repeating: " ", count: gutter.count)
+            let shown = sourceLine.count > 160 ? String(sourceLine.prefix(160)) + "…" : sourceLine
+            let caretColumn = min(max(column - 1, 0), shown.count)
+            let caretLength = max(1, min(length, max(1, shown.count - caretColumn)))
+            out += "\n \(gutter) | \(shown)"
+            out += "\n \(pad) | " + String(repeating: " ", count: caretColumn) + red + "^" + String(repeating: "~", count: caretLength - 1) + reset
+            if let hint { out += "\n \(pad) = help: \(hint)" }
+        } else if let hint {
+            out += "\n   = help: \(hint)"
+        }
+        return out
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("file", .string(file)), ("line", .int(line)), ("column", .int(column)),
+            ("severity", .string(severity.rawValue)), ("code", .string(code)),
+            ("message", .string(message)), ("hint", .optional(hint)),
+        ])
+    }
+}

@@ -1,0 +1,186 @@
+/// Splits a rule file into logical lines of tokens and groups them into declarations.
+///
+/// The language is line-oriented: a declaration starts in column 1; clauses are indented lines
+/// below it. A line continues on the next physical line when it ends with `,`, `and`, `or`,
+/// `not`, a comparison, or inside unclosed parentheses or brackets — or when the next line
+/// starts with a string, `and`, `or` or `)`. `#` starts a comment outside strings.
+public struct RuleLexer {
+    public let file: String
+    public let lines: [Substring]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    public func sourceLine(_ number: Int) -> String {
+        guard number >= 1, number <= lines.count else { return "" }
+        var line = String(lines[number - 1])
+        if line.hasSuffix("\r") { line.removeLast() }
+        return line.replacingOccurrences(of: "\t", with: " ")
+    }
+
+    mutating func error(_ line: Int, _ column: Int, _ length: Int, _ code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, length: length, severity: .error,
+                                      code: code, message: message, hint: hint, sourceLine: sourceLine(line)))
+    }
+
+    /// Tokenizes one physical line; returns its indentation and tokens.
+    mutating func tokenize(lineNumber: Int) -> (indent: Int, tokens: [RuleToken]) {
+        let scalars = Array(lines[lineNumber - 1].unicodeScalars)
+        var tokens: [RuleToken] = []
+        var i = 0
+        var indent = 0
+        while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { indent += scalars[i] == "\t" ? 4 : 1; i += 1 }
+        func token(_ kind: RuleToken.Kind, _ text: String, _ start: Int, _ end: Int) -> RuleToken {
+            RuleToken(kind: kind, text: text, line: lineNumber, column: start + 1, length: max(1, end - start))
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == " " || c == "\t" || c == "\r" { i += 1; continue }
+            if c == "#" { break }
+            let start = i
+            if c == "\"" || c == "\u{201C}" {
+                i += 1
+                var value = String.UnicodeScalarView()
+                var closed = false
+                while i < scalars.count {
+                    let d = scalars[i]
+                    if d == "\"" || d == "\u{201D}" { closed = true; i += 1; break }
+                    if d == "\\", i + 1 < scalars.count {
+                        let e = scalars[i + 1]
+                        value.append(e == "n" ? "\n" : e == "t" ? "\t" : e)
+                        i += 2
+                        continue
+                    }
+                    value.append(d)
+                    i += 1
+                }
+                if !closed {
+                    error(lineNumber, start + 1, i - start, "unterminated-string", "this string has no closing quote",
+                          hint: "end the string with \" on the same line")
+                }
+                tokens.append(token(.string, String(value), start, i))
+                continue
+            }
+            if isDigit(c) || (c == "-" && i + 1 < scalars.count && isDigit(scalars[i + 1]) && (tokens.last.map { $0.kind != .identifier && $0.kind != .number && $0.kind != .rparen } ?? true)) {
+                i += 1
+                while i < scalars.count, isDigit(scalars[i]) || scalars[i] == "." { i += 1 }
+                // A date literal: 2016-07-29.
+                if i - start == 4, i + 6 <= scalars.count, scalars[i] == "-", scalars[i + 3] == "-",
+                   isDigit(scalars[i + 1]), isDigit(scalars[i + 2]), isDigit(scalars[i + 4]), isDigit(scalars[i + 5]) {
+                    i += 6
+                    tokens.append(token(.date, String(String.UnicodeScalarView(scalars[start..<i])), start, i))
+                    continue
+                }
+                // A page range: 111-113.
+                if i + 1 < scalars.count, scalars[i] == "-", isDigit(scalars[i + 1]), scalars[start] != "-" {
+                    i += 1
+                    while i < scalars.count, isDigit(scalars[i]) { i += 1 }
+                }
+                let text = String(String.UnicodeScalarView(scalars[start..<i]))
+                if text.filter({ $0 == "." }).count > 1 {
+                    error(lineNumber, start + 1, i - start, "syntax", "'\(text)' is not a number")
+                }
+                tokens.append(token(.number, text, start, i))
+                continue
+            }
+            if isIdentifierStart(c) {
+                i += 1
+                while i < scalars.count, isIdentifierPart(scalars[i]) { i += 1 }
+                // Identifiers may contain dots between parts (criterion ids such as esi.repeat_response).
+                while i + 1 < scalars.count, scalars[i] == ".", isIdentifierStart(scalars[i + 1]) {
+                    i += 1
+                    while i < scalars.count, isIdentifierPart(scalars[i]) { i += 1 }
+                }
+                tokens.append(token(.identifier, String(String.UnicodeScalarView(scalars[start..<i])), start, i))
+                continue
+            }
+            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
+            switch c {
+            case ">", "<", "!":
+                if next == "=" { tokens.append(token(.comparison, String(c) + "=", start, i + 2)); i += 2 }
+                else if c == "!" { error(lineNumber, start + 1, 1, "syntax", "unexpected '!'", hint: "write 'not' for negation and '!=' for inequality"); tokens.append(token(.invalid, "!", start, i + 1)); i += 1 }
+                else { tokens.append(token(.comparison, String(c), start, i + 1)); i += 1 }
+            case "≥": tokens.append(token(.comparison, ">=", start, i + 1)); i += 1
+            case "≤": tokens.append(token(.comparison, "<=", start, i + 1)); i += 1
+            case "=":
+                if next == "=" { tokens.append(token(.comparison, "==", start, i + 2)); i += 2 }
+                else { tokens.append(token(.equals, "=", start, i + 1)); i += 1 }
+            case ",": tokens.append(token(.comma, ",", start, i + 1)); i += 1
+            case ";": tokens.append(token(.semicolon, ";", start, i + 1)); i += 1
+            case "(": tokens.append(token(.lparen, "(", start, i + 1)); i += 1
+            case ")": tokens.append(token(.rparen, ")", start, i + 1)); i += 1
+            case "[": tokens.append(token(.lbracket, "[", start, i + 1)); i += 1
+            case "]": tokens.append(token(.rbracket, "]", start, i + 1)); i += 1
+            default:
+                var j = i + 1
+                while j < scalars.count, !isSeparator(scalars[j]) { j += 1 }
+                let text = String(String.UnicodeScalarView(scalars[start..<j]))
+                error(lineNumber, start + 1, j - start, "syntax", "unexpected '\(text)'",
+                      hint: "names are letters, digits and '_'; text goes in double quotes")
+                tokens.append(token(.invalid, text, start, j))
+                i = j
+            }
+        }
+        return (indent, tokens)
+    }
+
+    /// The file as declarations. Lexical and layout errors are collected in `diagnostics`.
+    public mutating func declarations() -> [RuleDeclaration] {
+        var logical: [RuleLine] = []
+        var pending: [RuleToken] = []
+        var pendingIndent = 0
+        var depth = 0
+        func flush(into logical: inout [RuleLine]) {
+            guard let first = pending.first else { return }
+            logical.append(RuleLine(keyword: first, arguments: Array(pending.dropFirst()), indent: pendingIndent,
+                                    lastLine: pending.last?.line ?? first.line))
+            pending = []
+            depth = 0
+        }
+        for number in 1...max(lines.count, 1) where number <= lines.count {
+            let (indent, tokens) = tokenize(lineNumber: number)
+            guard let first = tokens.first else { continue }
+            let continues: Bool = {
+                guard let last = pending.last else { return false }
+                if depth > 0 { return true }
+                if [.comma, .comparison, .equals, .lparen, .lbracket].contains(last.kind) { return true }
+                if last.kind == .identifier, ["and", "or", "not", "in"].contains(last.text) { return true }
+                if indent > 0, first.kind == .string || first.kind == .rparen { return true }
+                if indent > 0, first.kind == .identifier, ["and", "or"].contains(first.text) { return true }
+                return false
+            }()
+            if !continues {
+                flush(into: &logical)
+                pendingIndent = indent
+            }
+            for t in tokens {
+                if t.kind == .lparen || t.kind == .lbracket { depth += 1 }
+                if t.kind == .rparen || t.kind == .rbracket { depth = max(0, depth - 1) }
+            }
+            pending.append(contentsOf: tokens)
+        }
+        flush(into: &logical)
+
+        var result: [RuleDeclaration] = []
+        for line in logical {
+            if line.indent == 0 {
+                result.append(RuleDeclaration(head: line, clauses: [], file: file))
+            } else if result.isEmpty {
+                error(line.keyword.line, line.keyword.column, line.keyword.length, "syntax",
+                      "an indented clause must follow a declaration",
+                      hint: "start the file with a declaration such as 'treatment', 'fact' or 'criterion' in column 1")
+            } else {
+                result[result.count - 1].clauses.append(line)
+            }
+        }
+        return result
+    }
+
+    private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+    private func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" }
+    private func isIdentifierPart(_ c: Unicode.Scalar) -> Bool { isIdentifierStart(c) || isDigit(c) }
+    private func isSeparator(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "," || c == "(" || c == ")" || c == "\"" }
+}

@@ -1,0 +1,345 @@
+import Foundation
+
+/// Reads the declarations of rule files into a `RuleSyntaxTree`, reporting every error it meets
+/// and going on with the next clause or declaration (recovery), so one run names every problem.
+public struct RuleParser {
+    public private(set) var tree = RuleSyntaxTree()
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var lexer: RuleLexer
+
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary",
+                                      "trigger", "pseudo", "terminator", "attribution"]
+    static let clauseKeywords: [String: [String]] = [
+        "treatment": ["requests", "cites", "applies_from", "applies_to"],
+        "fact": ["from", "hook", "phrases", "deny", "value", "near", "anchor", "within", "events", "assertions"],
+        "criterion": ["when", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
+        "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
+    ]
+    public static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
+
+    public init() { lexer = RuleLexer(file: "", text: "") }
+
+    /// Parses one file's text and adds what it declares to `tree`.
+    public mutating func parse(file: String, text: String) {
+        lexer = RuleLexer(file: file, text: text)
+        let declarations = lexer.declarations()
+        diagnostics.append(contentsOf: lexer.diagnostics)
+        tree.files.append(file)
+        var currentTreatment: RuleToken?
+        for declaration in declarations {
+            let keyword = declaration.head.keyword
+            switch keyword.kind == .identifier ? keyword.text : "" {
+            case "treatment":
+                if let t = parseTreatment(declaration) { tree.treatments.append(t); currentTreatment = t.id }
+            case "fact": if let f = parseFact(declaration) { tree.facts.append(f) }
+            case "criterion":
+                if var c = parseCriterion(declaration) {
+                    if c.treatment == nil { c.treatment = currentTreatment }
+                    if c.treatment == nil {
+                        error(c.id, "orphan-criterion", "criterion '\(c.id.text)' does not belong to a treatment",
+                              hint: "declare it below a 'treatment' in the same file, or add a clause 'treatment ID'")
+                    }
+                    tree.criteria.append(c)
+                }
+            case "example":
+                if var e = parseExample(declaration) {
+                    if e.treatment == nil { e.treatment = currentTreatment }
+                    tree.examples.append(e)
+                }
+            case "ancillary":
+                tree.ancillary.append(contentsOf: strings(declaration.head.arguments, after: keyword))
+                rejectClauses(declaration)
+            case "trigger", "pseudo", "terminator", "attribution":
+                tree.triggers.append(parseTrigger(declaration))
+                rejectClauses(declaration)
+            default:
+                unknownKeyword(keyword, among: Self.declarationKeywords, what: "declaration")
+            }
+        }
+    }
+
+    // MARK: Declarations
+
+    private mutating func parseTreatment(_ d: RuleDeclaration) -> TreatmentSyntax? {
+        let args = d.head.arguments
+        guard let id = identifier(args, 0, after: d.head.keyword, what: "a treatment id") else { return nil }
+        var t = TreatmentSyntax(id: id, name: string(args, 1, after: id, what: "the treatment's name") ?? id.text, file: d.file)
+        extra(args, from: 2)
+        for clause in d.clauses {
+            switch clause.keyword.text {
+            case "requests": t.requests += strings(clause.arguments, after: clause.keyword)
+            case "cites": t.citation = citation(clause)
+            case "applies_from": t.appliesFrom = date(clause)
+            case "applies_to": t.appliesTo = date(clause)
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["treatment"]!, what: "treatment clause")
+            }
+        }
+        return t
+    }
+
+    private mutating func parseFact(_ d: RuleDeclaration) -> FactSyntax? {
+        let args = d.head.arguments
+        guard let name = identifier(args, 0, after: d.head.keyword, what: "a fact name") else { return nil }
+        guard let type = identifier(args, 1, after: name, what: "a type (\(Self.factTypes.joined(separator: ", ")))") else { return nil }
+        if !Self.factTypes.contains(type.text) {
+            unknownKeyword(type, among: Self.factTypes, what: "fact type")
+            return nil
+        }
+        var index = 2
+        var unit: RuleToken?
+        var values: [RuleToken] = []
+        if type.text == "number", index < args.count, args[index].kind == .identifier {
+            unit = args[index]
+            index += 1
+        }
+        if type.text == "enum" {
+            if index < args.count, args[index].kind == .lparen || args[index].kind == .lbracket {
+                index += 1
+                while index < args.count, args[index].kind != .rparen, args[index].kind != .rbracket {
+                    if args[index].kind == .identifier { values.append(args[index]) }
+                    else if args[index].kind != .comma { error(args[index], "syntax", "expected an enum value name, found '\(args[index].text)'") }
+                    index += 1
+                }
+                index += 1
+            } else {
+                error(type, "syntax", "an enum fact lists its values", hint: "write 'enum (left, right, bilateral)'")
+            }
+        }
+        let description = string(args, index, after: args[min(index, args.count) - 1], what: "a description in quotes") ?? name.text
+        extra(args, from: index + 1)
+        var f = FactSyntax(name: name, type: type, unit: unit, enumValues: values, description: description, file: d.file)
+        for clause in d.clauses {
+            let a = clause.arguments
+            switch clause.keyword.text {
+            case "from":
+                if let s = identifier(a, 0, after: clause.keyword, what: "'request' or 'narrative'") {
+                    if s.text == "request" || s.text == "narrative" { f.source = s }
+                    else { unknownKeyword(s, among: ["request", "narrative"], what: "fact source") }
+                }
+            case "hook": f.hook = identifier(a, 0, after: clause.keyword, what: "a hook name")
+            case "phrases": f.phrases += strings(a, after: clause.keyword)
+            case "deny": f.denials += strings(a, after: clause.keyword)
+            case "value":
+                if let v = identifier(a, 0, after: clause.keyword, what: "an enum value") {
+                    f.valuePhrases.append((v, strings(Array(a.dropFirst()), after: v)))
+                }
+            case "near": f.near += strings(a, after: clause.keyword)
+            case "anchor": f.anchors += strings(a, after: clause.keyword)
+            case "within":
+                if let n = a.first, n.kind == .number, let v = Int(n.text) { f.within = v }
+                else { error(clause.keyword, "syntax", "'within' takes a number of words", hint: "write 'within 8'") }
+            case "events": f.events += strings(a, after: clause.keyword)
+            case "assertions": f.assertions += a.filter { $0.kind == .identifier }
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["fact"]!, what: "fact clause")
+            }
+        }
+        return f
+    }
+
+    private mutating func parseCriterion(_ d: RuleDeclaration) -> CriterionSyntax? {
+        let args = d.head.arguments
+        guard let id = identifier(args, 0, after: d.head.keyword, what: "a criterion id") else { return nil }
+        var c = CriterionSyntax(id: id, text: string(args, 1, after: id, what: "the guideline's words in short") ?? "", file: d.file)
+        extra(args, from: 2)
+        for clause in d.clauses {
+            switch clause.keyword.text {
+            case "when": c.when = expression(clause)
+            case "require": c.require = expression(clause)
+            case "cites": c.citation = citation(clause)
+            case "reason": c.reason = identifier(clause.arguments, 0, after: clause.keyword, what: "a reason code")
+            case "missing": c.missing = string(clause.arguments, 0, after: clause.keyword, what: "the advice shown when undocumented")
+            case "applies_from": c.appliesFrom = date(clause)
+            case "applies_to": c.appliesTo = date(clause)
+            case "treatment": c.treatment = identifier(clause.arguments, 0, after: clause.keyword, what: "a treatment id")
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["criterion"]!, what: "criterion clause")
+            }
+        }
+        if c.require == nil {
+            error(id, "missing-require", "criterion '\(id.text)' has no 'require' condition",
+                  hint: "add an indented line 'require <condition on facts>'")
+        }
+        return c
+    }
+
+    private mutating func parseExample(_ d: RuleDeclaration) -> ExampleSyntax? {
+        let args = d.head.arguments
+        guard args.first?.kind == .string else {
+            error(args.first ?? d.head.keyword, "syntax", "an example starts with its name in quotes",
+                  hint: "write 'example \"repeat block without relief\" expect Upheld'")
+            return nil
+        }
+        var e = ExampleSyntax(name: args[0], file: d.file)
+        if args.count >= 3, args[1].isWord("expect") {
+            e.expect = args[2]
+            extra(args, from: 3)
+        } else {
+            error(args[0], "syntax", "example '\(args[0].text)' does not say what it expects",
+                  hint: "add 'expect Upheld' or 'expect Overturned' after the name")
+        }
+        for clause in d.clauses {
+            let a = clause.arguments
+            switch clause.keyword.text {
+            case "request": e.request = string(a, 0, after: clause.keyword, what: "the request text")
+            case "text": e.text = (e.text.map { $0 + " " } ?? "") + strings(a, after: clause.keyword).map(\.text).joined(separator: " ")
+            case "date": e.date = date(clause)
+            case "todo": e.todo = string(a, 0, after: clause.keyword, what: "why this example is a known gap")
+            case "treatment": e.treatment = identifier(a, 0, after: clause.keyword, what: "a treatment id")
+            case "given", "status":
+                for (lhs, rhs) in assignments(a, after: clause.keyword) {
+                    if clause.keyword.text == "given" { e.given.append((lhs, rhs)) } else { e.statuses.append((lhs, rhs)) }
+                }
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["example"]!, what: "example clause")
+            }
+        }
+        return e
+    }
+
+    private mutating func parseTrigger(_ d: RuleDeclaration) -> TriggerSyntax {
+        let keyword = d.head.keyword
+        var args = d.head.arguments
+        var t = TriggerSyntax(keyword: keyword, phrases: [], file: d.file)
+        if keyword.text == "trigger" {
+            t.category = identifier(args, 0, after: keyword, what: "an assertion category")
+            t.direction = identifier(args, 1, after: args.first ?? keyword, what: "a direction (forward, backward, both, sentence)")
+            args = Array(args.dropFirst(2))
+        } else if keyword.text == "attribution" {
+            t.category = identifier(args, 0, after: keyword, what: "who asserts (treater, reviewer, utilization_review, patient, records)")
+            args = Array(args.dropFirst(1))
+        }
+        if let s = args.firstIndex(where: { $0.isWord("scope") }) {
+            if s + 1 < args.count, args[s + 1].kind == .number, let v = Int(args[s + 1].text) { t.scope = v }
+            else { error(args[s], "syntax", "'scope' takes a number of words", hint: "write 'scope 8'") }
+            extra(args, from: s + 2)
+            args = Array(args[..<s])
+        }
+        t.phrases = strings(args, after: keyword)
+        return t
+    }
+
+    // MARK: Pieces
+
+    private mutating func expression(_ clause: RuleLine) -> ExpressionSyntax? {
+        var p = ExpressionParser(tokens: clause.arguments, end: clause.keyword)
+        let e = p.parse()
+        for (token, message, hint) in p.errors { error(token, "syntax", message, hint: hint) }
+        return p.errors.isEmpty ? e : nil
+    }
+
+    private mutating func citation(_ clause: RuleLine) -> CitationSyntax? {
+        let a = clause.arguments
+        guard let guideline = string(a, 0, after: clause.keyword, what: "the guideline's name in quotes") else { return nil }
+        var c = CitationSyntax(guideline: guideline, section: nil, pages: [], token: a[0])
+        var i = 1
+        while i < a.count {
+            let word = a[i]
+            if word.isWord("section") || word.isWord("chapter") {
+                if let s = string(a, i + 1, after: word, what: "the section's name in quotes") {
+                    c.section = (c.section.map { $0 + ", " } ?? "") + (word.text == "chapter" ? "Chapter " : "") + s
+                }
+                i += 2
+            } else if word.isWord("page") || word.isWord("pages") {
+                i += 1
+                var any = false
+                while i < a.count, a[i].kind == .number || a[i].kind == .comma {
+                    if a[i].kind == .number {
+                        let parts = a[i].text.split(separator: "-").compactMap { Int($0) }
+                        if parts.count == 2, parts[0] <= parts[1], parts[1] - parts[0] < 200 { c.pages += Array(parts[0]...parts[1]) }
+                        else if parts.count == 1 { c.pages.append(parts[0]) }
+                        else { error(a[i], "syntax", "'\(a[i].text)' is not a page or a page range") }
+                        any = true
+                    }
+                    i += 1
+                }
+                if !any { error(word, "syntax", "'\(word.text)' takes page numbers", hint: "write 'page 46' or 'pages 98-99'") }
+            } else {
+                error(word, "syntax", "unexpected '\(word.text)' in a citation",
+                      hint: "a citation is \"Guideline\" [section \"Name\"] [page N | pages N-M, K]")
+                i += 1
+            }
+        }
+        c.pages = Array(Set(c.pages)).sorted()
+        return c
+    }
+
+    private mutating func date(_ clause: RuleLine) -> RuleToken? {
+        guard let t = clause.arguments.first, t.kind == .date else {
+            error(clause.arguments.first ?? clause.keyword, "syntax", "'\(clause.keyword.text)' takes a date",
+                  hint: "write a date as YYYY-MM-DD, e.g. 2016-07-29")
+            return nil
+        }
+        extra(clause.arguments, from: 1)
+        return t
+    }
+
+    private mutating func assignments(_ a: [RuleToken], after keyword: RuleToken) -> [(RuleToken, RuleToken)] {
+        var out: [(RuleToken, RuleToken)] = []
+        var i = 0
+        while i < a.count {
+            if a[i].kind == .comma || a[i].kind == .semicolon { i += 1; continue }
+            guard a[i].kind == .identifier, i + 2 < a.count,
+                  a[i + 1].kind == .equals || (a[i + 1].kind == .comparison && a[i + 1].text == "==") else {
+                error(a[i], "syntax", "expected 'name = value'", hint: "separate several with commas: 'a = true, b = 50'")
+                while i < a.count, a[i].kind != .comma, a[i].kind != .semicolon { i += 1 }
+                continue
+            }
+            out.append((a[i], a[i + 2]))
+            i += 3
+        }
+        if a.isEmpty { error(keyword, "syntax", "'\(keyword.text)' needs at least one 'name = value'") }
+        return out
+    }
+
+    private mutating func strings(_ a: [RuleToken], after keyword: RuleToken) -> [RuleToken] {
+        var out: [RuleToken] = []
+        for t in a {
+            switch t.kind {
+            case .string:
+                if t.text.trimmingCharacters(in: .whitespaces).isEmpty { error(t, "empty-phrase", "an empty phrase matches nothing") }
+                else { out.append(t) }
+            case .comma: continue
+            default:
+                error(t, "syntax", "expected a phrase in double quotes, found '\(t.text)'",
+                      hint: "write phrases as \"text\", separated by commas")
+            }
+        }
+        if out.isEmpty, a.isEmpty { error(keyword, "syntax", "'\(keyword.text)' needs at least one phrase in double quotes") }
+        return out
+    }
+
+    private mutating func identifier(_ a: [RuleToken], _ i: Int, after: RuleToken, what: String) -> RuleToken? {
+        guard i < a.count, a[i].kind == .identifier else {
+            let at = i < a.count ? a[i] : after
+            error(at, "syntax", "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
+            return nil
+        }
+        return a[i]
+    }
+
+    private mutating func string(_ a: [RuleToken], _ i: Int, after: RuleToken, what: String) -> String? {
+        guard i < a.count, a[i].kind == .string else {
+            let at = i < a.count ? a[i] : after
+            error(at, "syntax", "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
+            return nil
+        }
+        return a[i].text
+    }
+
+    private mutating func extra(_ a: [RuleToken], from i: Int) {
+        if i < a.count { error(a[i], "syntax", "unexpected '\(a[i].text)' at the end of the line") }
+    }
+
+    private mutating func rejectClauses(_ d: RuleDeclaration) {
+        for c in d.clauses { error(c.keyword, "syntax", "'\(d.head.keyword.text)' takes no indented clauses") }
+    }
+
+    private mutating func unknownKeyword(_ t: RuleToken, among known: [String], what: String) {
+        let suggestion = Suggestions.closest(to: t.text, among: known)
+        error(t, "unknown-keyword", "unknown \(what) '\(t.text)'",
+              hint: suggestion.map { "did you mean '\($0)'?" } ?? "expected one of: \(known.joined(separator: ", "))")
+    }
+
+    mutating func error(_ t: RuleToken, _ code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
+                                      code: code, message: message, hint: hint, sourceLine: lexer.sourceLine(t.line)))
+    }
+}

@@ -1,0 +1,1 @@
+print("imr-check: under construction")
