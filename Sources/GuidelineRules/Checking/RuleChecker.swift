@@ -216,6 +216,11 @@ struct RuleChecker {
             when = condition(w, file: c.file)
             if when == nil { ok = false }
         }
+        var unless: Condition?
+        if let u = c.unless {
+            unless = condition(u, file: c.file)
+            if unless == nil { ok = false }
+        }
         guard let r = c.require, let require = condition(r, file: c.file) else { return nil }
         if let reason = c.reason, !Vocabulary.reasonCodes.contains(reason.text) {
             report(reason, c.file, "unknown-reason", "unknown reason code '\(reason.text)'",
@@ -239,9 +244,9 @@ struct RuleChecker {
         }
         guard ok else { return nil }
         let citation = c.citation.map(convert) ?? RuleCitation(guideline: "", section: nil, pages: [])
-        return Criterion(id: c.id.text, text: c.text, when: when, require: require, citation: citation, reason: c.reason?.text,
+        return Criterion(id: c.id.text, text: c.text, when: when, unless: unless, require: require, citation: citation, reason: c.reason?.text,
                          missing: c.missing, window: window, file: c.file, line: c.id.line,
-                         whenText: c.when.map { Self.render($0) }, requireText: c.require.map { Self.render($0) } ?? "")
+                         whenText: c.when.map { Self.render($0) }, unlessText: c.unless.map { Self.render($0) }, requireText: c.require.map { Self.render($0) } ?? "")
     }
 
     /// Whether a condition is false in every case: a constant false, or an `and` whose numeric

@@ -124,7 +124,10 @@ public struct DateWindow: Sendable, Equatable {
 public struct Criterion: Sendable {
     public var id: String
     public var text: String
+    /// Applies only when this is shown true (unknown → not applicable).
     public var when: Condition?
+    /// Applies unless this is shown true (unknown → applies).
+    public var unless: Condition?
     public var require: Condition
     public var citation: RuleCitation
     public var reason: String?
@@ -134,6 +137,7 @@ public struct Criterion: Sendable {
     public var line: Int
     /// Source text of the conditions, for `rules explain`.
     public var whenText: String?
+    public var unlessText: String?
     public var requireText: String
 }
 

@@ -12,7 +12,7 @@ public struct RuleParser {
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "value", "near", "anchor", "within", "events", "assertions"],
-        "criterion": ["when", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
+        "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
     ]
     public static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
@@ -106,8 +106,14 @@ public struct RuleParser {
             }
         }
         let description = string(args, index, after: args[min(index, args.count) - 1], what: "a description in quotes") ?? name.text
-        extra(args, from: index + 1)
         var f = FactSyntax(name: name, type: type, unit: unit, enumValues: values, description: description, file: d.file)
+        // `hook NAME` may close the header line: fact age_years number years "Age" hook age_years
+        if index + 2 < args.count, args[index + 1].isWord("hook"), args[index + 2].kind == .identifier {
+            f.hook = args[index + 2]
+            extra(args, from: index + 3)
+        } else {
+            extra(args, from: index + 1)
+        }
         for clause in d.clauses {
             let a = clause.arguments
             switch clause.keyword.text {
@@ -144,6 +150,7 @@ public struct RuleParser {
         for clause in d.clauses {
             switch clause.keyword.text {
             case "when": c.when = expression(clause)
+            case "unless": c.unless = expression(clause)
             case "require": c.require = expression(clause)
             case "cites": c.citation = citation(clause)
             case "reason": c.reason = identifier(clause.arguments, 0, after: clause.keyword, what: "a reason code")

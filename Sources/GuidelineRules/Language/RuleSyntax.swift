@@ -66,6 +66,7 @@ public struct CriterionSyntax: Sendable {
     public var text: String
     public var treatment: RuleToken?
     public var when: ExpressionSyntax?
+    public var unless: ExpressionSyntax?
     public var require: ExpressionSyntax?
     public var citation: CitationSyntax?
     public var reason: RuleToken?

@@ -1,0 +1,195 @@
+import IMRParse
+
+/// How one criterion stands for one request, and why.
+public struct CriterionResult: Sendable {
+    public var criterion: Criterion
+    public var treatment: String
+    public var status: CriterionStatus
+    /// The facts the criterion read, with their values.
+    public var facts: [(name: String, value: FactValue)]
+    /// Evidence of the facts that decided the status.
+    public var evidence: [FactEvidence]
+    /// Why it is not applicable, when it is not ("applies only when prior_esi_count >= 1").
+    public var note: String?
+}
+
+/// The outcome predicted for one request (one treatment, or a bundle decided as one).
+public struct Assessment: Sendable {
+    public var treatments: [Treatment]
+    public var results: [CriterionResult]
+    public var decision: Decision
+    public var basis: DecisionPolicy.Basis
+    /// The advice of every undocumented criterion, in criterion order.
+    public var missingDocumentation: [String]
+    /// The smallest set of undocumented facts whose documentation (with the values shown) would
+    /// change the outcome to Overturned; nil when an unmet criterion decides the outcome anyway.
+    public var documentationThatWouldChangeOutcome: [String]?
+    /// Which guideline edition was applied and why.
+    public var edition: String
+}
+
+/// Evaluates criteria against facts under the decision policy (see `DecisionPolicy`).
+public enum Assessor {
+    /// - Parameters:
+    ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
+    ///   - requestDate: the date of service or request (day number), which picks the edition in force.
+    public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, requestDate: Int?, dateSource: String = "request") -> Assessment {
+        var results: [CriterionResult] = []
+        for treatment in treatments {
+            let treatmentInForce = inForce(treatment.window, requestDate)
+            for criterion in treatment.criteria {
+                results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
+            }
+        }
+        let (decision, basis) = DecisionPolicy.decide(results.map(\.status))
+        var missing: [String] = []
+        for r in results where r.status == .undocumented {
+            let advice = r.criterion.missing ?? r.criterion.text
+            if !missing.contains(advice) { missing.append(advice) }
+        }
+        let change = basis == .undocumented ? smallestDocumentation(results, facts: facts, book: book) : nil
+        let edition: String
+        if let requestDate {
+            edition = "criteria in force on \(CivilDate.iso(days: requestDate)) (\(dateSource) date)"
+        } else {
+            edition = "no request or letter date found: the newest criteria were applied"
+        }
+        return Assessment(treatments: treatments, results: results, decision: decision, basis: basis,
+                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
+    }
+
+    static func inForce(_ window: DateWindow, _ date: Int?) -> Bool {
+        if let date { return window.contains(date) }
+        return window.to == nil  // no date: the edition in force now
+    }
+
+    static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: Int?) -> CriterionResult {
+        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], note: nil)
+        guard treatmentInForce, inForce(c.window, requestDate) else {
+            result.note = "another guideline edition is in force (\(c.window.description))"
+            return result
+        }
+        if let when = c.when {
+            let applies = when.evaluate(facts.values)
+            if applies != .yes {
+                result.note = applies == .no ? "applies only when \(c.whenText ?? "")"
+                                             : "applies only when \(c.whenText ?? ""), which the record does not show"
+                result.facts = when.factsUsed.map { (book.facts[$0].name, facts[$0]) }
+                result.evidence = when.factsUsed.flatMap { facts.evidence[$0].filter(\.counted) }
+                return result
+            }
+        }
+        if let unless = c.unless, unless.evaluate(facts.values) == .yes {
+            result.note = "does not apply because \(c.unlessText ?? "")"
+            result.facts = unless.factsUsed.map { (book.facts[$0].name, facts[$0]) }
+            result.evidence = unless.factsUsed.flatMap { facts.evidence[$0].filter(\.counted) }
+            return result
+        }
+        let truth = c.require.evaluate(facts.values)
+        result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
+        var used = c.require.factsUsed
+        for slot in (c.when?.factsUsed ?? []) + (c.unless?.factsUsed ?? []) where !used.contains(slot) { used.append(slot) }
+        result.facts = used.map { (book.facts[$0].name, facts[$0]) }
+        result.evidence = used.flatMap { facts.evidence[$0].filter(\.counted) }
+        return result
+    }
+
+    /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
+    /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
+    static func smallestDocumentation(_ results: [CriterionResult], facts: FactSet, book: RuleBook) -> [String] {
+        var out: [String] = []
+        for r in results where r.status == .undocumented {
+            let unknown = r.criterion.require.factsUsed.filter { !facts[$0].isKnown }
+            guard !unknown.isEmpty, unknown.count <= 10 else { continue }
+            let candidates = unknown.map { slot in (slot, favourableValues(slot, in: r.criterion.require, book: book)) }
+            var found: [(Int, FactValue)]?
+            search: for size in 1...candidates.count {
+                for subset in combinations(candidates.count, size) {
+                    var assignment = Array(repeating: 0, count: size)
+                    while true {
+                        var values = facts.values
+                        for (k, index) in subset.enumerated() {
+                            let (slot, options) = candidates[index]
+                            values[slot] = options[assignment[k]]
+                        }
+                        if r.criterion.require.evaluate(values) == .yes {
+                            found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
+                            break search
+                        }
+                        var k = 0
+                        while k < size {
+                            assignment[k] += 1
+                            if assignment[k] < candidates[subset[k]].1.count { break }
+                            assignment[k] = 0
+                            k += 1
+                        }
+                        if k == size { break }
+                    }
+                }
+            }
+            for (slot, value) in found ?? [] {
+                let f = book.facts[slot]
+                let text: String
+                switch value {
+                case .bool(true): text = f.name
+                case .bool(false): text = "\(f.name) = false"
+                case .number(let d): text = "\(f.name) \(comparisonHint(slot, r.criterion.require) ?? "=") \(formatNumber(d))"
+                default: text = "\(f.name) = \(value.json.compact)"
+                }
+                if !out.contains(text) { out.append(text) }
+            }
+        }
+        return out
+    }
+
+    private static func favourableValues(_ slot: Int, in c: Condition, book: RuleBook) -> [FactValue] {
+        let f = book.facts[slot]
+        switch f.kind {
+        case .bool: return [.bool(true), .bool(false)]
+        case .number, .count:
+            var numbers: [Double] = []
+            func walk(_ c: Condition) {
+                switch c {
+                case .compareNumber(let i, _, let v) where i == slot: numbers += [v, v + 1, v - 1]
+                case .memberNumber(let i, let vs) where i == slot: numbers += vs
+                case .not(let inner): walk(inner)
+                case .and(let parts), .or(let parts): parts.forEach(walk)
+                default: break
+                }
+            }
+            walk(c)
+            return (numbers.isEmpty ? [1] : numbers).map { .number($0) }
+        case .enumeration: return f.enumValues.map { .text($0) }
+        default: return []
+        }
+    }
+
+    private static func comparisonHint(_ slot: Int, _ c: Condition) -> String? {
+        switch c {
+        case .compareNumber(let i, let op, _) where i == slot: return op.rawValue == ">=" ? "≥" : op.rawValue == "<=" ? "≤" : op.rawValue
+        case .not(let inner): return comparisonHint(slot, inner)
+        case .and(let parts), .or(let parts): return parts.lazy.compactMap { comparisonHint(slot, $0) }.first
+        default: return nil
+        }
+    }
+
+    static func formatNumber(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(d)
+    }
+
+    private static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+        var out: [[Int]] = []
+        var current: [Int] = []
+        func go(_ start: Int) {
+            if current.count == k { out.append(current); return }
+            guard start < n else { return }
+            for i in start..<n {
+                current.append(i)
+                go(i + 1)
+                current.removeLast()
+            }
+        }
+        go(0)
+        return out
+    }
+}

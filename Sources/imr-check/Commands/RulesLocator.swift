@@ -1,0 +1,48 @@
+import Foundation
+import GuidelineRules
+
+/// Finds the rules folder: `--rules DIR`, else `IMR_CHECK_RULES`, else a `Rules/` folder beside
+/// the working directory or one of its parents, else the project's `Rules/` found from the
+/// binary's location (`.build/release/imr-check` → `Rules/`), so commands work from anywhere.
+enum RulesLocator {
+    static func locate(_ options: ParsedOptions) -> String {
+        if let dir = options.value("--rules") { return dir }
+        if let env = ProcessInfo.processInfo.environment["IMR_CHECK_RULES"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
+        for _ in 0..<6 { candidates.append(dir); dir.deleteLastPathComponent() }
+        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        if !CommandLine.arguments[0].contains("/") {
+            for p in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") where fm.isExecutableFile(atPath: "\(p)/\(CommandLine.arguments[0])") {
+                exe = URL(fileURLWithPath: "\(p)/\(CommandLine.arguments[0])").resolvingSymlinksInPath()
+                break
+            }
+        }
+        var up = exe.deletingLastPathComponent()
+        for _ in 0..<6 { candidates.append(up); up.deleteLastPathComponent() }
+        for c in candidates {
+            let rules = c.appendingPathComponent("Rules")
+            if fm.fileExists(atPath: rules.appendingPathComponent("README.md").path) || fm.fileExists(atPath: rules.appendingPathComponent("mtus").path) {
+                return rules.path
+            }
+        }
+        return "Rules"
+    }
+
+    /// Loads the rules, printing diagnostics; nil (exit 2) on errors.
+    static func loadBook(_ options: ParsedOptions, strict: Bool = false, quietWarnings: Bool = true) -> RuleBook? {
+        let dir = locate(options)
+        let result = RuleLoader.load(directory: dir)
+        let console = Console.shared
+        let failing = result.diagnostics.filter { $0.severity == .error || strict }
+        if !failing.isEmpty || result.book == nil {
+            for d in result.diagnostics where d.severity == .error || strict || !quietWarnings {
+                console.err(d.rendered(color: console.colorErr))
+            }
+            console.error("the rules in \(dir) are invalid (\(result.errors.count) error(s)); run 'imr-check rules lint \(dir)' for details")
+            return nil
+        }
+        return result.book
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Standard output and standard error, buffered, with colour only where a person reads it.
+///
+/// Results go to stdout; diagnostics and progress to stderr. Colour is used only on a terminal
+/// and never when `NO_COLOR` is set. A closed pipe (`imr-check … | head`) ends the run quietly.
+final class Console: @unchecked Sendable {
+    static let shared = Console()
+
+    let stderrIsTerminal = isatty(2) == 1
+    let stdoutIsTerminal = isatty(1) == 1
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    var colorOut: Bool { stdoutIsTerminal && !noColor }
+    var colorErr: Bool { stderrIsTerminal && !noColor }
+
+    private var buffer: [UInt8] = []
+    private let lock = NSLock()
+    /// Where results go: stdout, or the file of --output.
+    private var fd: Int32 = 1
+
+    init() {
+        signal(SIGPIPE, SIG_IGN)
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func redirect(toFile path: String) throws {
+        let f = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard f >= 0 else { throw CocoaError(.fileWriteNoPermission) }
+        fd = f
+    }
+
+    /// Writes a whole line of results (never split between threads).
+    func out(_ line: String) {
+        lock.lock()
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(10)
+        if buffer.count >= 1 << 16 { flushLocked() }
+        lock.unlock()
+    }
+
+    func outRaw(_ text: String) {
+        lock.lock()
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flushLocked() }
+        lock.unlock()
+    }
+
+    func flush() {
+        lock.lock()
+        flushLocked()
+        lock.unlock()
+    }
+
+    private func flushLocked() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                // The reader went away (EPIPE): stop cleanly, nothing more can be delivered.
+                exit(errno == EPIPE ? 0 : 1)
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func err(_ line: String) {
+        flush()
+        FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+    }
+
+    /// A progress line on stderr, rewritten in place; only on a terminal.
+    func progress(_ line: String) {
+        guard stderrIsTerminal else { return }
+        FileHandle.standardError.write(("\r\u{1B}[2K" + line).data(using: .utf8)!)
+    }
+
+    func endProgress() {
+        guard stderrIsTerminal else { return }
+        FileHandle.standardError.write("\r\u{1B}[2K".data(using: .utf8)!)
+    }
+
+    func paint(_ s: String, _ code: String, stderr: Bool = false) -> String {
+        (stderr ? colorErr : colorOut) ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+
+    /// "imr-check: error: …" with an optional hint line.
+    func error(_ message: String, hint: String? = nil) {
+        err(paint("error:", "1;31", stderr: true) + " " + message)
+        if let hint { err("  " + paint("hint:", "1", stderr: true) + " " + hint) }
+    }
+
+    func warning(_ message: String) {
+        err(paint("warning:", "1;33", stderr: true) + " " + message)
+    }
+}
