@@ -14,6 +14,8 @@ public struct Determination: Sendable {
     /// Date of the utilization-review denial (ISO 8601), when given.
     public var urDenialDate: Located<String>?
     public var caseSummary: Located<String>?
+    /// The case summary's byte range in pieces, without the page furniture inside it (see `narrativeRanges`).
+    public var caseSummaryRanges: [Range<Int>] = []
     public var items: [DisputedItem] = []
     public var warnings: [String] = []
 
@@ -84,6 +86,8 @@ public struct DisputedItem: Sendable {
     public var claimsAdministratorGuideline: GuidelineCitation?
     public var imrGuideline: GuidelineCitation?
     public var rationale: Located<String>?
+    /// The rationale's byte range in pieces, without the page furniture inside it.
+    public var rationaleRanges: [Range<Int>] = []
     public init(title: Located<String>) { self.title = title }
 }
 

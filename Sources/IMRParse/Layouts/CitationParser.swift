@@ -1,0 +1,138 @@
+/// Reads a guideline citation: which guideline bodies it names and which pages it cites.
+///
+/// "Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 60, 111-113. Decision based
+/// on Non-MTUS Citation Official Disability Guidelines (ODG)" names MTUS, Non-MTUS and ODG, and
+/// cites pages 60, 111, 112 and 113. A body the citation says was *not* used ("did not base their
+/// decision on the MTUS") is not a source.
+public enum CitationParser {
+    /// A citation built from its cleaned text and the byte range it came from.
+    public static func citation(text: String, range: Range<Int>) -> GuidelineCitation {
+        let bytes = Array(text.utf8)
+        return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
+    }
+
+    // MARK: Sources
+
+    private static let aliases: [(Phrase, String)] = [
+        (Phrase("non-mtus"), "Non-MTUS"), (Phrase("non mtus"), "Non-MTUS"),
+        (Phrase("mtus"), "MTUS"),
+        (Phrase("medical treatment utilization schedule"), "MTUS"),
+        (Phrase("acoem"), "ACOEM"),
+        (Phrase("american college of occupational and environmental medicine"), "ACOEM"),
+        (Phrase("odg"), "ODG"),
+        (Phrase("official disability guidelines"), "ODG"),
+        (Phrase("official disability guideline"), "ODG"),
+    ]
+    private static let negations: [Phrase] = [Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")]
+
+    /// Guideline bodies in order of first mention.
+    public static func sources(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        let n = bytes.count
+        var sentenceStart = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 46 || b == 59, i + 1 >= n || TextScan.isSpace(bytes[i + 1]) { sentenceStart = i + 1 }
+            guard TextScan.isAlpha(b), i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            var matched = false
+            for (phrase, name) in aliases {
+                guard let end = phrase.match(bytes, at: i, end: n) else { continue }
+                // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
+                if end < n, TextScan.isAlnum(bytes[end]) { continue }
+                let negated = name != "Non-MTUS" && Phrase.findFirst(negations, in: bytes, sentenceStart..<i) != nil
+                if !negated, !out.contains(name) { out.append(name) }
+                i = end
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        return out
+    }
+
+    // MARK: Pages
+
+    private static let pageLabels: [Phrase] = [
+        Phrase("page(s):"), Phrase("page(s)"), Phrase("pages:"), Phrase("pages"), Phrase("page:"), Phrase("page"),
+        Phrase("pp."), Phrase("pp"), Phrase("p."),
+    ]
+    private static let andWord = Phrase("and"), toWord = Phrase("to")
+
+    /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
+    /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
+    public static func pages(_ bytes: [UInt8]) -> [Int] {
+        var found = Set<Int>()
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard TextScan.isAlpha(bytes[i]), i == 0 || !TextScan.isAlnum(bytes[i - 1]),
+                  let (_, end) = Phrase.matchAny(pageLabels, bytes, at: i, end: n),
+                  end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
+            else { i += 1; continue }
+            i = readPageList(bytes, from: end, into: &found)
+        }
+        return found.sorted()
+    }
+
+    /// Reads "46", "46-47", "60, 111-113", "36, 37 and 39", "Page 46" from `start`; returns where it stopped.
+    static func readPageList(_ bytes: [UInt8], from start: Int, into found: inout Set<Int>) -> Int {
+        let n = bytes.count
+        var i = start
+        var readAny = false
+        while true {
+            var j = i
+            while j < n, TextScan.isSpace(bytes[j]) || (readAny && (bytes[j] == 44 || bytes[j] == 59 || bytes[j] == 38)) { j += 1 }
+            if readAny, let and = andWord.match(bytes, at: j, end: n), and < n, TextScan.isSpace(bytes[and]) {
+                j = and
+                while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
+            }
+            // A repeated label: "Page(s): Page 46".
+            if let (_, e) = Phrase.matchAny(pageLabels, bytes, at: j, end: n), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
+                j = e
+                while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
+            }
+            guard let (lo, afterLo) = integer(bytes, j) else { return readAny ? i : max(i, start) }
+            var hi = lo
+            var k = afterLo
+            var m = k
+            while m < n, bytes[m] == 32 { m += 1 }
+            if let dashEnd = dash(bytes, m) {
+                var q = dashEnd
+                while q < n, TextScan.isSpace(bytes[q]) { q += 1 }
+                if let (v, e) = integer(bytes, q) { hi = v; k = e }
+            } else if let to = toWord.match(bytes, at: m, end: n), to < n, bytes[to] == 32 {
+                var q = to
+                while q < n, bytes[q] == 32 { q += 1 }
+                if let (v, e) = integer(bytes, q) { hi = v; k = e }
+            }
+            if hi >= lo, hi - lo <= 60 {
+                for p in lo...hi { found.insert(p) }
+            } else {
+                found.insert(lo)
+                if hi > 0, hi <= 3000 { found.insert(hi) }
+            }
+            readAny = true
+            i = k
+        }
+    }
+
+    /// A page number (1–3000) at `i` that is a whole number, not the start of a decimal or a date.
+    private static func integer(_ bytes: [UInt8], _ i: Int) -> (Int, Int)? {
+        let n = bytes.count
+        var j = i, v = 0
+        while j < n, TextScan.isDigit(bytes[j]), j - i < 5 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
+        guard j > i, v >= 1, v <= 3000 else { return nil }
+        if j < n, TextScan.isAlpha(bytes[j]) || bytes[j] == 47 { return nil }
+        if j + 1 < n, bytes[j] == 46, TextScan.isDigit(bytes[j + 1]) { return nil }
+        return (v, j)
+    }
+
+    /// A hyphen or an en dash at `i`, returning the index after it.
+    private static func dash(_ bytes: [UInt8], _ i: Int) -> Int? {
+        let n = bytes.count
+        if i < n, bytes[i] == 45 { return i + 1 }
+        if i + 2 < n, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 { return i + 3 }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+/// The ways a letter states a decision: a bare word after a title ("…: Upheld"), a sentence
+/// ("… is not medically necessary and appropriate"), or a determination line ("DETERMINATION: UPHELD").
+enum DecisionPhrases {
+    private static let words: [(Phrase, Decision)] = [
+        (Phrase("upheld"), .upheld), (Phrase("uphold"), .upheld), (Phrase("overturned"), .overturned), (Phrase("overturn"), .overturned),
+    ]
+
+    /// A decision word filling `range` exactly (a trailing full stop allowed).
+    static func word(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        var r = TextScan.trim(bytes, range)
+        if r.count > 1, bytes[r.upperBound - 1] == 46 { r = r.lowerBound..<(r.upperBound - 1) }
+        guard !r.isEmpty else { return nil }
+        for (phrase, decision) in words where phrase.match(bytes, at: r.lowerBound, end: r.upperBound) == r.upperBound {
+            return Located(decision, r)
+        }
+        return nil
+    }
+
+    /// A decision word that ends `content` after a colon ("fluoroscopic guidance:  Upheld"), with the
+    /// position of the colon.
+    static func atLineEnd(_ bytes: [UInt8], _ content: Range<Int>) -> (decision: Located<Decision>, colon: Int)? {
+        var end = content.upperBound
+        if end > content.lowerBound, bytes[end - 1] == 46 { end -= 1 }
+        var start = end
+        while start > content.lowerBound, TextScan.isAlpha(bytes[start - 1]) { start -= 1 }
+        guard start < end, end - start <= 10, let decision = word(bytes, start..<end) else { return nil }
+        var c = start
+        while c > content.lowerBound, TextScan.isSpace(bytes[c - 1]) { c -= 1 }
+        guard c > content.lowerBound, bytes[c - 1] == 58 else { return nil }
+        return (decision, c - 1)
+    }
+
+    private static let determinationLabels = ["imr determination:", "final determination:", "determination:", "decision:", "imr decision:"].map(Phrase.init)
+
+    /// "DETERMINATION: UPHELD" at `start`, with the end of the line's decision word.
+    static func determinationLine(_ bytes: [UInt8], _ content: Range<Int>) -> Located<Decision>? {
+        guard let (_, e) = Phrase.matchAny(determinationLabels, bytes, at: content.lowerBound, end: content.upperBound) else { return nil }
+        let rest = TextScan.trim(bytes, e..<content.upperBound)
+        var wordEnd = rest.lowerBound
+        while wordEnd < rest.upperBound, TextScan.isAlpha(bytes[wordEnd]) { wordEnd += 1 }
+        return word(bytes, rest.lowerBound..<wordEnd)
+    }
+
+    // MARK: "is (not) medically necessary"
+
+    private static let sentencePhrases: [(Phrase, Decision)] = [
+        ("is not medically necessary and appropriate", Decision.upheld), ("are not medically necessary and appropriate", .upheld),
+        ("was not medically necessary and appropriate", .upheld), ("were not medically necessary and appropriate", .upheld),
+        ("is medically necessary and appropriate", .overturned), ("are medically necessary and appropriate", .overturned),
+        ("was medically necessary and appropriate", .overturned), ("were medically necessary and appropriate", .overturned),
+        ("is not medically necessary", .upheld), ("are not medically necessary", .upheld),
+        ("was not medically necessary", .upheld), ("were not medically necessary", .upheld),
+        ("is medically necessary", .overturned), ("are medically necessary", .overturned),
+        ("was medically necessary", .overturned), ("were medically necessary", .overturned),
+    ].map { (Phrase($0.0), $0.1) }
+
+    /// The first decision sentence ending ("is not medically necessary and appropriate") in `range`.
+    static func firstSentence(_ bytes: [UInt8], _ range: Range<Int>) -> (decision: Located<Decision>, verbStart: Int)? {
+        guard let (k, r) = Phrase.findFirst(sentencePhrases.map(\.0), in: bytes, range) else { return nil }
+        return (Located(sentencePhrases[k].1, r), r.lowerBound)
+    }
+
+    private static let medically = Phrase("medically necessary")
+    private static let hedges: Set<String> = ["considered", "deemed", "found", "felt", "shown", "established", "supported",
+                                               "currently", "therefore", "thus", "as", "be", "been", "longer"]
+
+    /// What the last "(not) medically necessary" in `range` concludes, read back from the phrase:
+    /// "is not medically necessary", "is notmedically necessary", "is not considered medically
+    /// necessary" → Upheld; "is medically necessary" → Overturned. `nil` when no sentence concludes.
+    static func conclusion(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        var hi = range.upperBound
+        var attempts = 0
+        while attempts < 8, let r = medicallyLast(bytes, range.lowerBound..<hi) {
+            attempts += 1
+            hi = r.lowerBound
+            // Joined "notmedically".
+            if r.lowerBound - 3 >= range.lowerBound, lowerWord(bytes, (r.lowerBound - 3)..<r.lowerBound) == "not",
+               r.lowerBound - 3 == range.lowerBound || !TextScan.isAlnum(bytes[r.lowerBound - 4]) {
+                return Located(.upheld, (r.lowerBound - 3)..<r.upperBound)
+            }
+            var words: [(String, Int)] = []
+            var i = r.lowerBound
+            while words.count < 4 {
+                while i > range.lowerBound, TextScan.isSpace(bytes[i - 1]) { i -= 1 }
+                let e = i
+                while i > range.lowerBound, TextScan.isAlpha(bytes[i - 1]) { i -= 1 }
+                guard i < e else { break }
+                words.append((lowerWord(bytes, i..<e), i))
+            }
+            var w = 0
+            while w < words.count, hedges.contains(words[w].0) { w += 1 }
+            guard w < words.count else { continue }
+            if words[w].0 == "not" || words[w].0 == "no" || words[w].0 == "never" {
+                return Located(.upheld, words[w].1..<r.upperBound)
+            }
+            if ["is", "are", "was", "were", "be"].contains(words[w].0) || (w > 0 && ["is", "are", "was", "were"].contains(words[w].0)) {
+                return Located(.overturned, words[w].1..<r.upperBound)
+            }
+        }
+        return nil
+    }
+
+    private static func medicallyLast(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        // Not anchored to a word start, so that "notmedically" is found.
+        var i = range.upperBound - 1
+        while i >= range.lowerBound {
+            if TextScan.lower(bytes[i]) == 109, let e = medicallyNoWordStart(bytes, i, range.upperBound) { return i..<e }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static let medicallyBytes = Array("medically".utf8)
+    private static let necessaryBytes = Array("necessary".utf8)
+
+    private static func medicallyNoWordStart(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        for c in medicallyBytes { guard i < end, TextScan.lower(bytes[i]) == c else { return nil }; i += 1 }
+        while i < end, TextScan.isSpace(bytes[i]) { i += 1 }
+        for c in necessaryBytes { guard i < end, TextScan.lower(bytes[i]) == c else { return nil }; i += 1 }
+        return i
+    }
+
+    private static func lowerWord(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range].map(TextScan.lower), as: UTF8.self)
+    }
+}

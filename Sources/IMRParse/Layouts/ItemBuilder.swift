@@ -1,0 +1,58 @@
+/// Turns scanned item drafts into `DisputedItem`s: clean titles, citations, rationales.
+enum ItemBuilder {
+    static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> [DisputedItem] {
+        drafts.map { item($0, lines, titlePrefixes: titlePrefixes) }
+    }
+
+    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> DisputedItem {
+        let range = titleRange(draft.header.title, lines, prefixes: titlePrefixes)
+        var item = DisputedItem(title: Located(lines.clean(range), range))
+        item.decision = draft.header.decision
+        if let r = draft.fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
+        if let r = draft.fields[.reviewer] { item.imrGuideline = citation(r, lines) }
+        if let r = draft.fields[.rationale] { item.rationale = located(r, lines) }
+        if item.rationale == nil, let r = draft.unlabelled { item.rationale = located(r, lines) }
+        return item
+    }
+
+    static func located(_ range: Range<Int>, _ lines: LetterLines) -> Located<String>? {
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        return Located(lines.clean(r), r)
+    }
+
+    static func citation(_ range: Range<Int>, _ lines: LetterLines) -> GuidelineCitation? {
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        return CitationParser.citation(text: lines.clean(r), range: r)
+    }
+
+    private static let numberWords = [Phrase("item"), Phrase("issue"), Phrase("request")]
+
+    /// The title without its numbering ("1)", "2.", "(3)", "Issue 1:"), a framing prefix ("The
+    /// request for"), or the colon before its decision.
+    static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: [Phrase]) -> Range<Int> {
+        let bytes = lines.bytes
+        var r = lines.trim(range)
+        guard !r.isEmpty else { return r }
+        var i = r.lowerBound
+        if let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: r.upperBound) {
+            var j = e
+            while j < r.upperBound, bytes[j] == 32 { j += 1 }
+            if j < r.upperBound, TextScan.isDigit(bytes[j]) { i = j }
+        }
+        var j = i
+        if j < r.upperBound, bytes[j] == 40 { j += 1 }  // "(1)"
+        let digits = j
+        while j < r.upperBound, TextScan.isDigit(bytes[j]), j - digits < 3 { j += 1 }
+        if j > digits, j < r.upperBound, bytes[j] == 46 || bytes[j] == 41 || bytes[j] == 58,
+           j + 1 < r.upperBound, TextScan.isSpace(bytes[j + 1]) {
+            r = lines.trim((j + 1)..<r.upperBound)
+        }
+        if let (_, e) = Phrase.matchAny(prefixes, bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
+            r = lines.trim(e..<r.upperBound)
+        }
+        while r.count > 0, bytes[r.upperBound - 1] == 58 || bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
+        return r
+    }
+}

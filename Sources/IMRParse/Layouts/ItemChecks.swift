@@ -1,0 +1,45 @@
+/// Checks each parsed item and says what is doubtful: a missing decision (read from the
+/// rationale's conclusion when it has one), a decision the rationale contradicts, a missing field,
+/// a rationale cut off mid-sentence at the end of the letter.
+enum ItemChecks {
+    static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines) -> [String] {
+        var warnings: [String] = []
+        let bytes = lines.bytes
+        let expectsCitations = layout != .medicalProfessionalReview && layout != .unknown
+        let lastContent = lines.trim(0..<bytes.count).upperBound
+        for k in items.indices {
+            let name = "item \(k + 1) (\(shortTitle(items[k].title.value)))"
+            if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
+            let conclusion = items[k].rationale.flatMap { DecisionPhrases.conclusion(bytes, $0.range) }
+            if items[k].decision == nil {
+                if let c = conclusion {
+                    items[k].decision = c
+                    warnings.append("\(name): no decision stated; \(c.value.rawValue) read from the rationale's conclusion")
+                } else {
+                    warnings.append("\(name): no decision found")
+                }
+            } else if let d = items[k].decision, let c = conclusion, c.value != d.value {
+                warnings.append("\(name): the decision is \(d.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary")")
+            }
+            if items[k].rationale == nil {
+                warnings.append("\(name): no decision rationale (the letter may be cut off)")
+            } else if let r = items[k].rationale?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
+                warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
+            }
+            if expectsCitations {
+                if items[k].claimsAdministratorGuideline == nil { warnings.append("\(name): no claims administrator guideline") }
+                if items[k].imrGuideline == nil { warnings.append("\(name): no reviewer guideline") }
+            }
+        }
+        return warnings
+    }
+
+    private static func endsCleanly(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        return [46, 33, 63, 34, 41, 39].contains(bytes[last])
+    }
+
+    static func shortTitle(_ title: String) -> String {
+        title.count <= 60 ? title : String(title.prefix(57)) + "…"
+    }
+}

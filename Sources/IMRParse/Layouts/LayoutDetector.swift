@@ -1,0 +1,101 @@
+/// Decides a letter's layout from the markers it contains.
+///
+/// Rules, in order (the first that holds wins; later layouts reuse earlier ones' headings, so the
+/// order matters — a 2013 notice also has "HOW THE IMR FINAL DETERMINATION WAS MADE", and every
+/// layout may carry "Final Determination Letter for IMR Case Number …" as a page header):
+///
+/// 1. `notice_2013`: "Notice of Independent Medical Review Determination", or the numbered list's
+///    "has determined the request for", or a line-initial "Regarding the request for" together
+///    with "Medical Treatment Guideline(s) Used by …" or "Rationale for the Decision:".
+/// 2. `final_determination_letter`: "IMR DECISION(S) AND RATIONALE(S)", or a line-initial "Final
+///    Determination Letter" together with "UR Denial Date:".
+/// 3. `medical_professional_review`: a line-initial "MEDICAL PROFESSIONAL REVIEW", "ISSUE AT
+///    DISPUTE:" or "RATIONALE FOR WHY THE REQUESTED …".
+/// 4. `final_determination_case_header` / `final_determination`: "HOW THE IMR FINAL DETERMINATION
+///    WAS MADE" or "IMR ISSUES, DECISIONS AND RATIONALES"; with the case header when a line starts
+///    with "Case Number:" and the header has another of its fields (Date Assigned, Decision Date,
+///    Priority, Date of Injury).
+/// 5. `unknown`: two or more different letter-like markers (field labels, "…: Upheld", "Independent
+///    Medical Review", "MAXIMUS Federal Services", "expert reviewer", …).
+/// 6. `narrative`: anything else (a progress note, a physician's draft request).
+public enum LayoutDetector {
+    public static func detect(_ text: SourceText) -> LetterLayout {
+        var lines = LetterLines(text.bytes)
+        PageNoise.mark(&lines, caseNumber: HeaderFields.caseNumber(text.bytes)?.value)
+        return detect(lines, headings: SectionFinder.find(lines))
+    }
+
+    private static let noticeTitle = Phrase("notice of independent medical review determination")
+    private static let determined = Phrase("has determined the request for")
+    private static let regarding = Phrase("regarding the request for")
+    private static let noticeLabels = [Phrase("medical treatment guideline(s) used by"), Phrase("medical treatment guidelines used by"),
+                                       Phrase("rationale for the decision:")]
+    private static let letterIssues = [Phrase("imr decision(s) and rationale(s)"), Phrase("imr decisions and rationales"),
+                                       Phrase("imr decision and rationale")]
+    private static let letterTitle = Phrase("final determination letter")
+    private static let urDenial = Phrase("ur denial date")
+    private static let professional = Phrase("medical professional review")
+    private static let finalDetermination = [Phrase("how the imr final determination was made"), Phrase("imr issues, decisions and rationales"),
+                                             Phrase("imr issues, decisions, and rationales")]
+    private static let caseNumber = Phrase("case number:")
+    private static let caseHeaderFields = [Phrase("date assigned:"), Phrase("decision date:"), Phrase("priority:"), Phrase("date of injury:")]
+
+    private static let letterLikeAnywhere = [Phrase("independent medical review"), Phrase("maximus federal services"),
+                                             Phrase("expert reviewer"), Phrase("physician reviewer"), Phrase("medically necessary and appropriate")]
+    private static let letterLikeAtLineStart = [Phrase("decision rationale:"), Phrase("claims administrator guideline"), Phrase("maximus guideline"),
+                                                Phrase("rationale for the decision"), Phrase("medical treatment guideline"),
+                                                Phrase("regarding the request for"), Phrase("determination:"), Phrase("imr guideline")]
+
+    static func detect(_ lines: LetterLines, headings: [SectionFinder.Heading]) -> LetterLayout {
+        let bytes = lines.bytes
+        let all = 0..<bytes.count
+        func anywhere(_ p: Phrase) -> Bool { p.find(in: bytes, all) != nil }
+        func atLineStart(_ p: Phrase) -> Bool {
+            for k in 0..<lines.count where !lines[k].isBlank {
+                if p.match(bytes, at: lines[k].contentStart, end: bytes.count) != nil { return true }
+            }
+            return false
+        }
+        if anywhere(noticeTitle) || anywhere(determined)
+            || (atLineStartAfterNumber(lines, regarding) && Phrase.findFirst(noticeLabels, in: bytes, all) != nil) {
+            return .notice2013
+        }
+        if Phrase.findFirst(letterIssues, in: bytes, all) != nil || (atLineStart(letterTitle) && anywhere(urDenial)) {
+            return .finalDeterminationLetter
+        }
+        if atLineStart(professional) || headings.contains(where: { $0.kind == .issueAtDispute || $0.kind == .reviewerRationale }) {
+            return .medicalProfessionalReview
+        }
+        if Phrase.findFirst(finalDetermination, in: bytes, all) != nil {
+            if atLineStart(caseNumber) || atLineStart(Phrase("imr case number:")),
+               Phrase.findFirst(caseHeaderFields, in: bytes, all) != nil {
+                return .finalDeterminationCaseHeader
+            }
+            return .finalDetermination
+        }
+        var markers = 0
+        for p in letterLikeAnywhere where anywhere(p) { markers += 1 }
+        for p in letterLikeAtLineStart where atLineStartAfterNumber(lines, p) { markers += 1 }
+        if hasDecisionLine(lines) { markers += 1 }
+        return markers >= 2 ? .unknown : .narrative
+    }
+
+    /// Whether some line starts with `phrase`, after an optional "1)" or "2.".
+    static func atLineStartAfterNumber(_ lines: LetterLines, _ phrase: Phrase) -> Bool {
+        let bytes = lines.bytes
+        for k in 0..<lines.count where !lines[k].isBlank {
+            let c = lines[k].content
+            let start = FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound
+            if phrase.match(bytes, at: start, end: bytes.count) != nil { return true }
+        }
+        return false
+    }
+
+    /// A line ending "…: Upheld" or "…: Overturned".
+    static func hasDecisionLine(_ lines: LetterLines) -> Bool {
+        for k in 0..<lines.count where lines.isSignificant(k) {
+            if DecisionPhrases.atLineEnd(lines.bytes, lines[k].content) != nil { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,191 @@
+/// The lines of a letter, which of them are page furniture, and the clean text of any range.
+///
+/// PDF text ends lines with LF, CRLF, CR or a form feed, pads them with spaces and puts a blank line
+/// between every two. Parsers walk the *significant* lines (neither blank nor noise) and read the
+/// text of a field with `clean(_:)`, which leaves page headers, footers and stray URLs out while the
+/// field's byte range still points into the original.
+struct LetterLines: Sendable {
+    struct Line: Sendable {
+        /// First byte of the line and the end of the line (before its terminator).
+        var start: Int
+        var end: Int
+        /// The line without leading and trailing white space.
+        var contentStart: Int
+        var contentEnd: Int
+        /// Page furniture: a page number, a repeated header, a stray URL.
+        var isNoise = false
+        var isBlank: Bool { contentStart >= contentEnd }
+        var content: Range<Int> { contentStart..<contentEnd }
+    }
+
+    let bytes: [UInt8]
+    var lines: [Line]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        let n = bytes.count
+        var start = 0
+        var i = 0
+        func add(_ end: Int) {
+            var lo = start, hi = end
+            while lo < hi, TextScan.isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, TextScan.isSpace(bytes[hi - 1]) { hi -= 1 }
+            lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 10 || b == 12 {
+                add(i); i += 1; start = i
+            } else if b == 13 {
+                add(i)
+                i += (i + 1 < n && bytes[i + 1] == 10) ? 2 : 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < n || lines.isEmpty { add(n) }
+        self.lines = lines
+    }
+
+    var count: Int { lines.count }
+    subscript(_ k: Int) -> Line { lines[k] }
+
+    func isSignificant(_ k: Int) -> Bool { !lines[k].isBlank && !lines[k].isNoise }
+
+    /// The index of the line holding byte `offset` (the last line for offsets past the end).
+    func lineIndex(at offset: Int) -> Int {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return max(0, lo - 1)
+    }
+
+    /// The next significant line after line `k`, if any, before line `limit`.
+    func nextSignificant(after k: Int, before limit: Int? = nil) -> Int? {
+        var j = k + 1
+        let end = min(limit ?? lines.count, lines.count)
+        while j < end { if isSignificant(j) { return j }; j += 1 }
+        return nil
+    }
+
+    /// The previous significant line before line `k`, if any, not before line `floor`.
+    func previousSignificant(before k: Int, floor: Int = 0) -> Int? {
+        var j = k - 1
+        while j >= max(0, floor) { if isSignificant(j) { return j }; j -= 1 }
+        return nil
+    }
+
+    /// The significant lines whose content starts inside `range`.
+    func significantLines(in range: Range<Int>) -> [Int] {
+        guard !range.isEmpty, !lines.isEmpty else { return [] }
+        var out: [Int] = []
+        var k = lineIndex(at: range.lowerBound)
+        while k < lines.count, lines[k].start < range.upperBound {
+            let line = lines[k]
+            if isSignificant(k), line.contentStart >= range.lowerBound, line.contentStart < range.upperBound { out.append(k) }
+            k += 1
+        }
+        return out
+    }
+
+    /// The significant lines that overlap `range`, each clipped to it (so a range that starts in the
+    /// middle of a line, after a heading, includes the rest of that line).
+    func segments(in range: Range<Int>) -> [(line: Int, range: Range<Int>)] {
+        guard !range.isEmpty, !lines.isEmpty else { return [] }
+        var out: [(line: Int, range: Range<Int>)] = []
+        var k = lineIndex(at: range.lowerBound)
+        while k < lines.count, lines[k].start < range.upperBound {
+            if isSignificant(k) {
+                let lo = max(lines[k].contentStart, range.lowerBound)
+                let hi = min(lines[k].contentEnd, range.upperBound)
+                if lo < hi {
+                    let r = TextScan.trim(bytes, lo..<hi)
+                    if !r.isEmpty { out.append((k, r)) }
+                }
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The pieces of `range` that are not page furniture, each trimmed of white space.
+    func pieces(_ range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty, !lines.isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        var pieceStart: Int? = nil
+        var pieceEnd = range.lowerBound
+        var k = lineIndex(at: range.lowerBound)
+        while k < lines.count, lines[k].start < range.upperBound {
+            let line = lines[k]
+            k += 1
+            if line.isBlank { continue }
+            if line.isNoise {
+                if let s = pieceStart { out.append(s..<pieceEnd); pieceStart = nil }
+                continue
+            }
+            let lo = max(line.contentStart, range.lowerBound)
+            let hi = min(line.contentEnd, range.upperBound)
+            let trimmed = TextScan.trim(bytes, lo..<max(lo, hi))
+            if trimmed.isEmpty { continue }
+            if pieceStart == nil { pieceStart = trimmed.lowerBound }
+            pieceEnd = trimmed.upperBound
+        }
+        if let s = pieceStart { out.append(s..<pieceEnd) }
+        return out
+    }
+
+    /// `range` without leading or trailing white space and page furniture.
+    func trim(_ range: Range<Int>) -> Range<Int> {
+        let p = pieces(range)
+        guard let first = p.first, let last = p.last else {
+            let lo = min(max(range.lowerBound, 0), bytes.count)
+            return lo..<lo
+        }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// The text of `range` as a field value: page furniture left out, white space folded to single
+    /// spaces, and a hyphen that ends a line joined to the next word ("7-" / "8/10" → "7-8/10").
+    func clean(_ range: Range<Int>) -> String {
+        String(decoding: cleanBytes(range), as: UTF8.self)
+    }
+
+    func cleanBytes(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        let pieces = pieces(range)
+        guard !pieces.isEmpty else { return out }
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        var previousLine = -1
+        for piece in pieces {
+            var k = lineIndex(at: piece.lowerBound)
+            while k < lines.count, lines[k].start < piece.upperBound {
+                let line = lines[k]
+                if line.isBlank || line.isNoise { k += 1; continue }
+                let lo = max(line.contentStart, piece.lowerBound)
+                let hi = min(line.contentEnd, piece.upperBound)
+                if lo < hi {
+                    if !out.isEmpty {
+                        let joins = previousLine != k && out.count >= 2 && out[out.count - 1] == 45
+                            && TextScan.isAlnum(out[out.count - 2]) && TextScan.isAlnum(bytes[lo])
+                        if !joins { out.append(32) }
+                    }
+                    var pendingSpace = false
+                    for i in lo..<hi {
+                        let b = bytes[i]
+                        if TextScan.isSpace(b) { pendingSpace = true; continue }
+                        if pendingSpace { out.append(32); pendingSpace = false }
+                        out.append(b)
+                    }
+                    previousLine = k
+                }
+                k += 1
+            }
+        }
+        return out
+    }
+}

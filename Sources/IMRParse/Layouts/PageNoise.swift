@@ -1,0 +1,185 @@
+/// Finds page furniture among a letter's lines: page numbers, the case number repeated at each page
+/// break, running headers and footers, and URLs that a PDF extractor repeated out of place.
+///
+/// Furniture lines are marked, not removed: field text leaves them out (`LetterLines.clean`) while
+/// every byte range still points into the original text.
+enum PageNoise {
+    static func mark(_ lines: inout LetterLines, caseNumber: String?) {
+        let bytes = lines.bytes
+        var breaks: [Int] = []  // line indexes of page breaks (a page-number line, or the line after a form feed)
+        for k in 0..<lines.count {
+            let line = lines[k]
+            if line.end < bytes.count, bytes[line.end] == 12 { breaks.append(k + 1) }
+            if line.isBlank || line.content.count > 140 { continue }
+            if isPageMarker(bytes, line.content) {
+                lines.lines[k].isNoise = true
+                breaks.append(k)
+            } else if let cn = caseNumber, isCaseNumberLine(bytes, line.content, caseNumber: cn) {
+                lines.lines[k].isNoise = true
+            }
+        }
+        markRunningHeaders(&lines, breaks: breaks)
+        markRepeatedURLs(&lines)
+    }
+
+    // MARK: Page numbers
+
+    /// "Page 2 of 4", "Page 2", "- 2 -", "2 of 4", or a short line that ends or starts with "Page 2 of 4".
+    static func isPageMarker(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        let words = Words(bytes, content)
+        let w = words.list
+        guard !w.isEmpty else { return false }
+        func isNumber(_ k: Int) -> Bool { k < w.count && w[k].allSatisfy(TextScan.isDigit) && w[k].count <= 4 }
+        func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && k < w.count && w[k].map(TextScan.lower) == Array(s.utf8) }
+        // Whole line.
+        if w.count == 2, isWord(0, "page"), isNumber(1) { return true }
+        if w.count == 3, w[0] == [45], isNumber(1), w[2] == [45] { return true }
+        if w.count == 3, isNumber(0), isWord(1, "of"), isNumber(2) { return true }
+        // "… Page N of M" at the end, or "Page N of M …" at the start of a short line.
+        if w.count >= 4, isWord(w.count - 4, "page"), isNumber(w.count - 3), isWord(w.count - 2, "of"), isNumber(w.count - 1) {
+            return content.count <= 140
+        }
+        if w.count >= 4, isWord(0, "page"), isNumber(1), isWord(2, "of"), isNumber(3) {
+            return content.count <= 80
+        }
+        return false
+    }
+
+    // MARK: Case number repeated at page breaks
+
+    private static let furnitureWords: Set<String> = [
+        "final", "determination", "letter", "for", "imr", "case", "number", "no", "no.", "#", "page", "of",
+        "maximus", "federal", "services", "services,", "inc", "inc.", "independent", "medical", "review", "-", "|",
+    ]
+
+    /// A short line made only of the case number and furniture words ("Final Determination Letter for
+    /// IMR Case Number CM13-0012345  Page 2 of 5").
+    static func isCaseNumberLine(_ bytes: [UInt8], _ content: Range<Int>, caseNumber: String) -> Bool {
+        let needle = Array(caseNumber.utf8).map(TextScan.lower)
+        var found = false
+        for word in Words(bytes, content).list {
+            var lower = word.map(TextScan.lower)
+            while let last = lower.last, last == 58 || last == 44 { lower.removeLast() }  // ':' ','
+            if lower == needle { found = true; continue }
+            if lower.isEmpty || lower.allSatisfy(TextScan.isDigit) { continue }
+            if furnitureWords.contains(String(decoding: lower, as: UTF8.self)) { continue }
+            return false
+        }
+        return found
+    }
+
+    // MARK: Running headers and footers
+
+    /// Lines that repeat next to two or more page breaks (or the top and bottom of the letter).
+    private static func markRunningHeaders(_ lines: inout LetterLines, breaks: [Int]) {
+        guard !breaks.isEmpty else { return }
+        var zones: [[Int]] = []
+        func neighbours(of k: Int, forward: Bool, limit: Int = 2) -> [Int] {
+            var out: [Int] = []
+            var j = forward ? k : k - 1
+            while j >= 0, j < lines.count, out.count < limit {
+                if !lines[j].isBlank && !lines[j].isNoise { out.append(j) }
+                j += forward ? 1 : -1
+            }
+            return out
+        }
+        // The top of the first page counts as a zone; the end of the letter does not, since the last
+        // lines of two items' rationales can be word for word the same.
+        zones.append(neighbours(of: 0, forward: true))
+        for b in breaks { zones.append(neighbours(of: b, forward: false) + neighbours(of: b, forward: true)) }
+        func candidate(_ k: Int) -> Bool {
+            let c = lines[k].content
+            return c.count <= 100 && !(c.count > 30 && lines.bytes[c.upperBound - 1] == 46)
+        }
+        var seen: [[UInt8]: Set<Int>] = [:]
+        for (z, zone) in zones.enumerated() {
+            for k in zone where candidate(k) {
+                seen[key(lines.bytes, lines[k].content), default: []].insert(z)
+            }
+        }
+        for zone in zones {
+            for k in zone where candidate(k) {
+                if let zs = seen[key(lines.bytes, lines[k].content)], zs.count >= 2 { lines.lines[k].isNoise = true }
+            }
+        }
+    }
+
+    /// Lower case, white space folded, digits collapsed (so "Page 2" and "Page 3" compare equal).
+    private static func key(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in TextScan.foldWhitespace(bytes, range) {
+            let l = TextScan.lower(b)
+            if TextScan.isDigit(l) { if out.last != 35 { out.append(35) } } else { out.append(l) }
+        }
+        return out
+    }
+
+    // MARK: URLs repeated out of place
+
+    /// A line holding only a URL already given earlier in the letter (seed letters repeat
+    /// "http://www.odg-twc.com/odgtwc/knee.htm)" between unrelated fields).
+    private static func markRepeatedURLs(_ lines: inout LetterLines) {
+        let bytes = lines.bytes
+        var known: Set<[UInt8]> = []
+        let http = Phrase("http"), www = Phrase("www.")
+        for k in 0..<lines.count where !lines[k].isBlank {
+            let content = lines[k].content
+            var urls: [(key: [UInt8], start: Int, end: Int)] = []
+            var i = content.lowerBound
+            while i < content.upperBound {
+                if http.match(bytes, at: i, end: content.upperBound) != nil || www.match(bytes, at: i, end: content.upperBound) != nil {
+                    let (urlKey, end) = url(bytes, at: i, end: content.upperBound)
+                    if !urlKey.isEmpty { urls.append((urlKey, i, end)) }
+                    i = max(end, i + 1)
+                } else {
+                    i += 1
+                }
+            }
+            if urls.count == 1, let u = urls.first, known.contains(u.key), !lines[k].isNoise {
+                // URL-only: nothing but brackets and punctuation around it.
+                let before = bytes[content.lowerBound..<u.start].allSatisfy { !TextScan.isAlnum($0) }
+                let after = bytes[u.end..<content.upperBound].allSatisfy { !TextScan.isAlnum($0) }
+                if before && after { lines.lines[k].isNoise = true; continue }
+            }
+            for u in urls { known.insert(u.key) }
+        }
+    }
+
+    private static let https = Phrase("https://"), httpScheme = Phrase("http://")
+
+    /// The comparison key of the URL at `start` ("http:// www.x.com/a.htm)." → "www.x.com/a.htm") and its end.
+    private static func url(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int) {
+        var i = start
+        var out: [UInt8] = []
+        // Scheme, and the space PDF extraction sometimes leaves after it.
+        if let m = https.match(bytes, at: i, end: end) ?? httpScheme.match(bytes, at: i, end: end) {
+            i = m
+            while i < end, bytes[i] == 32 { i += 1 }
+        }
+        while i < end, !TextScan.isSpace(bytes[i]) {
+            out.append(TextScan.lower(bytes[i]))
+            i += 1
+        }
+        while let last = out.last, last == 41 || last == 46 || last == 44 || last == 59 || last == 93 { out.removeLast() }
+        return (out, i)
+    }
+}
+
+/// The words of a range split at white space, as byte arrays (for short lines only).
+struct Words {
+    let list: [[UInt8]]
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        var list: [[UInt8]] = []
+        var current: [UInt8] = []
+        for i in range {
+            let b = bytes[i]
+            if TextScan.isSpace(b) {
+                if !current.isEmpty { list.append(current); current = [] }
+            } else {
+                current.append(b)
+            }
+        }
+        if !current.isEmpty { list.append(current) }
+        self.list = list
+    }
+}

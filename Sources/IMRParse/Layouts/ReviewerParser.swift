@@ -1,0 +1,115 @@
+/// Reads the reviewer's specialty, subspecialty and licensure, in the letter's own words.
+///
+/// Two forms: prose ("The physician reviewer is Board Certified in Physical Medicine and
+/// Rehabilitation, has a subspecialty in Pain Management, and is licensed to practice in
+/// California.") and a credentials block ("State(s) of Licensure: California" /
+/// "Certification(s)/Specialty: Family Practice"). The block wins where both are present. Only
+/// white space is normalised: "Physical Medicine & Rehab" stays as written.
+enum ReviewerParser {
+    private static let specialtyLabels = ["certification(s)/specialty:", "certifications/specialty:", "certification/specialty:",
+                                          "board certification(s):", "board certification:", "specialty:", "specialties:"].map(Phrase.init)
+    private static let subspecialtyLabels = ["subspecialty:", "sub-specialty:", "subspecialties:"].map(Phrase.init)
+    private static let licensureLabels = ["state(s) of licensure:", "states of licensure:", "state of licensure:", "licensure:",
+                                          "license(s):", "licenses:", "licensed in:", "state license:"].map(Phrase.init)
+
+    private static let specialtyIntros = ["board certified in", "board-certified in", "board certified by the american board of",
+                                          "certified by the american board of", "board certification in"].map(Phrase.init)
+    private static let subspecialtyIntros = ["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
+                                             "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init)
+    private static let licensureIntros = ["licensed to practice in", "license to practice in", "licensed to practice medicine in",
+                                          "licensed in", "licensure in"].map(Phrase.init)
+
+    /// Where a specialty (or subspecialty) named in prose ends.
+    private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
+                                        "and holds", "with a subspecialty", "with subspecialty", "with a sub-specialty",
+                                        "has a subspecialty", "who is", "and a subspecialty", ", and a subspecialty"].map(Phrase.init)
+    private static let licensureEnds = [", and has", "and has", ", he", ", and is", "and is", "for more than", "for over", ", who"].map(Phrase.init)
+
+    static func parse(_ lines: LetterLines, in range: Range<Int>) -> Reviewer {
+        var reviewer = Reviewer()
+        let bytes = lines.bytes
+        // Credentials block: labels at the start of a line.
+        for k in lines.significantLines(in: range) {
+            let content = lines[k].content
+            if reviewer.specialty == nil, let (_, e) = Phrase.matchAny(specialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
+                let value = TextScan.trim(bytes, e..<content.upperBound)
+                if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }
+            } else if reviewer.subspecialty == nil, let (_, e) = Phrase.matchAny(subspecialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
+                let value = TextScan.trim(bytes, e..<content.upperBound)
+                if !value.isEmpty { reviewer.subspecialty = Located(lines.clean(value), value) }
+            } else if reviewer.licensure.isEmpty, let (_, e) = Phrase.matchAny(licensureLabels, bytes, at: content.lowerBound, end: content.upperBound) {
+                reviewer.licensure = places(lines, TextScan.trim(bytes, e..<content.upperBound))
+            }
+        }
+        // Prose.
+        if reviewer.specialty == nil, let intro = Phrase.findFirst(specialtyIntros, in: bytes, range) {
+            let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
+            if !value.isEmpty {
+                reviewer.specialty = Located(lines.clean(value), value)
+                if reviewer.subspecialty == nil, let sub = Phrase.findFirst(subspecialtyIntros, in: bytes, value.upperBound..<min(range.upperBound, value.upperBound + 120)) {
+                    let subValue = phrase(lines, from: sub.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
+                    if !subValue.isEmpty { reviewer.subspecialty = Located(lines.clean(subValue), subValue) }
+                }
+            }
+        }
+        if reviewer.licensure.isEmpty, let intro = Phrase.findFirst(licensureIntros, in: bytes, range) {
+            let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: licensureEnds)
+            reviewer.licensure = places(lines, value)
+        }
+        return reviewer
+    }
+
+    /// The range of a phrase from `start` to the first of `ends`, a sentence end, or 160 bytes.
+    static func phrase(_ lines: LetterLines, from start: Int, limit: Int, ends: [Phrase]) -> Range<Int> {
+        let bytes = lines.bytes
+        let end = min(limit, start + 160)
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 59 || b == 40 { break }  // ';' '('
+            if b == 46, i + 1 >= end || TextScan.isSpace(bytes[i + 1]) { break }
+            if b == 44 || (TextScan.isAlpha(b) && (i == start || !TextScan.isAlnum(bytes[i - 1]))) {
+                if let (_, e) = Phrase.matchAny(ends, bytes, at: i, end: end), e >= end || !TextScan.isAlnum(bytes[e]) { break }
+            }
+            i += 1
+        }
+        var r = lines.trim(start..<i)
+        // Drop a trailing comma left by "…, and is licensed".
+        while r.upperBound > r.lowerBound, bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
+        return r
+    }
+
+    private static let statePrefixes = ["the state of", "the states of", "state of", "states of", "the"].map(Phrase.init)
+
+    /// "California", "California and Nevada", "California, Arizona, and Nevada" → one value each.
+    static func places(_ lines: LetterLines, _ range: Range<Int>) -> [Located<String>] {
+        let bytes = lines.bytes
+        var out: [Located<String>] = []
+        var pieceStart = range.lowerBound
+        var i = range.lowerBound
+        func flush(_ end: Int) {
+            var r = lines.trim(pieceStart..<end)
+            if let (_, e) = Phrase.matchAny(statePrefixes, bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
+                r = lines.trim(e..<r.upperBound)
+            }
+            guard !r.isEmpty, bytes[r.lowerBound] >= 65, bytes[r.lowerBound] <= 90 else { return }
+            let value = lines.clean(r)
+            guard value.split(separator: " ").count <= 4 else { return }
+            out.append(Located(value, r))
+        }
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 44 || b == 38 || b == 47 || b == 59 {
+                flush(i); i += 1; pieceStart = i; continue
+            }
+            if (b == 97 || b == 65), i > range.lowerBound, TextScan.isSpace(bytes[i - 1]), i + 3 <= range.upperBound,
+               TextScan.lower(bytes[i + 1]) == 110, TextScan.lower(bytes[i + 2]) == 100,
+               i + 3 == range.upperBound || TextScan.isSpace(bytes[i + 3]) {
+                flush(i); i += 3; pieceStart = i; continue
+            }
+            i += 1
+        }
+        flush(range.upperBound)
+        return out
+    }
+}
