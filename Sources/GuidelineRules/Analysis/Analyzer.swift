@@ -1,23 +1,65 @@
+import Foundation
 import IMRParse
 
 /// The pipeline for one rule book: request recognition, fact extraction and assessment.
-/// Built once per run (it compiles the phrase tries); thread-safe and shared by workers.
+///
+/// Built once per run (it compiles the phrase tries and the context engine); immutable, so
+/// worker threads share one instance.
 public final class Analyzer: Sendable {
     public let book: RuleBook
     public let recognizer: RequestRecognizer
+    public let extractor: FactExtractor
 
     public init(book: RuleBook) {
         self.book = book
         self.recognizer = RequestRecognizer(book: book)
+        self.extractor = FactExtractor(book: book)
+    }
+
+    /// Today, as a day number: the reference for two-digit years when nothing else is known.
+    public static let today: Int = Int(Date().timeIntervalSince1970 / 86400)
+
+    public func parseRequest(_ text: String, referenceDay: Int? = nil) -> ParsedRequest {
+        var r = ParsedRequest(text: text)
+        let recognition = recognizer.recognize(text)
+        r.components = recognition.components
+        r.componentRanges = recognition.ranges
+        RequestValueReader(text, referenceDay: referenceDay ?? Analyzer.today).read(into: &r)
+        return r
     }
 
     public func facts(in source: SourceText, regions: [Range<Int>], context: CaseContext) -> FactSet {
-        FactSet(count: book.facts.count)
+        let request = context.requestText.map { parseRequest($0, referenceDay: context.letterDate) }
+        return extractor.extract(source: source, regions: regions, context: context, request: request)
+    }
+
+    /// Predicts the decision for one request against the narrative in `regions` of `source`.
+    public func predict(_ requestText: String, source: SourceText, regions: [Range<Int>], context: CaseContext) -> Prediction {
+        var context = context
+        context.requestText = requestText
+        let request = parseRequest(requestText, referenceDay: context.letterDate)
+        let facts = extractor.extract(source: source, regions: regions, context: context, request: request)
+        let treatments = request.components.compactMap { book.treatment($0) }
+        guard !treatments.isEmpty else {
+            return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
+                              message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")
+        }
+        let date = request.serviceDate ?? context.letterDate
+        let dateSource = request.serviceDate != nil ? "service" : "letter"
+        let assessment = Assessor.assess(treatments, facts: facts, book: book, requestDate: date, dateSource: dateSource)
+        return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: assessment, message: nil)
     }
 }
 
-public struct RequestRecognizer: Sendable {
-    public struct Recognition: Sendable { public var components: [String] }
-    init(book: RuleBook) {}
-    public func recognize(_ text: String) -> Recognition { Recognition(components: []) }
+/// The prediction for one request: how it was understood, the facts, and the assessment
+/// (nil when no rule covers the request).
+public struct Prediction: Sendable {
+    public var request: ParsedRequest
+    /// Where the request text sits in the source (a letter's item title), if it does.
+    public var requestRange: Range<Int>?
+    public var facts: FactSet
+    public var assessment: Assessment?
+    public var message: String?
+
+    public var decision: Decision? { assessment?.decision }
 }

@@ -55,11 +55,11 @@ struct RuleChecker {
                 report(t.id, t.file, "missing-requests", "treatment '\(t.id.text)' lists no request phrasings",
                        hint: "add 'requests \"…\", \"…\"' with the words requests use for it")
             }
-            guard let citation = t.citation else {
+            if t.citation == nil {
                 report(t.id, t.file, "missing-citation", "treatment '\(t.id.text)' cites no guideline",
                        hint: "add 'cites \"MTUS Chronic Pain Medical Treatment Guidelines\" section \"…\" page N'")
-                continue
             }
+            let citation = t.citation ?? CitationSyntax(guideline: "", section: nil, pages: [], token: t.id)
             let window = self.window(t.appliesFrom, t.appliesTo, file: t.file)
             var criteria = criteriaByTreatment[t.id.text] ?? []
             for i in criteria.indices {
@@ -127,7 +127,7 @@ struct RuleChecker {
             if kind == .number, f.unit == nil {
                 warn(f.type, f.file, "missing-unit", "number fact '\(f.name.text)' has no unit", hint: "write e.g. 'number percent' or 'number weeks'")
             }
-            if case .hook = source {} else {
+            if f.hook == nil {
                 switch kind {
                 case .bool where f.phrases.isEmpty:
                     report(f.name, f.file, "missing-phrases", "bool fact '\(f.name.text)' has no phrases to find it by",
@@ -180,9 +180,10 @@ struct RuleChecker {
             switch t.keyword.text {
             case "trigger":
                 guard let category = t.category, let direction = t.direction else { continue }
-                if !Vocabulary.assertions.contains(category.text) || category.text == "affirmed" {
+                // `trigger affirmed …` marks a clause as about this patient (an anchor against guideline quotes).
+                if !Vocabulary.assertions.contains(category.text) {
                     report(category, t.file, "unknown-keyword", "unknown assertion category '\(category.text)'",
-                           hint: suggestion(category.text, among: Vocabulary.assertions.filter { $0 != "affirmed" }))
+                           hint: suggestion(category.text, among: Vocabulary.assertions))
                     continue
                 }
                 if !Vocabulary.directions.contains(direction.text) {
@@ -211,6 +212,11 @@ struct RuleChecker {
 
     private mutating func compile(_ c: CriterionSyntax) -> Criterion? {
         var ok = true
+        if let reason = c.reason, !Vocabulary.reasonCodes.contains(reason.text) {
+            report(reason, c.file, "unknown-reason", "unknown reason code '\(reason.text)'",
+                   hint: suggestion(reason.text, among: Vocabulary.reasonCodes) ?? "codes: \(Vocabulary.reasonCodes.joined(separator: ", "))")
+        }
+
         var when: Condition?
         if let w = c.when {
             when = condition(w, file: c.file)
@@ -222,10 +228,6 @@ struct RuleChecker {
             if unless == nil { ok = false }
         }
         guard let r = c.require, let require = condition(r, file: c.file) else { return nil }
-        if let reason = c.reason, !Vocabulary.reasonCodes.contains(reason.text) {
-            report(reason, c.file, "unknown-reason", "unknown reason code '\(reason.text)'",
-                   hint: suggestion(reason.text, among: Vocabulary.reasonCodes) ?? "codes: \(Vocabulary.reasonCodes.joined(separator: ", "))")
-        }
         if c.missing == nil {
             warn(c.id, c.file, "missing-advice", "criterion '\(c.id.text)' gives no advice for when it is undocumented",
                  hint: "add 'missing \"…\"': what the physician should document")
@@ -286,7 +288,7 @@ struct RuleChecker {
         case .name(let t):
             guard let i = fact(t, file: file) else { return nil }
             guard facts[i].kind == .bool else {
-                report(t, file, "type-mismatch", "'\(t.text)' is a \(describe(facts[i])), not a yes/no fact",
+                report(t, file, "type-mismatch", "'\(t.text)' is \(describe(facts[i])), not a yes/no fact",
                        hint: facts[i].kind == .enumeration ? "compare it: '\(t.text) == \(facts[i].enumValues.first ?? "value")'"
                                                            : "compare it: '\(t.text) >= 1'")
                 return nil

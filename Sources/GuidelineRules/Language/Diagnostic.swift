@@ -48,7 +48,9 @@ public struct Diagnostic: Sendable, Comparable {
         if line > 0, !sourceLine.isEmpty {
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
-            let shown = sourceLine.count > 160 ? String(sourceLine.prefix(160)) + "…" : sourceLine
+            // Control characters (binary files) would garble the terminal: show them as U+FFFD.
+            let printable = String(String.UnicodeScalarView(sourceLine.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "\u{FFFD}" : $0 }))
+            let shown = printable.count > 160 ? String(printable.prefix(160)) + "…" : printable
             let caretColumn = min(max(column - 1, 0), shown.count)
             let caretLength = max(1, min(length, max(1, shown.count - caretColumn)))
             out += "\n \(gutter) | \(shown)"

@@ -145,6 +145,8 @@ public struct RuleLexer {
             guard let first = tokens.first else { continue }
             let continues: Bool = {
                 guard let last = pending.last else { return false }
+                if first.kind == .identifier, RuleParser.allKeywords.contains(first.text),
+                   !["and", "or", "not"].contains(first.text) { return false }
                 if depth > 0 { return true }
                 if [.comma, .comparison, .equals, .lparen, .lbracket].contains(last.kind) { return true }
                 if last.kind == .identifier, ["and", "or", "not", "in"].contains(last.text) { return true }

@@ -7,6 +7,8 @@ public struct RuleParser {
     public private(set) var diagnostics: [Diagnostic] = []
     private var lexer: RuleLexer
 
+    /// Every keyword that can open a line; such a line never continues the previous one.
+    static var allKeywords: Set<String> { Set(declarationKeywords + clauseKeywords.values.flatMap { $0 }) }
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
@@ -161,7 +163,7 @@ public struct RuleParser {
             default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["criterion"]!, what: "criterion clause")
             }
         }
-        if c.require == nil {
+        if !d.clauses.contains(where: { $0.keyword.text == "require" }) {
             error(id, "missing-require", "criterion '\(id.text)' has no 'require' condition",
                   hint: "add an indented line 'require <condition on facts>'")
         }
@@ -346,6 +348,8 @@ public struct RuleParser {
     }
 
     mutating func error(_ t: RuleToken, _ code: String, _ message: String, hint: String? = nil) {
+        // One root cause, one message: a token the lexer rejected is not reported again.
+        if t.kind == .invalid, code != "unterminated-string" { return }
         diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
                                       code: code, message: message, hint: hint, sourceLine: lexer.sourceLine(t.line)))
     }

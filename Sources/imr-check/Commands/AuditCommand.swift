@@ -1,6 +1,209 @@
+import Foundation
+import GuidelineRules
+import IMRParse
+
+/// `imr-check audit PATH…`: recorded vs predicted decision for every disputed item, with a summary.
 enum AuditCommand {
+    static let spec = CommandSpec(
+        name: "audit", summary: "Compare each recorded IMR decision with the decision the guideline criteria predict.",
+        usage: "imr-check audit PATH... [--format text|json|jsonl|csv|html] [--output FILE]",
+        valueOptions: [("--format", "text (default), json (an array of items), jsonl (one object per item), csv (one row per item) or html (report)."),
+                       ("--output", "Write the results to FILE instead of standard output."),
+                       ("--summary", "Also write the summary as JSON to FILE."),
+                       ("--summary-from", "Rebuild the summary (text, json or html) from audit JSON Lines files instead of letters; repeatable."),
+                       ("--rules", "Rule folder (default: the project's Rules/)."),
+                       ("--shard", "I/N: audit only the I-th of N deterministic shares of the inputs (outputs concatenate)."),
+                       ("--jobs", "Worker threads (default: the number of cores).")],
+        flags: [("--no-header", "csv: omit the header row (for shards after the first).")],
+        examples: ["imr-check audit examples/letters", "imr-check audit letters/ --format html --output report.html",
+                   "imr-check audit letters/ --format jsonl --shard 1/4 > part1.jsonl",
+                   "imr-check audit --summary-from part1.jsonl part2.jsonl --format html --output report.html"],
+        details: """
+        Each item is predicted from the letter's case summary and that item's own rationale (facts only:
+        guideline quotations and the reviewer's verdict words are not evidence). Progress shows on stderr
+        when it is a terminal.
+        """)
+
+    static let csvHeader = ["source", "item", "request", "treatment", "components", "recorded", "predicted", "agrees",
+                            "unmet", "undocumented", "reasons", "year", "reviewer_specialty", "guideline_sources", "imr_pages"]
+
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        Console.shared.error("'audit' is not built yet")
-        return 2
+        let options = try ParsedOptions.parse(args, spec: spec)
+        if options.helpRequested { Console.shared.out(spec.help); return 0 }
+        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl, .csv, .html], command: "audit")
+        let console = Console.shared
+        if let output = options.value("--output") {
+            do { try console.redirect(toFile: output) } catch {
+                throw UsageError(message: "cannot write \(output)", hint: "check the folder exists and is writable")
+            }
+        }
+        let summaryFiles = options.all("--summary-from")
+        if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
+
+        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
+        let jobs = try jobCount(options)
+        guard let book = RulesLocator.loadBook(options) else { return 2 }
+        let analyzer = Analyzer(book: book)
+        var summary = AuditSummary()
+        summary.failedInputs = inputs.errors.count
+        for e in inputs.errors { console.error(e.description) }
+        if format == .csv, !options.has("--no-header") { console.out(CSV.row(csvHeader)) }
+        if format == .json { console.outRaw("[") }
+        var firstJSON = true
+        let progress = Progress(total: inputs.files.count)
+
+        struct Output: Sendable { var lines: [String]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
+        let workers = OrderedWorkers<Result<Output, InputError>>(count: inputs.files.count, jobs: jobs)
+        workers.run({ i in
+            InputReport.load(inputs.files[i]).map { text in
+                let letter = LetterParser.parse(text)
+                var lines: [String] = []
+                var records: [AuditRecord] = []
+                let context = LetterCase.context(letter)
+                for (n, item) in letter.items.enumerated() {
+                    var c = context
+                    c.requestRange = item.title.range
+                    let p = analyzer.predict(item.title.value, source: text, regions: LetterCase.itemRegions(letter, item: item), context: c)
+                    let record = makeRecord(letter, item: item, number: n + 1, prediction: p, text: text)
+                    records.append(record)
+                    switch format {
+                    case .jsonl, .json:
+                        let value = p.json(source: text, book: book, extra: extraFields(record, item: item))
+                        lines.append(format == .jsonl ? value.compact : value.pretty)
+                    case .csv: lines.append(csvRow(record, prediction: p, item: item))
+                    case .text: lines.append(contentsOf: textLines(record, prediction: p))
+                    default: break
+                    }
+                }
+                var warnings = InputReport.warnings(for: text)
+                if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
+                return Output(lines: lines, records: records, warnings: warnings, bytes: text.bytes.count)
+            }
+        }, emit: { _, result in
+            switch result {
+            case .failure(let e):
+                summary.failedInputs += 1
+                console.error(e.description)
+            case .success(let o):
+                progress.step(bytes: o.bytes)
+                summary.documents += 1
+                for w in o.warnings { console.warning(w) }
+                for r in o.records { summary.add(r) }
+                for line in o.lines {
+                    if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); console.outRaw(line); firstJSON = false }
+                    else { console.out(line) }
+                }
+            }
+        })
+        progress.finish()
+        if format == .json { console.out(firstJSON ? "]" : "\n]") }
+        finish(summary, format: format, options: options)
+        return summary.failedInputs > 0 ? 1 : 0
+    }
+
+    static func finish(_ summary: AuditSummary, format: OutputFormat, options: ParsedOptions) {
+        let console = Console.shared
+        switch format {
+        case .text:
+            console.out("")
+            for line in summary.textLines() { console.out(line) }
+        case .html:
+            let formatter = ISO8601DateFormatter()
+            console.outRaw(AuditReportHTML(summary: summary, title: "IMR audit report", generated: formatter.string(from: Date())).render())
+        default: break
+        }
+        console.flush()
+        if let path = options.value("--summary") {
+            do { try (summary.json.pretty + "\n").write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                console.error("cannot write the summary to \(path)")
+            }
+        }
+        if format != .text, format != .html, options.value("--output") != nil {
+            console.err("audit: \(summary.total.items) items in \(summary.documents) letters; agreement \(AuditSummary.percent(summary.total.rate))")
+        }
+    }
+
+    static func makeRecord(_ d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, text: SourceText) -> AuditRecord {
+        let drivers: [AuditRecord.Driver] = (p.assessment?.results ?? []).filter { $0.status == .unmet || $0.status == .undocumented }.map { r in
+            let evidence = r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
+            return AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
+                                      citation: r.criterion.citation.text, evidence: evidence)
+        }
+        return AuditRecord(source: d.source, item: number, request: item.title.value,
+                           treatment: p.assessment == nil ? nil : p.request.treatment,
+                           recorded: item.decision?.value.rawValue, predicted: p.decision?.rawValue,
+                           year: LetterCase.year(d, p), specialty: d.reviewer.specialty?.value,
+                           guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
+    }
+
+    static func extraFields(_ r: AuditRecord, item: DisputedItem) -> [(String, JSONValue)] {
+        [("item", .int(r.item)), ("recorded", .optional(r.recorded)), ("agrees", .optional(r.agrees)),
+         ("year", .optional(r.year)), ("reviewer_specialty", .optional(r.specialty)),
+         ("guideline_sources", .array(r.guidelineSources.map(JSONValue.string))),
+         ("imr_pages", .array((item.imrGuideline?.pages ?? []).map(JSONValue.int)))]
+    }
+
+    static func csvRow(_ r: AuditRecord, prediction p: Prediction, item: DisputedItem) -> String {
+        let results = p.assessment?.results ?? []
+        let unmet = results.filter { $0.status == .unmet }.map(\.criterion.id)
+        let undocumented = results.filter { $0.status == .undocumented }.map(\.criterion.id)
+        let reasons = Array(Set(results.filter { $0.status == .unmet }.compactMap(\.criterion.reason))).sorted()
+        return CSV.row([r.source, String(r.item), r.request, r.treatment ?? "", p.request.components.joined(separator: ";"),
+                        r.recorded ?? "", r.predicted ?? "", r.agrees.map { $0 ? "true" : "false" } ?? "",
+                        unmet.joined(separator: ";"), undocumented.joined(separator: ";"), reasons.joined(separator: ";"),
+                        r.year.map(String.init) ?? "", r.specialty ?? "", r.guidelineSources.joined(separator: ";"),
+                        (item.imrGuideline?.pages ?? []).map(String.init).joined(separator: ";")])
+    }
+
+    static func textLines(_ r: AuditRecord, prediction p: Prediction) -> [String] {
+        let c = Console.shared
+        let mark: String
+        switch r.agrees {
+        case true?: mark = c.paint("agree   ", "32")
+        case false?: mark = c.paint("DISAGREE", "1;31")
+        case nil: mark = c.paint("no rule ", "33")
+        }
+        var out = ["\(mark) \(r.source) #\(r.item): recorded \(r.recorded ?? "–"), predicted \(r.predicted ?? "–")  [\(r.treatment ?? "no rule")] \(r.request)"]
+        if r.agrees != true {
+            for d in r.drivers.prefix(6) {
+                out.append("           \(d.status == "unmet" ? "✗" : "?") \(d.criterion) (\(d.citation))" + (d.evidence.map { ": “\(String($0.prefix(120)))”" } ?? ""))
+            }
+            if r.drivers.isEmpty, p.assessment != nil { out.append("           every applicable criterion is met") }
+            if let m = p.message { out.append("           \(m)") }
+        }
+        return out
+    }
+
+    /// `--summary-from`: reads audit JSON Lines (merged shards) and prints the summary or report.
+    static func rebuild(from files: [String], format: OutputFormat, options: ParsedOptions) -> Int32 {
+        let console = Console.shared
+        var summary = AuditSummary()
+        var sources = Set<String>()
+        var failures = 0
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                console.error("\(path): cannot be read")
+                failures += 1
+                continue
+            }
+            var lineNumber = 0
+            for line in data.split(separator: 10) {
+                lineNumber += 1
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                      let record = AuditRecord(json: object) else {
+                    console.error("\(path):\(lineNumber): not an audit JSON Lines object; produce it with 'imr-check audit … --format jsonl'")
+                    failures += 1
+                    continue
+                }
+                sources.insert(record.source)
+                summary.add(record)
+            }
+        }
+        summary.documents = sources.count
+        switch format {
+        case .json, .jsonl: console.out(format == .json ? summary.json.pretty : summary.json.compact)
+        default: finish(summary, format: format == .html ? .html : .text, options: options)
+        }
+        return failures > 0 ? 1 : 0
     }
 }

@@ -1,6 +1,92 @@
+import Foundation
+import GuidelineRules
+import IMRParse
+
+/// `imr-check parse PATH…`: the structure of each determination letter.
 enum ParseCommand {
+    static let spec = CommandSpec(
+        name: "parse", summary: "Show the structure of IMR determination letters: items, decisions, citations, reviewer, patient.",
+        usage: "imr-check parse PATH... [--format text|json|jsonl]",
+        valueOptions: [("--format", "text (default), json (one value; an array for several inputs) or jsonl (one object per letter)."),
+                       ("--shard", "I/N: process only the I-th of N deterministic shares of the inputs."),
+                       ("--jobs", "Worker threads (default: the number of cores).")],
+        flags: [],
+        examples: ["imr-check parse examples/letters", "imr-check parse ../shared/seeds --format jsonl",
+                   "pdftotext -layout letter.pdf - | imr-check parse - --format json"],
+        details: "PATH is a file, a directory (searched recursively for .txt, and .pdf when pdftotext is installed) or - for standard input.")
+
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        Console.shared.error("'parse' is not built yet")
-        return 2
+        let options = try ParsedOptions.parse(args, spec: spec)
+        if options.helpRequested { Console.shared.out(spec.help); return 0 }
+        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "parse")
+        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
+        let jobs = try jobCount(options)
+        let console = Console.shared
+        var failures = inputs.errors.count
+        for e in inputs.errors { console.error(e.description) }
+        let asArray = format == .json && (inputs.files.count > 1 || options.positionals.count > 1 || inputs.files.isEmpty)
+        if asArray { console.outRaw("[") }
+        var first = true
+        let progress = Progress(total: inputs.files.count)
+        let workers = OrderedWorkers<Result<(SourceText, Determination), InputError>>(count: inputs.files.count, jobs: jobs)
+        workers.run({ i in
+            InputReport.load(inputs.files[i]).map { text in (text, LetterParser.parse(text)) }
+        }, emit: { _, result in
+            switch result {
+            case .failure(let e):
+                failures += 1
+                console.error(e.description)
+            case .success(let (text, letter)):
+                progress.step(bytes: text.bytes.count)
+                for w in InputReport.warnings(for: text) { console.warning(w) }
+                switch format {
+                case .jsonl: console.out(letter.json(in: text).compact)
+                case .json:
+                    if asArray { console.outRaw(first ? "\n" : ",\n") }
+                    console.outRaw(letter.json(in: text).pretty)
+                    if !asArray { console.outRaw("\n") }
+                default: for line in textLines(letter, text) { console.out(line) }
+                }
+                first = false
+            }
+        })
+        progress.finish()
+        if asArray { console.out(first ? "]" : "\n]") }
+        return failures > 0 ? 1 : 0
     }
+
+    static func textLines(_ d: Determination, _ text: SourceText) -> [String] {
+        let c = Console.shared
+        var out = [c.paint(d.source, "1") + "  (\(d.layout.rawValue))"]
+        var reviewer: [String] = []
+        if let s = d.reviewer.specialty { reviewer.append(s.value) }
+        if let s = d.reviewer.subspecialty { reviewer.append("subspecialty \(s.value)") }
+        if !d.reviewer.licensure.isEmpty { reviewer.append("licensed in " + d.reviewer.licensure.map(\.value).joined(separator: ", ")) }
+        if !reviewer.isEmpty { out.append("  Reviewer: " + reviewer.joined(separator: "; ")) }
+        var patient: [String] = []
+        if let a = d.patient.age { patient.append("\(a.value) years") }
+        if let s = d.patient.sex { patient.append(s.value) }
+        if let i = d.patient.injuryDate { patient.append("injured \(i.value)") }
+        if !patient.isEmpty { out.append("  Patient: " + patient.joined(separator: ", ")) }
+        if let n = d.caseNumber { out.append("  Case: \(n.value)") }
+        if let l = d.letterDate { out.append("  Letter date: \(l.value)") }
+        for (n, item) in d.items.enumerated() {
+            let decision = item.decision?.value.rawValue ?? "no decision"
+            let painted = item.decision?.value == .overturned ? c.paint(decision, "32") : c.paint(decision, "31")
+            out.append("  \(n + 1). \(painted)  \(item.title.value)")
+            if let g = item.imrGuideline {
+                out.append("     IMR guideline: " + (g.sources.isEmpty ? "" : g.sources.joined(separator: ", ") + " ")
+                           + (g.pages.isEmpty ? "" : PageList.format(g.pages)))
+            }
+        }
+        if d.items.isEmpty, d.layout == .narrative { out.append("  (not a letter: read as one narrative)") }
+        for w in d.warnings { out.append("  " + c.paint("warning:", "33") + " " + w) }
+        return out
+    }
+}
+
+func jobCount(_ options: ParsedOptions) throws(UsageError) -> Int {
+    guard let raw = options.value("--jobs") else { return defaultJobs() }
+    guard let n = Int(raw), n >= 1, n <= 256 else { throw UsageError(message: "--jobs takes a number from 1 to 256", hint: nil) }
+    return n
 }

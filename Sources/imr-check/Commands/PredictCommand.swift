@@ -1,6 +1,128 @@
+import Foundation
+import GuidelineRules
+import IMRParse
+
+/// `imr-check predict [--request TEXT]… [PATH|-]`: the predicted decision for a draft request,
+/// as a checklist of criteria with what to document.
 enum PredictCommand {
+    static let spec = CommandSpec(
+        name: "predict", summary: "Predict the IMR decision for a draft request, with the criteria that are met, unmet or undocumented.",
+        usage: "imr-check predict [--request TEXT]... [PATH|-] [--format text|json|jsonl]",
+        valueOptions: [("--request", "One requested treatment (repeat for several). Without it, requests are found in the text."),
+                       ("--format", "text (default: a checklist), json or jsonl (one object per request)."),
+                       ("--rules", "Rule folder (default: the project's Rules/)."),
+                       ("--date", "Date of the request (YYYY-MM-DD), which picks the guideline edition in force.")],
+        flags: [],
+        examples: ["imr-check predict --request \"Lumbar ESI L4-5\" examples/requests/esi-documented.txt",
+                   "imr-check predict examples/requests/pt-draft.txt --format json",
+                   "cat note.txt | imr-check predict --request \"Norco 10/325 #90\" -"],
+        details: """
+        The narrative (a physician's note or draft) is read from PATH, or from standard input with '-'.
+        Without --request, requests are found in the text ("requesting …", "request for authorization: …",
+        "plan: …"). ✓ met, ✗ unmet, ? undocumented (with what to add), – not applicable.
+        """)
+
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        Console.shared.error("'predict' is not built yet")
-        return 2
+        let options = try ParsedOptions.parse(args, spec: spec)
+        if options.helpRequested { Console.shared.out(spec.help); return 0 }
+        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "predict")
+        guard options.positionals.count <= 1 else {
+            throw UsageError(message: "predict reads one narrative", hint: "give one PATH (or '-'), and one --request per treatment")
+        }
+        var requestDate: Int?
+        if let d = options.value("--date") {
+            guard let day = CivilDate.parseISO(d) else { throw UsageError(message: "--date '\(d)' is not a date", hint: "write YYYY-MM-DD") }
+            requestDate = day
+        }
+        let console = Console.shared
+        let path: String
+        if let p = options.positionals.first { path = p } else if isatty(0) == 0 { path = "-" } else {
+            if options.all("--request").isEmpty {
+                throw UsageError(message: "predict needs a narrative or a request", hint: "give a PATH, pipe text in with '-', or pass --request TEXT")
+            }
+            path = ""
+        }
+        guard let book = RulesLocator.loadBook(options) else { return 2 }
+        let analyzer = Analyzer(book: book)
+        let text: SourceText
+        if path.isEmpty {
+            text = SourceText(path: "(no narrative)", bytes: [])
+        } else {
+            switch InputReport.load(path) {
+            case .failure(let e):
+                console.error(e.description)
+                return 1
+            case .success(let t): text = t
+            }
+        }
+        for w in InputReport.warnings(for: text) { console.warning(w) }
+        let letter = text.bytes.isEmpty ? Determination(source: text.path, layout: .narrative) : LetterParser.parse(text)
+        var context = LetterCase.context(letter)
+        if let requestDate { context.letterDate = requestDate }
+        var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
+        let narrative = LetterCase.documentRegions(letter, text)
+        for r in options.all("--request") { jobs.append((r, nil, text.bytes.isEmpty ? [] : narrative)) }
+        if jobs.isEmpty {
+            if letter.layout != .narrative, !letter.items.isEmpty {
+                for item in letter.items { jobs.append((item.title.value, item.title.range, LetterCase.itemRegions(letter, item: item))) }
+            } else {
+                for (request, range) in RequestFinder.find(in: text) { jobs.append((request, range, narrative)) }
+            }
+        }
+        guard !jobs.isEmpty else {
+            console.error("\(text.path): no request found in the text",
+                          hint: "pass --request \"…\" for each treatment, or write 'Requesting: …' in the note")
+            return 1
+        }
+        var values: [JSONValue] = []
+        for job in jobs {
+            var c = context
+            c.requestRange = job.range
+            let p = analyzer.predict(job.request, source: text, regions: job.regions, context: c)
+            switch format {
+            case .jsonl: console.out(p.json(source: text, book: book).compact)
+            case .json: values.append(p.json(source: text, book: book))
+            default: for line in Checklist.lines(p, text: text) { console.out(line) }
+            }
+        }
+        if format == .json { console.out(values.count == 1 ? values[0].pretty : JSONValue.array(values).pretty) }
+        return 0
+    }
+}
+
+/// Finds requests written in a narrative: "Requesting: …", "Request for authorization: …",
+/// "I am requesting …", "Plan: … request …". Each up to the end of its sentence or line.
+enum RequestFinder {
+    static let cues: [[UInt8]] = ["request for authorization:", "request for authorization of", "requesting authorization for",
+                                  "authorization is requested for", "i am requesting", "we are requesting", "requesting:",
+                                  "requesting", "request:", "requests:", "requested:"].map { $0.scanNeedle }
+
+    static func find(in text: SourceText) -> [(String, Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        let bytes = text.bytes
+        var i = 0
+        while i < bytes.count {
+            var matched: Int?
+            for cue in cues where TextScan.lower(bytes[i]) == cue[0] && (i == 0 || !TextScan.isAlnum(bytes[i - 1])) {
+                if let end = TextScan.match(cue, in: bytes, at: i, end: bytes.count) { matched = end; break }
+            }
+            guard let start = matched else { i += 1; continue }
+            var end = start
+            while end < bytes.count, bytes[end] != 10, !(bytes[end] == 46 && (end + 1 >= bytes.count || TextScan.isSpace(bytes[end + 1]))) { end += 1 }
+            // Several requests on one line: "Requesting: lumbar ESI L4-5; PT 2x6".
+            var pieceStart = start
+            for k in start...end where k == end || bytes[k] == 59 {
+                let range = TextScan.trim(bytes, pieceStart..<k)
+                var r = range
+                // Drop a leading "an", "a", "the" and "authorization for".
+                for lead in ["authorization for ", "an ", "a ", "the "].map(\.scanNeedle) {
+                    if let e = TextScan.match(lead, in: bytes, at: r.lowerBound, end: r.upperBound) { r = e..<r.upperBound }
+                }
+                if r.count >= 3 { out.append((text.normalized(r), r)) }
+                pieceStart = k + 1
+            }
+            i = end
+        }
+        return out
     }
 }

@@ -1,0 +1,224 @@
+import IMRParse
+
+/// Finds the facts of a case in clinical text, from the fact definitions of the rule files.
+///
+/// One pass per text: the text is tokenized and split into sentences with their context
+/// (`ClinicalText`), every fact phrase is matched at once through one trie, and each mention's
+/// assertion (affirmed, negated, possible, historical, hypothetical, other person, guideline
+/// quote) decides what it contributes:
+///
+/// - bool: affirmed/historical (or the fact's accepted categories) → true; negated → false;
+///   anything else leaves it unknown, with the mention kept as uncounted evidence. `deny` phrases
+///   affirmed → false. When statements disagree the last in the text wins (the reviewer's reading
+///   follows the records in a letter); all are kept as evidence.
+/// - number: the value in the fact's unit nearest to a `near` phrase in an affirmed sentence.
+/// - count: distinct occurrences of an event about the patient (dates, "x3", "three", "3rd").
+/// - enum: the value whose phrase is affirmed last.
+///
+/// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
+/// verdict is what an audit checks, never evidence for it.
+public struct FactExtractor: Sendable {
+    let book: RuleBook
+    let index: FactPhraseIndex
+    let engine: ContextEngine
+    let verdictTrie: PhraseTrie
+
+    static let verdictPhrases = ["medically necessary", "medical necessity", "not medically necessary", "is certified",
+                                 "non-certified", "the request is not", "the request is", "is upheld", "is overturned"]
+
+    public init(book: RuleBook) {
+        self.book = book
+        index = FactPhraseIndex(book: book)
+        engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
+        var v = PhraseTrie()
+        for p in Self.verdictPhrases { v.add(p, id: 0) }
+        verdictTrie = v
+    }
+
+    static func contextRules(_ d: ContextDeclarations) -> ContextRules {
+        var triggers: [ContextTrigger] = []
+        for t in d.triggers {
+            guard let category = Assertion(rawValue: t.category), let direction = ContextDirection(rawValue: t.direction) else { continue }
+            for p in t.phrases { triggers.append(ContextTrigger(phrase: p, category: category, direction: direction, maxScope: t.scope ?? 8)) }
+        }
+        var cues: [AttributionCue] = []
+        for (who, phrases) in d.attributions {
+            guard let a = Attribution(rawValue: who) else { continue }
+            for p in phrases { cues.append(AttributionCue(attribution: a, phrase: p)) }
+        }
+        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues)
+    }
+
+    /// A mention's contribution, in text order; the last counted one decides a bool or enum.
+    private struct Vote {
+        var position: Int
+        var value: FactValue
+    }
+
+    public func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
+        var facts = FactSet(count: book.facts.count)
+        var votes = [[Vote]](repeating: [], count: book.facts.count)
+        if !regions.isEmpty {
+            let clinical = ClinicalText(source: source, regions: regions, engine: engine)
+            scan(clinical, source: source, facts: &facts, votes: &votes)
+        }
+        for slot in facts.values.indices where !votes[slot].isEmpty {
+            facts.values[slot] = resolve(slot, votes[slot])
+        }
+        readRequest(request, context: context, facts: &facts)
+        applyHooks(request: request, context: context, facts: &facts)
+        return facts
+    }
+
+    private func resolve(_ slot: Int, _ votes: [Vote]) -> FactValue {
+        switch book.facts[slot].kind {
+        case .count:
+            // The most occurrences any statement documents (a negated event documents zero).
+            let numbers = votes.compactMap { v -> Double? in if case .number(let d) = v.value { return d }; return nil }
+            return numbers.max().map { .number($0) } ?? .unknown
+        default:
+            return votes.max(by: { $0.position < $1.position })?.value ?? .unknown
+        }
+    }
+
+    private func scan(_ clinical: ClinicalText, source: SourceText, facts: inout FactSet, votes: inout [[Vote]]) {
+        let tokens = clinical.tokens
+        var matches: [PhraseTrie.Match] = []
+        for (s, sentence) in clinical.sentences.enumerated() {
+            let range = sentence.tokenRange
+            if !verdictTrie.matches(in: tokens, range).isEmpty { continue }
+            matches.removeAll(keepingCapacity: true)
+            index.narrative.matches(in: tokens, range, into: &matches)
+            guard !matches.isEmpty else { continue }
+            // Which facts have an anchor in this sentence; mentions inside a longer mention are dropped
+            // ("radiculopathy" inside "EMG report confirms radiculopathy").
+            var anchoredHere = Set<Int>()
+            var mentions: [(PhraseTrie.Match, FactPhraseIndex.Entry)] = []
+            for m in matches {
+                let entry = index.entries[Int(m.id)]
+                if entry.role == .anchor { anchoredHere.insert(entry.fact); continue }
+                mentions.append((m, entry))
+            }
+            mentions = mentions.filter { (m, _) in
+                !mentions.contains { other in
+                    other.0.tokenRange != m.tokenRange && other.0.tokenRange.lowerBound <= m.tokenRange.lowerBound
+                        && other.0.tokenRange.upperBound >= m.tokenRange.upperBound && other.1.role != .near
+                }
+            }
+            var values: SentenceValues?
+            for (m, entry) in mentions {
+                let fact = book.facts[entry.fact]
+                if index.anchored.contains(entry.fact), !anchoredHere.contains(entry.fact) { continue }
+                let ctx = clinical.context(of: m.tokenRange, in: s)
+                let assertion = ctx.assertion.rawValue
+                let accepted = fact.acceptedAssertions.contains(assertion)
+                let trigger = ctx.trigger.map { r in source.normalized(Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)) }
+                var evidence = FactEvidence(range: sentenceRange(sentence, tokens), assertion: assertion, trigger: trigger,
+                                            attribution: ctx.attribution?.rawValue, counted: false)
+                let position = Int(tokens[m.tokenRange.lowerBound].start)
+                var vote: FactValue?
+                switch (fact.kind, entry.role) {
+                case (.bool, .affirm):
+                    if accepted { vote = .bool(true) } else if ctx.assertion == .negated { vote = .bool(false) }
+                case (.bool, .deny):
+                    if accepted { vote = .bool(false) }
+                case (.enumeration, .value(let v)):
+                    if accepted { vote = .text(v) }
+                case (.number, .near), (.count, .near):
+                    guard accepted else { break }
+                    if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
+                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokenRange, within: fact.within) {
+                        vote = .number(number)
+                        evidence.range = numberRange.lowerBound < evidence.range.lowerBound ? numberRange : evidence.range
+                    }
+                case (.count, .event):
+                    if accepted {
+                        if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
+                        vote = .number(Double(values!.occurrences(of: m.tokenRange)))
+                    } else if ctx.assertion == .negated {
+                        vote = .number(0)
+                    }
+                default: break
+                }
+                if let vote {
+                    evidence.counted = true
+                    votes[entry.fact].append(Vote(position: position, value: vote))
+                }
+                if facts.evidence[entry.fact].count < 12, !facts.evidence[entry.fact].contains(where: { $0.range == evidence.range && $0.counted == evidence.counted }) {
+                    facts.evidence[entry.fact].append(evidence)
+                }
+            }
+        }
+    }
+
+    private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {
+        guard !s.tokenRange.isEmpty else { return s.range }
+        return Int(tokens[s.tokenRange.lowerBound].start)..<Int(tokens[s.tokenRange.upperBound - 1].end)
+    }
+
+    /// Facts read from the request text: a phrase present → true, absent → false (bool); the
+    /// value whose phrase appears (enum, else unknown). Unknown when there is no request.
+    private func readRequest(_ request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        guard let request else { return }
+        let bytes = Array(request.text.utf8)
+        let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        let matches = index.request.matches(in: tokens, 0..<tokens.count)
+        for (slot, f) in book.facts.enumerated() where f.source == .request && f.kind == .bool {
+            facts.values[slot] = .bool(false)
+        }
+        for m in matches {
+            let entry = index.entries[Int(m.id)]
+            let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)
+            switch entry.role {
+            case .affirm: facts.values[entry.fact] = .bool(true)
+            case .deny: facts.values[entry.fact] = .bool(false)
+            case .value(let v): facts.values[entry.fact] = .text(v)
+            default: continue
+            }
+            let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
+            facts.evidence[entry.fact].append(FactEvidence(range: evidenceRange, assertion: context.requestRange == nil ? "request" : "affirmed",
+                                                           attribution: "treater"))
+        }
+    }
+
+    private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        for (slot, f) in book.facts.enumerated() {
+            guard case .hook(let name) = f.source else { continue }
+            let value = hookValue(name, request: request, context: context, facts: facts)
+            facts.values[slot] = value
+            if value.isKnown, request != nil, name.hasPrefix("request") {
+                let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
+                facts.evidence[slot].append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"))
+            }
+        }
+    }
+
+    /// The Swift hooks (see `FactHooks` for the registry and `Rules/README.md` for their meaning).
+    func hookValue(_ name: String, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
+        func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
+        switch name {
+        case "requested_quantity": return number(r?.quantity.map(Double.init))
+        case "requested_injection_count": return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
+        case "requested_visits": return number((r?.visits ?? (r?.frequencyPerWeek != nil && r?.durationWeeks != nil ? Int(r!.frequencyPerWeek! * r!.durationWeeks!) : nil)).map(Double.init))
+        case "requested_frequency_per_week": return number(r?.frequencyPerWeek)
+        case "requested_duration_weeks": return number(r?.durationWeeks)
+        case "requested_levels":
+            guard let r else { return .unknown }
+            return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
+        case "request_is_retrospective": return r.map { .bool($0.retrospective) } ?? .unknown
+        case "request_specifies_dose_frequency":
+            guard let r else { return .unknown }
+            return .bool(r.doseMg != nil && (r.hasDosingFrequency || r.quantity != nil))
+        case "requested_dose_mg": return number(r?.doseMg)
+        case "age_years": return number(context.patientAge.map(Double.init))
+        case "body_region": return r?.bodyRegion.map { .text($0) } ?? .unknown
+        case "laterality": return r?.laterality.map { .text($0) } ?? .unknown
+        case "request_date": return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
+        case "injury_date": return context.injuryDate.map { .date($0) } ?? .unknown
+        case "years_since_injury":
+            guard let injury = context.injuryDate, let date = r?.serviceDate ?? context.letterDate else { return .unknown }
+            return .number((Double(date - injury) / 365.25 * 10).rounded() / 10)
+        default: return .unknown
+        }
+    }
+}

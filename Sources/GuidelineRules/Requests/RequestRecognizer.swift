@@ -1,0 +1,64 @@
+import IMRParse
+
+/// Recognises the treatment families a request names, from the `requests` phrases of the rules.
+///
+/// A request is recognised by what is requested, not by every word in it: the phrases are
+/// matched leftmost-longest; the first family named is the treatment; families named before the
+/// request's purpose ("for", "to evaluate", "regarding") are components of a bundle; anything after
+/// the purpose ("re-evaluation … for repeat epidural injection") is not requested, even when nothing
+/// before it is recognised (then no rule covers the request: better no prediction than a wrong family). Ancillary parts
+/// (fluoroscopy, contrast, sedation) never select a family.
+public struct RequestRecognizer: Sendable {
+    private let trie: PhraseTrie
+    private let treatmentIDs: [String]
+    private let ancillaryID: Int32
+    private let purposeID: Int32
+    /// Words that introduce the purpose of a request rather than another requested item.
+    static let purposeWords = ["for", "to evaluate", "to determine", "to assess", "regarding", "in preparation for",
+                               "prior to", "before", "to rule out", "to consider", "to discuss"]
+
+    public init(book: RuleBook) {
+        var trie = PhraseTrie()
+        for (i, t) in book.treatments.enumerated() {
+            for phrase in t.requests { trie.add(phrase, id: Int32(i)) }
+        }
+        treatmentIDs = book.treatments.map(\.id)
+        ancillaryID = Int32(book.treatments.count)
+        purposeID = ancillaryID + 1
+        for phrase in book.ancillaryPhrases { trie.add(phrase, id: ancillaryID) }
+        for phrase in Self.purposeWords { trie.add(phrase, id: purposeID) }
+        self.trie = trie
+    }
+
+    public struct Recognition: Sendable {
+        public var components: [String]
+        /// Byte ranges in the request text of the phrase that named each component.
+        public var ranges: [Range<Int>]
+    }
+
+    public func recognize(_ text: String) -> Recognition {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        let matches = trie.matches(in: tokens, 0..<tokens.count, nonOverlapping: true)
+        var components: [String] = []
+        var ranges: [Range<Int>] = []
+        var lastStart = -1
+        for m in matches {
+            // Everything after the purpose is not requested — unless the request opens with it.
+            if m.id == purposeID {
+                if m.tokenRange.lowerBound == 0 { continue }
+                break
+            }
+            if m.id == ancillaryID { continue }
+            // A phrase shared by several families selects the first declared: lint warns about it.
+            if m.tokenRange.lowerBound == lastStart { continue }
+            lastStart = m.tokenRange.lowerBound
+            let id = treatmentIDs[Int(m.id)]
+            if !components.contains(id) {
+                components.append(id)
+                ranges.append(Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end))
+            }
+        }
+        return Recognition(components: components, ranges: ranges)
+    }
+}

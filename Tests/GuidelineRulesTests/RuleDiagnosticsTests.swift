@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import GuidelineRules
+
+/// Every malformed input gets a diagnostic with file:line:column, a code and a hint; a folder of
+/// deliberately broken files is compared with its golden list (re-record: IMR_RECORD=1 swift test).
+@Suite struct RuleDiagnosticsTests {
+    @Test func brokenFolderMatchesGolden() throws {
+        let folder = RuleTestSupport.fixtures.appendingPathComponent("broken-rules")
+        let result = RuleLoader.load(directory: folder.path)
+        #expect(result.book == nil)
+        let root = folder.path + "/"
+        let lines = result.diagnostics.map { $0.headline.replacingOccurrences(of: root, with: "") }
+        let golden = RuleTestSupport.fixtures.appendingPathComponent("broken-rules.expected")
+        if ProcessInfo.processInfo.environment["IMR_RECORD"] == "1" {
+            try (lines.joined(separator: "\n") + "\n").write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == expected)
+        // Each required code appears at least once.
+        let codes = Set(result.diagnostics.map(\.code))
+        for code in ["syntax", "unknown-fact", "type-mismatch", "duplicate-id", "missing-citation", "unreachable-criterion",
+                     "example-unknown-fact", "missing-examples", "unknown-keyword", "unknown-hook", "unterminated-string", "unknown-reason"] {
+            #expect(codes.contains(code), "no \(code) diagnostic")
+        }
+    }
+
+    @Test func suggestsCloseNames() {
+        let r = RuleTestSupport.check("""
+        fact radiculopathy_on_exam bool "x"
+          phrases "radiculopathy"
+        treatment epidural_steroid_injection "ESI"
+          requests "ESI"
+          cites "MTUS" page 46
+        criterion esi.a "a"
+          require radiculopathy_on_exm
+          missing "m"
+        """)
+        let d = r.errors.first { $0.code == "unknown-fact" }
+        #expect(d?.hint == "did you mean 'radiculopathy_on_exam'?")
+        #expect(d?.line == 7)
+        #expect(d?.column == 11)
+        #expect(d?.rendered().contains("^~~~~~~~~~~~~~~~~~~~") == true)
+    }
+
+    @Test func hostileInputsDoNotCrash() {
+        var random = SystemRandomNumberGenerator()
+        let long = "require " + String(repeating: "a and ", count: 100_000) + "b"
+        let deep = "criterion x.y \"z\"\n  require " + String(repeating: "(", count: 5000) + "a" + String(repeating: ")", count: 5000)
+        var inputs = [long, deep, String(repeating: "\"", count: 10_000), String(repeating: "x", count: 1 << 20)]
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0..<400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            inputs.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for text in inputs {
+            let r = RuleTestSupport.check(text)
+            #expect(r.book == nil || r.errors.isEmpty)
+        }
+    }
+
+    @Test func warningsDoNotBlockTheBook() throws {
+        let r = RuleTestSupport.check("""
+        fact a bool "a"
+          phrases "a"
+        treatment gym_membership "Gym"
+          requests "gym membership"
+          cites "ODG (Non-MTUS) Low Back" page 1
+        criterion gym.a "a"
+          require a
+        """)
+        #expect(r.book != nil)
+        #expect(r.warnings.map(\.code).sorted() == ["missing-advice", "missing-examples"])
+    }
+
+    @Test func continuationLines() throws {
+        let book = try RuleTestSupport.book("""
+        fact a bool "a"
+          phrases "alpha",
+            "beta"
+        fact n number percent "n"
+          near "relief"
+        treatment gym_membership "Gym"
+          requests "gym membership"
+          cites "ODG (Non-MTUS) Low Back" section "Gym memberships" pages 98-99, 101
+        criterion gym.a "a"
+          require a and
+                  n >= 50
+          missing "m"
+        example "yes" expect Overturned
+          given a = true, n = 60
+        example "no" expect Upheld
+          given a = true; n = 40
+        """)
+        #expect(book.facts[0].phrases == ["alpha", "beta"])
+        #expect(book.treatments[0].citation.pages == [98, 99, 101])
+        #expect(book.treatments[0].citation.text == "ODG (Non-MTUS) Low Back, Gym memberships pp.98-99, 101")
+        #expect(book.treatments[0].criteria[0].requireText == "a and n >= 50")
+        #expect(book.treatments[0].examples.count == 2)
+    }
+}

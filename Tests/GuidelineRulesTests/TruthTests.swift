@@ -1,0 +1,80 @@
+import Testing
+@testable import GuidelineRules
+
+/// Kleene's strong three-valued logic, checked against its truth tables (as CQL ships conformance
+/// tables): the operators must agree with the reference on every combination.
+@Suite struct TruthTests {
+    static let all: [Truth] = [.yes, .no, .unknown]
+
+    /// Reference semantics: true = 1, unknown = ½, false = 0; and = min, or = max, not = 1 - x.
+    static func rank(_ t: Truth) -> Int { t == .yes ? 2 : t == .unknown ? 1 : 0 }
+    static func truth(_ r: Int) -> Truth { r == 2 ? .yes : r == 1 ? .unknown : .no }
+
+    @Test(arguments: all, all) func andIsMinimum(a: Truth, b: Truth) {
+        #expect((a && b) == Self.truth(min(Self.rank(a), Self.rank(b))))
+    }
+
+    @Test(arguments: all, all) func orIsMaximum(a: Truth, b: Truth) {
+        #expect((a || b) == Self.truth(max(Self.rank(a), Self.rank(b))))
+    }
+
+    @Test(arguments: all) func notIsComplement(a: Truth) {
+        #expect(!a == Self.truth(2 - Self.rank(a)))
+    }
+
+    @Test func explicitTable() {
+        #expect((Truth.no && .unknown) == .no)
+        #expect((Truth.yes && .unknown) == .unknown)
+        #expect((Truth.yes || .unknown) == .yes)
+        #expect((Truth.no || .unknown) == .unknown)
+        #expect(!Truth.unknown == .unknown)
+    }
+
+    @Test(arguments: all, all, all) func deMorganAndDistribution(a: Truth, b: Truth, c: Truth) {
+        #expect(!(a && b) == (!a || !b))
+        #expect((a && (b || c)) == ((a && b) || (a && c)))
+    }
+
+    @Test func comparisonsWithUnknownAreUnknown() {
+        let c = Condition.compareNumber(0, .ge, 50)
+        #expect(c.evaluate([.unknown]) == .unknown)
+        #expect(c.evaluate([.number(50)]) == .yes)
+        #expect(c.evaluate([.number(49.9)]) == .no)
+        #expect(Condition.fact(0).evaluate([.number(3)]) == .unknown)
+        #expect(Condition.known(0).evaluate([.unknown]) == .no)
+        #expect(Condition.memberText(0, ["left", "right"]).evaluate([.text("left")]) == .yes)
+        #expect(Condition.equalsText(0, "left", true).evaluate([.text("left")]) == .no)
+    }
+}
+
+/// The decision policy as a truth table over criterion statuses.
+@Suite struct DecisionPolicyTests {
+    @Test func policyTable() {
+        let cases: [([CriterionStatus], Decision, DecisionPolicy.Basis)] = [
+            ([], .overturned, .allMet),
+            ([.met], .overturned, .allMet),
+            ([.met, .notApplicable], .overturned, .allMet),
+            ([.notApplicable], .overturned, .allMet),
+            ([.unmet], .upheld, .unmet),
+            ([.met, .unmet], .upheld, .unmet),
+            ([.undocumented, .unmet], .upheld, .unmet),
+            ([.undocumented], .upheld, .undocumented),
+            ([.met, .undocumented, .notApplicable], .upheld, .undocumented),
+        ]
+        for (statuses, decision, basis) in cases {
+            let result = DecisionPolicy.decide(statuses)
+            #expect(result.decision == decision, "\(statuses)")
+            #expect(result.basis == basis, "\(statuses)")
+        }
+    }
+
+    /// Every combination of up to three statuses: unmet dominates, then undocumented.
+    @Test func exhaustive() {
+        let all = CriterionStatus.allCases
+        for a in all { for b in all { for c in all {
+            let s = [a, b, c]
+            let expected: Decision = s.contains(.unmet) || s.contains(.undocumented) ? .upheld : .overturned
+            #expect(DecisionPolicy.decide(s).decision == expected)
+        } } }
+    }
+}
