@@ -23,8 +23,13 @@ public struct FactExtractor: Sendable {
     let engine: ContextEngine
     let verdictTrie: PhraseTrie
 
-    static let verdictPhrases = ["medically necessary", "medical necessity", "not medically necessary", "is certified",
-                                 "non-certified", "the request is not", "the request is", "is upheld", "is overturned"]
+    /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
+    /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.
+    static let verdictPhrases = ["medically necessary", "affirm medical necessity", "establish medical necessity",
+                                 "establishes medical necessity", "medical necessity cannot", "medical necessity of this request cannot",
+                                 "medical necessity has not been established", "medical necessity is not established",
+                                 "medical necessity has been established", "is upheld", "is overturned", "is certified",
+                                 "is non-certified", "is not certified"]
 
     public init(book: RuleBook) {
         self.book = book
@@ -133,8 +138,12 @@ public struct FactExtractor: Sendable {
                     }
                 case (.count, .event):
                     if accepted {
+                        // A dated or counted occurrence counts; a bare mention counts 1 only when it is
+                        // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
+                        // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
-                        vote = .number(Double(values!.occurrences(of: m.tokenRange)))
+                        let n = values!.occurrences(of: m.tokenRange)
+                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
                     } else if ctx.assertion == .negated {
                         vote = .number(0)
                     }

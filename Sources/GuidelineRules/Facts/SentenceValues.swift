@@ -154,7 +154,8 @@ struct SentenceValues {
     }
 
     /// How many occurrences of an event a sentence documents: distinct dates, an explicit count or
-    /// ordinal just before the event ("3 lumbar ESIs", "her third injection"), "x3" just after; at least 1.
+    /// ordinal just before the event ("3 lumbar ESIs", "her third injection"), "x3" just after; 0 when
+    /// the sentence gives no number (the caller decides what a bare mention is worth).
     func occurrences(of mention: Range<Int>) -> Int {
         let dates = Set(values.filter { $0.unit == "date" }.map(\.number)).count
         var explicit = 0
@@ -167,6 +168,6 @@ struct SentenceValues {
             default: break
             }
         }
-        return max(1, dates, min(explicit, 50))
+        return max(dates, min(explicit, 50))
     }
 }

@@ -26,7 +26,7 @@ struct RequestValueReader {
         "twenty": 20, "twenty-four": 24, "thirty": 30, "sixty": 60, "ninety": 90, "once": 1, "twice": 2, "single": 1,
     ]
     static let visitNouns: Set<String> = ["visit", "session", "treatment", "appointment", "class", "day"]
-    static let itemNouns: Set<String> = ["injection", "block", "shot", "level", "unit", "tablet", "pill", "capsule", "patch", "test", "screen"]
+    static let itemNouns: Set<String> = ["injection", "block", "shot", "unit", "test", "screen", "series"]
     static let frequencyWords: Set<String> = ["tid", "bid", "qid", "qd", "qhs", "hs", "prn", "daily", "nightly", "weekly", "q4h", "q6h", "q8h", "q12h", "q4", "q6", "q8", "q12", "once", "twice"]
 
     func text(_ i: Int) -> String {

@@ -65,8 +65,10 @@ enum FinalDeterminationLetterLayout {
             let k = sig[p]
             let c = lines[k].content
             let numbered = numberEnd(bytes, c)
+            // An unnumbered sentence must start the block or follow the end of a sentence.
             let previous = lines.previousSignificant(before: k)
-            let candidate = numbered != nil || (labelFollows && (previous.map { ItemScanner.endsSentence(lines, $0) } ?? true))
+            let startsBlock = previous.map { lines[$0].contentEnd <= block.lowerBound } ?? true
+            let candidate = numbered != nil || (labelFollows && (startsBlock || ItemScanner.endsSentence(lines, previous!)))
             guard candidate else { p += 1; continue }
             let start = numbered ?? c.lowerBound
             // Up to the next numbered line, within a few lines.

@@ -86,7 +86,15 @@ enum PageNoise {
         // The top of the first page counts as a zone; the end of the letter does not, since the last
         // lines of two items' rationales can be word for word the same.
         zones.append(neighbours(of: 0, forward: true))
-        for b in breaks { zones.append(neighbours(of: b, forward: false) + neighbours(of: b, forward: true)) }
+        // A page-number line and the form feed next to it are one page break: key each break by the first
+        // line of text after it.
+        var seenBreaks = Set<Int>()
+        for b in breaks {
+            var next = b
+            while next < lines.count, lines[next].isBlank || lines[next].isNoise { next += 1 }
+            guard seenBreaks.insert(next).inserted else { continue }
+            zones.append(neighbours(of: next, forward: false) + neighbours(of: next, forward: true))
+        }
         func candidate(_ k: Int) -> Bool {
             let c = lines[k].content
             return c.count <= 100 && !(c.count > 30 && lines.bytes[c.upperBound - 1] == 46)

@@ -106,7 +106,8 @@ struct AuditSummary {
             out.append("  by \(title):")
             for k in d.keys.sorted(by: { (d[$0]!.items, $1) > (d[$1]!.items, $0) }) {
                 let t = d[k]!
-                out.append("    " + k.padding(toLength: 34, withPad: " ", startingAt: 0) + "\(t.items) items, agreement \(AuditSummary.percent(t.rate))")
+                let name = k.count > 36 ? String(k.prefix(35)) + "…" : k
+                out.append("    " + name.padding(toLength: 38, withPad: " ", startingAt: 0) + "\(t.items) items, agreement \(AuditSummary.percent(t.rate))")
             }
         }
         section("treatment", byTreatment)

@@ -1,0 +1,157 @@
+/// Regions of a letter read as clinical text: tokens, sentences, and the context (assertion and
+/// attribution) of any mention in them.
+///
+/// Built once per document region set; `context(of:in:)` then costs a few comparisons per
+/// trigger of the sentence, so fact extractors can ask it for every phrase they match.
+///
+/// ```swift
+/// let clinical = ClinicalText(source: text, regions: [rationale], engine: engine)
+/// for (i, sentence) in clinical.sentences.enumerated() {
+///     for match in trie.matches(in: clinical.tokens, sentence.tokenRange) {
+///         let ctx = clinical.context(of: match.tokenRange, in: i)   // .negated, trigger "without", …
+///     }
+/// }
+/// ```
+public struct ClinicalText: Sendable {
+    public let source: SourceText
+    public let engine: ContextEngine
+    /// All tokens of the regions, in text order.
+    public let tokens: [Token]
+    public let sentences: [ClinicalSentence]
+    /// Every trigger found, sentence by sentence (see `modifiers(in:)`).
+    public let modifiers: [ContextModifier]
+    /// Every attribution cue found, sentence by sentence (see `cues(in:)`).
+    public let cues: [AttributionMatch]
+
+    /// Reads `regions` (byte ranges, in order, not overlapping) of `source`.
+    public init(source: SourceText, regions: [Range<Int>], engine: ContextEngine) {
+        self.source = source
+        self.engine = engine
+        let bytes = source.bytes
+        var toks: [Token] = []
+        let total = regions.reduce(0) { $0 + $1.count }
+        toks.reserveCapacity(total / 5 + 16)
+        for r in regions { Tokenizer.tokenize(bytes, r, into: &toks) }
+        let spans = SentenceSplitter.split(bytes, regions: regions)
+
+        var sentences: [ClinicalSentence] = []
+        sentences.reserveCapacity(spans.count)
+        var modifiers: [ContextModifier] = []
+        var cues: [AttributionMatch] = []
+        var scratch = ContextEngine.Scratch()
+        var carry: Attribution? = nil
+        toks.withUnsafeBufferPointer { p in
+            var t = 0
+            for span in spans {
+                while t < p.count, Int(p[t].start) < span.range.lowerBound { t += 1 }
+                let first = t
+                while t < p.count, Int(p[t].end) <= span.range.upperBound { t += 1 }
+                let last = t
+                if span.startsParagraph { carry = nil }
+                let m0 = modifiers.count, c0 = cues.count
+                let result = engine.analyze(p, first, last, scratch: &scratch, modifiers: &modifiers, cues: &cues)
+                let here = cues[c0..<cues.count]
+                let quote = result.isGuidelineQuote
+                let carried = quote ? nil : carry
+                sentences.append(ClinicalSentence(
+                    range: span.range, tokenRange: first..<last, startsParagraph: span.startsParagraph,
+                    attribution: here.first?.attribution ?? carried, isGuidelineQuote: quote,
+                    guidelineTrigger: result.guidelineTrigger, modifierRange: m0..<modifiers.count,
+                    cueRange: c0..<cues.count,
+                    carriedAttribution: carried))
+                carry = quote ? nil : (here.last?.attribution ?? carry)
+            }
+        }
+        self.tokens = toks
+        self.sentences = sentences
+        self.modifiers = modifiers
+        self.cues = cues
+    }
+
+    /// Reads the whole source.
+    public init(source: SourceText, engine: ContextEngine) {
+        self.init(source: source, regions: [0..<source.bytes.count], engine: engine)
+    }
+
+    /// The triggers found in a sentence, with their scopes.
+    public func modifiers(in sentence: Int) -> ArraySlice<ContextModifier> {
+        modifiers[sentences[sentence].modifierRange]
+    }
+
+    /// The attribution cues found in a sentence.
+    public func cues(in sentence: Int) -> ArraySlice<AttributionMatch> {
+        cues[sentences[sentence].cueRange]
+    }
+
+    /// The context of a mention (token indices within sentence `sentence`).
+    public func context(of mention: Range<Int>, in sentence: Int) -> MentionContext {
+        let sent = sentences[sentence]
+        var best: ContextModifier? = nil
+        var bestDistance = Int.max
+        for m in modifiers[sent.modifierRange] where m.category != .affirmed && m.covers(mention) {
+            let d = m.trigger.upperBound <= mention.lowerBound ? mention.lowerBound - m.trigger.upperBound
+                : m.trigger.lowerBound >= mention.upperBound ? m.trigger.lowerBound - mention.upperBound : 0
+            if let b = best {
+                let pm = m.category.precedence, pb = b.category.precedence
+                if pm < pb || (pm == pb && d >= bestDistance) { continue }
+            }
+            best = m
+            bestDistance = d
+        }
+        let assertion = best?.category ?? .affirmed
+        var attribution: Attribution? = nil
+        let here = cues[sent.cueRange]
+        if assertion == .guideline, let b = best {
+            // A quote is attributed only by a cue in its own clause ("the UR physician cited MTUS, which states …").
+            attribution = here.last(where: { b.scope.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= mention.lowerBound })?.attribution
+                ?? here.first(where: { b.scope.contains($0.tokens.lowerBound) })?.attribution
+        } else {
+            attribution = here.last(where: { $0.tokens.upperBound <= mention.lowerBound })?.attribution
+                ?? here.first(where: { $0.tokens.lowerBound >= mention.lowerBound })?.attribution
+                ?? sent.carriedAttribution
+        }
+        return MentionContext(assertion: assertion, trigger: best?.trigger, attribution: attribution)
+    }
+
+    /// The context of a mention, finding its sentence.
+    public func context(of mention: Range<Int>) -> MentionContext? {
+        guard let s = sentenceIndex(containingToken: mention.lowerBound) else { return nil }
+        return context(of: mention, in: s)
+    }
+
+    /// The sentence holding token `index`, if any.
+    public func sentenceIndex(containingToken index: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokenRange.upperBound <= index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokenRange.contains(index) ? lo : nil
+    }
+
+    /// The tokens lying inside a byte range (those that start and end within it).
+    public func tokenRange(covering bytes: Range<Int>) -> Range<Int> {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(tokens[mid].start) < bytes.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < tokens.count, Int(tokens[end].end) <= bytes.upperBound { end += 1 }
+        return lo..<end
+    }
+
+    /// The byte range from the first to the last of some tokens.
+    public func byteRange(ofTokens range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else {
+            let at = range.lowerBound < tokens.count ? Int(tokens[range.lowerBound].start) : source.bytes.count
+            return at..<at
+        }
+        return Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
+    }
+
+    /// The source text of some tokens, exactly as written.
+    public func text(ofTokens range: Range<Int>) -> String {
+        source.string(byteRange(ofTokens: range))
+    }
+}

@@ -1,0 +1,404 @@
+/// A ConText-style assertion engine (Harkema et al. 2009; medspaCy), compiled once from
+/// `ContextRules` and shared by every `ClinicalText`.
+///
+/// Per sentence, the engine finds trigger, pseudo-trigger and terminator phrases (leftmost-longest,
+/// so a pseudo-trigger such as "no change in" hides the trigger "no" inside it), then attribution
+/// cues and anchors in a second, independent pass (so "she denies" can be both a patient cue and a
+/// negation) that keeps the longest phrase at every position, overlaps included ("the patient" is
+/// an anchor and "patient reports" a cue). Each trigger gets a scope:
+///
+/// - **forward / backward / both**: up to `maxScope` words (punctuation not counted) after / before
+///   the trigger. The scope stops early at a terminator, at the sentence edge, where negation meets
+///   uncertainty (a `negated` scope ends at a `possible` trigger and the other way round; other
+///   categories combine by precedence instead), and at a **clause break**: a comma, "and", ";" or ":" followed by a new subject
+///   (the, this, these, those, his, her, their, he, she, they, I, we, it, there, patient,
+///   claimant), an anchor, an attribution cue or a guideline trigger ("no radiculopathy, the MRI
+///   shows a herniation" negates radiculopathy only).
+/// - **List continuation**: a scope runs on over a list joined by commas, "and", "or", "nor", "/",
+///   "&" as long as each further item has at most `listItemMax` (3) words; when the word budget
+///   runs out inside an item of at most that many remaining words that a separator follows, the
+///   item is finished. So one "there are no red flags … to indicate" covers every item of a long
+///   comma list, while "no fever, and MRI shows a large herniation" stops (a 5-word item).
+/// - **sentence** triggers cover the sentence. For `guideline` triggers the sentence is cut into
+///   clauses at terminators and clause breaks (but not right after the trigger: "guidelines state,
+///   There is …"); if no clause holds an anchor or attribution cue (a statement about this patient:
+///   "in this case", "the patient", "the treater states") the whole sentence is a guideline quote;
+///   otherwise only the clauses holding a guideline trigger, and neutral clauses next to them, are.
+///
+/// A mention takes the category of the highest-precedence trigger whose scope it overlaps (see
+/// `Assertion`), the nearest such trigger on ties. Several negations do not cancel ("no evidence
+/// of pain without medication" stays negated): letters rarely use real double negatives, and a
+/// pseudo-trigger ("not without") is the place for the few that exist.
+public final class ContextEngine: Sendable {
+    public let rules: ContextRules
+    /// Longest further list item (words) that list continuation accepts.
+    public let listItemMax = 3
+
+    enum Entry: Sendable {
+        case trigger(Int)
+        case pseudo
+        case terminator
+    }
+
+    enum AnchorEntry: Sendable {
+        case cue(Attribution)
+        case anchor
+    }
+
+    let modifierTrie: PhraseTrie
+    let modifierEntries: [Entry]
+    let anchorTrie: PhraseTrie
+    let anchorEntries: [AnchorEntry]
+    let listSeparators: [UInt64]
+    let clauseSeparators: [UInt64]
+    let subjectWords: Set<UInt64>
+
+    public init(rules: ContextRules) {
+        self.rules = rules
+        var trie = PhraseTrie()
+        var entries: [Entry] = []
+        for (i, t) in rules.triggers.enumerated() where t.category != .affirmed {
+            trie.add(t.phrase, id: Int32(entries.count))
+            entries.append(.trigger(i))
+        }
+        for p in rules.pseudoTriggers {
+            trie.add(p, id: Int32(entries.count))
+            entries.append(.pseudo)
+        }
+        for p in rules.terminators {
+            trie.add(p, id: Int32(entries.count))
+            entries.append(.terminator)
+        }
+        modifierTrie = trie
+        modifierEntries = entries
+
+        var anchors = PhraseTrie()
+        var anchorEntries: [AnchorEntry] = []
+        for cue in rules.attributionCues {
+            anchors.add(cue.phrase, id: Int32(anchorEntries.count))
+            anchorEntries.append(.cue(cue.attribution))
+        }
+        for t in rules.triggers where t.category == .affirmed {
+            anchors.add(t.phrase, id: Int32(anchorEntries.count))
+            anchorEntries.append(.anchor)
+        }
+        anchorTrie = anchors
+        self.anchorEntries = anchorEntries
+        listSeparators = [",", "and", "or", "nor", "/", "&"].map { Tokenizer.key(of: $0) }
+        clauseSeparators = [",", "and", ";", ":"].map { Tokenizer.key(of: $0) }
+        subjectWords = Set(["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i", "we",
+                            "it", "there", "patient", "claimant"].map { Tokenizer.key(of: $0) })
+    }
+
+    // MARK: - Sentence analysis
+
+    /// Token flags used while analysing one sentence.
+    struct Flags {
+        static let terminator: UInt8 = 1
+        static let listSeparator: UInt8 = 2
+        static let clauseSeparator: UInt8 = 4
+        static let subject: UInt8 = 8
+        static let anchor: UInt8 = 16
+        static let guidelineStart: UInt8 = 32
+        static let guidelineEnd: UInt8 = 64
+        static let terminatorStart: UInt8 = 128
+    }
+
+    /// Reusable buffers for `analyze`.
+    struct Scratch {
+        var flags: [UInt8] = []
+        var category: [Int8] = []
+        var triggers: [(rule: Int, range: Range<Int>)] = []
+        var clauseStarts: [Int] = []
+    }
+
+    /// The result of analysing one sentence (modifiers and cues are appended to the caller's arrays).
+    struct SentenceResult {
+        var isGuidelineQuote = false
+        var guidelineTrigger: Range<Int>?
+    }
+
+    func analyze(_ p: UnsafeBufferPointer<Token>, _ s: Int, _ e: Int, scratch: inout Scratch,
+                 modifiers: inout [ContextModifier], cues: inout [AttributionMatch]) -> SentenceResult {
+        var result = SentenceResult()
+        let n = e - s
+        guard n > 0 else { return result }
+        // Borrow the buffers (swapped out, so the closures below do not overlap accesses to `scratch`).
+        var flagStore: [UInt8] = [], categoryStore: [Int8] = []
+        swap(&flagStore, &scratch.flags)
+        swap(&categoryStore, &scratch.category)
+        defer {
+            swap(&flagStore, &scratch.flags)
+            swap(&categoryStore, &scratch.category)
+        }
+        flagStore.removeAll(keepingCapacity: true)
+        flagStore.append(contentsOf: repeatElement(0, count: n))
+        categoryStore.removeAll(keepingCapacity: true)
+        categoryStore.append(contentsOf: repeatElement(0, count: n))
+        scratch.triggers.removeAll(keepingCapacity: true)
+
+        flagStore.withUnsafeMutableBufferPointer { flags in
+            // Separators and subject words.
+            for i in s..<e {
+                let key = p[i].key
+                var f: UInt8 = 0
+                if listSeparators.contains(key) { f |= Flags.listSeparator }
+                if clauseSeparators.contains(key) { f |= Flags.clauseSeparator }
+                if p[i].kind == .word, subjectWords.contains(key) { f |= Flags.subject }
+                flags[i - s] = f
+            }
+            // Triggers, pseudo-triggers, terminators (leftmost-longest).
+            if !modifierTrie.isEmpty {
+                var i = s
+                while i < e {
+                    guard let m = modifierTrie.longestMatch(in: p, at: i, end: e) else { i += 1; continue }
+                    let ids = m.node >= 0 ? modifierTrie.ids(at: m.node) : (modifierTrie.punctuationIDs(p[i].key) ?? [])
+                    for id in ids {
+                        switch modifierEntries[Int(id)] {
+                        case .trigger(let r):
+                            scratch.triggers.append((r, i..<m.end))
+                        case .terminator:
+                            flags[i - s] |= Flags.terminatorStart
+                            for k in i..<m.end { flags[k - s] |= Flags.terminator }
+                        case .pseudo:
+                            break
+                        }
+                    }
+                    i = m.end
+                }
+            }
+            // Attribution cues and anchors.
+            if !anchorTrie.isEmpty {
+                var i = s
+                while i < e {
+                    guard let m = anchorTrie.longestMatch(in: p, at: i, end: e) else { i += 1; continue }
+                    let ids = m.node >= 0 ? anchorTrie.ids(at: m.node) : (anchorTrie.punctuationIDs(p[i].key) ?? [])
+                    for id in ids {
+                        if case .cue(let who) = anchorEntries[Int(id)] {
+                            cues.append(AttributionMatch(attribution: who, tokens: i..<m.end))
+                        }
+                    }
+                    flags[i - s] |= Flags.anchor | Flags.subject
+                    i += 1  // overlapping: "the patient" (anchor) and "patient reports" (cue) both count
+                }
+            }
+            categoryStore.withUnsafeMutableBufferPointer { cat in
+                for t in scratch.triggers {
+                    let trigger = rules.triggers[t.rule]
+                    if trigger.direction == .sentence {
+                        if trigger.category == .guideline {
+                            flags[t.range.lowerBound - s] |= Flags.guidelineStart | Flags.subject
+                            flags[t.range.upperBound - 1 - s] |= Flags.guidelineEnd
+                        }
+                    } else {
+                        let c = Int8(trigger.category.precedence + 1)
+                        for k in t.range { cat[k - s] = c }
+                    }
+                }
+                // Scopes of the directional and sentence triggers.
+                for t in scratch.triggers {
+                    let trigger = rules.triggers[t.rule]
+                    let c = Int8(trigger.category.precedence + 1)
+                    var lo = t.range.lowerBound, hi = t.range.upperBound
+                    switch trigger.direction {
+                    case .forward:
+                        hi = forwardEnd(p, flags, cat, s, e, from: t.range.upperBound, category: c, budget: trigger.maxScope)
+                    case .backward:
+                        lo = backwardStart(p, flags, cat, s, e, from: t.range.lowerBound, category: c, budget: trigger.maxScope)
+                    case .both:
+                        hi = forwardEnd(p, flags, cat, s, e, from: t.range.upperBound, category: c, budget: trigger.maxScope)
+                        lo = backwardStart(p, flags, cat, s, e, from: t.range.lowerBound, category: c, budget: trigger.maxScope)
+                    case .sentence:
+                        if trigger.category == .guideline { continue }
+                        lo = s
+                        hi = e
+                    }
+                    modifiers.append(ContextModifier(category: trigger.category, direction: trigger.direction,
+                                                     trigger: t.range, scope: lo..<hi, rule: t.rule))
+                }
+            }
+            result = guidelineClauses(p, flags, s, e, scratch: &scratch, modifiers: &modifiers)
+        }
+        return result
+    }
+
+    /// Category codes (`precedence + 1`) of the two categories whose triggers end each other's scope.
+    static let negatedCode = Int8(Assertion.negated.precedence + 1)
+    static let possibleCode = Int8(Assertion.possible.precedence + 1)
+
+    @inline(__always)
+    private func stops(_ flags: UnsafeMutableBufferPointer<UInt8>, _ cat: UnsafeMutableBufferPointer<Int8>,
+                       _ k: Int, _ category: Int8) -> Bool {
+        if flags[k] & Flags.terminator != 0 { return true }
+        // "no fracture, possible disc bulge": negation and uncertainty end each other's scope. Framing
+        // categories (hypothetical, other person) and history neither end nor are ended by others:
+        // "if there is no improvement" stays hypothetical, "his sister has a history of" other person.
+        let c = cat[k]
+        guard c != 0, c != category else { return false }
+        return (c == Self.negatedCode || c == Self.possibleCode) && (category == Self.negatedCode || category == Self.possibleCode)
+    }
+
+    /// Words of the list item starting at `from` going by `step`, and whether a separator ends it.
+    private func item(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+                      _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int, step: Int,
+                      category: Int8) -> (words: Int, separated: Bool) {
+        var k = from, words = 0
+        while k >= s, k < e {
+            let f = flags[k - s]
+            if f & Flags.listSeparator != 0 { return (words, true) }
+            if stops(flags, cat, k - s, category) { return (words, false) }
+            if p[k].kind != .punct {
+                words += 1
+                if words > listItemMax { return (words, false) }
+            }
+            k += step
+        }
+        return (words, false)
+    }
+
+    private func forwardEnd(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+                            _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
+                            category: Int8, budget maxWords: Int) -> Int {
+        var pos = from, end = from, budget = maxWords
+        while pos < e {
+            let f = flags[pos - s]
+            if stops(flags, cat, pos - s, category) { break }
+            if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
+                if pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.listSeparator != 0 {
+                    let next = item(p, flags, cat, s, e, from: pos + 1, step: 1, category: category)
+                    if next.words <= listItemMax { budget = max(budget, next.words) }
+                }
+                pos += 1
+                continue
+            }
+            if p[pos].kind != .punct {
+                if budget <= 0 {
+                    let rest = item(p, flags, cat, s, e, from: pos, step: 1, category: category)
+                    guard rest.separated, rest.words <= listItemMax else { break }
+                    budget = rest.words
+                }
+                budget -= 1
+            }
+            pos += 1
+            end = pos
+        }
+        return end
+    }
+
+    private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+                               _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
+                               category: Int8, budget maxWords: Int) -> Int {
+        var pos = from - 1, start = from, budget = maxWords
+        while pos >= s {
+            let f = flags[pos - s]
+            if stops(flags, cat, pos - s, category) { break }
+            if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
+                if pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.listSeparator != 0 {
+                    let next = item(p, flags, cat, s, e, from: pos - 1, step: -1, category: category)
+                    if next.words <= listItemMax { budget = max(budget, next.words) }
+                }
+                pos -= 1
+                continue
+            }
+            if p[pos].kind != .punct {
+                if budget <= 0 {
+                    let rest = item(p, flags, cat, s, e, from: pos, step: -1, category: category)
+                    guard rest.separated, rest.words <= listItemMax else { break }
+                    budget = rest.words
+                }
+                budget -= 1
+            }
+            start = pos
+            pos -= 1
+        }
+        return start
+    }
+
+    /// Cuts a sentence with guideline triggers into clauses and appends a guideline modifier for
+    /// each clause that is quoted (see the type's documentation).
+    private func guidelineClauses(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+                                  _ s: Int, _ e: Int, scratch: inout Scratch,
+                                  modifiers: inout [ContextModifier]) -> SentenceResult {
+        var result = SentenceResult()
+        var firstRule = -1
+        var firstRange: Range<Int>? = nil
+        for t in scratch.triggers {
+            let r = rules.triggers[t.rule]
+            if r.category == .guideline, r.direction == .sentence {
+                if firstRange == nil || t.range.lowerBound < firstRange!.lowerBound {
+                    firstRange = t.range
+                    firstRule = t.rule
+                }
+            }
+        }
+        guard let first = firstRange else { return result }
+        result.guidelineTrigger = first
+
+        // Clause starts.
+        scratch.clauseStarts.removeAll(keepingCapacity: true)
+        scratch.clauseStarts.append(s)
+        for k in s..<e {
+            let f = flags[k - s]
+            if f & Flags.terminatorStart != 0, k > s, scratch.clauseStarts.last! < k {
+                scratch.clauseStarts.append(k)
+            }
+            if f & Flags.clauseSeparator != 0, k + 1 < e, flags[k + 1 - s] & Flags.subject != 0,
+               !(k > s && flags[k - 1 - s] & Flags.guidelineEnd != 0), scratch.clauseStarts.last! < k + 1 {
+                scratch.clauseStarts.append(k + 1)
+            }
+        }
+        let count = scratch.clauseStarts.count
+        // Classify: 2 guideline, 1 patient, 0 neutral; with each guideline clause's trigger.
+        var kinds = [Int8](repeating: 0, count: count)
+        var triggerOf = [Range<Int>?](repeating: nil, count: count)
+        var anyPatient = false
+        for c in 0..<count {
+            let lo = scratch.clauseStarts[c], hi = c + 1 < count ? scratch.clauseStarts[c + 1] : e
+            var g = false, a = false
+            for k in lo..<hi {
+                let f = flags[k - s]
+                if f & Flags.guidelineStart != 0 {
+                    g = true
+                    if triggerOf[c] == nil {
+                        triggerOf[c] = scratch.triggers.first(where: { $0.range.lowerBound == k })?.range
+                    }
+                }
+                if f & Flags.anchor != 0 { a = true }
+            }
+            kinds[c] = g ? 2 : a ? 1 : 0
+            if !g && a { anyPatient = true }
+        }
+        let rule = rules.triggers[firstRule]
+        if !anyPatient {
+            result.isGuidelineQuote = true
+            modifiers.append(ContextModifier(category: .guideline, direction: .sentence, trigger: first,
+                                             scope: s..<e, rule: firstRule))
+            return result
+        }
+        // Neutral clauses follow the nearest classified clause before them, else after them.
+        var resolved = kinds
+        var inherited = triggerOf
+        var last: Int8 = 0
+        var lastTrigger: Range<Int>? = nil
+        for c in 0..<count {
+            if kinds[c] != 0 { last = kinds[c]; lastTrigger = triggerOf[c] }
+            else if last != 0 { resolved[c] = last; inherited[c] = lastTrigger }
+        }
+        var next: Int8 = 0
+        var nextTrigger: Range<Int>? = nil
+        for c in stride(from: count - 1, through: 0, by: -1) {
+            if kinds[c] != 0 { next = kinds[c]; nextTrigger = triggerOf[c] }
+            else if resolved[c] == 0 { resolved[c] = next; inherited[c] = nextTrigger }
+        }
+        for c in 0..<count where resolved[c] == 2 {
+            let lo = scratch.clauseStarts[c], hi = c + 1 < count ? scratch.clauseStarts[c + 1] : e
+            let trigger = inherited[c] ?? first
+            let ruleIndex = scratch.triggers.first(where: { $0.range == trigger })?.rule ?? firstRule
+            modifiers.append(ContextModifier(category: .guideline, direction: rule.direction, trigger: trigger,
+                                             scope: lo..<hi, rule: ruleIndex))
+        }
+        return result
+    }
+}

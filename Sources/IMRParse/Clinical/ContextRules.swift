@@ -1,0 +1,67 @@
+/// How far a context trigger reaches from where it is found.
+public enum ContextDirection: String, Sendable, Codable {
+    /// Over the tokens after the trigger ("no [fever]").
+    case forward
+    /// Over the tokens before the trigger ("[fever] was ruled out").
+    case backward
+    /// Both ways.
+    case both
+    /// The whole sentence (for guideline quotes: the sentence's clauses, see `ContextEngine`).
+    case sentence
+}
+
+/// One phrase that changes the assertion of the mentions in its scope.
+public struct ContextTrigger: Sendable, Hashable, Codable {
+    public var phrase: String
+    public var category: Assertion
+    public var direction: ContextDirection
+    /// Words (numbers included, punctuation not) the scope reaches before list continuation.
+    public var maxScope: Int
+
+    public init(phrase: String, category: Assertion, direction: ContextDirection, maxScope: Int = 8) {
+        self.phrase = phrase
+        self.category = category
+        self.direction = direction
+        self.maxScope = maxScope
+    }
+}
+
+/// A phrase that says who asserts a sentence ("the treater states" → treater).
+public struct AttributionCue: Sendable, Hashable, Codable {
+    public var attribution: Attribution
+    public var phrase: String
+
+    public init(attribution: Attribution, phrase: String) {
+        self.attribution = attribution
+        self.phrase = phrase
+    }
+}
+
+/// The content of a context rule file (`Rules/context/*.rules`): triggers, pseudo-triggers,
+/// terminators and attribution cues, as `ContextEngine` compiles them.
+///
+/// A `trigger affirmed …` phrase is an **anchor**: it changes no mention by itself, but marks its
+/// clause as a statement about this patient ("in this case", "the patient"), so that a guideline
+/// trigger elsewhere in the sentence does not turn that clause into a quote.
+public struct ContextRules: Sendable, Hashable, Codable {
+    public var triggers: [ContextTrigger]
+    /// Phrases that contain a trigger but do not act as one ("no change in", "not only").
+    public var pseudoTriggers: [String]
+    /// Phrases that end every trigger's scope ("but", "however", ";").
+    public var terminators: [String]
+    public var attributionCues: [AttributionCue]
+
+    public init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
+                attributionCues: [AttributionCue] = []) {
+        self.triggers = triggers
+        self.pseudoTriggers = pseudoTriggers
+        self.terminators = terminators
+        self.attributionCues = attributionCues
+    }
+
+    /// These rules followed by `other`'s (for layering a project file over defaults).
+    public func merged(with other: ContextRules) -> ContextRules {
+        ContextRules(triggers: triggers + other.triggers, pseudoTriggers: pseudoTriggers + other.pseudoTriggers,
+                     terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues)
+    }
+}

@@ -1,0 +1,203 @@
+/// A set of phrases compiled into a token-key trie, matched over the tokens of a text.
+///
+/// Phrases are tokenized by `Tokenizer` and stored as sequences of word/number keys, so matching
+/// is case-insensitive and plural-tolerant ("epidural steroid injections" matches the phrase
+/// "Epidural Steroid Injection"). Punctuation in the text is skipped ("post-injection" matches
+/// "post injection", "S/P" matches "s p") except sentence punctuation followed by white space
+/// ("pain, numbness" does not match "pain numbness", but "1.5 mg" matches "1.5 mg"). A phrase made
+/// of one punctuation mark (";") matches that mark.
+///
+/// The trie is one open-addressing hash table from (node, key) to child node: no dictionary per
+/// node and no allocation while matching, which measured about three times faster than
+/// `[UInt64: Int32]` per node on Linux. Several ids may share one phrase; each is reported.
+public struct PhraseTrie: Sendable {
+    /// A phrase found in a token array.
+    public struct Match: Sendable, Hashable {
+        /// Tokens from the first to the last matched word (punctuation skipped inside is included).
+        public var tokenRange: Range<Int>
+        public var id: Int32
+        public init(tokenRange: Range<Int>, id: Int32) {
+            self.tokenRange = tokenRange
+            self.id = id
+        }
+    }
+
+    // Edge table: slot → (parent node, key, child node); parent -1 marks an empty slot.
+    private var slotParent: [Int32]
+    private var slotKey: [UInt64]
+    private var slotChild: [Int32]
+    private var mask: Int
+    private var edgeCount = 0
+    /// Ids of the phrases ending at each node (node 0 is the root).
+    private var nodeIDs: [[Int32]] = [[]]
+    /// Single punctuation-mark phrases, by key.
+    private var punctIDs: [UInt64: [Int32]] = [:]
+    /// Number of phrases added.
+    public private(set) var count = 0
+
+    public init() {
+        let capacity = 64
+        slotParent = [Int32](repeating: -1, count: capacity)
+        slotKey = [UInt64](repeating: 0, count: capacity)
+        slotChild = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+    }
+
+    public init(_ phrases: [(String, Int32)]) {
+        self.init()
+        for (phrase, id) in phrases { add(phrase, id: id) }
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    private static func slot(_ parent: Int32, _ key: UInt64, _ mask: Int) -> Int {
+        var x = key ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)
+        x ^= x >> 29
+        x = x &* 0xBF58_476D_1CE4_E5B9
+        x ^= x >> 32
+        return Int(truncatingIfNeeded: x) & mask
+    }
+
+    /// Adds a phrase; an empty phrase (no words, numbers or punctuation) is ignored.
+    public mutating func add(_ phrase: String, id: Int32) {
+        let toks = Tokenizer.tokens(phrase)
+        let words = toks.filter(\.isWordLike)
+        if words.isEmpty {
+            if toks.count == 1 {
+                punctIDs[toks[0].key, default: []].append(id)
+                count += 1
+            }
+            return
+        }
+        add(keys: words.map(\.key), id: id)
+    }
+
+    /// Adds a phrase given as word keys (see `Tokenizer.keys(ofPhrase:)`).
+    public mutating func add(keys: [UInt64], id: Int32) {
+        guard !keys.isEmpty else { return }
+        var node: Int32 = 0
+        for key in keys { node = child(of: node, key, create: true) }
+        nodeIDs[Int(node)].append(id)
+        count += 1
+    }
+
+    private mutating func child(of parent: Int32, _ key: UInt64, create: Bool) -> Int32 {
+        if let c = step(parent, key) { return c }
+        if (edgeCount + 1) * 2 > slotParent.count { grow() }
+        let child = Int32(nodeIDs.count)
+        nodeIDs.append([])
+        insert(parent, key, child)
+        edgeCount += 1
+        return child
+    }
+
+    private mutating func insert(_ parent: Int32, _ key: UInt64, _ child: Int32) {
+        var s = Self.slot(parent, key, mask)
+        while slotParent[s] >= 0 { s = (s + 1) & mask }
+        slotParent[s] = parent
+        slotKey[s] = key
+        slotChild[s] = child
+    }
+
+    private mutating func grow() {
+        let oldParent = slotParent, oldKey = slotKey, oldChild = slotChild
+        let capacity = slotParent.count * 2
+        slotParent = [Int32](repeating: -1, count: capacity)
+        slotKey = [UInt64](repeating: 0, count: capacity)
+        slotChild = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for i in 0..<oldParent.count where oldParent[i] >= 0 { insert(oldParent[i], oldKey[i], oldChild[i]) }
+    }
+
+    /// The child of `node` along `key`, if any.
+    @inline(__always)
+    public func step(_ node: Int32, _ key: UInt64) -> Int32? {
+        var s = Self.slot(node, key, mask)
+        while true {
+            let p = slotParent[s]
+            if p < 0 { return nil }
+            if p == node, slotKey[s] == key { return slotChild[s] }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// The ids of phrases that end at `node` (empty for inner nodes).
+    @inline(__always)
+    public func ids(at node: Int32) -> [Int32] { nodeIDs[Int(node)] }
+
+    /// Ids of the one-mark punctuation phrase `key`, if any.
+    @inline(__always)
+    public func punctuationIDs(_ key: UInt64) -> [Int32]? { punctIDs.isEmpty ? nil : punctIDs[key] }
+
+    private static let hardPunct: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+        Tokenizer.key(of: "."), Tokenizer.key(of: ","), Tokenizer.key(of: ";"),
+        Tokenizer.key(of: ":"), Tokenizer.key(of: "!"), Tokenizer.key(of: "?"))
+
+    /// Sentence punctuation (. , ; : ! ?) ends a phrase when white space follows it.
+    @inline(__always)
+    static func isHardPunct(_ key: UInt64) -> Bool {
+        let h = hardPunct
+        return key == h.0 || key == h.1 || key == h.2 || key == h.3 || key == h.4 || key == h.5
+    }
+
+    /// The longest phrase starting at token `i` (a word, number or a one-mark phrase), not reaching
+    /// past `end`: the index just past its last token and the terminal node (-1 for a one-mark
+    /// punctuation phrase; see `ids(forMatchAt:node:in:)`).
+    @inline(__always)
+    public func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (end: Int, node: Int32)? {
+        let first = tokens[i]
+        if first.kind == .punct {
+            if let ids = punctuationIDs(first.key), !ids.isEmpty { return (i + 1, -1) }
+            return nil
+        }
+        guard var node = step(0, first.key) else { return nil }
+        var best: (Int, Int32)? = nodeIDs[Int(node)].isEmpty ? nil : (i + 1, node)
+        var j = i + 1
+        while j < end {
+            let t = tokens[j]
+            if t.kind == .punct {
+                if Self.isHardPunct(t.key), j + 1 >= end || tokens[j + 1].start > t.end { break }
+                j += 1
+                continue
+            }
+            guard let next = step(node, t.key) else { break }
+            node = next
+            j += 1
+            if !nodeIDs[Int(node)].isEmpty { best = (j, node) }
+        }
+        return best
+    }
+
+    /// Ids for a result of `longestMatch` (handles the punctuation marker node).
+    public func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
+        node >= 0 ? nodeIDs[Int(node)] : (punctIDs[tokens[i].key] ?? [])
+    }
+
+    /// Every phrase match in `tokens[range]`: the longest match at each start position (overlapping
+    /// matches included), or with `nonOverlapping` the leftmost-longest matches only (matching
+    /// resumes after each match). Each id of a matched phrase gives one `Match`.
+    public func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false) -> [Match] {
+        var out: [Match] = []
+        matches(in: tokens, range, nonOverlapping: nonOverlapping, into: &out)
+        return out
+    }
+
+    /// `matches(in:_:nonOverlapping:)` appending into a reusable array.
+    public func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false, into out: inout [Match]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        tokens.withUnsafeBufferPointer { p in
+            var i = lo
+            while i < hi {
+                if let m = longestMatch(in: p, at: i, end: hi) {
+                    let ids = m.node >= 0 ? nodeIDs[Int(m.node)] : (punctIDs[p[i].key] ?? [])
+                    for id in ids { out.append(Match(tokenRange: i..<m.end, id: id)) }
+                    i = nonOverlapping ? m.end : i + 1
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+}

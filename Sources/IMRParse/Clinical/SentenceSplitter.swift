@@ -1,0 +1,324 @@
+/// Splits regions of a `SourceText` into sentences, as byte ranges, with paragraph starts marked.
+///
+/// Built for text pulled out of PDFs, where a line break says little: lines wrap inside sentences,
+/// a blank line often follows every line, words and numbers break over lines ("7-\n\n8/10"), and
+/// headings have no full stop. The rules, in order of use:
+///
+/// - `.`, `?`, `!` end a sentence when white space, a closing quote or bracket, or the region end
+///   follows, and the next visible character is not a lower-case letter ("L4-5. with" continues).
+///   A period does not end a sentence after an abbreviation ("Dr.", "vs.", "e.g.", "i.e.", "cf.",
+///   "approx.", "Fig.", "p.", "pp.", "No. 5"), after a single capital initial ("J. Smith"), or
+///   after the number of a list item ("1." in "1. Discogenic syndrome"). Periods inside a word
+///   ("1.5", "p.46", "www.odg-twc.com") never end one.
+/// - A numbered list is split per item: a colon followed by "1." ends the lead-in, and each item's
+///   closing period followed by the next number ends the item.
+/// - At a line break, when the line does not end in sentence punctuation, the sentence ends if
+///   the line ends with a colon (a heading on its own line; never after "Page(s):"), if the line is
+///   an upper-case heading ("CLINICAL CASE SUMMARY"), or if the next non-blank line looks like a
+///   heading: all upper case, or a short label followed by a colon ("Decision rationale:"), or the
+///   next number of a list, or a bullet.
+/// - A sentence longer than `maxSentenceBytes` ends at the next line break (tables, boilerplate).
+///
+/// A sentence **starts a paragraph** at a region start, after a heading, after a gap of blank
+/// lines (two line breaks, or three in text where every line is followed by a blank line), and
+/// when it begins with a label ("Decision rationale: …"). Attribution cues carry over within a
+/// paragraph only.
+public enum SentenceSplitter {
+    /// One sentence: its trimmed byte range and whether it starts a paragraph.
+    public struct Span: Sendable, Hashable {
+        public var range: Range<Int>
+        public var startsParagraph: Bool
+        public init(range: Range<Int>, startsParagraph: Bool) {
+            self.range = range
+            self.startsParagraph = startsParagraph
+        }
+    }
+
+    public static let maxSentenceBytes = 2400
+
+    /// Sentence byte ranges of `regions` of `text` (regions in order, not overlapping).
+    public static func sentences(in text: SourceText, regions: [Range<Int>]) -> [Range<Int>] {
+        split(text.bytes, regions: regions).map(\.range)
+    }
+
+    /// Sentences of `regions` of `bytes`, with paragraph starts.
+    public static func split(_ bytes: [UInt8], regions: [Range<Int>]) -> [Span] {
+        var out: [Span] = []
+        bytes.withUnsafeBufferPointer { p in
+            for region in regions {
+                let lo = max(0, region.lowerBound), hi = min(p.count, region.upperBound)
+                guard lo < hi else { continue }
+                var scanner = Scanner(p: p, lo: lo, hi: hi)
+                scanner.run(into: &out)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Scanner
+
+    private struct Scanner {
+        let p: UnsafeBufferPointer<UInt8>
+        let lo: Int
+        let hi: Int
+        /// Line breaks in a gap that make a paragraph break.
+        let paragraphBreaks: Int
+        var start = -1  // start of the open sentence, -1 when none
+        var lastEnd: Int  // end of the previous sentence (or region start)
+        var nextStartsParagraph = true
+        var lastListNumber = 0
+
+        init(p: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int) {
+            self.p = p
+            self.lo = lo
+            self.hi = hi
+            lastEnd = lo
+            paragraphBreaks = Scanner.doubledLines(p, lo, hi) ? 3 : 2
+        }
+
+        /// True when most line breaks are followed by a blank line (PDF text with doubled lines).
+        static func doubledLines(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+            var lines = 0, blankAfter = 0
+            var i = lo
+            while i < hi {
+                if p[i] == 10 {
+                    lines += 1
+                    var j = i + 1
+                    while j < hi, p[j] == 32 || p[j] == 9 || p[j] == 13 { j += 1 }
+                    if j < hi, p[j] == 10 { blankAfter += 1 }
+                }
+                i += 1
+            }
+            return lines >= 4 && blankAfter * 10 >= lines * 4
+        }
+
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 || b == 12 || b == 11 }
+        @inline(__always) func isLineBreak(_ b: UInt8) -> Bool { b == 10 || b == 12 || b == 13 }
+        @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
+
+        mutating func emit(_ end: Int, into out: inout [Span], heading: Bool = false) {
+            guard start >= 0 else { return }
+            var e = end
+            while e > start, isSpace(p[e - 1]) { e -= 1 }
+            if e > start {
+                var para = nextStartsParagraph
+                if !para {
+                    var breaks = 0
+                    for k in lastEnd..<start where p[k] == 10 || p[k] == 12 { breaks += 1 }
+                    if breaks >= paragraphBreaks || startsWithLabel(start, e) { para = true }
+                }
+                out.append(Span(range: start..<e, startsParagraph: para))
+                lastListNumber = leadingListNumber(start, e)
+                lastEnd = e
+                nextStartsParagraph = heading
+            }
+            start = -1
+        }
+
+        mutating func run(into out: inout [Span]) {
+            var i = lo
+            var lineStart = lo
+            while i < hi {
+                let b = p[i]
+                if b == 10 || b == 12 || (b == 13 && (i + 1 >= hi || p[i + 1] != 10)) {
+                    // End of a line: look at the next non-blank line.
+                    var j = i + 1
+                    while j < hi, isSpace(p[j]) { j += 1 }
+                    if start >= 0 {
+                        if let cut = lineEndBreak(lineStart: lineStart, lineEnd: i, next: j) {
+                            emit(cut.end, into: &out, heading: cut.heading)
+                        } else if i - start > maxSentenceBytes {
+                            emit(i, into: &out)
+                        }
+                    }
+                    lineStart = j
+                    i = j
+                    continue
+                }
+                if isSpace(b) { i += 1; continue }
+                if start < 0 { start = i }
+                switch b {
+                case 46, 63, 33:  // . ? !
+                    if let end = sentenceEnd(at: i) {
+                        emit(end, into: &out)
+                        i = end
+                        continue
+                    }
+                case 58:  // : followed by a numbered list
+                    var j = i + 1
+                    while j < hi, isSpace(p[j]) { j += 1 }
+                    if listMarker(at: j, expectFirst: true) != nil {
+                        emit(i + 1, into: &out)
+                        i += 1
+                        continue
+                    }
+                default:
+                    break
+                }
+                i += 1
+            }
+            emit(hi, into: &out)
+        }
+
+        /// If a sentence ends at the terminal mark at `i`, the end (after closing quotes/brackets).
+        mutating func sentenceEnd(at i: Int) -> Int? {
+            let b = p[i]
+            var j = i + 1
+            // Closing quotes and brackets stay with the sentence.
+            while j < hi {
+                let c = p[j]
+                if c == 34 || c == 39 || c == 41 || c == 93 { j += 1; continue }
+                if c == 0xE2, j + 2 < hi, p[j + 1] == 0x80, p[j + 2] == 0x9D || p[j + 2] == 0x99 { j += 3; continue }
+                break
+            }
+            // A mark inside a token ("1.5", "p.46", "e.g", URLs) or followed by more marks ("?!", "...").
+            if j < hi, !isSpace(p[j]) { return nil }
+            var k = j
+            while k < hi, isSpace(p[k]) { k += 1 }
+            if b == 46 {
+                if isAbbreviation(before: i, next: k) { return nil }
+                if isListNumber(before: i) { return nil }
+            }
+            if k >= hi { return j }
+            let c = p[k]
+            if isLower(c) { return nil }
+            if c == 44 || c == 59 || c == 58 || c == 41 { return nil }  // , ; : )
+            return j
+        }
+
+        /// The word before the period at `i` (letters and inner periods), lower-cased.
+        func wordBefore(_ i: Int) -> (word: [UInt8], start: Int) {
+            var s = i
+            while s > lo, isLetter(p[s - 1]) || (p[s - 1] == 46 && s - 2 >= lo && isLetter(p[s - 2])) { s -= 1 }
+            var w: [UInt8] = []
+            w.reserveCapacity(i - s)
+            for k in s..<i { w.append(p[k] | (isUpper(p[k]) ? 0x20 : 0)) }
+            return (w, s)
+        }
+
+        static let abbreviations: Set<[UInt8]> = Set([
+            "dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "cf", "approx", "fig", "p", "pp", "st", "jr", "sr",
+            "prof", "dept", "u.s", "viz", "al", "ca", "resp", "incl",
+        ].map { Array($0.utf8) })
+
+        func isAbbreviation(before i: Int, next k: Int) -> Bool {
+            let (w, s) = wordBefore(i)
+            guard !w.isEmpty else { return false }
+            // The word must stand alone ("(e.g." counts; "L4-5." does not reach here as letters).
+            if s > lo, isDigit(p[s - 1]) { return false }
+            if Scanner.abbreviations.contains(w) { return true }
+            if w == Array("no".utf8) || w == Array("nos".utf8), k < hi, isDigit(p[k]) { return true }
+            // A capital initial after another initial or a title: "J. R. Smith", "Dr. J. Smith"
+            // (a lone "vitamin D. He" still ends the sentence).
+            if w.count == 1, isUpper(p[s]), s - 2 >= lo, isSpace(p[s - 1]), p[s - 2] == 46, k < hi, isUpper(p[k]) { return true }
+            return false
+        }
+
+        /// The number of the list marker a sentence starts with ("2. Lumbar …" → 2), else 0.
+        func leadingListNumber(_ s: Int, _ e: Int) -> Int {
+            var j = s, n = 0
+            while j < e, isDigit(p[j]), j - s < 2 { n = n * 10 + Int(p[j] - 48); j += 1 }
+            guard j > s, j < e, p[j] == 46 || p[j] == 41 else { return 0 }
+            return n
+        }
+
+        /// True when the open sentence so far is only a list number ("1", "12").
+        func isListNumber(before i: Int) -> Bool {
+            guard start >= 0, i - start >= 1, i - start <= 2 else { return false }
+            for k in start..<i where !isDigit(p[k]) { return false }
+            return true
+        }
+
+        /// The number of a list marker ("1. " or "1) ") at `k` followed by an upper-case letter, if it
+        /// continues the list (1 when `expectFirst`, else the next number or 1).
+        func listMarker(at k: Int, expectFirst: Bool) -> Int? {
+            var j = k, n = 0
+            while j < hi, isDigit(p[j]), j - k < 2 { n = n * 10 + Int(p[j] - 48); j += 1 }
+            guard j > k, j < hi, p[k] != 48, p[j] == 46 || p[j] == 41 else { return nil }
+            j += 1
+            guard j < hi, p[j] == 32 || p[j] == 9 || isLineBreak(p[j]) else { return nil }
+            while j < hi, isSpace(p[j]) { j += 1 }
+            guard j < hi, isUpper(p[j]) || isDigit(p[j]) else { return nil }
+            if expectFirst { return n == 1 ? 1 : nil }
+            return n == 1 || n == lastListNumber + 1 || n == lastListNumber + 2 ? n : nil
+        }
+
+        /// Where the open sentence ends at the line break ending `lineStart..<lineEnd`, if it does.
+        func lineEndBreak(lineStart: Int, lineEnd: Int, next: Int) -> (end: Int, heading: Bool)? {
+            var e = lineEnd
+            while e > lineStart, isSpace(p[e - 1]) { e -= 1 }
+            guard e > lineStart else { return nil }
+            let last = p[e - 1]
+            let nextStarts = next < hi && (isUpper(p[next]) || isDigit(p[next]) || p[next] == 34 || p[next] >= 0x80)
+            if last == 58 {  // heading ending in a colon, unless it introduces page numbers
+                guard nextStarts, !endsWithPageLabel(e - 1) else { return nil }
+                return (e, true)
+            }
+            if last == 46 || last == 63 || last == 33 || last == 44 || last == 59 || last == 45 || last == 47 || last == 40 || last == 38 {
+                return nil
+            }
+            if start == lineStart, isCapsHeading(lineStart, e) { return (e, true) }
+            guard next < hi else { return nil }
+            var nextEnd = next
+            while nextEnd < hi, !isLineBreak(p[nextEnd]) { nextEnd += 1 }
+            if isCapsHeading(next, nextEnd) || startsWithLabel(next, nextEnd) { return (e, true) }
+            if listMarker(at: next, expectFirst: false) != nil, lastListNumber > 0 || p[next] == 49 { return (e, false) }
+            if isBullet(next) { return (e, false) }
+            return nil
+        }
+
+        func endsWithPageLabel(_ colon: Int) -> Bool {
+            var s = colon
+            while s > lo, isLetter(p[s - 1]) || p[s - 1] == 40 || p[s - 1] == 41 { s -= 1 }
+            var w: [UInt8] = []
+            for k in s..<colon where isLetter(p[k]) { w.append(p[k] | 0x20) }
+            return w == Array("pages".utf8) || w == Array("page".utf8) || w == Array("pp".utf8) || w == Array("p".utf8)
+        }
+
+        /// An upper-case heading line: at least two words and six letters, no lower-case letters.
+        func isCapsHeading(_ s: Int, _ e: Int) -> Bool {
+            var letters = 0, words = 0, inWord = false
+            for k in s..<e {
+                let c = p[k]
+                if isLower(c) { return false }
+                if isUpper(c) { letters += 1 }
+                let wordChar = isLetter(c) || isDigit(c)
+                if wordChar, !inWord { words += 1 }
+                inWord = wordChar
+            }
+            return letters >= 6 && words >= 2 && words <= 14
+        }
+
+        /// A line that starts with a label: an upper-case word and at most five more words, made of
+        /// letters, then a colon ("Decision rationale:", "State(s) of Licensure:").
+        func startsWithLabel(_ s: Int, _ e: Int) -> Bool {
+            guard s < e, isUpper(p[s]) else { return false }
+            var words = 1, k = s, wordLetters = 0
+            while k < e {
+                let c = p[k]
+                if c == 58 { return wordLetters > 0 || words > 1 }
+                if c == 32 {
+                    if k + 1 < e, p[k + 1] != 32, p[k + 1] != 58 { words += 1; wordLetters = 0 }
+                    if words > 6 { return false }
+                } else if isLetter(c) {
+                    wordLetters += 1
+                } else if c != 40 && c != 41 && c != 47 && c != 38 && c != 39 && c != 45 {
+                    return false
+                }
+                k += 1
+            }
+            return false
+        }
+
+        func isBullet(_ k: Int) -> Bool {
+            guard k + 1 < hi else { return false }
+            let c = p[k]
+            if (c == 42 || c == 45), p[k + 1] == 32 { return true }
+            if c == 0xE2, k + 3 < hi, p[k + 1] == 0x80, p[k + 2] == 0xA2 { return true }
+            return false
+        }
+    }
+}

@@ -1,0 +1,216 @@
+/// Splits UTF-8 text into `Token`s: words, numbers and single punctuation marks, with byte offsets.
+///
+/// Rules, chosen for PDF-extracted clinical letters:
+/// - A **word** is a run of ASCII letters, digits and non-ASCII characters that contains at least
+///   one non-digit ("L4", "3x2", "10mg", "café"); a run of digits only is a **number** ("46", "09").
+///   Apostrophes and hyphens split words ("patient's" → `patient`, `'`, `s`), so "post-injection"
+///   and "post injection" give the same word keys.
+/// - Every other visible ASCII byte is a one-byte **punct** token. Unicode punctuation (dashes,
+///   curly quotes, bullets, ellipsis, «», ·, §) is one punct token too, keyed like its ASCII
+///   counterpart where it has one (“ ” → `"`, ‘ ’ → `'`, – — → `-`, … → `.`, • → `*`).
+/// - White space, control characters, no-break and other Unicode spaces, zero-width characters and
+///   the byte-order mark separate tokens and are not tokens.
+/// - A word broken over a line with a hyphen ("con-\ntrast") stays two tokens: in these letters such
+///   breaks are nearly always real compound hyphens ("left-\nsided", "7-\n8/10"), and `PhraseTrie`
+///   ignores the hyphen when matching.
+///
+/// The key of a token is the FNV-1a 64 hash of its ASCII-lower-cased bytes after a light plural
+/// stem: a final "s" is dropped from words longer than three bytes that do not end in "ss", "us" or
+/// "is" ("injections" → "injection", "ESIs" → "esi", "levels" → "level"; "this", "status",
+/// "diagnosis", "less", "was" stay). Non-ASCII letters are not case-folded.
+public enum Tokenizer {
+    /// A piece of a mixed word: a run of digits or a run of non-digits ("3x2" → `3`, `x`, `2`).
+    public struct Segment: Sendable, Hashable {
+        public var range: Range<Int>
+        public var isDigits: Bool
+        public init(range: Range<Int>, isDigits: Bool) {
+            self.range = range
+            self.isDigits = isDigits
+        }
+    }
+
+    @usableFromInline static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    @usableFromInline static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    // Byte classes: 0 space, 1 letter, 2 digit, 3 ASCII punctuation, 4 non-ASCII (decode to decide).
+    private static let byteClass: [UInt8] = {
+        var t = [UInt8](repeating: 3, count: 256)
+        for b in 0..<33 { t[b] = 0 }
+        t[127] = 0
+        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = 1 }
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = 1 }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = 2 }
+        for b in 128..<256 { t[b] = 4 }
+        return t
+    }()
+
+    /// What a non-ASCII character is: 0 space, 3 punctuation, 4 part of a word; with its width.
+    /// `mapped` is the ASCII character a punctuation mark is keyed as (0 for none).
+    @inline(__always)
+    static func unicodeClass(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (cls: UInt8, width: Int, mapped: UInt8) {
+        let b0 = p[i]
+        if b0 == 0xC2, i + 1 < end {
+            switch p[i + 1] {
+            case 0xA0: return (0, 2, 0)  // no-break space
+            case 0xAB, 0xBB: return (3, 2, UInt8(ascii: "\""))  // « »
+            case 0xB7: return (3, 2, UInt8(ascii: "*"))  // ·
+            case 0xA7, 0xB6, 0xA6, 0xAD: return (3, 2, 0)  // § ¶ ¦ soft hyphen
+            default: return (4, 2, 0)
+            }
+        }
+        if b0 == 0xE2, i + 2 < end, p[i + 1] == 0x80 || p[i + 1] == 0x81 {
+            let c = Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)  // code point - 0x2000
+            switch c {
+            case 0x00...0x0F, 0x28...0x2F, 0x5F...0x6F: return (0, 3, 0)  // spaces, zero-width, separators, bidi marks
+            case 0x10...0x15: return (3, 3, UInt8(ascii: "-"))
+            case 0x18...0x1B, 0x32, 0x35: return (3, 3, UInt8(ascii: "'"))
+            case 0x1C...0x1F, 0x33, 0x36: return (3, 3, UInt8(ascii: "\""))
+            case 0x22, 0x23, 0x27: return (3, 3, UInt8(ascii: "*"))
+            case 0x24...0x26: return (3, 3, UInt8(ascii: "."))
+            case 0x16...0x17, 0x20...0x21, 0x30, 0x31, 0x34, 0x37...0x5E: return (3, 3, 0)
+            default: return (4, 3, 0)
+            }
+        }
+        if b0 == 0xE3, i + 2 < end, p[i + 1] == 0x80, p[i + 2] == 0x80 { return (0, 3, 0) }  // ideographic space
+        if b0 == 0xEF, i + 2 < end, p[i + 1] == 0xBB, p[i + 2] == 0xBF { return (0, 3, 0) }  // byte-order mark
+        let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1
+        return (4, min(width, end - i), 0)
+    }
+
+    /// Appends the tokens of `bytes[range]` to `tokens`.
+    public static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
+        let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
+        guard lo < hi else { return }
+        bytes.withUnsafeBufferPointer { p in
+            byteClass.withUnsafeBufferPointer { cls in
+                tokenize(p, lo, hi, cls, &tokens)
+            }
+        }
+    }
+
+    private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
+                                 _ cls: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token]) {
+        var i = lo
+        while i < hi {
+            let b = p[i]
+            var c = cls[Int(b)]
+            var width = 1
+            var mapped: UInt8 = 0
+            if c == 4 { (c, width, mapped) = unicodeClass(p, i, hi) }
+            switch c {
+            case 0:
+                i += width
+            case 3:
+                var h = fnvOffset
+                if mapped != 0 {
+                    h = (h ^ UInt64(mapped)) &* fnvPrime
+                } else {
+                    for k in i..<(i + width) { h = (h ^ UInt64(p[k])) &* fnvPrime }
+                }
+                tokens.append(Token(start: Int32(i), end: Int32(i + width), kind: .punct, key: h))
+                i += width
+            default:
+                // A word or number: letters, digits and non-ASCII word characters.
+                let start = i
+                var h = fnvOffset
+                var prev = fnvOffset  // hash without the last byte, for the plural stem
+                var last: UInt8 = 0, beforeLast: UInt8 = 0
+                var digits = false, nonDigits = false
+                while i < hi {
+                    let x = p[i]
+                    var k = cls[Int(x)]
+                    var w = 1
+                    if k == 4 {
+                        let u = unicodeClass(p, i, hi)
+                        k = u.cls
+                        w = u.width
+                    }
+                    if k == 0 || k == 3 { break }
+                    if k == 2 { digits = true } else { nonDigits = true }
+                    for j in i..<(i + w) {
+                        let y = p[j]
+                        let l = (y &- 65) < 26 ? y | 0x20 : y
+                        prev = h
+                        h = (h ^ UInt64(l)) &* fnvPrime
+                        beforeLast = last
+                        last = l
+                    }
+                    i += w
+                }
+                let length = i - start
+                if nonDigits {
+                    if length > 3, last == 115, beforeLast != 115, beforeLast != 117, beforeLast != 105 { h = prev }
+                    tokens.append(Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+                } else {
+                    tokens.append(Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
+                }
+            }
+        }
+    }
+
+    /// The tokens of `bytes[range]`.
+    public static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(range.count / 4 + 4)
+        tokenize(bytes, range, into: &out)
+        return out
+    }
+
+    /// The tokens of a string (offsets are into its UTF-8 bytes).
+    public static func tokens(_ text: some StringProtocol) -> [Token] {
+        let bytes = Array(text.utf8)
+        return tokens(bytes, 0..<bytes.count)
+    }
+
+    /// The key of one word as the tokenizer computes it ("Injections" and "injection" share one).
+    ///
+    /// For text that tokenizes to one token this is that token's key; for longer text (which no
+    /// single token can equal) it is the stemmed hash of all its bytes, lower-cased.
+    public static func key(of word: some StringProtocol) -> UInt64 {
+        let bytes = Array(word.utf8)
+        let toks = tokens(bytes, 0..<bytes.count)
+        if toks.count == 1 { return toks[0].key }
+        var h = fnvOffset, prev = fnvOffset
+        for b in bytes {
+            prev = h
+            h = (h ^ UInt64(TextScan.lower(b))) &* fnvPrime
+        }
+        let n = bytes.count
+        if n > 3, TextScan.lower(bytes[n - 1]) == 115 {
+            let b2 = TextScan.lower(bytes[n - 2])
+            if b2 != 115, b2 != 117, b2 != 105 { return prev }
+        }
+        return h
+    }
+
+    /// The keys of the words and numbers of a phrase, punctuation left out: what `PhraseTrie` matches.
+    public static func keys(ofPhrase phrase: some StringProtocol) -> [UInt64] {
+        tokens(phrase).filter(\.isWordLike).map(\.key)
+    }
+
+    /// The digit and non-digit runs of a token: "3x2" → 3, x, 2; "10mg" → 10, mg; "L4" → L, 4.
+    public static func segments(of token: Token, in bytes: [UInt8]) -> [Segment] {
+        var out: [Segment] = []
+        var i = Int(token.start)
+        let end = Int(token.end)
+        while i < end {
+            let d = TextScan.isDigit(bytes[i])
+            let s = i
+            while i < end, TextScan.isDigit(bytes[i]) == d { i += 1 }
+            out.append(Segment(range: s..<i, isDigits: d))
+        }
+        return out
+    }
+
+    /// The integer value of an all-digit byte range (nil when empty, not digits, or over 9 digits).
+    public static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 9 else { return nil }
+        var v = 0
+        for i in range {
+            let b = bytes[i]
+            guard TextScan.isDigit(b) else { return nil }
+            v = v * 10 + Int(b - 48)
+        }
+        return v
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import GuidelineRules
+
+/// Request titles → parsed_request: families, bundles, purposes, quantities, levels, dates.
+@Suite struct RequestParsingTests {
+    static let rules = """
+    ancillary "fluoroscopic guidance", "IV sedation", "epidurogram", "contrast dye", "monitored anesthesia care", "supplies"
+    fact a bool "a"
+      phrases "a"
+    treatment epidural_steroid_injection "ESI"
+      requests "epidural steroid injection", "ESI", "LESI", "transforaminal", "epidural injection"
+      cites "MTUS" page 46
+    treatment facet_joint_injection "Facet"
+      requests "facet joint injection", "facet injection"
+      cites "ODG" page 1
+    treatment physical_therapy "PT"
+      requests "physical therapy", "PT"
+      cites "MTUS" pages 98-99
+    treatment referral_consult "Consult"
+      requests "re-evaluation", "consultation", "referral"
+      cites "ACOEM" page 127
+    treatment medial_branch_block "MBB"
+      requests "medial branch block"
+      cites "ODG" page 1
+    treatment opioid "Opioid"
+      requests "Norco", "hydrocodone"
+      cites "MTUS" page 76
+    """
+
+    let analyzer: Analyzer
+    init() throws { analyzer = Analyzer(book: try RuleTestSupport.book(Self.rules)) }
+
+    func parse(_ s: String) -> ParsedRequest { analyzer.parseRequest(s, referenceDay: CivilDate.parseISO("2015-06-01")) }
+
+    @Test func ancillaryPartsFollowTheProcedure() {
+        let r = parse("Left L2-3 transforaminal LESI, lumbar epidurogram contrast dye, IV sedation and fluoroscopic guidance")
+        #expect(r.components == ["epidural_steroid_injection"])
+        #expect(r.levels == ["L2-L3"])
+        #expect(r.laterality == "left")
+        #expect(r.bodyRegion == "lumbar")
+    }
+
+    @Test func bundleListsEveryFamily() {
+        let r = parse("Lumbar ESI (epidural steroid injections) and facet joint injections, L5-S1, times two")
+        #expect(r.components == ["epidural_steroid_injection", "facet_joint_injection"])
+        #expect(r.quantity == 2)
+        #expect(r.levels == ["L5-S1"])
+    }
+
+    @Test func purposeIsNotRequested() {
+        #expect(parse("Re-evaluation by a pain management specialist for repeat epidural injection").components == ["referral_consult"])
+    }
+
+    @Test func frequencyTimesDuration() {
+        let a = parse("Post-injection physical therapy, three times per week for two weeks")
+        #expect(a.frequencyPerWeek == 3 && a.durationWeeks == 2 && a.visits == 6)
+        let b = parse("Physical therapy 3x2")
+        #expect(b.visits == 6 && b.frequencyPerWeek == 3)
+        let c = parse("PT 2 times a week for 4 weeks")
+        #expect(c.visits == 8)
+        let d = parse("Physical therapy, 12 sessions")
+        #expect(d.visits == 12)
+    }
+
+    @Test func quantities() {
+        #expect(parse("Lumbar sympathetic injections at L2, L3, L4, L5, series of three (3)").quantity == 3)
+        #expect(parse("Lumbar sympathetic injections at L2, L3, L4, L5, series of three (3)").levels == ["L2", "L3", "L4", "L5"])
+        #expect(parse("Norco 10/325 #90").quantity == 90)
+        #expect(parse("Norco 10/325 #90").doseMg == 10)
+        #expect(parse("ESI L4-5 x2").quantity == 2)
+        #expect(parse("Prescription of Norco").doseMg == nil)
+    }
+
+    @Test func retrospectiveDateOfService() {
+        let r = parse("Retrospective medial branch blocks to the lumbar spine at right L4-5 and L5-S1 with monitored anesthesia care for DOS 12/17/14")
+        #expect(r.components == ["medial_branch_block"])
+        #expect(r.retrospective)
+        #expect(r.serviceDate == CivilDate.parseISO("2014-12-17"))
+        #expect(r.levels == ["L4-L5", "L5-S1"])
+        #expect(r.laterality == "right")
+    }
+
+    @Test func unknownRequestHasNoTreatment() {
+        let r = parse("Gym membership for six months")
+        #expect(r.treatment == nil)
+    }
+
+    @Test func dosingCompleteness() throws {
+        let full = parse("Norco 10/325 mg one tablet every 6 hours #120")
+        #expect(full.doseMg == 10 && full.hasDosingFrequency && full.quantity == 120)
+    }
+}
