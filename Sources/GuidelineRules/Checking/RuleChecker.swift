@@ -82,12 +82,30 @@ struct RuleChecker {
             treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), citation: convert(citation),
                                         window: window, criteria: criteria, examples: examples, file: t.file, line: t.id.line))
         }
+        checkAmbiguousRequests()
         for e in tree.examples where e.treatment == nil {
             report(e.name, e.file, "orphan-example", "example '\(e.name.text)' does not belong to a treatment",
                    hint: "put it below the treatment it tests")
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context, files: tree.files)
+    }
+
+    /// A request phrase that selects two families is ambiguous: the first declared would win.
+    private mutating func checkAmbiguousRequests() {
+        var owner: [[UInt64]: String] = [:]
+        for t in tree.treatments {
+            for phrase in t.requests {
+                let keys = Tokenizer.keys(ofPhrase: phrase.text)
+                guard !keys.isEmpty else { continue }
+                if let other = owner[keys], other != t.id.text {
+                    warn(phrase, t.file, "ambiguous-request", "\"\(phrase.text)\" also selects '\(other)'",
+                         hint: "keep the phrase in one family, or make it more specific")
+                } else {
+                    owner[keys] = t.id.text
+                }
+            }
+        }
     }
 
     // MARK: Facts
@@ -241,8 +259,13 @@ struct RuleChecker {
             report(c.when!.anchor, c.file, "unreachable-criterion", "the 'when' condition of '\(c.id.text)' can never be true, so the criterion never applies",
                    hint: "check the comparisons: they contradict each other")
         }
-        if let page = c.citation, page.pages.isEmpty {
-            warn(page.token, c.file, "missing-page", "the citation of '\(c.id.text)' gives no page", hint: "add 'page N' so a reader can check it")
+        if let cite = c.citation, cite.pages.isEmpty {
+            // ODG is published by section, not by page: a section is enough there.
+            let odg = cite.guideline.contains("ODG") || cite.guideline.contains("Official Disability")
+            if !odg || cite.section == nil {
+                warn(cite.token, c.file, "missing-page", "the citation of '\(c.id.text)' gives no \(odg ? "section" : "page")",
+                     hint: odg ? "add 'section \"…\"' (ODG is cited by section)" : "add 'page N' so a reader can check it")
+            }
         }
         guard ok else { return nil }
         let citation = c.citation.map(convert) ?? RuleCitation(guideline: "", section: nil, pages: [])

@@ -24,7 +24,9 @@ enum RulesLocator {
         for c in candidates {
             let rules = c.appendingPathComponent("Rules")
             if fm.fileExists(atPath: rules.appendingPathComponent("README.md").path) || fm.fileExists(atPath: rules.appendingPathComponent("mtus").path) {
-                return rules.path
+                // Relative to the working directory when inside it, so diagnostics stay short.
+                let cwd = fm.currentDirectoryPath + "/"
+                return rules.path.hasPrefix(cwd) ? String(rules.path.dropFirst(cwd.count)) : rules.path
             }
         }
         return "Rules"
