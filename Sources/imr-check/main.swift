@@ -66,6 +66,11 @@ func run(_ arguments: [String]) -> Int32 {
     }
 }
 
-let status = run(Array(CommandLine.arguments.dropFirst()))
+Interrupt.install()
+var status = run(Array(CommandLine.arguments.dropFirst()))
 Console.shared.flush()
+if Interrupt.requested {
+    Console.shared.err("imr-check: interrupted; the results written so far are complete")
+    status = 130
+}
 exit(status)

@@ -1,4 +1,5 @@
 import Testing
+import IMRParse
 @testable import GuidelineRules
 
 /// Request titles → parsed_request: families, bundles, purposes, quantities, levels, dates.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import IMRParse
 @testable import GuidelineRules
 
 /// Every malformed input gets a diagnostic with file:line:column, a code and a hint; a folder of

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import IMRParse
 @testable import GuidelineRules
 
 /// Every rule file's examples run in `swift test`, one test per file named after it (as

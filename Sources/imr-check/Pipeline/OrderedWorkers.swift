@@ -24,7 +24,7 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
     func run(_ work: @escaping @Sendable (Int) -> Result, emit: @escaping (Int, Result) -> Void) {
         let emitBox = UncheckedBox(emit)
         if jobs == 1 {
-            for i in 0..<count { emit(i, work(i)) }
+            for i in 0..<count where !Interrupt.requested { emit(i, work(i)) }
             return
         }
         let group = DispatchGroup()
@@ -34,8 +34,11 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
                 defer { group.leave() }
                 while true {
                     lock.lock()
-                    while next < count && next >= emitted + window { lock.wait() }
-                    guard next < count else { lock.unlock(); return }
+                    // Timed waits, so a worker notices an interrupt even when nobody signals.
+                    while next < count && next >= emitted + window && !Interrupt.requested {
+                        _ = lock.wait(until: Date(timeIntervalSinceNow: 0.1))
+                    }
+                    guard next < count, !Interrupt.requested else { lock.broadcast(); lock.unlock(); return }
                     let index = next
                     next += 1
                     lock.unlock()
