@@ -99,15 +99,20 @@ public struct FactExtractor: Sendable {
             // ("radiculopathy" inside "EMG report confirms radiculopathy").
             var anchoredHere = Set<Int>()
             var mentions: [(PhraseTrie.Match, FactPhraseIndex.Entry)] = []
-            for m in matches {
+            for var m in matches {
                 let entry = index.entries[Int(m.id)]
+                if !entry.rest.isEmpty {
+                    guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: range.upperBound) else { continue }
+                    m.tokenRange = whole
+                }
                 if entry.role == .anchor { anchoredHere.insert(entry.fact); continue }
                 mentions.append((m, entry))
             }
+            // A mention inside a longer contiguous mention is part of it, not a mention of its own.
             mentions = mentions.filter { (m, _) in
                 !mentions.contains { other in
                     other.0.tokenRange != m.tokenRange && other.0.tokenRange.lowerBound <= m.tokenRange.lowerBound
-                        && other.0.tokenRange.upperBound >= m.tokenRange.upperBound && other.1.role != .near
+                        && other.0.tokenRange.upperBound >= m.tokenRange.upperBound && other.1.role != .near && other.1.rest.isEmpty
                 }
             }
             var values: SentenceValues?
@@ -175,8 +180,12 @@ public struct FactExtractor: Sendable {
         for (slot, f) in book.facts.enumerated() where f.source == .request && f.kind == .bool {
             facts.values[slot] = .bool(false)
         }
-        for m in matches {
+        for var m in matches {
             let entry = index.entries[Int(m.id)]
+            if !entry.rest.isEmpty {
+                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count) else { continue }
+                m.tokenRange = whole
+            }
             let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)
             switch entry.role {
             case .affirm: facts.values[entry.fact] = .bool(true)

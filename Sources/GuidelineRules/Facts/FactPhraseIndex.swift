@@ -1,3 +1,4 @@
+import Foundation
 import IMRParse
 
 /// Every phrase of every fact definition compiled into one trie, so a text is scanned once for
@@ -15,7 +16,13 @@ struct FactPhraseIndex: Sendable {
     struct Entry: Sendable {
         var fact: Int
         var role: Role
+        /// For a phrase with gaps ("failed ... physical therapy"): the word keys of each part after
+        /// the first, which must follow in order, each within `maximumGap` words of the previous.
+        var rest: [[UInt64]] = []
     }
+
+    /// Words allowed between the parts of a phrase written with "...".
+    static let maximumGap = 5
 
     var narrative = PhraseTrie()
     var request = PhraseTrie()
@@ -32,6 +39,15 @@ struct FactPhraseIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(fact: slot, role: role))
                 for p in phrases {
+                    if p.contains("...") {
+                        // Each gapped phrase is its own entry: its first part goes in the trie, the rest is checked on a match.
+                        let parts = p.components(separatedBy: "...").map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
+                        guard let first = parts.first else { continue }
+                        let gid = Int32(entries.count)
+                        entries.append(Entry(fact: slot, role: role, rest: Array(parts.dropFirst())))
+                        if isRequest { request.add(keys: first, id: gid) } else { narrative.add(keys: first, id: gid) }
+                        continue
+                    }
                     if isRequest { request.add(p, id: id) } else { narrative.add(p, id: id) }
                 }
             }
@@ -53,5 +69,39 @@ struct FactPhraseIndex: Sendable {
                 anchored.insert(slot)
             }
         }
+    }
+}
+
+extension FactPhraseIndex {
+    /// Completes a gapped phrase whose first part matched `first`: the token range of the whole
+    /// phrase, or nil when a later part does not follow within the gap (inside `limit`).
+    func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int) -> Range<Int>? {
+        var end = first.upperBound
+        for part in entry.rest {
+            var found: Int?
+            var words = 0
+            var j = end
+            while j < limit, words <= Self.maximumGap {
+                if tokens[j].kind != .punct {
+                    if let e = Self.match(part, tokens: tokens, at: j, limit: limit) { found = e; break }
+                    words += 1
+                }
+                j += 1
+            }
+            guard let e = found else { return nil }
+            end = e
+        }
+        return first.lowerBound..<end
+    }
+
+    /// The end of `keys` matched as consecutive words at `start` (punctuation skipped).
+    private static func match(_ keys: [UInt64], tokens: [Token], at start: Int, limit: Int) -> Int? {
+        var j = start
+        for key in keys {
+            while j < limit, tokens[j].kind == .punct { j += 1 }
+            guard j < limit, tokens[j].key == key else { return nil }
+            j += 1
+        }
+        return j
     }
 }
