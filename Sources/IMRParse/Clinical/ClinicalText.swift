@@ -100,7 +100,8 @@ public struct ClinicalText: Sendable {
         }
         let assertion = best?.category ?? .affirmed
         var attribution: Attribution? = nil
-        let here = cues[sent.cueRange]
+        // A cue inside the mention is part of what is mentioned ("no recent progress reports").
+        let here = cues[sent.cueRange].filter { $0.tokens.upperBound <= mention.lowerBound || $0.tokens.lowerBound >= mention.upperBound }
         if assertion == .guideline, let b = best {
             // A quote is attributed only by a cue in its own clause ("the UR physician cited MTUS, which states …").
             attribution = here.last(where: { b.scope.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= mention.lowerBound })?.attribution

@@ -51,7 +51,9 @@ public final class ContextEngine: Sendable {
     let anchorEntries: [AnchorEntry]
     let listSeparators: [UInt64]
     let clauseSeparators: [UInt64]
+    let andKey: UInt64
     let subjectWords: Set<UInt64>
+    let verbWords: Set<UInt64>
 
     public init(rules: ContextRules) {
         self.rules = rules
@@ -86,27 +88,33 @@ public final class ContextEngine: Sendable {
         self.anchorEntries = anchorEntries
         listSeparators = [",", "and", "or", "nor", "/", "&"].map { Tokenizer.key(of: $0) }
         clauseSeparators = [",", "and", ";", ":"].map { Tokenizer.key(of: $0) }
+        andKey = Tokenizer.key(of: "and")
         subjectWords = Set(["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i", "we",
                             "it", "there", "patient", "claimant"].map { Tokenizer.key(of: $0) })
+        verbWords = Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+                         "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed", "reveals",
+                         "demonstrated", "demonstrates", "indicated", "remains", "remained"].map { Tokenizer.key(of: $0) })
     }
 
     // MARK: - Sentence analysis
 
     /// Token flags used while analysing one sentence.
     struct Flags {
-        static let terminator: UInt8 = 1
-        static let listSeparator: UInt8 = 2
-        static let clauseSeparator: UInt8 = 4
-        static let subject: UInt8 = 8
-        static let anchor: UInt8 = 16
-        static let guidelineStart: UInt8 = 32
-        static let guidelineEnd: UInt8 = 64
-        static let terminatorStart: UInt8 = 128
+        static let terminator: UInt16 = 1
+        static let listSeparator: UInt16 = 2
+        static let clauseSeparator: UInt16 = 4
+        static let subject: UInt16 = 8
+        static let anchor: UInt16 = 16
+        static let guidelineStart: UInt16 = 32
+        static let guidelineEnd: UInt16 = 64
+        static let terminatorStart: UInt16 = 128
+        static let and: UInt16 = 256
+        static let verb: UInt16 = 512
     }
 
     /// Reusable buffers for `analyze`.
     struct Scratch {
-        var flags: [UInt8] = []
+        var flags: [UInt16] = []
         var category: [Int8] = []
         var triggers: [(rule: Int, range: Range<Int>)] = []
         var clauseStarts: [Int] = []
@@ -124,7 +132,7 @@ public final class ContextEngine: Sendable {
         let n = e - s
         guard n > 0 else { return result }
         // Borrow the buffers (swapped out, so the closures below do not overlap accesses to `scratch`).
-        var flagStore: [UInt8] = [], categoryStore: [Int8] = []
+        var flagStore: [UInt16] = [], categoryStore: [Int8] = []
         swap(&flagStore, &scratch.flags)
         swap(&categoryStore, &scratch.category)
         defer {
@@ -141,10 +149,14 @@ public final class ContextEngine: Sendable {
             // Separators and subject words.
             for i in s..<e {
                 let key = p[i].key
-                var f: UInt8 = 0
+                var f: UInt16 = 0
                 if listSeparators.contains(key) { f |= Flags.listSeparator }
                 if clauseSeparators.contains(key) { f |= Flags.clauseSeparator }
-                if p[i].kind == .word, subjectWords.contains(key) { f |= Flags.subject }
+                if key == andKey { f |= Flags.and }
+                if p[i].kind == .word {
+                    if subjectWords.contains(key) { f |= Flags.subject }
+                    if verbWords.contains(key) { f |= Flags.verb }
+                }
                 flags[i - s] = f
             }
             // Triggers, pseudo-triggers, terminators (leftmost-longest).
@@ -169,12 +181,15 @@ public final class ContextEngine: Sendable {
             }
             // Attribution cues and anchors.
             if !anchorTrie.isEmpty {
+                let firstCue = cues.count
                 var i = s
                 while i < e {
                     guard let m = anchorTrie.longestMatch(in: p, at: i, end: e) else { i += 1; continue }
                     let ids = m.node >= 0 ? anchorTrie.ids(at: m.node) : (anchorTrie.punctuationIDs(p[i].key) ?? [])
                     for id in ids {
-                        if case .cue(let who) = anchorEntries[Int(id)] {
+                        // A cue inside a longer one found earlier ("report dated" in "treating
+                        // physician's report dated") adds nothing.
+                        if case .cue(let who) = anchorEntries[Int(id)], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
                             cues.append(AttributionMatch(attribution: who, tokens: i..<m.end))
                         }
                     }
@@ -200,7 +215,9 @@ public final class ContextEngine: Sendable {
                     let trigger = rules.triggers[t.rule]
                     let c = Int8(trigger.category.precedence + 1)
                     var lo = t.range.lowerBound, hi = t.range.upperBound
-                    switch trigger.direction {
+                    switch trigger.maxScope <= 0 && trigger.direction != .sentence ? .both : trigger.direction {
+                    case .both where trigger.maxScope <= 0:
+                        break  // the trigger phrase only ("no relief from": the relief, not what follows)
                     case .forward:
                         hi = forwardEnd(p, flags, cat, s, e, from: t.range.upperBound, category: c, budget: trigger.maxScope)
                     case .backward:
@@ -227,7 +244,7 @@ public final class ContextEngine: Sendable {
     static let possibleCode = Int8(Assertion.possible.precedence + 1)
 
     @inline(__always)
-    private func stops(_ flags: UnsafeMutableBufferPointer<UInt8>, _ cat: UnsafeMutableBufferPointer<Int8>,
+    private func stops(_ flags: UnsafeMutableBufferPointer<UInt16>, _ cat: UnsafeMutableBufferPointer<Int8>,
                        _ k: Int, _ category: Int8) -> Bool {
         if flags[k] & Flags.terminator != 0 { return true }
         // "no fracture, possible disc bulge": negation and uncertainty end each other's scope. Framing
@@ -239,7 +256,7 @@ public final class ContextEngine: Sendable {
     }
 
     /// Words of the list item starting at `from` going by `step`, and whether a separator ends it.
-    private func item(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+    private func item(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                       _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int, step: Int,
                       category: Int8) -> (words: Int, separated: Bool) {
         var k = from, words = 0
@@ -256,7 +273,23 @@ public final class ContextEngine: Sendable {
         return (words, false)
     }
 
-    private func forwardEnd(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+    /// True when the item beyond an "and" holds a verb: "no X, and urine drug screens have been
+    /// consistent" joins a clause, not a list item.
+    private func clauseFollows(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
+                               _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int, step: Int,
+                               category: Int8) -> Bool {
+        var k = from, words = 0
+        while k >= s, k < e, words < 8 {
+            let f = flags[k - s]
+            if f & Flags.listSeparator != 0 || stops(flags, cat, k - s, category) { return false }
+            if f & Flags.verb != 0 { return true }
+            if p[k].kind != .punct { words += 1 }
+            k += step
+        }
+        return false
+    }
+
+    private func forwardEnd(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                             _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                             category: Int8, budget maxWords: Int) -> Int {
         var pos = from, end = from, budget = maxWords
@@ -264,7 +297,8 @@ public final class ContextEngine: Sendable {
             let f = flags[pos - s]
             if stops(flags, cat, pos - s, category) { break }
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
-                if pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos + 1, step: 1, category: category) { break }
                 if f & Flags.listSeparator != 0 {
                     let next = item(p, flags, cat, s, e, from: pos + 1, step: 1, category: category)
                     if next.words <= listItemMax { budget = max(budget, next.words) }
@@ -286,7 +320,7 @@ public final class ContextEngine: Sendable {
         return end
     }
 
-    private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+    private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                                category: Int8, budget maxWords: Int) -> Int {
         var pos = from - 1, start = from, budget = maxWords
@@ -294,10 +328,14 @@ public final class ContextEngine: Sendable {
             let f = flags[pos - s]
             if stops(flags, cat, pos - s, category) { break }
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
-                if pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
+                if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos - 1, step: -1, category: category) { break }
                 if f & Flags.listSeparator != 0 {
                     let next = item(p, flags, cat, s, e, from: pos - 1, step: -1, category: category)
                     if next.words <= listItemMax { budget = max(budget, next.words) }
+                    // Going back, a comma before a longer stretch ends an introductory clause
+                    // ("Given that …, further sessions are not supported"), not a list.
+                    else if f & Flags.clauseSeparator != 0, f & Flags.and == 0 { break }
                 }
                 pos -= 1
                 continue
@@ -318,7 +356,7 @@ public final class ContextEngine: Sendable {
 
     /// Cuts a sentence with guideline triggers into clauses and appends a guideline modifier for
     /// each clause that is quoted (see the type's documentation).
-    private func guidelineClauses(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt8>,
+    private func guidelineClauses(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                   _ s: Int, _ e: Int, scratch: inout Scratch,
                                   modifiers: inout [ContextModifier]) -> SentenceResult {
         var result = SentenceResult()
