@@ -144,7 +144,8 @@ struct AuditReportHTML {
         let maxTotal = years.map { (summary.outcomesByYear[$0]!.values.reduce(0, +)) }.max() ?? 1
         let colWidth = 44, gap = 18, chartHeight = 200, left = 40
         let width = left + years.count * (colWidth + gap) + 20
-        var s = "<svg role=img aria-label=\"Recorded outcomes by year\" width=\"\(width)\" height=\"\(chartHeight + 60)\" viewBox=\"0 0 \(width) \(chartHeight + 60)\">"
+        // The viewBox starts above zero so the count over the tallest column is not clipped.
+        var s = "<svg role=img aria-label=\"Recorded outcomes by year\" width=\"\(width)\" height=\"\(chartHeight + 76)\" viewBox=\"0 -16 \(width) \(chartHeight + 76)\">"
         s += "<line x1=\"\(left)\" y1=\"\(chartHeight + 10)\" x2=\"\(width - 10)\" y2=\"\(chartHeight + 10)\" stroke=\"#9aa5b5\"/>"
         for (i, year) in years.enumerated() {
             let counts = summary.outcomesByYear[year]!
