@@ -71,6 +71,23 @@ import Testing
         #expect(sources.count >= 15)
     }
 
+    @Test func pdfInputsThroughPdftotext() throws {
+        let pdf = CLI.packageRoot.appendingPathComponent("Tests/IMRCheckTests/Fixtures/letter.pdf").path
+        let hasPdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        if hasPdftotext {
+            let r = try CLI.run(["parse", pdf, "--format", "json"])
+            #expect(r.status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect((object?["items"] as? [Any])?.count == 3)
+        }
+        // Without pdftotext the PDF is an error that says what to install; other inputs still run.
+        let text = CLI.fixtureLetters.appendingPathComponent("final_determination_three_items.txt").path
+        let r = try CLI.run(["parse", pdf, text, "--format", "jsonl"], environment: ["PATH": "/nonexistent"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("poppler-utils"))
+        #expect(r.lines.count == 1)
+    }
+
     @Test func untrustedTextIsEscapedInHTMLAndCSV() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
