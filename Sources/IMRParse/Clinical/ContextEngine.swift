@@ -313,9 +313,9 @@ public final class ContextEngine: Sendable {
                     budget = rest.words
                 }
                 budget -= 1
+                end = pos + 1  // scopes end at a word, not at trailing punctuation
             }
             pos += 1
-            end = pos
         }
         return end
     }
@@ -347,8 +347,8 @@ public final class ContextEngine: Sendable {
                     budget = rest.words
                 }
                 budget -= 1
+                start = pos
             }
-            start = pos
             pos -= 1
         }
         return start

@@ -211,9 +211,12 @@ public enum SentenceSplitter {
             if s > lo, isDigit(p[s - 1]) { return false }
             if Scanner.abbreviations.contains(w) { return true }
             if w == Array("no".utf8) || w == Array("nos".utf8), k < hi, isDigit(p[k]) { return true }
-            // A capital initial after another initial or a title: "J. R. Smith", "Dr. J. Smith"
-            // (a lone "vitamin D. He" still ends the sentence).
-            if w.count == 1, isUpper(p[s]), s - 2 >= lo, isSpace(p[s - 1]), p[s - 2] == 46, k < hi, isUpper(p[k]) { return true }
+            // A capital initial next to another initial or after a title: "J. R. Smith", "Dr. J.
+            // Smith" (a lone "vitamin D. He" still ends the sentence).
+            if w.count == 1, isUpper(p[s]), k < hi, isUpper(p[k]) {
+                if s - 2 >= lo, isSpace(p[s - 1]), p[s - 2] == 46 { return true }
+                if k + 1 < hi, p[k + 1] == 46 { return true }  // "J. R. Smith": another initial follows
+            }
             return false
         }
 

@@ -16,8 +16,9 @@
 ///
 /// The key of a token is the FNV-1a 64 hash of its ASCII-lower-cased bytes after a light plural
 /// stem: a final "s" is dropped from words longer than three bytes that do not end in "ss", "us" or
-/// "is" ("injections" → "injection", "ESIs" → "esi", "levels" → "level"; "this", "status",
-/// "diagnosis", "less", "was" stay). Non-ASCII letters are not case-folded.
+/// "is" ("injections" → "injection", "levels" → "level"; "this", "status", "diagnosis", "less",
+/// "was" stay), and from an acronym's plural, a lower-case "s" after a capital ("ESIs" → "esi",
+/// "MRIs" → "mri"). Non-ASCII letters are not case-folded.
 public enum Tokenizer {
     /// A piece of a mixed word: a run of digits or a run of non-digits ("3x2" → `3`, `x`, `2`).
     public struct Segment: Sendable, Hashable {
@@ -114,7 +115,7 @@ public enum Tokenizer {
                 let start = i
                 var h = fnvOffset
                 var prev = fnvOffset  // hash without the last byte, for the plural stem
-                var last: UInt8 = 0, beforeLast: UInt8 = 0
+                var last: UInt8 = 0, beforeLast: UInt8 = 0, rawLast: UInt8 = 0, rawBeforeLast: UInt8 = 0
                 var digits = false, nonDigits = false
                 while i < hi {
                     let x = p[i]
@@ -134,18 +135,29 @@ public enum Tokenizer {
                         h = (h ^ UInt64(l)) &* fnvPrime
                         beforeLast = last
                         last = l
+                        rawBeforeLast = rawLast
+                        rawLast = y
                     }
                     i += w
                 }
                 let length = i - start
                 if nonDigits {
-                    if length > 3, last == 115, beforeLast != 115, beforeLast != 117, beforeLast != 105 { h = prev }
+                    if length > 3, Self.stripsPlural(last, beforeLast, rawLast, rawBeforeLast) { h = prev }
                     tokens.append(Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
                 } else {
                     tokens.append(Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
                 }
             }
         }
+    }
+
+    /// The plural rule: a final "s" goes unless the word ends in "ss", "us" or "is" — but an
+    /// acronym's plural ("ESIs", "MRIs", "TPIs": lower-case "s" after a capital) always loses it.
+    @inline(__always)
+    static func stripsPlural(_ last: UInt8, _ beforeLast: UInt8, _ rawLast: UInt8, _ rawBeforeLast: UInt8) -> Bool {
+        guard last == 115 else { return false }
+        if rawLast == 115, rawBeforeLast >= 65, rawBeforeLast <= 90 { return true }
+        return beforeLast != 115 && beforeLast != 117 && beforeLast != 105
     }
 
     /// The tokens of `bytes[range]`.
@@ -176,10 +188,7 @@ public enum Tokenizer {
             h = (h ^ UInt64(TextScan.lower(b))) &* fnvPrime
         }
         let n = bytes.count
-        if n > 3, TextScan.lower(bytes[n - 1]) == 115 {
-            let b2 = TextScan.lower(bytes[n - 2])
-            if b2 != 115, b2 != 117, b2 != 105 { return prev }
-        }
+        if n > 3, stripsPlural(TextScan.lower(bytes[n - 1]), TextScan.lower(bytes[n - 2]), bytes[n - 1], bytes[n - 2]) { return prev }
         return h
     }
 

@@ -1,0 +1,179 @@
+import Testing
+@testable import IMRParse
+
+/// The engine's mechanics with small rule sets built in code, then the shipped rules on
+/// letter-style sentences.
+@Suite struct ContextEngineTests {
+    static let small = ContextEngine(rules: ContextRules(
+        triggers: [
+            ContextTrigger(phrase: "no", category: .negated, direction: .forward, maxScope: 4),
+            ContextTrigger(phrase: "there are no", category: .negated, direction: .forward, maxScope: 8),
+            ContextTrigger(phrase: "was ruled out", category: .negated, direction: .backward, maxScope: 4),
+            ContextTrigger(phrase: "possible", category: .possible, direction: .forward, maxScope: 4),
+            ContextTrigger(phrase: "history of", category: .historical, direction: .forward, maxScope: 4),
+            ContextTrigger(phrase: "if", category: .hypothetical, direction: .forward, maxScope: 8),
+            ContextTrigger(phrase: "his mother", category: .otherPerson, direction: .forward, maxScope: 6),
+            ContextTrigger(phrase: "no relief from", category: .negated, direction: .forward, maxScope: 0),
+            ContextTrigger(phrase: "guidelines state", category: .guideline, direction: .sentence),
+            ContextTrigger(phrase: "in this case", category: .affirmed, direction: .sentence),
+        ],
+        pseudoTriggers: ["no change in"],
+        terminators: ["but", ";"],
+        attributionCues: [
+            AttributionCue(attribution: .treater, phrase: "the treater states"),
+            AttributionCue(attribution: .patient, phrase: "she reports"),
+            AttributionCue(attribution: .reviewer, phrase: "in this case"),
+            AttributionCue(attribution: .records, phrase: "per the report"),
+        ]))
+
+    /// The context of the `occurrence`-th `target` in `text`.
+    static func context(_ text: String, _ target: String, occurrence: Int = 1, engine: ContextEngine = small) -> MentionContext {
+        let source = SourceText(path: "t", string: text)
+        let clinical = ClinicalText(source: source, engine: engine)
+        let hay = source.bytes, needle = Array(target.utf8)
+        var seen = 0
+        for i in 0...(hay.count - needle.count) where hay[i..<(i + needle.count)].elementsEqual(needle) {
+            seen += 1
+            if seen == occurrence {
+                let mention = clinical.tokenRange(covering: i..<(i + needle.count))
+                return clinical.context(of: mention) ?? MentionContext(assertion: .affirmed)
+            }
+        }
+        Issue.record("'\(target)' not in '\(text)'")
+        return MentionContext(assertion: .affirmed)
+    }
+
+    static func assertion(_ text: String, _ target: String, occurrence: Int = 1, engine: ContextEngine = small) -> Assertion {
+        context(text, target, occurrence: occurrence, engine: engine).assertion
+    }
+
+    @Test func forwardScopeCountsWords() {
+        #expect(Self.assertion("There is no fever today.", "fever") == .negated)
+        #expect(Self.assertion("No sign of any fever today.", "fever") == .negated)
+        #expect(Self.assertion("No sign of any real fever today.", "fever") == .affirmed)  // 5th word, scope 4
+        #expect(Self.assertion("Fever, no chills.", "Fever") == .affirmed)  // before a forward trigger
+    }
+
+    @Test func terminatorsAndPseudoTriggers() {
+        #expect(Self.assertion("No fever but chills.", "chills") == .affirmed)
+        #expect(Self.assertion("No fever; chills.", "chills") == .affirmed)
+        #expect(Self.assertion("There was no change in pain.", "pain") == .affirmed)
+    }
+
+    @Test func backwardScope() {
+        #expect(Self.assertion("Fracture was ruled out.", "Fracture") == .negated)
+        #expect(Self.assertion("Back pain is present and fracture was ruled out.", "Back pain") == .affirmed)
+    }
+
+    @Test func listContinuation() {
+        let s = "There are no red flags noted in the reports reviewed to indicate claudication, vasculopathy, dependent rubor, venous insufficiency, delayed capillary refill, etc."
+        for item in ["claudication", "vasculopathy", "dependent rubor", "venous insufficiency", "delayed capillary refill"] {
+            #expect(Self.assertion(s, item) == .negated, "\(item)")
+        }
+        // A long item is a new clause, not part of the list.
+        #expect(Self.assertion("There are no red flags noted, and the MRI shows a large herniation.", "herniation") == .affirmed)
+        #expect(Self.assertion("No fever, and urine drug screens have been consistent.", "urine drug screens") == .affirmed)
+        #expect(Self.assertion("No fever, chills, or night sweats.", "night sweats") == .negated)
+    }
+
+    @Test func clauseBreakAtNewSubject() {
+        #expect(Self.assertion("No numbness, she has pain.", "pain") == .affirmed)
+    }
+
+    @Test func outcomeTriggerWithNoScope() {
+        #expect(Self.assertion("He had no relief from the medial branch blocks.", "relief") == .negated)
+        #expect(Self.assertion("He had no relief from the medial branch blocks.", "medial branch blocks") == .affirmed)
+    }
+
+    @Test func precedence() {
+        // hypothetical over negated
+        #expect(Self.assertion("If there is no fever, stop.", "fever") == .hypothetical)
+        // other person over historical
+        #expect(Self.assertion("His mother has a history of diabetes.", "diabetes") == .otherPerson)
+        // negated over historical
+        #expect(Self.assertion("There is no history of diabetes.", "diabetes") == .negated)
+        // negation and uncertainty end each other's scope
+        #expect(Self.assertion("No fracture, possible disc bulge.", "disc bulge") == .possible)
+        #expect(Self.assertion("Possible sprain, no fracture.", "sprain") == .possible)
+    }
+
+    @Test func triggerInsideTheMention() {
+        #expect(Self.assertion("There was no fever.", "no fever") == .negated)
+    }
+
+    @Test func guidelineSentencesAndClauses() {
+        let quote = "The guidelines state, There is limited evidence for this procedure in radiculopathy."
+        #expect(Self.assertion(quote, "radiculopathy") == .guideline)
+        let ctx = Self.context(quote, "radiculopathy")
+        #expect(ctx.trigger != nil)
+        let source = SourceText(path: "t", string: quote)
+        let clinical = ClinicalText(source: source, engine: Self.small)
+        #expect(clinical.sentences[0].isGuidelineQuote)
+        #expect(clinical.text(ofTokens: clinical.sentences[0].guidelineTrigger!) == "guidelines state")
+        // A clause about this patient is not a quote.
+        let mixed = "The guidelines state that ESI needs radiculopathy, but in this case there is no radiculopathy."
+        #expect(Self.assertion(mixed, "radiculopathy", occurrence: 1) == .guideline)
+        #expect(Self.assertion(mixed, "radiculopathy", occurrence: 2) == .negated)
+        let mixedSentence = ClinicalText(source: SourceText(path: "t", string: mixed), engine: Self.small).sentences[0]
+        #expect(!mixedSentence.isGuidelineQuote)
+        #expect(mixedSentence.guidelineTrigger != nil)
+        // No guideline trigger, no quote.
+        #expect(Self.assertion("In this case, there is no documentation of radiculopathy.", "radiculopathy") == .negated)
+    }
+
+    @Test func attribution() {
+        #expect(Self.context("The treater states she has pain.", "pain").attribution == .treater)
+        #expect(Self.context("Pain is severe, she reports.", "Pain").attribution == .patient)  // a cue after the mention
+        #expect(Self.context("The treater states, Pain is worse. He sleeps poorly.", "sleeps").attribution == .treater)  // carried
+        #expect(Self.context("The treater states, Pain is worse.\n\nHe sleeps poorly.", "sleeps").attribution == nil)  // new paragraph
+        #expect(Self.context("The treater states, Pain is worse. The guidelines state, Rest helps. He sleeps poorly.", "sleeps").attribution == nil)
+        #expect(Self.context("Per the report, she has pain. In this case, there is no fever.", "fever").attribution == .reviewer)
+        #expect(Self.context("He walks daily.", "walks").attribution == nil)
+        let source = SourceText(path: "t", string: "The treater states, Pain is worse. He sleeps poorly.")
+        let clinical = ClinicalText(source: source, engine: Self.small)
+        #expect(clinical.sentences.map(\.attribution) == [.treater, .treater])
+        #expect(clinical.cues(in: 0).count == 1)
+    }
+
+    @Test func modifiersExposeScopes() {
+        let source = SourceText(path: "t", string: "No fever or chills today.")
+        let clinical = ClinicalText(source: source, engine: Self.small)
+        let mods = Array(clinical.modifiers(in: 0))
+        #expect(mods.count == 1)
+        #expect(mods[0].category == .negated)
+        #expect(clinical.text(ofTokens: mods[0].trigger) == "No")
+        #expect(clinical.text(ofTokens: mods[0].scope) == "No fever or chills today")
+    }
+
+    // MARK: - The shipped rules
+
+    static let shipped = ContextRulesFixture.shared
+
+    @Test(arguments: [
+        ("There is no documentation of pain down the leg(s).", "pain down the leg", Assertion.negated),
+        ("MRI showed mild disc bulges measuring 1-2mm without compromise of the nerve roots.", "compromise of the nerve roots", .negated),
+        ("MRI showed mild disc bulges measuring 1-2mm without compromise of the nerve roots.", "mild disc bulges", .affirmed),
+        ("Guidelines note that to perform an ESI, radiculopathy must be documented by physical examination and corroborated by imaging.", "radiculopathy", .guideline),
+        ("The MTUS guidelines state, There is limited evidence to support this procedure.", "procedure", .guideline),
+        ("In this case, there is no documentation of dermatomal symptoms.", "dermatomal symptoms", .negated),
+        ("The treater is requesting post injection physical therapy 3x2.", "physical therapy", .hypothetical),
+        ("The request for lumbar ESI is not medically necessary.", "lumbar ESI", .hypothetical),
+        ("The patient had a selective nerve root block on 8-2-13.", "selective nerve root block", .historical),
+        ("The patient may have had therapy in the past although the records do not show it.", "therapy", .possible),
+        ("Her father has a history of lumbar stenosis.", "lumbar stenosis", .otherPerson),
+        ("There is no change in the neurologic examination.", "neurologic examination", .affirmed),
+        ("He has previously been treated with an epidural steroid injection, physical therapy, and medication.", "medication", .historical),
+        ("Straight leg raise was negative bilaterally.", "Straight leg raise", .negated),
+    ])
+    func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
+        #expect(Self.assertion(text, target, engine: Self.shipped) == expected)
+    }
+
+    @Test func shippedAttribution() {
+        #expect(Self.context("The claimant reports low back pain with left leg radiation.", "low back pain", engine: Self.shipped).attribution == .patient)
+        #expect(Self.context("The UR physician noted no instability.", "instability", engine: Self.shipped).attribution == .utilizationReview)
+        #expect(Self.context("I disagree with this assertion because the pain is refractory.", "pain", engine: Self.shipped).attribution == .reviewer)
+        #expect(Self.context("The documentation submitted for review does not indicate a failed trial.", "failed trial", engine: Self.shipped).attribution == .records)
+        #expect(Self.context("The treating physician report dated 3/17/14 states the pain is severe.", "pain", engine: Self.shipped).attribution == .treater)
+    }
+}
