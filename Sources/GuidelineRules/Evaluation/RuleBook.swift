@@ -59,6 +59,9 @@ public struct FactDefinition: Sendable {
     public var phrases: [String]
     /// Mentions that, when affirmed, make a bool fact false ("bulging discs without compromise").
     public var denials: [String]
+    /// Mentions that, when negated, make a bool fact false ("straight leg raise was negative"),
+    /// and settle nothing when affirmed ("straight leg raise testing was done").
+    public var negatives: [String]
     /// For enum facts: the phrases that select each value.
     public var valuePhrases: [(value: String, phrases: [String])]
     /// For number facts: the number must be within `within` words of one of these phrases…

@@ -93,7 +93,7 @@ public struct FactExtractor: Sendable {
             let range = sentence.tokenRange
             if !verdictTrie.matches(in: tokens, range).isEmpty { continue }
             matches.removeAll(keepingCapacity: true)
-            index.narrative.matches(in: tokens, range, into: &matches)
+            FactPhraseIndex.allMatches(index.narrative, in: tokens, range, into: &matches)
             guard !matches.isEmpty else { continue }
             // Which facts have an anchor in this sentence; mentions inside a longer mention are dropped
             // ("radiculopathy" inside "EMG report confirms radiculopathy").
@@ -108,11 +108,16 @@ public struct FactExtractor: Sendable {
                 if entry.role == .anchor { anchoredHere.insert(entry.fact); continue }
                 mentions.append((m, entry))
             }
-            // A mention inside a longer contiguous mention is part of it, not a mention of its own.
-            mentions = mentions.filter { (m, _) in
+            // A mention inside a longer contiguous mention of the same fact is part of it. Inside
+            // another fact's mention it is hidden only when that phrase is clearly about something
+            // else (two or more words longer: "radiculopathy" in "EMG report confirms radiculopathy"),
+            // not when it merely qualifies it ("improvement" in "documented improvement").
+            mentions = mentions.filter { (m, e) in
                 !mentions.contains { other in
-                    other.0.tokenRange != m.tokenRange && other.0.tokenRange.lowerBound <= m.tokenRange.lowerBound
-                        && other.0.tokenRange.upperBound >= m.tokenRange.upperBound && other.1.role != .near && other.1.rest.isEmpty
+                    let (o, oe) = other
+                    guard o.tokenRange != m.tokenRange, o.tokenRange.lowerBound <= m.tokenRange.lowerBound,
+                          o.tokenRange.upperBound >= m.tokenRange.upperBound, oe.role != .near, oe.rest.isEmpty else { return false }
+                    return oe.fact == e.fact || o.tokenRange.count - m.tokenRange.count >= 2
                 }
             }
             var values: SentenceValues?
@@ -132,6 +137,8 @@ public struct FactExtractor: Sendable {
                     if accepted { vote = .bool(true) } else if ctx.assertion == .negated { vote = .bool(false) }
                 case (.bool, .deny):
                     if accepted { vote = .bool(false) }
+                case (.bool, .negative):
+                    if ctx.assertion == .negated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):
@@ -149,7 +156,10 @@ public struct FactExtractor: Sendable {
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
                         let n = values!.occurrences(of: m.tokenRange)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated {
+                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokenRange.lowerBound,
+                              m.tokenRange.lowerBound - t.upperBound <= 3 {
+                        // "no prior ESI", "has not had an epidural": a negation right before the event
+                        // documents none; one further away is about something else in the sentence.
                         vote = .number(0)
                     }
                 default: break
@@ -176,7 +186,8 @@ public struct FactExtractor: Sendable {
         guard let request else { return }
         let bytes = Array(request.text.utf8)
         let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
-        let matches = index.request.matches(in: tokens, 0..<tokens.count)
+        var matches: [PhraseTrie.Match] = []
+        FactPhraseIndex.allMatches(index.request, in: tokens, 0..<tokens.count, into: &matches)
         for (slot, f) in book.facts.enumerated() where f.source == .request && f.kind == .bool {
             facts.values[slot] = .bool(false)
         }

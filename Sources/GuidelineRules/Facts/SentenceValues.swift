@@ -81,7 +81,10 @@ struct SentenceValues {
                     i = d.last + 1
                     continue
                 }
-                if Self.numberWords[t] == nil || !["a", "an", "several"].contains(t) {
+                // A bare count: not a piece of "L4-5", "6/10", "1.5" (glued to '-', '/', '.').
+                let glued = (i > r.lowerBound && ["-", "/", "."].contains(text(i - 1)) && clinical.tokens[i - 1].end == clinical.tokens[i].start)
+                    || (i + 1 < r.upperBound && ["-", "/"].contains(text(i + 1)) && clinical.tokens[i + 1].start == clinical.tokens[i].end)
+                if !glued, Self.numberWords[t] == nil || !["a", "an", "several"].contains(t) {
                     out.append(Value(number: n, unit: "count", token: i, range: span(i, i)))
                 }
             } else if let o = Self.ordinals[t] {

@@ -13,7 +13,7 @@ public struct RuleParser {
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "cites", "applies_from", "applies_to"],
-        "fact": ["from", "hook", "phrases", "deny", "value", "near", "anchor", "within", "events", "assertions"],
+        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
     ]
@@ -127,6 +127,7 @@ public struct RuleParser {
             case "hook": f.hook = identifier(a, 0, after: clause.keyword, what: "a hook name")
             case "phrases": f.phrases += strings(a, after: clause.keyword)
             case "deny": f.denials += strings(a, after: clause.keyword)
+            case "negative": f.negatives += strings(a, after: clause.keyword)
             case "value":
                 if let v = identifier(a, 0, after: clause.keyword, what: "an enum value") {
                     f.valuePhrases.append((v, strings(Array(a.dropFirst()), after: v)))

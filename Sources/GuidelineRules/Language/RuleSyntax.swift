@@ -52,6 +52,7 @@ public struct FactSyntax: Sendable {
     public var hook: RuleToken?
     public var phrases: [RuleToken] = []
     public var denials: [RuleToken] = []
+    public var negatives: [RuleToken] = []
     public var valuePhrases: [(value: RuleToken, phrases: [RuleToken])] = []
     public var near: [RuleToken] = []
     public var anchors: [RuleToken] = []
