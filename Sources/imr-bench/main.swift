@@ -1,1 +1,39 @@
-print("imr-bench")
+import Foundation
+
+/// imr-bench: corpus generation, throughput and memory measurements, and fuzzing for imr-check.
+/// See docs/benchmarks.md for how the numbers in the docs were produced.
+let usage = """
+imr-bench — benchmarks and fuzzing for imr-check
+
+USAGE
+  imr-bench generate --letters N --out DIR [--seed S] [--jobs J]
+  imr-bench run --corpus DIR [--stages parse,facts,audit] [--jobs N] [--cli PATH] [--repeat R]
+  imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--keep-going]
+
+Each subcommand takes --help. Build with `swift build -c release` and run the release binary:
+debug builds are 10-50x slower and their numbers mean nothing.
+"""
+
+var arguments = CommandLine.arguments.dropFirst()
+guard let command = arguments.first else {
+    FileHandle.standardError.write(usage.data(using: .utf8)!)
+    exit(2)
+}
+arguments = arguments.dropFirst()
+do {
+    let status: Int32
+    switch command {
+    case "generate": status = try CorpusGenerator.run(arguments)
+    case "run": status = try BenchRunner.run(arguments)
+    case "fuzz": status = try Fuzzer.run(arguments)
+    case "--help", "-h", "help": say(usage); status = 0
+    default: throw UsageFailure("unknown subcommand '\(command)'")
+    }
+    exit(status)
+} catch let failure as UsageFailure {
+    note("imr-bench: \(failure.message)\n\n\(usage)")
+    exit(2)
+} catch {
+    note("imr-bench: \(error)")
+    exit(2)
+}

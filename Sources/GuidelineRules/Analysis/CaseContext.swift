@@ -20,3 +20,12 @@ public struct CaseContext: Sendable {
         self.injuryDate = injuryDate
     }
 }
+
+extension CaseContext {
+    /// What a parsed letter (or narrative) says about the case: its date, the patient's age and injury date.
+    public init(letter d: Determination) {
+        self.init(letterDate: (d.letterDate ?? d.urDenialDate).flatMap { CivilDate.parseISO($0.value) },
+                  patientAge: d.patient.age?.value,
+                  injuryDate: d.patient.injuryDate.flatMap { CivilDate.parseISO($0.value) })
+    }
+}

@@ -383,7 +383,12 @@ struct RuleChecker {
             report(t, file, "type-mismatch", "'in' does not apply to \(describe(f)) '\(f.name)'", hint: nil)
             return nil
         case .compare(let op, let lhs, let rhs):
+            if case .sum = lhs { return sumComparison(op, lhs, rhs, file: file) }
+            if case .sum = rhs { return sumComparison(op, lhs, rhs, file: file) }
             return comparison(op, lhs, rhs, file: file)
+        case .sum(let parts):
+            report(parts[0].anchor, file, "type-mismatch", "a sum is a number, not a condition", hint: "compare it: 'a + b <= 10'")
+            return nil
         }
     }
 
@@ -459,6 +464,37 @@ struct RuleChecker {
             report(v, file, "type-mismatch", "'\(f.name)' is an enum; compare it with one of its values: \(f.enumValues.joined(separator: ", "))", hint: nil)
             return nil
         }
+    }
+
+    /// `prior_pt_visits + requested_visits <= 10`: sums of number/count facts and numbers, one side constant.
+    private mutating func sumComparison(_ opToken: RuleToken, _ lhs: ExpressionSyntax, _ rhs: ExpressionSyntax, file: String) -> Condition? {
+        guard var op = Condition.Comparison(rawValue: opToken.text) else { return nil }
+        var sumSide = lhs, other = rhs
+        if case .sum = rhs { sumSide = rhs; other = lhs; op = op.flipped }
+        guard case .sum(let parts) = sumSide else { return nil }
+        var slots: [Int] = []
+        var constant = 0.0
+        for p in parts {
+            switch p {
+            case .name(let t):
+                guard let i = fact(t, file: file) else { return nil }
+                guard facts[i].kind == .number || facts[i].kind == .count else {
+                    report(t, file, "type-mismatch", "'\(t.text)' is \(describe(facts[i])); only numbers and counts can be added", hint: nil)
+                    return nil
+                }
+                slots.append(i)
+            case .literal(let t) where t.kind == .number:
+                constant += Double(t.text) ?? 0
+            default:
+                report(p.anchor, file, "type-mismatch", "only numbers and counts can be added", hint: nil)
+                return nil
+            }
+        }
+        guard case .literal(let v) = other, v.kind == .number, let value = Double(v.text) else {
+            report(opToken, file, "type-mismatch", "compare a sum with a number", hint: "write e.g. 'prior_pt_visits + requested_visits <= 10'")
+            return nil
+        }
+        return .compareSum(slots, constant, op, value)
     }
 
     private mutating func fact(_ t: RuleToken, file: String) -> Int? {
@@ -590,6 +626,7 @@ struct RuleChecker {
         case .compare(let op, let l, let r): return "\(render(l, top: false)) \(op.text) \(render(r, top: false))"
         case .member(let l, let values, _): return "\(render(l, top: false)) in [\(values.map(\.text).joined(separator: ", "))]"
         case .known(_, let n): return "known(\(n.text))"
+        case .sum(let parts): return parts.map { render($0, top: false) }.joined(separator: " + ")
         }
     }
 }

@@ -151,6 +151,7 @@ public enum Assessor {
             func walk(_ c: Condition) {
                 switch c {
                 case .compareNumber(let i, _, let v) where i == slot: numbers += [v, v + 1, v - 1]
+                case .compareSum(let slots, _, _, let v) where slots.contains(slot): numbers += [0, v, v - 1]
                 case .memberNumber(let i, let vs) where i == slot: numbers += vs
                 case .not(let inner): walk(inner)
                 case .and(let parts), .or(let parts): parts.forEach(walk)

@@ -15,6 +15,8 @@ public indirect enum Condition: Sendable {
     case memberText(Int, Set<String>)
     case memberNumber(Int, [Double])
     case known(Int)
+    /// (sum of the facts + constant) op value; unknown when any fact is unknown.
+    case compareSum([Int], Double, Comparison, Double)
 
     public enum Comparison: String, Sendable {
         case lt = "<", le = "<=", gt = ">", ge = ">=", eq = "==", ne = "!="
@@ -69,6 +71,13 @@ public indirect enum Condition: Sendable {
             return Truth(values.contains(a))
         case .known(let i):
             return Truth(facts[i].isKnown)
+        case .compareSum(let slots, let constant, let op, let v):
+            var total = constant
+            for i in slots {
+                guard let a = Self.number(facts[i]) else { return .unknown }
+                total += a
+            }
+            return Truth(op.holds(total, v))
         }
     }
 
@@ -94,6 +103,7 @@ public indirect enum Condition: Sendable {
         case .fact(let i), .compareNumber(let i, _, _), .compareDate(let i, _, _), .equalsText(let i, _, _),
              .memberText(let i, _), .memberNumber(let i, _), .known(let i): add(i)
         case .compareFacts(let i, _, let j): add(i); add(j)
+        case .compareSum(let slots, _, _, _): slots.forEach(add)
         case .not(let c): c.collect(&out)
         case .and(let parts), .or(let parts): for p in parts { p.collect(&out) }
         }

@@ -22,8 +22,11 @@ public struct ExampleRunner: Sendable {
 
     public func run(_ example: RuleExample, of treatment: Treatment) -> Outcome {
         let source = SourceText(path: "\(example.file):\(example.line)", string: example.text ?? "")
-        var facts = analyzer.facts(in: source, regions: example.text == nil ? [] : [0..<source.bytes.count],
-                                   context: CaseContext(requestText: example.request, letterDate: example.date))
+        // The narrative's own header facts (age, date of injury) count, as in a real note.
+        var context = example.text == nil ? CaseContext() : CaseContext(letter: LetterParser.parse(source))
+        context.requestText = example.request
+        if let date = example.date { context.letterDate = date }
+        var facts = analyzer.facts(in: source, regions: example.text == nil ? [] : [0..<source.bytes.count], context: context)
         for (slot, value) in example.given {
             facts.values[slot] = value
             facts.evidence[slot] = [FactEvidence(range: 0..<0, assertion: "given")]

@@ -228,7 +228,9 @@ public struct FactExtractor: Sendable {
         switch name {
         case "requested_quantity": return number(r?.quantity.map(Double.init))
         case "requested_injection_count": return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
-        case "requested_visits": return number((r?.visits ?? (r?.frequencyPerWeek != nil && r?.durationWeeks != nil ? Int(r!.frequencyPerWeek! * r!.durationWeeks!) : nil)).map(Double.init))
+        case "requested_visits":
+            // Visits: stated, else frequency × duration, else a bare quantity ("PT x12").
+            return number((r?.visits ?? r?.quantity).map(Double.init))
         case "requested_frequency_per_week": return number(r?.frequencyPerWeek)
         case "requested_duration_weeks": return number(r?.durationWeeks)
         case "requested_levels":

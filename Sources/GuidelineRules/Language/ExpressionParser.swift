@@ -65,10 +65,10 @@ struct ExpressionParser {
     }
 
     private mutating func parseComparison() -> ExpressionSyntax? {
-        guard let lhs = parsePrimary() else { return nil }
+        guard let lhs = parseSum() else { return nil }
         if let op = current, op.kind == .comparison {
             position += 1
-            guard let rhs = parsePrimary() else { return nil }
+            guard let rhs = parseSum() else { return nil }
             return .compare(op, lhs, rhs)
         }
         if let op = current, op.kind == .equals {
@@ -95,6 +95,18 @@ struct ExpressionParser {
             return .member(lhs, values, inToken)
         }
         return lhs
+    }
+
+    /// `a + b + 3`: a sum of numeric facts and numbers (visits used plus visits requested).
+    private mutating func parseSum() -> ExpressionSyntax? {
+        guard let first = parsePrimary() else { return nil }
+        var parts = [first]
+        while let t = current, t.kind == .plus {
+            position += 1
+            guard let next = parsePrimary() else { return nil }
+            parts.append(next)
+        }
+        return parts.count > 1 ? .sum(parts) : first
     }
 
     private mutating func parsePrimary() -> ExpressionSyntax? {

@@ -109,6 +109,7 @@ public struct RuleLexer {
                 if next == "=" { tokens.append(token(.comparison, "==", start, i + 2)); i += 2 }
                 else { tokens.append(token(.equals, "=", start, i + 1)); i += 1 }
             case ",": tokens.append(token(.comma, ",", start, i + 1)); i += 1
+            case "+": tokens.append(token(.plus, "+", start, i + 1)); i += 1
             case ";": tokens.append(token(.semicolon, ";", start, i + 1)); i += 1
             case "(": tokens.append(token(.lparen, "(", start, i + 1)); i += 1
             case ")": tokens.append(token(.rparen, ")", start, i + 1)); i += 1
@@ -148,7 +149,7 @@ public struct RuleLexer {
                 if first.kind == .identifier, RuleParser.allKeywords.contains(first.text),
                    !["and", "or", "not"].contains(first.text) { return false }
                 if depth > 0 { return true }
-                if [.comma, .comparison, .equals, .lparen, .lbracket].contains(last.kind) { return true }
+                if [.comma, .comparison, .equals, .lparen, .lbracket, .plus].contains(last.kind) { return true }
                 if last.kind == .identifier, ["and", "or", "not", "in"].contains(last.text) { return true }
                 if indent > 0, first.kind == .string || first.kind == .rparen { return true }
                 if indent > 0, first.kind == .identifier, ["and", "or"].contains(first.text) { return true }

@@ -12,12 +12,13 @@ public indirect enum ExpressionSyntax: Sendable {
     case compare(RuleToken, ExpressionSyntax, ExpressionSyntax)
     case member(ExpressionSyntax, [RuleToken], RuleToken)   // value in [a, b]; last token is `in`
     case known(RuleToken, RuleToken)  // known(fact): true when the fact is documented either way
+    case sum([ExpressionSyntax])      // a + b (+ c): numbers and counts, compared as a whole
 
     /// The first token, for diagnostics about the whole expression.
     public var anchor: RuleToken {
         switch self {
         case .name(let t), .literal(let t), .not(let t, _), .known(let t, _): return t
-        case .and(let parts), .or(let parts): return parts[0].anchor
+        case .and(let parts), .or(let parts), .sum(let parts): return parts[0].anchor
         case .compare(_, let lhs, _): return lhs.anchor
         case .member(let lhs, _, _): return lhs.anchor
         }

@@ -5,6 +5,7 @@ public struct RuleToken: Sendable, Equatable {
         case comparison    // >= <= > < == !=
         case equals        // = (in example `given` assignments)
         case comma, semicolon, lparen, rparen, lbracket, rbracket
+        case plus          // + (sums of counts and numbers)
         case invalid
     }
     public var kind: Kind

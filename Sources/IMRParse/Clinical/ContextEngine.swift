@@ -49,11 +49,8 @@ public final class ContextEngine: Sendable {
     let modifierEntries: [Entry]
     let anchorTrie: PhraseTrie
     let anchorEntries: [AnchorEntry]
-    let listSeparators: [UInt64]
-    let clauseSeparators: [UInt64]
-    let andKey: UInt64
-    let subjectWords: Set<UInt64>
-    let verbWords: Set<UInt64>
+    /// Separator, "and", subject and verb flags by word key (see `Flags`).
+    let wordFlags: KeyTable
 
     public init(rules: ContextRules) {
         self.rules = rules
@@ -86,15 +83,22 @@ public final class ContextEngine: Sendable {
         }
         anchorTrie = anchors
         self.anchorEntries = anchorEntries
-        listSeparators = [",", "and", "or", "nor", "/", "&"].map { Tokenizer.key(of: $0) }
-        clauseSeparators = [",", "and", ";", ":"].map { Tokenizer.key(of: $0) }
-        andKey = Tokenizer.key(of: "and")
-        subjectWords = Set(["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i", "we",
-                            "it", "there", "patient", "claimant"].map { Tokenizer.key(of: $0) })
-        verbWords = Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-                         "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed", "reveals",
-                         "demonstrated", "demonstrates", "indicated", "remains", "remained"].map { Tokenizer.key(of: $0) })
+        var table: [(UInt64, UInt16)] = []
+        for w in [",", "and", "or", "nor", "/", "&"] { table.append((Tokenizer.key(of: w), Flags.listSeparator)) }
+        for w in [",", "and", ";", ":"] { table.append((Tokenizer.key(of: w), Flags.clauseSeparator)) }
+        table.append((Tokenizer.key(of: "and"), Flags.and))
+        for w in ContextEngine.subjectWords { table.append((Tokenizer.key(of: w), Flags.subject)) }
+        for w in ContextEngine.verbWords { table.append((Tokenizer.key(of: w), Flags.verb)) }
+        wordFlags = KeyTable(table)
     }
+
+    /// Words that start a new clause after a comma or "and" (the subject of a new statement).
+    public static let subjectWords = ["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i",
+                                      "we", "it", "there", "patient", "claimant"]
+    /// Auxiliary and reporting verbs: after "and", an item holding one is a clause, not a list item.
+    public static let verbWords = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                                   "should", "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed",
+                                   "reveals", "demonstrated", "demonstrates", "indicated", "remains", "remained"]
 
     // MARK: - Sentence analysis
 
@@ -148,15 +152,8 @@ public final class ContextEngine: Sendable {
         flagStore.withUnsafeMutableBufferPointer { flags in
             // Separators and subject words.
             for i in s..<e {
-                let key = p[i].key
-                var f: UInt16 = 0
-                if listSeparators.contains(key) { f |= Flags.listSeparator }
-                if clauseSeparators.contains(key) { f |= Flags.clauseSeparator }
-                if key == andKey { f |= Flags.and }
-                if p[i].kind == .word {
-                    if subjectWords.contains(key) { f |= Flags.subject }
-                    if verbWords.contains(key) { f |= Flags.verb }
-                }
+                var f = wordFlags.flags(p[i].key)
+                if p[i].kind != .word { f &= ~(Flags.subject | Flags.verb) }
                 flags[i - s] = f
             }
             // Triggers, pseudo-triggers, terminators (leftmost-longest).

@@ -57,39 +57,36 @@ public enum SentenceSplitter {
 
     // MARK: - Scanner
 
+    /// Byte classes for the scanner: 0 ordinary, 1 space, 2 line break, 3 terminal mark, 4 colon.
+    private static let byteClass: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for b in [32, 9, 11] { t[b] = 1 }
+        for b in [10, 12, 13] { t[b] = 2 }
+        for b in [46, 63, 33] { t[b] = 3 }
+        t[58] = 4
+        return t
+    }()
+
     private struct Scanner {
         let p: UnsafeBufferPointer<UInt8>
         let lo: Int
         let hi: Int
-        /// Line breaks in a gap that make a paragraph break.
-        let paragraphBreaks: Int
         var start = -1  // start of the open sentence, -1 when none
-        var lastEnd: Int  // end of the previous sentence (or region start)
-        var nextStartsParagraph = true
         var lastListNumber = 0
+        /// The next sentence starts a paragraph whatever the gap (region start, after a heading).
+        var nextForced = true
+        /// Line breaks since the last sentence ended.
+        var gapBreaks = 0
+        // Line statistics, to tell PDF text with a blank line after every line.
+        var lines = 0
+        var blankAfter = 0
+        /// Sentences of this region: range, forced paragraph start, line breaks before it.
+        var found: [(range: Range<Int>, forced: Bool, breaks: Int)] = []
 
         init(p: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int) {
             self.p = p
             self.lo = lo
             self.hi = hi
-            lastEnd = lo
-            paragraphBreaks = Scanner.doubledLines(p, lo, hi) ? 3 : 2
-        }
-
-        /// True when most line breaks are followed by a blank line (PDF text with doubled lines).
-        static func doubledLines(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
-            var lines = 0, blankAfter = 0
-            var i = lo
-            while i < hi {
-                if p[i] == 10 {
-                    lines += 1
-                    var j = i + 1
-                    while j < hi, p[j] == 32 || p[j] == 9 || p[j] == 13 { j += 1 }
-                    if j < hi, p[j] == 10 { blankAfter += 1 }
-                }
-                i += 1
-            }
-            return lines >= 4 && blankAfter * 10 >= lines * 4
         }
 
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 10 || b == 13 || b == 9 || b == 12 || b == 11 }
@@ -99,59 +96,78 @@ public enum SentenceSplitter {
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
 
-        mutating func emit(_ end: Int, into out: inout [Span], heading: Bool = false) {
+        mutating func emit(_ end: Int, heading: Bool = false) {
             guard start >= 0 else { return }
             var e = end
             while e > start, isSpace(p[e - 1]) { e -= 1 }
             if e > start {
-                var para = nextStartsParagraph
-                if !para {
-                    var breaks = 0
-                    for k in lastEnd..<start where p[k] == 10 || p[k] == 12 { breaks += 1 }
-                    if breaks >= paragraphBreaks || startsWithLabel(start, e) { para = true }
-                }
-                out.append(Span(range: start..<e, startsParagraph: para))
+                found.append((start..<e, nextForced || startsWithLabel(start, e), gapBreaks))
                 lastListNumber = leadingListNumber(start, e)
-                lastEnd = e
-                nextStartsParagraph = heading
+                nextForced = heading
+                gapBreaks = 0
             }
             start = -1
         }
 
         mutating func run(into out: inout [Span]) {
+            SentenceSplitter.byteClass.withUnsafeBufferPointer { cls in run(cls) }
+            // Paragraph starts: forced ones, and gaps of blank lines (two line breaks, or three
+            // when most lines are followed by a blank line, as in PDF text).
+            let doubled = lines >= 4 && blankAfter * 10 >= lines * 4
+            let threshold = doubled ? 3 : 2
+            for f in found {
+                out.append(Span(range: f.range, startsParagraph: f.forced || f.breaks >= threshold))
+            }
+        }
+
+        private mutating func run(_ cls: UnsafeBufferPointer<UInt8>) {
             var i = lo
             var lineStart = lo
             while i < hi {
+                if start < 0 {
+                    while i < hi, cls[Int(p[i])] == 1 { i += 1 }
+                    guard i < hi else { break }
+                    if cls[Int(p[i])] != 2 { start = i }
+                }
+                // Ordinary bytes and spaces inside a sentence: 16 at a time, then one by one.
+                i = skipOrdinary(from: i)
+                while i < hi, cls[Int(p[i])] < 2 { i += 1 }
+                guard i < hi else { break }
                 let b = p[i]
-                if b == 10 || b == 12 || (b == 13 && (i + 1 >= hi || p[i + 1] != 10)) {
+                switch cls[Int(b)] {
+                case 2:
+                    if b == 13, i + 1 < hi, p[i + 1] == 10 { i += 1; continue }  // CR of CRLF
                     // End of a line: look at the next non-blank line.
                     var j = i + 1
-                    while j < hi, isSpace(p[j]) { j += 1 }
+                    var breaks = 1
+                    while j < hi, isSpace(p[j]) {
+                        if p[j] == 10 || p[j] == 12 || (p[j] == 13 && (j + 1 >= hi || p[j + 1] != 10)) { breaks += 1 }
+                        j += 1
+                    }
+                    lines += breaks
+                    blankAfter += breaks - 1
                     if start >= 0 {
                         if let cut = lineEndBreak(lineStart: lineStart, lineEnd: i, next: j) {
-                            emit(cut.end, into: &out, heading: cut.heading)
+                            emit(cut.end, heading: cut.heading)
                         } else if i - start > maxSentenceBytes {
-                            emit(i, into: &out)
+                            emit(i)
                         }
                     }
+                    if start < 0 { gapBreaks += breaks }
                     lineStart = j
                     i = j
                     continue
-                }
-                if isSpace(b) { i += 1; continue }
-                if start < 0 { start = i }
-                switch b {
-                case 46, 63, 33:  // . ? !
+                case 3:
                     if let end = sentenceEnd(at: i) {
-                        emit(end, into: &out)
+                        emit(end)
                         i = end
                         continue
                     }
-                case 58:  // : followed by a numbered list
+                case 4:
                     var j = i + 1
                     while j < hi, isSpace(p[j]) { j += 1 }
                     if listMarker(at: j, expectFirst: true) != nil {
-                        emit(i + 1, into: &out)
+                        emit(i + 1)
                         i += 1
                         continue
                     }
@@ -160,7 +176,22 @@ public enum SentenceSplitter {
                 }
                 i += 1
             }
-            emit(hi, into: &out)
+            emit(hi)
+        }
+
+        /// The first index from `i` whose 16-byte block holds a line break, terminal mark or colon.
+        @inline(__always)
+        func skipOrdinary(from start: Int) -> Int {
+            guard let base = p.baseAddress else { return start }
+            let raw = UnsafeRawPointer(base)
+            var i = start
+            while i + 16 <= hi {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let m = (v .== 10) .| (v .== 12) .| (v .== 13) .| (v .== 46) .| (v .== 63) .| (v .== 33) .| (v .== 58)
+                if any(m) { break }
+                i += 16
+            }
+            return i
         }
 
         /// If a sentence ends at the terminal mark at `i`, the end (after closing quotes/brackets).
@@ -189,31 +220,34 @@ public enum SentenceSplitter {
             return j
         }
 
-        /// The word before the period at `i` (letters and inner periods), lower-cased.
-        func wordBefore(_ i: Int) -> (word: [UInt8], start: Int) {
+        /// The word before the period at `i` (letters and inner periods), lower-cased and packed
+        /// into a UInt64 (0 when longer than 8 bytes), with where it starts.
+        func wordBefore(_ i: Int) -> (word: UInt64, length: Int, start: Int) {
             var s = i
             while s > lo, isLetter(p[s - 1]) || (p[s - 1] == 46 && s - 2 >= lo && isLetter(p[s - 2])) { s -= 1 }
-            var w: [UInt8] = []
-            w.reserveCapacity(i - s)
-            for k in s..<i { w.append(p[k] | (isUpper(p[k]) ? 0x20 : 0)) }
-            return (w, s)
+            guard i - s <= 8 else { return (0, i - s, s) }
+            var w: UInt64 = 0
+            for k in s..<i { w = w << 8 | UInt64(p[k] | (isUpper(p[k]) ? 0x20 : 0)) }
+            return (w, i - s, s)
         }
 
-        static let abbreviations: Set<[UInt8]> = Set([
+        static func pack(_ s: String) -> UInt64 { s.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+        static let abbreviations: [UInt64] = [
             "dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "cf", "approx", "fig", "p", "pp", "st", "jr", "sr",
             "prof", "dept", "u.s", "viz", "al", "ca", "resp", "incl",
-        ].map { Array($0.utf8) })
+        ].map(pack)
+        static let no = pack("no"), nos = pack("nos")
 
         func isAbbreviation(before i: Int, next k: Int) -> Bool {
-            let (w, s) = wordBefore(i)
-            guard !w.isEmpty else { return false }
+            let (w, length, s) = wordBefore(i)
+            guard length > 0, length <= 8 else { return false }
             // The word must stand alone ("(e.g." counts; "L4-5." does not reach here as letters).
             if s > lo, isDigit(p[s - 1]) { return false }
             if Scanner.abbreviations.contains(w) { return true }
-            if w == Array("no".utf8) || w == Array("nos".utf8), k < hi, isDigit(p[k]) { return true }
+            if w == Scanner.no || w == Scanner.nos, k < hi, isDigit(p[k]) { return true }
             // A capital initial next to another initial or after a title: "J. R. Smith", "Dr. J.
             // Smith" (a lone "vitamin D. He" still ends the sentence).
-            if w.count == 1, isUpper(p[s]), k < hi, isUpper(p[k]) {
+            if length == 1, isUpper(p[s]), k < hi, isUpper(p[k]) {
                 if s - 2 >= lo, isSpace(p[s - 1]), p[s - 2] == 46 { return true }
                 if k + 1 < hi, p[k + 1] == 46 { return true }  // "J. R. Smith": another initial follows
             }
@@ -265,9 +299,8 @@ public enum SentenceSplitter {
             }
             if start == lineStart, isCapsHeading(lineStart, e) { return (e, true) }
             guard next < hi else { return nil }
-            var nextEnd = next
-            while nextEnd < hi, !isLineBreak(p[nextEnd]) { nextEnd += 1 }
-            if isCapsHeading(next, nextEnd) || startsWithLabel(next, nextEnd) { return (e, true) }
+            // Both checks stop at the end of the next line, most of them at its first word.
+            if isCapsHeading(next, hi) || startsWithLabel(next, hi) { return (e, true) }
             if listMarker(at: next, expectFirst: false) != nil, lastListNumber > 0 || p[next] == 49 { return (e, false) }
             if isBullet(next) { return (e, false) }
             return nil
@@ -281,12 +314,14 @@ public enum SentenceSplitter {
             return w == Array("pages".utf8) || w == Array("page".utf8) || w == Array("pp".utf8) || w == Array("p".utf8)
         }
 
-        /// An upper-case heading line: at least two words and six letters, no lower-case letters.
+        /// An upper-case heading line: at least two words and six letters, no lower-case letters
+        /// (the line from `s`, up to `e` or a line break).
         func isCapsHeading(_ s: Int, _ e: Int) -> Bool {
             var letters = 0, words = 0, inWord = false
             for k in s..<e {
                 let c = p[k]
                 if isLower(c) { return false }
+                if isLineBreak(c) { break }
                 if isUpper(c) { letters += 1 }
                 let wordChar = isLetter(c) || isDigit(c)
                 if wordChar, !inWord { words += 1 }
@@ -303,6 +338,7 @@ public enum SentenceSplitter {
             while k < e {
                 let c = p[k]
                 if c == 58 { return wordLetters > 0 || words > 1 }
+                if isLineBreak(c) { return false }
                 if c == 32 {
                     if k + 1 < e, p[k + 1] != 32, p[k + 1] != 58 { words += 1; wordLetters = 0 }
                     if words > 6 { return false }

@@ -95,58 +95,64 @@ public enum Tokenizer {
         while i < hi {
             let b = p[i]
             var c = cls[Int(b)]
+            if c == 0 { i += 1; continue }
             var width = 1
             var mapped: UInt8 = 0
             if c == 4 { (c, width, mapped) = unicodeClass(p, i, hi) }
-            switch c {
-            case 0:
-                i += width
-            case 3:
+            if c == 0 { i += width; continue }
+            if c == 3 {
                 var h = fnvOffset
-                if mapped != 0 {
+                if width == 1 {
+                    h = (h ^ UInt64(b)) &* fnvPrime
+                } else if mapped != 0 {
                     h = (h ^ UInt64(mapped)) &* fnvPrime
                 } else {
                     for k in i..<(i + width) { h = (h ^ UInt64(p[k])) &* fnvPrime }
                 }
                 tokens.append(Token(start: Int32(i), end: Int32(i + width), kind: .punct, key: h))
                 i += width
-            default:
-                // A word or number: letters, digits and non-ASCII word characters.
-                let start = i
-                var h = fnvOffset
-                var prev = fnvOffset  // hash without the last byte, for the plural stem
-                var last: UInt8 = 0, beforeLast: UInt8 = 0, rawLast: UInt8 = 0, rawBeforeLast: UInt8 = 0
-                var digits = false, nonDigits = false
-                while i < hi {
-                    let x = p[i]
-                    var k = cls[Int(x)]
-                    var w = 1
-                    if k == 4 {
-                        let u = unicodeClass(p, i, hi)
-                        k = u.cls
-                        w = u.width
-                    }
-                    if k == 0 || k == 3 { break }
-                    if k == 2 { digits = true } else { nonDigits = true }
-                    for j in i..<(i + w) {
-                        let y = p[j]
-                        let l = (y &- 65) < 26 ? y | 0x20 : y
+                continue
+            }
+            // A word or number: letters, digits and non-ASCII word characters. ASCII letters and
+            // digits take the fast path; other bytes are decoded.
+            let start = i
+            var h = fnvOffset
+            var prev = fnvOffset  // hash without the last byte, for the plural stem
+            var digits = false, nonDigits = false
+            while i < hi {
+                let x = p[i]
+                let k = cls[Int(x)]
+                if k == 1 {
+                    prev = h
+                    h = (h ^ UInt64(x | 0x20)) &* fnvPrime
+                    nonDigits = true
+                    i += 1
+                } else if k == 2 {
+                    prev = h
+                    h = (h ^ UInt64(x)) &* fnvPrime
+                    digits = true
+                    i += 1
+                } else if k == 4 {
+                    let u = unicodeClass(p, i, hi)
+                    if u.cls != 4 { break }
+                    for j in i..<(i + u.width) {
                         prev = h
-                        h = (h ^ UInt64(l)) &* fnvPrime
-                        beforeLast = last
-                        last = l
-                        rawBeforeLast = rawLast
-                        rawLast = y
+                        h = (h ^ UInt64(p[j])) &* fnvPrime
                     }
-                    i += w
-                }
-                let length = i - start
-                if nonDigits {
-                    if length > 3, Self.stripsPlural(last, beforeLast, rawLast, rawBeforeLast) { h = prev }
-                    tokens.append(Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+                    nonDigits = true
+                    i += u.width
                 } else {
-                    tokens.append(Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
+                    break
                 }
+            }
+            if nonDigits {
+                if i - start > 3 {
+                    let rawLast = p[i - 1], rawBeforeLast = p[i - 2]
+                    if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) { h = prev }
+                }
+                tokens.append(Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+            } else {
+                tokens.append(Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
             }
         }
     }

@@ -46,8 +46,8 @@ enum FinalDeterminationLetterLayout {
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
     static func merged(_ a: [ItemHeader], _ b: [ItemHeader]) -> [ItemHeader] {
         var out: [ItemHeader] = []
-        for h in (a + b).sorted(by: { $0.title.lowerBound < $1.title.lowerBound }) {
-            if let last = out.last, h.title.lowerBound < last.end { continue }
+        for h in (a + b).sorted(by: { $0.start < $1.start }) {
+            if let last = out.last, h.start < last.end { continue }
             out.append(h)
         }
         return out
@@ -85,16 +85,21 @@ enum FinalDeterminationLetterLayout {
             var end = decision.range.upperBound
             if end < bytes.count, bytes[end] == 46 { end += 1 }
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
-            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end))
+            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end, start: c.lowerBound))
             p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= end } ?? sig.count)
         }
         return out
     }
 
+    private static let numberWords = [Phrase("issue"), Phrase("item")]
+
     /// After "1." / "2)" / "Issue 3:" at the start of `content`, where the text begins.
     static func numberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
         var i = content.lowerBound
-        if let (_, e) = Phrase.matchAny([Phrase("issue"), Phrase("item")], bytes, at: i, end: content.upperBound) {
+        guard i < content.upperBound else { return nil }
+        let b = TextScan.lower(bytes[i])
+        guard TextScan.isDigit(b) || b == 105 else { return nil }
+        if b == 105, let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: content.upperBound) {
             i = e
             while i < content.upperBound, bytes[i] == 32 { i += 1 }
         }

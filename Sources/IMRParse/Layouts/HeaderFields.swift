@@ -127,10 +127,9 @@ enum HeaderFields {
     /// "The date of the Utilization Review (UR) decision was 11/4/13", "The utilization review report
     /// dated 5/30/14 denied …": a UR word, then within six linking words a decision word and a date.
     static func urDateInProse(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            guard let (k, r) = Phrase.findFirst(urIntros, in: bytes, i..<range.upperBound) else { return nil }
-            i = r.upperBound
+        var from = range.lowerBound
+        while from < range.upperBound, let (k, r) = Phrase.findFirst(urIntros, in: bytes, from..<range.upperBound) {
+            from = r.upperBound
             // "UR" only in capitals and as a whole word.
             if k == 1, bytes[r.lowerBound] != 85 || (r.upperBound < bytes.count && TextScan.isAlnum(bytes[r.upperBound])) { continue }
             var j = r.upperBound
@@ -142,7 +141,7 @@ enum HeaderFields {
                     return Located(d.iso, j..<e)
                 }
                 let ws = j
-                while j < range.upperBound, !TextScan.isSpace(bytes[j]) { j += 1 }
+                while j < range.upperBound, !TextScan.isSpace(bytes[j]), j - ws < 40 { j += 1 }
                 var word = String(decoding: bytes[ws..<j].map(TextScan.lower), as: UTF8.self)
                 if word.hasSuffix(".") || word.hasSuffix(",") { break }
                 if word.hasSuffix(":") { word.removeLast() }

@@ -21,14 +21,16 @@ enum ItemChecks {
             } else if let d = items[k].decision, let c = conclusion, c.value != d.value {
                 warnings.append("\(name): the decision is \(d.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary")")
             }
-            if items[k].rationale == nil {
-                warnings.append("\(name): no decision rationale (the letter may be cut off)")
-            } else if let r = items[k].rationale?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
-                warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
+            var missing: [String] = []
+            if expectsCitations, items[k].claimsAdministratorGuideline == nil { missing.append("claims administrator guideline") }
+            if expectsCitations, items[k].imrGuideline == nil { missing.append("reviewer guideline") }
+            if items[k].rationale == nil { missing.append("decision rationale") }
+            if !missing.isEmpty {
+                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
+                warnings.append("\(name): no \(list)\(items[k].rationale == nil ? " (the letter may be cut off)" : "")")
             }
-            if expectsCitations {
-                if items[k].claimsAdministratorGuideline == nil { warnings.append("\(name): no claims administrator guideline") }
-                if items[k].imrGuideline == nil { warnings.append("\(name): no reviewer guideline") }
+            if let r = items[k].rationale?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
+                warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
             }
         }
         return warnings

@@ -27,7 +27,7 @@ enum FieldLabel: Int, Sendable, Comparable {
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
         var best: (FieldLabel, Int)?
         let first = TextScan.lower(bytes[start])
-        for (label, phrase) in phrases where phrase.needle.first == first {
+        for (label, phrase) in phrases where phrase.first == first {
             if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (label, e) }
         }
         return best
@@ -40,6 +40,15 @@ struct ItemHeader: Sendable {
     var decision: Located<Decision>?
     /// The end of the header (after the decision, or after the title's colon).
     var end: Int
+    /// Where the header starts (before any numbering such as "2."); the previous field ends here.
+    var start: Int
+
+    init(title: Range<Int>, decision: Located<Decision>?, end: Int, start: Int? = nil) {
+        self.title = title
+        self.decision = decision
+        self.end = end
+        self.start = min(start ?? title.lowerBound, title.lowerBound)
+    }
 }
 
 /// One item as the scanner assembles it: header plus the byte ranges of its labelled fields.
@@ -113,14 +122,14 @@ struct ItemScanner {
                     }
                 }
             }
-            let contentEnd = headers.first?.title.lowerBound ?? block.range.upperBound
+            let contentEnd = headers.first?.start ?? block.range.upperBound
             if let label = block.label, current != nil {
                 current?.fields[label] = block.range.lowerBound..<max(block.range.lowerBound, contentEnd)
             }
             for (h, header) in headers.enumerated() {
                 if let c = current { drafts.append(c) }
                 current = ItemDraft(header: header)
-                let strayEnd = h + 1 < headers.count ? headers[h + 1].title.lowerBound : block.range.upperBound
+                let strayEnd = h + 1 < headers.count ? headers[h + 1].start : block.range.upperBound
                 let stray = lines.trim(header.end..<max(header.end, strayEnd))
                 if !stray.isEmpty { current?.unlabelled = stray }
             }

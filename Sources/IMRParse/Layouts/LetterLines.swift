@@ -25,28 +25,31 @@ struct LetterLines: Sendable {
         self.bytes = bytes
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 40 + 1)
-        let n = bytes.count
-        var start = 0
-        var i = 0
-        func add(_ end: Int) {
-            var lo = start, hi = end
-            while lo < hi, TextScan.isSpace(bytes[lo]) { lo += 1 }
-            while hi > lo, TextScan.isSpace(bytes[hi - 1]) { hi -= 1 }
-            lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
-        }
-        while i < n {
-            let b = bytes[i]
-            if b == 10 || b == 12 {
-                add(i); i += 1; start = i
-            } else if b == 13 {
-                add(i)
-                i += (i + 1 < n && bytes[i + 1] == 10) ? 2 : 1
-                start = i
-            } else {
-                i += 1
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var start = 0
+            var i = 0
+            @inline(__always) func add(_ end: Int) {
+                var lo = start, hi = end
+                while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
+                while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
+                lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
             }
+            while i < n {
+                let b = buf[i]
+                if b > 13 { i += 1; continue }
+                if b == 10 || b == 12 {
+                    add(i); i += 1; start = i
+                } else if b == 13 {
+                    add(i)
+                    i += (i + 1 < n && buf[i + 1] == 10) ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if start < n || lines.isEmpty { add(n) }
         }
-        if start < n || lines.isEmpty { add(n) }
         self.lines = lines
     }
 

@@ -101,7 +101,7 @@ enum Notice2013Layout {
                 }
             }
             let title = lines.trim(titleStart..<max(titleStart, titleEnd))
-            if !title.isEmpty { out.append(ItemHeader(title: title, decision: nil, end: end)) }
+            if !title.isEmpty { out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart)) }
         }
         return out
     }

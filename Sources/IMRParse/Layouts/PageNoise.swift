@@ -6,15 +6,19 @@
 enum PageNoise {
     static func mark(_ lines: inout LetterLines, caseNumber: String?) {
         let bytes = lines.bytes
+        let cnPhrase = caseNumber.map(Phrase.init)
         var breaks: [Int] = []  // line indexes of page breaks (a page-number line, or the line after a form feed)
         for k in 0..<lines.count {
             let line = lines[k]
             if line.end < bytes.count, bytes[line.end] == 12 { breaks.append(k + 1) }
             if line.isBlank || line.content.count > 140 { continue }
+            // Every page marker holds a digit; a case-number line holds the case number.
+            guard bytes[line.content].contains(where: TextScan.isDigit) else { continue }
             if isPageMarker(bytes, line.content) {
                 lines.lines[k].isNoise = true
                 breaks.append(k)
-            } else if let cn = caseNumber, isCaseNumberLine(bytes, line.content, caseNumber: cn) {
+            } else if let cn = caseNumber, let cnPhrase, cnPhrase.find(in: bytes, line.content) != nil,
+                      isCaseNumberLine(bytes, line.content, caseNumber: cn) {
                 lines.lines[k].isNoise = true
             }
         }
@@ -26,23 +30,55 @@ enum PageNoise {
 
     /// "Page 2 of 4", "Page 2", "- 2 -", "2 of 4", or a short line that ends or starts with "Page 2 of 4".
     static func isPageMarker(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
-        let words = Words(bytes, content)
-        let w = words.list
-        guard !w.isEmpty else { return false }
-        func isNumber(_ k: Int) -> Bool { k < w.count && w[k].allSatisfy(TextScan.isDigit) && w[k].count <= 4 }
-        func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && k < w.count && w[k].map(TextScan.lower) == Array(s.utf8) }
-        // Whole line.
-        if w.count == 2, isWord(0, "page"), isNumber(1) { return true }
-        if w.count == 3, w[0] == [45], isNumber(1), w[2] == [45] { return true }
-        if w.count == 3, isNumber(0), isWord(1, "of"), isNumber(2) { return true }
-        // "… Page N of M" at the end, or "Page N of M …" at the start of a short line.
-        if w.count >= 4, isWord(w.count - 4, "page"), isNumber(w.count - 3), isWord(w.count - 2, "of"), isNumber(w.count - 1) {
-            return content.count <= 140
+        // Short lines: compare word by word.
+        if content.count <= 24 {
+            let w = Words(bytes, content).list
+            func isNumber(_ k: Int) -> Bool { k < w.count && w[k].allSatisfy(TextScan.isDigit) && w[k].count <= 4 }
+            func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && k < w.count && w[k].map(TextScan.lower) == Array(s.utf8) }
+            if w.count == 2, isWord(0, "page"), isNumber(1) { return true }
+            if w.count == 3, w[0] == [45], isNumber(1), w[2] == [45] { return true }
+            if w.count == 3, isNumber(0), isWord(1, "of"), isNumber(2) { return true }
         }
-        if w.count >= 4, isWord(0, "page"), isNumber(1), isWord(2, "of"), isNumber(3) {
-            return content.count <= 80
+        // "… Page N of M" at the end of the line.
+        if let start = pageOfBackward(bytes, content), start == content.lowerBound || TextScan.isSpace(bytes[start - 1]) {
+            return true
+        }
+        // "Page N of M …" at the start of a short line.
+        if content.count <= 80, let e = pageOfForward(bytes, content), e == content.upperBound || TextScan.isSpace(bytes[e]) {
+            return true
         }
         return false
+    }
+
+    private static let pageWord = Phrase("page"), ofWord = Phrase("of")
+
+    /// "Page N of M" starting at the beginning of `content`: its end.
+    private static func pageOfForward(_ b: [UInt8], _ content: Range<Int>) -> Int? {
+        let end = content.upperBound
+        guard var i = pageWord.match(b, at: content.lowerBound, end: end) else { return nil }
+        func spaces() -> Bool { let s = i; while i < end, b[i] == 32 || b[i] == 9 { i += 1 }; return i > s }
+        func number() -> Bool { let s = i; while i < end, TextScan.isDigit(b[i]), i - s < 5 { i += 1 }; return i > s && i - s <= 4 }
+        guard spaces(), number(), spaces(), let o = ofWord.match(b, at: i, end: end) else { return nil }
+        i = o
+        guard spaces(), number() else { return nil }
+        return i
+    }
+
+    /// "Page N of M" ending at the end of `content`: its start.
+    private static func pageOfBackward(_ b: [UInt8], _ content: Range<Int>) -> Int? {
+        let lo = content.lowerBound
+        var i = content.upperBound
+        func spaces() -> Bool { let s = i; while i > lo, b[i - 1] == 32 || b[i - 1] == 9 { i -= 1 }; return i < s }
+        func number() -> Bool { let s = i; while i > lo, TextScan.isDigit(b[i - 1]), s - i < 5 { i -= 1 }; return i < s && s - i <= 4 }
+        func word(_ w: String) -> Bool {
+            let u = Array(w.utf8)
+            guard i - u.count >= lo else { return false }
+            for (k, c) in u.enumerated() where TextScan.lower(b[i - u.count + k]) != c { return false }
+            i -= u.count
+            return true
+        }
+        guard number(), spaces(), word("of"), spaces(), number(), spaces(), word("page") else { return nil }
+        return i
     }
 
     // MARK: Case number repeated at page breaks
@@ -99,15 +135,17 @@ enum PageNoise {
             let c = lines[k].content
             return c.count <= 100 && !(c.count > 30 && lines.bytes[c.upperBound - 1] == 46)
         }
+        // A line is a running header when the same text stands at two different places, each next to a
+        // page break (the same line next to two nearby breaks does not count).
         var seen: [[UInt8]: Set<Int>] = [:]
-        for (z, zone) in zones.enumerated() {
+        for zone in zones {
             for k in zone where candidate(k) {
-                seen[key(lines.bytes, lines[k].content), default: []].insert(z)
+                seen[key(lines.bytes, lines[k].content), default: []].insert(k)
             }
         }
         for zone in zones {
             for k in zone where candidate(k) {
-                if let zs = seen[key(lines.bytes, lines[k].content)], zs.count >= 2 { lines.lines[k].isNoise = true }
+                if let ks = seen[key(lines.bytes, lines[k].content)], ks.count >= 2 { lines.lines[k].isNoise = true }
             }
         }
     }
@@ -135,7 +173,8 @@ enum PageNoise {
             var urls: [(key: [UInt8], start: Int, end: Int)] = []
             var i = content.lowerBound
             while i < content.upperBound {
-                if http.match(bytes, at: i, end: content.upperBound) != nil || www.match(bytes, at: i, end: content.upperBound) != nil {
+                let l = bytes[i] | 0x20
+                if l == 104 || l == 119, http.match(bytes, at: i, end: content.upperBound) != nil || www.match(bytes, at: i, end: content.upperBound) != nil {
                     let (urlKey, end) = url(bytes, at: i, end: content.upperBound)
                     if !urlKey.isEmpty { urls.append((urlKey, i, end)) }
                     i = max(end, i + 1)

@@ -22,7 +22,8 @@ enum SectionFinder {
 
     private static let table: [(Kind, [String])] = [
         (.howMade, ["how the imr final determination was made"]),
-        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information"]),
+        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information",
+                        "summary of records", "summary of medical records"]),
         (.issues, ["imr issues, decisions and rationales", "imr issues, decisions, and rationales", "imr issues decisions and rationales",
                    "imr decision(s) and rationale(s)", "imr decisions and rationales", "imr decision and rationale"]),
         (.documents, ["documents reviewed for determination", "documents reviewed", "records reviewed"]),
@@ -60,6 +61,11 @@ enum SectionFinder {
         let bytes = lines.bytes
         let start = lines[k].contentStart
         let first = TextScan.lower(bytes[start])
+        // Typist's initials ("/jb") close a letter.
+        if first == 47, lines[k].content.count >= 3, lines[k].content.count <= 5,
+           bytes[(start + 1)..<lines[k].contentEnd].allSatisfy(TextScan.isAlpha) {
+            return Heading(kind: .closing, line: k, range: lines[k].content, contentStart: lines[k].contentEnd)
+        }
         guard TextScan.isAlpha(first) else { return nil }
         // The heading may wrap onto the next line or two, but no further.
         let limitLine = min(lines.count - 1, k + 4)
@@ -72,7 +78,7 @@ enum SectionFinder {
             return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
         }
         var best: (Kind, Int)?
-        for (kind, phrase) in phrases where phrase.needle.first == first {
+        for (kind, phrase) in phrases where phrase.first == first {
             if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (kind, e) }
         }
         guard let (kind, e) = best else { return nil }

@@ -9,19 +9,26 @@ enum UnknownLayout {
         let lines = context.lines
         let bytes = context.bytes
         var section = 0..<bytes.count
-        if let summary = context.first(.caseSummary) {
-            let s = context.section(summary)
-            result.caseSummary = lines.trim(context.skipIntro(s, endingWith: LayoutContext.summaryIntros))
-            section = s.upperBound..<bytes.count
+        var summary: Range<Int>? = nil
+        if let heading = context.first(.caseSummary) {
+            summary = context.skipIntro(context.section(heading), endingWith: LayoutContext.summaryIntros)
+            // Without a heading after it, the summary runs into the items: they are looked for inside it too.
+            section = summary!.lowerBound..<bytes.count
         }
         if let issues = context.first(.issues) {
             section = context.skipIntro(context.section(issues), endingWith: LayoutContext.itemsIntros)
         }
-        result.reviewerScope = 0..<(result.caseSummary?.lowerBound ?? section.lowerBound)
         let scanner = ItemScanner(lines: lines, findHeaders: headers)
-        result.items = ItemBuilder.items(scanner.scan(section), lines, titlePrefixes: FinalDeterminationLetterLayout.titlePrefixes)
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
-        result.items.removeAll { $0.decision == nil && $0.rationale == nil && $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil }
+        let drafts = scanner.scan(section).filter { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        result.items = ItemBuilder.items(drafts, lines, titlePrefixes: FinalDeterminationLetterLayout.titlePrefixes)
+        if var s = summary {
+            if let first = drafts.first, s.contains(first.header.start) { s = s.lowerBound..<first.header.start }
+            result.caseSummary = lines.trim(s)
+        }
+        // The reviewer is described before the clinical part of the letter.
+        let clinicalStart = [summary?.lowerBound, drafts.first?.header.start].compactMap { $0 }.min()
+        result.reviewerScope = 0..<(clinicalStart ?? bytes.count)
         return result
     }
 

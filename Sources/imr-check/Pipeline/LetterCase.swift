@@ -5,11 +5,7 @@ import IMRParse
 /// (the case summary and each item's own rationale; never citation lines or headings), and what
 /// the header says (letter date, patient).
 enum LetterCase {
-    static func context(_ d: Determination) -> CaseContext {
-        CaseContext(letterDate: (d.letterDate ?? d.urDenialDate).flatMap { CivilDate.parseISO($0.value) },
-                    patientAge: d.patient.age?.value,
-                    injuryDate: d.patient.injuryDate.flatMap { CivilDate.parseISO($0.value) })
-    }
+    static func context(_ d: Determination) -> CaseContext { CaseContext(letter: d) }
 
     /// The narrative of the whole document (for `facts`).
     static func documentRegions(_ d: Determination, _ text: SourceText) -> [Range<Int>] {

@@ -1,0 +1,40 @@
+/// A small open-addressing map from token keys to flags, for per-token lookups on hot paths
+/// (Swift's `Set` and `Dictionary` hash every lookup with SipHash).
+struct KeyTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt16]
+    private var used: [Bool]
+    private let mask: Int
+
+    init(_ entries: [(UInt64, UInt16)]) {
+        var capacity = 16
+        while capacity < entries.count * 4 { capacity *= 2 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [UInt16](repeating: 0, count: capacity)
+        used = [Bool](repeating: false, count: capacity)
+        mask = capacity - 1
+        for (k, v) in entries {
+            var s = Self.slot(k, mask)
+            while used[s], keys[s] != k { s = (s + 1) & mask }
+            used[s] = true
+            keys[s] = k
+            values[s] |= v
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    /// The flags of `key`, 0 when absent.
+    @inline(__always)
+    func flags(_ key: UInt64) -> UInt16 {
+        var s = Self.slot(key, mask)
+        while used[s] {
+            if keys[s] == key { return values[s] }
+            s = (s + 1) & mask
+        }
+        return 0
+    }
+}
