@@ -107,16 +107,22 @@ enum RequestFinder {
                 if let end = TextScan.match(cue, in: bytes, at: i, end: bytes.count) { matched = end; break }
             }
             guard let start = matched else { i += 1; continue }
+            // The request runs to the end of its sentence or paragraph (a blank line), across line breaks.
             var end = start
-            while end < bytes.count, bytes[end] != 10, !(bytes[end] == 46 && (end + 1 >= bytes.count || TextScan.isSpace(bytes[end + 1]))) { end += 1 }
+            while end < bytes.count, !(bytes[end] == 46 && (end + 1 >= bytes.count || TextScan.isSpace(bytes[end + 1]))) {
+                if bytes[end] == 10, let next = bytes[(end + 1)...].firstIndex(where: { $0 != 32 && $0 != 13 && $0 != 9 }), bytes[next] == 10 { break }
+                end += 1
+            }
             // Several requests on one line: "Requesting: lumbar ESI L4-5; PT 2x6".
             var pieceStart = start
             for k in start...end where k == end || bytes[k] == 59 {
                 let range = TextScan.trim(bytes, pieceStart..<k)
                 var r = range
                 // Drop a leading "an", "a", "the" and "authorization for".
-                for lead in ["authorization for ", "an ", "a ", "the "].map(\.scanNeedle) {
-                    if let e = TextScan.match(lead, in: bytes, at: r.lowerBound, end: r.upperBound) { r = e..<r.upperBound }
+                for lead in ["authorization for", "an", "a", "the"].map(\.scanNeedle) {
+                    if let e = TextScan.match(lead, in: bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
+                        r = TextScan.trim(bytes, e..<r.upperBound)
+                    }
                 }
                 if r.count >= 3 { out.append((text.normalized(r), r)) }
                 pieceStart = k + 1
