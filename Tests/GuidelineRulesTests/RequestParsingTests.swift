@@ -61,6 +61,8 @@ import IMRParse
         #expect(c.visits == 8)
         let d = parse("Physical therapy, 12 sessions")
         #expect(d.visits == 12)
+        #expect(parse("Postoperative physical therapy, 8 additional sessions for the right shoulder").visits == 8)
+        #expect(parse("PT x12").quantity == 12)
     }
 
     @Test func quantities() {

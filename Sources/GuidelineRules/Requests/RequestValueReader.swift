@@ -94,7 +94,14 @@ struct RequestValueReader {
             // "N times per week for M weeks", "twice a week", "N visits", "N injections"
             if let n = number(at: i) {
                 let nextIndex = nextWord(after: i)
-                let next = nextIndex.map { stem(text($0)) } ?? ""
+                var next = nextIndex.map { stem(text($0)) } ?? ""
+                // "8 additional sessions", "12 physical therapy visits": the noun may follow a few words later.
+                if !Self.visitNouns.contains(next), !Self.itemNouns.contains(next), next != "time", let k = nextIndex {
+                    for j in (k + 1)..<min(k + 3, tokens.count) where Self.visitNouns.contains(stem(text(j))) {
+                        next = stem(text(j))
+                        break
+                    }
+                }
                 if next == "time" || t == "once" || t == "twice" {
                     let k = (next == "time" ? nextIndex! : i)
                     if isPerWeek(after: k) { r.frequencyPerWeek = Double(n) }
