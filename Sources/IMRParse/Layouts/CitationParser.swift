@@ -23,7 +23,7 @@ public enum CitationParser {
         (Phrase("official disability guidelines"), "ODG"),
         (Phrase("official disability guideline"), "ODG"),
     ]
-    private static let negations: [Phrase] = [Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")]
+    private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
 
     /// Guideline bodies in order of first mention.
     public static func sources(_ bytes: [UInt8]) -> [String] {
@@ -40,7 +40,7 @@ public enum CitationParser {
                 guard let end = phrase.match(bytes, at: i, end: n) else { continue }
                 // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
                 if end < n, TextScan.isAlnum(bytes[end]) { continue }
-                let negated = name != "Non-MTUS" && Phrase.findFirst(negations, in: bytes, sentenceStart..<i) != nil
+                let negated = name != "Non-MTUS" && negations.findFirst(in: bytes, sentenceStart..<i) != nil
                 if !negated, !out.contains(name) { out.append(name) }
                 i = end
                 matched = true

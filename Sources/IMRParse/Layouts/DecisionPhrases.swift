@@ -54,9 +54,11 @@ enum DecisionPhrases {
         ("was medically necessary", .overturned), ("were medically necessary", .overturned),
     ].map { (Phrase($0.0), $0.1) }
 
+    private static let sentenceSet = PhraseSet(sentencePhrases.map(\.0))
+
     /// The first decision sentence ending ("is not medically necessary and appropriate") in `range`.
     static func firstSentence(_ bytes: [UInt8], _ range: Range<Int>) -> (decision: Located<Decision>, verbStart: Int)? {
-        guard let (k, r) = Phrase.findFirst(sentencePhrases.map(\.0), in: bytes, range) else { return nil }
+        guard let (k, r) = sentenceSet.findFirst(in: bytes, range) else { return nil }
         return (Located(sentencePhrases[k].1, r), r.lowerBound)
     }
 

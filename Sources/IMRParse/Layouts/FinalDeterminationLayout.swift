@@ -58,7 +58,7 @@ enum FinalDeterminationLayout {
                 continue
             }
             var first = titleLast
-            while first > floor, titleLast - first < 8, !ItemScanner.endsSentence(lines, sig[first - 1]) { first -= 1 }
+            while first > floor, titleLast - first < 8, !ItemScanner.endsSentence(lines, sig[first - 1], before: sig[first]) { first -= 1 }
             let title = lines.trim(max(lines[sig[first]].contentStart, block.lowerBound)..<colon)
             floor = p + 1
             guard !title.isEmpty else { continue }
@@ -67,12 +67,12 @@ enum FinalDeterminationLayout {
         return out
     }
 
-    private static let strayLabels = [Phrase("decision rationale:"), Phrase("rationale for the decision:")]
+    private static let strayLabels = PhraseSet([Phrase("decision rationale:"), Phrase("rationale for the decision:")])
 
     /// A decision rationale pasted into the case summary (seed 001): kept as written, with a warning
     /// that says whether it repeats an item's rationale.
     static func strayRationale(in summary: Range<Int>, _ context: LayoutContext, items: [DisputedItem]) -> [String] {
-        guard let (_, r) = Phrase.findFirst(strayLabels, in: context.bytes, summary) else { return [] }
+        guard let (_, r) = strayLabels.findFirst(in: context.bytes, summary) else { return [] }
         let stray = context.lines.clean(r.upperBound..<summary.upperBound)
         if let k = items.firstIndex(where: { $0.rationale?.value == stray }) {
             return ["the case summary holds a decision rationale (the same text as item \(k + 1)'s rationale)"]

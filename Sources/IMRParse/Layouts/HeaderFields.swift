@@ -4,20 +4,20 @@
 /// Headers come in one or two columns ("Case Number: CM15-0012345    Date Assigned: 01/05/2015"),
 /// so a value ends at the end of its line, at a run of two or more spaces, or at the next label.
 enum HeaderFields {
-    private static let caseNumberLabels = ["imr case number:", "imr case no.:", "imr case no:", "imr case #:", "imr case number",
-                                           "case number:", "case no.:", "case no:", "case #:"].map(Phrase.init)
-    private static let letterDateLabels = ["decision date:", "date of decision:", "determination date:", "date of determination:",
-                                           "letter date:", "dated:", "date:"].map(Phrase.init)
-    private static let urDateLabels = ["ur denial date:", "date of ur denial:", "date of ur decision:", "ur decision date:",
+    private static let caseNumberLabels = PhraseSet(["imr case number:", "imr case no.:", "imr case no:", "imr case #:", "imr case number",
+                                           "case number:", "case no.:", "case no:", "case #:"].map(Phrase.init))
+    private static let letterDateLabels = PhraseSet(["decision date:", "date of decision:", "determination date:", "date of determination:",
+                                           "letter date:", "dated:", "date:"].map(Phrase.init))
+    private static let urDateLabels = PhraseSet(["ur denial date:", "date of ur denial:", "date of ur decision:", "ur decision date:",
                                        "date of ur:", "utilization review date:", "date of utilization review:",
-                                       "utilization review denial date:"].map(Phrase.init)
-    private static let injuryLabels = ["date of injury:", "date(s) of injury:", "doi:", "injury date:"].map(Phrase.init)
+                                       "utilization review denial date:"].map(Phrase.init))
+    private static let injuryLabels = PhraseSet(["date of injury:", "date(s) of injury:", "doi:", "injury date:"].map(Phrase.init))
 
     // MARK: Case number
 
     /// The case number from a "Case Number:" label, else the first token shaped like one ("CM13-0012345").
     static func caseNumber(_ bytes: [UInt8]) -> Located<String>? {
-        if let (_, r) = Phrase.findFirst(caseNumberLabels, in: bytes, 0..<bytes.count) {
+        if let (_, r) = caseNumberLabels.findFirst(in: bytes, 0..<bytes.count) {
             var i = r.upperBound
             while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 58 { i += 1 }
             let s = i
@@ -33,34 +33,37 @@ enum HeaderFields {
 
     /// The first "CM13-0012345"-shaped token: two capital letters, two digits, a hyphen, 5–8 digits.
     static func caseNumberToken(_ bytes: [UInt8], _ range: Range<Int>) -> Located<String>? {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i + 8 <= end {
-            if bytes[i] >= 65, bytes[i] <= 90, i == 0 || !TextScan.isAlnum(bytes[i - 1]),
-               bytes[i + 1] >= 65, bytes[i + 1] <= 90, TextScan.isDigit(bytes[i + 2]), TextScan.isDigit(bytes[i + 3]), bytes[i + 4] == 45 {
-                var j = i + 5
-                while j < end, TextScan.isDigit(bytes[j]) { j += 1 }
-                let digits = j - (i + 5)
-                if digits >= 5, digits <= 8, j >= end || !TextScan.isAlnum(bytes[j]) {
-                    return Located(String(decoding: bytes[i..<j], as: UTF8.self), i..<j)
+        let end = min(range.upperBound, bytes.count)
+        guard range.lowerBound >= 0 else { return nil }
+        let found: Range<Int>? = bytes.withUnsafeBufferPointer { b in
+            @inline(__always) func upper(_ x: UInt8) -> Bool { x >= 65 && x <= 90 }
+            var i = range.lowerBound
+            while i + 8 <= end {
+                if upper(b[i]), upper(b[i + 1]), TextScan.isDigit(b[i + 2]), TextScan.isDigit(b[i + 3]), b[i + 4] == 45,
+                   i == 0 || !TextScan.isAlnum(b[i - 1]) {
+                    var j = i + 5
+                    while j < end, TextScan.isDigit(b[j]) { j += 1 }
+                    let digits = j - (i + 5)
+                    if digits >= 5, digits <= 8, j >= end || !TextScan.isAlnum(b[j]) { return i..<j }
+                    i = j
+                    continue
                 }
-                i = j
-                continue
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
+        return found.map { Located(String(decoding: bytes[$0], as: UTF8.self), $0) }
     }
 
     // MARK: Dates
 
     /// A date given after one of `labels` in `range`: the first label found whose value is a date.
-    private static func labelledDate(_ lines: LetterLines, _ labels: [Phrase], in range: Range<Int>, lineStartOnly: Set<Int> = [],
+    private static func labelledDate(_ lines: LetterLines, _ labels: PhraseSet, in range: Range<Int>, lineStartOnly: Set<Int> = [],
                                      referenceYear: Int) -> Located<String>? {
         let bytes = lines.bytes
         var from = range.lowerBound
         var tries = 0
-        while tries < 20, from < range.upperBound, let (k, r) = Phrase.findFirst(labels, in: bytes, from..<range.upperBound) {
+        while tries < 20, from < range.upperBound, let (k, r) = labels.findFirst(in: bytes, from..<range.upperBound) {
             tries += 1
             from = r.upperBound
             if lineStartOnly.contains(k) {
@@ -90,7 +93,7 @@ enum HeaderFields {
     /// top that holds only a date.
     static func letterDate(_ lines: LetterLines, headerEnd: Int, referenceYear: Int) -> Located<String>? {
         let header = 0..<min(headerEnd, lines.bytes.count)
-        if let d = labelledDate(lines, letterDateLabels, in: header, lineStartOnly: [letterDateLabels.count - 1], referenceYear: referenceYear) {
+        if let d = labelledDate(lines, letterDateLabels, in: header, lineStartOnly: [letterDateLabels.phrases.count - 1], referenceYear: referenceYear) {
             return d
         }
         var seen = 0
@@ -107,7 +110,7 @@ enum HeaderFields {
     }
 
     static func urDenialDate(_ lines: LetterLines, headerEnd: Int, prose: [Range<Int>], referenceYear: Int) -> Located<String>? {
-        if let d = labelledDate(lines, urDateLabels, in: 0..<lines.bytes.count, referenceYear: referenceYear) { return d }
+        if let d = labelledDate(lines, urDateLabels, in: 0..<min(headerEnd, lines.bytes.count), referenceYear: referenceYear) { return d }
         for r in prose {
             if let d = urDateInProse(lines.bytes, r, referenceYear: referenceYear) { return d }
         }
@@ -118,7 +121,7 @@ enum HeaderFields {
         labelledDate(lines, injuryLabels, in: 0..<min(headerEnd, lines.bytes.count), referenceYear: referenceYear)
     }
 
-    private static let urIntros = [Phrase("utilization review"), Phrase("ur")]
+    private static let urIntros = PhraseSet([Phrase("utilization review"), Phrase("ur")])
     private static let urLinkWords: Set<String> = ["(ur)", "ur", "decision", "denial", "determination", "report", "letter", "dated",
                                                    "was", "of", "on", "the", "non-certification", "noncertification", "issued"]
     private static let urDecisionWords: Set<String> = ["decision", "denial", "determination", "report", "letter",
@@ -128,7 +131,7 @@ enum HeaderFields {
     /// dated 5/30/14 denied …": a UR word, then within six linking words a decision word and a date.
     static func urDateInProse(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
         var from = range.lowerBound
-        while from < range.upperBound, let (k, r) = Phrase.findFirst(urIntros, in: bytes, from..<range.upperBound) {
+        while from < range.upperBound, let (k, r) = urIntros.findFirst(in: bytes, from..<range.upperBound) {
             from = r.upperBound
             // "UR" only in capitals and as a whole word.
             if k == 1, bytes[r.lowerBound] != 85 || (r.upperBound < bytes.count && TextScan.isAlnum(bytes[r.upperBound])) { continue }

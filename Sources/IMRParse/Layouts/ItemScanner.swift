@@ -153,7 +153,7 @@ struct ItemScanner {
         // A title ends with its colon or with no punctuation at all; a full stop ends a rationale.
         if let e = lines[last].content.last, lines.bytes[e] != 58, ItemScanner.endsSentence(lines, last) { return nil }
         var first = sig.count - 1
-        while first > 0, sig.count - first < 8, !ItemScanner.endsSentence(lines, sig[first - 1]) { first -= 1 }
+        while first > 0, sig.count - first < 8, !ItemScanner.endsSentence(lines, sig[first - 1], before: sig[first]) { first -= 1 }
         let lo = max(lines[sig[first]].contentStart, range.lowerBound)
         let r = lines.trim(lo..<min(lines[last].contentEnd, range.upperBound))
         return r.isEmpty ? nil : r
@@ -162,8 +162,19 @@ struct ItemScanner {
     private static let abbreviations: Set<String> = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
                                                      "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
 
-    /// Whether line `k` ends a sentence or a heading (".", "?", "!" or ":"), so that the next line
-    /// can start a title. "mg." and other abbreviations do not end a sentence.
+    /// Whether line `k` ends a sentence or a heading (".", "?", "!" or ":"), so that line `next` can
+    /// start a title. After an abbreviation ("mg.", "e.g.") only a line that starts with a capital
+    /// letter or a digit starts anew: "Norco 10/325 mg." / "#60: Upheld" is one title.
+    static func endsSentence(_ lines: LetterLines, _ k: Int, before next: Int) -> Bool {
+        if endsSentence(lines, k) { return true }
+        let bytes = lines.bytes
+        let c = lines[k].content
+        guard let last = c.last, bytes[last] == 46, let first = lines[next].content.first.map({ bytes[$0] }) else { return false }
+        return (first >= 65 && first <= 90) || TextScan.isDigit(first)
+    }
+
+    /// Whether line `k` ends a sentence or a heading (".", "?", "!" or ":"); a full stop after an
+    /// abbreviation ("mg.", "e.g.") does not.
     static func endsSentence(_ lines: LetterLines, _ k: Int) -> Bool {
         let bytes = lines.bytes
         let content = lines[k].content

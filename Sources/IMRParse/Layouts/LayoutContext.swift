@@ -22,15 +22,15 @@ struct LayoutContext {
 
     /// Skips a boilerplate introduction that ends with `phrase` near the start of `range`
     /// ("…including all medical records:", "…set forth below:").
-    func skipIntro(_ range: Range<Int>, endingWith phrases: [Phrase], within: Int = 400) -> Range<Int> {
+    func skipIntro(_ range: Range<Int>, endingWith phrases: PhraseSet, within: Int = 400) -> Range<Int> {
         let window = range.lowerBound..<min(range.upperBound, range.lowerBound + within)
-        guard let (_, r) = Phrase.findFirst(phrases, in: bytes, window) else { return range }
+        guard let (_, r) = phrases.findFirst(in: bytes, window) else { return range }
         return r.upperBound..<range.upperBound
     }
 
-    static let summaryIntros = [Phrase("including all medical records:"), Phrase("including all medical records."),
-                                Phrase("the following clinical case summary:")]
-    static let itemsIntros = [Phrase("set forth below:"), Phrase("set forth below.")]
+    static let summaryIntros = PhraseSet([Phrase("including all medical records:"), Phrase("including all medical records."),
+                                          Phrase("the following clinical case summary:")])
+    static let itemsIntros = PhraseSet([Phrase("set forth below:"), Phrase("set forth below.")])
 }
 
 /// What a layout parser hands back to `LetterParser`.

@@ -46,49 +46,52 @@ public enum LayoutDetector {
                                                 Phrase("rationale for the decision"), Phrase("medical treatment guideline"),
                                                 Phrase("regarding the request for"), Phrase("determination:"), Phrase("imr guideline")]
 
+    /// Every marker looked for anywhere in the text, found in one pass.
+    private static let anywherePhrases: [Phrase] = [noticeTitle, determined, urDenial] + noticeLabels + letterIssues
+        + finalDetermination + caseHeaderFields + letterLikeAnywhere
+    /// Every marker looked for at the start of a line (after an optional "1)").
+    private static let lineStartPhrases: [Phrase] = [regarding, letterTitle, professional, caseNumber, Phrase("imr case number:")]
+        + letterLikeAtLineStart
+    private static let anywhereSet = PhraseSet(anywherePhrases), lineStartSet = PhraseSet(lineStartPhrases)
+
     static func detect(_ lines: LetterLines, headings: [SectionFinder.Heading]) -> LetterLayout {
         let bytes = lines.bytes
-        let all = 0..<bytes.count
-        func anywhere(_ p: Phrase) -> Bool { p.find(in: bytes, all) != nil }
-        func atLineStart(_ p: Phrase) -> Bool {
-            for k in 0..<lines.count where !lines[k].isBlank {
-                if p.match(bytes, at: lines[k].contentStart, end: bytes.count) != nil { return true }
-            }
-            return false
+        let found = anywhereSet.occurrences(in: bytes, 0..<bytes.count)
+        // Positions in `anywherePhrases`.
+        var offset = 3
+        func group(_ count: Int) -> Bool {
+            defer { offset += count }
+            return found[offset..<(offset + count)].contains(true)
         }
-        if anywhere(noticeTitle) || anywhere(determined)
-            || (atLineStartAfterNumber(lines, regarding) && Phrase.findFirst(noticeLabels, in: bytes, all) != nil) {
-            return .notice2013
-        }
-        if Phrase.findFirst(letterIssues, in: bytes, all) != nil || (atLineStart(letterTitle) && anywhere(urDenial)) {
-            return .finalDeterminationLetter
-        }
-        if atLineStart(professional) || headings.contains(where: { $0.kind == .issueAtDispute || $0.kind == .reviewerRationale }) {
-            return .medicalProfessionalReview
-        }
-        if Phrase.findFirst(finalDetermination, in: bytes, all) != nil {
-            if atLineStart(caseNumber) || atLineStart(Phrase("imr case number:")),
-               Phrase.findFirst(caseHeaderFields, in: bytes, all) != nil {
-                return .finalDeterminationCaseHeader
-            }
-            return .finalDetermination
-        }
-        var markers = 0
-        for p in letterLikeAnywhere where anywhere(p) { markers += 1 }
-        for p in letterLikeAtLineStart where atLineStartAfterNumber(lines, p) { markers += 1 }
-        if hasDecisionLine(lines) { markers += 1 }
-        return markers >= 2 ? .unknown : .narrative
-    }
-
-    /// Whether some line starts with `phrase`, after an optional "1)" or "2.".
-    static func atLineStartAfterNumber(_ lines: LetterLines, _ phrase: Phrase) -> Bool {
-        let bytes = lines.bytes
+        let notice = found[0] || found[1], urDenialDate = found[2]
+        let noticeLabel = group(noticeLabels.count), letterIssue = group(letterIssues.count)
+        let finalDeterminationMarker = group(finalDetermination.count), caseHeaderField = group(caseHeaderFields.count)
+        let letterLike = found[offset..<(offset + letterLikeAnywhere.count)].filter { $0 }.count
+        var atStart = [Bool](repeating: false, count: lineStartPhrases.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
             let start = FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound
-            if phrase.match(bytes, at: start, end: bytes.count) != nil { return true }
+            lineStartSet.markMatches(bytes, at: start, end: bytes.count, into: &atStart)
         }
-        return false
+        let regardingAtStart = atStart[0], letterTitleAtStart = atStart[1], professionalAtStart = atStart[2]
+        let caseNumberAtStart = atStart[3] || atStart[4]
+        let letterLikeAtStart = atStart[5...].filter { $0 }.count
+
+        if notice || (regardingAtStart && noticeLabel) {
+            return .notice2013
+        }
+        if letterIssue || (letterTitleAtStart && urDenialDate) {
+            return .finalDeterminationLetter
+        }
+        if professionalAtStart || headings.contains(where: { $0.kind == .issueAtDispute || $0.kind == .reviewerRationale }) {
+            return .medicalProfessionalReview
+        }
+        if finalDeterminationMarker {
+            return caseNumberAtStart && caseHeaderField ? .finalDeterminationCaseHeader : .finalDetermination
+        }
+        var markers = letterLike + letterLikeAtStart
+        if hasDecisionLine(lines) { markers += 1 }
+        return markers >= 2 ? .unknown : .narrative
     }
 
     /// A line ending "…: Upheld" or "…: Overturned".

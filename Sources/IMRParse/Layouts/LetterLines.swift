@@ -177,12 +177,14 @@ struct LetterLines: Sendable {
                             && TextScan.isAlnum(out[out.count - 2]) && TextScan.isAlnum(bytes[lo])
                         if !joins { out.append(32) }
                     }
-                    var pendingSpace = false
-                    for i in lo..<hi {
-                        let b = bytes[i]
-                        if TextScan.isSpace(b) { pendingSpace = true; continue }
-                        if pendingSpace { out.append(32); pendingSpace = false }
-                        out.append(b)
+                    bytes.withUnsafeBufferPointer { buf in
+                        var pendingSpace = false
+                        for i in lo..<hi {
+                            let b = buf[i]
+                            if TextScan.isSpace(b) { pendingSpace = true; continue }
+                            if pendingSpace { out.append(32); pendingSpace = false }
+                            out.append(b)
+                        }
                     }
                     previousLine = k
                 }

@@ -105,7 +105,7 @@ enum PatientParser {
 
     // MARK: Date of injury
 
-    private static let injuryTriggers = [Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")]
+    private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
     private static let linkWords: Set<String> = [
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
@@ -116,7 +116,7 @@ enum PatientParser {
     /// A date linked to an injury word by at most six linking words, in the same sentence.
     static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
         var from = range.lowerBound
-        while from < range.upperBound, let (k, r) = Phrase.findFirst(injuryTriggers, in: bytes, from..<range.upperBound) {
+        while from < range.upperBound, let (k, r) = injuryTriggers.findFirst(in: bytes, from..<range.upperBound) {
             from = r.upperBound
             guard r.upperBound >= range.upperBound || !TextScan.isAlnum(bytes[r.upperBound]) else { continue }
             // "injured worker", "injured employee": the person, not the event.

@@ -99,24 +99,107 @@ struct Phrase: Sendable {
     /// The first match of any of `phrases` in `bytes[range]`, in one pass; at equal starts the earlier
     /// phrase wins.
     static func findFirst(_ phrases: [Phrase], in bytes: [UInt8], _ range: Range<Int>) -> (index: Int, range: Range<Int>)? {
+        PhraseSet(phrases).findFirst(in: bytes, range)
+    }
+
+    /// Which of `phrases` occur anywhere in `bytes[range]`, in one pass.
+    static func occurrences(_ phrases: [Phrase], in bytes: [UInt8], _ range: Range<Int>) -> [Bool] {
+        PhraseSet(phrases).occurrences(in: bytes, range)
+    }
+}
+
+/// Several phrases searched for together in one pass over the text: each position is tried only
+/// against the phrases that can start with its byte, and, when every phrase starts a word, only at
+/// word starts.
+struct PhraseSet: Sendable {
+    let phrases: [Phrase]
+    /// Phrase indexes grouped by lower-case first byte: `order[offsets[b]..<offsets[b + 1]]`.
+    private let offsets: [Int32]
+    private let order: [Int32]
+    private let allWordStarts: Bool
+
+    init(_ phrases: [Phrase]) {
+        self.phrases = phrases
+        var counts = [Int32](repeating: 0, count: 257)
+        for p in phrases where !p.needle.isEmpty { counts[Int(p.first) + 1] += 1 }
+        for b in 0..<256 { counts[b + 1] += counts[b] }
+        var fill = counts
+        var order = [Int32](repeating: 0, count: Int(counts[256]))
+        for (k, p) in phrases.enumerated() where !p.needle.isEmpty {
+            order[Int(fill[Int(p.first)])] = Int32(k)
+            fill[Int(p.first)] += 1
+        }
+        offsets = counts
+        self.order = order
+        allWordStarts = phrases.allSatisfy { !$0.needle.isEmpty && TextScan.isAlnum($0.first) }
+    }
+
+    /// Calls `body(i, phraseIndex, matchEnd)` for every match, in text order (phrases in list order at
+    /// one position); stops after the position where `body` returns false.
+    private func scan(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Int, Int, Int) -> Bool) {
         let end = min(range.upperBound, bytes.count)
-        guard range.lowerBound >= 0, range.lowerBound < end, !phrases.isEmpty else { return nil }
-        // Which bytes can start a match.
-        var starts = [Bool](repeating: false, count: 256)
-        for p in phrases where !p.needle.isEmpty { starts[Int(p.first)] = true; starts[Int(p.firstUpper)] = true }
-        return bytes.withUnsafeBufferPointer { buf -> (Int, Range<Int>)? in
-          starts.withUnsafeBufferPointer { table -> (Int, Range<Int>)? in
-            var i = range.lowerBound
-            while i < end {
-                if table[Int(buf[i])] {
-                    for (k, p) in phrases.enumerated() {
-                        if let e = p.match(buf, at: i, end: end) { return (k, i..<e) }
+        guard range.lowerBound >= 0, range.lowerBound < end, !order.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buf in
+            offsets.withUnsafeBufferPointer { off in
+                order.withUnsafeBufferPointer { ord in
+                    var i = range.lowerBound
+                    var previousIsWord = i > 0 && TextScan.isAlnum(buf[i - 1])
+                    while i < end {
+                        let b = buf[i]
+                        let isWord = TextScan.isAlnum(b)
+                        if !allWordStarts || (isWord && !previousIsWord) {
+                            let l = Int(TextScan.lower(b))
+                            let lo = Int(off[l]), hi = Int(off[l + 1])
+                            var stop = false
+                            var q = lo
+                            while q < hi {
+                                let k = Int(ord[q])
+                                if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
+                                q += 1
+                            }
+                            if stop { return }
+                        }
+                        previousIsWord = isWord
+                        i += 1
                     }
                 }
-                i += 1
             }
-            return nil
-          }
+        }
+    }
+
+    /// The first match; at equal starts the phrase listed first wins.
+    func findFirst(in bytes: [UInt8], _ range: Range<Int>) -> (index: Int, range: Range<Int>)? {
+        var best: (Int, Range<Int>)?
+        scan(bytes, range) { i, k, e in
+            if best == nil || k < best!.0 { best = (k, i..<e) }
+            return false
+        }
+        return best
+    }
+
+    /// Which phrases occur anywhere in `bytes[range]`.
+    func occurrences(in bytes: [UInt8], _ range: Range<Int>) -> [Bool] {
+        var found = [Bool](repeating: false, count: phrases.count)
+        var remaining = phrases.count
+        scan(bytes, range) { _, k, _ in
+            if !found[k] { found[k] = true; remaining -= 1 }
+            return remaining > 0
+        }
+        return found
+    }
+
+    /// Marks in `found` every phrase that matches at `start`.
+    func markMatches(_ bytes: [UInt8], at start: Int, end: Int, into found: inout [Bool]) {
+        let e = min(end, bytes.count)
+        guard start >= 0, start < e else { return }
+        let l = Int(TextScan.lower(bytes[start]))
+        let lo = Int(offsets[l]), hi = Int(offsets[l + 1])
+        guard lo < hi else { return }
+        bytes.withUnsafeBufferPointer { buf in
+            for q in lo..<hi {
+                let k = Int(order[q])
+                if !found[k], phrases[k].match(buf, at: start, end: e) != nil { found[k] = true }
+            }
         }
     }
 }

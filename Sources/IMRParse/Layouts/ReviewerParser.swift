@@ -12,12 +12,12 @@ enum ReviewerParser {
     private static let licensureLabels = ["state(s) of licensure:", "states of licensure:", "state of licensure:", "licensure:",
                                           "license(s):", "licenses:", "licensed in:", "state license:"].map(Phrase.init)
 
-    private static let specialtyIntros = ["board certified in", "board-certified in", "board certified by the american board of",
-                                          "certified by the american board of", "board certification in"].map(Phrase.init)
-    private static let subspecialtyIntros = ["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
-                                             "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init)
-    private static let licensureIntros = ["licensed to practice in", "license to practice in", "licensed to practice medicine in",
-                                          "licensed in", "licensure in"].map(Phrase.init)
+    private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
+                                          "certified by the american board of", "board certification in"].map(Phrase.init))
+    private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
+                                             "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init))
+    private static let licensureIntros = PhraseSet(["licensed to practice in", "license to practice in", "licensed to practice medicine in",
+                                          "licensed in", "licensure in"].map(Phrase.init))
 
     /// Where a specialty (or subspecialty) named in prose ends.
     private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
@@ -42,17 +42,17 @@ enum ReviewerParser {
             }
         }
         // Prose.
-        if reviewer.specialty == nil, let intro = Phrase.findFirst(specialtyIntros, in: bytes, range) {
+        if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
             if !value.isEmpty {
                 reviewer.specialty = Located(lines.clean(value), value)
-                if reviewer.subspecialty == nil, let sub = Phrase.findFirst(subspecialtyIntros, in: bytes, value.upperBound..<min(range.upperBound, value.upperBound + 120)) {
+                if reviewer.subspecialty == nil, let sub = subspecialtyIntros.findFirst(in: bytes, value.upperBound..<min(range.upperBound, value.upperBound + 120)) {
                     let subValue = phrase(lines, from: sub.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
                     if !subValue.isEmpty { reviewer.subspecialty = Located(lines.clean(subValue), subValue) }
                 }
             }
         }
-        if reviewer.licensure.isEmpty, let intro = Phrase.findFirst(licensureIntros, in: bytes, range) {
+        if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: licensureEnds)
             reviewer.licensure = places(lines, value)
         }

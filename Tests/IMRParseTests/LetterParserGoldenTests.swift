@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import IMRParse
+
+/// Whole-letter golden tests: every `Fixtures/letters/X.txt` (synthetic letters written for this
+/// project, one or more per layout, with the PDF artefacts the parser must survive) is parsed and its
+/// `parse` JSON compared, as text, with `X.json`.
+///
+/// To re-record after an intended change, run `IMR_RECORD=1 swift test --filter LetterParserGoldenTests`
+/// and review the diff of every golden (`git diff Tests/IMRParseTests/Fixtures/letters`) before
+/// committing: a golden must be right, not merely recorded.
+@Suite struct LetterParserGoldenTests {
+    static let lettersDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/letters")
+
+    static var fixtureNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: lettersDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    /// Parses a fixture as the command line would, with 2025 as the year two-digit years count back
+    /// from when a letter has no date (so goldens do not change with the calendar).
+    static func parse(_ name: String) throws -> (SourceText, Determination) {
+        let data = try Data(contentsOf: lettersDirectory.appendingPathComponent(name))
+        let text = try SourceLoader.decode(path: name, data: Array(data))
+        return (text, LetterParser.parse(text, referenceYear: 2025))
+    }
+
+    @Test func thereAreFixturesForEveryLayout() throws {
+        var count: [LetterLayout: Int] = [:]
+        for name in Self.fixtureNames { count[try Self.parse(name).1.layout, default: 0] += 1 }
+        for layout in [LetterLayout.notice2013, .finalDetermination, .finalDeterminationCaseHeader, .finalDeterminationLetter,
+                       .medicalProfessionalReview] {
+            #expect((count[layout] ?? 0) >= 3, "fewer than 3 fixtures for \(layout.rawValue)")
+        }
+        #expect((count[.unknown] ?? 0) >= 1)
+        #expect((count[.narrative] ?? 0) >= 1)
+        #expect(Self.fixtureNames.count >= 15)
+    }
+
+    @Test(arguments: fixtureNames)
+    func golden(_ name: String) throws {
+        let (text, determination) = try Self.parse(name)
+        let actual = determination.json(in: text).pretty + "\n"
+        let goldenURL = Self.lettersDirectory.appendingPathComponent(name.replacingOccurrences(of: ".txt", with: ".json"))
+        if ProcessInfo.processInfo.environment["IMR_RECORD"] == "1" {
+            try actual.write(to: goldenURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: goldenURL, encoding: .utf8)
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+            let got = line < a.count ? String(a[line]) : "<end>"
+            let want = line < e.count ? String(e[line]) : "<end>"
+            Issue.record("\(name): output differs from the golden at line \(line + 1)\n  expected: \(want)\n  actual:   \(got)\n(re-record with IMR_RECORD=1 and review the diff)")
+        }
+    }
+
+    /// Every span in the output points at the text it names: read back from the input by
+    /// Unicode-scalar offsets it gives the same text as the byte range, and the value is that text
+    /// with white space folded and page furniture left out.
+    @Test(arguments: fixtureNames)
+    func spansRoundTrip(_ name: String) throws {
+        let (text, d) = try Self.parse(name)
+        var lines = LetterLines(text.bytes)
+        PageNoise.mark(&lines, caseNumber: d.caseNumber?.value)
+        let scalars = Array(String(decoding: text.bytes, as: UTF8.self).unicodeScalars)
+        func slice(_ r: Range<Int>) -> String {
+            let s = text.span(r)
+            return String(String.UnicodeScalarView(scalars[s.start..<s.end]))
+        }
+        var located = d.items.flatMap { [$0.title, $0.rationale].compactMap { $0 } }
+        if let summary = d.caseSummary { located.append(summary) }
+        for value in located {
+            #expect(!value.value.isEmpty)
+            #expect(slice(value.range) == text.string(value.range))
+            #expect(lines.clean(value.range) == value.value)
+        }
+        for item in d.items {
+            guard let decision = item.decision else { continue }
+            #expect(slice(decision.range) == text.string(decision.range))
+            let words = text.normalized(decision.range).lowercased()
+            let states = words.contains("uph") || words.contains("overturn") || words.contains("medically necessary")
+            #expect(states, "\(name): the decision span \"\(words)\" does not state a decision")
+            if words.contains("medically necessary") {
+                #expect(words.contains("not") == (decision.value == .upheld), "\(name): \"\(words)\" read as \(decision.value)")
+            }
+        }
+    }
+}
