@@ -79,11 +79,10 @@ struct RuleChecker {
                 warn(t.id, t.file, "missing-examples", "treatment '\(t.id.text)' has no \(missing) example",
                      hint: "add an example of each outcome (or a 'todo' example saying why the guideline allows none)")
             }
-            treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), citation: convert(citation),
+            treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), claims: t.claims.map(\.text), citation: convert(citation),
                                         window: window, criteria: criteria, examples: examples, file: t.file, line: t.id.line))
         }
         checkAmbiguousRequests()
-        checkSelfNegatingPhrases(context)
         for e in tree.examples where e.treatment == nil {
             report(e.name, e.file, "orphan-example", "example '\(e.name.text)' does not belong to a treatment",
                    hint: "put it below the treatment it tests")
@@ -105,29 +104,6 @@ struct RuleChecker {
                 } else {
                     owner[keys] = t.id.text
                 }
-            }
-        }
-    }
-
-    /// A fact phrase that contains a negation trigger ("no improvement") is negated by the context
-    /// engine and so counts as the opposite of what it says; a pseudo-trigger ("did not help") is fine.
-    private mutating func checkSelfNegatingPhrases(_ context: ContextDeclarations) {
-        let negations = context.triggers.filter { $0.category == "negated" }.flatMap(\.phrases)
-            .map { (text: $0, keys: Tokenizer.keys(ofPhrase: $0)) }.filter { !$0.keys.isEmpty }
-        let pseudo = context.pseudo.map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
-        guard !negations.isEmpty else { return }
-        func occurrences(_ needle: [UInt64], in hay: [UInt64]) -> [Range<Int>] {
-            guard needle.count <= hay.count else { return [] }
-            return (0...(hay.count - needle.count)).filter { Array(hay[$0..<($0 + needle.count)]) == needle }.map { $0..<($0 + needle.count) }
-        }
-        for f in tree.facts where f.source?.text != "request" {
-            for phrase in f.phrases + f.denials {
-                let keys = Tokenizer.keys(ofPhrase: phrase.text.replacingOccurrences(of: "...", with: " "))
-                let covered = pseudo.flatMap { occurrences($0, in: keys) }
-                let free = { (r: Range<Int>) in !covered.contains { $0.lowerBound <= r.lowerBound && $0.upperBound >= r.upperBound } }
-                guard let hit = negations.first(where: { n in occurrences(n.keys, in: keys).contains(where: free) }) else { continue }
-                warn(phrase, f.file, "self-negating-phrase", "\"\(phrase.text)\" contains the negation '\(hit.text)': the context engine negates the mention, so it counts as the opposite",
-                     hint: "list the positive phrase instead (its negated mentions already count), or use 'negative \"…\"'")
             }
         }
     }

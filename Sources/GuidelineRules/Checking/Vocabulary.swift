@@ -15,11 +15,12 @@ public enum Vocabulary {
         "referral_consult", "office_visit", "psychological_evaluation", "psychotherapy", "home_health_care", "gym_membership",
     ]
 
-    /// Reason codes (the digest's cross-cutting denial reasons, plus `no_indication`).
+    /// Reason codes (the digest's cross-cutting denial reasons, plus `no_indication` and
+    /// `monitoring_not_documented` for ongoing-treatment monitoring such as the opioid 4 A's).
     public static let reasonCodes: [String] = [
         "no_functional_improvement", "insufficient_prior_response", "request_incomplete", "quantity_exceeds_guideline",
         "not_recommended", "no_objective_findings", "first_line_not_tried", "no_rationale", "duration_exceeded",
-        "component_not_recommended", "no_indication",
+        "component_not_recommended", "no_indication", "monitoring_not_documented",
     ]
 
     public static let units: [String] = [

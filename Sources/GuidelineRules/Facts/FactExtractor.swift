@@ -65,7 +65,8 @@ public struct FactExtractor: Sendable {
         var votes = [[Vote]](repeating: [], count: book.facts.count)
         if !regions.isEmpty {
             let clinical = ClinicalText(source: source, regions: regions, engine: engine)
-            scan(clinical, source: source, facts: &facts, votes: &votes)
+            let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
+            scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), facts: &facts, votes: &votes)
         }
         for slot in facts.values.indices where !votes[slot].isEmpty {
             facts.values[slot] = resolve(slot, votes[slot])
@@ -86,7 +87,7 @@ public struct FactExtractor: Sendable {
         }
     }
 
-    private func scan(_ clinical: ClinicalText, source: SourceText, facts: inout FactSet, votes: inout [[Vote]]) {
+    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, facts: inout FactSet, votes: inout [[Vote]]) {
         let tokens = clinical.tokens
         var matches: [PhraseTrie.Match] = []
         for (s, sentence) in clinical.sentences.enumerated() {
@@ -143,7 +144,7 @@ public struct FactExtractor: Sendable {
                     if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):
                     guard accepted else { break }
-                    if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
+                    if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                     if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokenRange, within: fact.within) {
                         vote = .number(number)
                         evidence.range = numberRange.lowerBound < evidence.range.lowerBound ? numberRange : evidence.range
@@ -153,7 +154,7 @@ public struct FactExtractor: Sendable {
                         // A dated or counted occurrence counts; a bare mention counts 1 only when it is
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
-                        if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, source: source) }
+                        if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                         let n = values!.occurrences(of: m.tokenRange)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
                     } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokenRange.lowerBound,
@@ -239,7 +240,7 @@ public struct FactExtractor: Sendable {
         case "request_is_retrospective": return r.map { .bool($0.retrospective) } ?? .unknown
         case "request_specifies_dose_frequency":
             guard let r else { return .unknown }
-            return .bool(r.doseMg != nil && (r.hasDosingFrequency || r.quantity != nil))
+            return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
         case "requested_dose_mg": return number(r?.doseMg)
         case "age_years": return number(context.patientAge.map(Double.init))
         case "body_region": return r?.bodyRegion.map { .text($0) } ?? .unknown

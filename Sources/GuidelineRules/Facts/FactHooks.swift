@@ -20,7 +20,7 @@ public enum FactHooks {
         "requested_duration_weeks": Hook(kind: .number, unit: "weeks", enumValues: [], summary: "weeks of treatment in the request"),
         "requested_levels": Hook(kind: .count, unit: nil, enumValues: [], summary: "spine levels named in the request"),
         "request_is_retrospective": Hook(kind: .bool, unit: nil, enumValues: [], summary: "the request is retrospective (\"retrospective\", \"DOS …\")"),
-        "request_specifies_dose_frequency": Hook(kind: .bool, unit: nil, enumValues: [], summary: "a drug request states its strength and its frequency or quantity"),
+        "request_specifies_dose_frequency": Hook(kind: .bool, unit: nil, enumValues: [], summary: "a drug request states its strength (mg or %) and its frequency or quantity"),
         "requested_dose_mg": Hook(kind: .number, unit: "mg", enumValues: [], summary: "strength in mg per unit (\"Norco 10/325\" → 10)"),
         "age_years": Hook(kind: .number, unit: "years", enumValues: [], summary: "the patient's age from the letter or the narrative"),
         "body_region": Hook(kind: .enumeration, unit: nil, enumValues: ["lumbar", "cervical", "thoracic", "shoulder", "elbow", "wrist_hand", "hip", "knee", "ankle_foot", "multiple"], summary: "body region of the request (else of the narrative)"),

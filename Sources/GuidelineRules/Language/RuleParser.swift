@@ -12,7 +12,7 @@ public struct RuleParser {
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
-        "treatment": ["requests", "cites", "applies_from", "applies_to"],
+        "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
@@ -70,6 +70,7 @@ public struct RuleParser {
         for clause in d.clauses {
             switch clause.keyword.text {
             case "requests": t.requests += strings(clause.arguments, after: clause.keyword)
+            case "claims": t.claims += strings(clause.arguments, after: clause.keyword)
             case "cites": t.citation = citation(clause)
             case "applies_from": t.appliesFrom = date(clause)
             case "applies_to": t.appliesTo = date(clause)

@@ -37,6 +37,7 @@ public struct TreatmentSyntax: Sendable {
     public var id: RuleToken
     public var name: String
     public var requests: [RuleToken] = []
+    public var claims: [RuleToken] = []
     public var citation: CitationSyntax?
     public var appliesFrom: RuleToken?
     public var appliesTo: RuleToken?

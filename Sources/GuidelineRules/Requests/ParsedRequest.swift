@@ -21,6 +21,8 @@ public struct ParsedRequest: Sendable {
     public var serviceDate: Int?
     /// Strength per unit in mg ("Norco 10/325" → 10), or a percentage for topicals.
     public var doseMg: Double?
+    /// Strength as a percentage ("Lidoderm 5%", "diclofenac 1% gel").
+    public var strengthPercent: Double?
     public var hasDosingFrequency = false
     /// Byte ranges (in `text`) of the phrases that selected each component, for evidence.
     public var componentRanges: [Range<Int>] = []
@@ -41,6 +43,7 @@ public struct ParsedRequest: Sendable {
             ("retrospective", .bool(retrospective)),
             ("service_date", serviceDate.map { .string(CivilDate.iso(days: $0)) } ?? .null),
             ("dose_mg", doseMg.map { .double($0) } ?? .null),
+            ("strength_percent", strengthPercent.map { .double($0) } ?? .null),
         ])
     }
 }

@@ -10,6 +10,8 @@ import IMRParse
 /// (fluoroscopy, contrast, sedation) never select a family.
 public struct RequestRecognizer: Sendable {
     private let trie: PhraseTrie
+    /// `claims` words of each treatment (id = treatment index).
+    private let claims: PhraseTrie
     private let treatmentIDs: [String]
     private let ancillaryID: Int32
     private let purposeID: Int32
@@ -28,6 +30,9 @@ public struct RequestRecognizer: Sendable {
         for phrase in book.ancillaryPhrases { trie.add(phrase, id: ancillaryID) }
         for phrase in Self.purposeWords { trie.add(phrase, id: purposeID) }
         self.trie = trie
+        var claims = PhraseTrie()
+        for (i, t) in book.treatments.enumerated() { for phrase in t.claims { claims.add(phrase, id: Int32(i)) } }
+        self.claims = claims
     }
 
     public struct Recognition: Sendable {
@@ -44,9 +49,11 @@ public struct RequestRecognizer: Sendable {
         var ranges: [Range<Int>] = []
         var lastStart = -1
         for m in matches {
-            // Everything after the purpose is not requested — unless the request opens with it.
+            // Everything after the purpose is not requested — unless only administrative words come
+            // before it ("Retrospective request for …", "Prescription for …").
             if m.id == purposeID {
-                if m.tokenRange.lowerBound == 0 { continue }
+                let before = tokens[..<m.tokenRange.lowerBound].filter(\.isWordLike)
+                if before.allSatisfy({ Self.administrativeKeys.contains($0.key) }) { continue }
                 break
             }
             if m.id == ancillaryID { continue }
@@ -59,6 +66,17 @@ public struct RequestRecognizer: Sendable {
                 ranges.append(Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end))
             }
         }
+        // A claiming word ("cream", "compound") decides the family: the others named are its ingredients.
+        if let claim = claims.matches(in: tokens, 0..<tokens.count).first {
+            let id = treatmentIDs[Int(claim.id)]
+            let range = Int(tokens[claim.tokenRange.lowerBound].start)..<Int(tokens[claim.tokenRange.upperBound - 1].end)
+            let own = components.firstIndex(of: id).map { ranges[$0] } ?? range
+            return Recognition(components: [id], ranges: [own])
+        }
         return Recognition(components: components, ranges: ranges)
     }
+
+    /// Words that say how something is requested, not what.
+    static let administrativeKeys: Set<UInt64> = Set(["retrospective", "retro", "request", "requested", "prescription", "authorization",
+        "of", "the", "a", "an", "one", "purchase", "rental", "dispensed", "refill", "prospective", "concurrent", "urgent", "expedited"].map { Tokenizer.key(of: $0) })
 }

@@ -88,7 +88,13 @@ public struct ClinicalText: Sendable {
         let sent = sentences[sentence]
         var best: ContextModifier? = nil
         var bestDistance = Int.max
-        for m in modifiers[sent.modifierRange] where m.category != .affirmed && m.covers(mention) {
+        // A negation, uncertainty or hypothetical inside the mention is part of what is mentioned
+        // ("absent ankle reflex", "no relief with therapy", "reason for the request" as fact phrases):
+        // it does not modify it. History, other persons and quotes still do ("prior chiropractic
+        // treatment" is historical).
+        for m in modifiers[sent.modifierRange] where m.category != .affirmed && m.covers(mention)
+            && (!Self.isPhraseOwned(m.category) || m.trigger.lowerBound < mention.lowerBound
+                || m.trigger.upperBound > mention.upperBound) {
             let d = m.trigger.upperBound <= mention.lowerBound ? mention.lowerBound - m.trigger.upperBound
                 : m.trigger.lowerBound >= mention.upperBound ? m.trigger.lowerBound - mention.upperBound : 0
             if let b = best {
@@ -99,20 +105,26 @@ public struct ClinicalText: Sendable {
             bestDistance = d
         }
         let assertion = best?.category ?? .affirmed
-        var attribution: Attribution? = nil
         // A cue inside the mention is part of what is mentioned ("no recent progress reports").
-        let here = cues[sent.cueRange].filter { $0.tokens.upperBound <= mention.lowerBound || $0.tokens.lowerBound >= mention.upperBound }
-        if assertion == .guideline, let b = best {
-            // A quote is attributed only by a cue in its own clause ("the UR physician cited MTUS, which states …").
-            attribution = here.last(where: { b.scope.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= mention.lowerBound })?.attribution
-                ?? here.first(where: { b.scope.contains($0.tokens.lowerBound) })?.attribution
-        } else {
-            attribution = here.last(where: { $0.tokens.upperBound <= mention.lowerBound })?.attribution
-                ?? here.first(where: { $0.tokens.lowerBound >= mention.lowerBound })?.attribution
-                ?? sent.carriedAttribution
+        // Quotes take only a cue in their own clause ("the UR physician cited MTUS, which states …");
+        // other mentions the nearest cue before them, else the first after, else the carried one.
+        let quoteScope: Range<Int>? = assertion == .guideline ? best?.scope : nil
+        var before: Attribution? = nil, after: Attribution? = nil
+        for cue in cues[sent.cueRange] {
+            if let q = quoteScope, !q.contains(cue.tokens.lowerBound) { continue }
+            if cue.tokens.upperBound <= mention.lowerBound {
+                before = cue.attribution
+            } else if cue.tokens.lowerBound >= mention.upperBound, after == nil {
+                after = cue.attribution
+            }
         }
+        let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
         return MentionContext(assertion: assertion, trigger: best?.trigger, attribution: attribution)
     }
+
+    /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.
+    @inline(__always)
+    static func isPhraseOwned(_ a: Assertion) -> Bool { a == .negated || a == .possible || a == .hypothetical }
 
     /// The context of a mention, finding its sentence.
     public func context(of mention: Range<Int>) -> MentionContext? {

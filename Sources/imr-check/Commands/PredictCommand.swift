@@ -35,11 +35,15 @@ enum PredictCommand {
             requestDate = day
         }
         let console = Console.shared
+        // The narrative: PATH or '-'. Standard input is read without '-' only when no --request is
+        // given (a request alone is predicted on an empty record: everything undocumented).
         let path: String
-        if let p = options.positionals.first { path = p } else if isatty(0) == 0 { path = "-" } else {
-            if options.all("--request").isEmpty {
+        if let p = options.positionals.first { path = p } else if options.all("--request").isEmpty {
+            guard isatty(0) == 0 else {
                 throw UsageError(message: "predict needs a narrative or a request", hint: "give a PATH, pipe text in with '-', or pass --request TEXT")
             }
+            path = "-"
+        } else {
             path = ""
         }
         guard let book = RulesLocator.loadBook(options) else { return 2 }

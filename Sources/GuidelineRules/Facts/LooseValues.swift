@@ -1,0 +1,35 @@
+import IMRParse
+
+/// Numbers `ValueScanner` leaves alone but a fact may want: a bare count ("four positive tests"),
+/// and hyphenated durations ("30-day trial", "one-month rental"). Numbers glued to '-', '/' or '.'
+/// (spine levels, pain scores, decimals) are not counts.
+enum LooseValues {
+    static let durationWords: [String: Double] = ["day": 1.0 / 7, "week": 1, "month": 4.345, "year": 52.18, "hour": 1.0 / 168]
+
+    static func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>, skipping found: [ScannedValue]) -> [ScannedValue] {
+        func word(_ k: Int) -> String {
+            guard k >= range.lowerBound, k < range.upperBound else { return "" }
+            return String(decoding: bytes[tokens[k].range], as: UTF8.self).lowercased()
+        }
+        func glued(_ a: Int, _ b: Int) -> Bool { a >= range.lowerBound && b < range.upperBound && tokens[a].end == tokens[b].start }
+        var out: [ScannedValue] = []
+        for i in range where !found.contains(where: { $0.tokenRange.contains(i) }) {
+            let t = tokens[i]
+            guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Int(word(i)) : NumberWords.value(of: word(i)) else { continue }
+            if word(i + 1) == "-", glued(i, i + 1), glued(i + 1, i + 2) {
+                let unit = word(i + 2)
+                let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
+                if let factor = durationWords[singular] {
+                    out.append(ScannedValue(value: .duration(weeks: Double(n) * factor, upTo: nil), tokenRange: i..<(i + 3)))
+                }
+                continue
+            }
+            let before = i > range.lowerBound && ["-", "/", "."].contains(word(i - 1)) && glued(i - 1, i)
+            let after = ["-", "/"].contains(word(i + 1)) && glued(i, i + 1)
+            if !before, !after, !["a", "an"].contains(word(i)) || t.kind == .number {
+                out.append(ScannedValue(value: .count(Double(n), upTo: nil, unit: nil), tokenRange: i..<(i + 1)))
+            }
+        }
+        return out
+    }
+}
