@@ -127,6 +127,14 @@ enum HeaderFields {
     private static let urDecisionWords: Set<String> = ["decision", "denial", "determination", "report", "letter",
                                                        "non-certification", "noncertification"]
 
+    private static let denialVerbs = [Phrase("denied"), Phrase("non-certified"), Phrase("noncertified"), Phrase("modified")]
+
+    private static func denialVerb(_ bytes: [UInt8], after start: Int, end: Int) -> Bool {
+        var i = start
+        while i < end, TextScan.isSpace(bytes[i]) || bytes[i] == 44 { i += 1 }
+        return Phrase.matchAny(denialVerbs, bytes, at: i, end: end) != nil
+    }
+
     /// "The date of the Utilization Review (UR) decision was 11/4/13", "The utilization review report
     /// dated 5/30/14 denied …": a UR word, then within six linking words a decision word and a date.
     static func urDateInProse(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
@@ -140,8 +148,10 @@ enum HeaderFields {
             for _ in 0..<7 {
                 while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
                 guard j < range.upperBound else { break }
-                if sawDecisionWord, let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
-                    return Located(d.iso, j..<e)
+                if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
+                    // "The utilization review dated 4/2/14 non-certified the requests": the verb after the date.
+                    if sawDecisionWord || denialVerb(bytes, after: e, end: range.upperBound) { return Located(d.iso, j..<e) }
+                    break
                 }
                 let ws = j
                 while j < range.upperBound, !TextScan.isSpace(bytes[j]), j - ws < 40 { j += 1 }

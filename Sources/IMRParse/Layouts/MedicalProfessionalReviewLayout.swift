@@ -13,7 +13,8 @@
 /// MEDICAL REVIEWER QUALIFICATIONS: …
 /// ```
 /// A letter may repeat the block from "ISSUE AT DISPUTE:" for each item. A determination line wins
-/// over the rationale heading's wording; when the two disagree the letter gets a warning. When several
+/// over the rationale heading's wording (a rationale that concludes otherwise gets the usual
+/// warning from `ItemChecks`). When several
 /// items share one guideline or rationale section, it is split on numbered paragraphs ("1.", "2.")
 /// if their count matches, and otherwise given to each item with a warning.
 enum MedicalProfessionalReviewLayout {
@@ -66,15 +67,9 @@ enum MedicalProfessionalReviewLayout {
                 let headingDecision = decision(ofHeading: rationale, bytes)
                 for k in items.indices {
                     items[k].rationale = ItemBuilder.located(parts.count == items.count ? parts[k] : context.section(rationale), lines)
-                    if let hd = headingDecision {
-                        if let d = items[k].decision {
-                            if d.value != hd.value, items.count == 1 {
-                                result.warnings.append("item \(result.items.count + k + 1): the determination line says \(d.value.rawValue) but the rationale heading says \(hd.value.rawValue)")
-                            }
-                        } else {
-                            items[k].decision = hd
-                        }
-                    }
+                    // The heading's wording is often the template's, whatever the decision: it only
+                    // fills in a decision no determination line or sentence states.
+                    if items[k].decision == nil, let hd = headingDecision { items[k].decision = hd }
                 }
             }
             result.items += items

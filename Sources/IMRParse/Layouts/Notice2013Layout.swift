@@ -135,7 +135,6 @@ enum Notice2013Layout {
             var item = DisputedItem(title: Located(lines.clean(listed[m].title), listed[m].title))
             item.decision = listed[m].decision
             items.append(item)
-            warnings.append("\"\(item.title.value)\" is listed with a decision but has no details: the letter may be cut off")
         }
         if listed.count != details.count {
             warnings.append("the list of decisions names \(listed.count) item(s) but \(details.count) are detailed")
