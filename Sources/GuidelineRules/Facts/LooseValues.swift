@@ -24,6 +24,12 @@ enum LooseValues {
                 }
                 continue
             }
+            // "8 hours" where the scanner read nothing (before "per day"): a duration in its own unit.
+            let next = word(i + 1)
+            if let factor = durationWords[next.hasSuffix("s") ? String(next.dropLast()) : next] ?? (["hr", "hrs"].contains(next) ? 1.0 / 168 : nil) {
+                out.append(ScannedValue(value: .duration(weeks: Double(n) * factor, upTo: nil), tokenRange: i..<(i + 2)))
+                continue
+            }
             let before = i > range.lowerBound && ["-", "/", "."].contains(word(i - 1)) && glued(i - 1, i)
             let after = ["-", "/"].contains(word(i + 1)) && glued(i, i + 1)
             if !before, !after, !["a", "an"].contains(word(i)) || t.kind == .number {

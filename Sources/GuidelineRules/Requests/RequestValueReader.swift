@@ -63,7 +63,9 @@ struct RequestValueReader {
             case .duration(let weeks, _):
                 let unit = singular(word(v.tokenRange.upperBound - 1))
                 let n = (weeks * (unit == "day" ? 7 : 1) * 10).rounded() / 10
-                if unit == "day", ["per", "a", "each", "/"].contains(word(after)) || word(after) == "weekly" {
+                if unit == "hour" || unit == "hr" {
+                    // "160 hours" is an amount of service, not a calendar duration.
+                } else if unit == "day", ["per", "a", "each", "/"].contains(word(after)) || word(after) == "weekly" {
                     r.frequencyPerWeek = n                       // "7 days per week"
                 } else if unit == "day", !["for", "over", "x", "×"].contains(word(v.tokenRange.lowerBound - 1)) {
                     r.visits = r.visits ?? Int(n)                // "Functional restoration program, 10 days"
