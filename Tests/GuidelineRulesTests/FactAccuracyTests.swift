@@ -9,8 +9,8 @@ import Testing
 @Suite struct FactAccuracyTests {
     struct Row { var text: String; var fact: String; var expected: String }
 
-    static func rows() throws -> [Row] {
-        let url = RuleTestSupport.fixtures.appendingPathComponent("labelled/facts.tsv")
+    static func rows(_ file: String = "facts.tsv") throws -> [Row] {
+        let url = RuleTestSupport.fixtures.appendingPathComponent("labelled/\(file)")
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -28,11 +28,14 @@ import Testing
         }
     }
 
-    @Test func labelledFactSentences() throws {
+    /// The development set (phrases were tuned on it) and the held-out set (written before the last
+    /// tuning round, never tuned on): the held-out numbers are the honest estimate.
+    @Test(arguments: [("facts.tsv", 0.90, 0.90), ("facts-heldout.tsv", 0.80, 0.70)])
+    func labelledFactSentences(file: String, minimumPrecision: Double, minimumRecall: Double) throws {
         let book = try #require(RuleTestSupport.projectBook)
         let analyzer = Analyzer(book: book)
-        let rows = try Self.rows()
-        #expect(rows.count >= 100)
+        let rows = try Self.rows(file)
+        #expect(rows.count >= 40)
         struct Tally { var tp = 0, predicted = 0, expected = 0, correct = 0, total = 0 }
         var byFact: [String: Tally] = [:]
         var all = Tally()
@@ -65,11 +68,11 @@ import Testing
         }
         let precision = Double(all.tp) / Double(max(all.predicted, 1))
         let recall = Double(all.tp) / Double(max(all.expected, 1))
-        report.append(String(format: "ALL %d sentences: accuracy %.3f, precision %.3f, recall %.3f", all.total,
+        report.append(String(format: "ALL %@ %d sentences: accuracy %.3f, precision %.3f, recall %.3f", file, all.total,
                              Double(all.correct) / Double(all.total), precision, recall))
         print(report.joined(separator: "\n"))
         if !misses.isEmpty { print("misses:\n  " + misses.joined(separator: "\n  ")) }
-        #expect(precision >= 0.85, "fact precision \(precision)")
-        #expect(recall >= 0.75, "fact recall \(recall)")
+        #expect(precision >= minimumPrecision, "fact precision \(precision) on \(file)")
+        #expect(recall >= minimumRecall, "fact recall \(recall) on \(file)")
     }
 }

@@ -190,7 +190,7 @@ import Testing
         #expect(r.status == 0)
         let items = try r.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(items.count == 13)
-        let expected = ["epidural_steroid_injection", "physical_therapy", "epidural_steroid_injection", "referral_consult",
+        let expected = ["epidural_steroid_injection", "epidural_steroid_injection", "physical_therapy", "referral_consult",
                         "electrotherapy", "topical_analgesic", "opioid", "sympathetic_block", "epidural_steroid_injection",
                         "mra", "mra", "mra", "medial_branch_block"]
         // Seed 001 item 1 is a bundle (ESI and facet injections): its treatment is the first family named.
