@@ -25,6 +25,8 @@ enum Fuzzer {
     static let help = """
     imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--start I]
                    [--mix both|letters|rules] [--huge-every K] [--keep-going] [--replay FILE] [--root DIR]
+                   [--exclude NAME,...] [--max-line BYTES] [--max-rule-line BYTES] [--progress-every N]
+                   [--supervise]
 
     Mutates the fixture letters (Tests/IMRParseTests/Fixtures/letters, examples/letters) and the
     project's rule files (Rules/**/*.rules) and runs every mutant through the library (see
@@ -34,13 +36,27 @@ enum Fuzzer {
     Exit status: 0 clean; 3 an input exceeded the time limit; a crash kills the process by its signal
     after writing the input. --keep-going records slow inputs and continues (a true hang still exits
     after 20x the limit). --replay FILE runs one saved input (.rules = rule file, else a letter).
+    To run past a known failure: --exclude turns mutations off by name (truncate, flip, nul,
+    invalid-utf8, token, delete-lines, duplicate-line, swap-lines, splice, line-ends, whitespace,
+    repeat-section, nest, digits, utf16, random-bytes, many-lines, long-token, huge-line) or
+    huge-numbers (no inserted numbers of 10+ digits); --max-line skips (and counts) mutants with
+        a longer line, --max-rule-line the same for rule mutants only. Input I of a seed is regenerated
+    with --start I --iterations 1.
+    --supervise runs the campaign in child processes and restarts after each crash or hang at the
+    next input, keeping each failure's backtrace as <failure>.log, and lists the distinct failures.
     """
 
     static func run(_ args: ArraySlice<String>) throws(UsageFailure) -> Int32 {
         let options = try Options(args, valueNames: ["--iterations", "--seed", "--time-limit-ms", "--out", "--start", "--mix",
-                                                     "--huge-every", "--replay", "--root", "--progress-every"])
+                                                     "--huge-every", "--replay", "--root", "--progress-every", "--max-rule-line", "--max-line", "--exclude",
+                                                     "--base-done", "--base-crashes", "--base-hangs", "--base-max"])
         if options.flags.contains("--help") { say(help); return 0 }
-        for f in options.flags where !["--keep-going"].contains(f) { throw UsageFailure("unknown flag \(f)") }
+        for f in options.flags where !["--keep-going", "--supervise"].contains(f) { throw UsageFailure("unknown flag \(f)") }
+        // Totals carried over from earlier child processes under --supervise.
+        let baseDone = try options.int("--base-done", default: 0)
+        let baseCrashes = try options.int("--base-crashes", default: 0)
+        let baseHangs = try options.int("--base-hangs", default: 0)
+        let baseMax = try options.int("--base-max", default: 0)
         let iterations = try options.int("--iterations", default: 100_000)
         let seed = UInt64(try options.int("--seed", default: 1))
         let limitMs = max(1, try options.int("--time-limit-ms", default: 2000))
@@ -58,13 +74,24 @@ enum Fuzzer {
         var mutator = Mutator(letters: letterFiles.compactMap { p in readFile(p).map { (name: URL(fileURLWithPath: p).lastPathComponent, bytes: $0) } },
                               rules: ruleFiles.compactMap { p in readFile(p).map { (name: String(p.dropFirst(root.count + 1)), bytes: $0) } })
         mutator.hugeEvery = try options.int("--huge-every", default: 5_000)
+        if let list = options.values["--exclude"] {
+            mutator.excluded = Set(list.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+            for name in mutator.excluded where !Mutator.mutationNames.contains(name) {
+                throw UsageFailure("--exclude: no mutation named '\(name)' (\(Mutator.mutationNames.joined(separator: ", ")))")
+            }
+        }
         guard !mutator.letters.isEmpty, !mutator.rules.isEmpty else { throw UsageFailure("no fixture letters or rule files under \(root)") }
         let loaded = RuleLoader.load(directory: root + "/Rules")
         guard let book = loaded.book else { throw UsageFailure("the project's rules do not load (run `imr-check rules lint`)") }
         let harness = Harness(analyzer: Analyzer(book: book), mutator: mutator, ruleTexts: mutator.rules.map { (path: "Rules/" + $0.name, text: String(decoding: $0.bytes, as: UTF8.self)) })
         guard makeDirectory(out) else { throw UsageFailure("cannot create \(out)") }
+        if options.flags.contains("--supervise") {
+            return Supervisor.run(args: Array(args), start: start, iterations: iterations, seed: seed, out: out)
+        }
         FailureState.prepare(outDirectory: out, seed: seed)
         let keepGoing = options.flags.contains("--keep-going")
+        let maxRuleLine = try options.int("--max-rule-line", default: 0)
+        let maxLine = try options.int("--max-line", default: 0)
 
         if let replay = options.values["--replay"] {
             guard let bytes = readFile(replay) else { throw UsageFailure("cannot read \(replay)") }
@@ -80,27 +107,38 @@ enum Fuzzer {
             FailureState.installHandlers()
             var maxNanos: UInt64 = 0
             var maxIndex = start
-            var letters = 0, rules = 0
+            var letters = 0, rules = 0, skipped = 0
             var bytesIn = 0
             let began = nowNanos()
             for i in start..<(start + iterations) {
                 var rng = SplitMix(seed: seed, index: UInt64(i))
                 let kind: Mutator.Kind = mix == "letters" ? .letter : mix == "rules" ? .rules : (rng.chance(0.25) ? .rules : .letter)
                 let m = harness.mutator.mutant(kind: kind, rng: &rng)
-                if kind == .letter { letters += 1 } else { rules += 1 }
-                bytesIn += m.bytes.count
-                FailureState.setCurrent(m.bytes, index: i, kind: kind)
-                let t0 = nowNanos()
-                FailureState.started.store(t0, ordering: .releasing)
-                _ = harness.run(m, deep: rng.below(100) == 0)
-                let t1 = nowNanos()
-                FailureState.started.store(0, ordering: .releasing)
-                if t1 - t0 > maxNanos { maxNanos = t1 - t0; maxIndex = i }
+                let deep = rng.below(100) == 0
+                var t1 = nowNanos()
+                let cap = kind == .rules && maxRuleLine > 0 ? maxRuleLine : maxLine
+                if cap > 0, Fuzzer.longestLine(m.bytes) > cap {
+                    skipped += 1
+                } else {
+                    if kind == .letter { letters += 1 } else { rules += 1 }
+                    FailureState.recipe.withLock { $0 = m.recipe }
+                    bytesIn += m.bytes.count
+                    FailureState.setCurrent(m.bytes, index: i, kind: kind)
+                    let t0 = nowNanos()
+                    FailureState.started.store(t0, ordering: .releasing)
+                    _ = harness.run(m, deep: deep)
+                    t1 = nowNanos()
+                    FailureState.started.store(0, ordering: .releasing)
+                    if t1 - t0 > maxNanos { maxNanos = t1 - t0; maxIndex = i }
+                }
                 let done = i - start + 1
                 if done % progressEvery == 0 || done == iterations {
                     let seconds = Double(t1 - began) / 1e9
-                    let line = "fuzz: \(done) inputs (\(letters) letters, \(rules) rule files, \(fixed(Double(bytesIn) / 1e6, 1)) MB), 0 crashes, \(FailureState.hangs.load(ordering: .relaxed)) hangs, max \(maxNanos / 1_000_000) ms (input \(maxIndex)), \(fixed(Double(done) / max(seconds, 1e-9), 0)) inputs/s"
-                    if done == iterations { state.finish(summary: line, maxMs: Int(maxNanos / 1_000_000), maxIndex: maxIndex) } else { say(line) }
+                    let hangs = baseHangs + FailureState.hangs.load(ordering: .relaxed)
+                    let maxMs = max(baseMax, Int(maxNanos / 1_000_000))
+                    let line = "fuzz: \(baseDone + done) inputs (\(letters) letters, \(rules) rule files\(skipped > 0 ? ", \(skipped) skipped for a long line" : ""), \(fixed(Double(bytesIn) / 1e6, 1)) MB), \(baseCrashes) crashes, \(hangs) hangs, max \(maxMs) ms (input \(maxIndex)), \(fixed(Double(done) / max(seconds, 1e-9), 0)) inputs/s"
+                    Supervisor.writeProgress(out: out, done: baseDone + done, maxMs: maxMs, hangs: hangs)
+                    if done == iterations { state.finish(summary: line, maxMs: maxMs, maxIndex: maxIndex) } else { say(line) }
                 }
             }
             if iterations == 0 { state.finish(summary: "", maxMs: 0, maxIndex: 0) }
@@ -119,10 +157,10 @@ enum Fuzzer {
             if elapsed > limitNanos && s != reportedStart {
                 reportedStart = s
                 let path = FailureState.writeCurrent(prefix: "hang")
-                note("fuzz: input \(FailureState.index) (\(FailureState.kind == 1 ? "rule file" : "letter")) ran over \(limitMs) ms; written to \(path)")
+                note("fuzz: input \(FailureState.index) (\(FailureState.kind == 1 ? "rule file" : "letter"), \(FailureState.recipe.withLock { $0 })) ran over \(limitMs) ms; written to \(path)")
                 FailureState.hangs.add(1, ordering: .relaxed)
                 if !keepGoing {
-                    say("fuzz: \(FailureState.index - start) inputs, 0 crashes, 1 hangs, max >\(limitMs) ms")
+                    say("fuzz: \(baseDone + FailureState.index - start + 1) inputs, \(baseCrashes) crashes, \(baseHangs + 1) hangs, max >\(limitMs) ms")
                     exit(3)
                 }
             }
@@ -133,8 +171,18 @@ enum Fuzzer {
         }
         let hangs = FailureState.hangs.load(ordering: .relaxed)
         say(state.summary)
-        say("fuzz: \(iterations) inputs, 0 crashes, \(hangs) hangs, max \(state.maxMs) ms")
+        say("fuzz: \(baseDone + iterations) inputs, \(baseCrashes) crashes, \(baseHangs + hangs) hangs, max \(state.maxMs) ms")
         return hangs > 0 ? 3 : 0
+    }
+}
+
+extension Fuzzer {
+    static func longestLine(_ b: [UInt8]) -> Int {
+        var longest = 0, current = 0
+        for c in b {
+            if c == 10 { longest = max(longest, current); current = 0 } else { current += 1 }
+        }
+        return max(longest, current)
     }
 }
 
@@ -213,6 +261,8 @@ enum FailureState {
     /// Start time (ns) of the input being run; 0 between inputs.
     static let started = Atomic<UInt64>(0)
     static let hangs = Atomic<Int>(0)
+    /// How the current input was made (for the watchdog's report).
+    static let recipe = Mutex<String>("")
 
     nonisolated(unsafe) static var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
     nonisolated(unsafe) static var capacity = 1 << 16

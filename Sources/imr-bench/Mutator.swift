@@ -24,6 +24,21 @@ struct Mutator: Sendable {
     var hugeBytes: ClosedRange<Int> = (1 << 20)...(3 << 20)
     /// How often a section is repeated 50 times (per mutation step).
     var repeatWeight = 3
+    /// Mutations turned off by name (`--exclude`), and "huge-numbers": no token or digit insertion
+    /// with ten digits or more (for running past a known overflow).
+    var excluded: Set<String> = []
+
+    static let mutationNames = ["truncate", "flip", "nul", "invalid-utf8", "token", "delete-lines", "duplicate-line", "swap-lines",
+                                "splice", "line-ends", "whitespace", "repeat-section", "nest", "digits", "utf16", "random-bytes",
+                                "many-lines", "long-token", "huge-line", "huge-numbers"]
+
+    static func isHugeNumber(_ s: String) -> Bool {
+        var run = 0
+        for c in s.utf8 {
+            if c >= 48 && c <= 57 { run += 1; if run >= 10 { return true } } else { run = 0 }
+        }
+        return false
+    }
 
     /// Words the parsers look for: splicing them in reaches branches random bytes never would.
     static let letterTokens: [String] = [
@@ -61,7 +76,7 @@ struct Mutator: Sendable {
         var recipe = [pool[seedIndex].name]
         var steps = 1
         while steps < 4 && rng.chance(0.45) { steps += 1 }
-        if hugeEvery > 0 && rng.below(hugeEvery) == 0 {
+        if hugeEvery > 0 && rng.below(hugeEvery) == 0 && !excluded.contains("huge-line") {
             hugeLine(&bytes, rng: &rng, kind: kind)
             recipe.append("huge-line")
         }
@@ -74,12 +89,13 @@ struct Mutator: Sendable {
     /// Applies one mutation and names it.
     func mutate(_ b: inout [UInt8], kind: Kind, rng: inout SplitMix) -> String {
         // Weights: cheap byte-level damage most of the time, structural changes often, costly shapes rarely.
-        let table: [(String, Int)] = [
+        let fullTable: [(String, Int)] = [
             ("truncate", 8), ("flip", 10), ("nul", 5), ("invalid-utf8", 6), ("token", 16), ("delete-lines", 6),
             ("duplicate-line", 5), ("swap-lines", 4), ("splice", 8), ("line-ends", 6), ("whitespace", 5),
             ("repeat-section", repeatWeight), ("nest", kind == .rules ? 10 : 2), ("digits", 4), ("utf16", 1), ("random-bytes", 1),
             ("many-lines", 1), ("long-token", 1),
         ]
+        let table = excluded.isEmpty ? fullTable : fullTable.map { ($0.0, excluded.contains($0.0) ? 0 : $0.1) }
         var total = 0
         for (_, w) in table { total += w }
         var r = rng.below(total)
@@ -103,7 +119,8 @@ struct Mutator: Sendable {
         case "invalid-utf8":
             for _ in 0..<rng.int(1...5) { b.insert(contentsOf: rng.pick(Self.invalidUTF8), at: rng.below(b.count + 1)) }
         case "token":
-            let tokens = kind == .rules ? Self.ruleTokens : Self.letterTokens
+            var tokens = kind == .rules ? Self.ruleTokens : Self.letterTokens
+            if excluded.contains("huge-numbers") { tokens = tokens.filter { !Self.isHugeNumber($0) } }
             for _ in 0..<rng.int(1...4) {
                 var t = Array(rng.pick(tokens).utf8)
                 if rng.chance(0.3) { t = [32] + t + [32] }
@@ -155,7 +172,8 @@ struct Mutator: Sendable {
         case "digits":
             // Numbers: huge, zero, negative, many digits.
             for _ in 0..<rng.int(1...4) {
-                let choices = ["0", "-1", "99999999999999999999999", "1.5", "00", "4294967296", "9223372036854775808"]
+                var choices = ["0", "-1", "99999999999999999999999", "1.5", "00", "4294967296", "9223372036854775808"]
+                if excluded.contains("huge-numbers") { choices = choices.filter { !Self.isHugeNumber($0) } }
                 if let at = b.indices.filter({ b[$0] >= 48 && b[$0] <= 57 }).randomElementIndex(&rng) {
                     b.insert(contentsOf: rng.pick(choices).utf8, at: at)
                 }

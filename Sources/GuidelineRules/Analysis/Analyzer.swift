@@ -45,7 +45,7 @@ public final class Analyzer: Sendable {
                               message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")
         }
         let date = request.serviceDate ?? context.letterDate
-        let dateSource = request.serviceDate != nil ? "service" : "letter"
+        let dateSource = request.serviceDate != nil ? "date of service" : "the document's date"
         let assessment = Assessor.assess(treatments, facts: facts, book: book, requestDate: date, dateSource: dateSource)
         return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: assessment, message: nil)
     }

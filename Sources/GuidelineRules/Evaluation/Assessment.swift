@@ -50,7 +50,7 @@ public enum Assessor {
         let change = basis == .undocumented ? smallestDocumentation(results, facts: facts, book: book) : nil
         let edition: String
         if let requestDate {
-            edition = "criteria in force on \(CivilDate.iso(days: requestDate)) (\(dateSource) date)"
+            edition = "criteria in force on \(CivilDate.iso(days: requestDate)) (\(dateSource))"
         } else {
             edition = "no request or letter date found: the newest criteria were applied"
         }

@@ -23,7 +23,7 @@ public struct ExampleRunner: Sendable {
     public func run(_ example: RuleExample, of treatment: Treatment) -> Outcome {
         let source = SourceText(path: "\(example.file):\(example.line)", string: example.text ?? "")
         // The narrative's own header facts (age, date of injury) count, as in a real note.
-        var context = example.text == nil ? CaseContext() : CaseContext(letter: LetterParser.parse(source))
+        var context = example.text == nil ? CaseContext() : CaseContext(letter: LetterParser.parse(source), source: source)
         context.requestText = example.request
         if let date = example.date { context.letterDate = date }
         var facts = analyzer.facts(in: source, regions: example.text == nil ? [] : [0..<source.bytes.count], context: context)

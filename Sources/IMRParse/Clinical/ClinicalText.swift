@@ -29,8 +29,6 @@ public struct ClinicalText: Sendable {
         self.engine = engine
         let bytes = source.bytes
         var toks: [Token] = []
-        let total = regions.reduce(0) { $0 + $1.count }
-        toks.reserveCapacity(total / 5 + 16)
         for r in regions { Tokenizer.tokenize(bytes, r, into: &toks) }
         let spans = SentenceSplitter.split(bytes, regions: regions)
 
@@ -38,7 +36,7 @@ public struct ClinicalText: Sendable {
         sentences.reserveCapacity(spans.count)
         var modifiers: [ContextModifier] = []
         var cues: [AttributionMatch] = []
-        var scratch = ContextEngine.Scratch()
+        let scratch = ContextEngine.Scratch(tokenCount: toks.count)
         var carry: Attribution? = nil
         toks.withUnsafeBufferPointer { p in
             var t = 0
@@ -49,7 +47,7 @@ public struct ClinicalText: Sendable {
                 let last = t
                 if span.startsParagraph { carry = nil }
                 let m0 = modifiers.count, c0 = cues.count
-                let result = engine.analyze(p, first, last, scratch: &scratch, modifiers: &modifiers, cues: &cues)
+                let result = engine.analyze(p, first, last, scratch: scratch, modifiers: &modifiers, cues: &cues)
                 let here = cues[c0..<cues.count]
                 let quote = result.isGuidelineQuote
                 let carried = quote ? nil : carry

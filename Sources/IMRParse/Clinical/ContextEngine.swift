@@ -18,7 +18,10 @@
 ///   "&" as long as each further item has at most `listItemMax` (3) words; when the word budget
 ///   runs out inside an item of at most that many remaining words that a separator follows, the
 ///   item is finished. So one "there are no red flags … to indicate" covers every item of a long
-///   comma list, while "no fever, and MRI shows a large herniation" stops (a 5-word item).
+///   comma list, while "no fever, and MRI shows a large herniation" stops (a 5-word item). An item
+///   after "and" that holds an auxiliary or reporting verb ("and urine drug screens have been
+///   consistent") is a clause and ends the scope; going backwards, a comma before a stretch longer
+///   than a list item ends it too ("Given that …, further sessions are not supported").
 /// - **sentence** triggers cover the sentence. For `guideline` triggers the sentence is cut into
 ///   clauses at terminators and clause breaks (but not right after the trigger: "guidelines state,
 ///   There is …"); if no clause holds an anchor or attribution cue (a statement about this patient:
@@ -26,7 +29,10 @@
 ///   otherwise only the clauses holding a guideline trigger, and neutral clauses next to them, are.
 ///
 /// A mention takes the category of the highest-precedence trigger whose scope it overlaps (see
-/// `Assertion`), the nearest such trigger on ties. Several negations do not cancel ("no evidence
+/// `Assertion`), the nearest such trigger on ties; a negation, uncertainty or hypothetical trigger
+/// lying inside the mention belongs to the mention's own phrase and is ignored (see
+/// `ClinicalText.context(of:in:)`). A trigger with `scope 0` reaches only its own words ("no relief
+/// from" negates the relief, not the treatment after it). Several negations do not cancel ("no evidence
 /// of pain without medication" stays negated): letters rarely use real double negatives, and a
 /// pseudo-trigger ("not without") is the place for the few that exist.
 public final class ContextEngine: Sendable {
@@ -38,17 +44,19 @@ public final class ContextEngine: Sendable {
         case trigger(Int)
         case pseudo
         case terminator
-    }
-
-    enum AnchorEntry: Sendable {
         case cue(Attribution)
         case anchor
     }
 
-    let modifierTrie: PhraseTrie
-    let modifierEntries: [Entry]
-    let anchorTrie: PhraseTrie
-    let anchorEntries: [AnchorEntry]
+    /// Every phrase of the rules in one trie, walked once per token: modifiers (triggers,
+    /// pseudo-triggers, terminators) and anchors (attribution cues, `affirmed` triggers).
+    let trie: PhraseTrie
+    let entries: [Entry]
+    /// Per trie node: 1 when a modifier phrase ends there, 2 when an anchor phrase does.
+    let nodeKinds: [UInt8]
+    /// Ids of one-mark modifier phrases (";"), handled apart from the walk.
+    let hasPunctuationPhrases: Bool
+
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
 
@@ -56,33 +64,29 @@ public final class ContextEngine: Sendable {
         self.rules = rules
         var trie = PhraseTrie()
         var entries: [Entry] = []
-        for (i, t) in rules.triggers.enumerated() where t.category != .affirmed {
-            trie.add(t.phrase, id: Int32(entries.count))
-            entries.append(.trigger(i))
+        func add(_ phrase: String, _ entry: Entry) {
+            trie.add(phrase, id: Int32(entries.count))
+            entries.append(entry)
         }
-        for p in rules.pseudoTriggers {
-            trie.add(p, id: Int32(entries.count))
-            entries.append(.pseudo)
+        for (i, t) in rules.triggers.enumerated() { add(t.phrase, t.category == .affirmed ? .anchor : .trigger(i)) }
+        for p in rules.pseudoTriggers { add(p, .pseudo) }
+        for p in rules.terminators { add(p, .terminator) }
+        for cue in rules.attributionCues { add(cue.phrase, .cue(cue.attribution)) }
+        var kinds = [UInt8](repeating: 0, count: trie.nodeCount)
+        for n in 0..<trie.nodeCount {
+            for id in trie.ids(at: Int32(n)) {
+                switch entries[Int(id)] {
+                case .cue, .anchor: kinds[n] |= 2
+                default: kinds[n] |= 1
+                }
+            }
         }
-        for p in rules.terminators {
-            trie.add(p, id: Int32(entries.count))
-            entries.append(.terminator)
-        }
-        modifierTrie = trie
-        modifierEntries = entries
-
-        var anchors = PhraseTrie()
-        var anchorEntries: [AnchorEntry] = []
-        for cue in rules.attributionCues {
-            anchors.add(cue.phrase, id: Int32(anchorEntries.count))
-            anchorEntries.append(.cue(cue.attribution))
-        }
-        for t in rules.triggers where t.category == .affirmed {
-            anchors.add(t.phrase, id: Int32(anchorEntries.count))
-            anchorEntries.append(.anchor)
-        }
-        anchorTrie = anchors
-        self.anchorEntries = anchorEntries
+        self.trie = trie
+        self.entries = entries
+        nodeKinds = kinds
+        hasPunctuationPhrases = rules.terminators.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
+            || rules.pseudoTriggers.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
+            || rules.triggers.contains { Tokenizer.keys(ofPhrase: $0.phrase).isEmpty }
         var table: [(UInt64, UInt16)] = []
         for w in [",", "and", "or", "nor", "/", "&"] { table.append((Tokenizer.key(of: w), Flags.listSeparator)) }
         for w in [",", "and", ";", ":"] { table.append((Tokenizer.key(of: w), Flags.clauseSeparator)) }
@@ -116,12 +120,26 @@ public final class ContextEngine: Sendable {
         static let verb: UInt16 = 512
     }
 
-    /// Reusable buffers for `analyze`.
-    struct Scratch {
-        var flags: [UInt16] = []
-        var category: [Int8] = []
-        var triggers: [(rule: Int, range: Range<Int>)] = []
-        var clauseStarts: [Int] = []
+    /// Buffers for `analyze`, one per text: token flags and trigger categories for every token
+    /// (each sentence uses its own tokens' slots), and small lists reused from sentence to sentence.
+    final class Scratch {
+        let flags: UnsafeMutablePointer<UInt16>
+        let category: UnsafeMutablePointer<Int8>
+        // Used by one thread at a time, in `analyze`: no dynamic exclusivity checks on every access.
+        @exclusivity(unchecked) var triggers: [(rule: Int, range: Range<Int>)] = []
+        @exclusivity(unchecked) var clauseStarts: [Int] = []
+
+        init(tokenCount: Int) {
+            flags = .allocate(capacity: tokenCount + 1)
+            flags.initialize(repeating: 0, count: tokenCount + 1)
+            category = .allocate(capacity: tokenCount + 1)
+            category.initialize(repeating: 0, count: tokenCount + 1)
+        }
+
+        deinit {
+            flags.deallocate()
+            category.deallocate()
+        }
     }
 
     /// The result of analysing one sentence (modifiers and cues are appended to the caller's arrays).
@@ -130,71 +148,80 @@ public final class ContextEngine: Sendable {
         var guidelineTrigger: Range<Int>?
     }
 
-    func analyze(_ p: UnsafeBufferPointer<Token>, _ s: Int, _ e: Int, scratch: inout Scratch,
+    func analyze(_ p: UnsafeBufferPointer<Token>, _ s: Int, _ e: Int, scratch: Scratch,
                  modifiers: inout [ContextModifier], cues: inout [AttributionMatch]) -> SentenceResult {
         var result = SentenceResult()
         let n = e - s
         guard n > 0 else { return result }
-        // Borrow the buffers (swapped out, so the closures below do not overlap accesses to `scratch`).
-        var flagStore: [UInt16] = [], categoryStore: [Int8] = []
-        swap(&flagStore, &scratch.flags)
-        swap(&categoryStore, &scratch.category)
-        defer {
-            swap(&flagStore, &scratch.flags)
-            swap(&categoryStore, &scratch.category)
-        }
-        flagStore.removeAll(keepingCapacity: true)
-        flagStore.append(contentsOf: repeatElement(0, count: n))
-        categoryStore.removeAll(keepingCapacity: true)
-        categoryStore.append(contentsOf: repeatElement(0, count: n))
+        // This sentence's slots, indexed from its first token.
+        let flags = UnsafeMutableBufferPointer(start: scratch.flags + s, count: n)
+        let cat = UnsafeMutableBufferPointer(start: scratch.category + s, count: n)
+        flags.update(repeating: 0)
+        cat.update(repeating: 0)
         scratch.triggers.removeAll(keepingCapacity: true)
-
-        flagStore.withUnsafeMutableBufferPointer { flags in
-            // Separators and subject words.
+        do {
+            // One walk of the trie per token finds the longest modifier (leftmost-longest: a
+            // pseudo-trigger hides the triggers inside it) and the longest anchor (overlaps kept:
+            // "the patient" is an anchor and "patient reports" a cue).
+            let firstCue = cues.count
+            var nextModifier = s
             for i in s..<e {
-                var f = wordFlags.flags(p[i].key)
-                if p[i].kind != .word { f &= ~(Flags.subject | Flags.verb) }
-                flags[i - s] = f
-            }
-            // Triggers, pseudo-triggers, terminators (leftmost-longest).
-            if !modifierTrie.isEmpty {
-                var i = s
-                while i < e {
-                    guard let m = modifierTrie.longestMatch(in: p, at: i, end: e) else { i += 1; continue }
-                    let ids = m.node >= 0 ? modifierTrie.ids(at: m.node) : (modifierTrie.punctuationIDs(p[i].key) ?? [])
+                let tok = p[i]
+                var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
+                if tok.kind == .punct {
+                    if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
+                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key) {
+                    var j = i + 1
+                    while true {
+                        if trie.isTerminal(node) {
+                            let k = nodeKinds[Int(node)]
+                            if k & 1 != 0 { modEnd = j; modNode = node }
+                            if k & 2 != 0 { anchorEnd = j; anchorNode = node }
+                        }
+                        // Skip punctuation inside a phrase, but not sentence punctuation before a space.
+                        while j < e, p[j].kind == .punct {
+                            if PhraseTrie.isHardPunct(p[j].key), j + 1 >= e || p[j + 1].start > p[j].end { j = e; break }
+                            j += 1
+                        }
+                        guard j < e, let next = trie.step(node, p[j].key) else { break }
+                        node = next
+                        j += 1
+                    }
+                }
+                if modEnd > i, i >= nextModifier {
+                    let ids = modNode >= 0 ? trie.ids(at: modNode) : (trie.punctuationIDs(tok.key) ?? [])
                     for id in ids {
-                        switch modifierEntries[Int(id)] {
+                        switch entries[Int(id)] {
                         case .trigger(let r):
-                            scratch.triggers.append((r, i..<m.end))
+                            scratch.triggers.append((r, i..<modEnd))
                         case .terminator:
                             flags[i - s] |= Flags.terminatorStart
-                            for k in i..<m.end { flags[k - s] |= Flags.terminator }
-                        case .pseudo:
+                            for k in i..<modEnd { flags[k - s] |= Flags.terminator }
+                        default:
                             break
                         }
                     }
-                    i = m.end
+                    nextModifier = modEnd
                 }
-            }
-            // Attribution cues and anchors.
-            if !anchorTrie.isEmpty {
-                let firstCue = cues.count
-                var i = s
-                while i < e {
-                    guard let m = anchorTrie.longestMatch(in: p, at: i, end: e) else { i += 1; continue }
-                    let ids = m.node >= 0 ? anchorTrie.ids(at: m.node) : (anchorTrie.punctuationIDs(p[i].key) ?? [])
-                    for id in ids {
+                if anchorEnd > i {
+                    for id in trie.ids(at: anchorNode) {
                         // A cue inside a longer one found earlier ("report dated" in "treating
                         // physician's report dated") adds nothing.
-                        if case .cue(let who) = anchorEntries[Int(id)], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
-                            cues.append(AttributionMatch(attribution: who, tokens: i..<m.end))
+                        if case .cue(let who) = entries[Int(id)], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
+                            cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
                         }
                     }
                     flags[i - s] |= Flags.anchor | Flags.subject
-                    i += 1  // overlapping: "the patient" (anchor) and "patient reports" (cue) both count
                 }
             }
-            categoryStore.withUnsafeMutableBufferPointer { cat in
+            guard !scratch.triggers.isEmpty else { return result }
+            // Separators, subjects and verbs: needed only where a trigger's scope is computed.
+            for i in s..<e {
+                var f = wordFlags.flags(p[i].key)
+                if p[i].kind != .word { f &= ~(Flags.subject | Flags.verb) }
+                flags[i - s] |= f
+            }
+            do {
                 for t in scratch.triggers {
                     let trigger = rules.triggers[t.rule]
                     if trigger.direction == .sentence {
@@ -223,7 +250,7 @@ public final class ContextEngine: Sendable {
                         hi = forwardEnd(p, flags, cat, s, e, from: t.range.upperBound, category: c, budget: trigger.maxScope)
                         lo = backwardStart(p, flags, cat, s, e, from: t.range.lowerBound, category: c, budget: trigger.maxScope)
                     case .sentence:
-                        if trigger.category == .guideline { continue }
+                        if trigger.category == .guideline { continue }  // see guidelineClauses
                         lo = s
                         hi = e
                     }
@@ -231,7 +258,7 @@ public final class ContextEngine: Sendable {
                                                      trigger: t.range, scope: lo..<hi, rule: t.rule))
                 }
             }
-            result = guidelineClauses(p, flags, s, e, scratch: &scratch, modifiers: &modifiers)
+            result = guidelineClauses(p, flags, s, e, scratch: scratch, modifiers: &modifiers)
         }
         return result
     }
@@ -354,7 +381,7 @@ public final class ContextEngine: Sendable {
     /// Cuts a sentence with guideline triggers into clauses and appends a guideline modifier for
     /// each clause that is quoted (see the type's documentation).
     private func guidelineClauses(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
-                                  _ s: Int, _ e: Int, scratch: inout Scratch,
+                                  _ s: Int, _ e: Int, scratch: Scratch,
                                   modifiers: inout [ContextModifier]) -> SentenceResult {
         var result = SentenceResult()
         var firstRule = -1

@@ -5,6 +5,8 @@ struct KeyTable: Sendable {
     private var values: [UInt16]
     private var used: [Bool]
     private let mask: Int
+    /// One bit per (mixed) key: most tokens are rejected with one load.
+    private var filter = [UInt64](repeating: 0, count: 1 << 10)
 
     init(_ entries: [(UInt64, UInt16)]) {
         var capacity = 16
@@ -19,6 +21,8 @@ struct KeyTable: Sendable {
             used[s] = true
             keys[s] = k
             values[s] |= v
+            let bit = Self.filterBit(k)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
     }
 
@@ -27,9 +31,14 @@ struct KeyTable: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
+    @inline(__always)
+    private static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0xC2B2_AE3D_27D4_EB4F) >> 48) & 0xFFFF }
+
     /// The flags of `key`, 0 when absent.
     @inline(__always)
     func flags(_ key: UInt64) -> UInt16 {
+        let bit = Self.filterBit(key)
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return 0 }
         var s = Self.slot(key, mask)
         while used[s] {
             if keys[s] == key { return values[s] }

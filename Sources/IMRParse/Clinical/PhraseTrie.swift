@@ -23,12 +23,22 @@ public struct PhraseTrie: Sendable {
         }
     }
 
-    // Edge table: slot → (parent node, key, child node); parent -1 marks an empty slot.
-    private var slotParent: [Int32]
-    private var slotKey: [UInt64]
-    private var slotChild: [Int32]
+    /// One edge of the trie: parent node, word key, child node; parent -1 marks an empty slot.
+    /// Kept together so that a probe touches one cache line.
+    struct Slot: Sendable {
+        var key: UInt64
+        var parent: Int32
+        var child: Int32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private var edgeCount = 0
+    /// Edges from the root, in their own small table (first words are looked up for every token;
+    /// a few hundred of them stay in the L1 cache).
+    private var rootSlots: [Slot]
+    private var rootMask: Int
+    private var rootCount = 0
     /// Ids of the phrases ending at each node (node 0 is the root).
     private var nodeIDs: [[Int32]] = [[]]
     /// True for nodes where a phrase ends (read on the hot path instead of `nodeIDs`).
@@ -43,10 +53,10 @@ public struct PhraseTrie: Sendable {
 
     public init() {
         let capacity = 64
-        slotParent = [Int32](repeating: -1, count: capacity)
-        slotKey = [UInt64](repeating: 0, count: capacity)
-        slotChild = [Int32](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: capacity)
         mask = capacity - 1
+        rootSlots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: 16)
+        rootMask = 15
     }
 
     public init(_ phrases: [(String, Int32)]) {
@@ -98,44 +108,69 @@ public struct PhraseTrie: Sendable {
 
     private mutating func child(of parent: Int32, _ key: UInt64, create: Bool) -> Int32 {
         if let c = step(parent, key) { return c }
-        if (edgeCount + 1) * 2 > slotParent.count { grow() }
         let child = Int32(nodeIDs.count)
         nodeIDs.append([])
         terminal.append(false)
-        insert(parent, key, child)
-        edgeCount += 1
+        if parent == 0 {
+            if (rootCount + 1) * 2 > rootSlots.count { growRoot() }
+            Self.insert(&rootSlots, rootMask, 0, key, child)
+            rootCount += 1
+        } else {
+            if (edgeCount + 1) * 2 > slots.count { grow() }
+            Self.insert(&slots, mask, parent, key, child)
+            edgeCount += 1
+        }
         return child
     }
 
-    private mutating func insert(_ parent: Int32, _ key: UInt64, _ child: Int32) {
+    private mutating func growRoot() {
+        let old = rootSlots
+        rootSlots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: old.count * 2)
+        rootMask = rootSlots.count - 1
+        for slot in old where slot.parent >= 0 { Self.insert(&rootSlots, rootMask, slot.parent, slot.key, slot.child) }
+    }
+
+    private static func insert(_ slots: inout [Slot], _ mask: Int, _ parent: Int32, _ key: UInt64, _ child: Int32) {
         var s = Self.slot(parent, key, mask)
-        while slotParent[s] >= 0 { s = (s + 1) & mask }
-        slotParent[s] = parent
-        slotKey[s] = key
-        slotChild[s] = child
+        while slots[s].parent >= 0 { s = (s + 1) & mask }
+        slots[s] = Slot(key: key, parent: parent, child: child)
     }
 
     private mutating func grow() {
-        let oldParent = slotParent, oldKey = slotKey, oldChild = slotChild
-        let capacity = slotParent.count * 2
-        slotParent = [Int32](repeating: -1, count: capacity)
-        slotKey = [UInt64](repeating: 0, count: capacity)
-        slotChild = [Int32](repeating: 0, count: capacity)
+        let old = slots
+        let capacity = slots.count * 2
+        slots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: capacity)
         mask = capacity - 1
-        for i in 0..<oldParent.count where oldParent[i] >= 0 { insert(oldParent[i], oldKey[i], oldChild[i]) }
+        for slot in old where slot.parent >= 0 { Self.insert(&slots, mask, slot.parent, slot.key, slot.child) }
     }
 
     /// The child of `node` along `key`, if any.
     @inline(__always)
     public func step(_ node: Int32, _ key: UInt64) -> Int32? {
+        if node == 0 {
+            var s = Self.slot(0, key, rootMask)
+            while true {
+                let slot = rootSlots[s]
+                if slot.parent < 0 { return nil }
+                if slot.key == key { return slot.child }
+                s = (s + 1) & rootMask
+            }
+        }
         var s = Self.slot(node, key, mask)
         while true {
-            let p = slotParent[s]
-            if p < 0 { return nil }
-            if p == node, slotKey[s] == key { return slotChild[s] }
+            let slot = slots[s]
+            if slot.parent < 0 { return nil }
+            if slot.parent == node, slot.key == key { return slot.child }
             s = (s + 1) & mask
         }
     }
+
+    /// Number of nodes (the root is node 0).
+    public var nodeCount: Int { nodeIDs.count }
+
+    /// True when a phrase ends at `node`.
+    @inline(__always)
+    public func isTerminal(_ node: Int32) -> Bool { terminal[Int(node)] }
 
     /// The ids of phrases that end at `node` (empty for inner nodes).
     @inline(__always)

@@ -80,7 +80,8 @@ public enum SentenceSplitter {
         // Line statistics, to tell PDF text with a blank line after every line.
         var lines = 0
         var blankAfter = 0
-        /// Sentences of this region: range, forced paragraph start, line breaks before it.
+        /// Sentences of this region: range, forced paragraph start, line breaks before it (whether
+        /// a sentence starts a paragraph is settled once the whole region has been seen).
         var found: [(range: Range<Int>, forced: Bool, breaks: Int)] = []
 
         init(p: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int) {
@@ -101,7 +102,7 @@ public enum SentenceSplitter {
             var e = end
             while e > start, isSpace(p[e - 1]) { e -= 1 }
             if e > start {
-                found.append((start..<e, nextForced || startsWithLabel(start, e), gapBreaks))
+                found.append((start..<e, nextForced, gapBreaks))
                 lastListNumber = leadingListNumber(start, e)
                 nextForced = heading
                 gapBreaks = 0
@@ -116,7 +117,8 @@ public enum SentenceSplitter {
             let doubled = lines >= 4 && blankAfter * 10 >= lines * 4
             let threshold = doubled ? 3 : 2
             for f in found {
-                out.append(Span(range: f.range, startsParagraph: f.forced || f.breaks >= threshold))
+                let para = f.forced || f.breaks >= threshold || startsWithLabel(f.range.lowerBound, f.range.upperBound)
+                out.append(Span(range: f.range, startsParagraph: para))
             }
         }
 
@@ -185,9 +187,12 @@ public enum SentenceSplitter {
             guard let base = p.baseAddress else { return start }
             let raw = UnsafeRawPointer(base)
             var i = start
+            let lf = SIMD16<UInt8>(repeating: 10), ff = SIMD16<UInt8>(repeating: 12), cr = SIMD16<UInt8>(repeating: 13)
+            let dot = SIMD16<UInt8>(repeating: 46), question = SIMD16<UInt8>(repeating: 63)
+            let bang = SIMD16<UInt8>(repeating: 33), colon = SIMD16<UInt8>(repeating: 58)
             while i + 16 <= hi {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                let m = (v .== 10) .| (v .== 12) .| (v .== 13) .| (v .== 46) .| (v .== 63) .| (v .== 33) .| (v .== 58)
+                let m = (v .== lf) .| (v .== ff) .| (v .== cr) .| (v .== dot) .| (v .== question) .| (v .== bang) .| (v .== colon)
                 if any(m) { break }
                 i += 16
             }
@@ -335,6 +340,7 @@ public enum SentenceSplitter {
         func startsWithLabel(_ s: Int, _ e: Int) -> Bool {
             guard s < e, isUpper(p[s]) else { return false }
             var words = 1, k = s, wordLetters = 0
+            let e = min(e, s + 64)  // six short words and a colon
             while k < e {
                 let c = p[k]
                 if c == 58 { return wordLetters > 0 || words > 1 }

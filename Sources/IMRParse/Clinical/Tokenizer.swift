@@ -84,15 +84,34 @@ public enum Tokenizer {
         guard lo < hi else { return }
         bytes.withUnsafeBufferPointer { p in
             byteClass.withUnsafeBufferPointer { cls in
-                tokenize(p, lo, hi, cls, &tokens)
+                // Chunks of at most 32 KB cut at white space, each tokenized through a raw pointer
+                // into an array (no per-append checks). Room for a token per three bytes covers
+                // ordinary text (about one per five); denser text fills it and goes on in the next
+                // array, so no array is sized for the worst case of a token per byte.
+                var start = lo
+                while start < hi {
+                    var end = min(hi, start + 32_768)
+                    while end < hi, cls[Int(p[end])] != 0 { end += 1 }
+                    var stop = start
+                    let room = (end - start) / 3 + 16
+                    let chunk = [Token](unsafeUninitializedCapacity: room) { buffer, count in
+                        (count, stop) = tokenize(p, start, end, cls, buffer.baseAddress!, room)
+                    }
+                    if tokens.isEmpty, stop == hi { tokens = chunk } else { tokens.append(contentsOf: chunk) }
+                    start = stop
+                }
             }
         }
     }
 
+    /// Tokenizes `p[lo..<hi]` into `out` (room for `room` tokens); returns the count and where it
+    /// stopped (`hi`, or the end of the last token when the room ran out).
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
-                                 _ cls: UnsafeBufferPointer<UInt8>, _ tokens: inout [Token]) {
+                                 _ cls: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<Token>,
+                                 _ room: Int) -> (Int, Int) {
+        var n = 0
         var i = lo
-        while i < hi {
+        while i < hi, n < room {
             let b = p[i]
             var c = cls[Int(b)]
             if c == 0 { i += 1; continue }
@@ -109,7 +128,8 @@ public enum Tokenizer {
                 } else {
                     for k in i..<(i + width) { h = (h ^ UInt64(p[k])) &* fnvPrime }
                 }
-                tokens.append(Token(start: Int32(i), end: Int32(i + width), kind: .punct, key: h))
+                (out + n).initialize(to: Token(start: Int32(i), end: Int32(i + width), kind: .punct, key: h))
+                n += 1
                 i += width
                 continue
             }
@@ -121,18 +141,22 @@ public enum Tokenizer {
             var digits = false, nonDigits = false
             while i < hi {
                 let x = p[i]
-                let k = cls[Int(x)]
-                if k == 1 {
+                if x &- 97 < 26 {  // lower-case letters first: most bytes of most words
+                    prev = h
+                    h = (h ^ UInt64(x)) &* fnvPrime
+                    nonDigits = true
+                    i += 1
+                } else if x &- 65 < 26 {
                     prev = h
                     h = (h ^ UInt64(x | 0x20)) &* fnvPrime
                     nonDigits = true
                     i += 1
-                } else if k == 2 {
+                } else if x &- 48 < 10 {
                     prev = h
                     h = (h ^ UInt64(x)) &* fnvPrime
                     digits = true
                     i += 1
-                } else if k == 4 {
+                } else if x >= 0x80 {
                     let u = unicodeClass(p, i, hi)
                     if u.cls != 4 { break }
                     for j in i..<(i + u.width) {
@@ -150,11 +174,14 @@ public enum Tokenizer {
                     let rawLast = p[i - 1], rawBeforeLast = p[i - 2]
                     if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) { h = prev }
                 }
-                tokens.append(Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+                (out + n).initialize(to: Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+                n += 1
             } else {
-                tokens.append(Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
+                (out + n).initialize(to: Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
+                n += 1
             }
         }
+        return (n, i)
     }
 
     /// The plural rule: a final "s" goes unless the word ends in "ss", "us" or "is" — but an

@@ -90,7 +90,9 @@ struct ItemScanner {
         var labelStart = section.lowerBound
         for k in lines.significantLines(in: section) {
             let content = lines[k].content
-            guard let (label, valueStart) = FieldLabel.label(bytes, at: content.lowerBound, end: section.upperBound) else { continue }
+            // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
+            guard content.lowerBound >= blockStart,
+                  let (label, valueStart) = FieldLabel.label(bytes, at: content.lowerBound, end: section.upperBound) else { continue }
             blocks.append(Block(label: blockLabel, labelStart: labelStart, range: blockStart..<content.lowerBound))
             blockLabel = label
             labelStart = content.lowerBound

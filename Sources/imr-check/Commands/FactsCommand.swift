@@ -37,7 +37,7 @@ enum FactsCommand {
         workers.run({ i in
             InputReport.load(inputs.files[i]).map { text in
                 let letter = LetterParser.parse(text)
-                let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter))
+                let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter, text))
                 return (text, facts)
             }
         }, emit: { _, result in

@@ -61,7 +61,7 @@ enum PredictCommand {
         }
         for w in InputReport.warnings(for: text) { console.warning(w) }
         let letter = text.bytes.isEmpty ? Determination(source: text.path, layout: .narrative) : LetterParser.parse(text)
-        var context = LetterCase.context(letter)
+        var context = LetterCase.context(letter, text)
         if let requestDate { context.letterDate = requestDate }
         var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
         let narrative = LetterCase.documentRegions(letter, text)

@@ -5,7 +5,7 @@ import IMRParse
 /// (the case summary and each item's own rationale; never citation lines or headings), and what
 /// the header says (letter date, patient).
 enum LetterCase {
-    static func context(_ d: Determination) -> CaseContext { CaseContext(letter: d) }
+    static func context(_ d: Determination, _ text: SourceText? = nil) -> CaseContext { CaseContext(letter: d, source: text) }
 
     /// The narrative of the whole document (for `facts`).
     static func documentRegions(_ d: Determination, _ text: SourceText) -> [Range<Int>] {
