@@ -27,40 +27,12 @@ enum FactsCommand {
         let jobs = try jobCount(options)
         guard let book = RulesLocator.loadBook(options) else { return 2 }
         let analyzer = Analyzer(book: book)
-        let console = Console.shared
-        var failures = inputs.errors.count
-        for e in inputs.errors { console.error(e.description) }
-        let asArray = format == .json && (inputs.files.count > 1 || inputs.files.isEmpty)
-        if asArray { console.outRaw("[") }
-        var first = true
-        let workers = OrderedWorkers<Result<(SourceText, FactSet), InputError>>(count: inputs.files.count, jobs: jobs)
-        workers.run({ i in
-            InputReport.load(inputs.files[i]).map { text in
-                let letter = LetterParser.parse(text)
-                let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter, text))
-                return (text, facts)
-            }
-        }, emit: { _, result in
-            switch result {
-            case .failure(let e):
-                failures += 1
-                console.error(e.description)
-            case .success(let (text, facts)):
-                for w in InputReport.warnings(for: text) { console.warning(w) }
-                let value = JSONValue.object([("source", .string(text.path)), ("facts", facts.json(book: book, source: text))])
-                switch format {
-                case .jsonl: console.out(value.compact)
-                case .json:
-                    if asArray { console.outRaw(first ? "\n" : ",\n") }
-                    console.outRaw(value.pretty)
-                    if !asArray { console.outRaw("\n") }
-                default: for line in textLines(facts, text, book) { console.out(line) }
-                }
-                first = false
-            }
-        })
-        if asArray { console.out(first ? "]" : "\n]") }
-        return failures > 0 ? 1 : 0
+        return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
+            let letter = LetterParser.parse(text)
+            let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter, text))
+            return DocumentStream.Output(json: .object([("source", .string(text.path)), ("facts", facts.json(book: book, source: text))]),
+                                         text: format == .text ? textLines(facts, text, book) : [])
+        }
     }
 
     static func textLines(_ facts: FactSet, _ text: SourceText, _ book: RuleBook) -> [String] {

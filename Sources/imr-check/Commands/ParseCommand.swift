@@ -21,38 +21,11 @@ enum ParseCommand {
         let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "parse")
         let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
         let jobs = try jobCount(options)
-        let console = Console.shared
-        var failures = inputs.errors.count
-        for e in inputs.errors { console.error(e.description) }
-        let asArray = format == .json && (inputs.files.count > 1 || options.positionals.count > 1 || inputs.files.isEmpty)
-        if asArray { console.outRaw("[") }
-        var first = true
-        let progress = Progress(total: inputs.files.count)
-        let workers = OrderedWorkers<Result<(SourceText, Determination), InputError>>(count: inputs.files.count, jobs: jobs)
-        workers.run({ i in
-            InputReport.load(inputs.files[i]).map { text in (text, LetterParser.parse(text)) }
-        }, emit: { _, result in
-            switch result {
-            case .failure(let e):
-                failures += 1
-                console.error(e.description)
-            case .success(let (text, letter)):
-                progress.step(bytes: text.bytes.count)
-                for w in InputReport.warnings(for: text) { console.warning(w) }
-                switch format {
-                case .jsonl: console.out(letter.json(in: text).compact)
-                case .json:
-                    if asArray { console.outRaw(first ? "\n" : ",\n") }
-                    console.outRaw(letter.json(in: text).pretty)
-                    if !asArray { console.outRaw("\n") }
-                default: for line in textLines(letter, text) { console.out(line) }
-                }
-                first = false
-            }
-        })
-        progress.finish()
-        if asArray { console.out(first ? "]" : "\n]") }
-        return failures > 0 ? 1 : 0
+        return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
+            let letter = LetterParser.parse(text)
+            return DocumentStream.Output(json: format == .text ? .null : letter.json(in: text),
+                                         text: format == .text ? textLines(letter, text) : [])
+        }
     }
 
     static func textLines(_ d: Determination, _ text: SourceText) -> [String] {
