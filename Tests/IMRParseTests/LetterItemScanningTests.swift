@@ -80,6 +80,14 @@ import Testing
         #expect(d.caseSummary?.value == "The patient")
     }
 
+    /// A label broken over two lines whose second line is itself a label ("Decision" / "rationale:"),
+    /// found by the fuzz test: read once, as the longer label.
+    @Test func labelBrokenOverLines() {
+        let d = parse("MRI: Upheld\nClaims Administrator guideline: a.\nMAXIMUS guideline: b.\nDecision\n\nrationale: Not needed.\n")
+        #expect(d.items.first?.rationale?.value == "Not needed.")
+        #expect(d.items.first?.imrGuideline?.text == "b.")
+    }
+
     @Test func closingLinesAreNotPartOfTheLastRationale() {
         let d = parse("MRI: Upheld\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: Not needed.\n\n/jb\ncc: Claims Administrator\n")
         #expect(d.items.first?.rationale?.value == "Not needed.")

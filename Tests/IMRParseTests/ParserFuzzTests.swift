@@ -3,7 +3,7 @@ import Testing
 @testable import IMRParse
 
 /// A small deterministic fuzz: about 2,000 mutations of the fixture letters (truncation, byte flips,
-/// NUL bytes, duplicated and deleted sections, inserted page furniture). Parsing must not crash, must
+/// NUL bytes, duplicated and deleted sections, inserted page furniture, labels and headings). Parsing must not crash, must
 /// finish quickly, and every range it reports must lie inside the text.
 @Suite struct ParserFuzzTests {
     /// SplitMix64: the same inputs on every run.
@@ -18,10 +18,18 @@ import Testing
         }
     }
 
+    /// Fragments that stress the parser's structure: furniture, labels, headings, headers, joins.
+    static let fragments: [[UInt8]] = [
+        "\nPage 2 of 9\n\u{0C}CM13-0000001\n", "\nDecision rationale:\n: Upheld\nMAXIMUS guideline: Page(s): 1-99999\n",
+        "\nIMR ISSUES, DECISIONS AND RATIONALES\n", "\nISSUE AT DISPUTE:\n1. x\nDETERMINATION: UPHELD\n",
+        "\nRegarding the request for ", "\n1. A is not medically necessary and appropriate.\n", "\nCLINICAL CASE SUMMARY\n",
+        "http://www.odg-twc.com/odgtwc/knee.htm)\n", "\u{0C}", "\r", ":", "-\n", "é", "\u{FFFD}", "\nDecision\n\n",
+    ].map { Array($0.utf8) }
+
     static func mutate(_ input: [UInt8], _ g: inout Generator) -> [UInt8] {
         var b = input
         guard !b.isEmpty else { return b }
-        let kind = Int.random(in: 0..<8, using: &g)
+        let kind = Int.random(in: 0..<10, using: &g)
         let at = Int.random(in: 0..<b.count, using: &g)
         let len = Int.random(in: 1...min(600, b.count), using: &g)
         let end = min(b.count, at + len)
@@ -33,7 +41,9 @@ import Testing
         case 4: b.removeSubrange(at..<end)                                              // deleted section
         case 5: b.insert(contentsOf: Array("\nPage 2 of 9\n\u{0C}CM13-0000001\n".utf8), at: at)
         case 6: b.insert(contentsOf: Array("\nDecision rationale:\n: Upheld\nMAXIMUS guideline: Page(s): 1-99999\n".utf8), at: at)
-        default: for i in at..<end where b[i] == 10 { b[i] = 32 }                         // lines joined
+        case 7: for i in at..<end where b[i] == 10 { b[i] = 32 }                         // lines joined
+        case 8: b.insert(contentsOf: fragments[Int.random(in: 0..<fragments.count, using: &g)], at: at)
+        default: b = Array(b[at..<end])                                                  // a piece on its own
         }
         return b
     }
