@@ -98,7 +98,13 @@ import Testing
     }
 
     @Test func triggerInsideTheMention() {
-        #expect(Self.assertion("There was no fever.", "no fever") == .negated)
+        // A negation inside the mention is part of the phrase the caller looks for.
+        #expect(Self.assertion("There was no fever.", "no fever") == .affirmed)
+        #expect(Self.assertion("There was no fever.", "fever") == .negated)
+        #expect(Self.assertion("If it hurts, rest.", "If it hurts") == .affirmed)
+        // History, other persons and quotes inside still apply.
+        #expect(Self.assertion("He has a history of diabetes.", "history of diabetes") == .historical)
+        #expect(Self.assertion("His mother has asthma.", "His mother has asthma") == .otherPerson)
     }
 
     @Test func guidelineSentencesAndClauses() {
