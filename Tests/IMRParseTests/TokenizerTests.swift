@@ -68,6 +68,22 @@ import Testing
         #expect(Tokenizer.keys(ofPhrase: "Epidural Steroid Injections").count == 3)
     }
 
+    @Test func denseAndLongTextAcrossChunks() {
+        // A token per byte fills the room of a chunk many times over; 100 KB spans several chunks.
+        let dense = String(repeating: "a,", count: 60_000)
+        let toks = Tokenizer.tokens(dense)
+        #expect(toks.count == 120_000)
+        #expect(toks.enumerated().allSatisfy { $0.element.start == Int32($0.offset) && $0.element.end == Int32($0.offset + 1) })
+        #expect(Set(toks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.key)) == [Tokenizer.key(of: "a")])
+        let words = String(repeating: "Epidural injections were given. ", count: 4_000)
+        let wt = Tokenizer.tokens(words)
+        #expect(wt.count == 20_000)
+        #expect(wt.filter { $0.key == Tokenizer.key(of: "injection") }.count == 4_000)
+        // A word longer than a chunk stays one token.
+        let long = String(repeating: "x", count: 70_000) + " end"
+        #expect(Tokenizer.tokens(long).map(\.length) == [70_000, 3])
+    }
+
     @Test func subrangeAndEmpty() {
         let bytes = Array("  no  pain ".utf8)
         #expect(Tokenizer.tokens(bytes, 0..<0).isEmpty)

@@ -153,6 +153,8 @@ public final class ContextEngine: Sendable {
         var result = SentenceResult()
         let n = e - s
         guard n > 0 else { return result }
+        // Local copies: one retain per sentence instead of one per access through `self`.
+        let trie = self.trie, entries = self.entries, nodeKinds = self.nodeKinds, triggerRules = rules.triggers
         // This sentence's slots, indexed from its first token.
         let flags = UnsafeMutableBufferPointer(start: scratch.flags + s, count: n)
         let cat = UnsafeMutableBufferPointer(start: scratch.category + s, count: n)
@@ -223,7 +225,7 @@ public final class ContextEngine: Sendable {
             }
             do {
                 for t in scratch.triggers {
-                    let trigger = rules.triggers[t.rule]
+                    let trigger = triggerRules[t.rule]
                     if trigger.direction == .sentence {
                         if trigger.category == .guideline {
                             flags[t.range.lowerBound - s] |= Flags.guidelineStart | Flags.subject
@@ -236,7 +238,7 @@ public final class ContextEngine: Sendable {
                 }
                 // Scopes of the directional and sentence triggers.
                 for t in scratch.triggers {
-                    let trigger = rules.triggers[t.rule]
+                    let trigger = triggerRules[t.rule]
                     let c = Int8(trigger.category.precedence + 1)
                     var lo = t.range.lowerBound, hi = t.range.upperBound
                     switch trigger.maxScope <= 0 && trigger.direction != .sentence ? .both : trigger.direction {

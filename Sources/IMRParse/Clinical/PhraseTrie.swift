@@ -43,6 +43,9 @@ public struct PhraseTrie: Sendable {
     private var nodeIDs: [[Int32]] = [[]]
     /// True for nodes where a phrase ends (read on the hot path instead of `nodeIDs`).
     private var terminal: [Bool] = [false]
+    /// Per node, one bit (of 64) per child key: a step to a key whose bit is clear fails without
+    /// probing the edge table, which is the common case after a first word.
+    private var childBits: [UInt64] = [0]
     /// One bit per (mixed) first-word key: most tokens start no phrase and are rejected here.
     private var firstWords = [UInt64](repeating: 0, count: 1 << 10)
     /// Single punctuation-mark phrases: their keys and ids (a handful, searched in order).
@@ -111,6 +114,8 @@ public struct PhraseTrie: Sendable {
         let child = Int32(nodeIDs.count)
         nodeIDs.append([])
         terminal.append(false)
+        childBits.append(0)
+        childBits[Int(parent)] |= 1 << (key >> 58)
         if parent == 0 {
             if (rootCount + 1) * 2 > rootSlots.count { growRoot() }
             Self.insert(&rootSlots, rootMask, 0, key, child)
@@ -156,6 +161,7 @@ public struct PhraseTrie: Sendable {
                 s = (s + 1) & rootMask
             }
         }
+        if childBits[Int(node)] & (1 << (key >> 58)) == 0 { return nil }
         var s = Self.slot(node, key, mask)
         while true {
             let slot = slots[s]

@@ -82,7 +82,10 @@ public enum SentenceSplitter {
         var blankAfter = 0
         /// Sentences of this region: range, forced paragraph start, line breaks before it (whether
         /// a sentence starts a paragraph is settled once the whole region has been seen).
-        var found: [(range: Range<Int>, forced: Bool, breaks: Int)] = []
+        var found: [(range: Range<Int>, forced: Bool, breaks: Int, colon: Bool)] = []
+        /// Where the open sentence has its first colon (-1 for none): only such a sentence can
+        /// start with a label.
+        var firstColon = -1
 
         init(p: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int) {
             self.p = p
@@ -102,12 +105,13 @@ public enum SentenceSplitter {
             var e = end
             while e > start, isSpace(p[e - 1]) { e -= 1 }
             if e > start {
-                found.append((start..<e, nextForced, gapBreaks))
+                found.append((start..<e, nextForced, gapBreaks, firstColon >= 0 && firstColon < e))
                 lastListNumber = leadingListNumber(start, e)
                 nextForced = heading
                 gapBreaks = 0
             }
             start = -1
+            firstColon = -1
         }
 
         mutating func run(into out: inout [Span]) {
@@ -117,7 +121,7 @@ public enum SentenceSplitter {
             let doubled = lines >= 4 && blankAfter * 10 >= lines * 4
             let threshold = doubled ? 3 : 2
             for f in found {
-                let para = f.forced || f.breaks >= threshold || startsWithLabel(f.range.lowerBound, f.range.upperBound)
+                let para = f.forced || f.breaks >= threshold || (f.colon && startsWithLabel(f.range.lowerBound, f.range.upperBound))
                 out.append(Span(range: f.range, startsParagraph: para))
             }
         }
@@ -166,6 +170,7 @@ public enum SentenceSplitter {
                         continue
                     }
                 case 4:
+                    if firstColon < 0, start >= 0 { firstColon = i }
                     var j = i + 1
                     while j < hi, isSpace(p[j]) { j += 1 }
                     if listMarker(at: j, expectFirst: true) != nil {
