@@ -196,7 +196,6 @@ public enum Tokenizer {
     /// The tokens of `bytes[range]`.
     public static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
         var out: [Token] = []
-        out.reserveCapacity(range.count / 4 + 4)
         tokenize(bytes, range, into: &out)
         return out
     }
