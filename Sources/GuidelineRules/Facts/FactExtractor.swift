@@ -94,7 +94,7 @@ public struct FactExtractor: Sendable {
             let range = sentence.tokenRange
             if !verdictTrie.matches(in: tokens, range).isEmpty { continue }
             matches.removeAll(keepingCapacity: true)
-            FactPhraseIndex.allMatches(index.narrative, in: tokens, range, into: &matches)
+            index.narrative.allMatches(in: tokens, range, into: &matches)
             guard !matches.isEmpty else { continue }
             // Which facts have an anchor in this sentence; mentions inside a longer mention are dropped
             // ("radiculopathy" inside "EMG report confirms radiculopathy").
@@ -188,7 +188,7 @@ public struct FactExtractor: Sendable {
         let bytes = Array(request.text.utf8)
         let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
         var matches: [PhraseTrie.Match] = []
-        FactPhraseIndex.allMatches(index.request, in: tokens, 0..<tokens.count, into: &matches)
+        index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
         for (slot, f) in book.facts.enumerated() where f.source == .request && f.kind == .bool {
             facts.values[slot] = .bool(false)
         }

@@ -107,36 +107,3 @@ extension FactPhraseIndex {
         return j
     }
 }
-
-extension FactPhraseIndex {
-    /// Punctuation that ends a phrase when followed by a space (as in `PhraseTrie`).
-    private static let hardPunct: Set<UInt64> = Set([".", ",", ";", ":", "!", "?"].map { Tokenizer.key(of: $0) })
-
-    /// Every phrase of `trie` found in `tokens[range]`, at every length (not only the longest at a
-    /// position): a short anchor ("epidural") must be seen even where a longer event phrase
-    /// ("epidural injection") starts at the same word. Longer mentions hide shorter ones later, in
-    /// the extractor, where the roles are known.
-    static func allMatches(_ trie: PhraseTrie, in tokens: [Token], _ range: Range<Int>, into out: inout [PhraseTrie.Match]) {
-        let hi = min(tokens.count, range.upperBound)
-        var i = max(0, range.lowerBound)
-        while i < hi {
-            defer { i += 1 }
-            let first = tokens[i]
-            guard first.kind != .punct, var node = trie.step(0, first.key) else { continue }
-            for id in trie.ids(at: node) { out.append(PhraseTrie.Match(tokenRange: i..<(i + 1), id: id)) }
-            var j = i + 1
-            while j < hi {
-                let t = tokens[j]
-                if t.kind == .punct {
-                    if hardPunct.contains(t.key), j + 1 >= hi || tokens[j + 1].start > t.end { break }
-                    j += 1
-                    continue
-                }
-                guard let next = trie.step(node, t.key) else { break }
-                node = next
-                j += 1
-                for id in trie.ids(at: node) { out.append(PhraseTrie.Match(tokenRange: i..<j, id: id)) }
-            }
-        }
-    }
-}

@@ -238,6 +238,42 @@ public struct PhraseTrie: Sendable {
         return best
     }
 
+    /// Every phrase starting at token `i`, at every length (not only the longest): `visit` gets the
+    /// end index and the terminal node of each. Used where a short phrase must be seen even when a
+    /// longer one starts at the same word (an anchor "epidural" inside "epidural injection").
+    @inline(__always)
+    public func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
+        let first = tokens[i]
+        guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key) else { return }
+        if terminal[Int(node)] { visit(i + 1, node) }
+        var j = i + 1
+        while j < end {
+            let t = tokens[j]
+            if t.kind == .punct {
+                if Self.isHardPunct(t.key), j + 1 >= end || tokens[j + 1].start > t.end { break }
+                j += 1
+                continue
+            }
+            guard let next = step(node, t.key) else { break }
+            node = next
+            j += 1
+            if terminal[Int(node)] { visit(j, node) }
+        }
+    }
+
+    /// Every match in `tokens[range]` at every length, appended to `out` (see `allMatches(in:at:end:_:)`).
+    public func allMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [Match]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        tokens.withUnsafeBufferPointer { p in
+            for i in lo..<hi {
+                allMatches(in: p, at: i, end: hi) { end, node in
+                    for id in nodeIDs[Int(node)] { out.append(Match(tokenRange: i..<end, id: id)) }
+                }
+            }
+        }
+    }
+
     /// Ids for a result of `longestMatch` (handles the punctuation marker node).
     public func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
         node >= 0 ? nodeIDs[Int(node)] : (punctuationIDs(tokens[i].key) ?? [])
