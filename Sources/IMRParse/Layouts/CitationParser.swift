@@ -25,30 +25,35 @@ public enum CitationParser {
     ]
     private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
 
+    private static let aliasSet = PhraseSet(aliases.map(\.0))
+
     /// Guideline bodies in order of first mention.
     public static func sources(_ bytes: [UInt8]) -> [String] {
         var out: [String] = []
-        var i = 0
+        var skipUntil = 0
         let n = bytes.count
-        var sentenceStart = 0
-        while i < n {
-            let b = bytes[i]
-            if b == 46 || b == 59, i + 1 >= n || TextScan.isSpace(bytes[i + 1]) { sentenceStart = i + 1 }
-            guard TextScan.isAlpha(b), i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
-            var matched = false
-            for (phrase, name) in aliases {
-                guard let end = phrase.match(bytes, at: i, end: n) else { continue }
-                // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
-                if end < n, TextScan.isAlnum(bytes[end]) { continue }
-                let negated = name != "Non-MTUS" && negations.findFirst(in: bytes, sentenceStart..<i) != nil
-                if !negated, !out.contains(name) { out.append(name) }
-                i = end
-                matched = true
-                break
-            }
-            if !matched { i += 1 }
+        aliasSet.scanMatches(bytes, 0..<n) { i, k, end in
+            // One name per position (the first listed: "Non-MTUS" before "MTUS"), none inside another.
+            guard i >= skipUntil else { return true }
+            // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
+            if end < n, TextScan.isAlnum(bytes[end]) { return true }
+            skipUntil = end
+            let name = aliases[k].1
+            if !out.contains(name), name == "Non-MTUS" || !negated(bytes, before: i) { out.append(name) }
+            return true
         }
         return out
+    }
+
+    /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").
+    private static func negated(_ bytes: [UInt8], before i: Int) -> Bool {
+        var start = i
+        while start > 0, i - start < 300 {
+            let b = bytes[start - 1]
+            if (b == 46 || b == 59), start < bytes.count, TextScan.isSpace(bytes[start]) { break }
+            start -= 1
+        }
+        return negations.findFirst(in: bytes, start..<i) != nil
     }
 
     // MARK: Pages
@@ -66,7 +71,8 @@ public enum CitationParser {
         var i = 0
         let n = bytes.count
         while i < n {
-            guard TextScan.isAlpha(bytes[i]), i == 0 || !TextScan.isAlnum(bytes[i - 1]),
+            // Every label starts with "p".
+            guard bytes[i] | 0x20 == 112, i == 0 || !TextScan.isAlnum(bytes[i - 1]),
                   let (_, end) = Phrase.matchAny(pageLabels, bytes, at: i, end: n),
                   end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
             else { i += 1; continue }

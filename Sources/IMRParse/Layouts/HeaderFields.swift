@@ -17,7 +17,8 @@ enum HeaderFields {
 
     /// The case number from a "Case Number:" label, else the first token shaped like one ("CM13-0012345").
     static func caseNumber(_ bytes: [UInt8]) -> Located<String>? {
-        if let (_, r) = caseNumberLabels.findFirst(in: bytes, 0..<bytes.count) {
+        // The labelled number sits in the header, on the first page.
+        if let (_, r) = caseNumberLabels.findFirst(in: bytes, 0..<min(bytes.count, 6000)) {
             var i = r.upperBound
             while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 58 { i += 1 }
             let s = i
@@ -37,18 +38,19 @@ enum HeaderFields {
         guard range.lowerBound >= 0 else { return nil }
         let found: Range<Int>? = bytes.withUnsafeBufferPointer { b in
             @inline(__always) func upper(_ x: UInt8) -> Bool { x >= 65 && x <= 90 }
-            var i = range.lowerBound
-            while i + 8 <= end {
-                if upper(b[i]), upper(b[i + 1]), TextScan.isDigit(b[i + 2]), TextScan.isDigit(b[i + 3]), b[i + 4] == 45,
+            // Look for the hyphen, then at the four bytes before it.
+            var h = range.lowerBound + 4
+            while h + 3 < end {
+                guard b[h] == 45 else { h += 1; continue }
+                let i = h - 4
+                if upper(b[i]), upper(b[i + 1]), TextScan.isDigit(b[i + 2]), TextScan.isDigit(b[i + 3]),
                    i == 0 || !TextScan.isAlnum(b[i - 1]) {
                     var j = i + 5
                     while j < end, TextScan.isDigit(b[j]) { j += 1 }
                     let digits = j - (i + 5)
                     if digits >= 5, digits <= 8, j >= end || !TextScan.isAlnum(b[j]) { return i..<j }
-                    i = j
-                    continue
                 }
-                i += 1
+                h += 1
             }
             return nil
         }

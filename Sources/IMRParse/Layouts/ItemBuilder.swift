@@ -16,15 +16,11 @@ enum ItemBuilder {
     }
 
     static func located(_ range: Range<Int>, _ lines: LetterLines) -> Located<String>? {
-        let r = lines.trim(range)
-        guard !r.isEmpty else { return nil }
-        return Located(lines.clean(r), r)
+        lines.field(range).map { Located($0.text, $0.range) }
     }
 
     static func citation(_ range: Range<Int>, _ lines: LetterLines) -> GuidelineCitation? {
-        let r = lines.trim(range)
-        guard !r.isEmpty else { return nil }
-        return CitationParser.citation(text: lines.clean(r), range: r)
+        lines.field(range).map { CitationParser.citation(text: $0.text, range: $0.range) }
     }
 
     private static let numberWords = [Phrase("item"), Phrase("issue"), Phrase("request")]

@@ -6,9 +6,12 @@
 ///
 /// 1. `notice_2013`: "Notice of Independent Medical Review Determination", or the numbered list's
 ///    "has determined the request for", or a line-initial "Regarding the request for" together
-///    with "Medical Treatment Guideline(s) Used by …" or "Rationale for the Decision:".
+///    with a line-initial "Medical Treatment Guideline(s) Used by …" or "Rationale for the Decision:".
 /// 2. `final_determination_letter`: "IMR DECISION(S) AND RATIONALE(S)", or a line-initial "Final
 ///    Determination Letter" together with "UR Denial Date:".
+///
+/// Headings and labels are looked for at the start of lines, header fields and the notice's list in
+/// the first 8 KB: detection never scans the whole letter for a phrase unless no layout matched.
 /// 3. `medical_professional_review`: a line-initial "MEDICAL PROFESSIONAL REVIEW", "ISSUE AT
 ///    DISPUTE:" or "RATIONALE FOR WHY THE REQUESTED …".
 /// 4. `final_determination_case_header` / `final_determination`: "HOW THE IMR FINAL DETERMINATION
@@ -46,38 +49,36 @@ public enum LayoutDetector {
                                                 Phrase("rationale for the decision"), Phrase("medical treatment guideline"),
                                                 Phrase("regarding the request for"), Phrase("determination:"), Phrase("imr guideline")]
 
-    /// Every marker looked for anywhere in the text, found in one pass.
-    private static let anywherePhrases: [Phrase] = [noticeTitle, determined, urDenial] + noticeLabels + letterIssues
-        + finalDetermination + caseHeaderFields + letterLikeAnywhere
-    /// Every marker looked for at the start of a line (after an optional "1)").
-    private static let lineStartPhrases: [Phrase] = [regarding, letterTitle, professional, caseNumber, Phrase("imr case number:")]
-        + letterLikeAtLineStart
-    private static let anywhereSet = PhraseSet(anywherePhrases), lineStartSet = PhraseSet(lineStartPhrases)
+    /// Markers of the header and the first page, looked for anywhere in the letter's first 8 KB.
+    private static let headerPhrases: [Phrase] = [noticeTitle, determined, urDenial] + caseHeaderFields
+    /// Headings and labels, looked for at the start of every line (after an optional "1)").
+    private static let lineStartPhrases: [Phrase] = [regarding, letterTitle, professional, caseNumber, Phrase("imr case number:"),
+                                                     noticeTitle] + noticeLabels + letterIssues + finalDetermination + letterLikeAtLineStart
+    private static let headerSet = PhraseSet(headerPhrases), lineStartSet = PhraseSet(lineStartPhrases)
+    private static let letterLikeSet = PhraseSet(letterLikeAnywhere)
 
     static func detect(_ lines: LetterLines, headings: [SectionFinder.Heading]) -> LetterLayout {
         let bytes = lines.bytes
-        let found = anywhereSet.occurrences(in: bytes, 0..<bytes.count)
-        // Positions in `anywherePhrases`.
-        var offset = 3
-        func group(_ count: Int) -> Bool {
-            defer { offset += count }
-            return found[offset..<(offset + count)].contains(true)
-        }
-        let notice = found[0] || found[1], urDenialDate = found[2]
-        let noticeLabel = group(noticeLabels.count), letterIssue = group(letterIssues.count)
-        let finalDeterminationMarker = group(finalDetermination.count), caseHeaderField = group(caseHeaderFields.count)
-        let letterLike = found[offset..<(offset + letterLikeAnywhere.count)].filter { $0 }.count
+        let header = headerSet.occurrences(in: bytes, 0..<min(bytes.count, 8192))
+        let notice = header[0] || header[1], urDenialDate = header[2], caseHeaderField = header[3...].contains(true)
         var atStart = [Bool](repeating: false, count: lineStartPhrases.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
             let start = FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound
             lineStartSet.markMatches(bytes, at: start, end: bytes.count, into: &atStart)
         }
-        let regardingAtStart = atStart[0], letterTitleAtStart = atStart[1], professionalAtStart = atStart[2]
-        let caseNumberAtStart = atStart[3] || atStart[4]
-        let letterLikeAtStart = atStart[5...].filter { $0 }.count
+        var offset = 0
+        func group(_ count: Int) -> Bool {
+            defer { offset += count }
+            return atStart[offset..<(offset + count)].contains(true)
+        }
+        let regardingAtStart = group(1), letterTitleAtStart = group(1), professionalAtStart = group(1)
+        let caseNumberAtStart = group(2), noticeTitleAtStart = group(1)
+        let noticeLabel = group(noticeLabels.count), letterIssue = group(letterIssues.count)
+        let finalDeterminationMarker = group(finalDetermination.count)
+        let letterLikeAtStart = atStart[offset...].filter { $0 }.count
 
-        if notice || (regardingAtStart && noticeLabel) {
+        if notice || noticeTitleAtStart || (regardingAtStart && noticeLabel) {
             return .notice2013
         }
         if letterIssue || (letterTitleAtStart && urDenialDate) {
@@ -89,7 +90,7 @@ public enum LayoutDetector {
         if finalDeterminationMarker {
             return caseNumberAtStart && caseHeaderField ? .finalDeterminationCaseHeader : .finalDetermination
         }
-        var markers = letterLike + letterLikeAtStart
+        var markers = letterLikeSet.occurrences(in: bytes, 0..<bytes.count).filter { $0 }.count + letterLikeAtStart
         if hasDecisionLine(lines) { markers += 1 }
         return markers >= 2 ? .unknown : .narrative
     }

@@ -158,39 +158,51 @@ struct LetterLines: Sendable {
         String(decoding: cleanBytes(range), as: UTF8.self)
     }
 
+    /// The trimmed range and clean text of a field, computing its pieces once; `nil` when empty.
+    func field(_ range: Range<Int>) -> (text: String, range: Range<Int>)? {
+        let p = pieces(range)
+        guard let first = p.first, let last = p.last else { return nil }
+        return (String(decoding: cleanBytes(pieces: p), as: UTF8.self), first.lowerBound..<last.upperBound)
+    }
+
     func cleanBytes(_ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        let pieces = pieces(range)
-        guard !pieces.isEmpty else { return out }
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-        var previousLine = -1
-        for piece in pieces {
-            var k = lineIndex(at: piece.lowerBound)
-            while k < lines.count, lines[k].start < piece.upperBound {
-                let line = lines[k]
-                if line.isBlank || line.isNoise { k += 1; continue }
-                let lo = max(line.contentStart, piece.lowerBound)
-                let hi = min(line.contentEnd, piece.upperBound)
-                if lo < hi {
-                    if !out.isEmpty {
-                        let joins = previousLine != k && out.count >= 2 && out[out.count - 1] == 45
-                            && TextScan.isAlnum(out[out.count - 2]) && TextScan.isAlnum(bytes[lo])
-                        if !joins { out.append(32) }
-                    }
-                    bytes.withUnsafeBufferPointer { buf in
+        cleanBytes(pieces: pieces(range))
+    }
+
+    private func cleanBytes(pieces: [Range<Int>]) -> [UInt8] {
+        guard !pieces.isEmpty else { return [] }
+        let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var n = 0
+            bytes.withUnsafeBufferPointer { buf in
+                for piece in pieces {
+                    var k = lineIndex(at: piece.lowerBound)
+                    while k < lines.count, lines[k].start < piece.upperBound {
+                        let line = lines[k]
+                        k += 1
+                        if line.isBlank || line.isNoise { continue }
+                        let lo = max(line.contentStart, piece.lowerBound)
+                        let hi = min(line.contentEnd, piece.upperBound)
+                        guard lo < hi else { continue }
+                        // A new line: one space, unless a hyphen that ends the previous line joins the words.
+                        if n > 0 {
+                            let joins = n >= 2 && out[n - 1] == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo])
+                            if !joins { out[n] = 32; n += 1 }
+                        }
                         var pendingSpace = false
-                        for i in lo..<hi {
+                        var i = lo
+                        while i < hi {
                             let b = buf[i]
-                            if TextScan.isSpace(b) { pendingSpace = true; continue }
-                            if pendingSpace { out.append(32); pendingSpace = false }
-                            out.append(b)
+                            i += 1
+                            if b <= 32, TextScan.isSpace(b) { pendingSpace = true; continue }
+                            if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                            out[n] = b
+                            n += 1
                         }
                     }
-                    previousLine = k
                 }
-                k += 1
             }
+            count = n
         }
-        return out
     }
 }

@@ -166,8 +166,10 @@ enum PageNoise {
     /// "http://www.odg-twc.com/odgtwc/knee.htm)" between unrelated fields).
     private static func markRepeatedURLs(_ lines: inout LetterLines) {
         let bytes = lines.bytes
-        var known: Set<[UInt8]> = []
         let http = Phrase("http"), www = Phrase("www.")
+        // Most letters hold no URL at all: look for "://" or "www." first.
+        guard containsURL(bytes) else { return }
+        var known: Set<[UInt8]> = []
         for k in 0..<lines.count where !lines[k].isBlank {
             let content = lines[k].content
             var urls: [(key: [UInt8], start: Int, end: Int)] = []
@@ -193,6 +195,18 @@ enum PageNoise {
     }
 
     private static let https = Phrase("https://"), httpScheme = Phrase("http://")
+
+    static func containsURL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 3
+            while i < b.count {
+                if b[i] == 47, b[i - 1] == 47, b[i - 2] == 58 { return true }
+                if b[i] == 46, b[i - 1] | 0x20 == 119, b[i - 2] | 0x20 == 119, b[i - 3] | 0x20 == 119 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// The comparison key of the URL at `start` ("http:// www.x.com/a.htm)." → "www.x.com/a.htm") and its end.
     private static func url(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int) {

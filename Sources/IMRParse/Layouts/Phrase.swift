@@ -13,12 +13,16 @@ struct Phrase: Sendable {
     let first: UInt8
     private let firstUpper: UInt8
     private let wordStart: Bool
+    /// The second byte when it must follow the first directly (not optional white space), else 0:
+    /// most candidate positions fail on it without entering the loop.
+    private let second: UInt8
 
     init(_ text: String) {
         needle = text.scanNeedle
         first = needle.first ?? 0
         firstUpper = (first >= 97 && first <= 122) ? first - 32 : first
         wordStart = needle.first.map(TextScan.isAlnum) ?? false
+        second = needle.count > 1 && needle[1] != 32 ? needle[1] : 0
     }
 
     /// The end of the match if the phrase matches at `start`.
@@ -31,6 +35,9 @@ struct Phrase: Sendable {
     func match(_ buf: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int? {
         let b0 = buf[start]
         guard b0 == first || b0 == firstUpper else { return nil }
+        if second != 0 {
+            guard start + 1 < end, TextScan.lower(buf[start + 1]) == second else { return nil }
+        }
         if wordStart, start > 0, TextScan.isAlnum(buf[start - 1]) { return nil }
         var i = start + 1
         var j = 1
@@ -117,6 +124,8 @@ struct PhraseSet: Sendable {
     private let offsets: [Int32]
     private let order: [Int32]
     private let allWordStarts: Bool
+    /// 1 for every byte (either case) that some phrase starts with.
+    private let candidates: [UInt8]
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -131,6 +140,12 @@ struct PhraseSet: Sendable {
         }
         offsets = counts
         self.order = order
+        var candidates = [UInt8](repeating: 0, count: 256)
+        for p in phrases where !p.needle.isEmpty {
+            candidates[Int(p.first)] = 1
+            if p.first >= 97 && p.first <= 122 { candidates[Int(p.first - 32)] = 1 }
+        }
+        self.candidates = candidates
         allWordStarts = phrases.allSatisfy { !$0.needle.isEmpty && TextScan.isAlnum($0.first) }
     }
 
@@ -142,29 +157,34 @@ struct PhraseSet: Sendable {
         bytes.withUnsafeBufferPointer { buf in
             offsets.withUnsafeBufferPointer { off in
                 order.withUnsafeBufferPointer { ord in
-                    var i = range.lowerBound
-                    var previousIsWord = i > 0 && TextScan.isAlnum(buf[i - 1])
-                    while i < end {
-                        let b = buf[i]
-                        let isWord = TextScan.isAlnum(b)
-                        if !allWordStarts || (isWord && !previousIsWord) {
-                            let l = Int(TextScan.lower(b))
-                            let lo = Int(off[l]), hi = Int(off[l + 1])
-                            var stop = false
-                            var q = lo
-                            while q < hi {
-                                let k = Int(ord[q])
-                                if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
-                                q += 1
+                    candidates.withUnsafeBufferPointer { cand in
+                        var i = range.lowerBound
+                        while i < end {
+                            let b = buf[i]
+                            if cand[Int(b)] != 0, !allWordStarts || i == 0 || !TextScan.isAlnum(buf[i - 1]) {
+                                let l = Int(TextScan.lower(b))
+                                var stop = false
+                                var q = Int(off[l])
+                                let hi = Int(off[l + 1])
+                                while q < hi {
+                                    let k = Int(ord[q])
+                                    if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
+                                    q += 1
+                                }
+                                if stop { return }
                             }
-                            if stop { return }
+                            i += 1
                         }
-                        previousIsWord = isWord
-                        i += 1
                     }
                 }
             }
         }
+    }
+
+    /// Calls `body(start, phraseIndex, end)` for every match in text order (at one position, in the
+    /// order the phrases are listed) until it returns false.
+    func scanMatches(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Int, Int, Int) -> Bool) {
+        scan(bytes, range, body)
     }
 
     /// The first match; at equal starts the phrase listed first wins.
