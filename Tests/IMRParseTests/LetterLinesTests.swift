@@ -15,6 +15,8 @@ import Testing
         let s = "  rated as 7-\n\n8/10 with  radiation;  L4-\r\nL5 and chapter - \nepidural  "
         let lines = LetterLines(Array(s.utf8))
         #expect(lines.clean(0..<lines.bytes.count) == "rated as 7-8/10 with radiation; L4-L5 and chapter - epidural")
+        let date = LetterLines(Array("injury of 8/22/\n\n12, and/\nor more".utf8))
+        #expect(date.clean(0..<date.bytes.count) == "injury of 8/22/12, and/ or more")
     }
     @Test func cleanLeavesFurnitureOut() {
         let s = "first part of a sentence\nPage 2 of 3\n\u{0C}CM14-0123456\nsecond part."

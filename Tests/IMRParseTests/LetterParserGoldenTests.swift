@@ -78,6 +78,21 @@ import Testing
             #expect(slice(value.range) == text.string(value.range))
             #expect(lines.clean(value.range) == value.value)
         }
+        // Reviewer and patient values point at the words they were read from.
+        for value in [d.reviewer.specialty, d.reviewer.subspecialty].compactMap({ $0 }) + d.reviewer.licensure {
+            #expect(lines.clean(value.range) == value.value)
+        }
+        if let age = d.patient.age { #expect(Int(text.string(age.range)) == age.value) }
+        if let sex = d.patient.sex {
+            let word = text.string(sex.range).lowercased()
+            #expect(sex.value == "female" ? ["female", "woman", "lady", "f"].contains(word) : ["male", "man", "gentleman", "m"].contains(word))
+        }
+        for date in [d.patient.injuryDate, d.letterDate, d.urDenialDate].compactMap({ $0 }) {
+            // The same day and month; the year as written (two digits resolve against the letter's year).
+            let read = DateParser.parse(text.string(date.range), referenceYear: Int(date.value.prefix(4))!)
+            #expect(read?.iso == date.value, "\(name): \"\(text.string(date.range))\" read as \(date.value)")
+        }
+        if let number = d.caseNumber { #expect(text.string(number.range) == number.value) }
         for item in d.items {
             guard let decision = item.decision else { continue }
             #expect(slice(decision.range) == text.string(decision.range))

@@ -153,7 +153,8 @@ struct LetterLines: Sendable {
     }
 
     /// The text of `range` as a field value: page furniture left out, white space folded to single
-    /// spaces, and a hyphen that ends a line joined to the next word ("7-" / "8/10" → "7-8/10").
+    /// spaces, and a hyphen or a date's slash that ends a line joined to what follows ("7-" / "8/10" →
+    /// "7-8/10", "8/22/" / "12" → "8/22/12").
     func clean(_ range: Range<Int>) -> String {
         String(decoding: cleanBytes(range), as: UTF8.self)
     }
@@ -184,9 +185,12 @@ struct LetterLines: Sendable {
                         let lo = max(line.contentStart, piece.lowerBound)
                         let hi = min(line.contentEnd, piece.upperBound)
                         guard lo < hi else { continue }
-                        // A new line: one space, unless a hyphen that ends the previous line joins the words.
+                        // A new line: one space, unless a hyphen that ends the previous line joins the words
+                        // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
                         if n > 0 {
-                            let joins = n >= 2 && out[n - 1] == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo])
+                            let last = out[n - 1]
+                            let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
+                                || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
                             if !joins { out[n] = 32; n += 1 }
                         }
                         var pendingSpace = false
