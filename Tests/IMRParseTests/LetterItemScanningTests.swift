@@ -31,6 +31,11 @@ import Testing
         #expect(d.items[0].rationale?.value == "Not needed.")
     }
 
+    @Test func rationaleWithoutItsFullStop() {
+        let d = parse("MRI: Upheld\nClaims Administrator guideline: a\nMAXIMUS guideline: b\nDecision rationale: There are no red flags and the request is not medically necessary\nUrine drug screen: Upheld\nClaims Administrator guideline: c\nMAXIMUS guideline: d\nDecision rationale: e.\n")
+        #expect(d.items.map(\.title.value) == ["MRI", "Urine drug screen"])
+    }
+
     @Test func itemWithoutADecisionWord() {
         let d = parse("Acupuncture six sessions\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: The request is not medically necessary.\nChiropractic care\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: The request is medically necessary.\n")
         #expect(d.items.map(\.title.value) == ["Acupuncture six sessions", "Chiropractic care"])

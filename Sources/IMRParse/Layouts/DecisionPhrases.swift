@@ -38,7 +38,9 @@ enum DecisionPhrases {
         let rest = TextScan.trim(bytes, e..<content.upperBound)
         var wordEnd = rest.lowerBound
         while wordEnd < rest.upperBound, TextScan.isAlpha(bytes[wordEnd]) { wordEnd += 1 }
-        return word(bytes, rest.lowerBound..<wordEnd)
+        if let d = word(bytes, rest.lowerBound..<wordEnd) { return d }
+        // "DETERMINATION: The requested treatment is not medically necessary."
+        return firstSentence(bytes, rest)?.decision
     }
 
     // MARK: "is (not) medically necessary"

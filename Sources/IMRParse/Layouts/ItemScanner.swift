@@ -161,6 +161,8 @@ struct ItemScanner {
         return r.isEmpty ? nil : r
     }
 
+    private static let conclusionWords = Phrase("necess")
+
     private static let abbreviations: Set<String> = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
                                                      "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
 
@@ -171,6 +173,12 @@ struct ItemScanner {
         if endsSentence(lines, k) { return true }
         let bytes = lines.bytes
         let c = lines[k].content
+        // A rationale's conclusion whose full stop went missing ("… is not medically necessary").
+        if lines[k].contentEnd - lines[k].contentStart > 20, conclusionWords.find(in: bytes, c) != nil,
+           let b = c.last.map({ bytes[$0] }), TextScan.isAlpha(b) {
+            let tail = max(c.lowerBound, c.upperBound - 12)..<c.upperBound
+            if conclusionWords.find(in: bytes, tail) != nil { return true }
+        }
         guard let last = c.last, bytes[last] == 46, let first = lines[next].content.first.map({ bytes[$0] }) else { return false }
         return (first >= 65 && first <= 90) || TextScan.isDigit(first)
     }
