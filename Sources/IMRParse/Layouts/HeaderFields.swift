@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads labelled header fields ("Case Number:", "Decision Date:", "UR Denial Date:", "Date of
 /// Injury:") and the few facts letters state in prose about the case itself (the UR decision date).
 ///
@@ -38,10 +40,12 @@ enum HeaderFields {
         guard range.lowerBound >= 0 else { return nil }
         let found: Range<Int>? = bytes.withUnsafeBufferPointer { b in
             @inline(__always) func upper(_ x: UInt8) -> Bool { x >= 65 && x <= 90 }
-            // Look for the hyphen, then at the four bytes before it.
+            // Look for the hyphen (memchr is vectorised), then at the four bytes before it.
             var h = range.lowerBound + 4
             while h + 3 < end {
-                guard b[h] == 45 else { h += 1; continue }
+                guard let base = b.baseAddress, let hit = memchr(base + h, 45, end - h) else { return nil }
+                h = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard h + 3 < end else { return nil }
                 let i = h - 4
                 if upper(b[i]), upper(b[i + 1]), TextScan.isDigit(b[i + 2]), TextScan.isDigit(b[i + 3]),
                    i == 0 || !TextScan.isAlnum(b[i - 1]) {

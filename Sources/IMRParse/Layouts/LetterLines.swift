@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of a letter, which of them are page furniture, and the clean text of any range.
 ///
 /// PDF text ends lines with LF, CRLF, CR or a form feed, pads them with spaces and puts a blank line
@@ -34,6 +36,16 @@ struct LetterLines: Sendable {
                 while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
                 while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
                 lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
+            }
+            // Text without CR or form feed (the usual case) is split on LF with memchr, which is vectorised.
+            if let base = buf.baseAddress, memchr(base, 13, n) == nil, memchr(base, 12, n) == nil {
+                while i < n, let hit = memchr(base + i, 10, n - i) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    add(at)
+                    i = at + 1
+                    start = i
+                }
+                i = n
             }
             while i < n {
                 let b = buf[i]
