@@ -173,6 +173,12 @@ struct ItemScanner {
         if endsSentence(lines, k) { return true }
         let bytes = lines.bytes
         let c = lines[k].content
+        // A heading in capitals ("INDEPENDENT MEDICAL REVIEW") before a line in mixed case.
+        let letters = bytes[c].filter(TextScan.isAlpha)
+        if letters.count >= 4, !letters.contains(where: { $0 >= 97 }),
+           bytes[lines[next].content].contains(where: { $0 >= 97 && $0 <= 122 }) {
+            return true
+        }
         // A rationale's conclusion whose full stop went missing ("… is not medically necessary").
         if lines[k].contentEnd - lines[k].contentStart > 20, conclusionWords.find(in: bytes, c) != nil,
            let b = c.last.map({ bytes[$0] }), TextScan.isAlpha(b) {

@@ -28,16 +28,19 @@ public enum LetterParser {
         let thisYear = fallbackYear ?? DateParser.currentYear
         let whole = 0..<bytes.count
 
-        if layout == .narrative {
+        func readAsNarrative() -> Determination {
+            var narrative = determination
+            narrative.layout = .narrative
             let r = lines.trim(whole)
             if !r.isEmpty {
-                determination.caseSummary = Located(lines.clean(r), r)
-                determination.caseSummaryRanges = lines.pieces(r)
+                narrative.caseSummary = Located(lines.clean(r), r)
+                narrative.caseSummaryRanges = lines.pieces(r)
             }
             let injury = HeaderFields.injuryDate(lines, headerEnd: bytes.count, referenceYear: thisYear)
-            determination.patient = PatientParser.parse(lines, order: [whole], headerInjury: injury, referenceYear: thisYear)
-            return determination
+            narrative.patient = PatientParser.parse(lines, order: [whole], headerInjury: injury, referenceYear: thisYear)
+            return narrative
         }
+        if layout == .narrative { return readAsNarrative() }
 
         let headerEnd = HeaderFields.headerEnd(context.headings, bytes)
         determination.caseNumber = caseNumber
@@ -52,6 +55,13 @@ public enum LetterParser {
         case .finalDeterminationLetter: result = FinalDeterminationLetterLayout.parse(context)
         case .medicalProfessionalReview: result = MedicalProfessionalReviewLayout.parse(context)
         case .unknown, .narrative: result = UnknownLayout.parse(context)
+        }
+        // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
+        // more use read whole, as the narrative later stages look for facts in.
+        if layout == .unknown, result.items.isEmpty {
+            var narrative = readAsNarrative()
+            narrative.warnings.append("letter-like text without any disputed item: read whole as a narrative")
+            return narrative
         }
 
         if let r = result.caseSummary, !r.isEmpty {
