@@ -31,8 +31,28 @@ public struct FactExtractor: Sendable {
                                  "medical necessity has been established", "is upheld", "is overturned", "is certified",
                                  "is non-certified", "is not certified"]
 
+    /// What the hot loop needs of each fact, without copying whole definitions per mention.
+    struct FactInfo: Sendable {
+        var kind: FactKind
+        var unit: String?
+        var within: Int
+        var accepted: Set<Assertion>
+    }
+    let info: [FactInfo]
+    /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
+    let requestBoolSlots: [Int]
+    let hookSlots: [(slot: Int, hook: String)]
+
     public init(book: RuleBook) {
         self.book = book
+        info = book.facts.map { f in
+            FactInfo(kind: f.kind, unit: f.unit, within: f.within, accepted: Set(f.acceptedAssertions.compactMap(Assertion.init(rawValue:))))
+        }
+        requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
+        hookSlots = book.facts.indices.compactMap { i in
+            if case .hook(let name) = book.facts[i].source { return (i, name) }
+            return nil
+        }
         index = FactPhraseIndex(book: book)
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
         var v = PhraseTrie()
@@ -77,7 +97,7 @@ public struct FactExtractor: Sendable {
     }
 
     private func resolve(_ slot: Int, _ votes: [Vote]) -> FactValue {
-        switch book.facts[slot].kind {
+        switch info[slot].kind {
         case .count:
             // The most occurrences any statement documents (a negated event documents zero).
             let numbers = votes.compactMap { v -> Double? in if case .number(let d) = v.value { return d }; return nil }
@@ -123,11 +143,11 @@ public struct FactExtractor: Sendable {
             }
             var values: SentenceValues?
             for (m, entry) in mentions {
-                let fact = book.facts[entry.fact]
+                let fact = info[entry.fact]
                 if index.anchored.contains(entry.fact), !anchoredHere.contains(entry.fact) { continue }
                 let ctx = clinical.context(of: m.tokenRange, in: s)
                 let assertion = ctx.assertion.rawValue
-                let accepted = fact.acceptedAssertions.contains(assertion)
+                let accepted = fact.accepted.contains(ctx.assertion)
                 let trigger = ctx.trigger.map { r in source.normalized(Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)) }
                 var evidence = FactEvidence(range: sentenceRange(sentence, tokens), assertion: assertion, trigger: trigger,
                                             attribution: ctx.attribution?.rawValue, counted: false)
@@ -189,9 +209,7 @@ public struct FactExtractor: Sendable {
         let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
         var matches: [PhraseTrie.Match] = []
         index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
-        for (slot, f) in book.facts.enumerated() where f.source == .request && f.kind == .bool {
-            facts.values[slot] = .bool(false)
-        }
+        for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
         for var m in matches {
             let entry = index.entries[Int(m.id)]
             if !entry.rest.isEmpty {
@@ -212,8 +230,7 @@ public struct FactExtractor: Sendable {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
-        for (slot, f) in book.facts.enumerated() {
-            guard case .hook(let name) = f.source else { continue }
+        for (slot, name) in hookSlots {
             let value = hookValue(name, request: request, context: context, facts: facts)
             facts.values[slot] = value
             if value.isKnown, request != nil, name.hasPrefix("request") {

@@ -256,7 +256,7 @@ public struct ValueScanner: Sendable {
             }
             return nil
         }
-        if c.ok(j), c.t[j].key == Cursor.k("of") { j += 1 }
+        if c.ok(j), c.t[j].key == Cursor.k_of { j += 1 }
         if let y = c.int(j), c.t[j].kind == .number, c.t[j].length == 4, (1900...2100).contains(y) {
             return (.date(ClinicalDate(year: y, month: m)), j + 1)
         }
@@ -270,20 +270,20 @@ public struct ValueScanner: Sendable {
         if n < 120, n == n.rounded() {
             var j = e
             if c.dash(j) { j += 1 }
-            if c.ok(j), c.t[j].key == Cursor.k("year") || c.t[j].key == Cursor.k("yr") {
+            if c.ok(j), c.t[j].key == Cursor.k_year || c.t[j].key == Cursor.k_yr {
                 var k = j + 1
                 if c.dash(k) { k += 1 }
-                if c.ok(k), c.t[k].key == Cursor.k("old") { return (.age(Int(n)), k + 1) }
+                if c.ok(k), c.t[k].key == Cursor.k_old { return (.age(Int(n)), k + 1) }
             }
-            if c.ok(e), c.t[e].key == Cursor.k("yo") { return (.age(Int(n)), e + 1) }
-            if c.ok(e + 2), c.t[e].key == Cursor.k("y"), c.punct(e + 1, "/") || c.punct(e + 1, "."), c.t[e + 2].key == Cursor.k("o") {
+            if c.ok(e), c.t[e].key == Cursor.k_yo { return (.age(Int(n)), e + 1) }
+            if c.ok(e + 2), c.t[e].key == Cursor.k_y, c.punct(e + 1, "/") || c.punct(e + 1, "."), c.t[e + 2].key == Cursor.k_o {
                 return (.age(Int(n)), c.punct(e + 3, ".") ? e + 4 : e + 3)
             }
         }
         // A range: "78-95", "six to eight", "8 - 10"
         var high: Double? = nil
         var j = e
-        if (c.dash(j) && c.sameLine(j)) || (c.ok(j) && (c.t[j].key == Cursor.k("to") || c.t[j].key == Cursor.k("or"))) {
+        if (c.dash(j) && c.sameLine(j)) || (c.ok(j) && (c.t[j].key == Cursor.k_to || c.t[j].key == Cursor.k_or)) {
             if let (m, e2) = c.number(j + 1), m > n {
                 high = m
                 j = e2
@@ -292,7 +292,7 @@ public struct ValueScanner: Sendable {
         // Percent: "80%", "78-95%", "50% to 70%", "fifty percent"
         if c.isPercent(j) {
             var end = c.percentEnd(j)
-            if high == nil, c.ok(end), c.t[end].key == Cursor.k("to") || c.dash(end), let (m, e3) = c.number(end + 1), c.isPercent(e3), m > n {
+            if high == nil, c.ok(end), c.t[end].key == Cursor.k_to || c.dash(end), let (m, e3) = c.number(end + 1), c.isPercent(e3), m > n {
                 high = m
                 end = c.percentEnd(e3)
             }
@@ -307,7 +307,7 @@ public struct ValueScanner: Sendable {
                 return (.frequency(perWeek: n, weeks: nil), end)
             }
             // "3 x 2" (per week × weeks), not a size
-            if c.t[e].key == Cursor.k("x"), let (m, e2) = c.number(e + 1), !c.isDimensionUnit(e2) {
+            if c.t[e].key == Cursor.k_x, let (m, e2) = c.number(e + 1), !c.isDimensionUnit(e2) {
                 if let (weeks, e3) = c.weeksAfter(e2) { return (.frequency(perWeek: n, weeks: weeks), e3) }
                 return (.frequency(perWeek: n, weeks: m), e2)
             }
@@ -324,11 +324,11 @@ public struct ValueScanner: Sendable {
         if c.ok(j), let perUnit = Cursor.durationUnits[c.t[j].key] {
             var k = j + 1
             if c.dash(k) { k += 1 }
-            if c.ok(k), c.t[k].key == Cursor.k("old") { return nil }
+            if c.ok(k), c.t[k].key == Cursor.k_old { return nil }
             return (.duration(weeks: n * perUnit, upTo: high.map { $0 * perUnit }), j + 1)
         }
         // "8 out of 10"
-        if high == nil, c.ok(e + 2), c.t[e].key == Cursor.k("out"), c.t[e + 1].key == Cursor.k("of"), c.int(e + 2) == 10, n <= 10 {
+        if high == nil, c.ok(e + 2), c.t[e].key == Cursor.k_out, c.t[e + 1].key == Cursor.k_of, c.int(e + 2) == 10, n <= 10 {
             return (.painScore(n, upTo: nil), e + 3)
         }
         // Count: "three injections", "3 lumbar ESIs", "8-10 sessions"
@@ -349,7 +349,7 @@ public struct ValueScanner: Sendable {
     private func wordLed(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
         let key = c.t[i].key
         // "x 3", "times two", "(x2)" — not after a number ("3 times per week" is read from the number).
-        if key == Cursor.k("x") || key == Cursor.k("times") || c.lower(i) == "×" {
+        if key == Cursor.k_x || key == Cursor.k_times || c.lower(i) == "×" {
             if c.ok(i - 1), c.number(i - 1) != nil, c.t[i - 1].kind == .number { return nil }
             if let (n, e) = c.number(i + 1), n == n.rounded(), n < 100, !c.isDimensionUnit(e),
                !(c.ok(e) && (Cursor.timesWords.contains(c.t[e].key) || Cursor.durationUnits[c.t[e].key] != nil)) {
@@ -360,7 +360,7 @@ public struct ValueScanner: Sendable {
         if c.punct(i, "#"), let (n, e) = c.number(i + 1), c.t[i + 1].kind == .number, c.sameLine(i + 1) {
             return (.quantity(n), e)
         }
-        if key == Cursor.k("series"), c.ok(i + 2), c.t[i + 1].key == Cursor.k("of"), let (n, e) = c.number(i + 2) {
+        if key == Cursor.k_series, c.ok(i + 2), c.t[i + 1].key == Cursor.k_of, let (n, e) = c.number(i + 2) {
             return (.count(n, upTo: nil, unit: "series"), e)
         }
         if let n = Cursor.adverbs[key] {  // "twice weekly", "once a day"
@@ -374,22 +374,22 @@ public struct ValueScanner: Sendable {
         if let n = Cursor.perDayWords[key] {
             return (.dosesPerDay(n, upTo: nil), i + 1)
         }
-        if key == Cursor.k("every"), let (n, e) = c.number(i + 1), n > 0, c.ok(e), Cursor.hourWords.contains(c.t[e].key) {
+        if key == Cursor.k_every, let (n, e) = c.number(i + 1), n > 0, c.ok(e), Cursor.hourWords.contains(c.t[e].key) {
             return (.dosesPerDay(24 / n, upTo: nil), e + 1)
         }
-        if key == Cursor.k("q"), let (n, e) = c.number(i + 1), n > 0, c.ok(e), Cursor.hourWords.contains(c.t[e].key) {
+        if key == Cursor.k_q, let (n, e) = c.number(i + 1), n > 0, c.ok(e), Cursor.hourWords.contains(c.t[e].key) {
             return (.dosesPerDay(24 / n, upTo: nil), e + 1)
         }
-        if key == Cursor.k("age") || key == Cursor.k("aged"), let (n, e) = c.number(i + 1), n < 120, n == n.rounded() {
+        if key == Cursor.k_age || key == Cursor.k_aged, let (n, e) = c.number(i + 1), n < 120, n == n.rounded() {
             return (.age(Int(n)), e)
         }
         // "for a month", "over a week"
-        if key == Cursor.k("a") || key == Cursor.k("an"), c.ok(i - 1), Cursor.durationLeads.contains(c.t[i - 1].key),
+        if key == Cursor.k_a || key == Cursor.k_an, c.ok(i - 1), Cursor.durationLeads.contains(c.t[i - 1].key),
            c.ok(i + 1), let perUnit = Cursor.durationUnits[c.t[i + 1].key] {
             return (.duration(weeks: perUnit, upTo: nil), i + 2)
         }
         if let l = Cursor.lateralities[key] {
-            return (.laterality(l), c.ok(i + 2) && c.dash(i + 1) && c.t[i + 2].key == Cursor.k("sided") ? i + 3 : i + 1)
+            return (.laterality(l), c.ok(i + 2) && c.dash(i + 1) && c.t[i + 2].key == Cursor.k_sided ? i + 3 : i + 1)
         }
         if c.ok(i + 1), let r = Cursor.twoWordRegions[key]?[c.t[i + 1].key] { return (.bodyRegion(r), i + 2) }
         if let r = Cursor.regions[key] { return (.bodyRegion(r), i + 1) }
@@ -406,6 +406,38 @@ private struct Cursor {
     let hi: Int
 
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
+    // Keys of the words the patterns test, hashed once (hashing a string per test dominated the scan).
+    static let k_a = Tokenizer.key(of: "a")
+    static let k_age = Tokenizer.key(of: "age")
+    static let k_aged = Tokenizer.key(of: "aged")
+    static let k_an = Tokenizer.key(of: "an")
+    static let k_cent = Tokenizer.key(of: "cent")
+    static let k_daily = Tokenizer.key(of: "daily")
+    static let k_each = Tokenizer.key(of: "each")
+    static let k_every = Tokenizer.key(of: "every")
+    static let k_for = Tokenizer.key(of: "for")
+    static let k_hundred = Tokenizer.key(of: "hundred")
+    static let k_o = Tokenizer.key(of: "o")
+    static let k_of = Tokenizer.key(of: "of")
+    static let k_old = Tokenizer.key(of: "old")
+    static let k_or = Tokenizer.key(of: "or")
+    static let k_out = Tokenizer.key(of: "out")
+    static let k_over = Tokenizer.key(of: "over")
+    static let k_pct = Tokenizer.key(of: "pct")
+    static let k_per = Tokenizer.key(of: "per")
+    static let k_percent = Tokenizer.key(of: "percent")
+    static let k_percentage = Tokenizer.key(of: "percentage")
+    static let k_q = Tokenizer.key(of: "q")
+    static let k_series = Tokenizer.key(of: "series")
+    static let k_sided = Tokenizer.key(of: "sided")
+    static let k_times = Tokenizer.key(of: "times")
+    static let k_to = Tokenizer.key(of: "to")
+    static let k_weekly = Tokenizer.key(of: "weekly")
+    static let k_x = Tokenizer.key(of: "x")
+    static let k_y = Tokenizer.key(of: "y")
+    static let k_year = Tokenizer.key(of: "year")
+    static let k_yo = Tokenizer.key(of: "yo")
+    static let k_yr = Tokenizer.key(of: "yr")
 
     @inline(__always) func ok(_ i: Int) -> Bool { i >= lo && i < hi }
 
@@ -474,7 +506,7 @@ private struct Cursor {
                 e = j + 1
             }
         }
-        if v >= 1, v <= 9, ok(e), t[e].key == Cursor.k("hundred") {  // "one hundred"
+        if v >= 1, v <= 9, ok(e), t[e].key == Cursor.k_hundred {  // "one hundred"
             v *= 100
             e += 1
         }
@@ -487,12 +519,12 @@ private struct Cursor {
         guard ok(i) else { return false }
         if punct(i, "%") { return true }
         let key = t[i].key
-        if key == Cursor.k("percent") || key == Cursor.k("pct") || key == Cursor.k("percentage") { return true }
-        return key == Cursor.k("per") && ok(i + 1) && t[i + 1].key == Cursor.k("cent")
+        if key == Cursor.k_percent || key == Cursor.k_pct || key == Cursor.k_percentage { return true }
+        return key == Cursor.k_per && ok(i + 1) && t[i + 1].key == Cursor.k_cent
     }
 
     func percentEnd(_ i: Int) -> Int {
-        var e = t[i].key == Cursor.k("per") ? i + 2 : i + 1
+        var e = t[i].key == Cursor.k_per ? i + 2 : i + 1
         if punct(e, ")"), ok(i - 2), punct(i - 2, "(") { e += 1 }
         return e
     }
@@ -502,9 +534,9 @@ private struct Cursor {
     func perPeriod(_ i: Int) -> (Int, Bool)? {
         guard ok(i) else { return nil }
         let key = t[i].key
-        if key == Cursor.k("weekly") { return (i + 1, false) }
-        if key == Cursor.k("daily") { return (i + 1, true) }
-        if (punct(i, "/") || key == Cursor.k("per") || key == Cursor.k("a") || key == Cursor.k("each") || key == Cursor.k("every")), ok(i + 1) {
+        if key == Cursor.k_weekly { return (i + 1, false) }
+        if key == Cursor.k_daily { return (i + 1, true) }
+        if (punct(i, "/") || key == Cursor.k_per || key == Cursor.k_a || key == Cursor.k_each || key == Cursor.k_every), ok(i + 1) {
             let unit = t[i + 1].key
             if Cursor.weekWords.contains(unit) { return (i + 2, false) }
             if Cursor.dayWords.contains(unit) { return (i + 2, true) }
@@ -525,7 +557,7 @@ private struct Cursor {
             }
             return nil
         }
-        guard key == Cursor.k("for") || key == Cursor.k("x") || key == Cursor.k("times") || key == Cursor.k("over") else { return nil }
+        guard key == Cursor.k_for || key == Cursor.k_x || key == Cursor.k_times || key == Cursor.k_over else { return nil }
         guard let (n, e) = number(i + 1), ok(e), let u = Cursor.durationUnits[t[e].key] else { return nil }
         return (n * u, e + 1)
     }

@@ -29,6 +29,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
     public static func optional(_ b: Bool?) -> JSONValue { b.map(JSONValue.bool) ?? .null }
 
+    /// Compact JSON on one line, as UTF-8 bytes (what writers need; no String round trip).
+    public var compactBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, indent: nil, level: 0)
+        return out
+    }
+
     /// Compact JSON on one line.
     public var compact: String {
         var out: [UInt8] = []
@@ -88,21 +96,31 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(34)
-        for b in s.utf8 {
-            switch b {
-            case 34: out.append(92); out.append(34)
-            case 92: out.append(92); out.append(92)
-            case 10: out.append(92); out.append(UInt8(ascii: "n"))
-            case 13: out.append(92); out.append(UInt8(ascii: "r"))
-            case 9: out.append(92); out.append(UInt8(ascii: "t"))
-            case 0..<32, 127:
-                out.append(contentsOf: "\\u00".utf8)
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 15)])
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { bytes in
+            // Copy runs of bytes that need no escape in one go; escape the rest.
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 32 || b == 34 || b == 92 || b == 127 else { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                runStart = i + 1
+                switch b {
+                case 34: out.append(92); out.append(34)
+                case 92: out.append(92); out.append(92)
+                case 10: out.append(92); out.append(UInt8(ascii: "n"))
+                case 13: out.append(92); out.append(UInt8(ascii: "r"))
+                case 9: out.append(92); out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 15)])
+                }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
         }
         out.append(34)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

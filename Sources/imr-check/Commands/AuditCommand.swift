@@ -52,12 +52,12 @@ enum AuditCommand {
         var firstJSON = true
         let progress = Progress(total: inputs.files.count)
 
-        struct Output: Sendable { var lines: [String]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
+        struct Output: Sendable { var lines: [[UInt8]]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
         let workers = OrderedWorkers<Result<Output, InputError>>(count: inputs.files.count, jobs: jobs)
         workers.run({ i in
             InputReport.load(inputs.files[i]).map { text in
                 let letter = LetterParser.parse(text)
-                var lines: [String] = []
+                var lines: [[UInt8]] = []
                 var records: [AuditRecord] = []
                 let context = LetterCase.context(letter)
                 for (n, item) in letter.items.enumerated() {
@@ -69,9 +69,9 @@ enum AuditCommand {
                     switch format {
                     case .jsonl, .json:
                         let value = p.json(source: text, book: book, extra: extraFields(record, item: item))
-                        lines.append(format == .jsonl ? value.compact : value.pretty)
-                    case .csv: lines.append(csvRow(record, prediction: p, item: item))
-                    case .text: lines.append(contentsOf: textLines(record, prediction: p))
+                        lines.append(format == .jsonl ? value.compactBytes : Array(value.pretty.utf8))
+                    case .csv: lines.append(Array(csvRow(record, prediction: p, item: item).utf8))
+                    case .text: lines.append(contentsOf: textLines(record, prediction: p).map { Array($0.utf8) })
                     default: break
                     }
                 }
@@ -90,8 +90,8 @@ enum AuditCommand {
                 for w in o.warnings { console.warning(w) }
                 for r in o.records { summary.add(r) }
                 for line in o.lines {
-                    if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); console.outRaw(line); firstJSON = false }
-                    else { console.out(line) }
+                    if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); console.outRaw(String(decoding: line, as: UTF8.self)); firstJSON = false }
+                    else { console.out(bytes: line) }
                 }
             }
         })

@@ -38,6 +38,15 @@ final class Console: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Writes a whole line given as UTF-8 bytes.
+    func out(bytes line: [UInt8]) {
+        lock.lock()
+        buffer.append(contentsOf: line)
+        buffer.append(10)
+        if buffer.count >= 1 << 16 { flushLocked() }
+        lock.unlock()
+    }
+
     func outRaw(_ text: String) {
         lock.lock()
         buffer.append(contentsOf: text.utf8)

@@ -29,7 +29,7 @@ enum DocumentStream {
                 progress.step(bytes: text.bytes.count)
                 for w in InputReport.warnings(for: text) { console.warning(w) }
                 switch format {
-                case .jsonl: console.out(output.json.compact)
+                case .jsonl: console.out(bytes: output.json.compactBytes)
                 case .json:
                     if asArray { console.outRaw(first ? "\n" : ",\n") }
                     console.outRaw(output.json.pretty)
