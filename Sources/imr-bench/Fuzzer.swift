@@ -24,26 +24,32 @@ import Glibc
 enum Fuzzer {
     static let help = """
     imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--start I]
-                   [--mix both|letters|rules] [--huge-every K] [--keep-going] [--replay FILE] [--root DIR]
-                   [--exclude NAME,...] [--max-line BYTES] [--max-rule-line BYTES] [--progress-every N]
-                   [--supervise]
+                   [--mix both|letters|rules] [--huge-every K] [--keep-going] [--replay FILE]
+                   [--exclude NAME,...] [--max-line BYTES] [--max-rule-line BYTES]
+                   [--progress-every N] [--supervise] [--root DIR]
 
     Mutates the fixture letters (Tests/IMRParseTests/Fixtures/letters, examples/letters) and the
     project's rule files (Rules/**/*.rules) and runs every mutant through the library (see
-    docs/benchmarks.md). Defaults: 100000 iterations, seed 1, 2000 ms per input, failures written to
-    ./fuzz-failures, one input in 5000 with a 1-3 MB line. Progress every 10,000 inputs; the last line
-    is `fuzz: N inputs, C crashes, H hangs, max T ms`.
-    Exit status: 0 clean; 3 an input exceeded the time limit; a crash kills the process by its signal
-    after writing the input. --keep-going records slow inputs and continues (a true hang still exits
-    after 20x the limit). --replay FILE runs one saved input (.rules = rule file, else a letter).
-    To run past a known failure: --exclude turns mutations off by name (truncate, flip, nul,
-    invalid-utf8, token, delete-lines, duplicate-line, swap-lines, splice, line-ends, whitespace,
-    repeat-section, nest, digits, utf16, random-bytes, many-lines, long-token, huge-line) or
-    huge-numbers (no inserted numbers of 10+ digits); --max-line skips (and counts) mutants with
-        a longer line, --max-rule-line the same for rule mutants only. Input I of a seed is regenerated
-    with --start I --iterations 1.
-    --supervise runs the campaign in child processes and restarts after each crash or hang at the
-    next input, keeping each failure's backtrace as <failure>.log, and lists the distinct failures.
+    docs/benchmarks.md). Defaults: 100000 iterations, seed 1, 2000 ms per input, failures written
+    to ./fuzz-failures, one input in 5000 with a 1-3 MB line. Progress every 10,000 inputs; the
+    last line is `fuzz: N inputs, C crashes, H hangs, max T ms`. Times are CPU time of the fuzz
+    thread, so a busy machine does not turn a slow input into a hang.
+
+    Exit status: 0 clean. A crash writes the input to DIR/crash-s<seed>-i<index>.<txt|rules> and
+    kills the process by its signal (the Swift runtime prints the backtrace). An input over the
+    time limit is written to DIR/hang-…; the fuzz thread then gets SIGABRT so that the runtime
+    prints where it was stuck (status 3 if the backtracer is off).
+      --keep-going     record slow inputs and continue (a true hang still ends after 20x the limit)
+      --replay FILE    run one saved input (.rules = a rule file, anything else a letter)
+      --start I --iterations 1   regenerate input I of the seed
+      --supervise      run in child processes, restart after each crash or hang at the next input,
+                       keep each failure's backtrace as <failure>.log, list the distinct failures
+      --exclude        turn mutations off by name: truncate, flip, nul, invalid-utf8, token,
+                       delete-lines, duplicate-line, swap-lines, splice, line-ends, whitespace,
+                       repeat-section, nest, digits, utf16, random-bytes, many-lines, long-token,
+                       huge-line, and huge-numbers (no inserted numbers of 10+ digits)
+      --max-line B     skip (and count) mutants with a line longer than B bytes;
+      --max-rule-line B  the same for rule mutants only
     """
 
     static func run(_ args: ArraySlice<String>) throws(UsageFailure) -> Int32 {
@@ -104,6 +110,10 @@ enum Fuzzer {
 
         let state = RunState()
         let worker = Thread {
+            FailureState.workerThread = pthread_self()
+            var clock = clockid_t()
+            pthread_getcpuclockid(pthread_self(), &clock)
+            FailureState.workerClock.store(clock, ordering: .releasing)
             FailureState.installHandlers()
             var maxNanos: UInt64 = 0
             var maxIndex = start
@@ -124,15 +134,16 @@ enum Fuzzer {
                     FailureState.recipe.withLock { $0 = m.recipe }
                     bytesIn += m.bytes.count
                     FailureState.setCurrent(m.bytes, index: i, kind: kind)
-                    let t0 = nowNanos()
-                    FailureState.started.store(t0, ordering: .releasing)
+                    let c0 = cpuNanos(clock)
+                    FailureState.started.store(c0 + 1, ordering: .releasing)
                     _ = harness.run(m, deep: deep)
+                    let c1 = cpuNanos(clock)
                     t1 = nowNanos()
                     FailureState.started.store(0, ordering: .releasing)
-                    if t1 - t0 > maxNanos { maxNanos = t1 - t0; maxIndex = i }
+                    if c1 - c0 > maxNanos { maxNanos = c1 - c0; maxIndex = i }
                 }
                 let done = i - start + 1
-                if done % progressEvery == 0 || done == iterations {
+                if (baseDone + done) % progressEvery == 0 || done == iterations {
                     let seconds = Double(t1 - began) / 1e9
                     let hangs = baseHangs + FailureState.hangs.load(ordering: .relaxed)
                     let maxMs = max(baseMax, Int(maxNanos / 1_000_000))
@@ -146,14 +157,15 @@ enum Fuzzer {
         worker.stackSize = 8 << 20  // as imr-check's worker threads
         worker.start()
 
-        // Watchdog.
+        // Watchdog. Time is the fuzz thread's CPU time: other work on a shared machine (or stopping
+        // the process with SIGSTOP) does not make an input look slow.
         let limitNanos = UInt64(limitMs) * 1_000_000
         var reportedStart: UInt64 = 0
         while !state.isFinished {
             usleep(20_000)
             let s = FailureState.started.load(ordering: .acquiring)
             guard s != 0 else { continue }
-            let elapsed = nowNanos() &- s
+            let elapsed = cpuNanos(FailureState.workerClock.load(ordering: .acquiring)) &- (s - 1)
             if elapsed > limitNanos && s != reportedStart {
                 reportedStart = s
                 let path = FailureState.writeCurrent(prefix: "hang")
@@ -161,6 +173,13 @@ enum Fuzzer {
                 FailureState.hangs.add(1, ordering: .relaxed)
                 if !keepGoing {
                     say("fuzz: \(baseDone + FailureState.index - start + 1) inputs, \(baseCrashes) crashes, \(baseHangs + 1) hangs, max >\(limitMs) ms")
+                    // SIGABRT to the fuzz thread, with the Swift runtime's own handler put back: its
+                    // backtracer prints where the thread is stuck and ends the process. (Not SIGQUIT:
+                    // a shell ignores it in background jobs.) Should the backtracer be off, exit anyway.
+                    note("fuzz: where the input was stuck (backtrace of the fuzz thread, sent SIGABRT):")
+                    sigaction(SIGABRT, FailureState.previous + Int(SIGABRT), nil)
+                    pthread_kill(FailureState.workerThread!, SIGABRT)
+                    sleep(60)
                     exit(3)
                 }
             }
@@ -174,6 +193,13 @@ enum Fuzzer {
         say("fuzz: \(baseDone + iterations) inputs, \(baseCrashes) crashes, \(baseHangs + hangs) hangs, max \(state.maxMs) ms")
         return hangs > 0 ? 3 : 0
     }
+}
+
+/// CPU time of a thread's clock, in nanoseconds.
+@inline(__always) func cpuNanos(_ clock: clockid_t) -> UInt64 {
+    var ts = timespec()
+    clock_gettime(clock, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
 extension Fuzzer {
@@ -260,7 +286,10 @@ final class RunState: @unchecked Sendable {
 enum FailureState {
     /// Start time (ns) of the input being run; 0 between inputs.
     static let started = Atomic<UInt64>(0)
+    /// The fuzz thread's CPU-time clock.
+    static let workerClock = Atomic<clockid_t>(0)
     static let hangs = Atomic<Int>(0)
+    nonisolated(unsafe) static var workerThread: pthread_t?
     /// How the current input was made (for the watchdog's report).
     static let recipe = Mutex<String>("")
 

@@ -45,25 +45,28 @@ enum Supervisor {
     /// The failure's signature from the child's stderr: the runtime message and the first frame with
     /// a source location in the project.
     static func signature(log: String) -> String {
+        let failureIsHang = log.contains("ran over")
         var message = ""
         var frame = ""
         var afterCrashed = false
         for line in log.split(separator: "\n") {
             let l = line.trimmingCharacters(in: .whitespaces)
-            if message.isEmpty, l.hasPrefix("*** Swift runtime failure:") || l.hasPrefix("Fatal error:") || l.hasPrefix("*** Program crashed:") {
+            if message.isEmpty, !failureIsHang, l.hasPrefix("*** Swift runtime failure:") || l.hasPrefix("Fatal error:") || l.hasPrefix("*** Program crashed:") {
                 message = l.replacingOccurrences(of: "*** ", with: "").replacingOccurrences(of: " ***", with: "")
             }
             if l.hasSuffix("crashed:") { afterCrashed = true; continue }
-            if afterCrashed, frame.isEmpty, l.contains(" at /"), !l.contains("/imr-bench/"), let inRange = l.range(of: " in imr-bench at ") {
+            if afterCrashed, frame.isEmpty, !l.contains(" at //"), !l.contains("/imr-bench/"), let inRange = l.range(of: " in imr-bench at /") {
                 var function = String(l[..<inRange.lowerBound])
                 if let hex = function.range(of: "0x") {
                     function = String(function[hex.lowerBound...].drop { $0 != " " }).trimmingCharacters(in: .whitespaces)
                 }
                 if let plus = function.range(of: " + ", options: .backwards) { function = String(function[..<plus.lowerBound]) }
-                let location = l[inRange.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+                function = function.replacingOccurrences(of: "specialized ", with: "")
+                var location = l[inRange.upperBound...].split(separator: "/").last.map(String.init) ?? ""
+                if failureIsHang, let colon = location.lastIndex(of: ":") { location = String(location[..<colon]) }
                 frame = "\(function) (\(location))"
             }
-            if l.contains("ran over"), message.isEmpty { message = String(l.drop { $0 != "(" }) }
+            if l.contains("ran over"), message.isEmpty { message = "over the time limit" }
         }
         return [message, frame].filter { !$0.isEmpty }.joined(separator: " at ")
     }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Reproduces docs/benchmarks.md: builds release, generates the 10k and 100k corpora under /tmp
+# (never in the repository), measures parse / facts / audit on both, and runs the fuzzer.
+#
+#   scripts/bench.sh              # build, corpora, measurements (best of 3)
+#   scripts/bench.sh fuzz [N]     # also: N fuzz inputs under --supervise (default 1,000,000)
+#   scripts/bench.sh profile      # callgrind profiles of parse, facts and predict over 200 letters
+#
+# Environment: BENCH_DIR (default /tmp/imr-bench), SCRATCH (build folder, default .build),
+# REPEAT (default 3), JOBS (audit worker threads, default 2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+BENCH_DIR="${BENCH_DIR:-/tmp/imr-bench}"
+SCRATCH="${SCRATCH:-.build}"
+REPEAT="${REPEAT:-3}"
+JOBS="${JOBS:-2}"
+BIN="$SCRATCH/release"
+
+echo "== machine"
+echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+echo "memory: $(free -g | awk '/^Mem:/ {print $2}') GB; $(swift --version 2>&1 | head -1)"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== release build"
+swift build -c release --scratch-path "$SCRATCH" 2>&1 | tail -n 1
+
+corpus() {  # corpus N DIR
+  if [ ! -d "$2" ] || [ "$(find "$2" -name '*.txt' | wc -l)" -ne "$1" ]; then
+    rm -rf "$2"
+    "$BIN/imr-bench" generate --letters "$1" --out "$2" --seed 1
+  fi
+}
+
+case "${1:-run}" in
+  run)
+    corpus 10000 "$BENCH_DIR/corpus-10k"
+    corpus 100000 "$BENCH_DIR/corpus-100k"
+    for c in corpus-10k corpus-100k; do
+      echo "== $c"
+      "$BIN/imr-bench" run --corpus "$BENCH_DIR/$c" --stages parse,facts,audit --jobs "$JOBS" \
+        --cli "$BIN/imr-check" --repeat "$REPEAT"
+    done
+    ;;
+  fuzz)
+    "$BIN/imr-bench" fuzz --supervise --iterations "${2:-1000000}" --seed 1 --out "$BENCH_DIR/fuzz-failures"
+    ;;
+  profile)
+    corpus 200 "$BENCH_DIR/corpus-200"
+    for stage in parse facts predict; do
+      case $stage in
+        parse) sym='$s8IMRParse12LetterParserO5parse_13referenceYearAA13DeterminationVAA10SourceTextV_SiSgtFZTf4xnd_n' ;;
+        facts) sym='$s14GuidelineRules13FactExtractorV7extract*' ;;
+        predict) sym='$s14GuidelineRules8AnalyzerC7predict_6source7regions7contextAA10PredictionVSS_8IMRParse10SourceTextVSaySnySiGGAA11CaseContextVtF' ;;
+      esac
+      # Only the stage's own function is counted (--toggle-collect), not rule loading or file reading.
+      valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$stage.out" "--toggle-collect=$sym" \
+        "$BIN/imr-bench" run --corpus "$BENCH_DIR/corpus-200" --stages "$stage" 2>&1 | grep -E 'refs|MB/s' || true
+      callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.$stage.out" | sed -n '/file:function/,$p' | head -40 | swift demangle --simplified
+    done
+    ;;
+  *) echo "usage: scripts/bench.sh [run|fuzz [N]|profile]" >&2; exit 2 ;;
+esac
