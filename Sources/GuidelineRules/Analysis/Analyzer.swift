@@ -35,10 +35,15 @@ public final class Analyzer: Sendable {
 
     /// Predicts the decision for one request against the narrative in `regions` of `source`.
     public func predict(_ requestText: String, source: SourceText, regions: [Range<Int>], context: CaseContext) -> Prediction {
+        predict(requestText, scans: [extractor.scan(source: source, regions: regions, context: context)], context: context)
+    }
+
+    /// Predicts from narrative already scanned (a letter's case summary is scanned once for all its items).
+    public func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.letterDate)
-        let facts = extractor.extract(source: source, regions: regions, context: context, request: request)
+        let facts = extractor.extract(scans: scans, context: context, request: request)
         let treatments = request.components.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,

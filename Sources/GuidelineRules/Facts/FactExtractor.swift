@@ -75,18 +75,49 @@ public struct FactExtractor: Sendable {
     }
 
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.
-    private struct Vote {
+    struct Vote: Sendable {
         var position: Int
         var value: FactValue
     }
 
+    /// What the narrative of some regions says, before it is combined with other regions, the
+    /// request and the hooks: the mentions' votes and evidence, in text order. A letter's case
+    /// summary is scanned once and combined with each item's rationale.
+    public struct NarrativeScan: Sendable {
+        struct Mention: Sendable {
+            var fact: Int
+            var vote: Vote?
+            var evidence: FactEvidence
+        }
+        var mentions: [Mention] = []
+    }
+
+    /// Scans the clinical text of `regions` (see `NarrativeScan`).
+    public func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
+        var result = NarrativeScan()
+        guard !regions.isEmpty else { return result }
+        let clinical = ClinicalText(source: source, regions: regions, engine: engine)
+        let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
+        scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), into: &result)
+        return result
+    }
+
     public func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
+        extract(scans: [scan(source: source, regions: regions, context: context)], context: context, request: request)
+    }
+
+    /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
+    public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         var facts = FactSet(count: book.facts.count)
         var votes = [[Vote]](repeating: [], count: book.facts.count)
-        if !regions.isEmpty {
-            let clinical = ClinicalText(source: source, regions: regions, engine: engine)
-            let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
-            scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), facts: &facts, votes: &votes)
+        for scan in scans {
+            for m in scan.mentions {
+                if let v = m.vote { votes[m.fact].append(v) }
+                let ev = m.evidence
+                if facts.evidence[m.fact].count < 12, !facts.evidence[m.fact].contains(where: { $0.range == ev.range && $0.counted == ev.counted }) {
+                    facts.evidence[m.fact].append(ev)
+                }
+            }
         }
         for slot in facts.values.indices where !votes[slot].isEmpty {
             facts.values[slot] = resolve(slot, votes[slot])
@@ -107,7 +138,7 @@ public struct FactExtractor: Sendable {
         }
     }
 
-    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, facts: inout FactSet, votes: inout [[Vote]]) {
+    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
         var matches: [PhraseTrie.Match] = []
         for (s, sentence) in clinical.sentences.enumerated() {
@@ -185,13 +216,8 @@ public struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                if let vote {
-                    evidence.counted = true
-                    votes[entry.fact].append(Vote(position: position, value: vote))
-                }
-                if facts.evidence[entry.fact].count < 12, !facts.evidence[entry.fact].contains(where: { $0.range == evidence.range && $0.counted == evidence.counted }) {
-                    facts.evidence[entry.fact].append(evidence)
-                }
+                if vote != nil { evidence.counted = true }
+                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, evidence: evidence))
             }
         }
     }
