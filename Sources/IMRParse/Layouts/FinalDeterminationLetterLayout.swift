@@ -23,12 +23,10 @@ enum FinalDeterminationLetterLayout {
         }
         let issues = context.first(.issues)
         let firstSection = [context.first(.documents), context.first(.caseSummary), issues].compactMap { $0?.range.lowerBound }.min()
-        result.reviewerScope = 0..<(firstSection ?? bytes.count)
-        if let credentials = context.first(.credentials) {
-            // A credentials block may sit after "DOCUMENTS REVIEWED".
-            let s = context.section(credentials)
-            result.reviewerScope = 0..<max(result.reviewerScope!.upperBound, s.upperBound)
-        }
+        var reviewerEnd = firstSection ?? bytes.count
+        // A credentials block may sit after "DOCUMENTS REVIEWED".
+        if let credentials = context.first(.credentials) { reviewerEnd = max(reviewerEnd, context.section(credentials).upperBound) }
+        result.reviewerScope = 0..<reviewerEnd
         guard let issues else {
             result.warnings.append("no \"IMR DECISION(S) AND RATIONALE(S)\" section: the letter may be cut off before its items")
             return result

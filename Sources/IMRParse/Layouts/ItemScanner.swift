@@ -57,8 +57,6 @@ struct ItemDraft: Sendable {
     var fields: [FieldLabel: Range<Int>] = [:]
     /// Text after the header that no label introduces.
     var unlabelled: Range<Int>?
-    /// Set when the item was inferred from its labels because no header was found.
-    var headerMissing = false
 }
 
 /// Splits a section of labelled items into items.
@@ -118,7 +116,6 @@ struct ItemScanner {
                     let tailStart = headers.last?.end ?? block.range.lowerBound
                     if let title = tailTitle(tailStart..<block.range.upperBound) {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound))
-                        orphanNext = false
                     } else {
                         orphanNext = true
                     }
@@ -138,9 +135,8 @@ struct ItemScanner {
             if orphanNext, let next = blocks.dropFirst(b + 1).first {
                 if let c = current { drafts.append(c) }
                 let at = next.labelStart
-                var draft = ItemDraft(header: ItemHeader(title: at..<at, decision: nil, end: at))
-                draft.headerMissing = true
-                current = draft
+                // No title at all: an item with an empty title (`ItemChecks` warns).
+                current = ItemDraft(header: ItemHeader(title: at..<at, decision: nil, end: at))
             }
         }
         if let c = current { drafts.append(c) }
