@@ -45,10 +45,10 @@ public enum RuleLoader {
     /// Parses and checks rule texts given in memory (for tests and tools).
     public static func check(files: [(path: String, text: String)], extra: [Diagnostic] = []) -> Result {
         var parser = RuleParser()
-        var lines: [String: [Substring]] = [:]
+        var lines: [String: [String]] = [:]
         for (path, text) in files {
             parser.parse(file: path, text: text)
-            lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            lines[path] = RuleLexer.lines(of: text)
         }
         let sourceLine: (String, Int) -> String = { file, n in
             guard let l = lines[file], n >= 1, n <= l.count else { return "" }

@@ -8,7 +8,7 @@ public struct RuleParser {
     private var lexer: RuleLexer
 
     /// Every keyword that can open a line; such a line never continues the previous one.
-    static var allKeywords: Set<String> { Set(declarationKeywords + clauseKeywords.values.flatMap { $0 }) }
+    static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
