@@ -17,8 +17,8 @@ let package = Package(
         .target(name: "GuidelineRules", dependencies: ["IMRParse"]),
         .executableTarget(name: "imr-check", dependencies: ["GuidelineRules", "IMRParse"]),
         .executableTarget(name: "imr-bench", dependencies: ["GuidelineRules", "IMRParse"]),
-        .testTarget(name: "IMRParseTests", dependencies: ["IMRParse"]),
-        .testTarget(name: "GuidelineRulesTests", dependencies: ["GuidelineRules", "IMRParse"]),
-        .testTarget(name: "IMRCheckTests", dependencies: ["GuidelineRules", "IMRParse"]),
+        .testTarget(name: "IMRParseTests", dependencies: ["IMRParse"], exclude: ["Fixtures"]),
+        .testTarget(name: "GuidelineRulesTests", dependencies: ["GuidelineRules", "IMRParse"], exclude: ["Fixtures"]),
+        .testTarget(name: "IMRCheckTests", dependencies: ["GuidelineRules", "IMRParse"], exclude: ["Fixtures"]),
     ]
 )
