@@ -45,11 +45,11 @@ extension Prediction {
 
     /// Evidence spans with scalar offsets; spans from the request text say so (`"in": "request"`).
     public func evidenceJSON(_ evidence: [FactEvidence], source: SourceText) -> [JSONValue] {
-        var seen = Set<String>()
+        struct Key: Hashable { var lo: Int, hi: Int, assertion: String }
+        var seen = Set<Key>()
         var out: [JSONValue] = []
         for e in evidence {
-            let key = "\(e.range.lowerBound):\(e.range.upperBound):\(e.assertion)"
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, assertion: e.assertion)).inserted else { continue }
             if e.assertion == "given" { continue }
             if e.assertion == "request", requestRange == nil {
                 let bytes = Array(request.text.utf8)

@@ -36,7 +36,11 @@ public struct FactExtractor: Sendable {
         var kind: FactKind
         var unit: String?
         var within: Int
-        var accepted: Set<Assertion>
+        /// Accepted assertion categories as bits (a Set would be retained on every copy, by both threads).
+        var accepted: UInt8
+
+        func accepts(_ a: Assertion) -> Bool { accepted & FactInfo.bit(a) != 0 }
+        static func bit(_ a: Assertion) -> UInt8 { 1 << UInt8(Assertion.allCases.firstIndex(of: a)!) }
     }
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
@@ -46,7 +50,8 @@ public struct FactExtractor: Sendable {
     public init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
-            FactInfo(kind: f.kind, unit: f.unit, within: f.within, accepted: Set(f.acceptedAssertions.compactMap(Assertion.init(rawValue:))))
+            FactInfo(kind: f.kind, unit: f.unit, within: f.within,
+                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | FactInfo.bit($1) })
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
@@ -178,7 +183,7 @@ public struct FactExtractor: Sendable {
                 if index.anchored.contains(entry.fact), !anchoredHere.contains(entry.fact) { continue }
                 let ctx = clinical.context(of: m.tokenRange, in: s)
                 let assertion = ctx.assertion.rawValue
-                let accepted = fact.accepted.contains(ctx.assertion)
+                let accepted = fact.accepts(ctx.assertion)
                 let trigger = ctx.trigger.map { r in source.normalized(Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)) }
                 var evidence = FactEvidence(range: sentenceRange(sentence, tokens), assertion: assertion, trigger: trigger,
                                             attribution: ctx.attribution?.rawValue, counted: false)
