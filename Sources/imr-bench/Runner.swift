@@ -29,8 +29,9 @@ enum BenchRunner {
     --jobs     worker threads for the audit child (default 2)
     --repeat   run each stage R times and report the best (default 1)
     --batch    files read into memory at a time for in-process stages (default 1000)
-    Prints a Markdown table: letters, MB, seconds, MB/s, letters/s, and peak RSS (the audit child's
-    from wait4, and this process's own).
+    Prints a Markdown table: letters, MB, wall seconds, MB/s, letters/s, CPU seconds and MB per
+    CPU-second (robust to other load on a shared machine), and peak RSS (the audit child's, and
+    this process's own).
     """
 
     struct Row {
@@ -39,6 +40,8 @@ enum BenchRunner {
         var bytes: Int
         var seconds: Double
         var rssKB: Int?
+        /// CPU seconds (this thread's for in-process stages; the child's user + system for audit).
+        var cpuSeconds: Double = 0
         var note: String = ""
     }
 
@@ -93,12 +96,12 @@ enum BenchRunner {
         }
 
         say("")
-        say("| stage | letters | MB | seconds | MB/s | letters/s | peak RSS (MB) |")
-        say("|---|---:|---:|---:|---:|---:|---:|")
+        say("| stage | letters | MB | seconds | MB/s | letters/s | CPU s | MB per CPU-s | peak RSS (MB) |")
+        say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for row in rows {
             let mb = Double(row.bytes) / 1e6
             let rss = row.rssKB.map { fixed(Double($0) / 1024, 1) } ?? "–"
-            say("| \(row.stage) | \(row.letters) | \(fixed(mb, 1)) | \(fixed(row.seconds, 3)) | \(fixed(mb / max(row.seconds, 1e-9), 1)) | \(fixed(Double(row.letters) / max(row.seconds, 1e-9), 0)) | \(rss) |")
+            say("| \(row.stage) | \(row.letters) | \(fixed(mb, 1)) | \(fixed(row.seconds, 3)) | \(fixed(mb / max(row.seconds, 1e-9), 1)) | \(fixed(Double(row.letters) / max(row.seconds, 1e-9), 0)) | \(fixed(row.cpuSeconds, 2)) | \(fixed(mb / max(row.cpuSeconds, 1e-9), 1)) | \(rss) |")
         }
         say("")
         say("imr-bench process peak RSS: \(fixed(Double(peakRSSKB()) / 1024, 1)) MB; load average after: \(loadAverage())" + (repeats > 1 ? "; best of \(repeats) runs" : ""))
@@ -123,7 +126,7 @@ enum BenchRunner {
             // parse (timed only when asked; needed by the later stages anyway)
             texts.removeAll(keepingCapacity: true)
             letters.removeAll(keepingCapacity: true)
-            let t0 = nowNanos()
+            let t0 = nowNanos(), c0 = threadCPUNanos()
             for (k, data) in raw.enumerated() {
                 guard let text = try? SourceLoader.decode(path: files[start + k], data: data) else { continue }
                 let d = LetterParser.parse(text)
@@ -131,20 +134,20 @@ enum BenchRunner {
                 texts.append(text)
                 letters.append(d)
             }
-            let t1 = nowNanos()
-            if rows["parse"] != nil { rows["parse"]!.add(letters: end - start, bytes: bytes, nanos: t1 - t0) }
+            let t1 = nowNanos(), c1 = threadCPUNanos()
+            if rows["parse"] != nil { rows["parse"]!.add(letters: end - start, bytes: bytes, nanos: t1 - t0, cpu: c1 - c0) }
             if rows["facts"] != nil {
                 let regions = zip(letters, texts).map { documentRegions($0, $1) }
                 let contexts = letters.map(context)
-                let t2 = nowNanos()
+                let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     let facts = analyzer.facts(in: texts[k], regions: regions[k], context: contexts[k])
                     checksum &+= facts.values.count
                 }
-                rows["facts"]!.add(letters: end - start, bytes: bytes, nanos: nowNanos() - t2)
+                rows["facts"]!.add(letters: end - start, bytes: bytes, nanos: nowNanos() - t2, cpu: threadCPUNanos() - c2)
             }
             if rows["predict"] != nil {
-                let t2 = nowNanos()
+                let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     let d = letters[k]
                     let c = context(d)
@@ -155,7 +158,7 @@ enum BenchRunner {
                         checksum &+= p.decision == nil ? 0 : 1
                     }
                 }
-                rows["predict"]!.add(letters: end - start, bytes: bytes, nanos: nowNanos() - t2)
+                rows["predict"]!.add(letters: end - start, bytes: bytes, nanos: nowNanos() - t2, cpu: threadCPUNanos() - c2)
             }
             start = end
         }
@@ -255,6 +258,7 @@ enum BenchRunner {
         try? FileManager.default.removeItem(atPath: timePath)
         var row = Row(stage: "audit (`imr-check audit --format jsonl --jobs \(jobs)`), end to end", letters: files.count, bytes: bytes,
                       seconds: seconds, rssKB: rss)
+        row.cpuSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         row.note = "exit \(exitCode), \(stderrLines) lines on stderr, user \(fixed(Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6, 2)) s, sys \(fixed(Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6, 2)) s; peak RSS from \(how)"
         return row
     }
@@ -266,9 +270,10 @@ enum BenchRunner {
 }
 
 extension BenchRunner.Row {
-    mutating func add(letters n: Int, bytes b: Int, nanos: UInt64) {
+    mutating func add(letters n: Int, bytes b: Int, nanos: UInt64, cpu: UInt64) {
         letters += n
         bytes += b
         seconds += Double(nanos) / 1e9
+        cpuSeconds += Double(cpu) / 1e9
     }
 }

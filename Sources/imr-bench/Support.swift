@@ -50,6 +50,13 @@ struct SplitMix: RandomNumberGenerator {
     return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
 }
 
+/// CPU time of the calling thread in nanoseconds.
+@inline(__always) func threadCPUNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
 /// Peak resident set size in KB (Linux reports `ru_maxrss` in kilobytes).
 func peakRSSKB(children: Bool = false) -> Int {
     var usage = rusage()
