@@ -29,7 +29,9 @@ extension Prediction {
     }
 
     func criterionJSON(_ r: CriterionResult, source: SourceText) -> JSONValue {
-        .object([
+        // A criterion that does not apply keeps its note; its facts and evidence only repeat others'.
+        let applies = r.status != .notApplicable
+        return .object([
             ("id", .string(r.criterion.id)),
             ("treatment", .string(r.treatment)),
             ("text", .string(r.criterion.text)),
@@ -38,8 +40,8 @@ extension Prediction {
             ("reason", .optional(r.criterion.reason)),
             ("missing", r.status == .undocumented ? .optional(r.criterion.missing) : .null),
             ("note", .optional(r.note)),
-            ("facts", .object(r.facts.map { ($0.name, $0.value.json) })),
-            ("evidence", .array(evidenceJSON(r.evidence, source: source))),
+            ("facts", applies ? .object(r.facts.map { ($0.name, $0.value.json) }) : .object([])),
+            ("evidence", applies ? .array(evidenceJSON(r.evidence, source: source)) : .array([])),
         ])
     }
 

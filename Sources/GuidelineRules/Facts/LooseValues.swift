@@ -15,7 +15,7 @@ enum LooseValues {
         var out: [ScannedValue] = []
         for i in range where !found.contains(where: { $0.tokenRange.contains(i) }) {
             let t = tokens[i]
-            guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Int(word(i)) : NumberWords.value(of: word(i)) else { continue }
+            guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Tokenizer.integer(bytes, t.range) : NumberWords.value(ofKey: t.key) else { continue }
             if word(i + 1) == "-", glued(i, i + 1), glued(i + 1, i + 2) {
                 let unit = word(i + 2)
                 let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit

@@ -51,18 +51,26 @@ public struct RuleLexer {
                 i += 1
                 var value = String.UnicodeScalarView()
                 var closed = false
+                var runStart = i  // plain runs are copied whole; only escapes go scalar by scalar
                 while i < scalars.count {
                     let d = scalars[i]
-                    if d == "\"" || d == "\u{201D}" { closed = true; i += 1; break }
+                    if d == "\"" || d == "\u{201D}" {
+                        value.append(contentsOf: scalars[runStart..<i])
+                        closed = true
+                        i += 1
+                        break
+                    }
                     if d == "\\", i + 1 < scalars.count {
+                        value.append(contentsOf: scalars[runStart..<i])
                         let e = scalars[i + 1]
                         value.append(e == "n" ? "\n" : e == "t" ? "\t" : e)
                         i += 2
+                        runStart = i
                         continue
                     }
-                    value.append(d)
                     i += 1
                 }
+                if !closed { value.append(contentsOf: scalars[runStart..<i]) }
                 if !closed {
                     error(lineNumber, start + 1, i - start, "unterminated-string", "this string has no closing quote",
                           hint: "end the string with \" on the same line")

@@ -305,7 +305,7 @@ public struct RuleParser {
         for t in a {
             switch t.kind {
             case .string:
-                if t.text.trimmingCharacters(in: .whitespaces).isEmpty { error(t, "empty-phrase", "an empty phrase matches nothing") }
+                if t.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { error(t, "empty-phrase", "an empty phrase matches nothing") }
                 else { out.append(t) }
             case .comma: continue
             default:

@@ -17,4 +17,6 @@ public enum NumberWords {
 
     /// The value of a number word, or nil.
     public static func value(of word: some StringProtocol) -> Int? { byKey[Tokenizer.key(of: word)] }
+    /// The value of a token by its key (no string is made).
+    public static func value(ofKey key: UInt64) -> Int? { byKey[key] }
 }
