@@ -61,7 +61,8 @@ public struct ExampleRunner: Sendable {
     /// Criteria that no (non-todo) example drives into a given status, per status.
     public func coverage(_ outcomes: [Outcome]) -> [(treatment: String, criterion: String, missing: [CriterionStatus])] {
         var out: [(String, String, [CriterionStatus])] = []
-        for t in analyzer.book.treatments {
+        // Only treatments whose examples ran (a `--run` filter narrows the report too).
+        for t in analyzer.book.treatments where outcomes.contains(where: { $0.treatment == t.id }) {
             let mine = outcomes.filter { $0.treatment == t.id && !$0.isTodo }
             for c in t.criteria {
                 let seen = Set(mine.compactMap { $0.statuses[c.id] })
