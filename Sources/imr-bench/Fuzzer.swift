@@ -9,8 +9,10 @@ import Glibc
 /// `imr-bench fuzz`: mutated letters and rule files through the library, watching for crashes and hangs.
 ///
 /// Letters go through `SourceLoader.decode` → `LetterParser.parse` → parse JSON → `Analyzer.facts`
-/// (+ facts JSON) → `Analyzer.predict` per item (+ prediction JSON), with one `Analyzer` built from the
-/// project's Rules. Rule mutants go through `RuleLoader.check(files:)` alone and every diagnostic is
+/// (+ facts JSON) → `Analyzer.predict` per item as `imr-check audit` calls it (case summary scanned
+/// once, each rationale scanned, `predict(_:scans:context:)`, + prediction JSON) and, for about one
+/// item in four, the one-call `predict(_:source:regions:context:)` with both regions; one `Analyzer`
+/// built from the project's Rules. Rule mutants go through `RuleLoader.check(files:)` alone and every diagnostic is
 /// rendered (plain and coloured) and turned into JSON; one in 100 is also checked in place of its
 /// original among all the project's rule files and, when that still yields a book, an `Analyzer` is
 /// built from it and a fixture letter predicted.
@@ -253,14 +255,21 @@ struct Harness: Sendable {
         guard let text = try? SourceLoader.decode(path: "fuzz.txt", data: bytes) else { return 0 }
         let d = LetterParser.parse(text)
         var n = d.json(in: text).compact.utf8.count
-        let context = BenchRunner.context(d)
+        let context = BenchRunner.context(d, text)
         let facts = analyzer.facts(in: text, regions: BenchRunner.documentRegions(d, text), context: context)
         n += facts.json(book: analyzer.book, source: text).compact.utf8.count
+        // As `imr-check audit`: the case summary scanned once, each item's rationale on its own.
+        let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: context)
         for item in d.items {
             var c = context
             c.requestRange = item.title.range
-            let p = analyzer.predict(item.title.value, source: text, regions: BenchRunner.itemRegions(d, item), context: c)
+            let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: context)
+            let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: c)
             n += p.json(source: text, book: analyzer.book).compact.utf8.count
+            // The public one-call form with both regions together (they may overlap in a damaged letter).
+            if n % 4 == 0 {
+                n += analyzer.predict(item.title.value, source: text, regions: BenchRunner.itemRegions(d, item), context: c).facts.values.count
+            }
         }
         return n
     }

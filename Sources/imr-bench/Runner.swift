@@ -12,7 +12,7 @@ import Glibc
 /// memory stays flat however large the corpus. `parse` times `SourceLoader.decode` +
 /// `LetterParser.parse`; `facts` times `Analyzer.facts` over the document's narrative (as
 /// `imr-check facts` does), the letters being parsed untimed first; `predict` times the per-item
-/// `Analyzer.predict` of `imr-check audit` (case summary + that item's rationale). `audit` spawns
+/// `Analyzer.predict` of `imr-check audit` (case summary scanned once + that item's rationale). `audit` spawns
 /// the built CLI (`imr-check audit DIR --format jsonl --jobs N > /dev/null`) and measures its wall
 /// time and its peak resident memory (`wait4` rusage, exact for that child).
 enum BenchRunner {
@@ -23,7 +23,8 @@ enum BenchRunner {
     Stages (comma-separated, in this order):
       parse    SourceLoader.decode + LetterParser.parse, one core
       facts    Analyzer.facts over each letter's narrative (as `imr-check facts`), one core
-      predict  Analyzer.predict per disputed item (as `imr-check audit`, without output), one core
+      predict  Analyzer.predict per disputed item (as `imr-check audit`: the case summary scanned
+               once, each rationale scanned, predict(_:scans:context:)), without output, one core
       audit    the CLI end to end: CLI audit DIR --format jsonl --jobs N > /dev/null
     --cli      the imr-check binary (default .build/release/imr-check, else the one next to imr-bench)
     --jobs     worker threads for the audit child (default 2)
@@ -138,7 +139,7 @@ enum BenchRunner {
             if rows["parse"] != nil { rows["parse"]!.add(letters: end - start, bytes: bytes, nanos: t1 - t0, cpu: c1 - c0) }
             if rows["facts"] != nil {
                 let regions = zip(letters, texts).map { documentRegions($0, $1) }
-                let contexts = letters.map(context)
+                let contexts = zip(letters, texts).map { context($0, $1) }
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     let facts = analyzer.facts(in: texts[k], regions: regions[k], context: contexts[k])
@@ -149,12 +150,15 @@ enum BenchRunner {
             if rows["predict"] != nil {
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
-                    let d = letters[k]
-                    let c = context(d)
+                    // As `imr-check audit` does: the case summary scanned once, each rationale on its own.
+                    let d = letters[k], text = texts[k]
+                    let c = context(d, text)
+                    let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: c)
                     for item in d.items {
                         var ic = c
                         ic.requestRange = item.title.range
-                        let p = analyzer.predict(item.title.value, source: texts[k], regions: itemRegions(d, item), context: ic)
+                        let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: c)
+                        let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: ic)
                         checksum &+= p.decision == nil ? 0 : 1
                     }
                 }
@@ -176,10 +180,8 @@ enum BenchRunner {
     }
 
     // Same as imr-check's LetterCase (an executable target cannot be imported).
-    static func context(_ d: Determination) -> CaseContext {
-        CaseContext(letterDate: (d.letterDate ?? d.urDenialDate).flatMap { CivilDate.parseISO($0.value) },
-                    patientAge: d.patient.age?.value,
-                    injuryDate: d.patient.injuryDate.flatMap { CivilDate.parseISO($0.value) })
+    static func context(_ d: Determination, _ text: SourceText) -> CaseContext {
+        CaseContext(letter: d, source: text)
     }
 
     static func documentRegions(_ d: Determination, _ text: SourceText) -> [Range<Int>] {

@@ -81,17 +81,17 @@ import Testing
         guard let text = try? SourceLoader.decode(path: "fuzz.txt", data: bytes) else { return }
         let d = LetterParser.parse(text)
         _ = d.json(in: text).compact
-        let context = CaseContext(letterDate: (d.letterDate ?? d.urDenialDate).flatMap { CivilDate.parseISO($0.value) },
-                                  patientAge: d.patient.age?.value,
-                                  injuryDate: d.patient.injuryDate.flatMap { CivilDate.parseISO($0.value) })
+        let context = CaseContext(letter: d, source: text)
         let whole = d.layout == .narrative || (d.items.isEmpty && d.caseSummary == nil)
         let facts = analyzer.facts(in: text, regions: whole ? [0..<text.bytes.count] : d.narrativeRanges, context: context)
         _ = facts.json(book: analyzer.book, source: text).compact
+        // As `imr-check audit`: the case summary scanned once, each item's rationale on its own.
+        let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: context)
         for item in d.items {
             var c = context
             c.requestRange = item.title.range
-            let regions = [d.caseSummary?.range, item.rationale?.range].compactMap { $0 }
-            let p = analyzer.predict(item.title.value, source: text, regions: regions, context: c)
+            let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: context)
+            let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: c)
             _ = p.json(source: text, book: analyzer.book).compact
         }
     }
