@@ -19,7 +19,12 @@ public final class Analyzer: Sendable {
     /// Today, as a day number: the reference for two-digit years when nothing else is known.
     public static let today: Int = Int(Date().timeIntervalSince1970 / 86400)
 
+    /// Longest request text read: a title is a line or two; more is damaged input, not a request.
+    public static let maximumRequestBytes = 2000
+
     public func parseRequest(_ text: String, referenceDay: Int? = nil) -> ParsedRequest {
+        let text = text.utf8.count > Self.maximumRequestBytes
+            ? String(decoding: text.utf8.prefix(Self.maximumRequestBytes), as: UTF8.self) : text
         var r = ParsedRequest(text: text)
         let recognition = recognizer.recognize(text)
         r.components = recognition.components

@@ -52,7 +52,7 @@ public enum RuleLoader {
         }
         let sourceLine: (String, Int) -> String = { file, n in
             guard let l = lines[file], n >= 1, n <= l.count else { return "" }
-            return String(l[n - 1]).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
+            return String(l[n - 1].unicodeScalars.prefix(240)).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
         }
         var checker = RuleChecker(tree: parser.tree, sourceLines: sourceLine)
         // Syntax errors first; the checker still runs so every problem is reported in one pass,

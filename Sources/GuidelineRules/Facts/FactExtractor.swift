@@ -47,6 +47,8 @@ public struct FactExtractor: Sendable {
     let requestBoolSlots: [Int]
     let hookSlots: [(slot: Int, hook: String)]
 
+    static let maximumMentionsPerSentence = 256
+
     public init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
@@ -100,8 +102,17 @@ public struct FactExtractor: Sendable {
     /// Scans the clinical text of `regions` (see `NarrativeScan`).
     public func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
         var result = NarrativeScan()
-        guard !regions.isEmpty else { return result }
-        let clinical = ClinicalText(source: source, regions: regions, engine: engine)
+        // Regions in text order, without overlaps, inside the text (a damaged letter can give any).
+        var clean: [Range<Int>] = []
+        for r in regions.map({ $0.clamped(to: 0..<source.bytes.count) }).filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = clean.last, r.lowerBound < last.upperBound {
+                clean[clean.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                clean.append(r)
+            }
+        }
+        guard !clean.isEmpty else { return result }
+        let clinical = ClinicalText(source: source, regions: clean, engine: engine)
         let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
         scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), into: &result)
         return result
@@ -165,6 +176,9 @@ public struct FactExtractor: Sendable {
                 if entry.role == .anchor { anchoredHere.insert(entry.fact); continue }
                 mentions.append((m, entry))
             }
+            // Real sentences name a handful of findings; a pathological one (a table, repeated text)
+            // could name thousands, and the containment check below is quadratic: keep the first few hundred.
+            if mentions.count > Self.maximumMentionsPerSentence { mentions.removeSubrange(Self.maximumMentionsPerSentence...) }
             // A mention inside a longer contiguous mention of the same fact is part of it. Inside
             // another fact's mention it is hidden only when that phrase is clearly about something
             // else (two or more words longer: "radiculopathy" in "EMG report confirms radiculopathy"),
@@ -184,7 +198,10 @@ public struct FactExtractor: Sendable {
                 let ctx = clinical.context(of: m.tokenRange, in: s)
                 let assertion = ctx.assertion.rawValue
                 let accepted = fact.accepts(ctx.assertion)
-                let trigger = ctx.trigger.map { r in source.normalized(Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)) }
+                let trigger = ctx.trigger.flatMap { r -> String? in
+                    let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
+                    return lo <= hi ? source.normalized(lo..<hi) : nil
+                }
                 var evidence = FactEvidence(range: sentenceRange(sentence, tokens), assertion: assertion, trigger: trigger,
                                             attribution: ctx.attribution?.rawValue, counted: false)
                 let position = Int(tokens[m.tokenRange.lowerBound].start)
@@ -229,7 +246,8 @@ public struct FactExtractor: Sendable {
 
     private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {
         guard !s.tokenRange.isEmpty else { return s.range }
-        return Int(tokens[s.tokenRange.lowerBound].start)..<Int(tokens[s.tokenRange.upperBound - 1].end)
+        let lo = Int(tokens[s.tokenRange.lowerBound].start), hi = Int(tokens[s.tokenRange.upperBound - 1].end)
+        return lo <= hi ? lo..<hi : s.range
     }
 
     /// Facts read from the request text: a phrase present → true, absent → false (bool); the

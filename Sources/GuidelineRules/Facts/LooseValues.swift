@@ -13,7 +13,12 @@ enum LooseValues {
         }
         func glued(_ a: Int, _ b: Int) -> Bool { a >= range.lowerBound && b < range.upperBound && tokens[a].end == tokens[b].start }
         var out: [ScannedValue] = []
-        for i in range where !found.contains(where: { $0.tokenRange.contains(i) }) {
+        // Tokens already read by the scanner, as a sorted walk (a linear check per token was quadratic).
+        let taken = found.map(\.tokenRange).sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        for i in range {
+            while next < taken.count, taken[next].upperBound <= i { next += 1 }
+            if next < taken.count, taken[next].contains(i) { continue }
             let t = tokens[i]
             guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Tokenizer.integer(bytes, t.range) : NumberWords.value(ofKey: t.key) else { continue }
             if word(i + 1) == "-", glued(i, i + 1), glued(i + 1, i + 2) {

@@ -28,7 +28,8 @@ public struct Diagnostic: Sendable, Comparable {
         self.code = code
         self.message = message
         self.hint = hint
-        self.sourceLine = sourceLine
+        // Only what rendering shows is kept: a 1 MB line must not be copied into every diagnostic on it.
+        self.sourceLine = sourceLine.unicodeScalars.count > 240 ? String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(240))) : sourceLine
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

@@ -22,12 +22,15 @@ public struct RuleLexer {
 
     public func sourceLine(_ number: Int) -> String {
         guard number >= 1, number <= lines.count else { return "" }
-        var line = String(lines[number - 1])
+        // Only the start of a line is ever shown; a 2 MB line is not copied per diagnostic.
+        var line = String(lines[number - 1].unicodeScalars.prefix(240))
         if line.hasSuffix("\r") { line.removeLast() }
         return line.replacingOccurrences(of: "\t", with: " ")
     }
 
     mutating func error(_ line: Int, _ column: Int, _ length: Int, _ code: String, _ message: String, hint: String? = nil) {
+        // Random bytes would give one error per character: the first 200 say enough.
+        guard diagnostics.count < RuleParser.maximumErrorsPerFile else { return }
         diagnostics.append(Diagnostic(file: file, line: line, column: column, length: length, severity: .error,
                                       code: code, message: message, hint: hint, sourceLine: sourceLine(line)))
     }

@@ -17,6 +17,7 @@ public struct RuleParser {
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
     ]
+    static let maximumErrorsPerFile = 200
     public static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
 
     public init() { lexer = RuleLexer(file: "", text: "") }
@@ -352,6 +353,16 @@ public struct RuleParser {
     mutating func error(_ t: RuleToken, _ code: String, _ message: String, hint: String? = nil) {
         // One root cause, one message: a token the lexer rejected is not reported again.
         if t.kind == .invalid, code != "unterminated-string" { return }
+        // A file that is not rules at all (random bytes) would give one error per token: stop at 200.
+        let inFile = diagnostics.reduce(0) { $1.file == lexer.file ? $0 + 1 : $0 }
+        if inFile >= Self.maximumErrorsPerFile {
+            if inFile == Self.maximumErrorsPerFile {
+                diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
+                                              code: "too-many-errors", message: "too many errors in this file; the rest are not reported",
+                                              hint: "fix the errors above, or check that this is a rule file"))
+            }
+            return
+        }
         diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
                                       code: code, message: message, hint: hint, sourceLine: lexer.sourceLine(t.line)))
     }

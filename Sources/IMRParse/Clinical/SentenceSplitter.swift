@@ -49,10 +49,50 @@ public enum SentenceSplitter {
                 let lo = max(0, region.lowerBound), hi = min(p.count, region.upperBound)
                 guard lo < hi else { continue }
                 var scanner = Scanner(p: p, lo: lo, hi: hi)
+                let first = out.count
                 scanner.run(into: &out)
+                capLength(p, &out, from: first)
             }
         }
         return out
+    }
+
+    /// Longest sentence kept whole, in bytes. Real sentences are far shorter; text without any
+    /// sentence break (a table, a corrupted page, a fuzzer's nest of parentheses) is cut into pieces
+    /// at white space (after a comma or semicolon when one is near), so that work per sentence stays
+    /// bounded and nothing downstream turns quadratic.
+    public static let maximumSentenceBytes = 1500
+
+    private static func capLength(_ p: UnsafeBufferPointer<UInt8>, _ out: inout [Span], from first: Int) {
+        guard out[first...].contains(where: { $0.range.count > maximumSentenceBytes }) else { return }
+        var result: [Span] = []
+        for span in out[first...] {
+            guard span.range.count > maximumSentenceBytes else { result.append(span); continue }
+            var lo = span.range.lowerBound
+            var paragraph = span.startsParagraph
+            while span.range.upperBound - lo > maximumSentenceBytes {
+                let limit = lo + maximumSentenceBytes
+                var cut = limit
+                // Prefer the last ", " or "; " in the final quarter, else the last space, else the limit.
+                var k = limit - 1
+                let floor = lo + maximumSentenceBytes * 3 / 4
+                var space: Int?
+                while k > floor {
+                    if TextScan.isSpace(p[k]) {
+                        if p[k - 1] == 44 || p[k - 1] == 59 { cut = k; space = nil; break }
+                        if space == nil { space = k }
+                    }
+                    k -= 1
+                }
+                if k <= floor, let sp = space { cut = sp }
+                result.append(Span(range: lo..<cut, startsParagraph: paragraph))
+                paragraph = false
+                lo = cut
+                while lo < span.range.upperBound, TextScan.isSpace(p[lo]) { lo += 1 }
+            }
+            if lo < span.range.upperBound { result.append(Span(range: lo..<span.range.upperBound, startsParagraph: paragraph)) }
+        }
+        out.replaceSubrange(first..., with: result)
     }
 
     // MARK: - Scanner
