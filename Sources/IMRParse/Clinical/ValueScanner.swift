@@ -34,9 +34,8 @@ public struct ValueScanner: Sendable {
         self.referenceYear = referenceYear
     }
 
-    public static var currentYear: Int {
-        Calendar(identifier: .gregorian).component(.year, from: Date())
-    }
+    /// Computed once: building a Calendar per letter was slow, and it serialised worker threads.
+    public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     /// The year a two-digit year stands for: the latest of 19yy and 20yy not after `referenceYear`.
     public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {

@@ -43,9 +43,8 @@ public struct LetterDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// Impossible dates ("2/30/14", "13/1/12") are not dates.
 public enum DateParser {
     /// The current calendar year, the reference when a letter has no date of its own.
-    public static var currentYear: Int {
-        Calendar(identifier: .gregorian).component(.year, from: Date())
-    }
+    /// Computed once: building a Calendar per letter was slow, and it serialised worker threads.
+    public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     /// Resolves a two-digit year to the nearest year not after `referenceYear`.
     public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
