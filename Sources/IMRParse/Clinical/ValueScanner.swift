@@ -348,7 +348,7 @@ public struct ValueScanner: Sendable {
     private func wordLed(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
         let key = c.t[i].key
         // "x 3", "times two", "(x2)" — not after a number ("3 times per week" is read from the number).
-        if key == Cursor.k_x || key == Cursor.k_times || c.lower(i) == "×" {
+        if key == Cursor.k_x || key == Cursor.k_times || c.isTimesSign(i) {
             if c.ok(i - 1), c.number(i - 1) != nil, c.t[i - 1].kind == .number { return nil }
             if let (n, e) = c.number(i + 1), n == n.rounded(), n < 100, !c.isDimensionUnit(e),
                !(c.ok(e) && (Cursor.timesWords.contains(c.t[e].key) || Cursor.durationUnits[c.t[e].key] != nil)) {
@@ -466,6 +466,12 @@ private struct Cursor {
     func int(_ i: Int) -> Int? {
         guard ok(i), t[i].kind == .number else { return nil }
         return Tokenizer.integer(b, t[i].range)
+    }
+
+    /// Whether token `i` is the multiplication sign "×" (checked on bytes: no String per word).
+    func isTimesSign(_ i: Int) -> Bool {
+        let r = t[i].range
+        return r.count == 2 && b[r.lowerBound] == 0xC3 && b[r.lowerBound + 1] == 0x97
     }
 
     /// The lower-cased text of a token.
