@@ -220,21 +220,8 @@ public struct PhraseTrie: Sendable {
             if !punctKeys.isEmpty, let ids = punctuationIDs(first.key), !ids.isEmpty { return (i + 1, -1) }
             return nil
         }
-        guard mayStart(first.key), var node = step(0, first.key) else { return nil }
-        var best: (Int, Int32)? = terminal[Int(node)] ? (i + 1, node) : nil
-        var j = i + 1
-        while j < end {
-            let t = tokens[j]
-            if t.kind == .punct {
-                if Self.isHardPunct(t.key), j + 1 >= end || tokens[j + 1].start > t.end { break }
-                j += 1
-                continue
-            }
-            guard let next = step(node, t.key) else { break }
-            node = next
-            j += 1
-            if terminal[Int(node)] { best = (j, node) }
-        }
+        var best: (end: Int, node: Int32)?
+        allMatches(in: tokens, at: i, end: end) { e, n in best = (e, n) }
         return best
     }
 
