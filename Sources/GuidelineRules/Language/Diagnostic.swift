@@ -36,8 +36,11 @@ public struct Diagnostic: Sendable, Comparable {
         (a.file, a.line, a.column, a.code, a.message) < (b.file, b.line, b.column, b.code, b.message)
     }
 
+    /// Where: `file:line:column`, or just `file` for a problem with the file as a whole.
+    public var location: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
     public var headline: String {
-        "\(file):\(line):\(column): \(severity.rawValue)[\(code)]: \(message)"
+        "\(location): \(severity.rawValue)[\(code)]: \(message)"
     }
 
     /// The diagnostic with its source line and caret, optionally coloured.
@@ -45,7 +48,7 @@ public struct Diagnostic: Sendable, Comparable {
         let red = color ? (severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") : ""
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
-        var out = "\(bold)\(file):\(line):\(column):\(reset) \(red)\(severity.rawValue)[\(code)]\(reset)\(bold): \(message)\(reset)"
+        var out = "\(bold)\(location):\(reset) \(red)\(severity.rawValue)[\(code)]\(reset)\(bold): \(message)\(reset)"
         if line > 0, !sourceLine.isEmpty {
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
