@@ -4,14 +4,8 @@ import Testing
 @testable import GuidelineRules
 
 /// Inputs the fuzzer (`imr-bench fuzz`) found crashing or running for seconds, kept as regressions.
-/// The time bounds are generous (hang detection, not benchmarks: those live in imr-bench).
+/// No timing here (that is the fuzzer's and imr-bench's job): the bounds that fixed them are asserted.
 @Suite struct FuzzRegressionTests {
-    static func seconds(_ body: () -> Void) -> Double {
-        let start = Date()
-        body()
-        return Date().timeIntervalSince(start)
-    }
-
     @Test func overlappingAndOutOfOrderRegionsDoNotCrash() throws {
         let book = try #require(RuleTestSupport.projectBook)
         let analyzer = Analyzer(book: book)
@@ -22,25 +16,27 @@ import Testing
         }
     }
 
-    @Test func hugeSingleLineStaysLinear() throws {
-        let book = try #require(RuleTestSupport.projectBook)
-        let analyzer = Analyzer(book: book)
-        // A nest of rule-like words with no sentence break: 400 KB on one line.
+    /// The fixes are asserted structurally (bounded sentences, bounded request text), not by timing:
+    /// timed assertions flake on a loaded machine; the fuzzer's per-input CPU limit watches time.
+    @Test func hugeSingleLineIsCutIntoBoundedSentences() throws {
         var line = ""
         while line.utf8.count < 400_000 { line += "radiculopathy_on_exam and (prior_esi_count >= 1 or (radiculopathy and ESI x3 " }
-        let text = SourceText(path: "t", string: line)
-        let t = Self.seconds { _ = analyzer.facts(in: text, regions: [0..<text.bytes.count], context: CaseContext()) }
-        #expect(t < 10, "facts over a 400 KB line took \(t) s")
-        let request = String(repeating: "Lumbar ESI L4-5 x2 for ", count: 50_000)
-        let r = Self.seconds { _ = analyzer.parseRequest(request) }
-        #expect(r < 5, "a 1 MB request took \(r) s")
+        let bytes = Array(line.utf8)
+        let spans = SentenceSplitter.split(bytes, regions: [0..<bytes.count])
+        #expect(spans.count >= bytes.count / SentenceSplitter.maximumSentenceBytes)
+        #expect(spans.allSatisfy { $0.range.count <= SentenceSplitter.maximumSentenceBytes })
+        // Extraction over a long line completes (smaller here: debug builds are slow).
+        let book = try #require(RuleTestSupport.projectBook)
+        let analyzer = Analyzer(book: book)
+        let text = SourceText(path: "t", string: String(line.prefix(40_000)))
+        _ = analyzer.facts(in: text, regions: [0..<text.bytes.count], context: CaseContext())
+        let request = analyzer.parseRequest(String(repeating: "Lumbar ESI L4-5 x2 for ", count: 50_000))
+        #expect(request.text.utf8.count <= Analyzer.maximumRequestBytes)
     }
 
-    @Test func hugeRuleLineIsBoundedInErrorsAndTime() {
+    @Test func hugeRuleLineIsBoundedInErrors() {
         let junk = String(repeating: "@ ", count: 500_000)
-        var result: RuleLoader.Result?
-        let t = Self.seconds { result = RuleLoader.check(files: [("junk.rules", "fact a bool \"a\"\n  phrases " + junk + "\n")]) }
-        #expect(t < 10, "linting a 1 MB line took \(t) s")
+        let result: RuleLoader.Result? = RuleLoader.check(files: [("junk.rules", "fact a bool \"a\"\n  phrases " + junk + "\n")])
         #expect((result?.errors.count ?? 0) <= RuleParser.maximumErrorsPerFile + 1)
         #expect(result?.errors.allSatisfy { $0.sourceLine.count <= 240 } == true)
     }
