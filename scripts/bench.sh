@@ -47,16 +47,20 @@ case "${1:-run}" in
     ;;
   profile)
     corpus 200 "$BENCH_DIR/corpus-200"
+    # Only the stage's own functions are counted (--toggle-collect), not rule loading or file reading.
+    # The mangled names are those of the build these docs were written with; check them with
+    # `nm "$BIN/imr-bench" | grep …` when the code changes.
+    scan='$s14GuidelineRules13FactExtractorV4scan6source7regions7contextAC13NarrativeScanV8IMRParse10SourceTextV_SaySnySiGGAA11CaseContextVtF'
     for stage in parse facts predict; do
       case $stage in
-        parse) sym='$s8IMRParse12LetterParserO5parse_13referenceYearAA13DeterminationVAA10SourceTextV_SiSgtFZTf4xnd_n' ;;
-        facts) sym='$s14GuidelineRules13FactExtractorV7extract*' ;;
-        predict) sym='$s14GuidelineRules8AnalyzerC7predict_6source7regions7contextAA10PredictionVSS_8IMRParse10SourceTextVSaySnySiGGAA11CaseContextVtF' ;;
+        parse) toggles=('--toggle-collect=$s8IMRParse12LetterParserO5parse_13referenceYearAA13DeterminationVAA10SourceTextV_SiSgtFZTf4xnd_n') ;;
+        facts) toggles=("--toggle-collect=$scan" '--toggle-collect=$s14GuidelineRules13FactExtractorV7extract5scans7context7requestAA0C3SetVSayAC13NarrativeScanVG_AA11CaseContextVAA13ParsedRequestVSgtF') ;;
+        predict) toggles=("--toggle-collect=$scan" '--toggle-collect=$s14GuidelineRules8AnalyzerC7predict_5scans7contextAA10PredictionVSS_SayAA13FactExtractorV13NarrativeScanVGAA11CaseContextVtF') ;;
       esac
-      # Only the stage's own function is counted (--toggle-collect), not rule loading or file reading.
-      valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$stage.out" "--toggle-collect=$sym" \
-        "$BIN/imr-bench" run --corpus "$BENCH_DIR/corpus-200" --stages "$stage" 2>&1 | grep -E 'refs|MB/s' || true
-      callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.$stage.out" | sed -n '/file:function/,$p' | head -40 | swift demangle --simplified
+      echo "== profile: $stage"
+      valgrind --tool=callgrind --callgrind-out-file="$BENCH_DIR/callgrind.$stage.out" "${toggles[@]}" \
+        "$BIN/imr-bench" run --corpus "$BENCH_DIR/corpus-200" --stages "$stage" 2>&1 | grep -E 'refs' || true
+      callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.$stage.out" 2>/dev/null | sed -n '/file:function/,$p' | head -40 | swift demangle --simplified || true
     done
     ;;
   *) echo "usage: scripts/bench.sh [run|fuzz [N]|profile]" >&2; exit 2 ;;
