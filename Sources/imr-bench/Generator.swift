@@ -383,7 +383,7 @@ struct CorpusGenerator {
         let (first, second) = Self.pageHeaders[noise.header]
         for f in [first, second].compactMap({ $0 }) {
             var k = 0
-            var args: [Int] = f.hasPrefix("CM15") ? [caseNumber, page, pages] : [page, pages]
+            let args: [Int] = f.hasPrefix("CM15") ? [caseNumber, page, pages] : [page, pages]
             var bytes = Array(f.utf8)[...]
             while let pct = bytes.firstIndex(of: 37) {
                 out.append(contentsOf: bytes[bytes.startIndex..<pct])
@@ -392,7 +392,6 @@ struct CorpusGenerator {
             }
             out.append(contentsOf: bytes)
             newline(&out, noise)
-            args.removeAll()
         }
     }
 

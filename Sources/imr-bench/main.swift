@@ -7,8 +7,8 @@ imr-bench — benchmarks and fuzzing for imr-check
 
 USAGE
   imr-bench generate --letters N --out DIR [--seed S] [--jobs J]
-  imr-bench run --corpus DIR [--stages parse,facts,audit] [--jobs N] [--cli PATH] [--repeat R]
-  imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--keep-going]
+  imr-bench run --corpus DIR [--stages parse,facts,predict,audit] [--jobs N] [--cli PATH] [--repeat R]
+  imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--supervise]
 
 Each subcommand takes --help. Build with `swift build -c release` and run the release binary:
 debug builds are 10-50x slower and their numbers mean nothing.
