@@ -125,86 +125,96 @@ public struct FactExtractor: Sendable {
     /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
     public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         var facts = FactSet(count: book.facts.count)
-        var votes = [[Vote]](repeating: [], count: book.facts.count)
+        // The deciding vote per fact so far (see `decides`): no list of votes is kept.
+        var decided = [Vote?](repeating: nil, count: book.facts.count)
+        var voted = [Bool](repeating: false, count: book.facts.count)
         for scan in scans {
             for m in scan.mentions {
-                if let v = m.vote { votes[m.fact].append(v) }
+                if let v = m.vote {
+                    voted[m.fact] = true
+                    if decides(v, over: decided[m.fact], slot: m.fact) { decided[m.fact] = v }
+                }
                 let ev = m.evidence
                 if facts.evidence[m.fact].count < 12, !facts.evidence[m.fact].contains(where: { $0.range == ev.range && $0.counted == ev.counted }) {
                     facts.evidence[m.fact].append(ev)
                 }
             }
         }
-        for slot in facts.values.indices where !votes[slot].isEmpty {
-            facts.values[slot] = resolve(slot, votes[slot])
+        for slot in facts.values.indices where voted[slot] {
+            facts.values[slot] = decided[slot]?.value ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
         return facts
     }
 
-    private func resolve(_ slot: Int, _ votes: [Vote]) -> FactValue {
-        switch info[slot].kind {
-        case .count:
-            // The most occurrences any statement documents (a negated event documents zero).
-            let numbers = votes.compactMap { v -> Double? in if case .number(let d) = v.value { return d }; return nil }
-            return numbers.max().map { .number($0) } ?? .unknown
-        default:
-            return votes.max(by: { $0.position < $1.position })?.value ?? .unknown
+    /// Whether `vote` replaces the deciding vote so far. A count takes the most occurrences any
+    /// statement documents (a negated event documents zero); any other fact the last statement in
+    /// the text (the first of several at one position).
+    private func decides(_ vote: Vote, over current: Vote?, slot: Int) -> Bool {
+        if info[slot].kind == .count {
+            guard case .number(let d) = vote.value else { return false }
+            guard let current, case .number(let c) = current.value else { return true }
+            return d > c
         }
+        guard let current else { return true }
+        return vote.position > current.position
+    }
+
+    /// A phrase matched in the sentence being scanned (plain values, reused across sentences).
+    private struct Candidate {
+        var tokens: Range<Int>
+        var entry: FactPhraseIndex.Entry
     }
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
         var matches: [PhraseTrie.Match] = []
+        var candidates: [Candidate] = []
+        var anchoredHere: [Int] = []
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
-            if !verdictTrie.matches(in: tokens, range).isEmpty { continue }
             matches.removeAll(keepingCapacity: true)
             index.narrative.allMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty else { continue }
-            // Which facts have an anchor in this sentence; mentions inside a longer mention are dropped
-            // ("radiculopathy" inside "EMG report confirms radiculopathy").
-            var anchoredHere = Set<Int>()
-            var mentions: [(PhraseTrie.Match, FactPhraseIndex.Entry)] = []
-            for var m in matches {
+            guard !matches.isEmpty, !verdictTrie.containsMatch(in: tokens, range) else { continue }
+            // Which facts have an anchor in this sentence; the other matches are candidate mentions.
+            anchoredHere.removeAll(keepingCapacity: true)
+            candidates.removeAll(keepingCapacity: true)
+            for m in matches {
                 let entry = index.entries[Int(m.id)]
-                if !entry.rest.isEmpty {
-                    guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: range.upperBound) else { continue }
-                    m.tokenRange = whole
+                var whole = m.tokenRange
+                if entry.isGapped {
+                    guard let w = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: range.upperBound) else { continue }
+                    whole = w
                 }
-                if entry.role == .anchor { anchoredHere.insert(entry.fact); continue }
-                mentions.append((m, entry))
+                if entry.role == .anchor { anchoredHere.append(entry.fact); continue }
+                candidates.append(Candidate(tokens: whole, entry: entry))
             }
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
-            if mentions.count > Self.maximumMentionsPerSentence { mentions.removeSubrange(Self.maximumMentionsPerSentence...) }
-            // A mention inside a longer contiguous mention of the same fact is part of it. Inside
-            // another fact's mention it is hidden only when that phrase is clearly about something
-            // else (two or more words longer: "radiculopathy" in "EMG report confirms radiculopathy"),
-            // not when it merely qualifies it ("improvement" in "documented improvement").
-            mentions = mentions.filter { (m, e) in
-                !mentions.contains { other in
-                    let (o, oe) = other
-                    guard o.tokenRange != m.tokenRange, o.tokenRange.lowerBound <= m.tokenRange.lowerBound,
-                          o.tokenRange.upperBound >= m.tokenRange.upperBound, oe.role != .near, oe.rest.isEmpty else { return false }
-                    return oe.fact == e.fact || o.tokenRange.count - m.tokenRange.count >= 2
-                }
-            }
+            if candidates.count > Self.maximumMentionsPerSentence { candidates.removeSubrange(Self.maximumMentionsPerSentence...) }
             var values: SentenceValues?
-            for (m, entry) in mentions {
+            var evidenceRange: Range<Int>?
+            var lastTrigger: (range: Range<Int>, text: String?)?
+            for (n, m) in candidates.enumerated() where !isHidden(n, in: candidates) {
+                let entry = m.entry
                 let fact = info[entry.fact]
-                if index.anchored.contains(entry.fact), !anchoredHere.contains(entry.fact) { continue }
-                let ctx = clinical.context(of: m.tokenRange, in: s)
-                let assertion = ctx.assertion.rawValue
+                if index.anchored[entry.fact], !anchoredHere.contains(entry.fact) { continue }
+                let ctx = clinical.context(of: m.tokens, in: s)
                 let accepted = fact.accepts(ctx.assertion)
-                let trigger = ctx.trigger.flatMap { r -> String? in
-                    let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
-                    return lo <= hi ? source.normalized(lo..<hi) : nil
+                // Mentions of one sentence usually share their trigger: its text is made once.
+                var trigger: String?
+                if let r = ctx.trigger {
+                    if let last = lastTrigger, last.range == r { trigger = last.text } else {
+                        let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
+                        trigger = lo <= hi ? source.normalized(lo..<hi) : nil
+                        lastTrigger = (r, trigger)
+                    }
                 }
-                var evidence = FactEvidence(range: sentenceRange(sentence, tokens), assertion: assertion, trigger: trigger,
+                if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
+                var evidence = FactEvidence(range: evidenceRange!, assertion: ctx.assertion.rawValue, trigger: trigger,
                                             attribution: ctx.attribution?.rawValue, counted: false)
-                let position = Int(tokens[m.tokenRange.lowerBound].start)
+                let position = Int(tokens[m.tokens.lowerBound].start)
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
                 case (.bool, .affirm):
@@ -214,11 +224,11 @@ public struct FactExtractor: Sendable {
                 case (.bool, .negative):
                     if ctx.assertion == .negated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
-                    if accepted { vote = .text(v) }
+                    if accepted { vote = .text(index.values[v]) }
                 case (.number, .near), (.count, .near):
                     guard accepted else { break }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokenRange, within: fact.within) {
+                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokens, within: fact.within) {
                         vote = .number(number)
                         evidence.range = numberRange.lowerBound < evidence.range.lowerBound ? numberRange : evidence.range
                     }
@@ -228,10 +238,10 @@ public struct FactExtractor: Sendable {
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                        let n = values!.occurrences(of: m.tokenRange)
+                        let n = values!.occurrences(of: m.tokens)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokenRange.lowerBound,
-                              m.tokenRange.lowerBound - t.upperBound <= 3 {
+                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokens.lowerBound,
+                              m.tokens.lowerBound - t.upperBound <= 3 {
                         // "no prior ESI", "has not had an epidural": a negation right before the event
                         // documents none; one further away is about something else in the sentence.
                         vote = .number(0)
@@ -242,6 +252,19 @@ public struct FactExtractor: Sendable {
                 result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, evidence: evidence))
             }
         }
+    }
+
+    /// A mention inside a longer contiguous mention of the same fact is part of it. Inside another
+    /// fact's mention it is hidden only when that phrase is clearly about something else (two or
+    /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
+    /// qualifies it ("improvement" in "documented improvement").
+    private func isHidden(_ n: Int, in candidates: [Candidate]) -> Bool {
+        let m = candidates[n]
+        for o in candidates where o.tokens != m.tokens && o.tokens.lowerBound <= m.tokens.lowerBound
+            && o.tokens.upperBound >= m.tokens.upperBound && o.entry.role != .near && !o.entry.isGapped {
+            if o.entry.fact == m.entry.fact || o.tokens.count - m.tokens.count >= 2 { return true }
+        }
+        return false
     }
 
     private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {
@@ -261,7 +284,7 @@ public struct FactExtractor: Sendable {
         for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
         for var m in matches {
             let entry = index.entries[Int(m.id)]
-            if !entry.rest.isEmpty {
+            if entry.isGapped {
                 guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count) else { continue }
                 m.tokenRange = whole
             }
@@ -269,7 +292,7 @@ public struct FactExtractor: Sendable {
             switch entry.role {
             case .affirm: facts.values[entry.fact] = .bool(true)
             case .deny: facts.values[entry.fact] = .bool(false)
-            case .value(let v): facts.values[entry.fact] = .text(v)
+            case .value(let v): facts.values[entry.fact] = .text(index.values[v])
             default: continue
             }
             let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range

@@ -11,15 +11,17 @@ struct FactPhraseIndex: Sendable {
         case anchor          // the sentence is about what the fact concerns
         case near            // number: read a number next to it
         case event           // count: an occurrence of the event
-        case value(String)   // enum: selects this value
+        case value(Int)      // enum: selects `values[n]`
     }
 
+    /// What a matched phrase means. Plain values only (no arrays or strings): the extractor copies
+    /// entries in its per-sentence loop, and on two threads a retained array would be contended.
     struct Entry: Sendable {
         var fact: Int
         var role: Role
-        /// For a phrase with gaps ("failed ... physical therapy"): the word keys of each part after
-        /// the first, which must follow in order, each within `maximumGap` words of the previous.
-        var rest: [[UInt64]] = []
+        /// For a phrase with gaps ("failed ... physical therapy"): index into `gaps`, else -1.
+        var gap: Int32 = -1
+        var isGapped: Bool { gap >= 0 }
     }
 
     /// Words allowed between the parts of a phrase written with "...".
@@ -28,10 +30,16 @@ struct FactPhraseIndex: Sendable {
     var narrative = PhraseTrie()
     var request = PhraseTrie()
     var entries: [Entry] = []
-    /// Facts that need an anchor in the sentence.
-    var anchored: Set<Int> = []
+    /// The word keys of each part after the first of a gapped phrase, which must follow in order,
+    /// each within `maximumGap` words of the previous.
+    var gaps: [[[UInt64]]] = []
+    /// The enum values that `Role.value` entries select.
+    var values: [String] = []
+    /// By fact slot: the fact needs an anchor in the sentence.
+    var anchored: [Bool] = []
 
     init(book: RuleBook) {
+        anchored = [Bool](repeating: false, count: book.facts.count)
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
@@ -45,7 +53,8 @@ struct FactPhraseIndex: Sendable {
                         let parts = p.components(separatedBy: "...").map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
                         guard let first = parts.first else { continue }
                         let gid = Int32(entries.count)
-                        entries.append(Entry(fact: slot, role: role, rest: Array(parts.dropFirst())))
+                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count)))
+                        gaps.append(Array(parts.dropFirst()))
                         if isRequest { request.add(keys: first, id: gid) } else { narrative.add(keys: first, id: gid) }
                         continue
                     }
@@ -63,12 +72,15 @@ struct FactPhraseIndex: Sendable {
                 add(f.events, .event)
                 add(f.near, .near)
             case .enumeration:
-                for (value, phrases) in f.valuePhrases { add(phrases, .value(value)) }
+                for (value, phrases) in f.valuePhrases {
+                    add(phrases, .value(values.count))
+                    values.append(value)
+                }
             default: break
             }
             if !f.anchors.isEmpty, !isRequest {
                 add(f.anchors, .anchor)
-                anchored.insert(slot)
+                anchored[slot] = true
             }
         }
     }
@@ -79,7 +91,7 @@ extension FactPhraseIndex {
     /// phrase, or nil when a later part does not follow within the gap (inside `limit`).
     func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int) -> Range<Int>? {
         var end = first.upperBound
-        for part in entry.rest {
+        for part in gaps[Int(entry.gap)] {
             var found: Int?
             var words = 0
             var j = end

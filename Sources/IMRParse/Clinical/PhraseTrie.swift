@@ -261,6 +261,16 @@ public struct PhraseTrie: Sendable {
         }
     }
 
+    /// Whether any phrase occurs in `tokens[range]` (no array is made).
+    public func containsMatch(in tokens: [Token], _ range: Range<Int>) -> Bool {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return false }
+        return tokens.withUnsafeBufferPointer { p in
+            for i in lo..<hi where longestMatch(in: p, at: i, end: hi) != nil { return true }
+            return false
+        }
+    }
+
     /// Ids for a result of `longestMatch` (handles the punctuation marker node).
     public func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
         node >= 0 ? nodeIDs[Int(node)] : (punctuationIDs(tokens[i].key) ?? [])
