@@ -64,6 +64,9 @@ public struct ValueScanner: Sendable {
     /// Tries every pattern at token `i`; appends what it reads and returns the index after it.
     private func scanAt(_ c: Cursor, _ i: Int, _ out: inout [ScannedValue]) -> Int? {
         let t = c.t[i]
+        // Most tokens start no value: a plain word outside the vocabulary below, a mark other than
+        // "#" or "×". One table load rejects them before the patterns' dictionary lookups.
+        if t.kind != .number, !t.hasDigits, Cursor.leadWords.flags(t.key) == 0, !c.punct(i, "#"), !c.isTimesSign(i) { return nil }
         func emit(_ v: ClinicalValue, _ end: Int) -> Int {
             out.append(ScannedValue(value: v, tokenRange: i..<end))
             return end
@@ -652,6 +655,20 @@ private struct Cursor {
         k("low"): [k("back"): .lumbar], k("lower"): [k("back"): .lumbar], k("mid"): [k("back"): .thoracic],
         k("upper"): [k("back"): .thoracic],
     ]
+    /// Every word a value can start with (`scanAt`'s pre-check): month names, number words and the
+    /// words `wordLed` tests. A pattern that starts with a new word must add it here.
+    static let leadWords: KeyTable = {
+        var keys: [UInt64] = [k_x, k_times, k_series, k_every, k_q, k_age, k_aged, k_a, k_an]
+        keys += months.keys
+        keys += NumberWords.byKey.keys
+        keys += adverbs.keys
+        keys += perDayWords.keys
+        keys += lateralities.keys
+        keys += twoWordRegions.keys
+        keys += regions.keys
+        keys += sexes.keys
+        return KeyTable(keys.map { ($0, 1) })
+    }()
     static let sexes: [UInt64: Sex] = [k("male"): .male, k("female"): .female, k("man"): .male, k("woman"): .female,
                                        k("gentleman"): .male, k("lady"): .female]
 }
