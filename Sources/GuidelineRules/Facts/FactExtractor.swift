@@ -172,6 +172,7 @@ public struct FactExtractor: Sendable {
         var matches: [PhraseTrie.Match] = []
         var candidates: [Candidate] = []
         var anchoredHere: [Int] = []
+        var containers: [Range<Int>] = []
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -196,10 +197,16 @@ public struct FactExtractor: Sendable {
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
             var lastTrigger: (range: Range<Int>, text: String?)?
-            for (n, m) in candidates.enumerated() where !isHidden(n, in: candidates) {
+            // The distinct spans that can hide a shorter mention (many facts share a phrase).
+            containers.removeAll(keepingCapacity: true)
+            for c in candidates where c.entry.role != .near && !c.entry.isGapped && !containers.contains(c.tokens) {
+                containers.append(c.tokens)
+            }
+            for m in candidates {
                 let entry = m.entry
                 let fact = info[entry.fact]
                 if index.anchored[entry.fact], !anchoredHere.contains(entry.fact) { continue }
+                if isHidden(m, containers: containers, candidates: candidates) { continue }
                 let ctx = clinical.context(of: m.tokens, in: s)
                 let accepted = fact.accepts(ctx.assertion)
                 // Mentions of one sentence usually share their trigger: its text is made once.
@@ -258,11 +265,13 @@ public struct FactExtractor: Sendable {
     /// fact's mention it is hidden only when that phrase is clearly about something else (two or
     /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
     /// qualifies it ("improvement" in "documented improvement").
-    private func isHidden(_ n: Int, in candidates: [Candidate]) -> Bool {
-        let m = candidates[n]
-        for o in candidates where o.tokens != m.tokens && o.tokens.lowerBound <= m.tokens.lowerBound
-            && o.tokens.upperBound >= m.tokens.upperBound && o.entry.role != .near && !o.entry.isGapped {
-            if o.entry.fact == m.entry.fact || o.tokens.count - m.tokens.count >= 2 { return true }
+    private func isHidden(_ m: Candidate, containers: [Range<Int>], candidates: [Candidate]) -> Bool {
+        for o in containers where o != m.tokens && o.lowerBound <= m.tokens.lowerBound && o.upperBound >= m.tokens.upperBound {
+            if o.count - m.tokens.count >= 2 { return true }
+            // One word longer: it hides only a mention of its own fact.
+            if candidates.contains(where: { $0.tokens == o && $0.entry.fact == m.entry.fact && $0.entry.role != .near && !$0.entry.isGapped }) {
+                return true
+            }
         }
         return false
     }
