@@ -45,7 +45,7 @@ public struct FactExtractor: Sendable {
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    let hookSlots: [(slot: Int, hook: String)]
+    let hookSlots: [(slot: Int, hook: FactHooks.Name)]
 
     static let maximumMentionsPerSentence = 256
 
@@ -57,7 +57,8 @@ public struct FactExtractor: Sendable {
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
-            if case .hook(let name) = book.facts[i].source { return (i, name) }
+            // The checker rejects unknown hook names, so none is dropped here.
+            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.Name(rawValue: name) { return (i, hook) }
             return nil
         }
         index = FactPhraseIndex(book: book)
@@ -134,9 +135,8 @@ public struct FactExtractor: Sendable {
                     voted[m.fact] = true
                     if decides(v, over: decided[m.fact], slot: m.fact) { decided[m.fact] = v }
                 }
-                let ev = m.evidence
-                if facts.evidence[m.fact].count < 12, !facts.evidence[m.fact].contains(where: { $0.range == ev.range && $0.counted == ev.counted }) {
-                    facts.evidence[m.fact].append(ev)
+                if facts.evidence[m.fact].count < 12, !Self.holds(facts.evidence[m.fact], range: m.evidence.range, counted: m.evidence.counted) {
+                    facts.evidence[m.fact].append(m.evidence)
                 }
             }
         }
@@ -146,6 +146,15 @@ public struct FactExtractor: Sendable {
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
         return facts
+    }
+
+    /// Whether some evidence has this span and countedness (read in place: copying each
+    /// `FactEvidence` to compare it retained its strings).
+    private static func holds(_ evidence: [FactEvidence], range: Range<Int>, counted: Bool) -> Bool {
+        evidence.withUnsafeBufferPointer { p in
+            for i in p.indices where p[i].range == range && p[i].counted == counted { return true }
+            return false
+        }
     }
 
     /// Whether `vote` replaces the deciding vote so far. A count takes the most occurrences any
@@ -311,10 +320,10 @@ public struct FactExtractor: Sendable {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
-        for (slot, name) in hookSlots {
-            let value = hookValue(name, request: request, context: context, facts: facts)
+        for (slot, hook) in hookSlots {
+            let value = hookValue(hook, request: request, context: context, facts: facts)
             facts.values[slot] = value
-            if value.isKnown, request != nil, name.hasPrefix("request") {
+            if value.isKnown, request != nil, hook.isRequestHook {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
                 facts.evidence[slot].append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"))
             }
@@ -322,33 +331,32 @@ public struct FactExtractor: Sendable {
     }
 
     /// The Swift hooks (see `FactHooks` for the registry and `Rules/README.md` for their meaning).
-    func hookValue(_ name: String, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
+    func hookValue(_ hook: FactHooks.Name, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
         func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
-        switch name {
-        case "requested_quantity": return number(r?.quantity.map(Double.init))
-        case "requested_injection_count": return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
-        case "requested_visits":
+        switch hook {
+        case .requestedQuantity: return number(r?.quantity.map(Double.init))
+        case .requestedInjectionCount: return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
+        case .requestedVisits:
             // Visits: stated, else frequency × duration, else a bare quantity ("PT x12").
             return number((r?.visits ?? r?.quantity).map(Double.init))
-        case "requested_frequency_per_week": return number(r?.frequencyPerWeek)
-        case "requested_duration_weeks": return number(r?.durationWeeks)
-        case "requested_levels":
+        case .requestedFrequencyPerWeek: return number(r?.frequencyPerWeek)
+        case .requestedDurationWeeks: return number(r?.durationWeeks)
+        case .requestedLevels:
             guard let r else { return .unknown }
             return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
-        case "request_is_retrospective": return r.map { .bool($0.retrospective) } ?? .unknown
-        case "request_specifies_dose_frequency":
+        case .requestIsRetrospective: return r.map { .bool($0.retrospective) } ?? .unknown
+        case .requestSpecifiesDoseFrequency:
             guard let r else { return .unknown }
             return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
-        case "requested_dose_mg": return number(r?.doseMg)
-        case "age_years": return number(context.patientAge.map(Double.init))
-        case "body_region": return r?.bodyRegion.map { .text($0) } ?? .unknown
-        case "laterality": return r?.laterality.map { .text($0) } ?? .unknown
-        case "request_date": return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
-        case "injury_date": return context.injuryDate.map { .date($0) } ?? .unknown
-        case "years_since_injury":
+        case .requestedDoseMg: return number(r?.doseMg)
+        case .ageYears: return number(context.patientAge.map(Double.init))
+        case .bodyRegion: return r?.bodyRegion.map { .text($0) } ?? .unknown
+        case .laterality: return r?.laterality.map { .text($0) } ?? .unknown
+        case .requestDate: return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
+        case .injuryDate: return context.injuryDate.map { .date($0) } ?? .unknown
+        case .yearsSinceInjury:
             guard let injury = context.injuryDate, let date = r?.serviceDate ?? context.letterDate else { return .unknown }
             return .number((Double(date - injury) / 365.25 * 10).rounded() / 10)
-        default: return .unknown
         }
     }
 }

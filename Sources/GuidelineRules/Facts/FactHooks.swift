@@ -12,6 +12,20 @@ public enum FactHooks {
         public var summary: String
     }
 
+    /// The hooks by name, for the extractor's switch (a String switch per fact per case was a
+    /// measurable cost).
+    enum Name: String, CaseIterable, Sendable {
+        case requestedQuantity = "requested_quantity", requestedInjectionCount = "requested_injection_count"
+        case requestedVisits = "requested_visits", requestedFrequencyPerWeek = "requested_frequency_per_week"
+        case requestedDurationWeeks = "requested_duration_weeks", requestedLevels = "requested_levels"
+        case requestIsRetrospective = "request_is_retrospective", requestSpecifiesDoseFrequency = "request_specifies_dose_frequency"
+        case requestedDoseMg = "requested_dose_mg", ageYears = "age_years", bodyRegion = "body_region", laterality
+        case requestDate = "request_date", injuryDate = "injury_date", yearsSinceInjury = "years_since_injury"
+
+        /// Read from the request text (its evidence is the request).
+        var isRequestHook: Bool { rawValue.hasPrefix("request") }
+    }
+
     public static let all: [String: Hook] = [
         "requested_quantity": Hook(kind: .count, unit: nil, enumValues: [], summary: "the quantity the request states (\"x2\", \"#90\", \"series of three\"); unknown when it states none"),
         "requested_injection_count": Hook(kind: .count, unit: nil, enumValues: [], summary: "injections requested: the stated quantity, else 1"),
