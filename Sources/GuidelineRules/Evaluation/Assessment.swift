@@ -74,24 +74,29 @@ public enum Assessor {
             if applies != .yes {
                 result.note = applies == .no ? "applies only when \(c.whenText ?? "")"
                                              : "applies only when \(c.whenText ?? ""), which the record does not show"
-                result.facts = when.factsUsed.map { (book.facts[$0].name, facts[$0]) }
-                result.evidence = when.factsUsed.flatMap { facts.evidence[$0].filter(\.counted) }
+                record(c.whenFacts, facts: facts, book: book, into: &result)
                 return result
             }
         }
         if let unless = c.unless, unless.evaluate(facts.values) == .yes {
             result.note = "does not apply because \(c.unlessText ?? "")"
-            result.facts = unless.factsUsed.map { (book.facts[$0].name, facts[$0]) }
-            result.evidence = unless.factsUsed.flatMap { facts.evidence[$0].filter(\.counted) }
+            record(c.unlessFacts, facts: facts, book: book, into: &result)
             return result
         }
         let truth = c.require.evaluate(facts.values)
         result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
-        var used = c.require.factsUsed
-        for slot in (c.when?.factsUsed ?? []) + (c.unless?.factsUsed ?? []) where !used.contains(slot) { used.append(slot) }
-        result.facts = used.map { (book.facts[$0].name, facts[$0]) }
-        result.evidence = used.flatMap { facts.evidence[$0].filter(\.counted) }
+        record(c.allFacts, facts: facts, book: book, into: &result)
         return result
+    }
+
+    /// The values of the facts a status rests on, and their counted evidence (one array each).
+    private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
+        result.facts = slots.map { (book.facts[$0].name, facts[$0]) }
+        var evidence: [FactEvidence] = []
+        for slot in slots {
+            for e in facts.evidence[slot] where e.counted { evidence.append(e) }
+        }
+        result.evidence = evidence
     }
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
@@ -99,20 +104,23 @@ public enum Assessor {
     static func smallestDocumentation(_ results: [CriterionResult], facts: FactSet, book: RuleBook) -> [String] {
         var out: [String] = []
         for r in results where r.status == .undocumented {
-            let unknown = r.criterion.require.factsUsed.filter { !facts[$0].isKnown }
+            let unknown = r.criterion.requireFacts.filter { !facts[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: r.criterion.require, book: book)) }
             var found: [(Int, FactValue)]?
+            // One working copy of the values per criterion: each trial sets its slots and puts them back.
+            var values = facts.values
             search: for size in 1...candidates.count {
                 for subset in combinations(candidates.count, size) {
                     var assignment = Array(repeating: 0, count: size)
                     while true {
-                        var values = facts.values
                         for (k, index) in subset.enumerated() {
                             let (slot, options) = candidates[index]
                             values[slot] = options[assignment[k]]
                         }
-                        if r.criterion.require.evaluate(values) == .yes {
+                        let holds = r.criterion.require.evaluate(values) == .yes
+                        for index in subset { values[candidates[index].0] = facts.values[candidates[index].0] }
+                        if holds {
                             found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
                             break search
                         }

@@ -14,7 +14,12 @@ public final class RuleBook: Sendable {
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations, files: [String]) {
         self.facts = facts
-        self.treatments = treatments
+        // Each criterion's fact lists are worked out once here, not on every assessment.
+        self.treatments = treatments.map { t in
+            var t = t
+            for i in t.criteria.indices { t.criteria[i].computeFactsUsed() }
+            return t
+        }
         self.ancillaryPhrases = ancillaryPhrases
         self.context = context
         self.files = files
@@ -142,6 +147,20 @@ public struct Criterion: Sendable {
     public var whenText: String?
     public var unlessText: String?
     public var requireText: String
+    /// The slots `when`, `unless` and `require` read (filled by `RuleBook`).
+    public private(set) var whenFacts: [Int] = []
+    public private(set) var unlessFacts: [Int] = []
+    public private(set) var requireFacts: [Int] = []
+    /// `require`'s slots, then the others', each once.
+    public private(set) var allFacts: [Int] = []
+
+    mutating func computeFactsUsed() {
+        whenFacts = when?.factsUsed ?? []
+        unlessFacts = unless?.factsUsed ?? []
+        requireFacts = require.factsUsed
+        allFacts = requireFacts
+        for slot in whenFacts + unlessFacts where !allFacts.contains(slot) { allFacts.append(slot) }
+    }
 }
 
 public struct Treatment: Sendable {
