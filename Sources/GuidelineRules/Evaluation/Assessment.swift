@@ -103,13 +103,13 @@ public enum Assessor {
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
     static func smallestDocumentation(_ results: [CriterionResult], facts: FactSet, book: RuleBook) -> [String] {
         var out: [String] = []
+        // One working copy of the values: each trial sets its slots and puts them back.
+        var values = facts.values
         for r in results where r.status == .undocumented {
             let unknown = r.criterion.requireFacts.filter { !facts[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: r.criterion.require, book: book)) }
             var found: [(Int, FactValue)]?
-            // One working copy of the values per criterion: each trial sets its slots and puts them back.
-            var values = facts.values
             search: for size in 1...candidates.count {
                 for subset in combinations(candidates.count, size) {
                     var assignment = Array(repeating: 0, count: size)

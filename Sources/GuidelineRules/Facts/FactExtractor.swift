@@ -126,29 +126,38 @@ public struct FactExtractor: Sendable {
 
     /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
     public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
-        var facts = FactSet(count: book.facts.count)
-        // The deciding vote per fact so far (see `decides`): no list of votes is kept.
-        var decided = [Vote?](repeating: nil, count: book.facts.count)
-        var voted = [Bool](repeating: false, count: book.facts.count)
+        let count = book.facts.count
+        var facts = FactSet(count: count)
+        // The deciding vote per fact so far, as plain numbers (see `decides`): where it is (scan,
+        // mention; -1 for none) and what it is compared by (position; a count's number).
+        var decidedScan = [Int32](repeating: -1, count: count)
+        var decidedMention = [Int32](repeating: 0, count: count)
+        var decidedKey = [Double](repeating: 0, count: count)
+        var voted = [Bool](repeating: false, count: count)
         // Each fact's evidence list is sized once (growing them one by one was a fifth of this function).
-        var mentionCounts = [Int32](repeating: 0, count: book.facts.count)
+        var mentionCounts = [Int32](repeating: 0, count: count)
         for scan in scans { for m in scan.mentions { mentionCounts[m.fact] += 1 } }
         for slot in mentionCounts.indices where mentionCounts[slot] > 0 {
             facts.evidence[slot].reserveCapacity(min(Int(mentionCounts[slot]), 12))
         }
-        for scan in scans {
-            for m in scan.mentions {
+        for (si, scan) in scans.enumerated() {
+            for (mi, m) in scan.mentions.enumerated() {
                 if let v = m.vote {
                     voted[m.fact] = true
-                    if decides(v, over: decided[m.fact], slot: m.fact) { decided[m.fact] = v }
+                    if let key = decidingKey(v, slot: m.fact), decidedScan[m.fact] < 0 || key > decidedKey[m.fact] {
+                        decidedScan[m.fact] = Int32(si)
+                        decidedMention[m.fact] = Int32(mi)
+                        decidedKey[m.fact] = key
+                    }
                 }
                 if facts.evidence[m.fact].count < 12, !Self.holds(facts.evidence[m.fact], range: m.evidence.range, counted: m.evidence.counted) {
                     facts.evidence[m.fact].append(m.evidence)
                 }
             }
         }
-        for slot in facts.values.indices where voted[slot] {
-            facts.values[slot] = decided[slot]?.value ?? .unknown
+        for slot in 0..<count where voted[slot] {
+            let si = Int(decidedScan[slot])
+            facts.values[slot] = si < 0 ? .unknown : scans[si].mentions[Int(decidedMention[slot])].vote?.value ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
@@ -164,17 +173,16 @@ public struct FactExtractor: Sendable {
         }
     }
 
-    /// Whether `vote` replaces the deciding vote so far. A count takes the most occurrences any
-    /// statement documents (a negated event documents zero); any other fact the last statement in
-    /// the text (the first of several at one position).
-    private func decides(_ vote: Vote, over current: Vote?, slot: Int) -> Bool {
+    /// What decides between votes for one fact: a higher key replaces a lower one (so the first of
+    /// equal keys stays). A count takes the most occurrences any statement documents (a negated
+    /// event documents zero; a vote without a number decides nothing); any other fact the last
+    /// statement in the text.
+    private func decidingKey(_ vote: Vote, slot: Int) -> Double? {
         if info[slot].kind == .count {
-            guard case .number(let d) = vote.value else { return false }
-            guard let current, case .number(let c) = current.value else { return true }
-            return d > c
+            guard case .number(let d) = vote.value else { return nil }
+            return d
         }
-        guard let current else { return true }
-        return vote.position > current.position
+        return Double(vote.position)
     }
 
     /// A phrase matched in the sentence being scanned (plain values, reused across sentences).

@@ -19,6 +19,7 @@ struct RequestValueReader {
         scanner = ValueScanner(referenceYear: CivilDate.civil(days: referenceDay).year)
     }
 
+    static let retrospectiveKeys: Set<UInt64> = Set(["retrospective", "retro", "retroactive"].map { Tokenizer.key(of: $0) })
     static let visitUnits: Set<String> = ["visit", "session", "treatment", "appointment", "class", "day", "hour"]
     static let itemUnits: Set<String> = ["injection", "block", "shot", "unit", "test", "screen", "series", "level", "procedure"]
 
@@ -90,7 +91,7 @@ struct RequestValueReader {
             default: break
             }
         }
-        for i in tokens.indices where ["retrospective", "retro", "retroactive"].contains(word(i)) { r.retrospective = true }
+        if tokens.contains(where: { Self.retrospectiveKeys.contains($0.key) }) { r.retrospective = true }
         if r.visits == nil, let f = r.frequencyPerWeek, let d = r.durationWeeks { r.visits = Int((f * d).rounded()) }
         if r.bodyRegion == nil, let first = r.levels.first?.first {
             r.bodyRegion = first == "L" || first == "S" ? "lumbar" : first == "C" ? "cervical" : first == "T" ? "thoracic" : nil
