@@ -34,17 +34,21 @@ public enum Assessor {
     ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
     ///   - requestDate: the date of service or request (day number), which picks the edition in force.
     public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, requestDate: Int?, dateSource: String = "request") -> Assessment {
+        // Results are read in place by index below: iterating them by value copied every field.
         var results: [CriterionResult] = []
+        results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
+        var statuses: [CriterionStatus] = []
         for treatment in treatments {
             let treatmentInForce = inForce(treatment.window, requestDate)
             for criterion in treatment.criteria {
                 results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
+                statuses.append(results[results.count - 1].status)
             }
         }
-        let (decision, basis) = DecisionPolicy.decide(results.map(\.status))
+        let (decision, basis) = DecisionPolicy.decide(statuses)
         var missing: [String] = []
-        for r in results where r.status == .undocumented {
-            let advice = r.criterion.missing ?? r.criterion.text
+        for i in results.indices where statuses[i] == .undocumented {
+            let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
         let change = basis == .undocumented ? smallestDocumentation(results, facts: facts, book: book) : nil
@@ -105,10 +109,11 @@ public enum Assessor {
         var out: [String] = []
         // One working copy of the values: each trial sets its slots and puts them back.
         var values = facts.values
-        for r in results where r.status == .undocumented {
-            let unknown = r.criterion.requireFacts.filter { !facts[$0].isKnown }
+        for i in results.indices where results[i].status == .undocumented {
+            let criterion = results[i].criterion
+            let unknown = criterion.requireFacts.filter { !facts[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
-            let candidates = unknown.map { slot in (slot, favourableValues(slot, in: r.criterion.require, book: book)) }
+            let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
             var found: [(Int, FactValue)]?
             search: for size in 1...candidates.count {
                 for subset in combinations(candidates.count, size) {
@@ -118,7 +123,7 @@ public enum Assessor {
                             let (slot, options) = candidates[index]
                             values[slot] = options[assignment[k]]
                         }
-                        let holds = r.criterion.require.evaluate(values) == .yes
+                        let holds = criterion.require.evaluate(values) == .yes
                         for index in subset { values[candidates[index].0] = facts.values[candidates[index].0] }
                         if holds {
                             found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
@@ -136,13 +141,13 @@ public enum Assessor {
                 }
             }
             for (slot, value) in found ?? [] {
-                let f = book.facts[slot]
+                let name = book.facts[slot].name
                 let text: String
                 switch value {
-                case .bool(true): text = f.name
-                case .bool(false): text = "\(f.name) = false"
-                case .number(let d): text = "\(f.name) \(comparisonHint(slot, r.criterion.require) ?? "=") \(formatNumber(d))"
-                default: text = "\(f.name) = \(value.json.compact)"
+                case .bool(true): text = name
+                case .bool(false): text = "\(name) = false"
+                case .number(let d): text = "\(name) \(comparisonHint(slot, criterion.require) ?? "=") \(formatNumber(d))"
+                default: text = "\(name) = \(value.json.compact)"
                 }
                 if !out.contains(text) { out.append(text) }
             }
@@ -151,8 +156,7 @@ public enum Assessor {
     }
 
     private static func favourableValues(_ slot: Int, in c: Condition, book: RuleBook) -> [FactValue] {
-        let f = book.facts[slot]
-        switch f.kind {
+        switch book.facts[slot].kind {
         case .bool: return [.bool(true), .bool(false)]
         case .number, .count:
             var numbers: [Double] = []
@@ -168,7 +172,7 @@ public enum Assessor {
             }
             walk(c)
             return (numbers.isEmpty ? [1] : numbers).map { .number($0) }
-        case .enumeration: return f.enumValues.map { .text($0) }
+        case .enumeration: return book.facts[slot].enumValues.map { .text($0) }
         default: return []
         }
     }
