@@ -14,12 +14,7 @@ public final class RuleBook: Sendable {
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations, files: [String]) {
         self.facts = facts
-        // Each criterion's fact lists are worked out once here, not on every assessment.
-        self.treatments = treatments.map { t in
-            var t = t
-            for i in t.criteria.indices { t.criteria[i].computeFactsUsed() }
-            return t
-        }
+        self.treatments = treatments
         self.ancillaryPhrases = ancillaryPhrases
         self.context = context
         self.files = files
@@ -129,37 +124,59 @@ public struct DateWindow: Sendable, Equatable {
     }
 }
 
-public struct Criterion: Sendable {
-    public var id: String
-    public var text: String
+/// One criterion of a treatment, immutable once the rule book is built.
+///
+/// A class: every assessment result holds its criterion, and copying a struct of a dozen strings
+/// and conditions per result was a measurable share of predicting (one retain now). The checker
+/// fills in an inherited citation while building the book, before any other thread sees it.
+public final class Criterion: @unchecked Sendable {
+    public let id: String
+    public let text: String
     /// Applies only when this is shown true (unknown → not applicable).
-    public var when: Condition?
+    public let when: Condition?
     /// Applies unless this is shown true (unknown → applies).
-    public var unless: Condition?
-    public var require: Condition
-    public var citation: RuleCitation
-    public var reason: String?
-    public var missing: String?
-    public var window: DateWindow
-    public var file: String
-    public var line: Int
+    public let unless: Condition?
+    public let require: Condition
+    public internal(set) var citation: RuleCitation
+    public let reason: String?
+    public let missing: String?
+    public let window: DateWindow
+    public let file: String
+    public let line: Int
     /// Source text of the conditions, for `rules explain`.
-    public var whenText: String?
-    public var unlessText: String?
-    public var requireText: String
-    /// The slots `when`, `unless` and `require` read (filled by `RuleBook`).
-    public private(set) var whenFacts: [Int] = []
-    public private(set) var unlessFacts: [Int] = []
-    public private(set) var requireFacts: [Int] = []
+    public let whenText: String?
+    public let unlessText: String?
+    public let requireText: String
+    /// The slots `when`, `unless` and `require` read, worked out once.
+    public let whenFacts: [Int]
+    public let unlessFacts: [Int]
+    public let requireFacts: [Int]
     /// `require`'s slots, then the others', each once.
-    public private(set) var allFacts: [Int] = []
+    public let allFacts: [Int]
 
-    mutating func computeFactsUsed() {
+    public init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
+                reason: String?, missing: String?, window: DateWindow, file: String, line: Int,
+                whenText: String?, unlessText: String?, requireText: String) {
+        self.id = id
+        self.text = text
+        self.when = when
+        self.unless = unless
+        self.require = require
+        self.citation = citation
+        self.reason = reason
+        self.missing = missing
+        self.window = window
+        self.file = file
+        self.line = line
+        self.whenText = whenText
+        self.unlessText = unlessText
+        self.requireText = requireText
         whenFacts = when?.factsUsed ?? []
         unlessFacts = unless?.factsUsed ?? []
         requireFacts = require.factsUsed
-        allFacts = requireFacts
-        for slot in whenFacts + unlessFacts where !allFacts.contains(slot) { allFacts.append(slot) }
+        var all = requireFacts
+        for slot in whenFacts + unlessFacts where !all.contains(slot) { all.append(slot) }
+        allFacts = all
     }
 }
 
