@@ -128,40 +128,53 @@ public struct FactExtractor: Sendable {
     public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         let count = book.facts.count
         var facts = FactSet(count: count)
-        // The deciding vote per fact so far, as plain numbers (see `decides`): where it is (scan,
-        // mention; -1 for none) and what it is compared by (position; a count's number).
-        var decidedScan = [Int32](repeating: -1, count: count)
-        var decidedMention = [Int32](repeating: 0, count: count)
-        var decidedKey = [Double](repeating: 0, count: count)
-        var voted = [Bool](repeating: false, count: count)
+        // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
+        var tally = [Tally](repeating: Tally(), count: count)
+        for scan in scans {
+            scan.mentions.withUnsafeBufferPointer { p in
+                for m in p.indices { tally[p[m].fact].mentions += 1 }
+            }
+        }
         // Each fact's evidence list is sized once (growing them one by one was a fifth of this function).
-        var mentionCounts = [Int32](repeating: 0, count: count)
-        for scan in scans { for m in scan.mentions { mentionCounts[m.fact] += 1 } }
-        for slot in mentionCounts.indices where mentionCounts[slot] > 0 {
-            facts.evidence[slot].reserveCapacity(min(Int(mentionCounts[slot]), 12))
+        for slot in 0..<count where tally[slot].mentions > 0 {
+            facts.evidence[slot].reserveCapacity(min(Int(tally[slot].mentions), 12))
         }
         for (si, scan) in scans.enumerated() {
-            for (mi, m) in scan.mentions.enumerated() {
-                if let v = m.vote {
-                    voted[m.fact] = true
-                    if let key = decidingKey(v, slot: m.fact), decidedScan[m.fact] < 0 || key > decidedKey[m.fact] {
-                        decidedScan[m.fact] = Int32(si)
-                        decidedMention[m.fact] = Int32(mi)
-                        decidedKey[m.fact] = key
+            // Mentions are read in place: copying one copies its evidence's strings.
+            scan.mentions.withUnsafeBufferPointer { p in
+                for mi in p.indices {
+                    let slot = p[mi].fact
+                    if let v = p[mi].vote {
+                        tally[slot].voted = true
+                        if let key = decidingKey(v, slot: slot), tally[slot].scan < 0 || key > tally[slot].key {
+                            tally[slot].scan = Int32(si)
+                            tally[slot].mention = Int32(mi)
+                            tally[slot].key = key
+                        }
                     }
-                }
-                if facts.evidence[m.fact].count < 12, !Self.holds(facts.evidence[m.fact], range: m.evidence.range, counted: m.evidence.counted) {
-                    facts.evidence[m.fact].append(m.evidence)
+                    if facts.evidence[slot].count < 12, !Self.holds(facts.evidence[slot], range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
+                        facts.evidence[slot].append(p[mi].evidence)
+                    }
                 }
             }
         }
-        for slot in 0..<count where voted[slot] {
-            let si = Int(decidedScan[slot])
-            facts.values[slot] = si < 0 ? .unknown : scans[si].mentions[Int(decidedMention[slot])].vote?.value ?? .unknown
+        for slot in 0..<count where tally[slot].voted {
+            let t = tally[slot]
+            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote?.value ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
         return facts
+    }
+
+    /// `extract`'s running count per fact: how many mentions, whether any voted, and where the
+    /// deciding vote is (scan and mention; scan -1 for none) with the key it won by.
+    private struct Tally {
+        var mentions: Int32 = 0
+        var voted = false
+        var scan: Int32 = -1
+        var mention: Int32 = 0
+        var key: Double = 0
     }
 
     /// Whether some evidence has this span and countedness (read in place: copying each
