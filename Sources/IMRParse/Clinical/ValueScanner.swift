@@ -66,7 +66,11 @@ public struct ValueScanner: Sendable {
         let t = c.t[i]
         // Most tokens start no value: a plain word outside the vocabulary below, a mark other than
         // "#" or "×". One table load rejects them before the patterns' dictionary lookups.
-        if t.kind != .number, !t.hasDigits, Cursor.leadWords.flags(t.key) == 0, !c.punct(i, "#"), !c.isTimesSign(i) { return nil }
+        if t.kind == .punct {
+            if !(t.length == 1 && c.b[Int(t.start)] == UInt8(ascii: "#")) { return nil }
+        } else if t.kind == .word, !t.hasDigits, Cursor.leadWords.flags(t.key) == 0, !c.isTimesSign(i) {
+            return nil
+        }
         func emit(_ v: ClinicalValue, _ end: Int) -> Int {
             out.append(ScannedValue(value: v, tokenRange: i..<end))
             return end
@@ -443,7 +447,9 @@ private struct Cursor {
 
     @inline(__always) func ok(_ i: Int) -> Bool { i >= lo && i < hi }
 
-    /// Token `i` is the one-byte mark `ch`.
+    /// Token `i` is the one-byte mark `ch` (inlined so the literal's ASCII value is a constant:
+    /// `Character.asciiValue` at run time was most of this test's cost).
+    @inline(__always)
     func punct(_ i: Int, _ ch: Character) -> Bool {
         guard ok(i), t[i].kind == .punct, t[i].length == 1, let a = ch.asciiValue else { return false }
         return b[Int(t[i].start)] == a
