@@ -26,10 +26,12 @@ public final class Analyzer: Sendable {
         let text = text.utf8.count > Self.maximumRequestBytes
             ? String(decoding: text.utf8.prefix(Self.maximumRequestBytes), as: UTF8.self) : text
         var r = ParsedRequest(text: text)
-        let recognition = recognizer.recognize(text)
+        r.bytes = Array(text.utf8)
+        r.tokens = Tokenizer.tokens(r.bytes, 0..<r.bytes.count)
+        let recognition = recognizer.recognize(tokens: r.tokens)
         r.components = recognition.components
         r.componentRanges = recognition.ranges
-        RequestValueReader(text, referenceDay: referenceDay ?? Analyzer.today).read(into: &r)
+        RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay ?? Analyzer.today).read(into: &r)
         return r
     }
 

@@ -323,8 +323,13 @@ public struct FactExtractor: Sendable {
     /// value whose phrase appears (enum, else unknown). Unknown when there is no request.
     private func readRequest(_ request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
         guard let request else { return }
-        let bytes = Array(request.text.utf8)
-        let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        let tokens: [Token]
+        if request.tokens.isEmpty, !request.text.isEmpty {
+            let bytes = Array(request.text.utf8)
+            tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        } else {
+            tokens = request.tokens
+        }
         var matches: [PhraseTrie.Match] = []
         index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
         for slot in requestBoolSlots { facts.values[slot] = .bool(false) }

@@ -27,6 +27,11 @@ public struct ParsedRequest: Sendable {
     /// Byte ranges (in `text`) of the phrases that selected each component, for evidence.
     public var componentRanges: [Range<Int>] = []
 
+    /// The text's UTF-8 bytes and tokens, made once by `Analyzer.parseRequest` for every reader
+    /// of the request (empty for a request built otherwise: readers then tokenize it themselves).
+    var bytes: [UInt8] = []
+    var tokens: [Token] = []
+
     public init(text: String) { self.text = text }
 
     public var json: JSONValue {

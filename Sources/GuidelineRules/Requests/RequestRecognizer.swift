@@ -43,7 +43,11 @@ public struct RequestRecognizer: Sendable {
 
     public func recognize(_ text: String) -> Recognition {
         let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        return recognize(tokens: Tokenizer.tokens(bytes, 0..<bytes.count))
+    }
+
+    /// Recognises a request already tokenized (offsets into its UTF-8 bytes).
+    func recognize(tokens: [Token]) -> Recognition {
         let matches = trie.matches(in: tokens, 0..<tokens.count, nonOverlapping: true)
         var components: [String] = []
         var ranges: [Range<Int>] = []

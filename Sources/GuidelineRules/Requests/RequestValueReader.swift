@@ -13,9 +13,9 @@ struct RequestValueReader {
     let tokens: [Token]
     let scanner: ValueScanner
 
-    init(_ text: String, referenceDay: Int) {
-        bytes = Array(text.utf8)
-        tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+    init(bytes: [UInt8], tokens: [Token], referenceDay: Int) {
+        self.bytes = bytes
+        self.tokens = tokens
         scanner = ValueScanner(referenceYear: CivilDate.civil(days: referenceDay).year)
     }
 
