@@ -31,3 +31,36 @@ import Testing
         #expect(noise(s) == ["http://www.odg-twc.com/odgtwc/pain.htm)"])
     }
 }
+
+/// Finding F3 (docs/benchmarks.md): a long run of page-number lines, each one a page break, made the
+/// running-header search walk from every break to the end of the run (quadratic). The work is counted,
+/// not timed: it must grow in proportion to the number of lines.
+@Suite struct PageNoiseRunTests {
+    func steps(pageLines n: Int) -> (steps: Int, lines: Int, noise: Int) {
+        let text = "Western Review Services\nfirst page text.\n" + String(repeating: "Page 1 of 2\n", count: n) + "last page text.\n"
+        var lines = LetterLines(Array(text.utf8))
+        var breaks: [Int] = []
+        for k in 0..<lines.count where PageNoise.isPageMarker(lines.bytes, lines[k].content) {
+            lines.lines[k].isNoise = true
+            breaks.append(k)
+        }
+        let steps = RunningHeaders.mark(&lines, breaks: breaks)
+        return (steps, lines.count, (0..<lines.count).filter { lines[$0].isNoise }.count)
+    }
+
+    @Test func longRunOfPageNumbersIsLinear() {
+        let small = steps(pageLines: 20_000), large = steps(pageLines: 40_000)
+        #expect(small.noise == 20_000 && large.noise == 40_000)
+        #expect(large.steps <= 4 * large.lines)
+        // Twice the lines, about twice the work (a quadratic walk would be four times).
+        #expect(Double(large.steps) <= 2.1 * Double(small.steps))
+    }
+
+    @Test func longRunThroughTheParser() {
+        // 200,000 page lines (2.4 MB): seconds with the quadratic walk in a release build, far more here.
+        let text = "Western Review Services\nfirst page text.\n" + String(repeating: "Page 1 of 2\n", count: 200_000) + "last page text.\n"
+        let d = LetterParser.parse(SourceText(path: "-", string: text), referenceYear: 2015)
+        #expect(d.layout == .narrative)
+        #expect(d.caseSummary?.value == "Western Review Services first page text. last page text.")
+    }
+}

@@ -8,7 +8,8 @@ enum ItemChecks {
         let expectsCitations = layout != .medicalProfessionalReview && layout != .unknown
         let lastContent = lines.trim(0..<bytes.count).upperBound
         for k in items.indices {
-            let name = "item \(k + 1) (\(shortTitle(items[k].title.value)))"
+            // Built only for a warning: counting a title's characters is not free.
+            var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
             let conclusion = items[k].rationale.flatMap { DecisionPhrases.conclusion(bytes, $0.range) }
             if items[k].decision == nil {

@@ -23,11 +23,14 @@ enum FieldLabel: Int, Sendable, Comparable {
         ]),
     ].flatMap { label, list in list.map { (label, Phrase($0)) } }
 
+    /// `phrases` grouped by first byte (in list order).
+    private static let phrasesByFirst: [[(FieldLabel, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
+
     /// The label that starts at `start`, and where its value begins.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
         var best: (FieldLabel, Int)?
         let first = TextScan.lower(bytes[start])
-        for (label, phrase) in phrases where phrase.first == first {
+        for (label, phrase) in phrasesByFirst[Int(first)] {
             if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (label, e) }
         }
         return best

@@ -48,6 +48,11 @@ struct LetterLines: Sendable {
                 i = n
             }
             while i < n {
+                // Eight bytes at a time while none of them can end a line (all above 13).
+                if i + 8 <= n, !LetterLines.hasByte(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), below: 14) {
+                    i += 8
+                    continue
+                }
                 let b = buf[i]
                 if b > 13 { i += 1; continue }
                 if b == 10 || b == 12 {
@@ -220,5 +225,11 @@ struct LetterLines: Sendable {
             }
             count = n
         }
+    }
+
+    /// Whether any byte of `word` is below `limit` (at most 128): the classic test without a loop.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 }

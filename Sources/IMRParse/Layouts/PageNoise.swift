@@ -9,37 +9,49 @@ enum PageNoise {
     static func mark(_ lines: inout LetterLines, caseNumber: String?) {
         let bytes = lines.bytes
         let cnPhrase = caseNumber.map(Phrase.init)
+        let cnNeedle = caseNumber.map { Array($0.utf8).map(TextScan.lower) } ?? []
         var breaks: [Int] = []  // line indexes of page breaks (a page-number line, or the line after a form feed)
         for k in 0..<lines.count {
             let line = lines[k]
             if line.end < bytes.count, bytes[line.end] == 12 { breaks.append(k + 1) }
-            if line.isBlank || line.content.count > 140 { continue }
-            // Every page marker holds a digit; a case-number line holds the case number.
-            guard bytes[line.content].contains(where: TextScan.isDigit) else { continue }
-            if isPageMarker(bytes, line.content) {
+            let content = line.content
+            if line.isBlank || content.count > 140 { continue }
+            if mayBePageMarker(bytes, content), isPageMarker(bytes, content) {
                 lines.lines[k].isNoise = true
                 breaks.append(k)
-            } else if let cn = caseNumber, let cnPhrase, cnPhrase.find(in: bytes, line.content) != nil,
-                      isCaseNumberLine(bytes, line.content, caseNumber: cn) {
+            } else if let cnPhrase, bytes[content].contains(where: TextScan.isDigit), isCaseNumberLine(bytes, content, needle: cnNeedle),
+                      cnPhrase.find(in: bytes, content) != nil {
+                // The word-by-word test before the search: most lines fail on their first word.
                 lines.lines[k].isNoise = true
             }
         }
-        markRunningHeaders(&lines, breaks: breaks)
+        RunningHeaders.mark(&lines, breaks: breaks)
         markRepeatedURLs(&lines)
     }
 
     // MARK: Page numbers
 
+    /// Whether `content` has the shape every page marker has: it ends with a digit, is short and ends
+    /// with a hyphen ("- 2 -"), or starts with "p" ("Page 2 of 4 …"). Every page marker also holds a digit.
+    @inline(__always)
+    static func mayBePageMarker(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        let last = bytes[content.upperBound - 1]
+        return TextScan.isDigit(last) || (last == 45 && content.count <= 24) || bytes[content.lowerBound] | 0x20 == 112
+    }
+
     /// "Page 2 of 4", "Page 2", "- 2 -", "2 of 4", or a short line that ends or starts with "Page 2 of 4".
     static func isPageMarker(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
         // Short lines: compare word by word.
         if content.count <= 24 {
-            let w = Words(bytes, content).list
-            func isNumber(_ k: Int) -> Bool { k < w.count && w[k].allSatisfy(TextScan.isDigit) && w[k].count <= 4 }
-            func isWord(_ k: Int, _ s: String) -> Bool { k >= 0 && k < w.count && w[k].map(TextScan.lower) == Array(s.utf8) }
-            if w.count == 2, isWord(0, "page"), isNumber(1) { return true }
-            if w.count == 3, w[0] == [45], isNumber(1), w[2] == [45] { return true }
-            if w.count == 3, isNumber(0), isWord(1, "of"), isNumber(2) { return true }
+            let w = ShortWords(bytes, content)
+            func isNumber(_ r: Range<Int>) -> Bool { r.count <= 4 && bytes[r].allSatisfy(TextScan.isDigit) }
+            func isWord(_ r: Range<Int>, _ s: StaticString) -> Bool {
+                r.count == s.utf8CodeUnitCount && zip(bytes[r], UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)).allSatisfy { TextScan.lower($0) == $1 }
+            }
+            func isHyphen(_ r: Range<Int>) -> Bool { r.count == 1 && bytes[r.lowerBound] == 45 }
+            if w.count == 2, isWord(w.first, "page"), isNumber(w.second) { return true }
+            if w.count == 3, isHyphen(w.first), isNumber(w.second), isHyphen(w.third) { return true }
+            if w.count == 3, isNumber(w.first), isWord(w.second, "of"), isNumber(w.third) { return true }
         }
         // "… Page N of M" at the end of the line.
         if let start = pageOfBackward(bytes, content), start == content.lowerBound || TextScan.isSpace(bytes[start - 1]) {
@@ -85,81 +97,47 @@ enum PageNoise {
 
     // MARK: Case number repeated at page breaks
 
-    private static let furnitureWords: Set<String> = [
+    private static let furnitureWords: [(UInt64, UInt64)] = [
         "final", "determination", "letter", "for", "imr", "case", "number", "no", "no.", "#", "page", "of",
         "maximus", "federal", "services", "services,", "inc", "inc.", "independent", "medical", "review", "-", "|",
-    ]
+    ].map { packed(ArraySlice($0.utf8))! }
+
+    /// Up to 15 lower-cased bytes packed into two integers (the length in the top byte), so that a word
+    /// compares with each furniture word in two integer comparisons.
+    private static func packed(_ word: ArraySlice<UInt8>) -> (UInt64, UInt64)? {
+        guard word.count < 16 else { return nil }
+        var lo: UInt64 = 0, hi = UInt64(word.count) << 56
+        for (n, b) in word.enumerated() {
+            let l = UInt64(TextScan.lower(b))
+            if n < 8 { lo |= l << (8 * UInt64(n)) } else { hi |= l << (8 * UInt64(n - 8)) }
+        }
+        return (lo, hi)
+    }
+
+    private static func isFurnitureWord(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let p = packed(word) else { return false }
+        return furnitureWords.contains { $0 == p }
+    }
 
     /// A short line made only of the case number and furniture words ("Final Determination Letter for
     /// IMR Case Number CM13-0012345  Page 2 of 5").
-    static func isCaseNumberLine(_ bytes: [UInt8], _ content: Range<Int>, caseNumber: String) -> Bool {
-        let needle = Array(caseNumber.utf8).map(TextScan.lower)
+    /// `needle` is the case number in lower case.
+    static func isCaseNumberLine(_ bytes: [UInt8], _ content: Range<Int>, needle: [UInt8]) -> Bool {
         var found = false
-        for word in Words(bytes, content).list {
-            var lower = word.map(TextScan.lower)
-            while let last = lower.last, last == 58 || last == 44 { lower.removeLast() }  // ':' ','
-            if lower == needle { found = true; continue }
-            if lower.isEmpty || lower.allSatisfy(TextScan.isDigit) { continue }
-            if furnitureWords.contains(String(decoding: lower, as: UTF8.self)) { continue }
+        var i = content.lowerBound
+        while i < content.upperBound {
+            if TextScan.isSpace(bytes[i]) { i += 1; continue }
+            let start = i
+            while i < content.upperBound, !TextScan.isSpace(bytes[i]) { i += 1 }
+            var end = i
+            while end > start, bytes[end - 1] == 58 || bytes[end - 1] == 44 { end -= 1 }  // ':' ','
+            let word = bytes[start..<end]
+            if word.count == needle.count, zip(word, needle).allSatisfy({ TextScan.lower($0) == $1 }) { found = true; continue }
+            if word.isEmpty || word.allSatisfy(TextScan.isDigit) { continue }
+            if isFurnitureWord(word) { continue }
             return false
         }
         return found
-    }
-
-    // MARK: Running headers and footers
-
-    /// Lines that repeat next to two or more page breaks (or the top and bottom of the letter).
-    private static func markRunningHeaders(_ lines: inout LetterLines, breaks: [Int]) {
-        guard !breaks.isEmpty else { return }
-        var zones: [[Int]] = []
-        func neighbours(of k: Int, forward: Bool, limit: Int = 2) -> [Int] {
-            var out: [Int] = []
-            var j = forward ? k : k - 1
-            while j >= 0, j < lines.count, out.count < limit {
-                if !lines[j].isBlank && !lines[j].isNoise { out.append(j) }
-                j += forward ? 1 : -1
-            }
-            return out
-        }
-        // The top of the first page counts as a zone; the end of the letter does not, since the last
-        // lines of two items' rationales can be word for word the same.
-        zones.append(neighbours(of: 0, forward: true))
-        // A page-number line and the form feed next to it are one page break: key each break by the first
-        // line of text after it.
-        var seenBreaks = Set<Int>()
-        for b in breaks {
-            var next = b
-            while next < lines.count, lines[next].isBlank || lines[next].isNoise { next += 1 }
-            guard seenBreaks.insert(next).inserted else { continue }
-            zones.append(neighbours(of: next, forward: false) + neighbours(of: next, forward: true))
-        }
-        func candidate(_ k: Int) -> Bool {
-            let c = lines[k].content
-            return c.count <= 100 && !(c.count > 30 && lines.bytes[c.upperBound - 1] == 46)
-        }
-        // A line is a running header when the same text stands at two different places, each next to a
-        // page break (the same line next to two nearby breaks does not count).
-        var seen: [[UInt8]: Set<Int>] = [:]
-        for zone in zones {
-            for k in zone where candidate(k) {
-                seen[key(lines.bytes, lines[k].content), default: []].insert(k)
-            }
-        }
-        for zone in zones {
-            for k in zone where candidate(k) {
-                if let ks = seen[key(lines.bytes, lines[k].content)], ks.count >= 2 { lines.lines[k].isNoise = true }
-            }
-        }
-    }
-
-    /// Lower case, white space folded, digits collapsed (so "Page 2" and "Page 3" compare equal).
-    private static func key(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        for b in TextScan.foldWhitespace(bytes, range) {
-            let l = TextScan.lower(b)
-            if TextScan.isDigit(l) { if out.last != 35 { out.append(35) } } else { out.append(l) }
-        }
-        return out
     }
 
     // MARK: URLs repeated out of place
@@ -235,21 +213,25 @@ enum PageNoise {
     }
 }
 
-/// The words of a range split at white space, as byte arrays (for short lines only).
-struct Words {
-    let list: [[UInt8]]
+/// The first three words of a short line, as ranges, and how many words it has (counting stops at
+/// four: no short page marker has more than three).
+struct ShortWords {
+    private(set) var count = 0
+    private(set) var first = 0..<0, second = 0..<0, third = 0..<0
+
     init(_ bytes: [UInt8], _ range: Range<Int>) {
-        var list: [[UInt8]] = []
-        var current: [UInt8] = []
-        for i in range {
-            let b = bytes[i]
-            if TextScan.isSpace(b) {
-                if !current.isEmpty { list.append(current); current = [] }
-            } else {
-                current.append(b)
+        var i = range.lowerBound
+        while i < range.upperBound, count < 4 {
+            if TextScan.isSpace(bytes[i]) { i += 1; continue }
+            let start = i
+            while i < range.upperBound, !TextScan.isSpace(bytes[i]) { i += 1 }
+            switch count {
+            case 0: first = start..<i
+            case 1: second = start..<i
+            case 2: third = start..<i
+            default: break
             }
+            count += 1
         }
-        if !current.isEmpty { list.append(current) }
-        self.list = list
     }
 }

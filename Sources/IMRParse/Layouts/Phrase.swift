@@ -124,8 +124,12 @@ struct PhraseSet: Sendable {
     private let offsets: [Int32]
     private let order: [Int32]
     private let allWordStarts: Bool
-    /// 1 for every byte (either case) that some phrase starts with.
-    private let candidates: [UInt8]
+    /// Per byte: bit 0 when some phrase starts with it (either case), bit 1 when it is a letter or digit.
+    private let classes: [UInt8]
+    /// Per lower-case first byte, the second bytes its phrases allow (a 256-bit set in four words; all
+    /// ones when a phrase with that first byte has no fixed second byte): most candidate positions fail
+    /// on it before any phrase is tried.
+    private let seconds: [UInt64]
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -140,12 +144,21 @@ struct PhraseSet: Sendable {
         }
         offsets = counts
         self.order = order
-        var candidates = [UInt8](repeating: 0, count: 256)
+        var classes = (0..<256).map { TextScan.isAlnum(UInt8($0)) ? UInt8(2) : 0 }
+        var seconds = [UInt64](repeating: 0, count: 256 * 4)
         for p in phrases where !p.needle.isEmpty {
-            candidates[Int(p.first)] = 1
-            if p.first >= 97 && p.first <= 122 { candidates[Int(p.first - 32)] = 1 }
+            classes[Int(p.first)] |= 1
+            if p.first >= 97 && p.first <= 122 { classes[Int(p.first - 32)] |= 1 }
+            let f = Int(p.first) * 4
+            if p.needle.count > 1, p.needle[1] != 32 {
+                let c = Int(p.needle[1])
+                seconds[f + c / 64] |= 1 << UInt64(c % 64)
+            } else {
+                for w in 0..<4 { seconds[f + w] = ~0 }
+            }
         }
-        self.candidates = candidates
+        self.classes = classes
+        self.seconds = seconds
         allWordStarts = phrases.allSatisfy { !$0.needle.isEmpty && TextScan.isAlnum($0.first) }
     }
 
@@ -154,26 +167,32 @@ struct PhraseSet: Sendable {
     private func scan(_ bytes: [UInt8], _ range: Range<Int>, _ body: (Int, Int, Int) -> Bool) {
         let end = min(range.upperBound, bytes.count)
         guard range.lowerBound >= 0, range.lowerBound < end, !order.isEmpty else { return }
+        let wordStarts = allWordStarts
         bytes.withUnsafeBufferPointer { buf in
             offsets.withUnsafeBufferPointer { off in
                 order.withUnsafeBufferPointer { ord in
-                    candidates.withUnsafeBufferPointer { cand in
-                        var i = range.lowerBound
-                        while i < end {
-                            let b = buf[i]
-                            if cand[Int(b)] != 0, !allWordStarts || i == 0 || !TextScan.isAlnum(buf[i - 1]) {
-                                let l = Int(TextScan.lower(b))
-                                var stop = false
-                                var q = Int(off[l])
-                                let hi = Int(off[l + 1])
-                                while q < hi {
-                                    let k = Int(ord[q])
-                                    if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
-                                    q += 1
+                    classes.withUnsafeBufferPointer { cls in
+                        seconds.withUnsafeBufferPointer { sec in
+                            var i = range.lowerBound
+                            while i < end {
+                                if cls[Int(buf[i])] & 1 != 0, !wordStarts || i == 0 || cls[Int(buf[i - 1])] & 2 == 0 {
+                                    let l = Int(TextScan.lower(buf[i]))
+                                    // A match needs its second byte (lower-cased) in the set, or none after it.
+                                    let s = i + 1 < end ? Int(TextScan.lower(buf[i + 1])) : -1
+                                    if s < 0 || sec[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0 {
+                                        var stop = false
+                                        var q = Int(off[l])
+                                        let hi = Int(off[l + 1])
+                                        while q < hi {
+                                            let k = Int(ord[q])
+                                            if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
+                                            q += 1
+                                        }
+                                        if stop { return }
+                                    }
                                 }
-                                if stop { return }
+                                i += 1
                             }
-                            i += 1
                         }
                     }
                 }

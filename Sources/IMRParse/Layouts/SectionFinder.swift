@@ -38,6 +38,8 @@ enum SectionFinder {
         (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights"]),
     ]
     private static let phrases: [(Kind, Phrase)] = table.flatMap { kind, list in list.map { (kind, Phrase($0)) } }
+    /// `phrases` grouped by first byte (in table order), so a line tries only the headings that can start it.
+    private static let phrasesByFirst: [[(Kind, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
     /// "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:" — the
     /// heading's own words carry the decision, so it is read up to its colon.
     private static let rationaleIntro = Phrase("rationale for why the requested")
@@ -78,7 +80,7 @@ enum SectionFinder {
             return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
         }
         var best: (Kind, Int)?
-        for (kind, phrase) in phrases where phrase.first == first {
+        for (kind, phrase) in phrasesByFirst[Int(first)] {
             if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (kind, e) }
         }
         guard let (kind, e) = best else { return nil }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Running headers and footers: lines that repeat next to two or more page breaks (or the top of
+/// the letter).
+///
+/// Linear in the number of lines: the nearest significant line on either side of every line is
+/// computed once, so a run of thousands of page-number lines (each one a break) costs no more than
+/// one break (finding F3 in docs/benchmarks.md was a walk from every break to the end of the run).
+enum RunningHeaders {
+    /// Marks the running headers and returns the number of line steps taken (tests check it grows
+    /// linearly with the number of lines).
+    @discardableResult
+    static func mark(_ lines: inout LetterLines, breaks: [Int]) -> Int {
+        guard !breaks.isEmpty else { return 0 }
+        let n = lines.count
+        // next[k]: the first significant line at or after k; previous[k]: the last one before k
+        // (n and -1 when there is none). Both have an entry for k == n (a break after the last line).
+        var next = [Int](repeating: n, count: n + 2)
+        var previous = [Int](repeating: -1, count: n + 1)
+        for k in stride(from: n - 1, through: 0, by: -1) { next[k] = lines.isSignificant(k) ? k : next[k + 1] }
+        for k in 1..<(n + 1) { previous[k] = lines.isSignificant(k - 1) ? k - 1 : previous[k - 1] }
+        var steps = 2 * n
+
+        // The lines of every zone, as line indexes (a line may stand in several zones).
+        var members: [Int] = []
+        members.reserveCapacity(4 * breaks.count + 2)
+        func addForward(from k: Int) {
+            let a = next[k]
+            guard a < n else { return }
+            members.append(a)
+            if next[a + 1] < n { members.append(next[a + 1]) }
+        }
+        // The top of the first page counts as a zone; the end of the letter does not, since the last
+        // lines of two items' rationales can be word for word the same.
+        addForward(from: 0)
+        // A page-number line and the form feed next to it are one page break: key each break by the
+        // first line of text after it.
+        var seenBreak = [Bool](repeating: false, count: n + 1)
+        for b in breaks {
+            steps += 1
+            let m = next[min(b, n)]
+            guard !seenBreak[m] else { continue }
+            seenBreak[m] = true
+            let p = previous[m]
+            if p >= 0 {
+                members.append(p)
+                if previous[p] >= 0 { members.append(previous[p]) }
+            }
+            addForward(from: m)
+        }
+
+        // A line is a running header when the same text stands at two different places, each next to a
+        // page break (the same line next to two nearby breaks does not count).
+        let bytes = lines.bytes
+        members.sort()
+        var candidates: [Int] = []
+        candidates.reserveCapacity(members.count)
+        var last = -1
+        for k in members where k != last {
+            last = k
+            let c = lines[k].content
+            if c.count <= 100, !(c.count > 30 && bytes[c.upperBound - 1] == 46) { candidates.append(k) }
+        }
+        for k in LineKey.repeated(candidates, lines) { lines.lines[k].isNoise = true }
+        return steps + members.count
+    }
+}
+
+/// The comparison key of a line, one byte at a time: lower case, white space folded to one space,
+/// runs of digits collapsed to one "#" (so "Page 2" and "Page 3" compare equal). Streamed rather
+/// than stored, so comparing lines allocates nothing.
+struct LineKey: IteratorProtocol {
+    private let buf: UnsafeBufferPointer<UInt8>
+    private var i: Int
+    private let end: Int
+    private var last: UInt8 = 0
+
+    init(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        self.buf = buf
+        i = range.lowerBound
+        end = range.upperBound
+    }
+
+    mutating func next() -> UInt8? {
+        while i < end {
+            let b = buf[i]
+            i += 1
+            if TextScan.isSpace(b) {
+                while i < end, TextScan.isSpace(buf[i]) { i += 1 }
+                // Only between two words: leading and trailing white space leave no trace.
+                guard last != 0, i < end else { continue }
+                last = 32
+                return 32
+            }
+            let l = TextScan.lower(b)
+            if TextScan.isDigit(l) {
+                if last == 35 { continue }
+                last = 35
+                return 35
+            }
+            last = l
+            return l
+        }
+        return nil
+    }
+
+    /// A hash of the key of `range` (FNV-1a over the same bytes `next()` gives, computed in one loop).
+    static func hash(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var last: UInt8 = 0
+        var pendingSpace = false
+        for i in range {
+            let b = buf[i]
+            if b <= 32, TextScan.isSpace(b) { pendingSpace = last != 0; continue }
+            if pendingSpace { h = (h ^ 32) &* 0x100_0000_01b3; last = 32; pendingSpace = false }
+            var l = TextScan.lower(b)
+            if TextScan.isDigit(l) {
+                if last == 35 { continue }
+                l = 35
+            }
+            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+            last = l
+        }
+        return h
+    }
+
+    /// Whether two ranges have the same key.
+    static func same(_ buf: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        // Running headers are usually the very same bytes.
+        if a.count == b.count, memcmp(buf.baseAddress! + a.lowerBound, buf.baseAddress! + b.lowerBound, a.count) == 0 { return true }
+        var x = LineKey(buf, a), y = LineKey(buf, b)
+        while true {
+            let p = x.next(), q = y.next()
+            if p != q { return false }
+            if p == nil { return true }
+        }
+    }
+
+    /// Of `candidates` (distinct line indexes), those whose key another candidate shares.
+    static func repeated(_ candidates: [Int], _ lines: LetterLines) -> [Int] {
+        guard candidates.count >= 2 else { return [] }
+        return lines.bytes.withUnsafeBufferPointer { buf in
+            // Sort by a hash of the key, then compare keys only within a run of equal hashes.
+            var hashed = candidates.map { k in (hash: hash(buf, lines[k].content), line: k) }
+            hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.line < $1.line }
+            var out: [Int] = []
+            var start = 0
+            while start < hashed.count {
+                var end = start + 1
+                while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
+                if end - start >= 2 {
+                    // Nearly always one key; a hash collision splits the run into its keys.
+                    var left = hashed[start..<end].map(\.line)
+                    while left.count >= 2 {
+                        let first = lines[left[0]].content
+                        var same: [Int] = [], other: [Int] = []
+                        for k in left { if Self.same(buf, first, lines[k].content) { same.append(k) } else { other.append(k) } }
+                        if same.count >= 2 { out += same }
+                        left = other
+                    }
+                }
+                start = end
+            }
+            return out
+        }
+    }
+}
