@@ -1,0 +1,387 @@
+import Foundation
+import IMRParse
+
+// Scoring of the project's labelled sets: assertion context per mention, and fact values per
+// sentence. The accuracy tests and `imr-bench accuracy` both call this, so their numbers are the
+// same by construction. See docs/accuracy.md for what the sets are and how to read the numbers.
+
+/// Where the labelled sets live in a checkout, relative to its root.
+public enum LabelledSets {
+    public static let contextFile = "Tests/IMRParseTests/Fixtures/labelled/sentences.tsv"
+    public static let factFiles = ["Tests/GuidelineRulesTests/Fixtures/labelled/facts.tsv",
+                                   "Tests/GuidelineRulesTests/Fixtures/labelled/facts-heldout.tsv"]
+
+    /// A file's text; the error names the file when it cannot be read.
+    static func read(_ path: String) throws(LabelledFileError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LabelledFileError(path: path, line: 0, message: "cannot be read")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The tab-separated rows of a file with their 1-based line numbers; `#` comments and empty lines skipped.
+    static func rows(_ text: String) -> [(line: Int, columns: [String])] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
+            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
+            return (n + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+    }
+}
+
+/// A labelled file that cannot be read, or a row of it that does not follow the format.
+public struct LabelledFileError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    /// 1-based; 0 when the whole file is the problem.
+    public var line: Int
+    public var message: String
+
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}
+
+// MARK: - Assertion context
+
+/// One labelled mention (a row of `sentences.tsv`): the sentence, the target phrase in it, and the
+/// assertion and attribution a reader gives that phrase.
+///
+/// Columns: sentence, target, assertion, attribution or `-`, split (default `dev`). `\n` in the
+/// sentence or target is a line break (PDF text); a target `phrase#2` means its second occurrence.
+public struct LabelledMention: Sendable {
+    public var text: String
+    public var target: String
+    public var occurrence: Int
+    public var assertion: Assertion
+    public var attribution: Attribution?
+    public var split: String
+    public var line: Int
+
+    public static func load(path: String) throws(LabelledFileError) -> [LabelledMention] {
+        try parse(LabelledSets.read(path), path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledMention] {
+        var mentions: [LabelledMention] = []
+        for (line, cols) in LabelledSets.rows(text) {
+            guard cols.count >= 4, let assertion = Assertion(rawValue: cols[2]) else {
+                throw LabelledFileError(path: path, line: line, message: "expected sentence, target, assertion, attribution[, split]")
+            }
+            var attribution: Attribution?
+            if cols[3] != "-" {
+                guard let who = Attribution(rawValue: cols[3]) else {
+                    throw LabelledFileError(path: path, line: line, message: "unknown attribution '\(cols[3])'")
+                }
+                attribution = who
+            }
+            var target = cols[1].replacingOccurrences(of: "\\n", with: "\n")
+            var occurrence = 1
+            if let hash = target.lastIndex(of: "#"), let k = Int(target[target.index(after: hash)...]) {
+                occurrence = k
+                target = String(target[..<hash])
+            }
+            mentions.append(LabelledMention(
+                text: cols[0].replacingOccurrences(of: "\\n", with: "\n"), target: target, occurrence: occurrence,
+                assertion: assertion, attribution: attribution,
+                split: cols.count > 4 && !cols[4].isEmpty ? cols[4] : "dev", line: line))
+        }
+        return mentions
+    }
+
+    /// Byte range of the target's n-th occurrence in the sentence; nil when it is not there.
+    public func targetRange() -> Range<Int>? {
+        let hay = Array(text.utf8), needle = Array(target.utf8)
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        var seen = 0
+        for i in 0...(hay.count - needle.count) where hay[i..<(i + needle.count)].elementsEqual(needle) {
+            seen += 1
+            if seen == occurrence { return i..<(i + needle.count) }
+        }
+        return nil
+    }
+}
+
+/// Precision, recall and F1 per assertion category, with overall and attribution accuracy.
+///
+/// Each mention is one decision among the categories: a wrong answer is a false positive of the
+/// predicted category and a false negative of the expected one. A category never predicted has
+/// precision 1 (nothing claimed wrongly); one never expected has recall 1.
+public struct AssertionScores: Sendable {
+    public private(set) var truePositives: [Assertion: Int] = [:]
+    public private(set) var falsePositives: [Assertion: Int] = [:]
+    public private(set) var falseNegatives: [Assertion: Int] = [:]
+    public private(set) var mentions = 0
+    public private(set) var correct = 0
+    public private(set) var attributionCorrect = 0
+
+    public init() {}
+
+    public mutating func add(expected: Assertion, predicted: Assertion, attributionCorrect attributionOK: Bool) {
+        mentions += 1
+        if attributionOK { attributionCorrect += 1 }
+        if expected == predicted {
+            correct += 1
+            truePositives[expected, default: 0] += 1
+        } else {
+            falsePositives[predicted, default: 0] += 1
+            falseNegatives[expected, default: 0] += 1
+        }
+    }
+
+    public var accuracy: Double { Double(correct) / Double(max(mentions, 1)) }
+    public var attributionAccuracy: Double { Double(attributionCorrect) / Double(max(mentions, 1)) }
+
+    public func precision(_ a: Assertion) -> Double {
+        ratio(truePositives[a, default: 0], truePositives[a, default: 0] + falsePositives[a, default: 0])
+    }
+    public func recall(_ a: Assertion) -> Double { ratio(truePositives[a, default: 0], support(a)) }
+    public func f1(_ a: Assertion) -> Double {
+        let p = precision(a), r = recall(a)
+        return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+    /// Mentions labelled with this category.
+    public func support(_ a: Assertion) -> Int { truePositives[a, default: 0] + falseNegatives[a, default: 0] }
+}
+
+/// A mention whose predicted assertion or attribution differs from its label.
+public struct ContextMiss: Sendable, CustomStringConvertible {
+    public var mention: LabelledMention
+    public var assertion: Assertion
+    public var attribution: Attribution?
+    /// The words of the trigger that decided the assertion, if any.
+    public var trigger: String?
+
+    public var description: String {
+        "\(mention.split) :\(mention.line) [\(mention.target)] expected \(mention.assertion.rawValue)/\(mention.attribution?.rawValue ?? "-")"
+            + " got \(assertion.rawValue)/\(attribution?.rawValue ?? "-") (trigger \(trigger ?? "-"))"
+    }
+}
+
+/// The context engine of a rule book scored on labelled mentions, per split and over all of them.
+public struct ContextAccuracy: Sendable {
+    /// NegEx's published negation figures (Chapman et al. 2001, discharge summaries).
+    public static let negExPPV = 0.845
+    public static let negExSensitivity = 0.778
+
+    /// Report order: the categories a trigger gives, then the default.
+    public static let categories: [Assertion] = [.negated, .possible, .historical, .hypothetical, .otherPerson, .guideline, .affirmed]
+
+    /// Splits in report order (the known ones first, then any others by name); `all` is separate.
+    public var splits: [(name: String, scores: AssertionScores)] = []
+    public var all = AssertionScores()
+    public var misses: [ContextMiss] = []
+    /// Mentions whose target phrase is not in their sentence: not scored, and a fault of the file.
+    public var unlocated: [LabelledMention] = []
+
+    /// Scores each mention with the analyzer's own context engine (the rule book's `context`
+    /// declarations, as the fact extractor uses them). A sentence is scored alone.
+    public init(mentions: [LabelledMention], analyzer: Analyzer) {
+        let engine = analyzer.extractor.engine
+        var bySplit: [String: AssertionScores] = [:]
+        for mention in mentions {
+            guard let range = mention.targetRange() else {
+                unlocated.append(mention)
+                continue
+            }
+            let source = SourceText(path: "labelled:\(mention.line)", string: mention.text)
+            let clinical = ClinicalText(source: source, engine: engine)
+            let tokens = clinical.tokenRange(covering: range)
+            let context = clinical.context(of: tokens) ?? MentionContext(assertion: .affirmed)
+            let attributionOK = context.attribution == mention.attribution
+            all.add(expected: mention.assertion, predicted: context.assertion, attributionCorrect: attributionOK)
+            bySplit[mention.split, default: AssertionScores()].add(expected: mention.assertion, predicted: context.assertion,
+                                                                    attributionCorrect: attributionOK)
+            if context.assertion != mention.assertion || !attributionOK {
+                misses.append(ContextMiss(mention: mention, assertion: context.assertion, attribution: context.attribution,
+                                          trigger: context.trigger.map { clinical.text(ofTokens: $0) }))
+            }
+        }
+        let known = ["heldout", "dev", "fresh"]
+        let names = known.filter { bySplit[$0] != nil } + bySplit.keys.filter { !known.contains($0) }.sorted()
+        splits = names.map { ($0, bySplit[$0]!) }
+    }
+
+    /// The scores of one split (`all` for every mention).
+    public func scores(_ split: String) -> AssertionScores? {
+        split == "all" ? all : splits.first { $0.name == split }?.scores
+    }
+
+    /// What a split means, for headings.
+    public static func title(ofSplit split: String) -> String {
+        switch split {
+        case "heldout": return "held-out (written before any tuning, never tuned on)"
+        case "dev": return "dev (used for tuning)"
+        case "fresh": return "fresh (written after tuning, evaluated once, never tuned on)"
+        case "all": return "all"
+        default: return split
+        }
+    }
+
+    /// The report as Markdown: a summary per split with negation against NegEx, then a table per
+    /// split, then (when asked) the misses.
+    public func markdown(misses withMisses: Bool = false) -> String {
+        let rows = splits + [("all", all)]
+        var s = "| split | mentions | accuracy | attribution accuracy | negated precision | negated recall | negated F1 |\n"
+        s += "|---|---:|---:|---:|---:|---:|---:|\n"
+        for (name, x) in rows {
+            s += "| \(name) | \(x.mentions) | \(fmt(x.accuracy)) | \(fmt(x.attributionAccuracy)) | \(fmt(x.precision(.negated))) | \(fmt(x.recall(.negated))) | \(fmt(x.f1(.negated))) |\n"
+        }
+        s += "| NegEx (published) | | | | \(fmt(Self.negExPPV)) | \(fmt(Self.negExSensitivity)) | \(fmt(2 * Self.negExPPV * Self.negExSensitivity / (Self.negExPPV + Self.negExSensitivity))) |\n\n"
+        s += "NegEx's PPV \(fmt(Self.negExPPV)) and sensitivity \(fmt(Self.negExSensitivity)) were measured on discharge summaries;"
+        s += " these sentences were written by the project, in the letters' style, by the people who wrote the rules,"
+        s += " so the comparison flatters this engine. The held-out and fresh splits are the honest estimates.\n"
+        for (name, x) in rows {
+            s += "\n### \(Self.title(ofSplit: name)): \(x.mentions) mentions, accuracy \(fmt(x.accuracy)), attribution accuracy \(fmt(x.attributionAccuracy))\n\n"
+            s += "| category | support | precision | recall | F1 |\n|---|---:|---:|---:|---:|\n"
+            for a in Self.categories {
+                s += "| \(a.rawValue) | \(x.support(a)) | \(fmt(x.precision(a))) | \(fmt(x.recall(a))) | \(fmt(x.f1(a))) |\n"
+            }
+            s += "\nNegation vs NegEx: precision \(fmt(x.precision(.negated))) (NegEx PPV \(fmt(Self.negExPPV))),"
+            s += " recall \(fmt(x.recall(.negated))) (NegEx sensitivity \(fmt(Self.negExSensitivity))).\n"
+        }
+        if withMisses {
+            s += "\n### Misses (\(misses.count))\n\n"
+            s += misses.isEmpty ? "none\n" : misses.map { "- \($0)\n" }.joined()
+        }
+        return s
+    }
+}
+
+// MARK: - Facts
+
+/// One labelled fact sentence (a row of `facts.tsv`): the sentence, a fact name, and the value the
+/// sentence alone gives it (`true`, `false`, a number, or `unknown`).
+public struct LabelledFact: Sendable {
+    public var text: String
+    public var fact: String
+    public var expected: String
+    public var line: Int
+
+    public static func load(path: String) throws(LabelledFileError) -> [LabelledFact] {
+        try parse(LabelledSets.read(path), path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledFact] {
+        var rows: [LabelledFact] = []
+        for (line, cols) in LabelledSets.rows(text) {
+            guard cols.count == 3 else { throw LabelledFileError(path: path, line: line, message: "expected sentence, fact, value") }
+            rows.append(LabelledFact(text: cols[0], fact: cols[1], expected: cols[2], line: line))
+        }
+        return rows
+    }
+}
+
+/// Counts for one fact (or a whole set): a prediction is any value other than `unknown`.
+public struct FactTally: Sendable {
+    public var total = 0, correct = 0
+    /// Sentences given a value, those whose value was right, and those labelled with a value.
+    public var predicted = 0, truePositives = 0, expected = 0
+
+    public init() {}
+
+    public mutating func add(expected: String, got: String, correct ok: Bool) {
+        total += 1
+        if ok { correct += 1 }
+        if got != "unknown" {
+            predicted += 1
+            if ok { truePositives += 1 }
+        }
+        if expected != "unknown" { self.expected += 1 }
+    }
+
+    public mutating func add(_ other: FactTally) {
+        total += other.total; correct += other.correct
+        predicted += other.predicted; truePositives += other.truePositives; expected += other.expected
+    }
+
+    public var accuracy: Double { Double(correct) / Double(max(total, 1)) }
+    /// Of the values the extractor gave, the share that were right (1 when it gave none).
+    public var precision: Double { ratio(truePositives, predicted) }
+    /// Of the known expected values, the share found (1 when none was expected).
+    public var recall: Double { ratio(truePositives, expected) }
+}
+
+/// A sentence whose extracted value differs from its label.
+public struct FactMiss: Sendable, CustomStringConvertible {
+    public var row: LabelledFact
+    public var got: String
+    public var description: String { "\(row.fact): expected \(row.expected), got \(got) — \(row.text)" }
+}
+
+/// The fact extractor scored on one labelled file: each sentence alone, through `Analyzer.facts`.
+public struct FactAccuracy: Sendable {
+    /// A name for the set (the file's name).
+    public var name: String
+    /// Per fact, sorted by name.
+    public var byFact: [(fact: String, tally: FactTally)] = []
+    public var all = FactTally()
+    public var misses: [FactMiss] = []
+    /// Rows naming a fact the rules do not define: not scored, and a fault of the file.
+    public var undefined: [LabelledFact] = []
+
+    public init(name: String, rows: [LabelledFact], analyzer: Analyzer) {
+        self.name = name
+        var tallies: [String: FactTally] = [:]
+        for row in rows {
+            guard let slot = analyzer.book.factSlot(row.fact) else {
+                undefined.append(row)
+                continue
+            }
+            let source = SourceText(path: "labelled:\(row.line)", string: row.text)
+            let facts = analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())
+            let got = Self.label(facts[slot])
+            let ok = Self.matches(got, row.expected)
+            tallies[row.fact, default: FactTally()].add(expected: row.expected, got: got, correct: ok)
+            all.add(expected: row.expected, got: got, correct: ok)
+            if !ok { misses.append(FactMiss(row: row, got: got)) }
+        }
+        byFact = tallies.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// A value as the labelled files write it.
+    public static func label(_ v: FactValue) -> String {
+        switch v {
+        case .unknown: return "unknown"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let d): return d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
+        case .text(let s): return s
+        case .date(let d): return CivilDate.iso(days: d)
+        }
+    }
+
+    /// Equal labels, or numbers within 0.2 (the files write one decimal).
+    public static func matches(_ got: String, _ expected: String) -> Bool {
+        if got == expected { return true }
+        guard let g = Double(got), let e = Double(expected) else { return false }
+        return abs(g - e) <= 0.2
+    }
+
+    /// The per-fact table as Markdown, with the set's totals as the last row, then (when asked) the misses.
+    public func markdown(misses withMisses: Bool = false) -> String {
+        var s = "### \(name): \(all.total) sentences, accuracy \(fmt(all.accuracy)), precision \(fmt(all.precision)), recall \(fmt(all.recall))\n\n"
+        s += "| fact | count | accuracy | precision | recall |\n|---|---:|---:|---:|---:|\n"
+        for (fact, t) in byFact + [("**all**", all)] {
+            s += "| \(fact) | \(t.total) | \(fmt(t.accuracy)) | \(fmt(t.precision)) | \(fmt(t.recall)) |\n"
+        }
+        if withMisses {
+            s += "\nMisses in \(name) (\(misses.count)):\n\n"
+            s += misses.isEmpty ? "none\n" : misses.map { "- \($0)\n" }.joined()
+        }
+        return s
+    }
+
+    /// Totals of several sets, one row each and one for all of them together.
+    public static func totalsMarkdown(_ sets: [FactAccuracy]) -> String {
+        var s = "| set | sentences | accuracy | precision | recall |\n|---|---:|---:|---:|---:|\n"
+        var sum = FactTally()
+        for set in sets {
+            sum.add(set.all)
+            s += "| \(set.name) | \(set.all.total) | \(fmt(set.all.accuracy)) | \(fmt(set.all.precision)) | \(fmt(set.all.recall)) |\n"
+        }
+        s += "| all | \(sum.total) | \(fmt(sum.accuracy)) | \(fmt(sum.precision)) | \(fmt(sum.recall)) |\n"
+        return s
+    }
+}
+
+/// `part / whole`, or 1 when there is nothing to divide (no claim made, nothing to find).
+private func ratio(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 1 : Double(part) / Double(whole) }
+
+/// Three decimals, as every accuracy table prints.
+private func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
