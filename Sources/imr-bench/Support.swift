@@ -197,7 +197,10 @@ func fixed(_ x: Double, _ decimals: Int = 1) -> String { String(format: "%.\(dec
 
 /// Command-line options: `--name value` pairs, `--flag`s and positionals.
 struct Options {
+    /// The last value given for each option.
     var values: [String: String] = [:]
+    /// Every value given for each option, in order (for options that may be repeated).
+    var repeated: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
 
@@ -208,10 +211,13 @@ struct Options {
             let a = args[i]
             if a.hasPrefix("--") {
                 if let eq = a.firstIndex(of: "=") {
-                    values[String(a[..<eq])] = String(a[a.index(after: eq)...])
+                    let name = String(a[..<eq]), value = String(a[a.index(after: eq)...])
+                    values[name] = value
+                    repeated[name, default: []].append(value)
                 } else if valueNames.contains(a) {
                     guard i + 1 < args.endIndex else { throw UsageFailure("\(a) needs a value") }
                     values[a] = args[i + 1]
+                    repeated[a, default: []].append(args[i + 1])
                     i += 1
                 } else {
                     flags.insert(a)
@@ -225,6 +231,9 @@ struct Options {
         }
         for key in values.keys where !valueNames.contains(key) { throw UsageFailure("unknown option \(key)") }
     }
+
+    /// Every value given for a repeatable option, in order.
+    func all(_ name: String) -> [String] { repeated[name] ?? [] }
 
     func int(_ name: String, default d: Int) throws(UsageFailure) -> Int {
         guard let v = values[name] else { return d }

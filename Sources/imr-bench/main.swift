@@ -1,14 +1,16 @@
 import Foundation
 
-/// imr-bench: corpus generation, throughput and memory measurements, and fuzzing for imr-check.
+/// imr-bench: corpus generation, throughput and memory measurements, fuzzing, and accuracy on the
+/// labelled sets for imr-check.
 /// See docs/benchmarks.md for how the numbers in the docs were produced.
 let usage = """
-imr-bench — benchmarks and fuzzing for imr-check
+imr-bench — benchmarks, fuzzing and accuracy for imr-check
 
 USAGE
   imr-bench generate --letters N --out DIR [--seed S] [--jobs J]
   imr-bench run --corpus DIR [--stages parse,facts,predict,audit] [--jobs N] [--cli PATH] [--repeat R]
   imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--supervise]
+  imr-bench accuracy [--labelled-context FILE] [--labelled-facts FILE,…] [--rules DIR] [--misses] [--format text|json]
 
 Each subcommand takes --help. Build with `swift build -c release` and run the release binary:
 debug builds are 10-50x slower and their numbers mean nothing.
@@ -26,6 +28,7 @@ do {
     case "generate": status = try CorpusGenerator.run(arguments)
     case "run": status = try BenchRunner.run(arguments)
     case "fuzz": status = try Fuzzer.run(arguments)
+    case "accuracy": status = try AccuracyBench.run(arguments)
     case "--help", "-h", "help": say(usage); status = 0
     default: throw UsageFailure("unknown subcommand '\(command)'")
     }
