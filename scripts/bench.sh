@@ -5,6 +5,7 @@
 #   scripts/bench.sh              # build, corpora, measurements (best of 3)
 #   scripts/bench.sh fuzz [N]     # also: N fuzz inputs under --supervise (default 1,000,000)
 #   scripts/bench.sh profile      # callgrind profiles of parse, facts and predict over 200 letters
+#   scripts/bench.sh accuracy     # docs/accuracy.md: precision/recall on the labelled sets (with misses)
 #
 # Environment: BENCH_DIR (default /tmp/imr-bench), SCRATCH (build folder, default .build),
 # REPEAT (default 3), JOBS (audit worker threads, default 2).
@@ -63,5 +64,8 @@ case "${1:-run}" in
       callgrind_annotate --inclusive=yes "$BENCH_DIR/callgrind.$stage.out" 2>/dev/null | sed -n '/file:function/,$p' | head -40 | swift demangle --simplified || true
     done
     ;;
-  *) echo "usage: scripts/bench.sh [run|fuzz [N]|profile]" >&2; exit 2 ;;
+  accuracy)
+    "$BIN/imr-bench" accuracy --misses
+    ;;
+  *) echo "usage: scripts/bench.sh [run|fuzz [N]|profile|accuracy]" >&2; exit 2 ;;
 esac
