@@ -4,8 +4,8 @@
 /// writes about four bytes of JSON per byte of input, and building a tree first, then walking it,
 /// cost more than the writing itself. Callers open and close objects and arrays in order; the
 /// writer puts the commas, colons and (when pretty) the line breaks.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+    private var out: ByteBuffer
     private let pretty: Bool
     private var level = 0
     /// No element has been written yet in the innermost open object or array.
@@ -15,17 +15,20 @@ public struct JSONWriter {
 
     public init(pretty: Bool = false, capacity: Int = 1024) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out = ByteBuffer(capacity: capacity)
     }
+
+    /// What has been written, as UTF-8.
+    public var bytes: [UInt8] { out.array }
 
     /// Bytes outside any JSON value (a line break between JSON Lines, a separator between values).
     public mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        out.append(text)
     }
 
     /// Text outside JSON (a CSV row, a line for people), so one buffer can carry any output format.
     public mutating func raw(text: String) {
-        bytes.append(contentsOf: text.utf8)
+        out.append(text)
     }
 
     // MARK: Objects and arrays
@@ -38,9 +41,9 @@ public struct JSONWriter {
     /// A key the program spells (no escaping needed).
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(34)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(34)
+        out.append(34)
+        out.append(name)
+        out.append(34)
         colon()
     }
 
@@ -85,7 +88,7 @@ public struct JSONWriter {
         } else if d == d.rounded(), abs(d) < 1e15 {
             writeInt(Int(d))
         } else {
-            bytes.append(contentsOf: String(d).utf8)
+            out.append(String(d))
         }
     }
 
@@ -103,7 +106,7 @@ public struct JSONWriter {
     /// else goes through `String(decoding:)` so invalid bytes are repaired exactly as before.
     public mutating func string(decoding utf8: ArraySlice<UInt8>) {
         let ascii = utf8.withUnsafeBufferPointer { buffer -> Bool in
-            guard buffer.allSatisfy({ $0 < 0x80 }) else { return false }
+            guard JSONWriter.isASCII(buffer) else { return false }
             separate()
             escape(buffer)
             return true
@@ -138,20 +141,20 @@ public struct JSONWriter {
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard level > 0 else { return }
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        if !empty { out.append(UInt8(ascii: ",")) }
         empty = false
         newline(level)
     }
 
     private mutating func colon() {
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(32) }
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(32) }
         afterKey = true
     }
 
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        out.append(bracket)
         level += 1
         empty = true
     }
@@ -160,15 +163,15 @@ public struct JSONWriter {
         level -= 1
         // An empty object or array stays on one line: `[]`, `{}`.
         if !empty { newline(level) }
-        bytes.append(bracket)
+        out.append(bracket)
         // The container just closed is an element of the one around it.
         empty = false
     }
 
     private mutating func newline(_ level: Int) {
         guard pretty else { return }
-        bytes.append(10)
-        bytes.append(contentsOf: repeatElement(32, count: 2 * level))
+        out.append(10)
+        out.append(repeating: 32, count: 2 * level)
     }
 
     // MARK: Encoding
@@ -180,43 +183,91 @@ public struct JSONWriter {
 
     /// A quoted string: runs that need no escape are copied in one go.
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(34)
+        out.append(34)
         var runStart = 0
-        for i in 0..<utf8.count {
+        var i = JSONWriter.nextEscape(utf8, from: 0)
+        while i < utf8.count {
+            if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             let b = utf8[i]
-            guard b < 32 || b == 34 || b == 92 || b == 127 else { continue }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            runStart = i + 1
             switch b {
-            case 34: bytes.append(92); bytes.append(34)
-            case 92: bytes.append(92); bytes.append(92)
-            case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
-            case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
-            case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+            case 34: out.append(92); out.append(34)
+            case 92: out.append(92); out.append(92)
+            case 10: out.append(92); out.append(UInt8(ascii: "n"))
+            case 13: out.append(92); out.append(UInt8(ascii: "r"))
+            case 9: out.append(92); out.append(UInt8(ascii: "t"))
             default:
                 raw("\\u00")
-                bytes.append(JSONWriter.hexDigits[Int(b >> 4)])
-                bytes.append(JSONWriter.hexDigits[Int(b & 15)])
+                out.append(JSONWriter.hexDigits[Int(b >> 4)])
+                out.append(JSONWriter.hexDigits[Int(b & 15)])
+            }
+            runStart = i + 1
+            i = JSONWriter.nextEscape(utf8, from: runStart)
+        }
+        if runStart < utf8.count { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+        out.append(34)
+    }
+
+    private static func needsEscape(_ b: UInt8) -> Bool { b < 32 || b == 34 || b == 92 || b == 127 }
+
+    /// The first byte at or after `start` that needs an escape, else `utf8.count`. Eight bytes at
+    /// a time: strings are long runs of plain text, and this scan was most of the writing.
+    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = utf8.baseAddress {
+            while i + 8 <= utf8.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if Word.mayNeedEscape(x) {
+                    for k in i..<(i + 8) where needsEscape(utf8[k]) { return k }
+                }
+                i += 8
             }
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
-        bytes.append(34)
+        while i < utf8.count, !needsEscape(utf8[i]) { i += 1 }
+        return i
+    }
+
+    /// Whether a byte buffer is all ASCII, eight bytes at a time.
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = utf8.baseAddress {
+            while i + 8 <= utf8.count {
+                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & Word.highBits != 0 { return false }
+                i += 8
+            }
+        }
+        while i < utf8.count { if utf8[i] >= 0x80 { return false }; i += 1 }
+        return true
+    }
+
+    /// Byte tests on a 64-bit word (the classic "has zero byte" bit trick). They may report a byte
+    /// that is fine beyond one that matches, never miss one: callers then look byte by byte.
+    private enum Word {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        static func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highBits }
+        static func hasByteBelow(_ x: UInt64, _ n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highBits }
+
+        /// A control character, a quote, a backslash or DEL somewhere in the word.
+        static func mayNeedEscape(_ x: UInt64) -> Bool {
+            (hasByteBelow(x, 32) | hasZeroByte(x ^ (ones &* 34)) | hasZeroByte(x ^ (ones &* 92)) | hasZeroByte(x ^ (ones &* 127))) != 0
+        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Decimal digits straight into the buffer (offsets are written by the million; no String per number).
     private mutating func writeInt(_ value: Int) {
-        if value == 0 { bytes.append(48); return }
-        if value < 0 { bytes.append(45) }
+        if value < 0 { out.append(45) }
         var v = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            while v > 0 { d[19 - n] = UInt8(48 + v % 10); v /= 10; n += 1 }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - n)...]))
+        var digits = 1
+        var rest = v / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        out.append(count: digits) { d in
+            for k in stride(from: digits - 1, through: 0, by: -1) {
+                d[k] = UInt8(48 + v % 10)
+                v /= 10
+            }
         }
     }
 }
