@@ -106,7 +106,7 @@ public struct JSONWriter: ~Copyable {
     /// else goes through `String(decoding:)` so invalid bytes are repaired exactly as before.
     public mutating func string(decoding utf8: ArraySlice<UInt8>) {
         let ascii = utf8.withUnsafeBufferPointer { buffer -> Bool in
-            guard JSONWriter.isASCII(buffer) else { return false }
+            guard ByteWords.firstNonASCII(buffer) == buffer.count else { return false }
             separate()
             escape(buffer)
             return true
@@ -215,8 +215,10 @@ public struct JSONWriter: ~Copyable {
         var i = start
         if let base = utf8.baseAddress {
             while i + 8 <= utf8.count {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if Word.mayNeedEscape(x) {
+                let x = ByteWords.word(base, i)
+                let flagged = ByteWords.byte(x, below: 32) | ByteWords.byte(x, equals: 34)
+                    | ByteWords.byte(x, equals: 92) | ByteWords.byte(x, equals: 127)
+                if flagged != 0 {
                     for k in i..<(i + 8) where needsEscape(utf8[k]) { return k }
                 }
                 i += 8
@@ -224,34 +226,6 @@ public struct JSONWriter: ~Copyable {
         }
         while i < utf8.count, !needsEscape(utf8[i]) { i += 1 }
         return i
-    }
-
-    /// Whether a byte buffer is all ASCII, eight bytes at a time.
-    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        if let base = utf8.baseAddress {
-            while i + 8 <= utf8.count {
-                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & Word.highBits != 0 { return false }
-                i += 8
-            }
-        }
-        while i < utf8.count { if utf8[i] >= 0x80 { return false }; i += 1 }
-        return true
-    }
-
-    /// Byte tests on a 64-bit word (the classic "has zero byte" bit trick). They may report a byte
-    /// that is fine beyond one that matches, never miss one: callers then look byte by byte.
-    private enum Word {
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-        static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-        static func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highBits }
-        static func hasByteBelow(_ x: UInt64, _ n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highBits }
-
-        /// A control character, a quote, a backslash or DEL somewhere in the word.
-        static func mayNeedEscape(_ x: UInt64) -> Bool {
-            (hasByteBelow(x, 32) | hasZeroByte(x ^ (ones &* 34)) | hasZeroByte(x ^ (ones &* 92)) | hasZeroByte(x ^ (ones &* 127))) != 0
-        }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
