@@ -40,10 +40,10 @@ enum AuditCommand {
         let summaryFiles = options.all("--summary-from")
         if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
 
+        let rules = RulesLocator.startLoading(options)
         let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
         let jobs = try jobCount(options)
-        guard let book = RulesLocator.loadBook(options) else { return 2 }
-        let analyzer = Analyzer(book: book)
+        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
         var summary = AuditSummary()
         summary.failedInputs = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
