@@ -16,7 +16,12 @@ public struct ByteBuffer: ~Copyable {
     deinit { start.deallocate() }
 
     /// A copy of the bytes written.
-    public var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+    public var array: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.initialize(from: start, count: count)
+            initialized = count
+        }
+    }
 
     @inline(__always)
     public mutating func append(_ byte: UInt8) {

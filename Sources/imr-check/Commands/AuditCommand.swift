@@ -131,10 +131,14 @@ enum AuditCommand {
     }
 
     static func makeRecord(_ d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, text: SourceText) -> AuditRecord {
-        let drivers: [AuditRecord.Driver] = (p.assessment?.results ?? []).filter { $0.status == .unmet || $0.status == .undocumented }.map { r in
+        // Statuses are read in place and only drivers copied: filter-then-map copied every result.
+        var drivers: [AuditRecord.Driver] = []
+        let results = p.assessment?.results ?? []
+        for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
+            let r = results[i]
             let evidence = r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
-            return AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
-                                      citation: r.criterion.citation.text, evidence: evidence)
+            drivers.append(AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
+                                              citation: r.criterion.citation.text, evidence: evidence))
         }
         return AuditRecord(source: d.source, item: number, request: item.title.value,
                            treatment: p.assessment == nil ? nil : p.request.treatment,
