@@ -54,6 +54,7 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Appends `n` bytes that `fill` writes in place (digits written back to front).
+    @inline(__always)
     public mutating func append(count n: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
         if count + n > capacity { grow(to: count + n) }
         fill(UnsafeMutableBufferPointer(start: start + count, count: n))

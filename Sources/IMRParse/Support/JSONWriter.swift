@@ -41,10 +41,17 @@ public struct JSONWriter: ~Copyable {
     /// A key the program spells (no escaping needed).
     public mutating func key(_ name: StaticString) {
         separate()
-        out.append(34)
-        out.append(name)
-        out.append(34)
-        colon()
+        // `"name":` in one reservation: keys are a quarter of the calls.
+        let n = name.utf8CodeUnitCount
+        let start = name.utf8Start
+        out.append(count: n + 3) { b in
+            b[0] = 34
+            for k in 0..<n { b[k + 1] = start[k] }
+            b[n + 1] = 34
+            b[n + 2] = UInt8(ascii: ":")
+        }
+        if pretty { out.append(32) }
+        afterKey = true
     }
 
     /// A key from data (a fact name, a tally's label), escaped like any string.
@@ -138,6 +145,7 @@ public struct JSONWriter: ~Copyable {
     // MARK: Layout
 
     /// Before a value or key: the comma after the previous element and, when pretty, a new line.
+    @inline(__always)
     private mutating func separate() {
         if afterKey { afterKey = false; return }
         guard level > 0 else { return }
@@ -146,12 +154,14 @@ public struct JSONWriter: ~Copyable {
         newline(level)
     }
 
+    @inline(__always)
     private mutating func colon() {
         out.append(UInt8(ascii: ":"))
         if pretty { out.append(32) }
         afterKey = true
     }
 
+    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         separate()
         out.append(bracket)
@@ -159,6 +169,7 @@ public struct JSONWriter: ~Copyable {
         empty = true
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
         level -= 1
         // An empty object or array stays on one line: `[]`, `{}`.
