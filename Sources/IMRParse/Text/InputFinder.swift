@@ -48,12 +48,18 @@ public enum InputFinder {
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var isDirectory = type == UInt8(DT_DIR)
-            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+            var isLink = type == UInt8(DT_LNK)
+            if type == UInt8(DT_UNKNOWN) {
+                // Some file systems leave the type out: ask, without following a link.
+                var info = stat()
+                guard lstat(prefix + path, &info) == 0 else { continue }
+                isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                isLink = info.st_mode & S_IFMT == S_IFLNK
+            }
+            if isLink {
                 var info = stat()
                 guard stat(prefix + path, &info) == 0 else { continue }  // a broken link names nothing
-                let directory = info.st_mode & S_IFMT == S_IFDIR
-                if directory, type == UInt8(DT_LNK) { continue }
-                isDirectory = directory
+                if info.st_mode & S_IFMT == S_IFDIR { continue }
             }
             if isDirectory {
                 _ = walk(prefix, relative: path, into: &found)
