@@ -109,7 +109,7 @@ extension Prediction {
 
 /// `text`, `start` and `end` of a span of the source, as `SourceText.span` gives them, without
 /// making a String of the text.
-func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout JSONWriter) {
+private func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout JSONWriter) {
     let lo = max(0, min(range.lowerBound, source.bytes.count))
     let hi = max(lo, min(range.upperBound, source.bytes.count))
     w.key("text"); w.string(decoding: source.bytes[lo..<hi])
