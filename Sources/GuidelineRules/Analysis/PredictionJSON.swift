@@ -1,72 +1,142 @@
 import IMRParse
 
 extension Prediction {
-    /// The `predict` / `audit` object of the design: request as understood, prediction, every
-    /// criterion with status, citation and evidence spans, and the documentation advice.
-    public func json(source: SourceText, book: RuleBook, extra: [(String, JSONValue)] = []) -> JSONValue {
-        var fields: [(String, JSONValue)] = [
-            ("source", .string(source.path)),
-            ("request", .string(request.text)),
-            ("treatment", .optional(assessment == nil ? nil : request.treatment)),
-            ("components", .array(request.components.map(JSONValue.string))),
-            ("predicted", .optional(assessment?.decision.rawValue)),
-            ("medically_necessary", assessment.map { .bool($0.decision == .overturned) } ?? .null),
-        ]
-        fields += extra
-        fields.append(("parsed_request", request.json))
+    /// Writes the `predict` / `audit` object of the design: request as understood, prediction,
+    /// every criterion with status, citation and evidence spans, and the documentation advice.
+    /// `extra` writes the caller's own fields (the audit's item number, recorded decision…) after
+    /// `medically_necessary`.
+    public func writeJSON(to w: inout JSONWriter, source: SourceText, extra: (inout JSONWriter) -> Void = { _ in }) {
+        w.beginObject()
+        w.key("source"); w.string(source.path)
+        w.key("request"); w.string(request.text)
+        w.key("treatment"); w.string(assessment == nil ? nil : request.treatment)
+        w.key("components"); strings(request.components, to: &w)
+        w.key("predicted"); w.string(assessment?.decision.rawValue)
+        w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })
+        extra(&w)
+        w.key("parsed_request"); w.value(request.json)
         if let a = assessment {
-            fields.append(("decision_basis", .string(a.basis.rawValue)))
-            fields.append(("criteria", .array(a.results.map { criterionJSON($0, source: source) })))
-            fields.append(("missing_documentation", .array(a.missingDocumentation.map(JSONValue.string))))
-            fields.append(("documentation_that_would_change_outcome", a.documentationThatWouldChangeOutcome.map { .array($0.map(JSONValue.string)) } ?? .null))
-            fields.append(("edition", .string(a.edition)))
+            w.key("decision_basis"); w.string(a.basis.rawValue)
+            w.key("criteria")
+            w.beginArray()
+            for r in a.results { writeCriterion(r, source: source, to: &w) }
+            w.endArray()
+            w.key("missing_documentation"); strings(a.missingDocumentation, to: &w)
+            w.key("documentation_that_would_change_outcome")
+            if let d = a.documentationThatWouldChangeOutcome { strings(d, to: &w) } else { w.null() }
+            w.key("edition"); w.string(a.edition)
         } else {
-            fields.append(("criteria", .array([])))
-            fields.append(("missing_documentation", .array([])))
-            fields.append(("message", .optional(message)))
+            w.key("criteria"); w.beginArray(); w.endArray()
+            w.key("missing_documentation"); w.beginArray(); w.endArray()
+            w.key("message"); w.string(message)
         }
-        return .object(fields)
+        w.endObject()
     }
 
-    func criterionJSON(_ r: CriterionResult, source: SourceText) -> JSONValue {
+    /// The same object as a tree (for tests and tools), read back from the written bytes so the
+    /// shape is written down once.
+    public func json(source: SourceText, book: RuleBook, extra: [(String, JSONValue)] = []) -> JSONValue {
+        var w = JSONWriter()
+        writeJSON(to: &w, source: source) { w in
+            for (k, v) in extra {
+                w.key(string: k)
+                w.value(v)
+            }
+        }
+        return JSONValue(parsing: w.bytes)!
+    }
+
+    private func strings(_ items: [String], to w: inout JSONWriter) {
+        w.beginArray()
+        for s in items { w.string(s) }
+        w.endArray()
+    }
+
+    private func writeCriterion(_ r: CriterionResult, source: SourceText, to w: inout JSONWriter) {
         // A criterion that does not apply keeps its note; its facts and evidence only repeat others'.
         let applies = r.status != .notApplicable
-        return .object([
-            ("id", .string(r.criterion.id)),
-            ("treatment", .string(r.treatment)),
-            ("text", .string(r.criterion.text)),
-            ("status", .string(r.status.rawValue)),
-            ("citation", .string(r.criterion.citation.text)),
-            ("reason", .optional(r.criterion.reason)),
-            ("missing", r.status == .undocumented ? .optional(r.criterion.missing) : .null),
-            ("note", .optional(r.note)),
-            ("facts", applies ? .object(r.facts.map { ($0.name, $0.value.json) }) : .object([])),
-            ("evidence", applies ? .array(evidenceJSON(r.evidence, source: source)) : .array([])),
-        ])
+        w.beginObject()
+        w.key("id"); w.string(r.criterion.id)
+        w.key("treatment"); w.string(r.treatment)
+        w.key("text"); w.string(r.criterion.text)
+        w.key("status"); w.string(r.status.rawValue)
+        w.key("citation"); w.string(r.criterion.citation.text)
+        w.key("reason"); w.string(r.criterion.reason)
+        w.key("missing"); w.string(r.status == .undocumented ? r.criterion.missing : nil)
+        w.key("note"); w.string(r.note)
+        w.key("facts")
+        w.beginObject()
+        if applies {
+            for f in r.facts {
+                w.key(string: f.name)
+                w.value(f.value.json)
+            }
+        }
+        w.endObject()
+        w.key("evidence")
+        w.beginArray()
+        if applies { writeEvidence(r.evidence, source: source, to: &w) }
+        w.endArray()
+        w.endObject()
     }
 
-    /// Evidence spans with scalar offsets; spans from the request text say so (`"in": "request"`).
-    public func evidenceJSON(_ evidence: [FactEvidence], source: SourceText) -> [JSONValue] {
-        struct Key: Hashable { var lo: Int, hi: Int, assertion: String }
-        var seen = Set<Key>()
-        var out: [JSONValue] = []
-        for e in evidence {
-            guard seen.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, assertion: e.assertion)).inserted else { continue }
-            if e.assertion == "given" { continue }
+    /// Evidence spans with scalar offsets, each span and assertion once; spans from the request
+    /// text say so (`"in": "request"`).
+    private func writeEvidence(_ evidence: [FactEvidence], source: SourceText, to w: inout JSONWriter) {
+        var repeats = EvidenceRepeats(evidence)
+        for (k, e) in evidence.enumerated() {
+            guard !repeats.seenBefore(k), e.assertion != "given" else { continue }
+            w.beginObject()
             if e.assertion == "request", requestRange == nil {
                 let bytes = Array(request.text.utf8)
+                let range = e.range.clamped(to: 0..<bytes.count)
                 let t = SourceText(path: "request", bytes: bytes)
-                let span = t.span(e.range.clamped(to: 0..<bytes.count))
-                out.append(.object([("text", .string(span.text)), ("start", .int(span.start)), ("end", .int(span.end)),
-                                    ("in", .string("request")), ("assertion", .string("request"))]))
-                continue
+                w.key("text"); w.string(decoding: bytes[range])
+                w.key("start"); w.int(t.scalarOffset(range.lowerBound))
+                w.key("end"); w.int(t.scalarOffset(range.upperBound))
+                w.key("in"); w.string("request")
+                w.key("assertion"); w.string("request")
+            } else {
+                writeSpan(e.range, of: source, to: &w)
+                w.key("assertion"); w.string(e.assertion)
+                w.key("trigger"); w.string(e.trigger)
+                w.key("attribution"); w.string(e.attribution)
             }
-            let span = source.span(e.range)
-            out.append(.object([("text", .string(span.text)), ("start", .int(span.start)), ("end", .int(span.end)),
-                                ("assertion", .string(e.assertion)), ("trigger", .optional(e.trigger)),
-                                ("attribution", .optional(e.attribution))]))
+            w.endObject()
         }
-        return out
+    }
+}
+
+/// `text`, `start` and `end` of a span of the source, as `SourceText.span` gives them, without
+/// making a String of the text.
+private func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout JSONWriter) {
+    let lo = max(0, min(range.lowerBound, source.bytes.count))
+    let hi = max(lo, min(range.upperBound, source.bytes.count))
+    w.key("text"); w.string(decoding: source.bytes[lo..<hi])
+    w.key("start"); w.int(source.scalarOffset(range.lowerBound))
+    w.key("end"); w.int(source.scalarOffset(range.upperBound))
+}
+
+/// Which evidence entries repeat an earlier one (same span, same assertion): a look back over the
+/// usual handful, a hash set for long lists.
+private struct EvidenceRepeats {
+    private struct Key: Hashable { var lo: Int, hi: Int, assertion: String }
+    private let evidence: [FactEvidence]
+    private var seen: Set<Key>?
+
+    init(_ evidence: [FactEvidence]) {
+        self.evidence = evidence
+        seen = evidence.count > 16 ? [] : nil
+    }
+
+    /// Call once per index, in order.
+    mutating func seenBefore(_ k: Int) -> Bool {
+        let e = evidence[k]
+        if seen != nil {
+            return !seen!.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, assertion: e.assertion)).inserted
+        }
+        for earlier in evidence[..<k] where earlier.range == e.range && earlier.assertion == e.assertion { return true }
+        return false
     }
 }
 

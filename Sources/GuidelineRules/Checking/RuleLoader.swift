@@ -45,13 +45,10 @@ public enum RuleLoader {
     /// Parses and checks rule texts given in memory (for tests and tools).
     public static func check(files: [(path: String, text: String)], extra: [Diagnostic] = []) -> Result {
         var parser = RuleParser()
-        var lines: [String: [String]] = [:]
-        for (path, text) in files {
-            parser.parse(file: path, text: text)
-            lines[path] = RuleLexer.lines(of: text)
-        }
+        for (path, text) in files { parser.parse(file: path, text: text) }
+        let lines = SourceLineCache(files: files)
         let sourceLine: (String, Int) -> String = { file, n in
-            guard let l = lines[file], n >= 1, n <= l.count else { return "" }
+            guard let l = lines.lines(of: file), n >= 1, n <= l.count else { return "" }
             return String(l[n - 1].unicodeScalars.prefix(240)).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
         }
         var checker = RuleChecker(tree: parser.tree, sourceLines: sourceLine)
@@ -68,5 +65,23 @@ public enum RuleLoader {
     private static func dedupe(_ ds: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<String>()
         return ds.filter { seen.insert($0.headline).inserted }
+    }
+}
+
+/// The lines of each rule file, split only when a diagnostic first needs one (valid rules need none).
+private final class SourceLineCache {
+    private var texts: [String: String] = [:]
+    private var split: [String: [String]] = [:]
+
+    init(files: [(path: String, text: String)]) {
+        for (path, text) in files { texts[path] = text }
+    }
+
+    func lines(of file: String) -> [String]? {
+        if let l = split[file] { return l }
+        guard let text = texts[file] else { return nil }
+        let l = RuleLexer.lines(of: text)
+        split[file] = l
+        return l
     }
 }

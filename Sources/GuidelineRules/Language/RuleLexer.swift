@@ -17,7 +17,26 @@ public struct RuleLexer {
     /// Lines split on bytes: splitting a String by Character walks grapheme clusters, which was the
     /// slowest part of loading the rules.
     static func lines(of text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
+    }
+
+    /// The scalars of a line; ASCII lines (nearly all) are widened byte by byte.
+    static func scalars(of line: String) -> [Unicode.Scalar] {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(String(decoding: bytes, as: UTF8.self).unicodeScalars) }
+            return bytes.map { Unicode.Scalar($0) }
+        }
     }
 
     public func sourceLine(_ number: Int) -> String {
@@ -37,7 +56,7 @@ public struct RuleLexer {
 
     /// Tokenizes one physical line; returns its indentation and tokens.
     mutating func tokenize(lineNumber: Int) -> (indent: Int, tokens: [RuleToken]) {
-        let scalars = Array(lines[lineNumber - 1].unicodeScalars)
+        let scalars = RuleLexer.scalars(of: lines[lineNumber - 1])
         var tokens: [RuleToken] = []
         var i = 0
         var indent = 0
@@ -52,33 +71,29 @@ public struct RuleLexer {
             let start = i
             if c == "\"" || c == "\u{201C}" {
                 i += 1
-                var value = String.UnicodeScalarView()
+                var value: [UInt8] = []
                 var closed = false
-                var runStart = i  // plain runs are copied whole; only escapes go scalar by scalar
                 while i < scalars.count {
                     let d = scalars[i]
                     if d == "\"" || d == "\u{201D}" {
-                        value.append(contentsOf: scalars[runStart..<i])
                         closed = true
                         i += 1
                         break
                     }
                     if d == "\\", i + 1 < scalars.count {
-                        value.append(contentsOf: scalars[runStart..<i])
                         let e = scalars[i + 1]
-                        value.append(e == "n" ? "\n" : e == "t" ? "\t" : e)
+                        RuleLexer.appendUTF8(e == "n" ? "\n" : e == "t" ? "\t" : e, to: &value)
                         i += 2
-                        runStart = i
                         continue
                     }
+                    RuleLexer.appendUTF8(d, to: &value)
                     i += 1
                 }
-                if !closed { value.append(contentsOf: scalars[runStart..<i]) }
                 if !closed {
                     error(lineNumber, start + 1, i - start, "unterminated-string", "this string has no closing quote",
                           hint: "end the string with \" on the same line")
                 }
-                tokens.append(token(.string, String(value), start, i))
+                tokens.append(token(.string, String(decoding: value, as: UTF8.self), start, i))
                 continue
             }
             if isDigit(c) || (c == "-" && i + 1 < scalars.count && isDigit(scalars[i + 1]) && (tokens.last.map { $0.kind != .identifier && $0.kind != .number && $0.kind != .rparen } ?? true)) {
@@ -88,7 +103,7 @@ public struct RuleLexer {
                 if i - start == 4, i + 6 <= scalars.count, scalars[i] == "-", scalars[i + 3] == "-",
                    isDigit(scalars[i + 1]), isDigit(scalars[i + 2]), isDigit(scalars[i + 4]), isDigit(scalars[i + 5]) {
                     i += 6
-                    tokens.append(token(.date, String(String.UnicodeScalarView(scalars[start..<i])), start, i))
+                    tokens.append(token(.date, RuleLexer.text(scalars[start..<i]), start, i))
                     continue
                 }
                 // A page range: 111-113.
@@ -96,7 +111,7 @@ public struct RuleLexer {
                     i += 1
                     while i < scalars.count, isDigit(scalars[i]) { i += 1 }
                 }
-                let text = String(String.UnicodeScalarView(scalars[start..<i]))
+                let text = RuleLexer.text(scalars[start..<i])
                 if text.filter({ $0 == "." }).count > 1 {
                     error(lineNumber, start + 1, i - start, "syntax", "'\(text)' is not a number")
                 }
@@ -111,7 +126,7 @@ public struct RuleLexer {
                     i += 1
                     while i < scalars.count, isIdentifierPart(scalars[i]) { i += 1 }
                 }
-                tokens.append(token(.identifier, String(String.UnicodeScalarView(scalars[start..<i])), start, i))
+                tokens.append(token(.identifier, RuleLexer.text(scalars[start..<i]), start, i))
                 continue
             }
             let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
@@ -135,7 +150,7 @@ public struct RuleLexer {
             default:
                 var j = i + 1
                 while j < scalars.count, !isSeparator(scalars[j]) { j += 1 }
-                let text = String(String.UnicodeScalarView(scalars[start..<j]))
+                let text = RuleLexer.text(scalars[start..<j])
                 error(lineNumber, start + 1, j - start, "syntax", "unexpected '\(text)'",
                       hint: "names are letters, digits and '_'; text goes in double quotes")
                 tokens.append(token(.invalid, text, start, j))
@@ -197,6 +212,19 @@ public struct RuleLexer {
             }
         }
         return result
+    }
+
+    /// Token text straight from UTF-8 bytes: building a `String.UnicodeScalarView` scalar by scalar
+    /// was most of the cost of loading the rules.
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for c in scalars { appendUTF8(c, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendUTF8(_ c: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { bytes.append(contentsOf: c.utf8) }
     }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }

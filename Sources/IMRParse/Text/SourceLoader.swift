@@ -27,21 +27,55 @@ public enum SourceLoader {
         } else if path.lowercased().hasSuffix(".pdf") {
             data = try pdfText(path: path)
         } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                let exists = FileManager.default.fileExists(atPath: path)
-                throw InputError(path: path, reason: exists ? "cannot be read (check its permissions)" : "no such file")
-            }
-            defer { try? handle.close() }
-            let read: Data
-            do { read = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
-                throw InputError(path: path, reason: "cannot be read: \(error.localizedDescription)")
-            }
-            guard read.count <= maximumBytes else {
-                throw InputError(path: path, reason: "is larger than \(maximumBytes >> 20) MB; split it or check that it is a letter")
-            }
-            data = Array(read)
+            data = try readFile(path: path)
         }
         return try decode(path: path, data: data)
+    }
+
+    /// The bytes of a file, read with open/fstat/read into one array: FileHandle and Data cost a
+    /// copy and most of the time of loading a letter.
+    private static func readFile(path: String) throws(InputError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw InputError(path: path, reason: exists ? "cannot be read (check its permissions)" : "no such file")
+        }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        guard size <= maximumBytes else { throw tooLarge(path) }
+        // One byte more than the size, so one read sees the end; pipes and growing files loop.
+        var bytes: [UInt8] = []
+        var capacity = size > 0 ? size + 1 : 1 << 16
+        while true {
+            let before = bytes.count
+            var failure: Int32 = 0
+            bytes.append(contentsOf: repeatElement(0, count: capacity - before))
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                var filled = before
+                while filled < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { failure = errno; return -1 }
+                    if n == 0 { break }
+                    filled += n
+                }
+                return filled
+            }
+            guard got >= 0 else {
+                throw InputError(path: path, reason: "cannot be read: \(String(cString: strerror(failure)))")
+            }
+            guard got <= maximumBytes else { throw tooLarge(path) }
+            if got < bytes.count {
+                bytes.removeLast(bytes.count - got)
+                return bytes
+            }
+            capacity *= 2
+        }
+    }
+
+    private static func tooLarge(_ path: String) -> InputError {
+        InputError(path: path, reason: "is larger than \(maximumBytes >> 20) MB; split it or check that it is a letter")
     }
 
     /// Decodes raw bytes; see the type's documentation for the policy.
@@ -63,7 +97,7 @@ public enum SourceLoader {
             bytes = data
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
         }
-        if bytes.contains(0) {
+        if bytes.withUnsafeBufferPointer(ByteWords.containsZero) {
             let nuls = bytes.prefix(8192).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if nuls * 20 > min(bytes.count, 8192) {
                 throw InputError(path: path, reason: "looks like a binary file, not letter text (convert PDFs with pdftotext, or pass the .pdf)")
@@ -89,18 +123,20 @@ public enum SourceLoader {
     private enum Validity { case valid, latin1, broken }
 
     private static func utf8Validity(_ bytes: [UInt8]) -> Validity {
-        var i = 0, goodSequences = 0, bad = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let width = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
-            var ok = width > 0 && i + width <= n
-            if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
-            if ok { goodSequences += 1; i += width } else { bad += 1; i += 1 }
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0, goodSequences = 0, bad = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i = ByteWords.firstNonASCII(bytes, from: i); continue }
+                let width = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+                var ok = width > 0 && i + width <= n
+                if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
+                if ok { goodSequences += 1; i += width } else { bad += 1; i += 1 }
+            }
+            if bad == 0 { return .valid }
+            return goodSequences == 0 ? .latin1 : .broken
         }
-        if bad == 0 { return .valid }
-        return goodSequences == 0 ? .latin1 : .broken
     }
 
     /// Whether `pdftotext` (poppler-utils) is on the PATH.

@@ -24,16 +24,18 @@ public struct SourceText: Sendable {
         var starts: [Int32] = []
         var extra: [Int32] = []
         var running: Int32 = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            running += Int32(width - 1)
-            starts.append(Int32(i))
-            extra.append(running)
-            i += width
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = ByteWords.firstNonASCII(bytes)
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 { i = ByteWords.firstNonASCII(bytes, from: i); continue }
+                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                running += Int32(width - 1)
+                starts.append(Int32(i))
+                extra.append(running)
+                i += width
+            }
         }
         multibyteStarts = starts
         multibyteExtra = extra

@@ -33,17 +33,15 @@ struct AuditSummary {
 
     mutating func add(_ r: AuditRecord) {
         confusion[r.recorded ?? "none", default: [:]][r.predicted ?? "none", default: 0] += 1
-        let keys: [(WritableKeyPath<AuditSummary, [String: Tally]>, [String])] = [
-            (\.byTreatment, [r.treatment ?? "(no rule)"]),
-            (\.bySource, r.guidelineSources.isEmpty ? ["(none cited)"] : r.guidelineSources),
-            (\.byYear, [r.year.map(String.init) ?? "unknown"]),
-            (\.bySpecialty, [r.specialty ?? "unknown"]),
-        ]
+        // Runs on the thread that hands results over, once per item: plain dictionary updates.
+        let year = r.year.map(String.init) ?? "unknown"
         AuditSummary.count(&total, r)
-        for (path, names) in keys {
-            for name in names { AuditSummary.count(&self[keyPath: path][name, default: Tally()], r) }
-        }
-        if let recorded = r.recorded { outcomesByYear[r.year.map(String.init) ?? "unknown", default: [:]][recorded, default: 0] += 1 }
+        AuditSummary.count(&byTreatment[r.treatment ?? "(no rule)", default: Tally()], r)
+        if r.guidelineSources.isEmpty { AuditSummary.count(&bySource["(none cited)", default: Tally()], r) }
+        for source in r.guidelineSources { AuditSummary.count(&bySource[source, default: Tally()], r) }
+        AuditSummary.count(&byYear[year, default: Tally()], r)
+        AuditSummary.count(&bySpecialty[r.specialty ?? "unknown", default: Tally()], r)
+        if let recorded = r.recorded { outcomesByYear[year, default: [:]][recorded, default: 0] += 1 }
         for d in r.drivers where d.status == "unmet" { reasons[d.reason ?? "unspecified", default: 0] += 1 }
         if r.agrees == false {
             disagreementsTotal += 1

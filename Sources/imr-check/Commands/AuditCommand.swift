@@ -40,10 +40,10 @@ enum AuditCommand {
         let summaryFiles = options.all("--summary-from")
         if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
 
+        let rules = RulesLocator.startLoading(options)
         let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
         let jobs = try jobCount(options)
-        guard let book = RulesLocator.loadBook(options) else { return 2 }
-        let analyzer = Analyzer(book: book)
+        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
         var summary = AuditSummary()
         summary.failedInputs = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
@@ -52,12 +52,14 @@ enum AuditCommand {
         var firstJSON = true
         let progress = Progress(total: inputs.files.count)
 
-        struct Output: Sendable { var lines: [[UInt8]]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
+        // One buffer of output per letter: JSON Lines and CSV / text lines end with a line break;
+        // --format json objects are separated by ",\n" and the array's punctuation added on emit.
+        struct Output: Sendable { var text: [UInt8]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
         let workers = OrderedWorkers<Result<Output, InputError>>(count: inputs.files.count, jobs: jobs)
         workers.run({ i in
             InputReport.load(inputs.files[i]).map { text in
                 let letter = LetterParser.parse(text)
-                var lines: [[UInt8]] = []
+                var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
                 var records: [AuditRecord] = []
                 let context = LetterCase.context(letter)
                 // The case summary is shared by every item: scanned once, combined with each rationale.
@@ -70,17 +72,20 @@ enum AuditCommand {
                     let record = makeRecord(letter, item: item, number: n + 1, prediction: p, text: text)
                     records.append(record)
                     switch format {
-                    case .jsonl, .json:
-                        let value = p.json(source: text, book: book, extra: extraFields(record, item: item))
-                        lines.append(format == .jsonl ? value.compactBytes : Array(value.pretty.utf8))
-                    case .csv: lines.append(Array(csvRow(record, prediction: p, item: item).utf8))
-                    case .text: lines.append(contentsOf: textLines(record, prediction: p).map { Array($0.utf8) })
+                    case .jsonl:
+                        p.writeJSON(to: &out, source: text) { writeExtraFields(record, item: item, to: &$0) }
+                        out.raw("\n")
+                    case .json:
+                        if n > 0 { out.raw(",\n") }
+                        p.writeJSON(to: &out, source: text) { writeExtraFields(record, item: item, to: &$0) }
+                    case .csv: out.raw(text: csvRow(record, prediction: p, item: item)); out.raw("\n")
+                    case .text: for line in textLines(record, prediction: p) { out.raw(text: line); out.raw("\n") }
                     default: break
                     }
                 }
                 var warnings = InputReport.warnings(for: text)
                 if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
-                return Output(lines: lines, records: records, warnings: warnings, bytes: text.bytes.count)
+                return Output(text: out.bytes, records: records, warnings: warnings, bytes: text.bytes.count)
             }
         }, emit: { _, result in
             switch result {
@@ -92,10 +97,9 @@ enum AuditCommand {
                 summary.documents += 1
                 for w in o.warnings { console.warning(w) }
                 for r in o.records { summary.add(r) }
-                for line in o.lines {
-                    if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); console.outRaw(String(decoding: line, as: UTF8.self)); firstJSON = false }
-                    else { console.out(bytes: line) }
-                }
+                guard !o.text.isEmpty else { return }
+                if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); firstJSON = false }
+                console.outRaw(bytes: o.text)
             }
         })
         progress.finish()
@@ -127,10 +131,14 @@ enum AuditCommand {
     }
 
     static func makeRecord(_ d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, text: SourceText) -> AuditRecord {
-        let drivers: [AuditRecord.Driver] = (p.assessment?.results ?? []).filter { $0.status == .unmet || $0.status == .undocumented }.map { r in
+        // Statuses are read in place and only drivers copied: filter-then-map copied every result.
+        var drivers: [AuditRecord.Driver] = []
+        let results = p.assessment?.results ?? []
+        for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
+            let r = results[i]
             let evidence = r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
-            return AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
-                                      citation: r.criterion.citation.text, evidence: evidence)
+            drivers.append(AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
+                                              citation: r.criterion.citation.text, evidence: evidence))
         }
         return AuditRecord(source: d.source, item: number, request: item.title.value,
                            treatment: p.assessment == nil ? nil : p.request.treatment,
@@ -139,11 +147,21 @@ enum AuditCommand {
                            guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
     }
 
-    static func extraFields(_ r: AuditRecord, item: DisputedItem) -> [(String, JSONValue)] {
-        [("item", .int(r.item)), ("recorded", .optional(r.recorded)), ("agrees", .optional(r.agrees)),
-         ("year", .optional(r.year)), ("reviewer_specialty", .optional(r.specialty)),
-         ("guideline_sources", .array(r.guidelineSources.map(JSONValue.string))),
-         ("imr_pages", .array((item.imrGuideline?.pages ?? []).map(JSONValue.int)))]
+    /// The audit's fields of an item's object, between the prediction and its parsed request.
+    static func writeExtraFields(_ r: AuditRecord, item: DisputedItem, to w: inout JSONWriter) {
+        w.key("item"); w.int(r.item)
+        w.key("recorded"); w.string(r.recorded)
+        w.key("agrees"); w.bool(r.agrees)
+        w.key("year"); w.int(r.year)
+        w.key("reviewer_specialty"); w.string(r.specialty)
+        w.key("guideline_sources")
+        w.beginArray()
+        for s in r.guidelineSources { w.string(s) }
+        w.endArray()
+        w.key("imr_pages")
+        w.beginArray()
+        for page in item.imrGuideline?.pages ?? [] { w.int(page) }
+        w.endArray()
     }
 
     static func csvRow(_ r: AuditRecord, prediction p: Prediction, item: DisputedItem) -> String {

@@ -23,10 +23,11 @@ enum FactsCommand {
         let options = try ParsedOptions.parse(args, spec: spec)
         if options.helpRequested { Console.shared.out(spec.help); return 0 }
         let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "facts")
+        let rules = RulesLocator.startLoading(options)
         let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
         let jobs = try jobCount(options)
-        guard let book = RulesLocator.loadBook(options) else { return 2 }
-        let analyzer = Analyzer(book: book)
+        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
+        let book = analyzer.book
         return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
             let letter = LetterParser.parse(text)
             let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter, text))

@@ -78,18 +78,24 @@ enum PredictCommand {
                           hint: "pass --request \"…\" for each treatment, or write 'Requesting: …' in the note")
             return 1
         }
-        var values: [JSONValue] = []
+        var out = JSONWriter(pretty: format == .json)
+        // Several requests make a JSON array; one is the object alone.
+        if format == .json, jobs.count > 1 { out.beginArray() }
         for job in jobs {
             var c = context
             c.requestRange = job.range
             let p = analyzer.predict(job.request, source: text, regions: job.regions, context: c)
             switch format {
-            case .jsonl: console.out(p.json(source: text, book: book).compact)
-            case .json: values.append(p.json(source: text, book: book))
+            case .jsonl: p.writeJSON(to: &out, source: text); out.raw("\n")
+            case .json: p.writeJSON(to: &out, source: text)
             default: for line in Checklist.lines(p, text: text) { console.out(line) }
             }
         }
-        if format == .json { console.out(values.count == 1 ? values[0].pretty : JSONValue.array(values).pretty) }
+        if format == .json {
+            if jobs.count > 1 { out.endArray() }
+            out.raw("\n")
+        }
+        console.outRaw(bytes: out.bytes)
         return 0
     }
 }

@@ -35,7 +35,31 @@ enum RulesLocator {
     /// Loads the rules, printing diagnostics; nil (exit 2) on errors.
     static func loadBook(_ options: ParsedOptions, strict: Bool = false, quietWarnings: Bool = true) -> RuleBook? {
         let dir = locate(options)
-        let result = RuleLoader.load(directory: dir)
+        return book(from: RuleLoader.load(directory: dir), dir: dir, strict: strict, quietWarnings: quietWarnings)
+    }
+
+    /// Starts loading the rules and building the analyzer on another thread: loading takes as
+    /// long as listing ten thousand inputs, and neither needs the other.
+    static func startLoading(_ options: ParsedOptions) -> Background<PendingRules> {
+        let dir = locate(options)
+        return Background {
+            let result = RuleLoader.load(directory: dir)
+            return PendingRules(dir: dir, result: result, analyzer: result.book.map { Analyzer(book: $0) })
+        }
+    }
+
+    struct PendingRules: Sendable {
+        var dir: String
+        var result: RuleLoader.Result
+        var analyzer: Analyzer?
+
+        /// The analyzer, or nil (exit 2) after printing why the rules are invalid.
+        func analyzerOrReport() -> Analyzer? {
+            book(from: result, dir: dir, strict: false, quietWarnings: true) == nil ? nil : analyzer
+        }
+    }
+
+    private static func book(from result: RuleLoader.Result, dir: String, strict: Bool, quietWarnings: Bool) -> RuleBook? {
         let console = Console.shared
         let failing = result.diagnostics.filter { $0.severity == .error || strict }
         if !failing.isEmpty || result.book == nil {

@@ -47,6 +47,14 @@ final class Console: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Writes bytes as they are: whole lines or whole JSON values, never split between threads.
+    func outRaw(bytes: [UInt8]) {
+        lock.lock()
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flushLocked() }
+        lock.unlock()
+    }
+
     func outRaw(_ text: String) {
         lock.lock()
         buffer.append(contentsOf: text.utf8)

@@ -1,0 +1,258 @@
+/// Writes JSON value by value straight into a byte buffer, compact or indented by two spaces.
+///
+/// The one JSON serialiser of the project: `JSONValue` trees are written through it too. The audit
+/// writes about four bytes of JSON per byte of input, and building a tree first, then walking it,
+/// cost more than the writing itself. Callers open and close objects and arrays in order; the
+/// writer puts the commas, colons and (when pretty) the line breaks.
+public struct JSONWriter: ~Copyable {
+    private var out: ByteBuffer
+    private let pretty: Bool
+    private var level = 0
+    /// No element has been written yet in the innermost open object or array.
+    private var empty = true
+    /// A key has just been written: its value takes no separator.
+    private var afterKey = false
+
+    public init(pretty: Bool = false, capacity: Int = 1024) {
+        self.pretty = pretty
+        out = ByteBuffer(capacity: capacity)
+    }
+
+    /// What has been written, as UTF-8.
+    public var bytes: [UInt8] { out.array }
+
+    /// Bytes outside any JSON value (a line break between JSON Lines, a separator between values).
+    public mutating func raw(_ text: StaticString) {
+        out.append(text)
+    }
+
+    /// Text outside JSON (a CSV row, a line for people), so one buffer can carry any output format.
+    public mutating func raw(text: String) {
+        out.append(text)
+    }
+
+    // MARK: Objects and arrays
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// A key the program spells (no escaping needed).
+    public mutating func key(_ name: StaticString) {
+        separate()
+        // `"name":` in one reservation: keys are a quarter of the calls.
+        let n = name.utf8CodeUnitCount
+        let start = name.utf8Start
+        out.append(count: n + 3) { b in
+            b[0] = 34
+            for k in 0..<n { b[k + 1] = start[k] }
+            b[n + 1] = 34
+            b[n + 2] = UInt8(ascii: ":")
+        }
+        if pretty { out.append(32) }
+        afterKey = true
+    }
+
+    /// A key from data (a fact name, a tally's label), escaped like any string.
+    public mutating func key(string name: String) {
+        separate()
+        escape(name)
+        colon()
+    }
+
+    // MARK: Scalars
+
+    public mutating func null() {
+        separate()
+        raw("null")
+    }
+
+    public mutating func bool(_ b: Bool) {
+        separate()
+        if b { raw("true") } else { raw("false") }
+    }
+
+    public mutating func bool(_ b: Bool?) {
+        if let b { bool(b) } else { null() }
+    }
+
+    public mutating func int(_ i: Int) {
+        separate()
+        writeInt(i)
+    }
+
+    public mutating func int(_ i: Int?) {
+        if let i { int(i) } else { null() }
+    }
+
+    /// Whole numbers below 10^15 as integers, other finite numbers as Swift prints them, NaN and
+    /// infinities as null (JSON has no spelling for them).
+    public mutating func double(_ d: Double) {
+        separate()
+        if !d.isFinite {
+            raw("null")
+        } else if d == d.rounded(), abs(d) < 1e15 {
+            writeInt(Int(d))
+        } else {
+            out.append(String(d))
+        }
+    }
+
+    public mutating func string(_ s: String) {
+        separate()
+        escape(s)
+    }
+
+    public mutating func string(_ s: String?) {
+        if let s { string(s) } else { null() }
+    }
+
+    /// A string given as UTF-8 bytes, the same as `string(String(decoding: utf8, as: UTF8.self))`
+    /// without making the String: ASCII (nearly every evidence span) is copied as it is; anything
+    /// else goes through `String(decoding:)` so invalid bytes are repaired exactly as before.
+    public mutating func string(decoding utf8: ArraySlice<UInt8>) {
+        let ascii = utf8.withUnsafeBufferPointer { buffer -> Bool in
+            guard ByteWords.firstNonASCII(buffer) == buffer.count else { return false }
+            separate()
+            escape(buffer)
+            return true
+        }
+        if !ascii { string(String(decoding: utf8, as: UTF8.self)) }
+    }
+
+    public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .double(let d): double(d)
+        case .string(let s): string(s)
+        case .array(let items):
+            beginArray()
+            for item in items { value(item) }
+            endArray()
+        case .object(let fields):
+            beginObject()
+            for (k, item) in fields {
+                key(string: k)
+                value(item)
+            }
+            endObject()
+        }
+    }
+
+    // MARK: Layout
+
+    /// Before a value or key: the comma after the previous element and, when pretty, a new line.
+    @inline(__always)
+    private mutating func separate() {
+        if afterKey { afterKey = false; return }
+        guard level > 0 else { return }
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        newline(level)
+    }
+
+    @inline(__always)
+    private mutating func colon() {
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(32) }
+        afterKey = true
+    }
+
+    @inline(__always)
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        out.append(bracket)
+        level += 1
+        empty = true
+    }
+
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        level -= 1
+        // An empty object or array stays on one line: `[]`, `{}`.
+        if !empty { newline(level) }
+        out.append(bracket)
+        // The container just closed is an element of the one around it.
+        empty = false
+    }
+
+    private mutating func newline(_ level: Int) {
+        guard pretty else { return }
+        out.append(10)
+        out.append(repeating: 32, count: 2 * level)
+    }
+
+    // MARK: Encoding
+
+    private mutating func escape(_ s: String) {
+        var s = s
+        s.withUTF8 { escape($0) }
+    }
+
+    /// A quoted string: runs that need no escape are copied in one go.
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+        out.append(34)
+        var runStart = 0
+        var i = JSONWriter.nextEscape(utf8, from: 0)
+        while i < utf8.count {
+            if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            let b = utf8[i]
+            switch b {
+            case 34: out.append(92); out.append(34)
+            case 92: out.append(92); out.append(92)
+            case 10: out.append(92); out.append(UInt8(ascii: "n"))
+            case 13: out.append(92); out.append(UInt8(ascii: "r"))
+            case 9: out.append(92); out.append(UInt8(ascii: "t"))
+            default:
+                raw("\\u00")
+                out.append(JSONWriter.hexDigits[Int(b >> 4)])
+                out.append(JSONWriter.hexDigits[Int(b & 15)])
+            }
+            runStart = i + 1
+            i = JSONWriter.nextEscape(utf8, from: runStart)
+        }
+        if runStart < utf8.count { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+        out.append(34)
+    }
+
+    private static func needsEscape(_ b: UInt8) -> Bool { b < 32 || b == 34 || b == 92 || b == 127 }
+
+    /// The first byte at or after `start` that needs an escape, else `utf8.count`. Eight bytes at
+    /// a time: strings are long runs of plain text, and this scan was most of the writing.
+    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = utf8.baseAddress {
+            while i + 8 <= utf8.count {
+                let x = ByteWords.word(base, i)
+                let flagged = ByteWords.byte(x, below: 32) | ByteWords.byte(x, equals: 34)
+                    | ByteWords.byte(x, equals: 92) | ByteWords.byte(x, equals: 127)
+                if flagged != 0 {
+                    for k in i..<(i + 8) where needsEscape(utf8[k]) { return k }
+                }
+                i += 8
+            }
+        }
+        while i < utf8.count, !needsEscape(utf8[i]) { i += 1 }
+        return i
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Decimal digits straight into the buffer (offsets are written by the million; no String per number).
+    private mutating func writeInt(_ value: Int) {
+        if value < 0 { out.append(45) }
+        var v = value.magnitude
+        var digits = 1
+        var rest = v / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        out.append(count: digits) { d in
+            for k in stride(from: digits - 1, through: 0, by: -1) {
+                d[k] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+    }
+}
