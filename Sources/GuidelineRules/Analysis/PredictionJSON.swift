@@ -14,7 +14,7 @@ extension Prediction {
         w.key("predicted"); w.string(assessment?.decision.rawValue)
         w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })
         extra(&w)
-        w.key("parsed_request"); w.value(request.json)
+        w.key("parsed_request"); request.writeJSON(to: &w)
         if let a = assessment {
             w.key("decision_basis"); w.string(a.basis.rawValue)
             w.key("criteria")

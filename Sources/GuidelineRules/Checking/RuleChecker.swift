@@ -61,7 +61,7 @@ struct RuleChecker {
             }
             let citation = t.citation ?? CitationSyntax(guideline: "", section: nil, pages: [], token: t.id)
             let window = self.window(t.appliesFrom, t.appliesTo, file: t.file)
-            var criteria = criteriaByTreatment[t.id.text] ?? []
+            let criteria = criteriaByTreatment[t.id.text] ?? []
             for i in criteria.indices {
                 if criteria[i].citation.guideline.isEmpty { criteria[i].citation = convert(citation) }
                 let w = criteria[i].window

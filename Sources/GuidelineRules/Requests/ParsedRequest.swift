@@ -34,21 +34,30 @@ public struct ParsedRequest: Sendable {
 
     public init(text: String) { self.text = text }
 
+    /// The `parsed_request` object of the design.
     public var json: JSONValue {
-        .object([
-            ("treatment", .optional(treatment)),
-            ("components", .array(components.map(JSONValue.string))),
-            ("body_region", .optional(bodyRegion)),
-            ("levels", .array(levels.map(JSONValue.string))),
-            ("laterality", .optional(laterality)),
-            ("quantity", .optional(quantity)),
-            ("frequency_per_week", frequencyPerWeek.map { .double($0) } ?? .null),
-            ("duration_weeks", durationWeeks.map { .double($0) } ?? .null),
-            ("visits", .optional(visits)),
-            ("retrospective", .bool(retrospective)),
-            ("service_date", serviceDate.map { .string(CivilDate.iso(days: $0)) } ?? .null),
-            ("dose_mg", doseMg.map { .double($0) } ?? .null),
-            ("strength_percent", strengthPercent.map { .double($0) } ?? .null),
-        ])
+        var w = JSONWriter()
+        writeJSON(to: &w)
+        return JSONValue(parsing: w.bytes)!
+    }
+
+    /// Writes the `parsed_request` object (the one definition of its shape; `json` reads it back).
+    public func writeJSON(to w: inout JSONWriter) {
+        func number(_ d: Double?) { if let d { w.double(d) } else { w.null() } }
+        w.beginObject()
+        w.key("treatment"); w.string(treatment)
+        w.key("components"); w.beginArray(); for c in components { w.string(c) }; w.endArray()
+        w.key("body_region"); w.string(bodyRegion)
+        w.key("levels"); w.beginArray(); for l in levels { w.string(l) }; w.endArray()
+        w.key("laterality"); w.string(laterality)
+        w.key("quantity"); w.int(quantity)
+        w.key("frequency_per_week"); number(frequencyPerWeek)
+        w.key("duration_weeks"); number(durationWeeks)
+        w.key("visits"); w.int(visits)
+        w.key("retrospective"); w.bool(retrospective)
+        w.key("service_date"); w.string(serviceDate.map { CivilDate.iso(days: $0) })
+        w.key("dose_mg"); number(doseMg)
+        w.key("strength_percent"); number(strengthPercent)
+        w.endObject()
     }
 }
