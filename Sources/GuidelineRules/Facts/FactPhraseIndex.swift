@@ -48,7 +48,7 @@ struct FactPhraseIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(fact: slot, role: role))
                 for p in phrases {
-                    if p.contains("...") {
+                    if p.utf8.contains(UInt8(ascii: ".")), p.contains("...") {  // Foundation's search only when a dot is there
                         // Each gapped phrase is its own entry: its first part goes in the trie, the rest is checked on a match.
                         let parts = p.components(separatedBy: "...").map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
                         guard let first = parts.first else { continue }
