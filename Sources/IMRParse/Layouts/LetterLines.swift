@@ -190,9 +190,12 @@ struct LetterLines: Sendable {
     private func cleanBytes(pieces: [Range<Int>]) -> [UInt8] {
         guard !pieces.isEmpty else { return [] }
         let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+        // Eight bytes of slack: runs are copied a word at a time, past the last byte kept.
+        return [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
             var n = 0
+            let dst = UnsafeMutableRawPointer(out.baseAddress!)
             bytes.withUnsafeBufferPointer { buf in
+                let src = UnsafeRawPointer(buf.baseAddress!)
                 for piece in pieces {
                     var k = lineIndex(at: piece.lowerBound)
                     while k < lines.count, lines[k].start < piece.upperBound {
@@ -210,13 +213,26 @@ struct LetterLines: Sendable {
                                 || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
                             if !joins { out[n] = 32; n += 1 }
                         }
-                        var pendingSpace = false
                         var i = lo
                         while i < hi {
+                            // Copy eight bytes, keeping those before the first one at or below a space.
+                            if i + 8 <= hi {
+                                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
+                                let low = LetterLines.bytesBelow33(w)
+                                if low == 0 { i += 8; n += 8; continue }
+                                let kept = low.trailingZeroBitCount >> 3
+                                i += kept
+                                n += kept
+                            }
                             let b = buf[i]
                             i += 1
-                            if b <= 32, TextScan.isSpace(b) { pendingSpace = true; continue }
-                            if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                            if b <= 32, TextScan.isSpace(b) {
+                                // A run of white space: one space, unless it ends the line.
+                                while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
+                                if i < hi { out[n] = 32; n += 1 }
+                                continue
+                            }
                             out[n] = b
                             n += 1
                         }
@@ -225,6 +241,12 @@ struct LetterLines: Sendable {
             }
             count = n
         }
+    }
+
+    /// Bit 7 set in each byte of `word` that is below 33 (white space and control bytes), exactly.
+    @inline(__always)
+    static func bytesBelow33(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & 0x8080_8080_8080_8080
     }
 
     /// Whether any byte of `word` is below `limit` (at most 128): the classic test without a loop.
