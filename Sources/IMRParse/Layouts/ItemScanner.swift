@@ -201,7 +201,13 @@ struct ItemScanner {
         guard end > content.lowerBound, bytes[end - 1] == 46 else { return false }
         var w = end - 1
         while w > content.lowerBound, !TextScan.isSpace(bytes[w - 1]), bytes[w - 1] != 40 { w -= 1 }
-        let word = String(decoding: bytes[w..<(end - 1)].map(TextScan.lower), as: UTF8.self)
+        let wordBytes = bytes[w..<(end - 1)]
+        // ASCII (the usual case): one letter is an initial, and no abbreviation is longer than six bytes.
+        if wordBytes.allSatisfy({ $0 < 0x80 }) {
+            if wordBytes.count == 1, TextScan.isAlpha(wordBytes.first!) { return false }
+            if wordBytes.count > 6 { return true }
+        }
+        let word = String(decoding: wordBytes.map(TextScan.lower), as: UTF8.self)
         if word.count == 1, word.first?.isLetter == true { return false }
         return !abbreviations.contains(word)
     }
