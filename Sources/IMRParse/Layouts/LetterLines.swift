@@ -105,6 +105,8 @@ struct LetterLines: Sendable {
         guard !range.isEmpty, !lines.isEmpty else { return [] }
         var out: [Int] = []
         var k = lineIndex(at: range.lowerBound)
+        // At most every line up to the one holding the range's end: one allocation, no growing.
+        out.reserveCapacity(lineIndex(at: range.upperBound) - k + 1)
         while k < lines.count, lines[k].start < range.upperBound {
             let line = lines[k]
             if isSignificant(k), line.contentStart >= range.lowerBound, line.contentStart < range.upperBound { out.append(k) }
@@ -137,6 +139,7 @@ struct LetterLines: Sendable {
     func pieces(_ range: Range<Int>) -> [Range<Int>] {
         guard !range.isEmpty, !lines.isEmpty else { return [] }
         var out: [Range<Int>] = []
+        out.reserveCapacity(4)  // usually one piece, a few when page furniture cuts the range
         var pieceStart: Int? = nil
         var pieceEnd = range.lowerBound
         var k = lineIndex(at: range.lowerBound)

@@ -15,6 +15,7 @@ struct PageSet {
     /// The pages in ascending order.
     func sorted() -> [Int] {
         var out: [Int] = []
+        out.reserveCapacity(words.reduce(0) { $0 + $1.nonzeroBitCount })
         for (k, word) in words.enumerated() {
             var w = word
             while w != 0 {
