@@ -83,6 +83,7 @@ enum DecisionPhrases {
                 return Located(.upheld, (r.lowerBound - 3)..<r.upperBound)
             }
             var words: [(String, Int)] = []
+            words.reserveCapacity(4)
             var i = r.lowerBound
             while words.count < 4 {
                 while i > range.lowerBound, TextScan.isSpace(bytes[i - 1]) { i -= 1 }
@@ -97,7 +98,7 @@ enum DecisionPhrases {
             if words[w].0 == "not" || words[w].0 == "no" || words[w].0 == "never" {
                 return Located(.upheld, words[w].1..<r.upperBound)
             }
-            if ["is", "are", "was", "were", "be"].contains(words[w].0) || (w > 0 && ["is", "are", "was", "were"].contains(words[w].0)) {
+            if verbs.contains(words[w].0) || (w > 0 && verbs.dropLast().contains(words[w].0)) {
                 return Located(.overturned, words[w].1..<r.upperBound)
             }
         }
@@ -125,7 +126,14 @@ enum DecisionPhrases {
         return i
     }
 
+    /// "be" last: after a hedge only the others count.
+    private static let verbs = ["is", "are", "was", "were", "be"]
+
+    /// The bytes of `range` in lower case; a word of up to 15 bytes stays inside the String, unallocated.
     private static func lowerWord(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map(TextScan.lower), as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { out in
+            for (n, i) in range.enumerated() { out[n] = TextScan.lower(bytes[i]) }
+            return range.count
+        }
     }
 }
