@@ -57,7 +57,7 @@ struct ItemHeader: Sendable {
 /// One item as the scanner assembles it: header plus the byte ranges of its labelled fields.
 struct ItemDraft: Sendable {
     var header: ItemHeader
-    var fields: [FieldLabel: Range<Int>] = [:]
+    var fields = FieldRanges()
     /// Text after the header that no label introduces.
     var unlabelled: Range<Int>?
 }
@@ -109,13 +109,14 @@ struct ItemScanner {
             // Does the next label come back round without a header between?
             var orphanNext = false
             if let next = nextLabel {
-                var seen: Set<FieldLabel> = []
+                // The highest label seen since the last header.
+                var seen: FieldLabel? = nil
                 if headers.isEmpty {
-                    if let c = current { seen.formUnion(c.fields.keys) }
-                    if let l = block.label { seen.insert(l) }
-                    if current == nil { seen.insert(.rationale) }  // labels before any header: a header is missing
+                    if let c = current { seen = c.fields.highest }
+                    if let l = block.label { seen = max(seen ?? l, l) }
+                    if current == nil { seen = .rationale }  // labels before any header: a header is missing
                 }
-                if let highest = seen.max(), next <= highest {
+                if let highest = seen, next <= highest {
                     let tailStart = headers.last?.end ?? block.range.lowerBound
                     if let title = tailTitle(tailStart..<block.range.upperBound) {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound))
