@@ -267,6 +267,11 @@ struct PhraseSet: Sendable {
         let l = Int(TextScan.lower(bytes[start]))
         let lo = Int(offsets[l]), hi = Int(offsets[l + 1])
         guard lo < hi else { return }
+        // Most lines fail on their second byte (see `seconds`).
+        if start + 1 < e {
+            let s = Int(TextScan.lower(bytes[start + 1]))
+            guard seconds[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0 else { return }
+        }
         bytes.withUnsafeBufferPointer { buf in
             for q in lo..<hi {
                 let k = Int(order[q])
