@@ -4,20 +4,23 @@ struct PageSet {
     static let maxPage = 3000
     /// Allocated on the first insertion: most citations cite no page.
     private var words: [UInt64] = []
+    /// The words that may have bits set.
+    private var used = 0..<0
 
     /// Adds `page` (1–3000).
     mutating func insert(_ page: Int) {
         precondition(page >= 0 && page <= PageSet.maxPage, "page out of range")
         if words.isEmpty { words = [UInt64](repeating: 0, count: PageSet.maxPage / 64 + 1) }
         words[page >> 6] |= 1 << UInt64(page & 63)
+        used = used.isEmpty ? (page >> 6)..<((page >> 6) + 1) : min(used.lowerBound, page >> 6)..<max(used.upperBound, (page >> 6) + 1)
     }
 
     /// The pages in ascending order.
     func sorted() -> [Int] {
         var out: [Int] = []
-        out.reserveCapacity(words.reduce(0) { $0 + $1.nonzeroBitCount })
-        for (k, word) in words.enumerated() {
-            var w = word
+        out.reserveCapacity(used.reduce(0) { $0 + words[$1].nonzeroBitCount })
+        for k in used {
+            var w = words[k]
             while w != 0 {
                 out.append(k << 6 | w.trailingZeroBitCount)
                 w &= w &- 1
