@@ -194,11 +194,11 @@ struct LetterLines: Sendable {
         guard !pieces.isEmpty else { return [] }
         let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
         // Eight bytes of slack: runs are copied a word at a time, past the last byte kept.
-        return [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
-            var n = 0
-            let dst = UnsafeMutableRawPointer(out.baseAddress!)
-            bytes.withUnsafeBufferPointer { buf in
+        return bytes.withUnsafeBufferPointer { buf in
+            [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
+                var n = 0
                 let src = UnsafeRawPointer(buf.baseAddress!)
+                let dst = UnsafeMutableRawPointer(out.baseAddress!)
                 for piece in pieces {
                     var k = lineIndex(at: piece.lowerBound)
                     while k < lines.count, lines[k].start < piece.upperBound {
@@ -218,15 +218,26 @@ struct LetterLines: Sendable {
                         }
                         var i = lo
                         while i < hi {
-                            // Copy eight bytes, keeping those before the first one at or below a space.
+                            // Copy eight bytes, keeping those before the first white space that is more than
+                            // one space between two words (a single space is copied as it stands).
                             if i + 8 <= hi {
                                 let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                                 dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
-                                let low = LetterLines.bytesBelow33(w)
-                                if low == 0 { i += 8; n += 8; continue }
-                                let kept = low.trailingZeroBitCount >> 3
+                                var low = LetterLines.bytesBelow33(w)
+                                var kept = 8
+                                while low != 0 {
+                                    let at = low.trailingZeroBitCount >> 3
+                                    // A lone space with a word byte after it, inside the eight.
+                                    if at < 7, (w >> UInt64(at * 8)) & 0xFF == 32, low & (0x80 << UInt64(at * 8 + 8)) == 0 {
+                                        low &= low &- 1
+                                        continue
+                                    }
+                                    kept = at
+                                    break
+                                }
                                 i += kept
                                 n += kept
+                                if kept == 8 { continue }
                             }
                             let b = buf[i]
                             i += 1
@@ -241,8 +252,8 @@ struct LetterLines: Sendable {
                         }
                     }
                 }
+                count = n
             }
-            count = n
         }
     }
 
