@@ -25,9 +25,11 @@ struct LetterLines: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buf in
+        // The array lives inside the closure: a captured variable it appended to would be checked for
+        // exclusive access on every line.
+        lines = bytes.withUnsafeBufferPointer { buf in
+            var lines: [Line] = []
+            lines.reserveCapacity(bytes.count / 40 + 1)
             let n = buf.count
             var start = 0
             var i = 0
@@ -66,8 +68,8 @@ struct LetterLines: Sendable {
                 }
             }
             if start < n || lines.isEmpty { add(n) }
+            return lines
         }
-        self.lines = lines
     }
 
     var count: Int { lines.count }
