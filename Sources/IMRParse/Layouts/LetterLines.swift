@@ -25,25 +25,25 @@ struct LetterLines: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        // The array lives inside the closure: a captured variable it appended to would be checked for
-        // exclusive access on every line.
+        // The array and the position live inside the closure, and `line` captures neither: a captured
+        // variable that is mutated is checked for exclusive access on every line.
         lines = bytes.withUnsafeBufferPointer { buf in
             var lines: [Line] = []
             lines.reserveCapacity(bytes.count / 40 + 1)
             let n = buf.count
             var start = 0
             var i = 0
-            @inline(__always) func add(_ end: Int) {
+            @inline(__always) func line(_ start: Int, _ end: Int) -> Line {
                 var lo = start, hi = end
                 while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
                 while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
-                lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
+                return Line(start: start, end: end, contentStart: lo, contentEnd: hi)
             }
             // Text without CR or form feed (the usual case) is split on LF with memchr, which is vectorised.
             if let base = buf.baseAddress, memchr(base, 13, n) == nil, memchr(base, 12, n) == nil {
                 while i < n, let hit = memchr(base + i, 10, n - i) {
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    add(at)
+                    lines.append(line(start, at))
                     i = at + 1
                     start = i
                 }
@@ -58,16 +58,16 @@ struct LetterLines: Sendable {
                 let b = buf[i]
                 if b > 13 { i += 1; continue }
                 if b == 10 || b == 12 {
-                    add(i); i += 1; start = i
+                    lines.append(line(start, i)); i += 1; start = i
                 } else if b == 13 {
-                    add(i)
+                    lines.append(line(start, i))
                     i += (i + 1 < n && buf[i + 1] == 10) ? 2 : 1
                     start = i
                 } else {
                     i += 1
                 }
             }
-            if start < n || lines.isEmpty { add(n) }
+            if start < n || lines.isEmpty { lines.append(line(start, n)) }
             return lines
         }
     }
