@@ -260,6 +260,17 @@ struct PhraseSet: Sendable {
         return found
     }
 
+    /// Whether some phrase may match at `start`, judged on its first two bytes alone.
+    func mayMatch(_ bytes: [UInt8], at start: Int, end: Int) -> Bool {
+        let e = min(end, bytes.count)
+        guard start >= 0, start < e else { return false }
+        let l = Int(TextScan.lower(bytes[start]))
+        guard offsets[l] < offsets[l + 1] else { return false }
+        guard start + 1 < e else { return true }
+        let s = Int(TextScan.lower(bytes[start + 1]))
+        return seconds[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0
+    }
+
     /// Marks in `found` every phrase that matches at `start`.
     func markMatches(_ bytes: [UInt8], at start: Int, end: Int, into found: inout [Bool]) {
         let e = min(end, bytes.count)
