@@ -9,7 +9,8 @@ enum DecisionPhrases {
     static func word(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
         var r = TextScan.trim(bytes, range)
         if r.count > 1, bytes[r.upperBound - 1] == 46 { r = r.lowerBound..<(r.upperBound - 1) }
-        guard !r.isEmpty else { return nil }
+        // The words are six, eight or ten bytes long: most lines are ruled out by their length.
+        guard r.count == 6 || r.count == 8 || r.count == 10 else { return nil }
         for (phrase, decision) in words where phrase.match(bytes, at: r.lowerBound, end: r.upperBound) == r.upperBound {
             return Located(decision, r)
         }

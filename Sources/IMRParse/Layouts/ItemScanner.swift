@@ -178,8 +178,12 @@ struct ItemScanner {
         let bytes = lines.bytes
         let c = lines[k].content
         // A heading in capitals ("INDEPENDENT MEDICAL REVIEW") before a line in mixed case.
-        let letters = bytes[c].filter(TextScan.isAlpha)
-        if letters.count >= 4, !letters.contains(where: { $0 >= 97 }),
+        var letters = 0, lowerCase = false
+        for b in bytes[c] where TextScan.isAlpha(b) {
+            letters += 1
+            if b >= 97 { lowerCase = true }
+        }
+        if letters >= 4, !lowerCase,
            bytes[lines[next].content].contains(where: { $0 >= 97 && $0 <= 122 }) {
             return true
         }
