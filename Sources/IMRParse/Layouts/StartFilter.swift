@@ -1,5 +1,5 @@
 /// Where, in a block of sixteen bytes, a phrase of a `PhraseSet` may start: at a word start when
-/// every phrase starts a word, else at one of the phrases' first bytes when they are few. The
+/// every phrase starts a word, and at one of the phrases' first bytes when there are one or two. The
 /// positions it gives are a superset of the real candidates, which the byte-level test then checks.
 ///
 /// Prose has a word start every six bytes or so and most of them start no phrase: one pass of
@@ -10,8 +10,8 @@
 struct StartFilter: Sendable {
     typealias Bytes = SIMD16<UInt8>
 
-    /// Up to four distinct lower-case first bytes (the list repeated to four).
-    private let firsts: SIMD4<UInt8>?
+    /// One or two distinct lower-case first bytes (one repeated), each filling a vector.
+    private let firsts: (Bytes, Bytes)?
     private let wordStarts: Bool
 
     /// Whether the filter leaves anything out. Unoptimised builds (the tests) skip it: generic SIMD
@@ -21,10 +21,10 @@ struct StartFilter: Sendable {
     init(firsts bytes: [UInt8], wordStarts: Bool) {
         var distinct: [UInt8] = []
         for b in bytes where !distinct.contains(b) { distinct.append(b) }
-        if wordStarts || distinct.isEmpty || distinct.count > 4 || distinct.contains(where: { $0 >= 65 && $0 <= 90 }) {
+        if distinct.isEmpty || distinct.count > 2 || distinct.contains(where: { $0 >= 65 && $0 <= 90 }) {
             firsts = nil
         } else {
-            firsts = SIMD4((0..<4).map { distinct[$0 % distinct.count] })
+            firsts = (Bytes(repeating: distinct[0]), Bytes(repeating: distinct[distinct.count - 1]))
         }
         self.wordStarts = wordStarts
     }
@@ -35,19 +35,21 @@ struct StartFilter: Sendable {
     @inline(__always)
     func candidates(_ p: UnsafeRawPointer, afterAlnum: inout UInt64) -> (UInt64, UInt64) {
         let v = p.loadUnaligned(as: Bytes.self)
+        var lo: UInt64 = 0x8080_8080_8080_8080, hi: UInt64 = 0x8080_8080_8080_8080
         if wordStarts {
             // Letters and digits whose left neighbour is neither: shift the lanes up by one.
             let a = StartFilter.words(StartFilter.isAlnum(v))
-            let lo = a[0] & ~(a[0] << 8 | afterAlnum)
-            let hi = a[1] & ~(a[1] << 8 | a[0] >> 56)
+            lo = a[0] & ~(a[0] << 8 | afterAlnum)
+            hi = a[1] & ~(a[1] << 8 | a[0] >> 56)
             afterAlnum = a[1] >> 56
-            return (lo, hi)
         }
-        guard let f = firsts else { return (0x8080_8080_8080_8080, 0x8080_8080_8080_8080) }
-        let l = StartFilter.lower(v)
-        let m = StartFilter.words(StartFilter.isZero(l ^ Bytes(repeating: f[0])) | StartFilter.isZero(l ^ Bytes(repeating: f[1]))
-            | StartFilter.isZero(l ^ Bytes(repeating: f[2])) | StartFilter.isZero(l ^ Bytes(repeating: f[3])))
-        return (m[0], m[1])
+        if let f = firsts {
+            let l = StartFilter.lower(v)
+            let m = StartFilter.words(StartFilter.isZero(l ^ f.0) | StartFilter.isZero(l ^ f.1))
+            lo &= m[0]
+            hi &= m[1]
+        }
+        return (lo, hi)
     }
 
     /// Bit 7 where the lane is zero (`x - 1` sets bit 7 only when `x` is 0 or has it already).
