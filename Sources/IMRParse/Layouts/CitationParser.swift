@@ -67,12 +67,14 @@ public enum CitationParser {
     /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
     /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
     public static func pages(_ bytes: [UInt8]) -> [Int] {
-        var found = Set<Int>()
+        var found = PageSet()
         var i = 0
         let n = bytes.count
         while i < n {
-            // Every label starts with "p".
-            guard bytes[i] | 0x20 == 112, i == 0 || !TextScan.isAlnum(bytes[i - 1]),
+            // Every label starts with "p": skip to the next one.
+            guard let p = nextP(bytes, from: i) else { break }
+            i = p
+            guard i == 0 || !TextScan.isAlnum(bytes[i - 1]),
                   let (_, end) = Phrase.matchAny(pageLabels, bytes, at: i, end: n),
                   end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
             else { i += 1; continue }
@@ -82,7 +84,7 @@ public enum CitationParser {
     }
 
     /// Reads "46", "46-47", "60, 111-113", "36, 37 and 39", "Page 46" from `start`; returns where it stopped.
-    static func readPageList(_ bytes: [UInt8], from start: Int, into found: inout Set<Int>) -> Int {
+    static func readPageList(_ bytes: [UInt8], from start: Int, into found: inout PageSet) -> Int {
         let n = bytes.count
         var i = start
         var readAny = false
@@ -120,6 +122,18 @@ public enum CitationParser {
             }
             readAny = true
             i = k
+        }
+    }
+
+    /// The first "p" or "P" at or after `start`.
+    private static func nextP(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            while i < b.count {
+                if b[i] | 0x20 == 112 { return i }
+                i += 1
+            }
+            return nil
         }
     }
 

@@ -9,7 +9,8 @@ enum DecisionPhrases {
     static func word(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
         var r = TextScan.trim(bytes, range)
         if r.count > 1, bytes[r.upperBound - 1] == 46 { r = r.lowerBound..<(r.upperBound - 1) }
-        guard !r.isEmpty else { return nil }
+        // The words are six, eight or ten bytes long: most lines are ruled out by their length.
+        guard r.count == 6 || r.count == 8 || r.count == 10 else { return nil }
         for (phrase, decision) in words where phrase.match(bytes, at: r.lowerBound, end: r.upperBound) == r.upperBound {
             return Located(decision, r)
         }
@@ -83,6 +84,7 @@ enum DecisionPhrases {
                 return Located(.upheld, (r.lowerBound - 3)..<r.upperBound)
             }
             var words: [(String, Int)] = []
+            words.reserveCapacity(4)
             var i = r.lowerBound
             while words.count < 4 {
                 while i > range.lowerBound, TextScan.isSpace(bytes[i - 1]) { i -= 1 }
@@ -97,7 +99,7 @@ enum DecisionPhrases {
             if words[w].0 == "not" || words[w].0 == "no" || words[w].0 == "never" {
                 return Located(.upheld, words[w].1..<r.upperBound)
             }
-            if ["is", "are", "was", "were", "be"].contains(words[w].0) || (w > 0 && ["is", "are", "was", "were"].contains(words[w].0)) {
+            if verbs.contains(words[w].0) || (w > 0 && verbs.dropLast().contains(words[w].0)) {
                 return Located(.overturned, words[w].1..<r.upperBound)
             }
         }
@@ -125,7 +127,14 @@ enum DecisionPhrases {
         return i
     }
 
+    /// "be" last: after a hedge only the others count.
+    private static let verbs = ["is", "are", "was", "were", "be"]
+
+    /// The bytes of `range` in lower case; a word of up to 15 bytes stays inside the String, unallocated.
     private static func lowerWord(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map(TextScan.lower), as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { out in
+            for (n, i) in range.enumerated() { out[n] = TextScan.lower(bytes[i]) }
+            return range.count
+        }
     }
 }

@@ -23,11 +23,15 @@ enum FieldLabel: Int, Sendable, Comparable {
         ]),
     ].flatMap { label, list in list.map { (label, Phrase($0)) } }
 
+    private static let firstBytes = PhraseSet(phrases.map(\.1))
+
     /// `phrases` grouped by first byte (in list order).
     private static let phrasesByFirst: [[(FieldLabel, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
 
     /// The label that starts at `start`, and where its value begins.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
+        // Most lines are ruled out by their first two bytes.
+        guard firstBytes.mayMatch(bytes, at: start, end: end) else { return nil }
         var best: (FieldLabel, Int)?
         let first = TextScan.lower(bytes[start])
         for (label, phrase) in phrasesByFirst[Int(first)] {
@@ -57,7 +61,7 @@ struct ItemHeader: Sendable {
 /// One item as the scanner assembles it: header plus the byte ranges of its labelled fields.
 struct ItemDraft: Sendable {
     var header: ItemHeader
-    var fields: [FieldLabel: Range<Int>] = [:]
+    var fields = FieldRanges()
     /// Text after the header that no label introduces.
     var unlabelled: Range<Int>?
 }
@@ -109,13 +113,14 @@ struct ItemScanner {
             // Does the next label come back round without a header between?
             var orphanNext = false
             if let next = nextLabel {
-                var seen: Set<FieldLabel> = []
+                // The highest label seen since the last header.
+                var seen: FieldLabel? = nil
                 if headers.isEmpty {
-                    if let c = current { seen.formUnion(c.fields.keys) }
-                    if let l = block.label { seen.insert(l) }
-                    if current == nil { seen.insert(.rationale) }  // labels before any header: a header is missing
+                    if let c = current { seen = c.fields.highest }
+                    if let l = block.label { seen = max(seen ?? l, l) }
+                    if current == nil { seen = .rationale }  // labels before any header: a header is missing
                 }
-                if let highest = seen.max(), next <= highest {
+                if let highest = seen, next <= highest {
                     let tailStart = headers.last?.end ?? block.range.lowerBound
                     if let title = tailTitle(tailStart..<block.range.upperBound) {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound))
@@ -173,8 +178,12 @@ struct ItemScanner {
         let bytes = lines.bytes
         let c = lines[k].content
         // A heading in capitals ("INDEPENDENT MEDICAL REVIEW") before a line in mixed case.
-        let letters = bytes[c].filter(TextScan.isAlpha)
-        if letters.count >= 4, !letters.contains(where: { $0 >= 97 }),
+        var letters = 0, lowerCase = false
+        for b in bytes[c] where TextScan.isAlpha(b) {
+            letters += 1
+            if b >= 97 { lowerCase = true }
+        }
+        if letters >= 4, !lowerCase,
            bytes[lines[next].content].contains(where: { $0 >= 97 && $0 <= 122 }) {
             return true
         }
@@ -201,7 +210,13 @@ struct ItemScanner {
         guard end > content.lowerBound, bytes[end - 1] == 46 else { return false }
         var w = end - 1
         while w > content.lowerBound, !TextScan.isSpace(bytes[w - 1]), bytes[w - 1] != 40 { w -= 1 }
-        let word = String(decoding: bytes[w..<(end - 1)].map(TextScan.lower), as: UTF8.self)
+        let wordBytes = bytes[w..<(end - 1)]
+        // ASCII (the usual case): one letter is an initial, and no abbreviation is longer than six bytes.
+        if wordBytes.allSatisfy({ $0 < 0x80 }) {
+            if wordBytes.count == 1, TextScan.isAlpha(wordBytes.first!) { return false }
+            if wordBytes.count > 6 { return true }
+        }
+        let word = String(decoding: wordBytes.map(TextScan.lower), as: UTF8.self)
         if word.count == 1, word.first?.isLetter == true { return false }
         return !abbreviations.contains(word)
     }

@@ -49,18 +49,19 @@ public enum LayoutDetector {
                                                 Phrase("rationale for the decision"), Phrase("medical treatment guideline"),
                                                 Phrase("regarding the request for"), Phrase("determination:"), Phrase("imr guideline")]
 
-    /// Markers of the header and the first page, looked for anywhere in the letter's first 8 KB.
-    private static let headerPhrases: [Phrase] = [noticeTitle, determined, urDenial] + caseHeaderFields
+    /// Markers of the header and the first page, looked for anywhere in the letter's first 8 KB, each
+    /// group only when the rules get to it.
+    private static let noticeSet = PhraseSet([noticeTitle, determined]), urDenialSet = PhraseSet([urDenial])
+    private static let caseHeaderSet = PhraseSet(caseHeaderFields)
     /// Headings and labels, looked for at the start of every line (after an optional "1)").
     private static let lineStartPhrases: [Phrase] = [regarding, letterTitle, professional, caseNumber, Phrase("imr case number:"),
                                                      noticeTitle] + noticeLabels + letterIssues + finalDetermination + letterLikeAtLineStart
-    private static let headerSet = PhraseSet(headerPhrases), lineStartSet = PhraseSet(lineStartPhrases)
+    private static let lineStartSet = PhraseSet(lineStartPhrases)
     private static let letterLikeSet = PhraseSet(letterLikeAnywhere)
 
     static func detect(_ lines: LetterLines, headings: [SectionFinder.Heading]) -> LetterLayout {
         let bytes = lines.bytes
-        let header = headerSet.occurrences(in: bytes, 0..<min(bytes.count, 8192))
-        let notice = header[0] || header[1], urDenialDate = header[2], caseHeaderField = header[3...].contains(true)
+        func inHeader(_ set: PhraseSet) -> Bool { set.findFirst(in: bytes, 0..<min(bytes.count, 8192)) != nil }
         var atStart = [Bool](repeating: false, count: lineStartPhrases.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
@@ -78,17 +79,17 @@ public enum LayoutDetector {
         let finalDeterminationMarker = group(finalDetermination.count)
         let letterLikeAtStart = atStart[offset...].filter { $0 }.count
 
-        if notice || noticeTitleAtStart || (regardingAtStart && noticeLabel) {
+        if noticeTitleAtStart || (regardingAtStart && noticeLabel) || inHeader(noticeSet) {
             return .notice2013
         }
-        if letterIssue || (letterTitleAtStart && urDenialDate) {
+        if letterIssue || (letterTitleAtStart && inHeader(urDenialSet)) {
             return .finalDeterminationLetter
         }
         if professionalAtStart || headings.contains(where: { $0.kind == .issueAtDispute || $0.kind == .reviewerRationale }) {
             return .medicalProfessionalReview
         }
         if finalDeterminationMarker {
-            return caseNumberAtStart && caseHeaderField ? .finalDeterminationCaseHeader : .finalDetermination
+            return caseNumberAtStart && inHeader(caseHeaderSet) ? .finalDeterminationCaseHeader : .finalDetermination
         }
         var markers = letterLikeSet.occurrences(in: bytes, 0..<bytes.count).filter { $0 }.count + letterLikeAtStart
         if hasDecisionLine(lines) { markers += 1 }

@@ -25,23 +25,25 @@ struct LetterLines: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buf in
+        // The array and the position live inside the closure, and `line` captures neither: a captured
+        // variable that is mutated is checked for exclusive access on every line.
+        lines = bytes.withUnsafeBufferPointer { buf in
+            var lines: [Line] = []
+            lines.reserveCapacity(bytes.count / 40 + 1)
             let n = buf.count
             var start = 0
             var i = 0
-            @inline(__always) func add(_ end: Int) {
+            @inline(__always) func line(_ start: Int, _ end: Int) -> Line {
                 var lo = start, hi = end
                 while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
                 while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
-                lines.append(Line(start: start, end: end, contentStart: lo, contentEnd: hi))
+                return Line(start: start, end: end, contentStart: lo, contentEnd: hi)
             }
             // Text without CR or form feed (the usual case) is split on LF with memchr, which is vectorised.
             if let base = buf.baseAddress, memchr(base, 13, n) == nil, memchr(base, 12, n) == nil {
                 while i < n, let hit = memchr(base + i, 10, n - i) {
                     let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    add(at)
+                    lines.append(line(start, at))
                     i = at + 1
                     start = i
                 }
@@ -56,18 +58,18 @@ struct LetterLines: Sendable {
                 let b = buf[i]
                 if b > 13 { i += 1; continue }
                 if b == 10 || b == 12 {
-                    add(i); i += 1; start = i
+                    lines.append(line(start, i)); i += 1; start = i
                 } else if b == 13 {
-                    add(i)
+                    lines.append(line(start, i))
                     i += (i + 1 < n && buf[i + 1] == 10) ? 2 : 1
                     start = i
                 } else {
                     i += 1
                 }
             }
-            if start < n || lines.isEmpty { add(n) }
+            if start < n || lines.isEmpty { lines.append(line(start, n)) }
+            return lines
         }
-        self.lines = lines
     }
 
     var count: Int { lines.count }
@@ -105,6 +107,8 @@ struct LetterLines: Sendable {
         guard !range.isEmpty, !lines.isEmpty else { return [] }
         var out: [Int] = []
         var k = lineIndex(at: range.lowerBound)
+        // At most every line up to the one holding the range's end: one allocation, no growing.
+        out.reserveCapacity(lineIndex(at: range.upperBound) - k + 1)
         while k < lines.count, lines[k].start < range.upperBound {
             let line = lines[k]
             if isSignificant(k), line.contentStart >= range.lowerBound, line.contentStart < range.upperBound { out.append(k) }
@@ -137,6 +141,7 @@ struct LetterLines: Sendable {
     func pieces(_ range: Range<Int>) -> [Range<Int>] {
         guard !range.isEmpty, !lines.isEmpty else { return [] }
         var out: [Range<Int>] = []
+        out.reserveCapacity(4)  // usually one piece, a few when page furniture cuts the range
         var pieceStart: Int? = nil
         var pieceEnd = range.lowerBound
         var k = lineIndex(at: range.lowerBound)
@@ -190,9 +195,12 @@ struct LetterLines: Sendable {
     private func cleanBytes(pieces: [Range<Int>]) -> [UInt8] {
         guard !pieces.isEmpty else { return [] }
         let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-            var n = 0
-            bytes.withUnsafeBufferPointer { buf in
+        // Eight bytes of slack: runs are copied a word at a time, past the last byte kept.
+        return bytes.withUnsafeBufferPointer { buf in
+            [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
+                var n = 0
+                let src = UnsafeRawPointer(buf.baseAddress!)
+                let dst = UnsafeMutableRawPointer(out.baseAddress!)
                 for piece in pieces {
                     var k = lineIndex(at: piece.lowerBound)
                     while k < lines.count, lines[k].start < piece.upperBound {
@@ -210,21 +218,51 @@ struct LetterLines: Sendable {
                                 || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
                             if !joins { out[n] = 32; n += 1 }
                         }
-                        var pendingSpace = false
                         var i = lo
                         while i < hi {
+                            // Copy eight bytes, keeping those before the first white space that is more than
+                            // one space between two words (a single space is copied as it stands).
+                            if i + 8 <= hi {
+                                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                                dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
+                                var low = LetterLines.bytesBelow33(w)
+                                var kept = 8
+                                while low != 0 {
+                                    let at = low.trailingZeroBitCount >> 3
+                                    // A lone space with a word byte after it, inside the eight.
+                                    if at < 7, (w >> UInt64(at * 8)) & 0xFF == 32, low & (0x80 << UInt64(at * 8 + 8)) == 0 {
+                                        low &= low &- 1
+                                        continue
+                                    }
+                                    kept = at
+                                    break
+                                }
+                                i += kept
+                                n += kept
+                                if kept == 8 { continue }
+                            }
                             let b = buf[i]
                             i += 1
-                            if b <= 32, TextScan.isSpace(b) { pendingSpace = true; continue }
-                            if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                            if b <= 32, TextScan.isSpace(b) {
+                                // A run of white space: one space, unless it ends the line.
+                                while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
+                                if i < hi { out[n] = 32; n += 1 }
+                                continue
+                            }
                             out[n] = b
                             n += 1
                         }
                     }
                 }
+                count = n
             }
-            count = n
         }
+    }
+
+    /// Bit 7 set in each byte of `word` that is below 33 (white space and control bytes), exactly.
+    @inline(__always)
+    static func bytesBelow33(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & 0x8080_8080_8080_8080
     }
 
     /// Whether any byte of `word` is below `limit` (at most 128): the classic test without a loop.

@@ -124,9 +124,10 @@ enum Notice2013Layout {
             return (items, warnings)
         }
         var used = Set<Int>()
+        let listedKeys = listed.map { titleKey(lines.clean($0.title)) }
         for k in items.indices {
             let key = titleKey(items[k].title.value)
-            if let m = listed.indices.first(where: { !used.contains($0) && titleKey(lines.clean(listed[$0].title)) == key }) {
+            if let m = listed.indices.first(where: { !used.contains($0) && listedKeys[$0] == key }) {
                 used.insert(m)
                 items[k].decision = listed[m].decision
             }
@@ -144,6 +145,10 @@ enum Notice2013Layout {
 
     /// Letters and digits only, lower case: titles compared across the list and the details.
     static func titleKey(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        // ASCII (nearly every title): the letters and digits are a-z, A-Z and 0-9.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.compactMap { TextScan.isAlnum($0) ? TextScan.lower($0) : nil }, as: UTF8.self)
+        }
+        return String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 }

@@ -10,6 +10,9 @@ enum PageNoise {
         let bytes = lines.bytes
         let cnPhrase = caseNumber.map(Phrase.init)
         let cnNeedle = caseNumber.map { Array($0.utf8).map(TextScan.lower) } ?? []
+        // A line that holds the case number holds its hyphen (or another byte that is not a letter,
+        // which case folding leaves alone): memchr rejects most lines before the word-by-word test.
+        let cnKey = cnNeedle.contains(45) ? 45 : cnNeedle.first { !TextScan.isAlpha($0) }
         var breaks: [Int] = []  // line indexes of page breaks (a page-number line, or the line after a form feed)
         for k in 0..<lines.count {
             let line = lines[k]
@@ -19,7 +22,8 @@ enum PageNoise {
             if mayBePageMarker(bytes, content), isPageMarker(bytes, content) {
                 lines.lines[k].isNoise = true
                 breaks.append(k)
-            } else if let cnPhrase, bytes[content].contains(where: TextScan.isDigit), isCaseNumberLine(bytes, content, needle: cnNeedle),
+            } else if let cnPhrase, cnKey.map({ contains(bytes, content, $0) }) ?? true, bytes[content].contains(where: TextScan.isDigit),
+                      isCaseNumberLine(bytes, content, needle: cnNeedle),
                       cnPhrase.find(in: bytes, content) != nil {
                 // The word-by-word test before the search: most lines fail on their first word.
                 lines.lines[k].isNoise = true
@@ -27,6 +31,11 @@ enum PageNoise {
         }
         RunningHeaders.mark(&lines, breaks: breaks)
         markRepeatedURLs(&lines)
+    }
+
+    /// Whether `byte` occurs in `bytes[range]` (memchr is vectorised).
+    private static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + range.lowerBound, Int32(byte), range.count) != nil }
     }
 
     // MARK: Page numbers
@@ -146,23 +155,26 @@ enum PageNoise {
     /// "http://www.odg-twc.com/odgtwc/knee.htm)" between unrelated fields).
     private static func markRepeatedURLs(_ lines: inout LetterLines) {
         let bytes = lines.bytes
-        let http = Phrase("http"), www = Phrase("www.")
         // Most letters hold no URL at all: look for "://" or "www." first.
         guard containsURL(bytes) else { return }
+        // Where a URL may start, found in one pass over the text; then only the lines holding one.
+        var starts: [Int] = []
+        urlStarts.scanMatches(bytes, 0..<bytes.count) { i, _, _ in starts.append(i); return true }
         var known: Set<[UInt8]> = []
-        for k in 0..<lines.count where !lines[k].isBlank {
+        var m = 0
+        while m < starts.count {
+            let k = lines.lineIndex(at: starts[m])
             let content = lines[k].content
             var urls: [(key: [UInt8], start: Int, end: Int)] = []
             var i = content.lowerBound
-            while i < content.upperBound {
-                let l = bytes[i] | 0x20
-                if l == 104 || l == 119, http.match(bytes, at: i, end: content.upperBound) != nil || www.match(bytes, at: i, end: content.upperBound) != nil {
-                    let (urlKey, end) = url(bytes, at: i, end: content.upperBound)
-                    if !urlKey.isEmpty { urls.append((urlKey, i, end)) }
-                    i = max(end, i + 1)
-                } else {
-                    i += 1
-                }
+            if starts[m] >= content.upperBound { m += 1; continue }  // cannot happen: a match starts inside a line's content
+            while m < starts.count, starts[m] < content.upperBound {
+                let s = starts[m]
+                m += 1
+                guard s >= i else { continue }  // inside the URL before
+                let (urlKey, end) = url(bytes, at: s, end: content.upperBound)
+                if !urlKey.isEmpty { urls.append((urlKey, s, end)) }
+                i = max(end, s + 1)
             }
             if urls.count == 1, let u = urls.first, known.contains(u.key), !lines[k].isNoise {
                 // URL-only: nothing but brackets and punctuation around it.
@@ -174,6 +186,8 @@ enum PageNoise {
         }
     }
 
+    /// "http" or "www." at a word start.
+    private static let urlStarts = PhraseSet([Phrase("http"), Phrase("www.")])
     private static let https = Phrase("https://"), httpScheme = Phrase("http://")
 
     static func containsURL(_ bytes: [UInt8]) -> Bool {

@@ -130,6 +130,7 @@ struct PhraseSet: Sendable {
     /// ones when a phrase with that first byte has no fixed second byte): most candidate positions fail
     /// on it before any phrase is tried.
     private let seconds: [UInt64]
+    private let filter: StartFilter
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -160,6 +161,7 @@ struct PhraseSet: Sendable {
         self.classes = classes
         self.seconds = seconds
         allWordStarts = phrases.allSatisfy { !$0.needle.isEmpty && TextScan.isAlnum($0.first) }
+        filter = StartFilter(firsts: phrases.filter { !$0.needle.isEmpty }.map(\.first), wordStarts: allWordStarts)
     }
 
     /// Calls `body(i, phraseIndex, matchEnd)` for every match, in text order (phrases in list order at
@@ -173,24 +175,55 @@ struct PhraseSet: Sendable {
                 order.withUnsafeBufferPointer { ord in
                     classes.withUnsafeBufferPointer { cls in
                         seconds.withUnsafeBufferPointer { sec in
-                            var i = range.lowerBound
-                            while i < end {
-                                if cls[Int(buf[i])] & 1 != 0, !wordStarts || i == 0 || cls[Int(buf[i - 1])] & 2 == 0 {
-                                    let l = Int(TextScan.lower(buf[i]))
-                                    // A match needs its second byte (lower-cased) in the set, or none after it.
-                                    let s = i + 1 < end ? Int(TextScan.lower(buf[i + 1])) : -1
-                                    if s < 0 || sec[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0 {
-                                        var stop = false
-                                        var q = Int(off[l])
-                                        let hi = Int(off[l + 1])
-                                        while q < hi {
-                                            let k = Int(ord[q])
-                                            if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
-                                            q += 1
-                                        }
-                                        if stop { return }
-                                    }
+                            /// Whether some phrase may start at `i`: its byte starts one, at a word start if need be.
+                            @inline(__always) func mayStart(_ i: Int) -> Bool {
+                                cls[Int(buf[i])] & 1 != 0 && (!wordStarts || i == 0 || cls[Int(buf[i - 1])] & 2 == 0)
+                            }
+                            /// Tries the phrases at `i`; true when `body` asked to stop.
+                            @inline(__always) func tryPhrases(_ i: Int) -> Bool {
+                                let l = Int(TextScan.lower(buf[i]))
+                                // A match needs its second byte (lower-cased) in the set, or none after it.
+                                let s = i + 1 < end ? Int(TextScan.lower(buf[i + 1])) : -1
+                                guard s < 0 || sec[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0 else { return false }
+                                var stop = false
+                                var q = Int(off[l])
+                                let hi = Int(off[l + 1])
+                                while q < hi {
+                                    let k = Int(ord[q])
+                                    if let e = phrases[k].match(buf, at: i, end: end), !body(i, k, e) { stop = true }
+                                    q += 1
                                 }
+                                return stop
+                            }
+                            var i = range.lowerBound
+                            if let base = buf.baseAddress, filter.isUseful {
+                                if i == 0 {
+                                    if mayStart(0), tryPhrases(0) { return }
+                                    i = 1
+                                }
+                                // Sixteen bytes at a time: the filter leaves a few positions to look at.
+                                var afterAlnum: UInt64 = cls[Int(buf[i - 1])] & 2 != 0 ? 0x80 : 0
+                                let raw = UnsafeRawPointer(base)
+                                while i + 16 <= end {
+                                    let (lo, hi) = filter.candidates(raw + i, afterAlnum: &afterAlnum)
+                                    // A word start (or a first byte) by the filter: test the byte itself.
+                                    var w = lo
+                                    while w != 0 {
+                                        let j = i + w.trailingZeroBitCount >> 3
+                                        if cls[Int(buf[j])] & 1 != 0, tryPhrases(j) { return }
+                                        w &= w &- 1
+                                    }
+                                    w = hi
+                                    while w != 0 {
+                                        let j = i + 8 + w.trailingZeroBitCount >> 3
+                                        if cls[Int(buf[j])] & 1 != 0, tryPhrases(j) { return }
+                                        w &= w &- 1
+                                    }
+                                    i += 16
+                                }
+                            }
+                            while i < end {
+                                if mayStart(i), tryPhrases(i) { return }
                                 i += 1
                             }
                         }
@@ -227,6 +260,17 @@ struct PhraseSet: Sendable {
         return found
     }
 
+    /// Whether some phrase may match at `start`, judged on its first two bytes alone.
+    func mayMatch(_ bytes: [UInt8], at start: Int, end: Int) -> Bool {
+        let e = min(end, bytes.count)
+        guard start >= 0, start < e else { return false }
+        let l = Int(TextScan.lower(bytes[start]))
+        guard offsets[l] < offsets[l + 1] else { return false }
+        guard start + 1 < e else { return true }
+        let s = Int(TextScan.lower(bytes[start + 1]))
+        return seconds[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0
+    }
+
     /// Marks in `found` every phrase that matches at `start`.
     func markMatches(_ bytes: [UInt8], at start: Int, end: Int, into found: inout [Bool]) {
         let e = min(end, bytes.count)
@@ -234,6 +278,11 @@ struct PhraseSet: Sendable {
         let l = Int(TextScan.lower(bytes[start]))
         let lo = Int(offsets[l]), hi = Int(offsets[l + 1])
         guard lo < hi else { return }
+        // Most lines fail on their second byte (see `seconds`).
+        if start + 1 < e {
+            let s = Int(TextScan.lower(bytes[start + 1]))
+            guard seconds[l * 4 + s / 64] & (1 << UInt64(s % 64)) != 0 else { return }
+        }
         bytes.withUnsafeBufferPointer { buf in
             for q in lo..<hi {
                 let k = Int(order[q])

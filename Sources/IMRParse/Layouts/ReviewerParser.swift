@@ -12,6 +12,9 @@ enum ReviewerParser {
     private static let licensureLabels = ["state(s) of licensure:", "states of licensure:", "state of licensure:", "licensure:",
                                           "license(s):", "licenses:", "licensed in:", "state license:"].map(Phrase.init)
 
+    /// All the labels: a line whose first two bytes start none of them is skipped at once.
+    private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels)
+
     private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
                                           "certified by the american board of", "board certification in"].map(Phrase.init))
     private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
@@ -31,6 +34,7 @@ enum ReviewerParser {
         // Credentials block: labels at the start of a line.
         for k in lines.significantLines(in: range) {
             let content = lines[k].content
+            guard anyLabel.mayMatch(bytes, at: content.lowerBound, end: content.upperBound) else { continue }
             if reviewer.specialty == nil, let (_, e) = Phrase.matchAny(specialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
                 let value = TextScan.trim(bytes, e..<content.upperBound)
                 if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }

@@ -40,6 +40,27 @@ enum SectionFinder {
     private static let phrases: [(Kind, Phrase)] = table.flatMap { kind, list in list.map { (kind, Phrase($0)) } }
     /// `phrases` grouped by first byte (in table order), so a line tries only the headings that can start it.
     private static let phrasesByFirst: [[(Kind, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
+    /// Per lower-case first byte, the second bytes its headings allow (256 bits in four words; all ones
+    /// when a heading with that first byte may have white space second).
+    private static let seconds: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 256 * 4)
+        for (_, p) in phrases where !p.needle.isEmpty {
+            let f = Int(p.first) * 4
+            if p.needle.count > 1, p.needle[1] != 32 {
+                let c = Int(p.needle[1])
+                bits[f + c / 64] |= 1 << UInt64(c % 64)
+            } else {
+                for w in 0..<4 { bits[f + w] = ~0 }
+            }
+        }
+        return bits
+    }()
+
+    @inline(__always)
+    private static func secondByteMayFollow(_ first: UInt8, _ second: UInt8) -> Bool {
+        seconds[Int(first) * 4 + Int(second) / 64] & (1 << UInt64(second % 64)) != 0
+    }
+
     /// "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:" — the
     /// heading's own words carry the decision, so it is read up to its colon.
     private static let rationaleIntro = Phrase("rationale for why the requested")
@@ -79,6 +100,8 @@ enum SectionFinder {
             guard i < stop else { return nil }
             return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
         }
+        // The line's second byte rules out most headings before any is tried.
+        if start + 1 < end, !secondByteMayFollow(first, TextScan.lower(bytes[start + 1])) { return nil }
         var best: (Kind, Int)?
         for (kind, phrase) in phrasesByFirst[Int(first)] {
             if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (kind, e) }

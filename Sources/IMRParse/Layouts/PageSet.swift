@@ -1,0 +1,31 @@
+/// The pages a citation cites (1–3000), as a bitmap: a range such as "111-113" sets a few bits, and
+/// the sorted list comes out of the words in order, without hashing or sorting.
+struct PageSet {
+    static let maxPage = 3000
+    /// Allocated on the first insertion: most citations cite no page.
+    private var words: [UInt64] = []
+    /// The words that may have bits set.
+    private var used = 0..<0
+
+    /// Adds `page` (1–3000).
+    mutating func insert(_ page: Int) {
+        precondition(page >= 0 && page <= PageSet.maxPage, "page out of range")
+        if words.isEmpty { words = [UInt64](repeating: 0, count: PageSet.maxPage / 64 + 1) }
+        words[page >> 6] |= 1 << UInt64(page & 63)
+        used = used.isEmpty ? (page >> 6)..<((page >> 6) + 1) : min(used.lowerBound, page >> 6)..<max(used.upperBound, (page >> 6) + 1)
+    }
+
+    /// The pages in ascending order.
+    func sorted() -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(used.reduce(0) { $0 + words[$1].nonzeroBitCount })
+        for k in used {
+            var w = words[k]
+            while w != 0 {
+                out.append(k << 6 | w.trailingZeroBitCount)
+                w &= w &- 1
+            }
+        }
+        return out
+    }
+}

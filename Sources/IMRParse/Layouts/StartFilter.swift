@@ -1,0 +1,74 @@
+/// Where, in a block of sixteen bytes, a phrase of a `PhraseSet` may start: at a word start when
+/// every phrase starts a word, and at one of the phrases' first bytes when there are one or two. The
+/// positions it gives are a superset of the real candidates, which the byte-level test then checks.
+///
+/// Prose has a word start every six bytes or so and most of them start no phrase: one pass of
+/// vector operations over sixteen bytes replaces sixteen byte-by-byte tests of about six
+/// instructions each. Only lane-wise arithmetic and bit operations are used: Swift's SIMD
+/// comparisons (`.==`, `.<`) compile to a loop over the lanes, while `&+`, `&`, `|` become single
+/// SSE2 instructions. A test gives bit 7 in the lanes where it holds and every other bit clear.
+struct StartFilter: Sendable {
+    typealias Bytes = SIMD16<UInt8>
+
+    /// One or two distinct lower-case first bytes (one repeated), each filling a vector.
+    private let firsts: (Bytes, Bytes)?
+    private let wordStarts: Bool
+
+    /// Whether the filter leaves anything out. Unoptimised builds (the tests) skip it: generic SIMD
+    /// code is slower there than the byte loop.
+    var isUseful: Bool { (wordStarts || firsts != nil) && !_isDebugAssertConfiguration() }
+
+    init(firsts bytes: [UInt8], wordStarts: Bool) {
+        var distinct: [UInt8] = []
+        for b in bytes where !distinct.contains(b) { distinct.append(b) }
+        if distinct.isEmpty || distinct.count > 2 || distinct.contains(where: { $0 >= 65 && $0 <= 90 }) {
+            firsts = nil
+        } else {
+            firsts = (Bytes(repeating: distinct[0]), Bytes(repeating: distinct[distinct.count - 1]))
+        }
+        self.wordStarts = wordStarts
+    }
+
+    /// Bit 7 set in each byte (lane 0 lowest, in two words) whose position may start a phrase, for the
+    /// sixteen bytes at `p`. `afterAlnum` is 0x80 when the byte before `p` is a letter or digit, else 0;
+    /// it becomes that of the last of the sixteen.
+    @inline(__always)
+    func candidates(_ p: UnsafeRawPointer, afterAlnum: inout UInt64) -> (UInt64, UInt64) {
+        let v = p.loadUnaligned(as: Bytes.self)
+        var lo: UInt64 = 0x8080_8080_8080_8080, hi: UInt64 = 0x8080_8080_8080_8080
+        if wordStarts {
+            // Letters and digits whose left neighbour is neither: shift the lanes up by one.
+            let a = StartFilter.words(StartFilter.isAlnum(v))
+            lo = a[0] & ~(a[0] << 8 | afterAlnum)
+            hi = a[1] & ~(a[1] << 8 | a[0] >> 56)
+            afterAlnum = a[1] >> 56
+        }
+        if let f = firsts {
+            let l = StartFilter.lower(v)
+            let m = StartFilter.words(StartFilter.isZero(l ^ f.0) | StartFilter.isZero(l ^ f.1))
+            lo &= m[0]
+            hi &= m[1]
+        }
+        return (lo, hi)
+    }
+
+    /// Bit 7 where the lane is zero (`x - 1` sets bit 7 only when `x` is 0 or has it already).
+    @inline(__always)
+    static func isZero(_ x: Bytes) -> Bytes { (x &- 1) & ~x & 0x80 }
+
+    /// Bit 7 where `y < n` (unsigned, `n` at most 128).
+    @inline(__always)
+    static func below(_ y: Bytes, _ n: UInt8) -> Bytes { ~((y &+ (128 &- n)) | y) & 0x80 }
+
+    /// Bit 7 where the byte is an ASCII letter or digit (`TextScan.isAlnum`).
+    @inline(__always)
+    static func isAlnum(_ v: Bytes) -> Bytes { below((v | 0x20) &- 97, 26) | below(v &- 48, 10) }
+
+    /// The bytes with ASCII capitals lower-cased (`TextScan.lower`).
+    @inline(__always)
+    static func lower(_ v: Bytes) -> Bytes { v | (below(v &- 65, 26) &>> 2) }
+
+    /// The lanes as two words, lane 0 in the low byte of the first.
+    @inline(__always)
+    static func words(_ t: Bytes) -> SIMD2<UInt64> { unsafeBitCast(t, to: SIMD2<UInt64>.self) }
+}
