@@ -71,6 +71,29 @@ import Testing
         #expect(sources.count >= 15)
     }
 
+    @Test func shardsInterleaveToTheWholeRun() throws {
+        let all = try CLI.run(["parse", CLI.fixtureLetters.path, "--format", "jsonl", "--jobs", "2"]).lines
+        #expect(all.count >= 15)
+        for i in 1...3 {
+            let shard = try CLI.run(["parse", CLI.fixtureLetters.path, "--format", "jsonl", "--jobs", "2", "--shard", "\(i)/3"])
+            #expect(shard.status == 0)
+            #expect(shard.lines == all.enumerated().filter { $0.offset % 3 == i - 1 }.map(\.element))
+        }
+        #expect(try CLI.run(["parse", CLI.fixtureLetters.path, "--shard", "4/3"]).status == 2)
+    }
+
+    @Test func jsonIsAnArrayUnlessThereIsOneInput() throws {
+        let letter = CLI.fixtureLetters.appendingPathComponent("final_determination_three_items.txt").path
+        let one = try CLI.run(["parse", letter, "--format", "json"])
+        #expect(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) is [String: Any])
+        let two = try CLI.run(["parse", letter, letter, "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [Any])?.count == 2)
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let none = try CLI.run(["parse", dir.path, "--format", "json"])
+        #expect(none.stdout == "[]\n")
+    }
+
     @Test func pdfInputsThroughPdftotext() throws {
         let pdf = CLI.packageRoot.appendingPathComponent("Tests/IMRCheckTests/Fixtures/letter.pdf").path
         let hasPdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }

@@ -50,14 +50,14 @@ enum AuditCommand {
         if format == .csv, !options.has("--no-header") { console.out(CSV.row(csvHeader)) }
         if format == .json { console.outRaw("[") }
         var firstJSON = true
-        let progress = Progress(total: inputs.files.count)
+        let progress = Progress(inputs: inputs)
 
         // One buffer of output per letter: JSON Lines and CSV / text lines end with a line break;
         // --format json objects are separated by ",\n" and the array's punctuation added on emit.
         struct Output: Sendable { var text: [UInt8]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
-        let workers = OrderedWorkers<Result<Output, InputError>>(count: inputs.files.count, jobs: jobs)
-        workers.run({ i in
-            InputReport.load(inputs.files[i]).map { text in
+        let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: jobs)
+        workers.run({ path in
+            InputReport.load(path).map { text in
                 let letter = LetterParser.parse(text)
                 var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
                 var records: [AuditRecord] = []

@@ -13,13 +13,13 @@ enum DocumentStream {
         let console = Console.shared
         var failures = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
-        let asArray = format == .json && inputs.files.count != 1
+        let asArray = format == .json && inputs.count(upTo: 2) != 1
         if asArray { console.outRaw("[") }
         var first = true
-        let progress = Progress(total: inputs.files.count)
-        let workers = OrderedWorkers<Result<(SourceText, Output), InputError>>(count: inputs.files.count, jobs: jobs)
-        workers.run({ i in
-            InputReport.load(inputs.files[i]).map { text in (text, work(text)) }
+        let progress = Progress(inputs: inputs)
+        let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: jobs)
+        workers.run({ path in
+            InputReport.load(path).map { text in (text, work(text)) }
         }, emit: { _, result in
             switch result {
             case .failure(let e):

@@ -23,14 +23,18 @@ final class Progress: @unchecked Sendable {
     private let total: Int
     private var done = 0
     private var bytes = 0
-    private let start = Date()
+    private let start: Date
     private var lastShown = Date.distantPast
     private let lock = NSLock()
     private let enabled: Bool
 
-    init(total: Int) {
-        self.total = total
-        enabled = Console.shared.stderrIsTerminal && total > 1
+    /// The total is counted only when progress shows (a names-only second walk); otherwise the
+    /// inputs are never counted, as they are found while the run goes.
+    init(inputs: InputSelection) {
+        let shown = Console.shared.stderrIsTerminal
+        total = shown ? inputs.total() : 0
+        enabled = shown && total > 1
+        start = Date()  // after the count, which is no part of the rate
     }
 
     func step(bytes n: Int) {
@@ -43,7 +47,7 @@ final class Progress: @unchecked Sendable {
             lastShown = now
             let elapsed = max(now.timeIntervalSince(start), 0.001)
             let rate = Double(bytes) / elapsed / 1_000_000
-            let left = Double(total - done) * elapsed / Double(max(done, 1))
+            let left = Double(max(total - done, 0)) * elapsed / Double(max(done, 1))
             Console.shared.progress(String(format: "%d/%d files  %.1f MB/s  %@ left", done, total, rate, Progress.duration(left)))
         }
         lock.unlock()

@@ -2,29 +2,35 @@ import Foundation
 
 /// Processes inputs on several threads and hands results over in input order.
 ///
-/// Workers take the next index; a finished result waits in a small reorder buffer until every
-/// earlier one has been emitted. A worker does not start an index more than `window` ahead of
-/// the next one to emit, so memory stays flat however many inputs there are.
-final class OrderedWorkers<Result>: @unchecked Sendable {
-    private let count: Int
+/// Workers take the next input from the iterator (under the lock, so the inputs can be found as
+/// the run goes); a finished result waits in a small reorder buffer until every earlier one has
+/// been emitted. A worker does not start an input more than `window` ahead of the next one to
+/// emit, so memory stays flat however many inputs there are.
+final class OrderedWorkers<Input: Sendable, Result>: @unchecked Sendable {
+    private var inputs: any IteratorProtocol<Input>
     private let jobs: Int
     private let window: Int
     private let lock = NSCondition()
     private var next = 0
+    private var exhausted = false
     private var emitted = 0
     private var ready: [Int: Result] = [:]
 
-    init(count: Int, jobs: Int, window: Int = 64) {
-        self.count = count
-        self.jobs = max(1, min(jobs, max(count, 1)))
+    init(inputs: some IteratorProtocol<Input>, jobs: Int, window: Int = 64) {
+        self.inputs = inputs
+        self.jobs = max(1, jobs)
         self.window = max(window, jobs * 2)
     }
 
-    /// Runs `work` for every index and `emit` for every result, in index order (never concurrently).
-    func run(_ work: @escaping @Sendable (Int) -> Result, emit: @escaping (Int, Result) -> Void) {
+    /// Runs `work` for every input and `emit` for every result with its position, in input order
+    /// (never concurrently).
+    func run(_ work: @escaping @Sendable (Input) -> Result, emit: @escaping (Int, Result) -> Void) {
         let emitBox = UncheckedBox(emit)
         if jobs == 1 {
-            for i in 0..<count where !Interrupt.requested { emit(i, work(i)) }
+            while !Interrupt.requested, let input = inputs.next() {
+                emit(next, work(input))
+                next += 1
+            }
             return
         }
         let group = DispatchGroup()
@@ -35,14 +41,19 @@ final class OrderedWorkers<Result>: @unchecked Sendable {
                 while true {
                     lock.lock()
                     // Timed waits, so a worker notices an interrupt even when nobody signals.
-                    while next < count && next >= emitted + window && !Interrupt.requested {
+                    while !exhausted && next >= emitted + window && !Interrupt.requested {
                         _ = lock.wait(until: Date(timeIntervalSinceNow: 0.1))
                     }
-                    guard next < count, !Interrupt.requested else { lock.broadcast(); lock.unlock(); return }
+                    guard !exhausted, !Interrupt.requested, let input = inputs.next() else {
+                        exhausted = true
+                        lock.broadcast()
+                        lock.unlock()
+                        return
+                    }
                     let index = next
                     next += 1
                     lock.unlock()
-                    let result = work(index)
+                    let result = work(input)
                     lock.lock()
                     ready[index] = result
                     // Whoever completes the next index in order emits every consecutive ready result.
