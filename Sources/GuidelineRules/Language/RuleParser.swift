@@ -18,6 +18,8 @@ public struct RuleParser {
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
     ]
     static let maximumErrorsPerFile = 200
+    /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
+    private var errorsInFile = 0
     public static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
 
     public init() { lexer = RuleLexer(file: "", text: "") }
@@ -27,9 +29,13 @@ public struct RuleParser {
         lexer = RuleLexer(file: file, text: text)
         let declarations = lexer.declarations()
         diagnostics.append(contentsOf: lexer.diagnostics)
+        errorsInFile = lexer.diagnostics.count
         tree.files.append(file)
         var currentTreatment: RuleToken?
         for declaration in declarations {
+            // Past the cap nothing more is reported: stop rather than build a message (and a
+            // did-you-mean) for each of a million broken lines.
+            if errorsInFile > Self.maximumErrorsPerFile { break }
             let keyword = declaration.head.keyword
             switch keyword.kind == .identifier ? keyword.text : "" {
             case "treatment":
@@ -354,7 +360,8 @@ public struct RuleParser {
         // One root cause, one message: a token the lexer rejected is not reported again.
         if t.kind == .invalid, code != "unterminated-string" { return }
         // A file that is not rules at all (random bytes) would give one error per token: stop at 200.
-        let inFile = diagnostics.reduce(0) { $1.file == lexer.file ? $0 + 1 : $0 }
+        let inFile = errorsInFile
+        errorsInFile += 1
         if inFile >= Self.maximumErrorsPerFile {
             if inFile == Self.maximumErrorsPerFile {
                 diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
