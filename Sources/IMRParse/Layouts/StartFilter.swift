@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where, in a block of sixteen bytes, a phrase of a `PhraseSet` may start: at a word start when
 /// every phrase starts a word, and at one of the phrases' first bytes when there are one or two. The
 /// positions it gives are a superset of the real candidates, which the byte-level test then checks.
@@ -15,8 +17,11 @@ struct StartFilter: Sendable {
     private let wordStarts: Bool
 
     /// Whether the filter leaves anything out. Unoptimised builds (the tests) skip it: generic SIMD
-    /// code is slower there than the byte loop.
-    var isUseful: Bool { (wordStarts || firsts != nil) && !_isDebugAssertConfiguration() }
+    /// code is slower there than the byte loop. `IMR_VECTOR_SCAN=1` turns it on there too, so the
+    /// golden tests can check this path (`.ci/run` does).
+    var isUseful: Bool { (wordStarts || firsts != nil) && (!_isDebugAssertConfiguration() || StartFilter.forcedOn) }
+
+    private static let forcedOn = ProcessInfo.processInfo.environment["IMR_VECTOR_SCAN"] == "1"
 
     init(firsts bytes: [UInt8], wordStarts: Bool) {
         var distinct: [UInt8] = []
