@@ -118,6 +118,25 @@ struct Phrase: Sendable {
 /// Several phrases searched for together in one pass over the text: each position is tried only
 /// against the phrases that can start with its byte, and, when every phrase starts a word, only at
 /// word starts.
+extension Phrase {
+    /// Per lower-case first byte, the second bytes these phrases allow, as 256 bits in four words
+    /// (index `first * 4 + second / 64`); all ones when a phrase with that first byte may have white
+    /// space second. Most lines and positions fail on their second byte.
+    static func secondByteBits(_ phrases: some Sequence<Phrase>) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 256 * 4)
+        for p in phrases where !p.needle.isEmpty {
+            let f = Int(p.first) * 4
+            if p.needle.count > 1, p.needle[1] != 32 {
+                let c = Int(p.needle[1])
+                bits[f + c / 64] |= 1 << UInt64(c % 64)
+            } else {
+                for w in 0..<4 { bits[f + w] = ~0 }
+            }
+        }
+        return bits
+    }
+}
+
 struct PhraseSet: Sendable {
     let phrases: [Phrase]
     /// Phrase indexes grouped by lower-case first byte: `order[offsets[b]..<offsets[b + 1]]`.
@@ -146,20 +165,12 @@ struct PhraseSet: Sendable {
         offsets = counts
         self.order = order
         var classes = (0..<256).map { TextScan.isAlnum(UInt8($0)) ? UInt8(2) : 0 }
-        var seconds = [UInt64](repeating: 0, count: 256 * 4)
         for p in phrases where !p.needle.isEmpty {
             classes[Int(p.first)] |= 1
             if p.first >= 97 && p.first <= 122 { classes[Int(p.first - 32)] |= 1 }
-            let f = Int(p.first) * 4
-            if p.needle.count > 1, p.needle[1] != 32 {
-                let c = Int(p.needle[1])
-                seconds[f + c / 64] |= 1 << UInt64(c % 64)
-            } else {
-                for w in 0..<4 { seconds[f + w] = ~0 }
-            }
         }
         self.classes = classes
-        self.seconds = seconds
+        self.seconds = Phrase.secondByteBits(phrases)
         allWordStarts = phrases.allSatisfy { !$0.needle.isEmpty && TextScan.isAlnum($0.first) }
         filter = StartFilter(firsts: phrases.filter { !$0.needle.isEmpty }.map(\.first), wordStarts: allWordStarts)
     }

@@ -42,19 +42,7 @@ enum SectionFinder {
     private static let phrasesByFirst: [[(Kind, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
     /// Per lower-case first byte, the second bytes its headings allow (256 bits in four words; all ones
     /// when a heading with that first byte may have white space second).
-    private static let seconds: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 256 * 4)
-        for (_, p) in phrases where !p.needle.isEmpty {
-            let f = Int(p.first) * 4
-            if p.needle.count > 1, p.needle[1] != 32 {
-                let c = Int(p.needle[1])
-                bits[f + c / 64] |= 1 << UInt64(c % 64)
-            } else {
-                for w in 0..<4 { bits[f + w] = ~0 }
-            }
-        }
-        return bits
-    }()
+    private static let seconds = Phrase.secondByteBits(phrases.map(\.1))
 
     @inline(__always)
     private static func secondByteMayFollow(_ first: UInt8, _ second: UInt8) -> Bool {
