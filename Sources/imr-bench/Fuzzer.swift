@@ -256,22 +256,19 @@ struct Harness: Sendable {
         let d = LetterParser.parse(text)
         var n = d.json(in: text).compact.utf8.count
         let context = BenchRunner.context(d, text)
-        let facts = analyzer.facts(in: text, regions: BenchRunner.documentRegions(d, text), context: context)
+        let facts = analyzer.facts(in: text, regions: d.factRegions(in: text), context: context)
         n += facts.json(book: analyzer.book, source: text).compact.utf8.count
         // As `imr-check audit`: the case summary scanned once, each item's rationale on its own.
-        let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: context)
-        for (k, item) in d.items.enumerated() {
+        for p in analyzer.predictItems(of: d, source: text, context: context) {
+            n += p.json(source: text, book: analyzer.book).compact.utf8.count
+        }
+        // The public one-call form with both regions together (they may overlap in a damaged letter),
+        // for the first item: it rescans the case summary on every call, so calling it for many items
+        // of a letter whose summary is a 3 MB line measured the harness, not the library.
+        if let item = d.items.first {
             var c = context
             c.requestRange = item.title.range
-            let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: context)
-            let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: c)
-            n += p.json(source: text, book: analyzer.book).compact.utf8.count
-            // The public one-call form with both regions together (they may overlap in a damaged letter),
-            // for the first item: it rescans the case summary on every call, so calling it for many items
-            // of a letter whose summary is a 3 MB line measured the harness, not the library.
-            if k == 0 {
-                n += analyzer.predict(item.title.value, source: text, regions: BenchRunner.itemRegions(d, item), context: c).facts.values.count
-            }
+            n += analyzer.predict(item.title.value, source: text, regions: d.itemRegions(item), context: c).facts.values.count
         }
         return n
     }

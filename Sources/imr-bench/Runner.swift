@@ -138,7 +138,7 @@ enum BenchRunner {
             let t1 = nowNanos(), c1 = threadCPUNanos()
             if rows["parse"] != nil { rows["parse"]!.add(letters: end - start, bytes: bytes, nanos: t1 - t0, cpu: c1 - c0) }
             if rows["facts"] != nil {
-                let regions = zip(letters, texts).map { documentRegions($0, $1) }
+                let regions = zip(letters, texts).map { $0.factRegions(in: $1) }
                 let contexts = zip(letters, texts).map { context($0, $1) }
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
@@ -150,15 +150,8 @@ enum BenchRunner {
             if rows["predict"] != nil {
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
-                    // As `imr-check audit` does: the case summary scanned once, each rationale on its own.
-                    let d = letters[k], text = texts[k]
-                    let c = context(d, text)
-                    let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: c)
-                    for item in d.items {
-                        var ic = c
-                        ic.requestRange = item.title.range
-                        let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: c)
-                        let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: ic)
+                    // As `imr-check audit` does (`Analyzer.predictItems`).
+                    for p in analyzer.predictItems(of: letters[k], source: texts[k], context: context(letters[k], texts[k])) {
                         checksum &+= p.decision == nil ? 0 : 1
                     }
                 }
@@ -184,17 +177,6 @@ enum BenchRunner {
         CaseContext(letter: d, source: text)
     }
 
-    static func documentRegions(_ d: Determination, _ text: SourceText) -> [Range<Int>] {
-        if d.layout == .narrative || (d.items.isEmpty && d.caseSummary == nil) { return [0..<text.bytes.count] }
-        return d.narrativeRanges
-    }
-
-    static func itemRegions(_ d: Determination, _ item: DisputedItem) -> [Range<Int>] {
-        var regions: [Range<Int>] = []
-        if let s = d.caseSummary { regions.append(s.range) }
-        if let r = item.rationale { regions.append(r.range) }
-        return regions
-    }
 
     // MARK: audit through the CLI
 

@@ -82,16 +82,10 @@ import Testing
         let d = LetterParser.parse(text)
         _ = d.json(in: text).compact
         let context = CaseContext(letter: d, source: text)
-        let whole = d.layout == .narrative || (d.items.isEmpty && d.caseSummary == nil)
-        let facts = analyzer.facts(in: text, regions: whole ? [0..<text.bytes.count] : d.narrativeRanges, context: context)
+        let facts = analyzer.facts(in: text, regions: d.factRegions(in: text), context: context)
         _ = facts.json(book: analyzer.book, source: text).compact
-        // As `imr-check audit`: the case summary scanned once, each item's rationale on its own.
-        let summary = analyzer.extractor.scan(source: text, regions: d.caseSummary.map { [$0.range] } ?? [], context: context)
-        for item in d.items {
-            var c = context
-            c.requestRange = item.title.range
-            let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: context)
-            let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: c)
+        // As `imr-check audit`.
+        for p in analyzer.predictItems(of: d, source: text, context: context) {
             _ = p.json(source: text, book: analyzer.book).compact
         }
     }

@@ -8,6 +8,22 @@ extension Determination {
     public var narrativeRanges: [Range<Int>] {
         caseSummaryRanges + items.flatMap(\.rationaleRanges)
     }
+
+    /// Where a whole document's facts are read (`imr-check facts`): the narrative ranges of a letter,
+    /// or all of `text` when it is a narrative (a physician's note) or shows no letter structure.
+    public func factRegions(in text: SourceText) -> [Range<Int>] {
+        if layout == .narrative || (items.isEmpty && caseSummary == nil) { return [0..<text.bytes.count] }
+        return narrativeRanges
+    }
+
+    /// The narrative of one item, as an audit reads it: the case summary and that item's own
+    /// rationale (another item's rationale is about another request).
+    public func itemRegions(_ item: DisputedItem) -> [Range<Int>] {
+        var regions: [Range<Int>] = []
+        if let s = caseSummary { regions.append(s.range) }
+        if let r = item.rationale { regions.append(r.range) }
+        return regions
+    }
 }
 
 extension DisputedItem {

@@ -61,14 +61,8 @@ enum AuditCommand {
                 let letter = LetterParser.parse(text)
                 var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
                 var records: [AuditRecord] = []
-                let context = LetterCase.context(letter)
-                // The case summary is shared by every item: scanned once, combined with each rationale.
-                let summary = analyzer.extractor.scan(source: text, regions: letter.caseSummary.map { [$0.range] } ?? [], context: context)
-                for (n, item) in letter.items.enumerated() {
-                    var c = context
-                    c.requestRange = item.title.range
-                    let rationale = analyzer.extractor.scan(source: text, regions: item.rationale.map { [$0.range] } ?? [], context: context)
-                    let p = analyzer.predict(item.title.value, scans: [summary, rationale], context: c)
+                let predictions = analyzer.predictItems(of: letter, source: text, context: LetterCase.context(letter))
+                for (n, (item, p)) in zip(letter.items, predictions).enumerated() {
                     let record = makeRecord(letter, item: item, number: n + 1, prediction: p, text: text)
                     records.append(record)
                     switch format {

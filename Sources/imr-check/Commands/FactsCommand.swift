@@ -30,7 +30,7 @@ enum FactsCommand {
         let book = analyzer.book
         return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
             let letter = LetterParser.parse(text)
-            let facts = analyzer.facts(in: text, regions: LetterCase.documentRegions(letter, text), context: LetterCase.context(letter, text))
+            let facts = analyzer.facts(in: text, regions: letter.factRegions(in: text), context: LetterCase.context(letter, text))
             return DocumentStream.Output(json: .object([("source", .string(text.path)), ("facts", facts.json(book: book, source: text))]),
                                          text: format == .text ? textLines(facts, text, book) : [])
         }

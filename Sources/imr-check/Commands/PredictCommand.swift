@@ -64,11 +64,11 @@ enum PredictCommand {
         var context = LetterCase.context(letter, text)
         if let requestDate { context.letterDate = requestDate }
         var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
-        let narrative = LetterCase.documentRegions(letter, text)
+        let narrative = letter.factRegions(in: text)
         for r in options.all("--request") { jobs.append((r, nil, text.bytes.isEmpty ? [] : narrative)) }
         if jobs.isEmpty {
             if letter.layout != .narrative, !letter.items.isEmpty {
-                for item in letter.items { jobs.append((item.title.value, item.title.range, LetterCase.itemRegions(letter, item: item))) }
+                for item in letter.items { jobs.append((item.title.value, item.title.range, letter.itemRegions(item))) }
             } else {
                 for (request, range) in RequestFinder.find(in: text) { jobs.append((request, range, narrative)) }
             }

@@ -1,0 +1,16 @@
+import IMRParse
+
+extension Analyzer {
+    /// Predicts every disputed item of a parsed letter, in item order, as `imr-check audit` does:
+    /// the case summary is scanned once and combined with each item's own rationale (never another
+    /// item's), and each item's title is its request.
+    public func predictItems(of letter: Determination, source: SourceText, context: CaseContext) -> [Prediction] {
+        let summary = extractor.scan(source: source, regions: letter.caseSummary.map { [$0.range] } ?? [], context: context)
+        return letter.items.map { item in
+            var itemContext = context
+            itemContext.requestRange = item.title.range
+            let rationale = extractor.scan(source: source, regions: item.rationale.map { [$0.range] } ?? [], context: context)
+            return predict(item.title.value, scans: [summary, rationale], context: itemContext)
+        }
+    }
+}
