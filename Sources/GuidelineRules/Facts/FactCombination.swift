@@ -1,0 +1,158 @@
+import IMRParse
+
+/// The second half of fact extraction: narrative scans (in text order), the request and the
+/// hooks combined into one item's `FactSet`. A letter's case summary is scanned once
+/// (`FactExtractor.scan`) and combined here with each item's rationale.
+extension FactExtractor {
+    public func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
+        extract(scans: [scan(source: source, regions: regions, context: context)], context: context, request: request)
+    }
+
+    /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
+    public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
+        let count = book.facts.count
+        var facts = FactSet(count: count)
+        // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
+        var tally = [Tally](repeating: Tally(), count: count)
+        for scan in scans {
+            scan.mentions.withUnsafeBufferPointer { p in
+                for m in p.indices { tally[p[m].fact].mentions += 1 }
+            }
+        }
+        // Each fact's evidence list is sized once (growing them one by one was a fifth of this function).
+        for slot in 0..<count where tally[slot].mentions > 0 {
+            facts.evidence[slot].reserveCapacity(min(Int(tally[slot].mentions), 12))
+        }
+        for (si, scan) in scans.enumerated() {
+            // Mentions are read in place: copying one copies its evidence's strings.
+            scan.mentions.withUnsafeBufferPointer { p in
+                for mi in p.indices {
+                    let slot = p[mi].fact
+                    if let v = p[mi].vote {
+                        tally[slot].voted = true
+                        if let key = decidingKey(v, slot: slot), tally[slot].scan < 0 || key > tally[slot].key {
+                            tally[slot].scan = Int32(si)
+                            tally[slot].mention = Int32(mi)
+                            tally[slot].key = key
+                        }
+                    }
+                    if facts.evidence[slot].count < 12, !Self.holds(facts.evidence[slot], range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
+                        facts.evidence[slot].append(p[mi].evidence)
+                    }
+                }
+            }
+        }
+        for slot in 0..<count where tally[slot].voted {
+            let t = tally[slot]
+            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote?.value ?? .unknown
+        }
+        readRequest(request, context: context, facts: &facts)
+        applyHooks(request: request, context: context, facts: &facts)
+        return facts
+    }
+
+    /// `extract`'s running count per fact: how many mentions, whether any voted, and where the
+    /// deciding vote is (scan and mention; scan -1 for none) with the key it won by.
+    private struct Tally {
+        var mentions: Int32 = 0
+        var voted = false
+        var scan: Int32 = -1
+        var mention: Int32 = 0
+        var key: Double = 0
+    }
+
+    /// Whether some evidence has this span and countedness (read in place: copying each
+    /// `FactEvidence` to compare it retained its strings).
+    private static func holds(_ evidence: [FactEvidence], range: Range<Int>, counted: Bool) -> Bool {
+        evidence.withUnsafeBufferPointer { p in
+            for i in p.indices where p[i].range == range && p[i].counted == counted { return true }
+            return false
+        }
+    }
+
+    /// What decides between votes for one fact: a higher key replaces a lower one (so the first of
+    /// equal keys stays). A count takes the most occurrences any statement documents (a negated
+    /// event documents zero; a vote without a number decides nothing); any other fact the last
+    /// statement in the text.
+    private func decidingKey(_ vote: Vote, slot: Int) -> Double? {
+        if info[slot].kind == .count {
+            guard case .number(let d) = vote.value else { return nil }
+            return d
+        }
+        return Double(vote.position)
+    }
+
+    /// Facts read from the request text: a phrase present → true, absent → false (bool); the
+    /// value whose phrase appears (enum, else unknown). Unknown when there is no request.
+    private func readRequest(_ request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        guard let request else { return }
+        let tokens: [Token]
+        if request.tokens.isEmpty, !request.text.isEmpty {
+            let bytes = Array(request.text.utf8)
+            tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        } else {
+            tokens = request.tokens
+        }
+        var matches: [PhraseTrie.Match] = []
+        index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
+        for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
+        for var m in matches {
+            let entry = index.entries[Int(m.id)]
+            if entry.isGapped {
+                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count) else { continue }
+                m.tokenRange = whole
+            }
+            let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)
+            switch entry.role {
+            case .affirm: facts.values[entry.fact] = .bool(true)
+            case .deny: facts.values[entry.fact] = .bool(false)
+            case .value(let v): facts.values[entry.fact] = .text(index.values[v])
+            default: continue
+            }
+            let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
+            facts.evidence[entry.fact].append(FactEvidence(range: evidenceRange, assertion: context.requestRange == nil ? "request" : "affirmed",
+                                                           attribution: "treater"))
+        }
+    }
+
+    private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        for (slot, hook) in hookSlots {
+            let value = hookValue(hook, request: request, context: context, facts: facts)
+            facts.values[slot] = value
+            if value.isKnown, request != nil, hook.isRequestHook {
+                let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
+                facts.evidence[slot].append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"))
+            }
+        }
+    }
+
+    /// The Swift hooks (see `FactHooks` for the registry and `Rules/README.md` for their meaning).
+    func hookValue(_ hook: FactHooks.Name, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
+        func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
+        switch hook {
+        case .requestedQuantity: return number(r?.quantity.map(Double.init))
+        case .requestedInjectionCount: return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
+        case .requestedVisits:
+            // Visits: stated, else frequency × duration, else a bare quantity ("PT x12").
+            return number((r?.visits ?? r?.quantity).map(Double.init))
+        case .requestedFrequencyPerWeek: return number(r?.frequencyPerWeek)
+        case .requestedDurationWeeks: return number(r?.durationWeeks)
+        case .requestedLevels:
+            guard let r else { return .unknown }
+            return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
+        case .requestIsRetrospective: return r.map { .bool($0.retrospective) } ?? .unknown
+        case .requestSpecifiesDoseFrequency:
+            guard let r else { return .unknown }
+            return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
+        case .requestedDoseMg: return number(r?.doseMg)
+        case .ageYears: return number(context.patientAge.map(Double.init))
+        case .bodyRegion: return r?.bodyRegion.map { .text($0) } ?? .unknown
+        case .laterality: return r?.laterality.map { .text($0) } ?? .unknown
+        case .requestDate: return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
+        case .injuryDate: return context.injuryDate.map { .date($0) } ?? .unknown
+        case .yearsSinceInjury:
+            guard let injury = context.injuryDate, let date = r?.serviceDate ?? context.letterDate else { return .unknown }
+            return .number((Double(date - injury) / 365.25 * 10).rounded() / 10)
+        }
+    }
+}
