@@ -54,22 +54,26 @@ extension Prediction {
 
     private func writeCriterion(_ r: CriterionResult, source: SourceText, to w: inout JSONWriter) {
         // A criterion that does not apply keeps its note; its facts and evidence only repeat others'.
+        // The criterion's own strings were escaped when the rule book was built.
+        let c = r.criterion
         let applies = r.status != .notApplicable
         w.beginObject()
-        w.key("id"); w.string(r.criterion.id)
+        w.key("id"); w.string(c.encodedID)
         w.key("treatment"); w.string(r.treatment)
-        w.key("text"); w.string(r.criterion.text)
-        w.key("status"); w.string(r.status.rawValue)
-        w.key("citation"); w.string(r.criterion.citation.text)
-        w.key("reason"); w.string(r.criterion.reason)
-        w.key("missing"); w.string(r.status == .undocumented ? r.criterion.missing : nil)
-        w.key("note"); w.string(r.note)
+        w.key("text"); w.string(c.encodedText)
+        w.key("status"); w.string(r.status.encodedName)
+        w.key("citation"); w.string(c.encodedCitation)
+        w.key("reason"); w.string(c.encodedReason)
+        w.key("missing")
+        if r.status == .undocumented { w.string(c.encodedMissing) } else { w.null() }
+        w.key("note")
+        if let why = r.whyNotApplicable { w.string(c.encodedNotes[why.rawValue]) } else { w.null() }
         w.key("facts")
         w.beginObject()
         if applies {
             for f in r.facts {
                 w.key(string: f.name)
-                w.value(f.value.json)
+                f.value.write(to: &w)
             }
         }
         w.endObject()
@@ -138,6 +142,35 @@ private struct EvidenceRepeats {
         for earlier in evidence[..<k] where earlier.range == e.range && earlier.assertion == e.assertion { return true }
         return false
     }
+}
+
+extension FactValue {
+    /// Writes `json` without building it.
+    func write(to w: inout JSONWriter) {
+        switch self {
+        case .unknown: w.null()
+        case .bool(let b): w.bool(b)
+        case .number(let d): w.double(d)
+        case .text(let s): w.string(s)
+        case .date(let d): w.string(CivilDate.iso(days: d))
+        }
+    }
+}
+
+extension CriterionStatus {
+    /// `rawValue` as JSON, escaped once.
+    var encodedName: EncodedString {
+        switch self {
+        case .met: Self.metName
+        case .unmet: Self.unmetName
+        case .undocumented: Self.undocumentedName
+        case .notApplicable: Self.notApplicableName
+        }
+    }
+    private static let metName = EncodedString(met.rawValue)
+    private static let unmetName = EncodedString(unmet.rawValue)
+    private static let undocumentedName = EncodedString(undocumented.rawValue)
+    private static let notApplicableName = EncodedString(notApplicable.rawValue)
 }
 
 extension FactSet {

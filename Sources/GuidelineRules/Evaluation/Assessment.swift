@@ -9,8 +9,10 @@ public struct CriterionResult: Sendable {
     public var facts: [(name: String, value: FactValue)]
     /// Evidence of the facts that decided the status.
     public var evidence: [FactEvidence]
+    /// Why it is not applicable, when it is not.
+    var whyNotApplicable: NotApplicable?
     /// Why it is not applicable, when it is not ("applies only when prior_esi_count >= 1").
-    public var note: String?
+    public var note: String? { whyNotApplicable.map { criterion.notes[$0.rawValue] } }
 }
 
 /// The outcome predicted for one request (one treatment, or a bundle decided as one).
@@ -68,22 +70,21 @@ public enum Assessor {
     }
 
     static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: Int?) -> CriterionResult {
-        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], note: nil)
+        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], whyNotApplicable: nil)
         guard treatmentInForce, inForce(c.window, requestDate) else {
-            result.note = "another guideline edition is in force (\(c.window.description))"
+            result.whyNotApplicable = .otherEdition
             return result
         }
         if let when = c.when {
             let applies = when.evaluate(facts.values)
             if applies != .yes {
-                result.note = applies == .no ? "applies only when \(c.whenText ?? "")"
-                                             : "applies only when \(c.whenText ?? ""), which the record does not show"
+                result.whyNotApplicable = applies == .no ? .whenFalse : .whenUnknown
                 record(c.whenFacts, facts: facts, book: book, into: &result)
                 return result
             }
         }
         if let unless = c.unless, unless.evaluate(facts.values) == .yes {
-            result.note = "does not apply because \(c.unlessText ?? "")"
+            result.whyNotApplicable = .unlessTrue
             record(c.unlessFacts, facts: facts, book: book, into: &result)
             return result
         }

@@ -143,7 +143,9 @@ public final class Criterion: @unchecked Sendable {
     /// Applies unless this is shown true (unknown → applies).
     public let unless: Condition?
     public let require: Condition
-    public internal(set) var citation: RuleCitation
+    public internal(set) var citation: RuleCitation {
+        didSet { encodedCitation = EncodedString(citation.text) }
+    }
     public let reason: String?
     public let missing: String?
     public let window: DateWindow
@@ -159,6 +161,16 @@ public final class Criterion: @unchecked Sendable {
     public let requireFacts: [Int]
     /// `require`'s slots, then the others', each once.
     public let allFacts: [Int]
+    /// The note of a result that does not apply, by `NotApplicable.rawValue`, and its JSON: made
+    /// once here (building it per result was a fifth of assessing).
+    let notes: [String]
+    let encodedNotes: [EncodedString]
+    /// The JSON of the strings every result of this criterion writes, escaped once.
+    let encodedID: EncodedString
+    let encodedText: EncodedString
+    let encodedReason: EncodedString
+    let encodedMissing: EncodedString
+    private(set) var encodedCitation: EncodedString
 
     public init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
                 reason: String?, missing: String?, window: DateWindow, file: String, line: Int,
@@ -183,7 +195,33 @@ public final class Criterion: @unchecked Sendable {
         var all = requireFacts
         for slot in whenFacts + unlessFacts where !all.contains(slot) { all.append(slot) }
         allFacts = all
+        notes = NotApplicable.allCases.map { reason in
+            switch reason {
+            case .otherEdition: "another guideline edition is in force (\(window.description))"
+            case .whenFalse: "applies only when \(whenText ?? "")"
+            case .whenUnknown: "applies only when \(whenText ?? ""), which the record does not show"
+            case .unlessTrue: "does not apply because \(unlessText ?? "")"
+            }
+        }
+        encodedNotes = notes.map { EncodedString($0) }
+        encodedID = EncodedString(id)
+        encodedText = EncodedString(text)
+        encodedReason = EncodedString(reason)
+        encodedMissing = EncodedString(missing)
+        encodedCitation = EncodedString(citation.text)
     }
+}
+
+/// Why a criterion does not apply to a request (each criterion words its own note for each).
+enum NotApplicable: Int, CaseIterable, Sendable {
+    /// The request's date falls outside the criterion's or its treatment's edition.
+    case otherEdition
+    /// Its `when` is false…
+    case whenFalse
+    /// …or unknown.
+    case whenUnknown
+    /// Its `unless` is true.
+    case unlessTrue
 }
 
 public struct Treatment: Sendable {

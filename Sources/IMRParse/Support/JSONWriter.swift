@@ -1,3 +1,17 @@
+/// A string (or null) quoted and escaped once, for text that is written many times: a criterion's
+/// text and citation go into every prediction of its treatment, and escaping them each time was
+/// most of the writing.
+public struct EncodedString: Sendable {
+    /// The JSON: `"…"` or `null`.
+    public let bytes: [UInt8]
+
+    public init(_ s: String?) {
+        var w = JSONWriter(capacity: (s?.utf8.count ?? 0) + 8)
+        w.string(s)
+        bytes = w.bytes
+    }
+}
+
 /// Writes JSON value by value straight into a byte buffer, compact or indented by two spaces.
 ///
 /// The one JSON serialiser of the project: `JSONValue` trees are written through it too. The audit
@@ -106,6 +120,12 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
+    }
+
+    /// A string escaped once, written as it is (see `EncodedString`).
+    public mutating func string(_ s: EncodedString) {
+        separate()
+        s.bytes.withUnsafeBufferPointer { out.append($0) }
     }
 
     /// A string given as UTF-8 bytes, the same as `string(String(decoding: utf8, as: UTF8.self))`
