@@ -58,16 +58,14 @@ extension Prediction {
         let c = r.criterion
         let applies = r.status != .notApplicable
         w.beginObject()
-        w.key("id"); w.string(c.encodedID)
+        w.member(c.idMember)
         w.key("treatment"); w.string(r.treatment)
-        w.key("text"); w.string(c.encodedText)
-        w.key("status"); w.string(r.status.encodedName)
-        w.key("citation"); w.string(c.encodedCitation)
-        w.key("reason"); w.string(c.encodedReason)
-        w.key("missing")
-        if r.status == .undocumented { w.string(c.encodedMissing) } else { w.null() }
-        w.key("note")
-        if let why = r.whyNotApplicable { w.string(c.encodedNotes[why.rawValue]) } else { w.null() }
+        w.member(c.textMember)
+        w.member(r.status.member)
+        w.member(c.citationMember)
+        w.member(c.reasonMember)
+        w.member(r.status == .undocumented ? c.missingMember : noMissing)
+        w.member(r.whyNotApplicable.map { c.noteMembers[$0.rawValue] } ?? noNote)
         w.key("facts")
         w.beginObject()
         if applies {
@@ -158,20 +156,24 @@ extension FactValue {
 }
 
 extension CriterionStatus {
-    /// `rawValue` as JSON, escaped once.
-    var encodedName: EncodedString {
+    /// `"status":…`, encoded once.
+    var member: EncodedMember {
         switch self {
-        case .met: Self.metName
-        case .unmet: Self.unmetName
-        case .undocumented: Self.undocumentedName
-        case .notApplicable: Self.notApplicableName
+        case .met: Self.metMember
+        case .unmet: Self.unmetMember
+        case .undocumented: Self.undocumentedMember
+        case .notApplicable: Self.notApplicableMember
         }
     }
-    private static let metName = EncodedString(met.rawValue)
-    private static let unmetName = EncodedString(unmet.rawValue)
-    private static let undocumentedName = EncodedString(undocumented.rawValue)
-    private static let notApplicableName = EncodedString(notApplicable.rawValue)
+    private static let metMember = EncodedMember("status", met.rawValue)
+    private static let unmetMember = EncodedMember("status", unmet.rawValue)
+    private static let undocumentedMember = EncodedMember("status", undocumented.rawValue)
+    private static let notApplicableMember = EncodedMember("status", notApplicable.rawValue)
 }
+
+/// The `missing` and `note` of a result that has none.
+private let noMissing = EncodedMember("missing", nil)
+private let noNote = EncodedMember("note", nil)
 
 extension FactSet {
     /// The `facts` array of the design: every known fact, and every unknown fact that has evidence

@@ -144,7 +144,7 @@ public final class Criterion: @unchecked Sendable {
     public let unless: Condition?
     public let require: Condition
     public internal(set) var citation: RuleCitation {
-        didSet { encodedCitation = EncodedString(citation.text) }
+        didSet { citationMember = EncodedMember("citation", citation.text) }
     }
     public let reason: String?
     public let missing: String?
@@ -164,13 +164,13 @@ public final class Criterion: @unchecked Sendable {
     /// The note of a result that does not apply, by `NotApplicable.rawValue`, and its JSON: made
     /// once here (building it per result was a fifth of assessing).
     let notes: [String]
-    let encodedNotes: [EncodedString]
-    /// The JSON of the strings every result of this criterion writes, escaped once.
-    let encodedID: EncodedString
-    let encodedText: EncodedString
-    let encodedReason: EncodedString
-    let encodedMissing: EncodedString
-    private(set) var encodedCitation: EncodedString
+    let noteMembers: [EncodedMember]
+    /// The JSON members every result of this criterion writes, encoded once.
+    let idMember: EncodedMember
+    let textMember: EncodedMember
+    let reasonMember: EncodedMember
+    let missingMember: EncodedMember
+    private(set) var citationMember: EncodedMember
 
     public init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
                 reason: String?, missing: String?, window: DateWindow, file: String, line: Int,
@@ -203,12 +203,12 @@ public final class Criterion: @unchecked Sendable {
             case .unlessTrue: "does not apply because \(unlessText ?? "")"
             }
         }
-        encodedNotes = notes.map { EncodedString($0) }
-        encodedID = EncodedString(id)
-        encodedText = EncodedString(text)
-        encodedReason = EncodedString(reason)
-        encodedMissing = EncodedString(missing)
-        encodedCitation = EncodedString(citation.text)
+        noteMembers = notes.map { EncodedMember("note", $0) }
+        idMember = EncodedMember("id", id)
+        textMember = EncodedMember("text", text)
+        reasonMember = EncodedMember("reason", reason)
+        missingMember = EncodedMember("missing", missing)
+        citationMember = EncodedMember("citation", citation.text)
     }
 }
 

@@ -1,13 +1,17 @@
-/// A string (or null) quoted and escaped once, for text that is written many times: a criterion's
-/// text and citation go into every prediction of its treatment, and escaping them each time was
-/// most of the writing.
-public struct EncodedString: Sendable {
-    /// The JSON: `"…"` or `null`.
-    public let bytes: [UInt8]
+/// An object member, `"key":value` with a string (or null) value, encoded once for members that
+/// are written many times: a criterion's text and citation go into every prediction of its
+/// treatment, and escaping them (and writing their keys) each time was most of the writing.
+public struct EncodedMember: Sendable {
+    /// The compact JSON, `"key":"…"` or `"key":null`.
+    let bytes: [UInt8]
+    /// Where the value starts (after the colon), for the space a pretty writer puts there.
+    let valueStart: Int
 
-    public init(_ s: String?) {
-        var w = JSONWriter(capacity: (s?.utf8.count ?? 0) + 8)
-        w.string(s)
+    public init(_ key: StaticString, _ value: String?) {
+        var w = JSONWriter(capacity: key.utf8CodeUnitCount + (value?.utf8.count ?? 0) + 8)
+        w.key(key)
+        valueStart = w.out.count
+        w.string(value)
         bytes = w.bytes
     }
 }
@@ -19,7 +23,7 @@ public struct EncodedString: Sendable {
 /// cost more than the writing itself. Callers open and close objects and arrays in order; the
 /// writer puts the commas, colons and (when pretty) the line breaks.
 public struct JSONWriter: ~Copyable {
-    private var out: ByteBuffer
+    fileprivate var out: ByteBuffer
     private let pretty: Bool
     private var level = 0
     /// No element has been written yet in the innermost open object or array.
@@ -54,15 +58,18 @@ public struct JSONWriter: ~Copyable {
 
     /// A key the program spells (no escaping needed).
     public mutating func key(_ name: StaticString) {
-        separate()
-        // `"name":` in one reservation: keys are a quarter of the calls.
+        // `,"name":` in one reservation: keys are a quarter of the calls.
+        let comma = !pretty && level > 0 && !empty
+        if !comma { separate() }
         let n = name.utf8CodeUnitCount
         let start = name.utf8Start
-        out.append(count: n + 3) { b in
-            b[0] = 34
-            for k in 0..<n { b[k + 1] = start[k] }
-            b[n + 1] = 34
-            b[n + 2] = UInt8(ascii: ":")
+        let at = comma ? 1 : 0
+        out.append(count: n + 3 + at) { b in
+            if comma { b[0] = 44 }
+            b[at] = 34
+            (b.baseAddress! + at + 1).update(from: start, count: n)
+            b[at + n + 1] = 34
+            b[at + n + 2] = UInt8(ascii: ":")
         }
         if pretty { out.append(32) }
         afterKey = true
@@ -122,10 +129,18 @@ public struct JSONWriter: ~Copyable {
         if let s { string(s) } else { null() }
     }
 
-    /// A string escaped once, written as it is (see `EncodedString`).
-    public mutating func string(_ s: EncodedString) {
+    /// A member encoded once, copied as it is.
+    public mutating func member(_ m: EncodedMember) {
         separate()
-        s.bytes.withUnsafeBufferPointer { out.append($0) }
+        m.bytes.withUnsafeBufferPointer { b in
+            if pretty {
+                out.append(UnsafeBufferPointer(rebasing: b[..<m.valueStart]))
+                out.append(32)
+                out.append(UnsafeBufferPointer(rebasing: b[m.valueStart...]))
+            } else {
+                out.append(b)
+            }
+        }
     }
 
     /// A string given as UTF-8 bytes, the same as `string(String(decoding: utf8, as: UTF8.self))`
@@ -171,7 +186,7 @@ public struct JSONWriter: ~Copyable {
         guard level > 0 else { return }
         if !empty { out.append(UInt8(ascii: ",")) }
         empty = false
-        newline(level)
+        if pretty { newline(level) }
     }
 
     @inline(__always)
@@ -238,25 +253,43 @@ public struct JSONWriter: ~Copyable {
         out.append(34)
     }
 
+    /// The first byte at or after `start` that needs an escape (`"`, `\\`, a control byte or DEL),
+    /// else `utf8.count`. Eight bytes at a time, the last few too: strings are long runs of plain
+    /// text or short words, and this scan was most of the writing.
+    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = utf8.baseAddress else { return start }
+        var i = start
+        while i + 8 <= utf8.count {
+            let flags = escapeFlags(UInt64(littleEndian: ByteWords.word(base, i)))
+            if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        guard i < utf8.count else { return i }
+        if utf8.count < 8 {
+            while i < utf8.count, !needsEscape(base[i]) { i += 1 }
+            return i
+        }
+        // The last one to seven bytes: the word that ends the string, its bytes before `i` (checked
+        // already) shifted out and letters (which need no escape) shifted in at the top.
+        let shift = UInt64(8 * (8 - (utf8.count - i)))
+        let last = UInt64(littleEndian: ByteWords.word(base, utf8.count - 8)) >> shift
+        let letters = (ByteWords.ones &* UInt64(UInt8(ascii: "a"))) << (64 - shift)
+        let flags = escapeFlags(last | letters)
+        return flags != 0 ? i + flags.trailingZeroBitCount >> 3 : utf8.count
+    }
+
     private static func needsEscape(_ b: UInt8) -> Bool { b < 32 || b == 34 || b == 92 || b == 127 }
 
-    /// The first byte at or after `start` that needs an escape, else `utf8.count`. Eight bytes at
-    /// a time: strings are long runs of plain text, and this scan was most of the writing.
-    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        if let base = utf8.baseAddress {
-            while i + 8 <= utf8.count {
-                let x = ByteWords.word(base, i)
-                let flagged = ByteWords.byte(x, below: 32) | ByteWords.byte(x, equals: 34)
-                    | ByteWords.byte(x, equals: 92) | ByteWords.byte(x, equals: 127)
-                if flagged != 0 {
-                    for k in i..<(i + 8) where needsEscape(utf8[k]) { return k }
-                }
-                i += 8
-            }
-        }
-        while i < utf8.count, !needsEscape(utf8[i]) { i += 1 }
-        return i
+    /// The high bit of each byte of `x` (the first byte in the lowest bits) that needs an escape.
+    /// A byte above a flagged one may be flagged wrongly (a borrow), never one below it, so the
+    /// lowest flag is exact.
+    @inline(__always)
+    private static func escapeFlags(_ x: UInt64) -> UInt64 {
+        let ones = ByteWords.ones
+        let quote = x ^ (ones &* 34), backslash = x ^ (ones &* 92), del = x ^ (ones &* 127)
+        let flagged = (x &- ones &* 32) & ~x | (quote &- ones) & ~quote
+            | (backslash &- ones) & ~backslash | (del &- ones) & ~del
+        return flagged & ByteWords.highBits
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
