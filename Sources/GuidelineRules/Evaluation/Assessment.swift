@@ -99,7 +99,7 @@ public enum Assessor {
         result.facts = slots.map { (book.facts[$0].name, facts[$0]) }
         var evidence: [FactEvidence] = []
         for slot in slots {
-            for e in facts.evidence[slot] where e.counted { evidence.append(e) }
+            facts.evidence.forEach(of: slot) { e in if e.counted { evidence.append(copy e) } }
         }
         result.evidence = evidence
     }

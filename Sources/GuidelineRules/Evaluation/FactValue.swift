@@ -49,16 +49,114 @@ public struct FactEvidence: Sendable {
 /// The facts of one case: a value and its evidence for every fact the rule book defines.
 public struct FactSet: Sendable {
     public var values: [FactValue]
-    public var evidence: [[FactEvidence]]
+    public var evidence: EvidenceLists
 
     public init(count: Int) {
-        values = Array(repeating: .unknown, count: count)
-        evidence = Array(repeating: [], count: count)
+        values = Self.unknowns(count)
+        evidence = EvidenceLists(count: count)
     }
 
     public subscript(_ index: Int) -> FactValue {
         get { values[index] }
         set { values[index] = newValue }
+    }
+
+    /// `count` unknown values. `.unknown` holds no reference, so its bytes are copied into the
+    /// slots in doubling runs; the generic fill copied each one through the enum's value witness,
+    /// which was a tenth of predicting an item (a set is made per item, and a rule book has
+    /// hundreds of facts).
+    static func unknowns(_ count: Int) -> [FactValue] {
+        [FactValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress, count > 0 else { initialized = 0; return }
+            base.initialize(to: .unknown)
+            var done = 1
+            while done < count {
+                let n = min(done, count - done)
+                UnsafeMutableRawPointer(base + done).copyMemory(from: base, byteCount: n * MemoryLayout<FactValue>.stride)
+                done += n
+            }
+            initialized = count
+        }
+    }
+}
+
+/// Each fact's evidence, in the order it was added: `evidence[slot]`.
+///
+/// One shared array with a chain per fact rather than an array per fact: a set is made for every
+/// item, most of its facts have no evidence, and making and freeing hundreds of empty arrays (and
+/// growing the few that fill) was a third of combining an item's facts.
+public struct EvidenceLists: Sendable {
+    private var items: [FactEvidence] = []
+    /// Per item, the next item of the same fact (-1: the last).
+    private var next: [Int32] = []
+    private var chains: [Chain]
+
+    private struct Chain {
+        var first: Int32 = -1
+        var last: Int32 = -1
+        var count: Int32 = 0
+    }
+
+    public init(count: Int) {
+        chains = Array(repeating: Chain(), count: count)
+    }
+
+    /// A fact's evidence; setting it replaces what the fact had.
+    public subscript(slot: Int) -> [FactEvidence] {
+        get {
+            var out: [FactEvidence] = []
+            out.reserveCapacity(count(of: slot))
+            forEach(of: slot) { out.append($0) }
+            return out
+        }
+        set {
+            chains[slot] = Chain()
+            for e in newValue { append(e, to: slot) }
+        }
+    }
+
+    public func count(of slot: Int) -> Int { Int(chains[slot].count) }
+
+    /// Calls `body` with each of a fact's evidence in order, in place (a copy retains its strings).
+    public func forEach(of slot: Int, _ body: (borrowing FactEvidence) -> Void) {
+        items.withUnsafeBufferPointer { items in
+            next.withUnsafeBufferPointer { next in
+                var i = chains[slot].first
+                while i >= 0 {
+                    body(items[Int(i)])
+                    i = next[Int(i)]
+                }
+            }
+        }
+    }
+
+    /// Whether some of a fact's evidence satisfies `test` (read in place).
+    public func contains(of slot: Int, where test: (borrowing FactEvidence) -> Bool) -> Bool {
+        items.withUnsafeBufferPointer { items in
+            next.withUnsafeBufferPointer { next in
+                var i = chains[slot].first
+                while i >= 0 {
+                    if test(items[Int(i)]) { return true }
+                    i = next[Int(i)]
+                }
+                return false
+            }
+        }
+    }
+
+    public mutating func append(_ e: FactEvidence, to slot: Int) {
+        let index = Int32(items.count)
+        items.append(e)
+        next.append(-1)
+        if chains[slot].last >= 0 { next[Int(chains[slot].last)] = index } else { chains[slot].first = index }
+        chains[slot].last = index
+        chains[slot].count += 1
+    }
+
+    /// Room for `n` more items in all.
+    public mutating func reserveCapacity(_ n: Int) {
+        items.reserveCapacity(items.count + n)
+        next.reserveCapacity(next.count + n)
     }
 }
 

@@ -19,10 +19,10 @@ extension FactExtractor {
                 for m in p.indices { tally[p[m].fact].mentions += 1 }
             }
         }
-        // Each fact's evidence list is sized once (growing them one by one was a fifth of this function).
-        for slot in 0..<count where tally[slot].mentions > 0 {
-            facts.evidence[slot].reserveCapacity(min(Int(tally[slot].mentions), 12))
-        }
+        // The evidence is sized once (growing it one by one was a fifth of this function).
+        var expected = 4  // the request's and the hooks'
+        for slot in 0..<count where tally[slot].mentions > 0 { expected += min(Int(tally[slot].mentions), 12) }
+        facts.evidence.reserveCapacity(expected)
         for (si, scan) in scans.enumerated() {
             // Mentions are read in place: copying one copies its evidence's strings.
             scan.mentions.withUnsafeBufferPointer { p in
@@ -36,8 +36,8 @@ extension FactExtractor {
                             tally[slot].key = key
                         }
                     }
-                    if facts.evidence[slot].count < 12, !Self.holds(facts.evidence[slot], range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
-                        facts.evidence[slot].append(p[mi].evidence)
+                    if facts.evidence.count(of: slot) < 12, !Self.holds(facts.evidence, slot, range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
+                        facts.evidence.append(p[mi].evidence, to: slot)
                     }
                 }
             }
@@ -61,13 +61,9 @@ extension FactExtractor {
         var key: Double = 0
     }
 
-    /// Whether some evidence has this span and countedness (read in place: copying each
-    /// `FactEvidence` to compare it retained its strings).
-    private static func holds(_ evidence: [FactEvidence], range: Range<Int>, counted: Bool) -> Bool {
-        evidence.withUnsafeBufferPointer { p in
-            for i in p.indices where p[i].range == range && p[i].counted == counted { return true }
-            return false
-        }
+    /// Whether some of a fact's evidence has this span and countedness.
+    private static func holds(_ evidence: EvidenceLists, _ slot: Int, range: Range<Int>, counted: Bool) -> Bool {
+        evidence.contains(of: slot) { $0.range == range && $0.counted == counted }
     }
 
     /// What decides between votes for one fact: a higher key replaces a lower one (so the first of
@@ -110,8 +106,8 @@ extension FactExtractor {
             default: continue
             }
             let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
-            facts.evidence[entry.fact].append(FactEvidence(range: evidenceRange, assertion: context.requestRange == nil ? "request" : "affirmed",
-                                                           attribution: "treater"))
+            facts.evidence.append(FactEvidence(range: evidenceRange, assertion: context.requestRange == nil ? "request" : "affirmed",
+                                               attribution: "treater"), to: entry.fact)
         }
     }
 
@@ -121,7 +117,7 @@ extension FactExtractor {
             facts.values[slot] = value
             if value.isKnown, request != nil, hook.isRequestHook {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
-                facts.evidence[slot].append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"))
+                facts.evidence.append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"), to: slot)
             }
         }
     }

@@ -23,7 +23,14 @@ public enum FactHooks {
         case requestDate = "request_date", injuryDate = "injury_date", yearsSinceInjury = "years_since_injury"
 
         /// Read from the request text (its evidence is the request).
-        var isRequestHook: Bool { rawValue.hasPrefix("request") }
+        var isRequestHook: Bool {
+            switch self {
+            case .requestedQuantity, .requestedInjectionCount, .requestedVisits, .requestedFrequencyPerWeek,
+                 .requestedDurationWeeks, .requestedLevels, .requestIsRetrospective, .requestSpecifiesDoseFrequency,
+                 .requestedDoseMg, .requestDate: true
+            case .ageYears, .bodyRegion, .laterality, .injuryDate, .yearsSinceInjury: false
+            }
+        }
     }
 
     public static let all: [String: Hook] = [
