@@ -50,7 +50,7 @@ public final class Analyzer: Sendable {
         var context = context
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.letterDate)
-        let facts = extractor.extract(scans: scans, context: context, request: request)
+        var facts = extractor.extract(scans: scans, context: context, request: request)
         let treatments = request.components.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
@@ -58,7 +58,7 @@ public final class Analyzer: Sendable {
         }
         let date = request.serviceDate ?? context.letterDate
         let dateSource = request.serviceDate != nil ? "date of service" : "the document's date"
-        let assessment = Assessor.assess(treatments, facts: facts, book: book, requestDate: date, dateSource: dateSource)
+        let assessment = Assessor.assess(treatments, facts: &facts, book: book, requestDate: date, dateSource: dateSource)
         return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: assessment, message: nil)
     }
 }

@@ -36,6 +36,13 @@ public enum Assessor {
     ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
     ///   - requestDate: the date of service or request (day number), which picks the edition in force.
     public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, requestDate: Int?, dateSource: String = "request") -> Assessment {
+        var facts = facts
+        return assess(treatments, facts: &facts, book: book, requestDate: requestDate, dateSource: dateSource)
+    }
+
+    /// `assess`, trying values in `facts` in place for the smallest documentation (each trial puts
+    /// the values back): copying every fact's value for it was a tenth of assessing.
+    static func assess(_ treatments: [Treatment], facts: inout FactSet, book: RuleBook, requestDate: Int?, dateSource: String) -> Assessment {
         // Results are read in place by index below: iterating them by value copied every field.
         var results: [CriterionResult] = []
         results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
@@ -53,7 +60,7 @@ public enum Assessor {
             let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
-        let change = basis == .undocumented ? smallestDocumentation(results, facts: facts, book: book) : nil
+        let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
         let edition: String
         if let requestDate {
             edition = "criteria in force on \(CivilDate.iso(days: requestDate)) (\(dateSource))"
@@ -106,13 +113,11 @@ public enum Assessor {
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
-    static func smallestDocumentation(_ results: [CriterionResult], facts: FactSet, book: RuleBook) -> [String] {
+    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> [String] {
         var out: [String] = []
-        // One working copy of the values: each trial sets its slots and puts them back.
-        var values = facts.values
         for i in results.indices where results[i].status == .undocumented {
             let criterion = results[i].criterion
-            let unknown = criterion.requireFacts.filter { !facts[$0].isKnown }
+            let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
             var found: [(Int, FactValue)]?
@@ -125,7 +130,8 @@ public enum Assessor {
                             values[slot] = options[assignment[k]]
                         }
                         let holds = criterion.require.evaluate(values) == .yes
-                        for index in subset { values[candidates[index].0] = facts.values[candidates[index].0] }
+                        // Put back the value every candidate had: unknown.
+                        for index in subset { values[candidates[index].0] = .unknown }
                         if holds {
                             found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
                             break search

@@ -144,7 +144,7 @@ public struct EvidenceLists: Sendable {
         }
     }
 
-    public mutating func append(_ e: FactEvidence, to slot: Int) {
+    public mutating func append(_ e: consuming FactEvidence, to slot: Int) {
         let index = Int32(items.count)
         items.append(e)
         next.append(-1)

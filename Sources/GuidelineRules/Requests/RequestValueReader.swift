@@ -19,7 +19,8 @@ struct RequestValueReader {
         scanner = ValueScanner(referenceYear: CivilDate.civil(days: referenceDay).year)
     }
 
-    static let retrospectiveKeys: Set<UInt64> = Set(["retrospective", "retro", "retroactive"].map { Tokenizer.key(of: $0) })
+    /// Three keys: compared in turn (a set hashed every token of every request).
+    static let retrospectiveKeys: [UInt64] = ["retrospective", "retro", "retroactive"].map { Tokenizer.key(of: $0) }
     static let visitUnits: Set<String> = ["visit", "session", "treatment", "appointment", "class", "day", "hour"]
     static let itemUnits: Set<String> = ["injection", "block", "shot", "unit", "test", "screen", "series", "level", "procedure"]
 
