@@ -103,8 +103,10 @@ public enum Assessor {
 
     /// The values of the facts a status rests on, and their counted evidence (one array each).
     private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
+        guard !slots.isEmpty else { return }
         result.facts = slots.map { (book.facts[$0].name, facts[$0]) }
         var evidence: [FactEvidence] = []
+        evidence.reserveCapacity(slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
         for slot in slots {
             facts.evidence.forEach(of: slot) { e in if e.counted { evidence.append(copy e) } }
         }

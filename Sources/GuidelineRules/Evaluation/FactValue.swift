@@ -86,10 +86,14 @@ public struct FactSet: Sendable {
 /// item, most of its facts have no evidence, and making and freeing hundreds of empty arrays (and
 /// growing the few that fill) was a third of combining an item's facts.
 public struct EvidenceLists: Sendable {
-    private var items: [FactEvidence] = []
-    /// Per item, the next item of the same fact (-1: the last).
-    private var next: [Int32] = []
+    private var entries: [Entry] = []
     private var chains: [Chain]
+
+    private struct Entry {
+        var evidence: FactEvidence
+        /// The next entry of the same fact (-1: the last).
+        var next: Int32
+    }
 
     private struct Chain {
         var first: Int32 = -1
@@ -106,7 +110,7 @@ public struct EvidenceLists: Sendable {
         get {
             var out: [FactEvidence] = []
             out.reserveCapacity(count(of: slot))
-            forEach(of: slot) { out.append($0) }
+            forEach(of: slot) { out.append(copy $0) }
             return out
         }
         set {
@@ -119,44 +123,38 @@ public struct EvidenceLists: Sendable {
 
     /// Calls `body` with each of a fact's evidence in order, in place (a copy retains its strings).
     public func forEach(of slot: Int, _ body: (borrowing FactEvidence) -> Void) {
-        items.withUnsafeBufferPointer { items in
-            next.withUnsafeBufferPointer { next in
-                var i = chains[slot].first
-                while i >= 0 {
-                    body(items[Int(i)])
-                    i = next[Int(i)]
-                }
+        entries.withUnsafeBufferPointer { entries in
+            var i = chains[slot].first
+            while i >= 0 {
+                body(entries[Int(i)].evidence)
+                i = entries[Int(i)].next
             }
         }
     }
 
     /// Whether some of a fact's evidence satisfies `test` (read in place).
     public func contains(of slot: Int, where test: (borrowing FactEvidence) -> Bool) -> Bool {
-        items.withUnsafeBufferPointer { items in
-            next.withUnsafeBufferPointer { next in
-                var i = chains[slot].first
-                while i >= 0 {
-                    if test(items[Int(i)]) { return true }
-                    i = next[Int(i)]
-                }
-                return false
+        entries.withUnsafeBufferPointer { entries in
+            var i = chains[slot].first
+            while i >= 0 {
+                if test(entries[Int(i)].evidence) { return true }
+                i = entries[Int(i)].next
             }
+            return false
         }
     }
 
     public mutating func append(_ e: consuming FactEvidence, to slot: Int) {
-        let index = Int32(items.count)
-        items.append(e)
-        next.append(-1)
-        if chains[slot].last >= 0 { next[Int(chains[slot].last)] = index } else { chains[slot].first = index }
+        let index = Int32(entries.count)
+        entries.append(Entry(evidence: e, next: -1))
+        if chains[slot].last >= 0 { entries[Int(chains[slot].last)].next = index } else { chains[slot].first = index }
         chains[slot].last = index
         chains[slot].count += 1
     }
 
-    /// Room for `n` more items in all.
+    /// Room for `n` more entries in all.
     public mutating func reserveCapacity(_ n: Int) {
-        items.reserveCapacity(items.count + n)
-        next.reserveCapacity(next.count + n)
+        entries.reserveCapacity(entries.count + n)
     }
 }
 

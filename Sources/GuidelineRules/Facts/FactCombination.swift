@@ -20,7 +20,7 @@ extension FactExtractor {
             }
         }
         // The evidence is sized once (growing it one by one was a fifth of this function).
-        var expected = 4  // the request's and the hooks'
+        var expected = 8 + hookSlots.count  // the request's and the hooks'
         for slot in 0..<count where tally[slot].mentions > 0 { expected += min(Int(tally[slot].mentions), 12) }
         facts.evidence.reserveCapacity(expected)
         for (si, scan) in scans.enumerated() {
