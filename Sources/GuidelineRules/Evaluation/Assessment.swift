@@ -47,6 +47,7 @@ public enum Assessor {
         var results: [CriterionResult] = []
         results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
         var statuses: [CriterionStatus] = []
+        statuses.reserveCapacity(results.capacity)
         for treatment in treatments {
             let treatmentInForce = inForce(treatment.window, requestDate)
             for criterion in treatment.criteria {
@@ -63,7 +64,7 @@ public enum Assessor {
         let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
         let edition: String
         if let requestDate {
-            edition = "criteria in force on \(CivilDate.iso(days: requestDate)) (\(dateSource))"
+            edition = "criteria in force on " + CivilDate.iso(days: requestDate) + " (" + dateSource + ")"
         } else {
             edition = "no request or letter date found: the newest criteria were applied"
         }

@@ -186,8 +186,16 @@ public enum CivilDate {
 
     public static func iso(days: Int) -> String {
         let (y, m, d) = civil(days: days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        guard (1000...9999).contains(y) else {
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            return "\(y)-\(two(m))-\(two(d))"
+        }
+        // Four-digit years (every real one) digit by digit: interpolation was most of an assessment's edition note.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            let digits = [y / 1000, y / 100 % 10, y / 10 % 10, y % 10, -1, m / 10, m % 10, -1, d / 10, d % 10]
+            for (k, digit) in digits.enumerated() { b[k] = digit < 0 ? UInt8(ascii: "-") : UInt8(48 + digit) }
+            return 10
+        }
     }
 
     /// Parses "YYYY-MM-DD"; nil when malformed or not a real date.

@@ -56,8 +56,8 @@ public struct RequestRecognizer: Sendable {
             // Everything after the purpose is not requested — unless only administrative words come
             // before it ("Retrospective request for …", "Prescription for …").
             if m.id == purposeID {
-                let before = tokens[..<m.tokenRange.lowerBound].filter(\.isWordLike)
-                if before.allSatisfy({ Self.administrativeKeys.contains($0.key) }) { continue }
+                let requested = tokens[..<m.tokenRange.lowerBound].contains { $0.isWordLike && !Self.administrativeKeys.contains($0.key) }
+                if !requested { continue }
                 break
             }
             if m.id == ancillaryID { continue }
