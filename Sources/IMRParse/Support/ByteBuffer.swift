@@ -23,6 +23,11 @@ public struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// The bytes written, in place (handed to `write(2)` without a copy).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
     @inline(__always)
     public mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }

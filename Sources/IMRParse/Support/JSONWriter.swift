@@ -39,6 +39,9 @@ public struct JSONWriter: ~Copyable {
     /// What has been written, as UTF-8.
     public var bytes: [UInt8] { out.array }
 
+    /// Ends the writing and hands over what has been written, without copying it.
+    public consuming func finish() -> ByteBuffer { out }
+
     /// Bytes outside any JSON value (a line break between JSON Lines, a separator between values).
     public mutating func raw(_ text: StaticString) {
         out.append(text)

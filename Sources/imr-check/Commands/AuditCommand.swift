@@ -54,7 +54,7 @@ enum AuditCommand {
 
         // One buffer of output per letter: JSON Lines and CSV / text lines end with a line break;
         // --format json objects are separated by ",\n" and the array's punctuation added on emit.
-        struct Output: Sendable { var text: [UInt8]; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
+        struct Output: Sendable { var text: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
         let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: jobs)
         workers.run({ path in
             InputReport.load(path).map { text in
@@ -79,7 +79,7 @@ enum AuditCommand {
                 }
                 var warnings = InputReport.warnings(for: text)
                 if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
-                return Output(text: out.bytes, records: records, warnings: warnings, bytes: text.bytes.count)
+                return Output(text: OutputBytes(out.finish()), records: records, warnings: warnings, bytes: text.bytes.count)
             }
         }, emit: { _, result in
             switch result {
@@ -93,7 +93,7 @@ enum AuditCommand {
                 for r in o.records { summary.add(r) }
                 guard !o.text.isEmpty else { return }
                 if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); firstJSON = false }
-                console.outRaw(bytes: o.text)
+                console.outRaw(output: o.text)
             }
         })
         progress.finish()

@@ -1,4 +1,13 @@
 import Foundation
+import IMRParse
+
+/// Output written by a worker (a `JSONWriter`'s bytes), handed to the console without a copy.
+final class OutputBytes: @unchecked Sendable {
+    /// Written by one worker, then only read.
+    let buffer: ByteBuffer
+    init(_ buffer: consuming ByteBuffer) { self.buffer = buffer }
+    var isEmpty: Bool { buffer.count == 0 }
+}
 
 /// Standard output and standard error, buffered, with colour only where a person reads it.
 ///
@@ -55,6 +64,22 @@ final class Console: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Writes a letter's output as it is: large ones straight from the writer's memory rather
+    /// than copied into the buffer first (the output is several times the input).
+    func outRaw(output: OutputBytes) {
+        lock.lock()
+        output.buffer.withUnsafeBytes { bytes in
+            if bytes.count >= 1 << 14 {
+                flushLocked()
+                writeLocked(bytes)
+            } else {
+                buffer.append(contentsOf: bytes)
+                if buffer.count >= 1 << 16 { flushLocked() }
+            }
+        }
+        lock.unlock()
+    }
+
     func outRaw(_ text: String) {
         lock.lock()
         buffer.append(contentsOf: text.utf8)
@@ -69,9 +94,14 @@ final class Console: @unchecked Sendable {
     }
 
     private func flushLocked() {
+        buffer.withUnsafeBytes { writeLocked($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeLocked(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 // The reader went away (EPIPE): stop cleanly, nothing more can be delivered.
@@ -79,7 +109,6 @@ final class Console: @unchecked Sendable {
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     func err(_ line: String) {
