@@ -59,7 +59,7 @@ extension Prediction {
         let applies = r.status != .notApplicable
         w.beginObject()
         w.member(c.idMember)
-        w.key("treatment"); w.string(r.treatment)
+        if let owner = c.owner, owner.id == r.treatment { w.member(owner.member) } else { w.key("treatment"); w.string(r.treatment) }
         w.member(c.textMember)
         w.member(r.status.member)
         w.member(c.citationMember)
@@ -69,8 +69,9 @@ extension Prediction {
         w.key("facts")
         w.beginObject()
         if applies {
-            for f in r.facts {
-                w.key(string: f.name)
+            // An applicable result reads the criterion's `allFacts`, whose keys are encoded.
+            for (i, f) in r.facts.enumerated() {
+                if i < c.allFactKeys.count, c.allFactKeys[i].name == f.name { w.key(c.allFactKeys[i]) } else { w.key(string: f.name) }
                 f.value.write(to: &w)
             }
         }

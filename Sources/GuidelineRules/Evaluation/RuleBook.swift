@@ -24,6 +24,9 @@ public final class RuleBook: Sendable {
         var ti: [String: Int] = [:]
         for (i, t) in treatments.enumerated() { ti[t.id] = i }
         treatmentIndex = ti
+        for t in treatments {
+            for c in t.criteria { c.prepareJSON(treatment: t.id, factNames: c.allFacts.map { facts[$0].name }) }
+        }
     }
 
     public func factSlot(_ name: String) -> Int? { factIndex[name] }
@@ -171,6 +174,15 @@ public final class Criterion: @unchecked Sendable {
     let reasonMember: EncodedMember
     let missingMember: EncodedMember
     private(set) var citationMember: EncodedMember
+    /// The treatment the criterion belongs to, as a member, and the keys of `allFacts` (set once
+    /// the book is built: a criterion does not know its treatment or the facts' names before).
+    private(set) var owner: (id: String, member: EncodedMember)?
+    private(set) var allFactKeys: [EncodedKey] = []
+
+    func prepareJSON(treatment: String, factNames: [String]) {
+        owner = (treatment, EncodedMember("treatment", treatment))
+        allFactKeys = factNames.map { EncodedKey($0) }
+    }
 
     public init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
                 reason: String?, missing: String?, window: DateWindow, file: String, line: Int,

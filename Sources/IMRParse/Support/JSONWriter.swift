@@ -16,6 +16,20 @@ public struct EncodedMember: Sendable {
     }
 }
 
+/// A key from data (a fact's name), escaped once: `"name":`.
+public struct EncodedKey: Sendable {
+    public let name: String
+    let bytes: [UInt8]
+
+    public init(_ name: String) {
+        self.name = name
+        var w = JSONWriter(capacity: name.utf8.count + 8)
+        w.string(name)
+        w.out.append(UInt8(ascii: ":"))
+        bytes = w.bytes
+    }
+}
+
 /// Writes JSON value by value straight into a byte buffer, compact or indented by two spaces.
 ///
 /// The one JSON serialiser of the project: `JSONValue` trees are written through it too. The audit
@@ -74,6 +88,14 @@ public struct JSONWriter: ~Copyable {
             b[at + n + 1] = 34
             b[at + n + 2] = UInt8(ascii: ":")
         }
+        if pretty { out.append(32) }
+        afterKey = true
+    }
+
+    /// A key encoded once, copied as it is.
+    public mutating func key(_ k: EncodedKey) {
+        separate()
+        k.bytes.withUnsafeBufferPointer { out.append($0) }
         if pretty { out.append(32) }
         afterKey = true
     }
