@@ -6,16 +6,35 @@
 /// starts with a string, `and`, `or` or `)`. `#` starts a comment outside strings.
 public struct RuleLexer {
     public let file: String
-    public let lines: [String]
+    /// The file's UTF-8 bytes and where each physical line starts: a line becomes a `String` only
+    /// when a diagnostic shows it (making one per line was a tenth of loading the rules).
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(file: String, text: String) {
         self.file = file
-        self.lines = RuleLexer.lines(of: text)
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        lineStarts = starts
     }
 
-    /// Lines split on bytes: splitting a String by Character walks grapheme clusters, which was the
-    /// slowest part of loading the rules.
+    public var lineCount: Int { lineStarts.count }
+    public var lines: [String] { (1...lineCount).map(line) }
+
+    /// Physical line `number` (1-based), without its newline.
+    func line(_ number: Int) -> String {
+        String(decoding: bytes[lineRange(number)], as: UTF8.self)
+    }
+
+    private func lineRange(_ number: Int) -> Range<Int> {
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        return start..<end
+    }
+
+    /// Lines split on bytes: splitting a String by Character walks grapheme clusters.
     static func lines(of text: String) -> [String] {
         var text = text
         return text.withUTF8 { bytes in
@@ -30,19 +49,23 @@ public struct RuleLexer {
         }
     }
 
-    /// The scalars of a line; ASCII lines (nearly all) are widened byte by byte.
-    static func scalars(of line: String) -> [Unicode.Scalar] {
-        var line = line
-        return line.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(String(decoding: bytes, as: UTF8.self).unicodeScalars) }
-            return bytes.map { Unicode.Scalar($0) }
+    /// Line `number`'s scalars; ASCII lines (nearly all) are widened byte by byte in one pass.
+    private func scalars(ofLine number: Int) -> [Unicode.Scalar] {
+        let range = lineRange(number)
+        return bytes.withUnsafeBufferPointer { all in
+            let line = UnsafeBufferPointer(rebasing: all[range])
+            guard line.allSatisfy({ $0 < 0x80 }) else { return Array(String(decoding: line, as: UTF8.self).unicodeScalars) }
+            return Array(unsafeUninitializedCapacity: line.count) { buffer, count in
+                for k in line.indices { buffer[k] = Unicode.Scalar(line[k]) }
+                count = line.count
+            }
         }
     }
 
     public func sourceLine(_ number: Int) -> String {
-        guard number >= 1, number <= lines.count else { return "" }
+        guard number >= 1, number <= lineCount else { return "" }
         // Only the start of a line is ever shown; a 2 MB line is not copied per diagnostic.
-        var line = String(lines[number - 1].unicodeScalars.prefix(240))
+        var line = String(line(number).unicodeScalars.prefix(240))
         if line.hasSuffix("\r") { line.removeLast() }
         return line.replacingOccurrences(of: "\t", with: " ")
     }
@@ -56,7 +79,7 @@ public struct RuleLexer {
 
     /// Tokenizes one physical line; returns its indentation and tokens.
     mutating func tokenize(lineNumber: Int) -> (indent: Int, tokens: [RuleToken]) {
-        let scalars = RuleLexer.scalars(of: lines[lineNumber - 1])
+        let scalars = self.scalars(ofLine: lineNumber)
         var tokens: [RuleToken] = []
         var i = 0
         var indent = 0
@@ -71,6 +94,14 @@ public struct RuleLexer {
             let start = i
             if c == "\"" || c == "\u{201C}" {
                 i += 1
+                // The usual string, ASCII without escapes, is cut out in one piece.
+                var end = i
+                while end < scalars.count, scalars[end].value < 0x80, scalars[end] != "\"", scalars[end] != "\\" { end += 1 }
+                if end < scalars.count, scalars[end] == "\"" {
+                    tokens.append(token(.string, RuleLexer.text(scalars[i..<end]), start, end + 1))
+                    i = end + 1
+                    continue
+                }
                 var value: [UInt8] = []
                 var closed = false
                 while i < scalars.count {
@@ -173,18 +204,20 @@ public struct RuleLexer {
             pending = []
             depth = 0
         }
-        for number in 1...max(lines.count, 1) where number <= lines.count {
+        for number in 1...lineCount {
             let (indent, tokens) = tokenize(lineNumber: number)
             guard let first = tokens.first else { continue }
             let continues: Bool = {
                 guard let last = pending.last else { return false }
-                if first.kind == .identifier, RuleParser.allKeywords.contains(first.text),
-                   !["and", "or", "not"].contains(first.text) { return false }
+                if first.kind == .identifier, !Self.isOperatorWord(first.text), RuleParser.allKeywords.contains(first.text) { return false }
                 if depth > 0 { return true }
-                if [.comma, .comparison, .equals, .lparen, .lbracket, .plus].contains(last.kind) { return true }
-                if last.kind == .identifier, ["and", "or", "not", "in"].contains(last.text) { return true }
+                switch last.kind {
+                case .comma, .comparison, .equals, .lparen, .lbracket, .plus: return true
+                case .identifier where Self.isOperatorWord(last.text) || last.text == "in": return true
+                default: break
+                }
                 if indent > 0, first.kind == .string || first.kind == .rparen { return true }
-                if indent > 0, first.kind == .identifier, ["and", "or"].contains(first.text) { return true }
+                if indent > 0, first.kind == .identifier, first.text == "and" || first.text == "or" { return true }
                 return false
             }()
             if !continues {
@@ -217,6 +250,13 @@ public struct RuleLexer {
     /// Token text straight from UTF-8 bytes: building a `String.UnicodeScalarView` scalar by scalar
     /// was most of the cost of loading the rules.
     static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                var k = 0
+                for c in scalars { buffer[k] = UInt8(truncatingIfNeeded: c.value); k += 1 }
+                return k
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for c in scalars { appendUTF8(c, to: &bytes) }
@@ -226,6 +266,9 @@ public struct RuleLexer {
     static func appendUTF8(_ c: Unicode.Scalar, to bytes: inout [UInt8]) {
         if c.value < 0x80 { bytes.append(UInt8(c.value)) } else { bytes.append(contentsOf: c.utf8) }
     }
+
+    /// `and`, `or`, `not`: a line may start or end with them and still continue.
+    private static func isOperatorWord(_ text: String) -> Bool { text == "and" || text == "or" || text == "not" }
 
     private func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
     private func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" }
