@@ -128,15 +128,19 @@ enum AuditCommand {
         // Statuses are read in place and only drivers copied: filter-then-map copied every result.
         var drivers: [AuditRecord.Driver] = []
         let results = p.assessment?.results ?? []
+        // A driver's evidence is shown only for an item that does not agree (text lines, the report's
+        // disagreements); most items agree, and normalizing their evidence text was wasted.
+        let recorded = item.decision?.value.rawValue, predicted = p.decision?.rawValue
+        let agrees = recorded != nil && recorded == predicted
         for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
             let r = results[i]
-            let evidence = r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
+            let evidence = agrees ? nil : r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
             drivers.append(AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
                                               citation: r.criterion.citation.text, evidence: evidence))
         }
         return AuditRecord(source: d.source, item: number, request: item.title.value,
                            treatment: p.assessment == nil ? nil : p.request.treatment,
-                           recorded: item.decision?.value.rawValue, predicted: p.decision?.rawValue,
+                           recorded: recorded, predicted: predicted,
                            year: LetterCase.year(d, p), specialty: d.reviewer.specialty?.value,
                            guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
     }
