@@ -21,7 +21,6 @@ public struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
     let engine: ContextEngine
-    let verdictTrie: PhraseTrie
 
     /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
     /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.
@@ -62,11 +61,8 @@ public struct FactExtractor: Sendable {
             if case .hook(let name) = book.facts[i].source, let hook = FactHooks.Name(rawValue: name) { return (i, hook) }
             return nil
         }
-        index = FactPhraseIndex(book: book)
+        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
-        var v = PhraseTrie()
-        for p in Self.verdictPhrases { v.add(p, id: 0) }
-        verdictTrie = v
     }
 
     static func contextRules(_ d: ContextDeclarations) -> ContextRules {
@@ -128,27 +124,30 @@ public struct FactExtractor: Sendable {
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
-        var matches: [PhraseTrie.Match] = []
+        var matches: [PhraseTrie.NodeMatch] = []
         var candidates: [Candidate] = []
-        var anchoredHere: [Int] = []
+        // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
+        var anchoredIn = [Int](repeating: -1, count: info.count)
         var containers: [Range<Int>] = []
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
-            index.narrative.allMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty, !verdictTrie.containsMatch(in: tokens, range) else { continue }
+            index.narrative.nodeMatches(in: tokens, range, into: &matches)
+            guard !matches.isEmpty, !matches.contains(where: { index.verdictNodes[Int($0.node)] }) else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
-            anchoredHere.removeAll(keepingCapacity: true)
             candidates.removeAll(keepingCapacity: true)
             for m in matches {
-                let entry = index.entries[Int(m.id)]
-                var whole = m.tokenRange
-                if entry.isGapped {
-                    guard let w = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: range.upperBound) else { continue }
-                    whole = w
+                let first = Int(m.start)..<Int(m.end)
+                for k in Int(index.entryStart[Int(m.node)])..<Int(index.entryStart[Int(m.node) + 1]) {
+                    let entry = index.nodeEntries[k]
+                    var whole = first
+                    if entry.isGapped {
+                        guard let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound) else { continue }
+                        whole = w
+                    }
+                    if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
+                    candidates.append(Candidate(tokens: whole, entry: entry))
                 }
-                if entry.role == .anchor { anchoredHere.append(entry.fact); continue }
-                candidates.append(Candidate(tokens: whole, entry: entry))
             }
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
@@ -156,15 +155,16 @@ public struct FactExtractor: Sendable {
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
             var lastTrigger: (range: Range<Int>, text: String?)?
-            // The distinct spans that can hide a shorter mention (many facts share a phrase).
+            // The distinct spans that can hide a shorter mention (many facts share a phrase). Matches
+            // come in (start, end) order, so equal spans are neighbours and the list stays sorted.
             containers.removeAll(keepingCapacity: true)
-            for c in candidates where c.entry.role != .near && !c.entry.isGapped && !containers.contains(c.tokens) {
+            for c in candidates where c.entry.role != .near && !c.entry.isGapped && containers.last != c.tokens {
                 containers.append(c.tokens)
             }
             for m in candidates {
                 let entry = m.entry
                 let fact = info[entry.fact]
-                if index.anchored[entry.fact], !anchoredHere.contains(entry.fact) { continue }
+                if index.anchored[entry.fact], anchoredIn[entry.fact] != s { continue }
                 if isHidden(m, containers: containers, candidates: candidates) { continue }
                 let ctx = clinical.context(of: m.tokens, in: s)
                 let accepted = fact.accepts(ctx.assertion)
@@ -178,8 +178,7 @@ public struct FactExtractor: Sendable {
                     }
                 }
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
-                var evidence = FactEvidence(range: evidenceRange!, assertion: ctx.assertion.rawValue, trigger: trigger,
-                                            attribution: ctx.attribution?.rawValue, counted: false)
+                var shown = evidenceRange!
                 let position = Int(tokens[m.tokens.lowerBound].start)
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
@@ -196,7 +195,7 @@ public struct FactExtractor: Sendable {
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                     if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokens, within: fact.within) {
                         vote = .number(number)
-                        evidence.range = numberRange.lowerBound < evidence.range.lowerBound ? numberRange : evidence.range
+                        if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }
                 case (.count, .event):
                     if accepted {
@@ -214,8 +213,10 @@ public struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                if vote != nil { evidence.counted = true }
-                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, evidence: evidence))
+                // Built in place: a `FactEvidence` held in a variable costs an outlined copy and destroy.
+                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
+                                             evidence: FactEvidence(range: shown, assertion: ctx.assertion.rawValue, trigger: trigger,
+                                                                    attribution: ctx.attribution?.rawValue, counted: vote != nil)))
             }
         }
     }
@@ -225,7 +226,10 @@ public struct FactExtractor: Sendable {
     /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
     /// qualifies it ("improvement" in "documented improvement").
     private func isHidden(_ m: Candidate, containers: [Range<Int>], candidates: [Candidate]) -> Bool {
-        for o in containers where o != m.tokens && o.lowerBound <= m.tokens.lowerBound && o.upperBound >= m.tokens.upperBound {
+        for o in containers {
+            // Sorted by start: none further on starts early enough to hold the mention.
+            if o.lowerBound > m.tokens.lowerBound { break }
+            guard o != m.tokens, o.upperBound >= m.tokens.upperBound else { continue }
             if o.count - m.tokens.count >= 2 { return true }
             // One word longer: it hides only a mention of its own fact.
             if candidates.contains(where: { $0.tokens == o && $0.entry.fact == m.entry.fact && $0.entry.role != .near && !$0.entry.isGapped }) {

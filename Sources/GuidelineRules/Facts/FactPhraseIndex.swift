@@ -37,8 +37,18 @@ struct FactPhraseIndex: Sendable {
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
     var anchored: [Bool] = []
+    /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
+    /// (flat, so the extractor reads what a match means without an array per match).
+    var entryStart: [Int32] = []
+    var nodeEntries: [Entry] = []
+    /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
+    /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
+    var verdictNodes: [Bool] = []
 
-    init(book: RuleBook) {
+    /// The id verdict phrases carry in the narrative trie.
+    static let verdictID: Int32 = -1
+
+    init(book: RuleBook, verdictPhrases: [String]) {
         anchored = [Bool](repeating: false, count: book.facts.count)
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
@@ -83,6 +93,16 @@ struct FactPhraseIndex: Sendable {
                 anchored[slot] = true
             }
         }
+        for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
+        verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
+        entryStart.reserveCapacity(narrative.nodeCount + 1)
+        for n in 0..<narrative.nodeCount {
+            entryStart.append(Int32(nodeEntries.count))
+            for id in narrative.ids(at: Int32(n)) {
+                if id == Self.verdictID { verdictNodes[n] = true } else { nodeEntries.append(entries[Int(id)]) }
+            }
+        }
+        entryStart.append(Int32(nodeEntries.count))
     }
 }
 
