@@ -117,9 +117,19 @@ public struct FactExtractor: Sendable {
     }
 
     /// A phrase matched in the sentence being scanned (plain values, reused across sentences).
+    /// Twelve bytes: the per-sentence lists are written and read for every match.
     private struct Candidate {
+        var start: Int32
+        var end: Int32
+        /// Index into `FactPhraseIndex.nodeEntries`.
+        var entry: Int32
+        var tokens: Range<Int> { Int(start)..<Int(end) }
+    }
+
+    /// A span that can hide a shorter mention, with the furthest end of it and the spans before it.
+    private struct Container {
         var tokens: Range<Int>
-        var entry: FactPhraseIndex.Entry
+        var reach: Int
     }
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
@@ -128,17 +138,24 @@ public struct FactExtractor: Sendable {
         var candidates: [Candidate] = []
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
-        var containers: [Range<Int>] = []
+        var containers: [Container] = []
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
             index.narrative.nodeMatches(in: tokens, range, into: &matches)
             guard !matches.isEmpty, !matches.contains(where: { index.verdictNodes[Int($0.node)] }) else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
+            // Real sentences name a handful of findings; a pathological one (a table, repeated text)
+            // could name thousands, and the containment check below is quadratic: keep the first few hundred.
+            // The distinct spans that can hide a shorter mention (many facts share a phrase) are
+            // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
             candidates.removeAll(keepingCapacity: true)
+            containers.removeAll(keepingCapacity: true)
             for m in matches {
+                let node = Int(m.node)
+                for k in Int(index.anchorStart[node])..<Int(index.anchorStart[node + 1]) { anchoredIn[index.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
-                for k in Int(index.entryStart[Int(m.node)])..<Int(index.entryStart[Int(m.node) + 1]) {
+                for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
                     let entry = index.nodeEntries[k]
                     var whole = first
                     if entry.isGapped {
@@ -146,27 +163,26 @@ public struct FactExtractor: Sendable {
                         whole = w
                     }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
-                    candidates.append(Candidate(tokens: whole, entry: entry))
+                    guard candidates.count < Self.maximumMentionsPerSentence else { continue }
+                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k)))
+                    if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
+                        containers.append(Container(tokens: whole, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
+                    }
                 }
             }
-            // Real sentences name a handful of findings; a pathological one (a table, repeated text)
-            // could name thousands, and the containment check below is quadratic: keep the first few hundred.
-            if candidates.count > Self.maximumMentionsPerSentence { candidates.removeSubrange(Self.maximumMentionsPerSentence...) }
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
             var lastTrigger: (range: Range<Int>, text: String?)?
-            // The distinct spans that can hide a shorter mention (many facts share a phrase). Matches
-            // come in (start, end) order, so equal spans are neighbours and the list stays sorted.
-            containers.removeAll(keepingCapacity: true)
-            for c in candidates where c.entry.role != .near && !c.entry.isGapped && containers.last != c.tokens {
-                containers.append(c.tokens)
-            }
-            for m in candidates {
-                let entry = m.entry
+            // Containers starting no later than the candidate (candidates come in start order).
+            var reachable = 0
+            for c in candidates {
+                let entry = index.nodeEntries[Int(c.entry)]
+                if entry.needsAnchor, anchoredIn[entry.fact] != s { continue }
+                let mention = c.tokens
+                while reachable < containers.count, containers[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
+                if isHidden(mention, of: entry.fact, containers: containers[..<reachable], candidates: candidates) { continue }
                 let fact = info[entry.fact]
-                if index.anchored[entry.fact], anchoredIn[entry.fact] != s { continue }
-                if isHidden(m, containers: containers, candidates: candidates) { continue }
-                let ctx = clinical.context(of: m.tokens, in: s)
+                let ctx = clinical.context(of: mention, in: s)
                 let accepted = fact.accepts(ctx.assertion)
                 // Mentions of one sentence usually share their trigger: its text is made once.
                 var trigger: String?
@@ -179,7 +195,7 @@ public struct FactExtractor: Sendable {
                 }
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
                 var shown = evidenceRange!
-                let position = Int(tokens[m.tokens.lowerBound].start)
+                let position = Int(tokens[mention.lowerBound].start)
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
                 case (.bool, .affirm):
@@ -193,7 +209,7 @@ public struct FactExtractor: Sendable {
                 case (.number, .near), (.count, .near):
                     guard accepted else { break }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokens, within: fact.within) {
+                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: mention, within: fact.within) {
                         vote = .number(number)
                         if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }
@@ -203,10 +219,10 @@ public struct FactExtractor: Sendable {
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                        let n = values!.occurrences(of: m.tokens)
+                        let n = values!.occurrences(of: mention)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokens.lowerBound,
-                              m.tokens.lowerBound - t.upperBound <= 3 {
+                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
+                              mention.lowerBound - t.upperBound <= 3 {
                         // "no prior ESI", "has not had an epidural": a negation right before the event
                         // documents none; one further away is about something else in the sentence.
                         vote = .number(0)
@@ -225,14 +241,21 @@ public struct FactExtractor: Sendable {
     /// fact's mention it is hidden only when that phrase is clearly about something else (two or
     /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
     /// qualifies it ("improvement" in "documented improvement").
-    private func isHidden(_ m: Candidate, containers: [Range<Int>], candidates: [Candidate]) -> Bool {
-        for o in containers {
-            // Sorted by start: none further on starts early enough to hold the mention.
-            if o.lowerBound > m.tokens.lowerBound { break }
-            guard o != m.tokens, o.upperBound >= m.tokens.upperBound else { continue }
-            if o.count - m.tokens.count >= 2 { return true }
+    /// `containers` are those starting no later than the mention, in (start, end) order.
+    private func isHidden(_ mention: Range<Int>, of fact: Int, containers: ArraySlice<Container>, candidates: [Candidate]) -> Bool {
+        var j = containers.endIndex
+        while j > containers.startIndex {
+            j -= 1
+            // No span from here back ends late enough to hold the mention.
+            if containers[j].reach < mention.upperBound { break }
+            let o = containers[j].tokens
+            guard o != mention, o.upperBound >= mention.upperBound else { continue }
+            if o.count - mention.count >= 2 { return true }
             // One word longer: it hides only a mention of its own fact.
-            if candidates.contains(where: { $0.tokens == o && $0.entry.fact == m.entry.fact && $0.entry.role != .near && !$0.entry.isGapped }) {
+            if candidates.contains(where: {
+                let e = index.nodeEntries[Int($0.entry)]
+                return $0.tokens == o && e.fact == fact && e.role != .near && !e.isGapped
+            }) {
                 return true
             }
         }

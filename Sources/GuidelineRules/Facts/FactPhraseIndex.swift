@@ -21,6 +21,8 @@ struct FactPhraseIndex: Sendable {
         var role: Role
         /// For a phrase with gaps ("failed ... physical therapy"): index into `gaps`, else -1.
         var gap: Int32 = -1
+        /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
+        var needsAnchor = false
         var isGapped: Bool { gap >= 0 }
     }
 
@@ -38,9 +40,12 @@ struct FactPhraseIndex: Sendable {
     /// By fact slot: the fact needs an anchor in the sentence.
     var anchored: [Bool] = []
     /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
-    /// (flat, so the extractor reads what a match means without an array per match).
+    /// (flat, so the extractor reads what a match means without an array per match), except the
+    /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
     var entryStart: [Int32] = []
     var nodeEntries: [Entry] = []
+    var anchorStart: [Int32] = []
+    var anchorFacts: [Int] = []
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
     /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
     var verdictNodes: [Bool] = []
@@ -96,13 +101,19 @@ struct FactPhraseIndex: Sendable {
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
         verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
         entryStart.reserveCapacity(narrative.nodeCount + 1)
+        anchorStart.reserveCapacity(narrative.nodeCount + 1)
         for n in 0..<narrative.nodeCount {
             entryStart.append(Int32(nodeEntries.count))
+            anchorStart.append(Int32(anchorFacts.count))
             for id in narrative.ids(at: Int32(n)) {
-                if id == Self.verdictID { verdictNodes[n] = true } else { nodeEntries.append(entries[Int(id)]) }
+                if id == Self.verdictID { verdictNodes[n] = true; continue }
+                var e = entries[Int(id)]
+                e.needsAnchor = anchored[e.fact]
+                if e.role == .anchor, !e.isGapped { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
         }
         entryStart.append(Int32(nodeEntries.count))
+        anchorStart.append(Int32(anchorFacts.count))
     }
 }
 
