@@ -28,8 +28,7 @@ public struct ClinicalText: Sendable {
         self.source = source
         self.engine = engine
         let bytes = source.bytes
-        var toks: [Token] = []
-        for r in regions { Tokenizer.tokenize(bytes, r, into: &toks) }
+        let toks = Tokenizer.tokens(bytes, regions: regions)
         let spans = SentenceSplitter.split(bytes, regions: regions)
 
         var sentences: [ClinicalSentence] = []
