@@ -92,7 +92,17 @@ public struct FactExtractor: Sendable {
         struct Mention: Sendable {
             var fact: Int
             var vote: Vote?
-            var evidence: FactEvidence
+            // The parts of its evidence as plain values: a `FactEvidence` (three strings) costs an
+            // outlined copy and destroy wherever it is moved, and most mentions are never shown.
+            var range: Range<Int>
+            var assertion: Assertion
+            var trigger: String?
+            var attribution: Attribution?
+            var counted: Bool
+
+            var evidence: FactEvidence {
+                FactEvidence(range: range, assertion: assertion.rawValue, trigger: trigger, attribution: attribution?.rawValue, counted: counted)
+            }
         }
         var mentions: [Mention] = []
     }
@@ -189,7 +199,7 @@ public struct FactExtractor: Sendable {
                 if let r = ctx.trigger {
                     if let last = lastTrigger, last.range == r { trigger = last.text } else {
                         let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
-                        trigger = lo <= hi ? source.normalized(lo..<hi) : nil
+                        trigger = lo <= hi ? Self.normalized(source.bytes, lo..<hi) : nil
                         lastTrigger = (r, trigger)
                     }
                 }
@@ -229,10 +239,8 @@ public struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                // Built in place: a `FactEvidence` held in a variable costs an outlined copy and destroy.
-                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
-                                             evidence: FactEvidence(range: shown, assertion: ctx.assertion.rawValue, trigger: trigger,
-                                                                    attribution: ctx.attribution?.rawValue, counted: vote != nil)))
+                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, range: shown,
+                                             assertion: ctx.assertion, trigger: trigger, attribution: ctx.attribution, counted: vote != nil))
             }
         }
     }
@@ -260,6 +268,28 @@ public struct FactExtractor: Sendable {
             }
         }
         return false
+    }
+
+    /// `SourceText.normalized` (white space runs folded to one space, trimmed) written straight into
+    /// the string, without an intermediate array: the same bytes, repaired the same way if not UTF-8.
+    static func normalized(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { p in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for i in range {
+                    let b = p[i]
+                    if TextScan.isSpace(b) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 
     private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {
