@@ -144,11 +144,17 @@ public struct FactExtractor: Sendable {
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
+        // Room for a typical sentence up front (growing a step at a time cost more than the scan of
+        // some letters); mentions run at about one per five tokens.
         var matches: [PhraseTrie.NodeMatch] = []
+        matches.reserveCapacity(128)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(Self.maximumMentionsPerSentence)
+        result.mentions.reserveCapacity(tokens.count / 4)
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
         var containers: [Container] = []
+        containers.reserveCapacity(Self.maximumMentionsPerSentence)
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
