@@ -159,7 +159,7 @@ public struct FactExtractor: Sendable {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
             index.narrative.nodeMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty, !matches.contains(where: { index.verdictNodes[Int($0.node)] }) else { continue }
+            guard !matches.isEmpty else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
@@ -167,8 +167,12 @@ public struct FactExtractor: Sendable {
             // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
             candidates.removeAll(keepingCapacity: true)
             containers.removeAll(keepingCapacity: true)
+            var verdict = false
             for m in matches {
                 let node = Int(m.node)
+                // The sentence states the reviewer's verdict: nothing in it counts (what was
+                // collected so far is dropped with the sentence).
+                if index.verdictNodes[node] { verdict = true; break }
                 for k in Int(index.anchorStart[node])..<Int(index.anchorStart[node + 1]) { anchoredIn[index.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
                 for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
@@ -186,6 +190,7 @@ public struct FactExtractor: Sendable {
                     }
                 }
             }
+            if verdict { continue }
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
             var lastTrigger: (range: Range<Int>, text: String?)?
