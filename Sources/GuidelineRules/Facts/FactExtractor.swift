@@ -138,8 +138,10 @@ public struct FactExtractor: Sendable {
 
     /// A span that can hide a shorter mention, with the furthest end of it and the spans before it.
     private struct Container {
-        var tokens: Range<Int>
+        var start: Int
+        var end: Int
         var reach: Int
+        var tokens: Range<Int> { start..<end }
     }
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
@@ -148,13 +150,11 @@ public struct FactExtractor: Sendable {
         // some letters); mentions run at about one per five tokens.
         var matches: [PhraseTrie.NodeMatch] = []
         matches.reserveCapacity(128)
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(Self.maximumMentionsPerSentence)
+        let candidates = BoundedList<Candidate>(capacity: Self.maximumMentionsPerSentence)
         result.mentions.reserveCapacity(tokens.count / 4)
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
-        var containers: [Container] = []
-        containers.reserveCapacity(Self.maximumMentionsPerSentence)
+        let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -165,8 +165,8 @@ public struct FactExtractor: Sendable {
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
             // The distinct spans that can hide a shorter mention (many facts share a phrase) are
             // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
-            candidates.removeAll(keepingCapacity: true)
-            containers.removeAll(keepingCapacity: true)
+            candidates.removeAll()
+            containers.removeAll()
             var verdict = false
             for m in matches {
                 let node = Int(m.node)
@@ -183,10 +183,10 @@ public struct FactExtractor: Sendable {
                         whole = w
                     }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
-                    guard candidates.count < Self.maximumMentionsPerSentence else { continue }
+                    guard !candidates.isFull else { continue }
                     candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k)))
                     if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
-                        containers.append(Container(tokens: whole, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
+                        containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
                     }
                 }
             }
@@ -196,12 +196,13 @@ public struct FactExtractor: Sendable {
             var lastTrigger: (range: Range<Int>, text: String?)?
             // Containers starting no later than the candidate (candidates come in start order).
             var reachable = 0
-            for c in candidates {
+            let found = candidates.elements, spans = containers.elements
+            for c in found {
                 let entry = index.nodeEntries[Int(c.entry)]
                 if entry.needsAnchor, anchoredIn[entry.fact] != s { continue }
                 let mention = c.tokens
-                while reachable < containers.count, containers[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
-                if isHidden(mention, of: entry.fact, containers: containers[..<reachable], candidates: candidates) { continue }
+                while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
+                if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 let fact = info[entry.fact]
                 let ctx = clinical.context(of: mention, in: s)
                 let accepted = fact.accepts(ctx.assertion)
@@ -261,9 +262,10 @@ public struct FactExtractor: Sendable {
     /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
     /// qualifies it ("improvement" in "documented improvement").
     /// `containers` are those starting no later than the mention, in (start, end) order.
-    private func isHidden(_ mention: Range<Int>, of fact: Int, containers: ArraySlice<Container>, candidates: [Candidate]) -> Bool {
-        var j = containers.endIndex
-        while j > containers.startIndex {
+    private func isHidden(_ mention: Range<Int>, of fact: Int, containers: UnsafeBufferPointer<Container>,
+                          candidates: UnsafeBufferPointer<Candidate>) -> Bool {
+        var j = containers.count
+        while j > 0 {
             j -= 1
             // No span from here back ends late enough to hold the mention.
             if containers[j].reach < mention.upperBound { break }

@@ -202,7 +202,7 @@ public enum Tokenizer {
                 }
             }
             if nonDigits {
-                if i - start > 3 {
+                if i - start > 3, p[i - 1] | 0x20 == 115 {  // ends in "s" or "S"
                     let rawLast = p[i - 1], rawBeforeLast = p[i - 2]
                     // The stem drops a final "s" (byte 115 once lower-cased): undo its step.
                     if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) {
