@@ -92,17 +92,7 @@ public struct FactExtractor: Sendable {
         struct Mention: Sendable {
             var fact: Int
             var vote: Vote?
-            // The parts of its evidence as plain values: a `FactEvidence` (three strings) costs an
-            // outlined copy and destroy wherever it is moved, and most mentions are never shown.
-            var range: Range<Int>
-            var assertion: Assertion
-            var trigger: String?
-            var attribution: Attribution?
-            var counted: Bool
-
-            var evidence: FactEvidence {
-                FactEvidence(range: range, assertion: assertion.rawValue, trigger: trigger, attribution: attribution?.rawValue, counted: counted)
-            }
+            var evidence: FactEvidence
         }
         var mentions: [Mention] = []
     }
@@ -251,8 +241,9 @@ public struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, range: shown,
-                                             assertion: ctx.assertion, trigger: trigger, attribution: ctx.attribution, counted: vote != nil))
+                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
+                                               evidence: FactEvidence(range: shown, assertion: ctx.assertion.rawValue, trigger: trigger,
+                                                                      attribution: ctx.attribution?.rawValue, counted: vote != nil)))
             }
         }
     }
