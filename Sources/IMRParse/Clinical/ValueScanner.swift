@@ -190,14 +190,22 @@ public struct ValueScanner: Sendable {
 
     /// Dates of numbers and separators: "12-3-09", "2/10/04", "5/01/2012", "2009-12-03", "8/2011".
     private func numericDate(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
-        var parts: [(value: Int, digits: Int)] = []
+        // At most three numbers, in fixed slots (an array here was allocated at every number).
+        var p0 = (value: 0, digits: 0), p1 = p0, p2 = p0
+        var count = 0
         var sep: UInt8 = 0
         var j = i
-        while parts.count < 3, c.ok(j), c.t[j].kind == .number, let v = c.int(j) {
-            if !parts.isEmpty, !(c.adjacent(j) || (sep == UInt8(ascii: "-") && c.broken(j))) { break }
-            parts.append((v, c.t[j].length))
+        while count < 3, c.ok(j), c.t[j].kind == .number, let v = c.int(j) {
+            if count > 0, !(c.adjacent(j) || (sep == UInt8(ascii: "-") && c.broken(j))) { break }
+            let part = (value: v, digits: c.t[j].length)
+            switch count {
+            case 0: p0 = part
+            case 1: p1 = part
+            default: p2 = part
+            }
+            count += 1
             j += 1
-            guard parts.count < 3 else { break }
+            guard count < 3 else { break }
             let s: UInt8 = c.punct(j, "/") ? UInt8(ascii: "/") : c.punct(j, "-") ? UInt8(ascii: "-") : 0
             guard s != 0, sep == 0 || sep == s, c.adjacent(j), c.ok(j + 1), c.t[j + 1].kind == .number else { break }
             sep = s
@@ -205,16 +213,16 @@ public struct ValueScanner: Sendable {
         }
         // Unwind a trailing separator that no number followed.
         while j > i, c.t[j - 1].kind != .number { j -= 1 }
-        if parts.count == 3 {
-            let (a, b, y) = (parts[0], parts[1], parts[2])
+        if count == 3 {
+            let (a, b, y) = (p0, p1, p2)
             if a.digits == 4, let d = Self.valid(year: a.value, month: b.value, day: y.value) { return (.date(d), j) }
             guard y.digits == 2 || y.digits == 4 else { return nil }
             let year = y.digits == 2 ? Self.resolve(twoDigitYear: y.value, referenceYear: referenceYear) : y.value
             if let d = Self.valid(year: year, month: a.value, day: b.value) { return (.date(d), j) }
             return nil
         }
-        if parts.count == 2, sep == UInt8(ascii: "/") {
-            let (m, y) = (parts[0], parts[1])
+        if count == 2, sep == UInt8(ascii: "/") {
+            let (m, y) = (p0, p1)
             if y.digits == 4, m.value >= 1, m.value <= 12, (1900...2100).contains(y.value) {
                 return (.date(ClinicalDate(year: y.value, month: m.value)), j)
             }
