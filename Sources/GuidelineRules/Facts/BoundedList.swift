@@ -3,7 +3,8 @@
 /// checks of `Array.append` (which cost more than the work on a match itself).
 final class BoundedList<Element: BitwiseCopyable> {
     let capacity: Int
-    private(set) var count = 0
+    // Used by one thread at a time (one list per scan): no dynamic exclusivity check per append.
+    @exclusivity(unchecked) private(set) var count = 0
     private let base: UnsafeMutablePointer<Element>
 
     init(capacity: Int) {

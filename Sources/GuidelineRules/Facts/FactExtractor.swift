@@ -123,7 +123,8 @@ public struct FactExtractor: Sendable {
         var end: Int32
         /// Index into `FactPhraseIndex.nodeEntries`.
         var entry: Int32
-        var tokens: Range<Int> { Int(start)..<Int(end) }
+        // Made from a valid range: no bounds check.
+        var tokens: Range<Int> { Range(uncheckedBounds: (Int(start), Int(end))) }
     }
 
     /// A span that can hide a shorter mention, with the furthest end of it and the spans before it.
@@ -131,7 +132,7 @@ public struct FactExtractor: Sendable {
         var start: Int
         var end: Int
         var reach: Int
-        var tokens: Range<Int> { start..<end }
+        var tokens: Range<Int> { Range(uncheckedBounds: (start, end)) }  // made from a valid range
     }
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
