@@ -21,7 +21,6 @@ public struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
     let engine: ContextEngine
-    let verdictTrie: PhraseTrie
 
     /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
     /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.
@@ -62,11 +61,8 @@ public struct FactExtractor: Sendable {
             if case .hook(let name) = book.facts[i].source, let hook = FactHooks.Name(rawValue: name) { return (i, hook) }
             return nil
         }
-        index = FactPhraseIndex(book: book)
+        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
-        var v = PhraseTrie()
-        for p in Self.verdictPhrases { v.add(p, id: 0) }
-        verdictTrie = v
     }
 
     static func contextRules(_ d: ContextDeclarations) -> ContextRules {
@@ -121,66 +117,98 @@ public struct FactExtractor: Sendable {
     }
 
     /// A phrase matched in the sentence being scanned (plain values, reused across sentences).
+    /// Twelve bytes: the per-sentence lists are written and read for every match.
     private struct Candidate {
-        var tokens: Range<Int>
-        var entry: FactPhraseIndex.Entry
+        var start: Int32
+        var end: Int32
+        /// Index into `FactPhraseIndex.nodeEntries`.
+        var entry: Int32
+        // Made from a valid range: no bounds check.
+        var tokens: Range<Int> { Range(uncheckedBounds: (Int(start), Int(end))) }
+    }
+
+    /// A span that can hide a shorter mention, with the furthest end of it and the spans before it.
+    private struct Container {
+        var start: Int
+        var end: Int
+        var reach: Int
+        var tokens: Range<Int> { Range(uncheckedBounds: (start, end)) }  // made from a valid range
     }
 
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
-        var matches: [PhraseTrie.Match] = []
-        var candidates: [Candidate] = []
-        var anchoredHere: [Int] = []
-        var containers: [Range<Int>] = []
+        // Room for a typical sentence up front (growing a step at a time cost more than the scan of
+        // some letters); mentions run at about one per five tokens.
+        var matches: [PhraseTrie.NodeMatch] = []
+        matches.reserveCapacity(128)
+        let candidates = BoundedList<Candidate>(capacity: Self.maximumMentionsPerSentence)
+        result.mentions.reserveCapacity(tokens.count / 4)
+        // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
+        var anchoredIn = [Int](repeating: -1, count: info.count)
+        let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
-            index.narrative.allMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty, !verdictTrie.containsMatch(in: tokens, range) else { continue }
+            index.narrative.nodeMatches(in: tokens, range, into: &matches)
+            guard !matches.isEmpty else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
-            anchoredHere.removeAll(keepingCapacity: true)
-            candidates.removeAll(keepingCapacity: true)
-            for m in matches {
-                let entry = index.entries[Int(m.id)]
-                var whole = m.tokenRange
-                if entry.isGapped {
-                    guard let w = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: range.upperBound) else { continue }
-                    whole = w
-                }
-                if entry.role == .anchor { anchoredHere.append(entry.fact); continue }
-                candidates.append(Candidate(tokens: whole, entry: entry))
-            }
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
-            if candidates.count > Self.maximumMentionsPerSentence { candidates.removeSubrange(Self.maximumMentionsPerSentence...) }
+            // The distinct spans that can hide a shorter mention (many facts share a phrase) are
+            // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
+            candidates.removeAll()
+            containers.removeAll()
+            var verdict = false
+            for m in matches {
+                let node = Int(m.node)
+                // The sentence states the reviewer's verdict: nothing in it counts (what was
+                // collected so far is dropped with the sentence).
+                if index.verdictNodes[node] { verdict = true; break }
+                for k in Int(index.anchorStart[node])..<Int(index.anchorStart[node + 1]) { anchoredIn[index.anchorFacts[k]] = s }
+                let first = Int(m.start)..<Int(m.end)
+                for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
+                    let entry = index.nodeEntries[k]
+                    var whole = first
+                    if entry.isGapped {
+                        guard let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound) else { continue }
+                        whole = w
+                    }
+                    if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
+                    guard !candidates.isFull else { continue }
+                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k)))
+                    if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
+                        containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
+                    }
+                }
+            }
+            if verdict { continue }
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
             var lastTrigger: (range: Range<Int>, text: String?)?
-            // The distinct spans that can hide a shorter mention (many facts share a phrase).
-            containers.removeAll(keepingCapacity: true)
-            for c in candidates where c.entry.role != .near && !c.entry.isGapped && !containers.contains(c.tokens) {
-                containers.append(c.tokens)
-            }
-            for m in candidates {
-                let entry = m.entry
+            // Containers starting no later than the candidate (candidates come in start order).
+            var reachable = 0
+            let found = candidates.elements, spans = containers.elements
+            for c in found {
+                let entry = index.nodeEntries[Int(c.entry)]
+                if entry.needsAnchor, anchoredIn[entry.fact] != s { continue }
+                let mention = c.tokens
+                while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
+                if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 let fact = info[entry.fact]
-                if index.anchored[entry.fact], !anchoredHere.contains(entry.fact) { continue }
-                if isHidden(m, containers: containers, candidates: candidates) { continue }
-                let ctx = clinical.context(of: m.tokens, in: s)
+                let ctx = clinical.context(of: mention, in: s)
                 let accepted = fact.accepts(ctx.assertion)
                 // Mentions of one sentence usually share their trigger: its text is made once.
                 var trigger: String?
                 if let r = ctx.trigger {
                     if let last = lastTrigger, last.range == r { trigger = last.text } else {
                         let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
-                        trigger = lo <= hi ? source.normalized(lo..<hi) : nil
+                        trigger = lo <= hi ? Self.normalized(source.bytes, lo..<hi) : nil
                         lastTrigger = (r, trigger)
                     }
                 }
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
-                var evidence = FactEvidence(range: evidenceRange!, assertion: ctx.assertion.rawValue, trigger: trigger,
-                                            attribution: ctx.attribution?.rawValue, counted: false)
-                let position = Int(tokens[m.tokens.lowerBound].start)
+                var shown = evidenceRange!
+                let position = Int(tokens[mention.lowerBound].start)
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
                 case (.bool, .affirm):
@@ -194,9 +222,9 @@ public struct FactExtractor: Sendable {
                 case (.number, .near), (.count, .near):
                     guard accepted else { break }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: m.tokens, within: fact.within) {
+                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: mention, within: fact.within) {
                         vote = .number(number)
-                        evidence.range = numberRange.lowerBound < evidence.range.lowerBound ? numberRange : evidence.range
+                        if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }
                 case (.count, .event):
                     if accepted {
@@ -204,18 +232,19 @@ public struct FactExtractor: Sendable {
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                        let n = values!.occurrences(of: m.tokens)
+                        let n = values!.occurrences(of: mention)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= m.tokens.lowerBound,
-                              m.tokens.lowerBound - t.upperBound <= 3 {
+                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
+                              mention.lowerBound - t.upperBound <= 3 {
                         // "no prior ESI", "has not had an epidural": a negation right before the event
                         // documents none; one further away is about something else in the sentence.
                         vote = .number(0)
                     }
                 default: break
                 }
-                if vote != nil { evidence.counted = true }
-                result.mentions.append(.init(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) }, evidence: evidence))
+                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
+                                               evidence: FactEvidence(range: shown, assertion: ctx.assertion.rawValue, trigger: trigger,
+                                                                      attribution: ctx.attribution?.rawValue, counted: vote != nil)))
             }
         }
     }
@@ -224,15 +253,48 @@ public struct FactExtractor: Sendable {
     /// fact's mention it is hidden only when that phrase is clearly about something else (two or
     /// more words longer: "radiculopathy" in "EMG report confirms radiculopathy"), not when it merely
     /// qualifies it ("improvement" in "documented improvement").
-    private func isHidden(_ m: Candidate, containers: [Range<Int>], candidates: [Candidate]) -> Bool {
-        for o in containers where o != m.tokens && o.lowerBound <= m.tokens.lowerBound && o.upperBound >= m.tokens.upperBound {
-            if o.count - m.tokens.count >= 2 { return true }
+    /// `containers` are those starting no later than the mention, in (start, end) order.
+    private func isHidden(_ mention: Range<Int>, of fact: Int, containers: UnsafeBufferPointer<Container>,
+                          candidates: UnsafeBufferPointer<Candidate>) -> Bool {
+        var j = containers.count
+        while j > 0 {
+            j -= 1
+            // No span from here back ends late enough to hold the mention.
+            if containers[j].reach < mention.upperBound { break }
+            let o = containers[j].tokens
+            guard o != mention, o.upperBound >= mention.upperBound else { continue }
+            if o.count - mention.count >= 2 { return true }
             // One word longer: it hides only a mention of its own fact.
-            if candidates.contains(where: { $0.tokens == o && $0.entry.fact == m.entry.fact && $0.entry.role != .near && !$0.entry.isGapped }) {
+            if candidates.contains(where: {
+                let e = index.nodeEntries[Int($0.entry)]
+                return $0.tokens == o && e.fact == fact && e.role != .near && !e.isGapped
+            }) {
                 return true
             }
         }
         return false
+    }
+
+    /// `SourceText.normalized` (white space runs folded to one space, trimmed) written straight into
+    /// the string, without an intermediate array: the same bytes, repaired the same way if not UTF-8.
+    static func normalized(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { p in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for i in range {
+                    let b = p[i]
+                    if TextScan.isSpace(b) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 
     private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {

@@ -21,6 +21,8 @@ struct FactPhraseIndex: Sendable {
         var role: Role
         /// For a phrase with gaps ("failed ... physical therapy"): index into `gaps`, else -1.
         var gap: Int32 = -1
+        /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
+        var needsAnchor = false
         var isGapped: Bool { gap >= 0 }
     }
 
@@ -37,8 +39,21 @@ struct FactPhraseIndex: Sendable {
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
     var anchored: [Bool] = []
+    /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
+    /// (flat, so the extractor reads what a match means without an array per match), except the
+    /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
+    var entryStart: [Int32] = []
+    var nodeEntries: [Entry] = []
+    var anchorStart: [Int32] = []
+    var anchorFacts: [Int] = []
+    /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
+    /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
+    var verdictNodes: [Bool] = []
 
-    init(book: RuleBook) {
+    /// The id verdict phrases carry in the narrative trie.
+    static let verdictID: Int32 = -1
+
+    init(book: RuleBook, verdictPhrases: [String]) {
         anchored = [Bool](repeating: false, count: book.facts.count)
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
@@ -83,6 +98,22 @@ struct FactPhraseIndex: Sendable {
                 anchored[slot] = true
             }
         }
+        for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
+        verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
+        entryStart.reserveCapacity(narrative.nodeCount + 1)
+        anchorStart.reserveCapacity(narrative.nodeCount + 1)
+        for n in 0..<narrative.nodeCount {
+            entryStart.append(Int32(nodeEntries.count))
+            anchorStart.append(Int32(anchorFacts.count))
+            for id in narrative.ids(at: Int32(n)) {
+                if id == Self.verdictID { verdictNodes[n] = true; continue }
+                var e = entries[Int(id)]
+                e.needsAnchor = anchored[e.fact]
+                if e.role == .anchor, !e.isGapped { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
+            }
+        }
+        entryStart.append(Int32(nodeEntries.count))
+        anchorStart.append(Int32(anchorFacts.count))
     }
 }
 

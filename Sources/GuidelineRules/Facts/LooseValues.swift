@@ -8,9 +8,13 @@ import IMRParse
 /// made per token.
 enum LooseValues {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
-    /// Weeks per unit, by key.
-    static let durationUnits: [UInt64: Double] = [k("day"): 1.0 / 7, k("week"): 1, k("month"): 4.345, k("year"): 52.18,
-                                                  k("hour"): 1.0 / 168, k("hr"): 1.0 / 168, k("hrs"): 1.0 / 168]
+    /// Weeks per unit, by key (a handful, searched in order: cheaper than hashing every number's neighbour).
+    static let durationUnits: [(key: UInt64, weeks: Double)] = [(k("day"), 1.0 / 7), (k("week"), 1), (k("month"), 4.345), (k("year"), 52.18),
+                                                                (k("hour"), 1.0 / 168), (k("hr"), 1.0 / 168), (k("hrs"), 1.0 / 168)]
+    static func weeks(perUnit key: UInt64) -> Double? {
+        for u in durationUnits where u.key == key { return u.weeks }
+        return nil
+    }
     static let dash = k("-"), slash = k("/"), dot = k("."), a = k("a"), an = k("an")
 
     static func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>, skipping found: [ScannedValue]) -> [ScannedValue] {
@@ -27,17 +31,17 @@ enum LooseValues {
             guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Tokenizer.integer(bytes, t.range) : NumberWords.value(ofKey: t.key) else { continue }
             if key(i + 1) == dash, glued(i, i + 1), glued(i + 1, i + 2) {
                 // "30-day", "one-month" ("hr" and "hrs" are read only when not hyphenated).
-                if let unit = key(i + 2), unit != k_hr, unit != k_hrs, let factor = durationUnits[unit] {
+                if let unit = key(i + 2), unit != k_hr, unit != k_hrs, let factor = weeks(perUnit: unit) {
                     out.append(ScannedValue(value: .duration(weeks: Double(n) * factor, upTo: nil), tokenRange: i..<(i + 3)))
                 }
                 continue
             }
             // "8 hours" where the scanner read nothing (before "per day"): a duration in its own unit.
-            if let unit = key(i + 1), let factor = durationUnits[unit] {
+            if let unit = key(i + 1), let factor = weeks(perUnit: unit) {
                 out.append(ScannedValue(value: .duration(weeks: Double(n) * factor, upTo: nil), tokenRange: i..<(i + 2)))
                 continue
             }
-            let before = i > range.lowerBound && [dash, slash, dot].contains(tokens[i - 1].key) && glued(i - 1, i)
+            let before = i > range.lowerBound && (tokens[i - 1].key == dash || tokens[i - 1].key == slash || tokens[i - 1].key == dot) && glued(i - 1, i)
             let after = (key(i + 1) == dash || key(i + 1) == slash) && glued(i, i + 1)
             if !before, !after, (t.key != a && t.key != an) || t.kind == .number {
                 out.append(ScannedValue(value: .count(Double(n), upTo: nil, unit: nil), tokenRange: i..<(i + 1)))

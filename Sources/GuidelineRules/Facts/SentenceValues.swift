@@ -7,10 +7,12 @@ struct SentenceValues {
     let tokens: [Token]
     let bytes: [UInt8]
 
-    static let ordinals: [String: Double] = [
-        "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-        "fifth": 5, "5th": 5, "sixth": 6, "6th": 6,
-    ]
+    /// Ordinal words by token key and length: a token is one when both agree (the stemmed "seconds"
+    /// has the key of "second" but not its length), so no string is made per word.
+    static let ordinals: [(key: UInt64, length: Int32, value: Double)] = [
+        ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4),
+        ("fifth", 5), ("5th", 5), ("sixth", 6), ("6th", 6),
+    ].map { (Tokenizer.key(of: $0.0), Int32($0.0.utf8.count), $0.1) }
 
     init(clinical: ClinicalText, sentence: ClinicalSentence, scanner: ValueScanner) {
         var found = scanner.scan(clinical, tokens: sentence.tokenRange)
@@ -67,7 +69,7 @@ struct SentenceValues {
     /// ordinal right before the event ("3 lumbar ESIs", "her third injection") or right after
     /// ("x3"); 0 when the sentence gives no number (the caller decides what a bare mention is worth).
     func occurrences(of mention: Range<Int>) -> Int {
-        var dates = Set<ClinicalDate>()
+        var dates: [ClinicalDate] = []  // distinct; a sentence holds a few (no hashing)
         var explicit = 0.0
         for v in values {
             let r = v.tokenRange
@@ -75,14 +77,14 @@ struct SentenceValues {
             let before = r.lowerBound < mention.lowerBound && mention.lowerBound - min(r.upperBound, mention.lowerBound) <= 2
             let after = r.lowerBound >= mention.upperBound && r.lowerBound - mention.upperBound <= 1
             switch v.value {
-            case .date(let d): dates.insert(d)
+            case .date(let d): if !dates.contains(d) { dates.append(d) }
             case .count(let n, _, _) where before || after: explicit = max(explicit, n)
             default: break
             }
         }
         for k in max(0, mention.lowerBound - 3)..<mention.lowerBound where tokens[k].kind == .word {
-            let word = String(decoding: bytes[tokens[k].range], as: UTF8.self).lowercased()
-            if let o = Self.ordinals[word] { explicit = max(explicit, o) }
+            let t = tokens[k]
+            for o in Self.ordinals where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
         }
         return max(dates.count, Int(min(explicit, 50)))
     }

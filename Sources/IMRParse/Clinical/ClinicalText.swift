@@ -28,14 +28,16 @@ public struct ClinicalText: Sendable {
         self.source = source
         self.engine = engine
         let bytes = source.bytes
-        var toks: [Token] = []
-        for r in regions { Tokenizer.tokenize(bytes, r, into: &toks) }
+        let toks = Tokenizer.tokens(bytes, regions: regions)
         let spans = SentenceSplitter.split(bytes, regions: regions)
 
         var sentences: [ClinicalSentence] = []
         sentences.reserveCapacity(spans.count)
+        // About one modifier per sentence and fewer cues: room up front instead of growing step by step.
         var modifiers: [ContextModifier] = []
+        modifiers.reserveCapacity(spans.count + 8)
         var cues: [AttributionMatch] = []
+        cues.reserveCapacity(spans.count / 2 + 8)
         let scratch = ContextEngine.Scratch(tokenCount: toks.count)
         var carry: Attribution? = nil
         toks.withUnsafeBufferPointer { p in
@@ -86,21 +88,26 @@ public struct ClinicalText: Sendable {
         let sent = sentences[sentence]
         var best: ContextModifier? = nil
         var bestDistance = Int.max
+        var bestPrecedence = -1
         // A negation, uncertainty or hypothetical inside the mention is part of what is mentioned
         // ("absent ankle reflex", "no relief with therapy", "reason for the request" as fact phrases):
         // it does not modify it. History, other persons and quotes still do ("prior chiropractic
-        // treatment" is historical).
-        for m in modifiers[sent.modifierRange] where m.category != .affirmed && m.covers(mention)
-            && (!Self.isPhraseOwned(m.category) || m.trigger.lowerBound < mention.lowerBound
-                || m.trigger.upperBound > mention.upperBound) {
-            let d = m.trigger.upperBound <= mention.lowerBound ? mention.lowerBound - m.trigger.upperBound
-                : m.trigger.lowerBound >= mention.upperBound ? m.trigger.lowerBound - mention.upperBound : 0
-            if let b = best {
-                let pm = m.category.precedence, pb = b.category.precedence
-                if pm < pb || (pm == pb && d >= bestDistance) { continue }
+        // treatment" is historical). Read in place: this runs for every mention a fact extractor finds.
+        modifiers.withUnsafeBufferPointer { all in
+            for k in sent.modifierRange {
+                let category = all[k].category
+                guard category != .affirmed, all[k].covers(mention) else { continue }
+                let trigger = all[k].trigger
+                guard !Self.isPhraseOwned(category) || trigger.lowerBound < mention.lowerBound
+                        || trigger.upperBound > mention.upperBound else { continue }
+                let d = trigger.upperBound <= mention.lowerBound ? mention.lowerBound - trigger.upperBound
+                    : trigger.lowerBound >= mention.upperBound ? trigger.lowerBound - mention.upperBound : 0
+                let pm = category.precedence
+                if best != nil, pm < bestPrecedence || (pm == bestPrecedence && d >= bestDistance) { continue }
+                best = all[k]
+                bestDistance = d
+                bestPrecedence = pm
             }
-            best = m
-            bestDistance = d
         }
         let assertion = best?.category ?? .affirmed
         // A cue inside the mention is part of what is mentioned ("no recent progress reports").

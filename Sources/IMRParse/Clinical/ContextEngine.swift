@@ -56,6 +56,18 @@ public final class ContextEngine: Sendable {
     let nodeKinds: [UInt8]
     /// Ids of one-mark modifier phrases (";"), handled apart from the walk.
     let hasPunctuationPhrases: Bool
+    /// By trie node: its entries, `nodeEntries[entryStart[n]..<entryStart[n + 1]]` (flat: no array
+    /// retained per phrase found).
+    let entryStart: [Int32]
+    let nodeEntries: [Entry]
+
+    /// What the scopes need of a trigger rule, without its phrase (a `String` retained per use).
+    struct RuleKind: Sendable {
+        var category: Assertion
+        var direction: ContextDirection
+        var maxScope: Int
+    }
+    let ruleKinds: [RuleKind]
 
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
@@ -84,6 +96,16 @@ public final class ContextEngine: Sendable {
         self.trie = trie
         self.entries = entries
         nodeKinds = kinds
+        var starts: [Int32] = []
+        var flat: [Entry] = []
+        for n in 0..<trie.nodeCount {
+            starts.append(Int32(flat.count))
+            for id in trie.ids(at: Int32(n)) { flat.append(entries[Int(id)]) }
+        }
+        starts.append(Int32(flat.count))
+        entryStart = starts
+        nodeEntries = flat
+        ruleKinds = rules.triggers.map { RuleKind(category: $0.category, direction: $0.direction, maxScope: $0.maxScope) }
         hasPunctuationPhrases = rules.terminators.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
             || rules.pseudoTriggers.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
             || rules.triggers.contains { Tokenizer.keys(ofPhrase: $0.phrase).isEmpty }
@@ -128,6 +150,11 @@ public final class ContextEngine: Sendable {
         // Used by one thread at a time, in `analyze`: no dynamic exclusivity checks on every access.
         @exclusivity(unchecked) var triggers: [(rule: Int, range: Range<Int>)] = []
         @exclusivity(unchecked) var clauseStarts: [Int] = []
+        // Per clause of a sentence with guideline triggers (see `guidelineClauses`).
+        @exclusivity(unchecked) var clauseKinds: [Int8] = []
+        @exclusivity(unchecked) var clauseTriggers: [Range<Int>?] = []
+        @exclusivity(unchecked) var resolvedKinds: [Int8] = []
+        @exclusivity(unchecked) var inheritedTriggers: [Range<Int>?] = []
 
         init(tokenCount: Int) {
             flags = .allocate(capacity: tokenCount + 1)
@@ -154,7 +181,8 @@ public final class ContextEngine: Sendable {
         let n = e - s
         guard n > 0 else { return result }
         // Local copies: one retain per sentence instead of one per access through `self`.
-        let trie = self.trie, entries = self.entries, nodeKinds = self.nodeKinds, triggerRules = rules.triggers
+        let trie = self.trie, entries = self.entries, nodeKinds = self.nodeKinds, triggerRules = ruleKinds
+        let entryStart = self.entryStart, nodeEntries = self.nodeEntries
         // This sentence's slots, indexed from its first token.
         let flags = UnsafeMutableBufferPointer(start: scratch.flags + s, count: n)
         let cat = UnsafeMutableBufferPointer(start: scratch.category + s, count: n)
@@ -191,9 +219,8 @@ public final class ContextEngine: Sendable {
                     }
                 }
                 if modEnd > i, i >= nextModifier {
-                    let ids = modNode >= 0 ? trie.ids(at: modNode) : (trie.punctuationIDs(tok.key) ?? [])
-                    for id in ids {
-                        switch entries[Int(id)] {
+                    func apply(_ entry: Entry) {
+                        switch entry {
                         case .trigger(let r):
                             scratch.triggers.append((r, i..<modEnd))
                         case .terminator:
@@ -203,13 +230,18 @@ public final class ContextEngine: Sendable {
                             break
                         }
                     }
+                    if modNode >= 0 {
+                        for k in Int(entryStart[Int(modNode)])..<Int(entryStart[Int(modNode) + 1]) { apply(nodeEntries[k]) }
+                    } else {
+                        for id in trie.punctuationIDs(tok.key) ?? [] { apply(entries[Int(id)]) }
+                    }
                     nextModifier = modEnd
                 }
                 if anchorEnd > i {
-                    for id in trie.ids(at: anchorNode) {
+                    for k in Int(entryStart[Int(anchorNode)])..<Int(entryStart[Int(anchorNode) + 1]) {
                         // A cue inside a longer one found earlier ("report dated" in "treating
                         // physician's report dated") adds nothing.
-                        if case .cue(let who) = entries[Int(id)], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
+                        if case .cue(let who) = nodeEntries[k], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
                             cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
                         }
                     }
@@ -389,7 +421,7 @@ public final class ContextEngine: Sendable {
         var firstRule = -1
         var firstRange: Range<Int>? = nil
         for t in scratch.triggers {
-            let r = rules.triggers[t.rule]
+            let r = ruleKinds[t.rule]
             if r.category == .guideline, r.direction == .sentence {
                 if firstRange == nil || t.range.lowerBound < firstRange!.lowerBound {
                     firstRange = t.range
@@ -414,9 +446,19 @@ public final class ContextEngine: Sendable {
             }
         }
         let count = scratch.clauseStarts.count
-        // Classify: 2 guideline, 1 patient, 0 neutral; with each guideline clause's trigger.
-        var kinds = [Int8](repeating: 0, count: count)
-        var triggerOf = [Range<Int>?](repeating: nil, count: count)
+        // Classify: 2 guideline, 1 patient, 0 neutral; with each guideline clause's trigger. The
+        // lists are the scratch's, taken for this call and handed back (no arrays per sentence).
+        var kinds = scratch.clauseKinds, triggerOf = scratch.clauseTriggers
+        var resolved = scratch.resolvedKinds, inherited = scratch.inheritedTriggers
+        scratch.clauseKinds = []; scratch.clauseTriggers = []; scratch.resolvedKinds = []; scratch.inheritedTriggers = []
+        defer {
+            scratch.clauseKinds = kinds; scratch.clauseTriggers = triggerOf
+            scratch.resolvedKinds = resolved; scratch.inheritedTriggers = inherited
+        }
+        kinds.removeAll(keepingCapacity: true)
+        kinds.append(contentsOf: repeatElement(0, count: count))
+        triggerOf.removeAll(keepingCapacity: true)
+        triggerOf.append(contentsOf: repeatElement(nil, count: count))
         var anyPatient = false
         for c in 0..<count {
             let lo = scratch.clauseStarts[c], hi = c + 1 < count ? scratch.clauseStarts[c + 1] : e
@@ -434,7 +476,7 @@ public final class ContextEngine: Sendable {
             kinds[c] = g ? 2 : a ? 1 : 0
             if !g && a { anyPatient = true }
         }
-        let rule = rules.triggers[firstRule]
+        let rule = ruleKinds[firstRule]
         if !anyPatient {
             result.isGuidelineQuote = true
             modifiers.append(ContextModifier(category: .guideline, direction: .sentence, trigger: first,
@@ -442,8 +484,10 @@ public final class ContextEngine: Sendable {
             return result
         }
         // Neutral clauses follow the nearest classified clause before them, else after them.
-        var resolved = kinds
-        var inherited = triggerOf
+        resolved.removeAll(keepingCapacity: true)
+        resolved.append(contentsOf: kinds)
+        inherited.removeAll(keepingCapacity: true)
+        inherited.append(contentsOf: triggerOf)
         var last: Int8 = 0
         var lastTrigger: Range<Int>? = nil
         for c in 0..<count {

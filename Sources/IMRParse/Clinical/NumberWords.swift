@@ -9,11 +9,7 @@ public enum NumberWords {
     ]
 
     /// The same table by token key (see `Tokenizer.key(of:)`).
-    static let byKey: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
-        for (w, v) in values { d[Tokenizer.key(of: w)] = v }
-        return d
-    }()
+    static let byKey = KeyMap(values.map { (Tokenizer.key(of: $0.key), $0.value) })
 
     /// The value of a number word, or nil.
     public static func value(of word: some StringProtocol) -> Int? { byKey[Tokenizer.key(of: word)] }

@@ -261,6 +261,28 @@ public struct PhraseTrie: Sendable {
         }
     }
 
+    /// Where a phrase ends: tokens `start..<end` and the terminal node, whose ids `ids(at:)` gives.
+    public struct NodeMatch: Sendable {
+        public var start: Int32
+        public var end: Int32
+        public var node: Int32
+    }
+
+    /// Every match in `tokens[range]` at every length, as `allMatches(in:_:into:)` finds them but one
+    /// per terminal node instead of one per id: a caller that keeps its own table by node reads what
+    /// a phrase means without an array (and its reference count) per match.
+    public func nodeMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [NodeMatch]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        tokens.withUnsafeBufferPointer { p in
+            for i in lo..<hi {
+                allMatches(in: p, at: i, end: hi) { end, node in
+                    out.append(NodeMatch(start: Int32(i), end: Int32(end), node: node))
+                }
+            }
+        }
+    }
+
     /// Whether any phrase occurs in `tokens[range]` (no array is made).
     public func containsMatch(in tokens: [Token], _ range: Range<Int>) -> Bool {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)

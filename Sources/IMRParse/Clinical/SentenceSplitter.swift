@@ -44,13 +44,23 @@ public enum SentenceSplitter {
     /// Sentences of `regions` of `bytes`, with paragraph starts.
     public static func split(_ bytes: [UInt8], regions: [Range<Int>]) -> [Span] {
         var out: [Span] = []
+        // Room for a sentence per 64 bytes (ordinary text has one per 100 or so), and one list of
+        // found sentences handed from region to region: no array grows a step at a time.
+        var total = 0
+        for r in regions { total += max(0, min(bytes.count, r.upperBound) - max(0, r.lowerBound)) }
+        out.reserveCapacity(total / 64 + regions.count)
+        var found: [Scanner.Found] = []
+        found.reserveCapacity(total / 64 + 1)
         bytes.withUnsafeBufferPointer { p in
             for region in regions {
                 let lo = max(0, region.lowerBound), hi = min(p.count, region.upperBound)
                 guard lo < hi else { continue }
                 var scanner = Scanner(p: p, lo: lo, hi: hi)
+                swap(&scanner.found, &found)
                 let first = out.count
                 scanner.run(into: &out)
+                swap(&scanner.found, &found)
+                found.removeAll(keepingCapacity: true)
                 capLength(p, &out, from: first)
             }
         }
@@ -122,7 +132,8 @@ public enum SentenceSplitter {
         var blankAfter = 0
         /// Sentences of this region: range, forced paragraph start, line breaks before it (whether
         /// a sentence starts a paragraph is settled once the whole region has been seen).
-        var found: [(range: Range<Int>, forced: Bool, breaks: Int, colon: Bool)] = []
+        var found: [Found] = []
+        typealias Found = (range: Range<Int>, forced: Bool, breaks: Int, colon: Bool)
         /// Where the open sentence has its first colon (-1 for none): only such a sentence can
         /// start with a label.
         var firstColon = -1

@@ -32,6 +32,9 @@ public enum Tokenizer {
 
     @usableFromInline static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     @usableFromInline static let fnvPrime: UInt64 = 0x100_0000_01b3
+    /// The inverse of `fnvPrime` modulo 2^64: `(h &* fnvPrimeInverse) ^ b` undoes the step that
+    /// folded byte `b` into `h`, so the plural stem needs no second running hash.
+    static let fnvPrimeInverse: UInt64 = 0xce96_5057_aff6_957b
 
     // Byte classes: 0 space, 1 letter, 2 digit, 3 ASCII punctuation, 4 non-ASCII (decode to decide).
     private static let byteClass: [UInt8] = {
@@ -104,6 +107,37 @@ public enum Tokenizer {
         }
     }
 
+    /// The tokens of `regions` (in order, not overlapping) of `bytes`, in one array.
+    ///
+    /// All regions go into one buffer sized for a token per three bytes, which covers ordinary
+    /// text (about one per five); text dense enough to fill it goes on through `tokenize(_:_:into:)`.
+    public static func tokens(_ bytes: [UInt8], regions: [Range<Int>]) -> [Token] {
+        var total = 0
+        for r in regions { total += max(0, min(bytes.count, r.upperBound) - max(0, r.lowerBound)) }
+        let room = total / 3 + 16
+        var resume: (region: Int, at: Int)? = nil
+        var out = [Token](unsafeUninitializedCapacity: room) { buffer, count in
+            bytes.withUnsafeBufferPointer { p in
+                byteClass.withUnsafeBufferPointer { cls in
+                    var n = 0
+                    for (k, r) in regions.enumerated() {
+                        let lo = max(0, r.lowerBound), hi = min(p.count, r.upperBound)
+                        guard lo < hi else { continue }
+                        let (made, stop) = tokenize(p, lo, hi, cls, buffer.baseAddress! + n, room - n)
+                        n += made
+                        if stop < hi { resume = (k, stop); break }
+                    }
+                    count = n
+                }
+            }
+        }
+        if let (k, at) = resume {
+            tokenize(bytes, at..<regions[k].upperBound, into: &out)
+            for r in regions[(k + 1)...] { tokenize(bytes, r, into: &out) }
+        }
+        return out
+    }
+
     /// Tokenizes `p[lo..<hi]` into `out` (room for `room` tokens); returns the count and where it
     /// stopped (`hi`, or the end of the last token when the room ran out).
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
@@ -137,32 +171,30 @@ public enum Tokenizer {
             // digits take the fast path; other bytes are decoded.
             let start = i
             var h = fnvOffset
-            var prev = fnvOffset  // hash without the last byte, for the plural stem
             var digits = false, nonDigits = false
             while i < hi {
-                let x = p[i]
-                if x &- 97 < 26 {  // lower-case letters first: most bytes of most words
-                    prev = h
-                    h = (h ^ UInt64(x)) &* fnvPrime
+                var x = p[i]
+                if x &- 97 < 26 {
+                    // Lower-case letters, most bytes of most words, in a loop of their own.
                     nonDigits = true
-                    i += 1
+                    repeat {
+                        h = (h ^ UInt64(x)) &* fnvPrime
+                        i &+= 1
+                        guard i < hi else { break }
+                        x = p[i]
+                    } while x &- 97 < 26
                 } else if x &- 65 < 26 {
-                    prev = h
                     h = (h ^ UInt64(x | 0x20)) &* fnvPrime
                     nonDigits = true
-                    i += 1
+                    i &+= 1
                 } else if x &- 48 < 10 {
-                    prev = h
                     h = (h ^ UInt64(x)) &* fnvPrime
                     digits = true
-                    i += 1
+                    i &+= 1
                 } else if x >= 0x80 {
                     let u = unicodeClass(p, i, hi)
                     if u.cls != 4 { break }
-                    for j in i..<(i + u.width) {
-                        prev = h
-                        h = (h ^ UInt64(p[j])) &* fnvPrime
-                    }
+                    for j in i..<(i + u.width) { h = (h ^ UInt64(p[j])) &* fnvPrime }
                     nonDigits = true
                     i += u.width
                 } else {
@@ -170,9 +202,12 @@ public enum Tokenizer {
                 }
             }
             if nonDigits {
-                if i - start > 3 {
+                if i - start > 3, p[i - 1] | 0x20 == 115 {  // ends in "s" or "S"
                     let rawLast = p[i - 1], rawBeforeLast = p[i - 2]
-                    if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) { h = prev }
+                    // The stem drops a final "s" (byte 115 once lower-cased): undo its step.
+                    if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) {
+                        h = (h &* fnvPrimeInverse) ^ 115
+                    }
                 }
                 (out + n).initialize(to: Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
                 n += 1

@@ -190,14 +190,22 @@ public struct ValueScanner: Sendable {
 
     /// Dates of numbers and separators: "12-3-09", "2/10/04", "5/01/2012", "2009-12-03", "8/2011".
     private func numericDate(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
-        var parts: [(value: Int, digits: Int)] = []
+        // At most three numbers, in fixed slots (an array here was allocated at every number).
+        var p0 = (value: 0, digits: 0), p1 = p0, p2 = p0
+        var count = 0
         var sep: UInt8 = 0
         var j = i
-        while parts.count < 3, c.ok(j), c.t[j].kind == .number, let v = c.int(j) {
-            if !parts.isEmpty, !(c.adjacent(j) || (sep == UInt8(ascii: "-") && c.broken(j))) { break }
-            parts.append((v, c.t[j].length))
+        while count < 3, c.ok(j), c.t[j].kind == .number, let v = c.int(j) {
+            if count > 0, !(c.adjacent(j) || (sep == UInt8(ascii: "-") && c.broken(j))) { break }
+            let part = (value: v, digits: c.t[j].length)
+            switch count {
+            case 0: p0 = part
+            case 1: p1 = part
+            default: p2 = part
+            }
+            count += 1
             j += 1
-            guard parts.count < 3 else { break }
+            guard count < 3 else { break }
             let s: UInt8 = c.punct(j, "/") ? UInt8(ascii: "/") : c.punct(j, "-") ? UInt8(ascii: "-") : 0
             guard s != 0, sep == 0 || sep == s, c.adjacent(j), c.ok(j + 1), c.t[j + 1].kind == .number else { break }
             sep = s
@@ -205,16 +213,16 @@ public struct ValueScanner: Sendable {
         }
         // Unwind a trailing separator that no number followed.
         while j > i, c.t[j - 1].kind != .number { j -= 1 }
-        if parts.count == 3 {
-            let (a, b, y) = (parts[0], parts[1], parts[2])
+        if count == 3 {
+            let (a, b, y) = (p0, p1, p2)
             if a.digits == 4, let d = Self.valid(year: a.value, month: b.value, day: y.value) { return (.date(d), j) }
             guard y.digits == 2 || y.digits == 4 else { return nil }
             let year = y.digits == 2 ? Self.resolve(twoDigitYear: y.value, referenceYear: referenceYear) : y.value
             if let d = Self.valid(year: year, month: a.value, day: b.value) { return (.date(d), j) }
             return nil
         }
-        if parts.count == 2, sep == UInt8(ascii: "/") {
-            let (m, y) = (parts[0], parts[1])
+        if count == 2, sep == UInt8(ascii: "/") {
+            let (m, y) = (p0, p1)
             if y.digits == 4, m.value >= 1, m.value <= 12, (1900...2100).contains(y.value) {
                 return (.date(ClinicalDate(year: y.value, month: m.value)), j)
             }
@@ -598,40 +606,40 @@ private struct Cursor {
     }
 
     // Vocabulary, by token key.
-    static let weekWords: Set<UInt64> = Set(["week", "wk", "wks"].map(k))
-    static let dayWords: Set<UInt64> = Set(["day", "d"].map(k))
-    static let hourWords: Set<UInt64> = Set(["hour", "hr", "hrs", "h"].map(k))
-    static let timesWords: Set<UInt64> = Set(["times", "x", "visits", "sessions", "treatments"].map(k))
-    static let doseForms: Set<UInt64> = Set(["tablet", "tab", "tabs", "pill", "capsule", "cap", "caps", "patch", "dose"].map(k))
-    static let durationUnits: [UInt64: Double] = {
+    static let weekWords = KeyMap(keys: ["week", "wk", "wks"].map(k))
+    static let dayWords = KeyMap(keys: ["day", "d"].map(k))
+    static let hourWords = KeyMap(keys: ["hour", "hr", "hrs", "h"].map(k))
+    static let timesWords = KeyMap(keys: ["times", "x", "visits", "sessions", "treatments"].map(k))
+    static let doseForms = KeyMap(keys: ["tablet", "tab", "tabs", "pill", "capsule", "cap", "caps", "patch", "dose"].map(k))
+    static let durationUnits: KeyMap<Double> = KeyMap({
         var d: [UInt64: Double] = [:]
         for w in ["day", "days"] { d[k(w)] = 1.0 / 7.0 }
         for w in ["week", "weeks", "wk", "wks"] { d[k(w)] = 1 }
         for w in ["month", "months", "mo", "mos"] { d[k(w)] = 4.345 }
         for w in ["year", "years", "yr", "yrs"] { d[k(w)] = 52.18 }
         return d
-    }()
-    static let durationLeads: Set<UInt64> = Set(["for", "over", "within", "after", "about", "approximately", "than", "nearly", "almost", "past", "last"].map(k))
+    }())
+    static let durationLeads = KeyMap(keys: ["for", "over", "within", "after", "about", "approximately", "than", "nearly", "almost", "past", "last"].map(k))
     static let massUnits: [String: Double] = ["mg": 1, "mgs": 1, "milligram": 1, "milligrams": 1, "mcg": 0.001,
                                              "microgram": 0.001, "micrograms": 0.001, "g": 1000, "gm": 1000,
                                              "gram": 1000, "grams": 1000]
-    static let dimensionUnits: Set<UInt64> = Set(["cm", "mm", "in", "inch", "inches", "cc", "ml"].map(k))
-    static let countNouns: Set<UInt64> = Set([
+    static let dimensionUnits = KeyMap(keys: ["cm", "mm", "in", "inch", "inches", "cc", "ml"].map(k))
+    static let countNouns = KeyMap(keys: [
         "injection", "block", "esi", "lesi", "tfesi", "session", "visit", "treatment", "tablet", "tab", "pill",
         "capsule", "patch", "level", "dose", "procedure", "shot", "refill", "application", "trial", "series",
         "appointment", "class", "week supply", "nerve block", "ablation", "lesion", "surgery", "surgeries",
         "epidural", "epidurals", "round", "rounds", "attempt", "course",
     ].map(k))
-    static let perDayWords: [UInt64: Double] = {
+    static let perDayWords: KeyMap<Double> = KeyMap({
         var d: [UInt64: Double] = [:]
         for (w, v) in [("tid", 3.0), ("t.i.d", 3), ("bid", 2), ("qid", 4), ("qd", 1), ("qhs", 1), ("qday", 1), ("qam", 1),
                        ("qpm", 1), ("daily", 1), ("nightly", 1), ("hs", 1)] { d[k(w)] = v }
         return d
-    }()
-    static let adverbs: [UInt64: Double] = [k("once"): 1, k("twice"): 2, k("thrice"): 3]
-    static let dateCues: Set<UInt64> = Set(["on", "dated", "date", "dos", "since", "from", "until", "through", "thru"].map(k))
-    static let yearCues: Set<UInt64> = Set(["in", "since", "from", "of", "during", "until", "by", "circa"].map(k))
-    static let months: [UInt64: Int] = {
+    }())
+    static let adverbs: KeyMap<Double> = KeyMap([k("once"): 1, k("twice"): 2, k("thrice"): 3])
+    static let dateCues = KeyMap(keys: ["on", "dated", "date", "dos", "since", "from", "until", "through", "thru"].map(k))
+    static let yearCues = KeyMap(keys: ["in", "since", "from", "of", "during", "until", "by", "circa"].map(k))
+    static let months: KeyMap<Int> = KeyMap({
         var d: [UInt64: Int] = [:]
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december"]
@@ -641,10 +649,10 @@ private struct Cursor {
         }
         d[k("sept")] = 9
         return d
-    }()
-    static let lateralities: [UInt64: Laterality] = [k("left"): .left, k("right"): .right, k("bilateral"): .bilateral,
-                                                    k("bilaterally"): .bilateral]
-    static let regions: [UInt64: BodyRegion] = {
+    }())
+    static let lateralities: KeyMap<Laterality> = KeyMap([k("left"): .left, k("right"): .right, k("bilateral"): .bilateral,
+                                                    k("bilaterally"): .bilateral])
+    static let regions: KeyMap<BodyRegion> = KeyMap({
         var d: [UInt64: BodyRegion] = [:]
         for w in ["lumbar", "lumbosacral", "lumbo-sacral", "lumbar spine"] { d[k(w)] = .lumbar }
         for w in ["cervical", "neck"] { d[k(w)] = .cervical }
@@ -656,11 +664,11 @@ private struct Cursor {
         for w in ["knee", "knees"] { d[k(w)] = .knee }
         for w in ["ankle", "ankles", "foot", "feet", "heel", "heels", "toe", "toes"] { d[k(w)] = .ankleFoot }
         return d
-    }()
-    static let twoWordRegions: [UInt64: [UInt64: BodyRegion]] = [
+    }())
+    static let twoWordRegions: KeyMap<[UInt64: BodyRegion]> = KeyMap([
         k("low"): [k("back"): .lumbar], k("lower"): [k("back"): .lumbar], k("mid"): [k("back"): .thoracic],
         k("upper"): [k("back"): .thoracic],
-    ]
+    ])
     /// Every word a value can start with (`scanAt`'s pre-check): month names, number words and the
     /// words `wordLed` tests. A pattern that starts with a new word must add it here.
     static let leadWords: KeyTable = {
@@ -675,6 +683,6 @@ private struct Cursor {
         keys += sexes.keys
         return KeyTable(keys.map { ($0, 1) })
     }()
-    static let sexes: [UInt64: Sex] = [k("male"): .male, k("female"): .female, k("man"): .male, k("woman"): .female,
-                                       k("gentleman"): .male, k("lady"): .female]
+    static let sexes: KeyMap<Sex> = KeyMap([k("male"): .male, k("female"): .female, k("man"): .male, k("woman"): .female,
+                                       k("gentleman"): .male, k("lady"): .female])
 }
