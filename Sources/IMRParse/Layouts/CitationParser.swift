@@ -58,10 +58,6 @@ public enum CitationParser {
 
     // MARK: Pages
 
-    private static let pageLabels: [Phrase] = [
-        Phrase("page(s):"), Phrase("page(s)"), Phrase("pages:"), Phrase("pages"), Phrase("page:"), Phrase("page"),
-        Phrase("pp."), Phrase("pp"), Phrase("p."),
-    ]
     private static let andWord = Phrase("and"), toWord = Phrase("to")
 
     /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
@@ -74,8 +70,7 @@ public enum CitationParser {
             // Every label starts with "p": skip to the next one.
             guard let p = nextP(bytes, from: i) else { break }
             i = p
-            guard i == 0 || !TextScan.isAlnum(bytes[i - 1]),
-                  let (_, end) = Phrase.matchAny(pageLabels, bytes, at: i, end: n),
+            guard let end = pageLabel(bytes, at: i),
                   end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
             else { i += 1; continue }
             i = readPageList(bytes, from: end, into: &found)
@@ -96,7 +91,7 @@ public enum CitationParser {
                 while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
             }
             // A repeated label: "Page(s): Page 46".
-            if let (_, e) = Phrase.matchAny(pageLabels, bytes, at: j, end: n), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
+            if let e = pageLabel(bytes, at: j), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
                 j = e
                 while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
             }
@@ -125,10 +120,36 @@ public enum CitationParser {
         }
     }
 
-    /// The first "p" or "P" at or after `start`.
+    /// The end of the longest page label at `start` — "page(s):", "page(s)", "pages:", "pages",
+    /// "page:", "page", "pp.", "pp" or "p.", in any case — when it starts a word.
+    static func pageLabel(_ bytes: [UInt8], at start: Int) -> Int? {
+        let n = bytes.count
+        guard start < n, bytes[start] | 0x20 == 112, start == 0 || !TextScan.isAlnum(bytes[start - 1]) else { return nil }
+        /// Whether `word` (lower case, no letters but ASCII) follows at `i`, ignoring ASCII case.
+        func follows(_ word: StaticString, at i: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard i + count <= n else { return false }
+            for k in 0..<count where TextScan.lower(bytes[i + k]) != word.utf8Start[k] { return false }
+            return true
+        }
+        let i = start + 1
+        if follows("age", at: i) {
+            let e = i + 3
+            if follows("(s)", at: e) { return follows(":", at: e + 3) ? e + 4 : e + 3 }
+            if follows("s", at: e) { return follows(":", at: e + 1) ? e + 2 : e + 1 }
+            return follows(":", at: e) ? e + 1 : e
+        }
+        if follows("p", at: i) { return follows(".", at: i + 1) ? i + 2 : i + 1 }
+        return follows(".", at: i) ? i + 1 : nil
+    }
+
+    /// The first "p" or "P" at or after `start`, eight bytes at a time until a word holds one.
     private static func nextP(_ bytes: [UInt8], from start: Int) -> Int? {
         bytes.withUnsafeBufferPointer { b in
             var i = start
+            if let base = b.baseAddress {
+                while i + 8 <= b.count, ByteWords.byte(ByteWords.word(base, i) | 0x2020_2020_2020_2020, equals: 112) == 0 { i += 8 }
+            }
             while i < b.count {
                 if b[i] | 0x20 == 112 { return i }
                 i += 1

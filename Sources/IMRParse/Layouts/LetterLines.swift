@@ -178,85 +178,103 @@ struct LetterLines: Sendable {
     /// spaces, and a hyphen or a date's slash that ends a line joined to what follows ("7-" / "8/10" →
     /// "7-8/10", "8/22/" / "12" → "8/22/12").
     func clean(_ range: Range<Int>) -> String {
-        String(decoding: cleanBytes(range), as: UTF8.self)
+        cleanString(pieces: pieces(range))
     }
 
     /// The trimmed range and clean text of a field, computing its pieces once; `nil` when empty.
     func field(_ range: Range<Int>) -> (text: String, range: Range<Int>)? {
         let p = pieces(range)
         guard let first = p.first, let last = p.last else { return nil }
-        return (String(decoding: cleanBytes(pieces: p), as: UTF8.self), first.lowerBound..<last.upperBound)
+        return (cleanString(pieces: p), first.lowerBound..<last.upperBound)
     }
 
     func cleanBytes(_ range: Range<Int>) -> [UInt8] {
-        cleanBytes(pieces: pieces(range))
+        let p = pieces(range)
+        guard !p.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: Self.cleanCapacity(p)) { out, count in
+            count = writeClean(pieces: p, to: out.baseAddress!)
+        }
     }
 
-    private func cleanBytes(pieces: [Range<Int>]) -> [UInt8] {
-        guard !pieces.isEmpty else { return [] }
-        let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
-        // Eight bytes of slack: runs are copied a word at a time, past the last byte kept.
-        return bytes.withUnsafeBufferPointer { buf in
-            [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
-                var n = 0
-                let src = UnsafeRawPointer(buf.baseAddress!)
-                let dst = UnsafeMutableRawPointer(out.baseAddress!)
-                for piece in pieces {
-                    var k = lineIndex(at: piece.lowerBound)
-                    while k < lines.count, lines[k].start < piece.upperBound {
-                        let line = lines[k]
-                        k += 1
-                        if line.isBlank || line.isNoise { continue }
-                        let lo = max(line.contentStart, piece.lowerBound)
-                        let hi = min(line.contentEnd, piece.upperBound)
-                        guard lo < hi else { continue }
-                        // A new line: one space, unless a hyphen that ends the previous line joins the words
-                        // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
-                        if n > 0 {
-                            let last = out[n - 1]
-                            let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
-                                || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
-                            if !joins { out[n] = 32; n += 1 }
+    /// The clean text written straight into the String's own storage: no intermediate array to
+    /// allocate, copy and free.
+    private func cleanString(pieces: [Range<Int>]) -> String {
+        guard !pieces.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: Self.cleanCapacity(pieces)) { out in
+            writeClean(pieces: pieces, to: out.baseAddress!)
+        }
+    }
+
+    /// Room for the clean text of `pieces`: their bytes, a joining space each, and eight bytes of
+    /// slack, since runs are copied a word at a time past the last byte kept.
+    private static func cleanCapacity(_ pieces: [Range<Int>]) -> Int {
+        pieces.reduce(0) { $0 + $1.count } + pieces.count + 8
+    }
+
+    /// Writes the clean text of `pieces` to `out` (at least `cleanCapacity(pieces)` bytes) and
+    /// returns its length.
+    private func writeClean(pieces: [Range<Int>], to out: UnsafeMutablePointer<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var n = 0
+            let src = UnsafeRawPointer(buf.baseAddress!)
+            let dst = UnsafeMutableRawPointer(out)
+            for piece in pieces {
+                var k = lineIndex(at: piece.lowerBound)
+                while k < lines.count, lines[k].start < piece.upperBound {
+                    let line = lines[k]
+                    k += 1
+                    if line.isBlank || line.isNoise { continue }
+                    let lo = max(line.contentStart, piece.lowerBound)
+                    let hi = min(line.contentEnd, piece.upperBound)
+                    guard lo < hi else { continue }
+                    // A new line: one space, unless a hyphen that ends the previous line joins the words
+                    // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
+                    if n > 0 {
+                        let last = out[n - 1]
+                        let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
+                            || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
+                        if !joins { out[n] = 32; n += 1 }
+                    }
+                    var i = lo
+                    while i < hi {
+                        // Copy eight bytes, keeping those before the first white space that is more than
+                        // one space between two words (a single space is copied as it stands).
+                        if i + 8 <= hi {
+                            let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
+                            let kept = LetterLines.plainPrefix(w)
+                            i += kept
+                            n += kept
+                            if kept == 8 { continue }
                         }
-                        var i = lo
-                        while i < hi {
-                            // Copy eight bytes, keeping those before the first white space that is more than
-                            // one space between two words (a single space is copied as it stands).
-                            if i + 8 <= hi {
-                                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
-                                var low = LetterLines.bytesBelow33(w)
-                                var kept = 8
-                                while low != 0 {
-                                    let at = low.trailingZeroBitCount >> 3
-                                    // A lone space with a word byte after it, inside the eight.
-                                    if at < 7, (w >> UInt64(at * 8)) & 0xFF == 32, low & (0x80 << UInt64(at * 8 + 8)) == 0 {
-                                        low &= low &- 1
-                                        continue
-                                    }
-                                    kept = at
-                                    break
-                                }
-                                i += kept
-                                n += kept
-                                if kept == 8 { continue }
-                            }
-                            let b = buf[i]
-                            i += 1
-                            if b <= 32, TextScan.isSpace(b) {
-                                // A run of white space: one space, unless it ends the line.
-                                while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
-                                if i < hi { out[n] = 32; n += 1 }
-                                continue
-                            }
-                            out[n] = b
-                            n += 1
+                        let b = buf[i]
+                        i += 1
+                        if b <= 32, TextScan.isSpace(b) {
+                            // A run of white space: one space, unless it ends the line.
+                            while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
+                            if i < hi { out[n] = 32; n += 1 }
+                            continue
                         }
+                        out[n] = b
+                        n += 1
                     }
                 }
-                count = n
             }
+            return n
         }
+    }
+
+    /// How many of the eight bytes of `word` (lowest first) copy unchanged: those before the first
+    /// byte below 33 that is not a single space followed, inside the word, by a byte of 33 or more.
+    @inline(__always)
+    static func plainPrefix(_ word: UInt64) -> Int {
+        let low = bytesBelow33(word)
+        let x = word ^ 0x2020_2020_2020_2020
+        let space = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+        // A space is fine when the next lane is not low; the last lane's neighbour is in the next word.
+        let loneSpace = space & ~(low >> 8) & 0x0080_8080_8080_8080
+        let stop = low & ~loneSpace
+        return stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
     }
 
     /// Bit 7 set in each byte of `word` that is below 33 (white space and control bytes), exactly.
