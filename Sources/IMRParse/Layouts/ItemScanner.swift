@@ -23,21 +23,12 @@ enum FieldLabel: Int, Sendable, Comparable {
         ]),
     ].flatMap { label, list in list.map { (label, Phrase($0)) } }
 
-    private static let firstBytes = PhraseSet(phrases.map(\.1))
+    private static let trie = LabelTrie(phrases.map(\.1))
 
-    /// `phrases` grouped by first byte (in list order).
-    private static let phrasesByFirst: [[(FieldLabel, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
-
-    /// The label that starts at `start`, and where its value begins.
+    /// The label that starts at `start` (the longest; of equally long ones, the first listed), and
+    /// where its value begins.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
-        // Most lines are ruled out by their first two bytes.
-        guard firstBytes.mayMatch(bytes, at: start, end: end) else { return nil }
-        var best: (FieldLabel, Int)?
-        let first = TextScan.lower(bytes[start])
-        for (label, phrase) in phrasesByFirst[Int(first)] {
-            if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (label, e) }
-        }
-        return best
+        trie.longestMatch(bytes, at: start, end: end).map { (phrases[$0.index].0, $0.end) }
     }
 }
 
