@@ -108,12 +108,20 @@ enum DecisionPhrases {
 
     private static func medicallyLast(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
         // Not anchored to a word start, so that "notmedically" is found.
-        var i = range.upperBound - 1
-        while i >= range.lowerBound {
-            if TextScan.lower(bytes[i]) == 109, let e = medicallyNoWordStart(bytes, i, range.upperBound) { return i..<e }
-            i -= 1
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.upperBound - 1
+            while i >= range.lowerBound {
+                // Eight bytes at a time, back to a word that holds an "m" or "M".
+                if i - 7 >= range.lowerBound,
+                   ByteWords.byte(ByteWords.word(b.baseAddress!, i - 7) | 0x2020_2020_2020_2020, equals: 109) == 0 {
+                    i -= 8
+                    continue
+                }
+                if b[i] | 0x20 == 109, let e = medicallyNoWordStart(bytes, i, range.upperBound) { return i..<e }
+                i -= 1
+            }
+            return nil
         }
-        return nil
     }
 
     private static let medicallyBytes = Array("medically".utf8)

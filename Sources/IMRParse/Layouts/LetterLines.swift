@@ -164,14 +164,36 @@ struct LetterLines: Sendable {
         return out
     }
 
-    /// `range` without leading or trailing white space and page furniture.
+    /// `range` without leading or trailing white space and page furniture: from the first piece's
+    /// start to the last piece's end (see `pieces`), found from both ends without listing the pieces.
     func trim(_ range: Range<Int>) -> Range<Int> {
-        let p = pieces(range)
-        guard let first = p.first, let last = p.last else {
-            let lo = min(max(range.lowerBound, 0), bytes.count)
-            return lo..<lo
+        let empty = min(max(range.lowerBound, 0), bytes.count)
+        guard !range.isEmpty, !lines.isEmpty else { return empty..<empty }
+        /// The piece line `k` gives, if any.
+        @inline(__always) func piece(_ k: Int) -> Range<Int>? {
+            let line = lines[k]
+            if line.isBlank || line.isNoise { return nil }
+            let lo = max(line.contentStart, range.lowerBound)
+            let hi = min(line.contentEnd, range.upperBound)
+            let trimmed = TextScan.trim(bytes, lo..<max(lo, hi))
+            return trimmed.isEmpty ? nil : trimmed
         }
-        return first.lowerBound..<last.upperBound
+        let firstLine = lineIndex(at: range.lowerBound)
+        var k = firstLine
+        var first: Range<Int>?
+        while k < lines.count, lines[k].start < range.upperBound {
+            first = piece(k)
+            if first != nil { break }
+            k += 1
+        }
+        guard let first else { return empty..<empty }
+        // The last line that starts inside the range, back to the first piece's line.
+        var j = lineIndex(at: range.upperBound - 1)
+        while j > k {
+            if let last = piece(j) { return first.lowerBound..<last.upperBound }
+            j -= 1
+        }
+        return first
     }
 
     /// The text of `range` as a field value: page furniture left out, white space folded to single
