@@ -9,9 +9,9 @@ struct LabelTrie: Sendable {
     /// The whole tree in one array of integers (one buffer to reach, nothing to retain per node):
     /// `data[0..<256]` holds the node for each lower-case first byte (or -1); a node at offset `o` is
     /// six integers — its label `data[data[o]..<data[o + 1]]` (the lower-case bytes on the way into
-    /// it, 32 for "optional white space"; a chain of single children is one node, so most of a walk
-    /// is a tight loop as in `Phrase.match`), its children `data[data[o + 2]..<data[o + 3]]` and the
-    /// phrases that end there `data[data[o + 4]..<data[o + 5]]`.
+    /// it, 32 for "optional white space", see `labelEntry`; a chain of single children is one node,
+    /// so most of a walk is a tight loop as in `Phrase.match`), its children
+    /// `data[data[o + 2]..<data[o + 3]]` and the phrases that end there `data[data[o + 4]..<data[o + 5]]`.
     private let data: [Int32]
 
     /// A tree of `phrases` (none empty); matches report their index in this list.
@@ -60,10 +60,10 @@ struct LabelTrie: Sendable {
         for _ in 0..<6 { data.append(0) }
         data[o] = Int32(data.count)
         var u = t
-        data.append(Int32(trie.byte[u]))
+        data.append(labelEntry(trie.byte[u]))
         while trie.endsAt[u].isEmpty, trie.firstKid[u] >= 0, trie.sibling[trie.firstKid[u]] < 0 {
             u = trie.firstKid[u]
-            data.append(Int32(trie.byte[u]))
+            data.append(labelEntry(trie.byte[u]))
         }
         data[o + 1] = Int32(data.count)
         data[o + 4] = Int32(data.count)
@@ -79,6 +79,12 @@ struct LabelTrie: Sendable {
         data += children
         data[o + 3] = Int32(data.count)
         return Int32(o)
+    }
+
+    /// A label byte with, above it, what to OR into a text byte before comparing: 0x20 for a letter
+    /// (so "A" and "a" both give "a"), nothing for any other byte.
+    private static func labelEntry(_ b: UInt8) -> Int32 {
+        Int32(b) | (b >= 97 && b <= 122 ? 0x20 << 8 : 0)
     }
 
     /// The longest match at `start`; of equally long ones, the phrase listed first.
@@ -132,11 +138,12 @@ struct LabelTrie: Sendable {
             var j = Int(d[node])
             let labelEnd = Int(d[node + 1])
             while j < labelEnd {
-                let c = UInt8(truncatingIfNeeded: d[j])
+                let entry = d[j]
+                let c = UInt8(truncatingIfNeeded: entry)
                 if c == 32 {
                     while i < end, TextScan.isSpace(text[i]) { i += 1 }
                 } else {
-                    guard i < end, TextScan.lower(text[i]) == c else { return }
+                    guard i < end, text[i] | UInt8(truncatingIfNeeded: entry >> 8) == c else { return }
                     i += 1
                 }
                 j += 1
@@ -150,7 +157,7 @@ struct LabelTrie: Sendable {
             while q < last {
                 let child = Int(d[q])
                 q += 1
-                let f = d[Int(d[child])]
+                let f = d[Int(d[child])] & 0xFF
                 guard f == 32 || f == c else { continue }
                 if next >= 0 { walk(d, text, end, next, i, &found) }
                 next = child

@@ -77,12 +77,13 @@ enum MedicalProfessionalReviewLayout {
         return result
     }
 
+    private static let medicallyNecessary = Phrase("medically necessary")
     private static let notWords = PhraseSet([Phrase("is/was not"), Phrase("was not"), Phrase("is not"), Phrase("not medically")])
 
     /// The decision a rationale heading's own words state: "… IS/WAS NOT MEDICALLY NECESSARY:" is
     /// Upheld, "… IS MEDICALLY NECESSARY:" is Overturned.
     static func decision(ofHeading heading: SectionFinder.Heading, _ bytes: [UInt8]) -> Located<Decision>? {
-        guard Phrase("medically necessary").find(in: bytes, heading.range) != nil else { return nil }
+        guard medicallyNecessary.find(in: bytes, heading.range) != nil else { return nil }
         let negative = notWords.findFirst(in: bytes, heading.range) != nil
         return Located(negative ? .upheld : .overturned, heading.range)
     }

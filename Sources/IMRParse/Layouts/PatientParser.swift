@@ -25,6 +25,7 @@ enum PatientParser {
 
     private static let yearWords = [Phrase("years old"), Phrase("year old"), Phrase("years-old"), Phrase("year-old"), Phrase("yr old"), Phrase("yo"), Phrase("y/o"), Phrase("y.o.")]
     private static let ageWords = [Phrase("aged"), Phrase("age:"), Phrase("age")]
+    private static let ofWord = Phrase("of")
     private static let sexAfterAge: [(Phrase, String)] = [
         (Phrase("male"), "male"), (Phrase("female"), "female"), (Phrase("man"), "male"), (Phrase("woman"), "female"),
         (Phrase("gentleman"), "male"), (Phrase("lady"), "female"),
@@ -53,7 +54,7 @@ enum PatientParser {
             if TextScan.lower(b) == 97, let (_, e) = Phrase.matchAny(ageWords, bytes, at: i, end: end) {
                 var k = e
                 while k < end, bytes[k] == 32 || bytes[k] == 58 { k += 1 }
-                if Phrase("of").match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
+                if ofWord.match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
                 var j = k, v = 0
                 while j < end, TextScan.isDigit(bytes[j]), j - k < 4 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
                 if j > k, j - k <= 3, j >= end || !TextScan.isAlnum(bytes[j]), (14...110).contains(v) {
@@ -105,6 +106,7 @@ enum PatientParser {
 
     // MARK: Date of injury
 
+    private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
     private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
     private static let linkWords: Set<String> = [
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
@@ -124,7 +126,7 @@ enum PatientParser {
             if k == 2 {
                 var w = j
                 while w < range.upperBound, TextScan.isSpace(bytes[w]) { w += 1 }
-                if let next = Phrase.matchAny([Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")], bytes, at: w, end: range.upperBound),
+                if let next = Phrase.matchAny(injuredPersons, bytes, at: w, end: range.upperBound),
                    next.end >= range.upperBound || !TextScan.isAlpha(bytes[next.end]) { continue }
             }
             if j < range.upperBound, bytes[j] == 58 { j += 1 }
