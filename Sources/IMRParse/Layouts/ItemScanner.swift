@@ -158,8 +158,11 @@ struct ItemScanner {
 
     private static let conclusionWords = Phrase("necess")
 
-    private static let abbreviations: Set<String> = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
-                                                     "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
+    private static let abbreviationList = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
+                                           "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
+    private static let abbreviations = Set(abbreviationList)
+    /// The same, looked up from the bytes of an ASCII word.
+    private static let abbreviationWords = WordSet(abbreviationList)
 
     /// Whether line `k` ends a sentence or a heading (".", "?", "!" or ":"), so that line `next` can
     /// start a title. After an abbreviation ("mg.", "e.g.") only a line that starts with a capital
@@ -206,6 +209,7 @@ struct ItemScanner {
         if wordBytes.allSatisfy({ $0 < 0x80 }) {
             if wordBytes.count == 1, TextScan.isAlpha(wordBytes.first!) { return false }
             if wordBytes.count > 6 { return true }
+            return !abbreviationWords.contains(bytes, w..<(end - 1))
         }
         let word = String(decoding: wordBytes.map(TextScan.lower), as: UTF8.self)
         if word.count == 1, word.first?.isLetter == true { return false }

@@ -108,12 +108,12 @@ enum PatientParser {
 
     private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
     private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
-    private static let linkWords: Set<String> = [
+    private static let linkWords = WordSet([
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
         "shoulder", "shoulders", "spine", "lumbar", "cervical", "wrist", "hand", "and", "both", "bilateral", "reported",
         "claimed", "a", "an", "industrial", "on:", "of:", "injury:", "date:",
-    ]
+    ])
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.
     static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
@@ -138,10 +138,12 @@ enum PatientParser {
                 }
                 let ws = j
                 while j < range.upperBound, !TextScan.isSpace(bytes[j]) { j += 1 }
-                var word = String(decoding: bytes[ws..<j].map(TextScan.lower), as: UTF8.self)
-                if word.hasSuffix(".") || word.hasSuffix(";") { break }
-                if word.hasSuffix(",") || word.hasSuffix(")") { word.removeLast() }
-                guard linkWords.contains(word) else { break }
+                // The word, lower-cased, without a trailing comma or bracket; a full stop or semicolon ends the search.
+                var wordEnd = j
+                let last = bytes[j - 1]
+                if last == 46 || last == 59 { break }
+                if last == 44 || last == 41 { wordEnd -= 1 }
+                guard linkWords.contains(bytes, ws..<wordEnd) else { break }
             }
         }
         return nil
