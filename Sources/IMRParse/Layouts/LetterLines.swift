@@ -200,86 +200,87 @@ struct LetterLines: Sendable {
     /// spaces, and a hyphen or a date's slash that ends a line joined to what follows ("7-" / "8/10" →
     /// "7-8/10", "8/22/" / "12" → "8/22/12").
     func clean(_ range: Range<Int>) -> String {
-        cleanString(pieces: pieces(range))
+        cleanString(range)
     }
 
-    /// The trimmed range and clean text of a field, computing its pieces once; `nil` when empty.
+    /// The trimmed range and clean text of a field; `nil` when empty.
     func field(_ range: Range<Int>) -> (text: String, range: Range<Int>)? {
-        let p = pieces(range)
-        guard let first = p.first, let last = p.last else { return nil }
-        return (cleanString(pieces: p), first.lowerBound..<last.upperBound)
+        let r = trim(range)
+        guard !r.isEmpty else { return nil }
+        return (cleanString(r), r)
     }
 
     func cleanBytes(_ range: Range<Int>) -> [UInt8] {
-        let p = pieces(range)
-        guard !p.isEmpty else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: Self.cleanCapacity(p)) { out, count in
-            count = writeClean(pieces: p, to: out.baseAddress!)
+        guard !range.isEmpty, !lines.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: Self.cleanCapacity(range)) { out, count in
+            count = writeClean(range, to: out.baseAddress!)
         }
     }
 
     /// The clean text written straight into the String's own storage: no intermediate array to
     /// allocate, copy and free.
-    private func cleanString(pieces: [Range<Int>]) -> String {
-        guard !pieces.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: Self.cleanCapacity(pieces)) { out in
-            writeClean(pieces: pieces, to: out.baseAddress!)
+    private func cleanString(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, !lines.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: Self.cleanCapacity(range)) { out in
+            writeClean(range, to: out.baseAddress!)
         }
     }
 
-    /// Room for the clean text of `pieces`: their bytes, a joining space each, and eight bytes of
-    /// slack, since runs are copied a word at a time past the last byte kept.
-    private static func cleanCapacity(_ pieces: [Range<Int>]) -> Int {
-        pieces.reduce(0) { $0 + $1.count } + pieces.count + 8
+    /// Room for the clean text of `range`: never longer than the range (a joining space stands for
+    /// the line break it replaces), plus eight bytes of slack, since runs are copied a word at a time
+    /// past the last byte kept.
+    private static func cleanCapacity(_ range: Range<Int>) -> Int {
+        range.count + 8
     }
 
-    /// Writes the clean text of `pieces` to `out` (at least `cleanCapacity(pieces)` bytes) and
-    /// returns its length.
-    private func writeClean(pieces: [Range<Int>], to out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// Writes the clean text of `range` to `out` (at least `cleanCapacity(range)` bytes) and returns
+    /// its length: each line's part of the range that is neither blank nor page furniture, trimmed
+    /// (the pieces of `pieces(range)`, line by line).
+    private func writeClean(_ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>) -> Int {
         bytes.withUnsafeBufferPointer { buf in
             var n = 0
             let src = UnsafeRawPointer(buf.baseAddress!)
             let dst = UnsafeMutableRawPointer(out)
-            for piece in pieces {
-                var k = lineIndex(at: piece.lowerBound)
-                while k < lines.count, lines[k].start < piece.upperBound {
-                    let line = lines[k]
-                    k += 1
-                    if line.isBlank || line.isNoise { continue }
-                    let lo = max(line.contentStart, piece.lowerBound)
-                    let hi = min(line.contentEnd, piece.upperBound)
-                    guard lo < hi else { continue }
-                    // A new line: one space, unless a hyphen that ends the previous line joins the words
-                    // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
-                    if n > 0 {
-                        let last = out[n - 1]
-                        let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
-                            || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
-                        if !joins { out[n] = 32; n += 1 }
+            var k = lineIndex(at: range.lowerBound)
+            while k < lines.count, lines[k].start < range.upperBound {
+                let line = lines[k]
+                k += 1
+                if line.isBlank || line.isNoise { continue }
+                var lo = max(line.contentStart, range.lowerBound)
+                var hi = min(line.contentEnd, range.upperBound)
+                while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
+                while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
+                guard lo < hi else { continue }
+                // A new line: one space, unless a hyphen that ends the previous line joins the words
+                // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
+                if n > 0 {
+                    let last = out[n - 1]
+                    let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
+                        || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
+                    if !joins { out[n] = 32; n += 1 }
+                }
+                var i = lo
+                while i < hi {
+                    // Copy eight bytes, keeping those before the first white space that is more than
+                    // one space between two words (a single space is copied as it stands).
+                    if i + 8 <= hi {
+                        let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
+                        let kept = LetterLines.plainPrefix(w)
+                        i += kept
+                        n += kept
+                        if kept == 8 { continue }
                     }
-                    var i = lo
-                    while i < hi {
-                        // Copy eight bytes, keeping those before the first white space that is more than
-                        // one space between two words (a single space is copied as it stands).
-                        if i + 8 <= hi {
-                            let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
-                            let kept = LetterLines.plainPrefix(w)
-                            i += kept
-                            n += kept
-                            if kept == 8 { continue }
-                        }
-                        let b = buf[i]
-                        i += 1
-                        if b <= 32, TextScan.isSpace(b) {
-                            // A run of white space: one space, unless it ends the line.
-                            while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
-                            if i < hi { out[n] = 32; n += 1 }
-                            continue
-                        }
-                        out[n] = b
-                        n += 1
+                    let b = buf[i]
+                    i += 1
+                    if b <= 32, TextScan.isSpace(b) {
+                        // A run of white space: one space, unless it ends the line.
+                        while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
+                        if i < hi { out[n] = 32; n += 1 }
+                        continue
                     }
+                    out[n] = b
+                    n += 1
                 }
             }
             return n
