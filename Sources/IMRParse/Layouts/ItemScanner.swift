@@ -84,7 +84,7 @@ struct ItemScanner {
         var blockStart = section.lowerBound
         var blockLabel: FieldLabel? = nil
         var labelStart = section.lowerBound
-        for k in lines.significantLines(in: section) {
+        for k in lines.significant(in: section) {
             let content = lines[k].content
             // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
             guard content.lowerBound >= blockStart,

@@ -102,6 +102,33 @@ struct LetterLines: Sendable {
         return nil
     }
 
+    /// The significant lines whose content starts inside `range`, in order, as a sequence that
+    /// builds no array (see `significantLines(in:)`).
+    func significant(in range: Range<Int>) -> SignificantLines {
+        SignificantLines(lines: self, range: range)
+    }
+
+    struct SignificantLines: Sequence, IteratorProtocol {
+        let lines: LetterLines
+        let range: Range<Int>
+        private var k: Int
+
+        init(lines: LetterLines, range: Range<Int>) {
+            self.lines = lines
+            self.range = range
+            k = range.isEmpty || lines.lines.isEmpty ? lines.lines.count : lines.lineIndex(at: range.lowerBound)
+        }
+
+        mutating func next() -> Int? {
+            while k < lines.lines.count, lines.lines[k].start < range.upperBound {
+                let line = lines.lines[k]
+                k += 1
+                if !line.isBlank, !line.isNoise, line.contentStart >= range.lowerBound, line.contentStart < range.upperBound { return k - 1 }
+            }
+            return nil
+        }
+    }
+
     /// The significant lines whose content starts inside `range`.
     func significantLines(in range: Range<Int>) -> [Int] {
         guard !range.isEmpty, !lines.isEmpty else { return [] }

@@ -46,7 +46,7 @@ enum MedicalProfessionalReviewLayout {
             let inGroup = context.headings.filter { group.contains($0.range.lowerBound) }
             // A single item may state its determination anywhere in its block.
             if items.count == 1, items[0].decision == nil {
-                for k in lines.significantLines(in: group) {
+                for k in lines.significant(in: group) {
                     if let d = DecisionPhrases.determinationLine(bytes, lines[k].content) { items[0].decision = d; break }
                 }
             }

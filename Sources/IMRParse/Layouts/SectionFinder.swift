@@ -50,7 +50,7 @@ enum SectionFinder {
         let scope = range ?? 0..<bytes.count
         var out: [Heading] = []
         var skipUntil = -1
-        for k in lines.significantLines(in: scope) where lines[k].contentStart >= skipUntil {
+        for k in lines.significant(in: scope) where lines[k].contentStart >= skipUntil {
             if let h = heading(at: k, lines) {
                 out.append(h)
                 skipUntil = h.range.upperBound
