@@ -26,10 +26,17 @@ public enum CitationParser {
     private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
 
     private static let aliasSet = PhraseSet(aliases.map(\.0))
+    /// The distinct body names, and each alias's name as an index into them (a bit in a mask).
+    private static let bodyNames: [String] = aliases.reduce(into: []) { names, alias in
+        if !names.contains(alias.1) { names.append(alias.1) }
+    }
+    private static let aliasBody: [Int] = aliases.map { alias in bodyNames.firstIndex(of: alias.1)! }
+    private static let nonMTUS = bodyNames.firstIndex(of: "Non-MTUS")!
 
     /// Guideline bodies in order of first mention.
     public static func sources(_ bytes: [UInt8]) -> [String] {
         var out: [String] = []
+        var seen = 0  // a bit per body in `out`
         var skipUntil = 0
         let n = bytes.count
         aliasSet.scanMatches(bytes, 0..<n) { i, k, end in
@@ -38,8 +45,12 @@ public enum CitationParser {
             // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
             if end < n, TextScan.isAlnum(bytes[end]) { return true }
             skipUntil = end
-            let name = aliases[k].1
-            if !out.contains(name), name == "Non-MTUS" || !negated(bytes, before: i) { out.append(name) }
+            let body = aliasBody[k]
+            if seen & (1 << body) == 0, body == nonMTUS || !negated(bytes, before: i) {
+                if out.isEmpty { out.reserveCapacity(bodyNames.count) }
+                out.append(bodyNames[body])
+                seen |= 1 << body
+            }
             return true
         }
         return out
@@ -125,22 +136,17 @@ public enum CitationParser {
     static func pageLabel(_ bytes: [UInt8], at start: Int) -> Int? {
         let n = bytes.count
         guard start < n, bytes[start] | 0x20 == 112, start == 0 || !TextScan.isAlnum(bytes[start - 1]) else { return nil }
-        /// Whether `word` (lower case, no letters but ASCII) follows at `i`, ignoring ASCII case.
-        func follows(_ word: StaticString, at i: Int) -> Bool {
-            let count = word.utf8CodeUnitCount
-            guard i + count <= n else { return false }
-            for k in 0..<count where TextScan.lower(bytes[i + k]) != word.utf8Start[k] { return false }
-            return true
-        }
+        /// The byte at `i` lower-cased, or 0 past the end.
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? TextScan.lower(bytes[i]) : 0 }
         let i = start + 1
-        if follows("age", at: i) {
+        if at(i) == 97, at(i + 1) == 103, at(i + 2) == 101 {  // "age"
             let e = i + 3
-            if follows("(s)", at: e) { return follows(":", at: e + 3) ? e + 4 : e + 3 }
-            if follows("s", at: e) { return follows(":", at: e + 1) ? e + 2 : e + 1 }
-            return follows(":", at: e) ? e + 1 : e
+            if at(e) == 40, at(e + 1) == 115, at(e + 2) == 41 { return at(e + 3) == 58 ? e + 4 : e + 3 }  // "(s)", ":"
+            if at(e) == 115 { return at(e + 1) == 58 ? e + 2 : e + 1 }  // "s", ":"
+            return at(e) == 58 ? e + 1 : e
         }
-        if follows("p", at: i) { return follows(".", at: i + 1) ? i + 2 : i + 1 }
-        return follows(".", at: i) ? i + 1 : nil
+        if at(i) == 112 { return at(i + 1) == 46 ? i + 2 : i + 1 }  // "p", "."
+        return at(i) == 46 ? i + 1 : nil  // "."
     }
 
     /// The first "p" or "P" at or after `start`, eight bytes at a time until a word holds one.
