@@ -74,19 +74,22 @@ public enum CitationParser {
     /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
     /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
     public static func pages(_ bytes: [UInt8]) -> [Int] {
-        var found = PageSet()
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            // Every label starts with "p": skip to the next one.
-            guard let p = nextP(bytes, from: i) else { break }
-            i = p
-            guard let end = pageLabel(bytes, at: i),
-                  end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
-            else { i += 1; continue }
-            i = readPageList(bytes, from: end, into: &found)
+        // Most citations name a page; one with no "p" at all has none.
+        guard nextP(bytes, from: 0) != nil else { return [] }
+        return PageSet.collect { found in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Every label starts with "p": skip to the next one.
+                guard let p = nextP(bytes, from: i) else { break }
+                i = p
+                guard let end = pageLabel(bytes, at: i),
+                      end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
+                else { i += 1; continue }
+                i = readPageList(bytes, from: end, into: &found)
+            }
+            return found.sorted()
         }
-        return found.sorted()
     }
 
     /// Reads "46", "46-47", "60, 111-113", "36, 37 and 39", "Page 46" from `start`; returns where it stopped.

@@ -50,10 +50,12 @@ struct LetterLines: Sendable {
                 i = n
             }
             while i < n {
-                // Eight bytes at a time while none of them can end a line (all above 13).
-                if i + 8 <= n, !LetterLines.hasByte(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), below: 14) {
-                    i += 8
-                    continue
+                // Eight bytes at a time while none of them can end a line (all above 13), then straight to
+                // the first that may (the lowest byte the test flags is a real one).
+                if i + 8 <= n {
+                    let below = LetterLines.bytesBelow(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), 14)
+                    if below == 0 { i += 8; continue }
+                    i += below.trailingZeroBitCount >> 3
                 }
                 let b = buf[i]
                 if b > 13 { i += 1; continue }
@@ -333,9 +335,10 @@ struct LetterLines: Sendable {
         ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & 0x8080_8080_8080_8080
     }
 
-    /// Whether any byte of `word` is below `limit` (at most 128): the classic test without a loop.
+    /// Bit 7 set in bytes of `word` below `limit` (at most 128): the classic test without a loop. The
+    /// lowest byte flagged is always below `limit`; a borrow may also flag bytes above it.
     @inline(__always)
-    static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    static func bytesBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
     }
 }
