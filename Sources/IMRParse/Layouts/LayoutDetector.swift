@@ -65,7 +65,10 @@ public enum LayoutDetector {
         var atStart = [Bool](repeating: false, count: lineStartPhrases.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
-            let start = FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound
+            // Numbering ("1.", "Issue 2:") starts with a digit or an "i": most lines are ruled out by their first byte.
+            let b = bytes[c.lowerBound]
+            let numbered = TextScan.isDigit(b) || b | 0x20 == 105
+            let start = numbered ? FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound
             lineStartTrie.markMatches(bytes, at: start, end: bytes.count, into: &atStart)
         }
         var offset = 0
