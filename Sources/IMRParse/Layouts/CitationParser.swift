@@ -59,10 +59,18 @@ public enum CitationParser {
     /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").
     private static func negated(_ bytes: [UInt8], before i: Int) -> Bool {
         var start = i
-        while start > 0, i - start < 300 {
-            let b = bytes[start - 1]
-            if (b == 46 || b == 59), start < bytes.count, TextScan.isSpace(bytes[start]) { break }
-            start -= 1
+        let floor = max(0, i - 300)
+        bytes.withUnsafeBufferPointer { b in
+            while start > floor {
+                // Eight bytes back at a time while none is a full stop or a semicolon.
+                if start - 8 >= floor {
+                    let w = ByteWords.word(b.baseAddress!, start - 8)
+                    if ByteWords.byte(w, equals: 46) | ByteWords.byte(w, equals: 59) == 0 { start -= 8; continue }
+                }
+                let c = b[start - 1]
+                if (c == 46 || c == 59), start < b.count, TextScan.isSpace(b[start]) { break }
+                start -= 1
+            }
         }
         return negations.findFirst(in: bytes, start..<i) != nil
     }

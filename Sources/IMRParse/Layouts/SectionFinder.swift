@@ -73,7 +73,7 @@ enum SectionFinder {
         // The heading may wrap onto the next line or two, but no further.
         let limitLine = min(lines.count - 1, k + 4)
         let end = lines[limitLine].contentEnd
-        if let e = rationaleIntro.match(bytes, at: start, end: end) {
+        if first == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
             var i = e
             let stop = min(end, e + 160)
             while i < stop, bytes[i] != 58 { i += 1 }
