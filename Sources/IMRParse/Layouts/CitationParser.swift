@@ -26,10 +26,17 @@ public enum CitationParser {
     private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
 
     private static let aliasSet = PhraseSet(aliases.map(\.0))
+    /// The distinct body names, and each alias's name as an index into them (a bit in a mask).
+    private static let bodyNames: [String] = aliases.reduce(into: []) { names, alias in
+        if !names.contains(alias.1) { names.append(alias.1) }
+    }
+    private static let aliasBody: [Int] = aliases.map { alias in bodyNames.firstIndex(of: alias.1)! }
+    private static let nonMTUS = bodyNames.firstIndex(of: "Non-MTUS")!
 
     /// Guideline bodies in order of first mention.
     public static func sources(_ bytes: [UInt8]) -> [String] {
         var out: [String] = []
+        var seen = 0  // a bit per body in `out`
         var skipUntil = 0
         let n = bytes.count
         aliasSet.scanMatches(bytes, 0..<n) { i, k, end in
@@ -38,8 +45,12 @@ public enum CitationParser {
             // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
             if end < n, TextScan.isAlnum(bytes[end]) { return true }
             skipUntil = end
-            let name = aliases[k].1
-            if !out.contains(name), name == "Non-MTUS" || !negated(bytes, before: i) { out.append(name) }
+            let body = aliasBody[k]
+            if seen & (1 << body) == 0, body == nonMTUS || !negated(bytes, before: i) {
+                if out.isEmpty { out.reserveCapacity(bodyNames.count) }
+                out.append(bodyNames[body])
+                seen |= 1 << body
+            }
             return true
         }
         return out
@@ -48,39 +59,45 @@ public enum CitationParser {
     /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").
     private static func negated(_ bytes: [UInt8], before i: Int) -> Bool {
         var start = i
-        while start > 0, i - start < 300 {
-            let b = bytes[start - 1]
-            if (b == 46 || b == 59), start < bytes.count, TextScan.isSpace(bytes[start]) { break }
-            start -= 1
+        let floor = max(0, i - 300)
+        bytes.withUnsafeBufferPointer { b in
+            while start > floor {
+                // Eight bytes back at a time while none is a full stop or a semicolon.
+                if start - 8 >= floor {
+                    let w = ByteWords.word(b.baseAddress!, start - 8)
+                    if ByteWords.byte(w, equals: 46) | ByteWords.byte(w, equals: 59) == 0 { start -= 8; continue }
+                }
+                let c = b[start - 1]
+                if (c == 46 || c == 59), start < b.count, TextScan.isSpace(b[start]) { break }
+                start -= 1
+            }
         }
         return negations.findFirst(in: bytes, start..<i) != nil
     }
 
     // MARK: Pages
 
-    private static let pageLabels: [Phrase] = [
-        Phrase("page(s):"), Phrase("page(s)"), Phrase("pages:"), Phrase("pages"), Phrase("page:"), Phrase("page"),
-        Phrase("pp."), Phrase("pp"), Phrase("p."),
-    ]
     private static let andWord = Phrase("and"), toWord = Phrase("to")
 
     /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
     /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
     public static func pages(_ bytes: [UInt8]) -> [Int] {
-        var found = PageSet()
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            // Every label starts with "p": skip to the next one.
-            guard let p = nextP(bytes, from: i) else { break }
-            i = p
-            guard i == 0 || !TextScan.isAlnum(bytes[i - 1]),
-                  let (_, end) = Phrase.matchAny(pageLabels, bytes, at: i, end: n),
-                  end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
-            else { i += 1; continue }
-            i = readPageList(bytes, from: end, into: &found)
+        // Most citations name a page; one with no "p" at all has none.
+        guard nextP(bytes, from: 0) != nil else { return [] }
+        return PageSet.collect { found in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Every label starts with "p": skip to the next one.
+                guard let p = nextP(bytes, from: i) else { break }
+                i = p
+                guard let end = pageLabel(bytes, at: i),
+                      end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
+                else { i += 1; continue }
+                i = readPageList(bytes, from: end, into: &found)
+            }
+            return found.sorted()
         }
-        return found.sorted()
     }
 
     /// Reads "46", "46-47", "60, 111-113", "36, 37 and 39", "Page 46" from `start`; returns where it stopped.
@@ -96,7 +113,7 @@ public enum CitationParser {
                 while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
             }
             // A repeated label: "Page(s): Page 46".
-            if let (_, e) = Phrase.matchAny(pageLabels, bytes, at: j, end: n), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
+            if let e = pageLabel(bytes, at: j), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
                 j = e
                 while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
             }
@@ -125,10 +142,31 @@ public enum CitationParser {
         }
     }
 
-    /// The first "p" or "P" at or after `start`.
+    /// The end of the longest page label at `start` — "page(s):", "page(s)", "pages:", "pages",
+    /// "page:", "page", "pp.", "pp" or "p.", in any case — when it starts a word.
+    static func pageLabel(_ bytes: [UInt8], at start: Int) -> Int? {
+        let n = bytes.count
+        guard start < n, bytes[start] | 0x20 == 112, start == 0 || !TextScan.isAlnum(bytes[start - 1]) else { return nil }
+        /// The byte at `i` lower-cased, or 0 past the end.
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? TextScan.lower(bytes[i]) : 0 }
+        let i = start + 1
+        if at(i) == 97, at(i + 1) == 103, at(i + 2) == 101 {  // "age"
+            let e = i + 3
+            if at(e) == 40, at(e + 1) == 115, at(e + 2) == 41 { return at(e + 3) == 58 ? e + 4 : e + 3 }  // "(s)", ":"
+            if at(e) == 115 { return at(e + 1) == 58 ? e + 2 : e + 1 }  // "s", ":"
+            return at(e) == 58 ? e + 1 : e
+        }
+        if at(i) == 112 { return at(i + 1) == 46 ? i + 2 : i + 1 }  // "p", "."
+        return at(i) == 46 ? i + 1 : nil  // "."
+    }
+
+    /// The first "p" or "P" at or after `start`, eight bytes at a time until a word holds one.
     private static func nextP(_ bytes: [UInt8], from start: Int) -> Int? {
         bytes.withUnsafeBufferPointer { b in
             var i = start
+            if let base = b.baseAddress {
+                while i + 8 <= b.count, ByteWords.byte(ByteWords.word(base, i) | 0x2020_2020_2020_2020, equals: 112) == 0 { i += 8 }
+            }
             while i < b.count {
                 if b[i] | 0x20 == 112 { return i }
                 i += 1

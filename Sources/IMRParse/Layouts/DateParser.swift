@@ -44,7 +44,14 @@ public struct LetterDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 public enum DateParser {
     /// The current calendar year, the reference when a letter has no date of its own.
     /// Computed once: building a Calendar per letter was slow, and it serialised worker threads.
-    public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+    /// The C library's local time gives the same year as a Gregorian `Calendar` in the current time
+    /// zone, without the million-odd instructions of setting a Calendar up.
+    public static let currentYear: Int = {
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil else { return Calendar(identifier: .gregorian).component(.year, from: Date()) }
+        return Int(parts.tm_year) + 1900
+    }()
 
     /// Resolves a two-digit year to the nearest year not after `referenceYear`.
     public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {

@@ -66,8 +66,9 @@ enum DecisionPhrases {
     }
 
     private static let medically = Phrase("medically necessary")
-    private static let hedges: Set<String> = ["considered", "deemed", "found", "felt", "shown", "established", "supported",
-                                               "currently", "therefore", "thus", "as", "be", "been", "longer"]
+    private static let hedges = WordSet(["considered", "deemed", "found", "felt", "shown", "established", "supported",
+                                         "currently", "therefore", "thus", "as", "be", "been", "longer"])
+    private static let negations = WordSet(["not", "no", "never"])
 
     /// What the last "(not) medically necessary" in `range` concludes, read back from the phrase:
     /// "is not medically necessary", "is notmedically necessary", "is not considered medically
@@ -75,32 +76,29 @@ enum DecisionPhrases {
     static func conclusion(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
         var hi = range.upperBound
         var attempts = 0
-        while attempts < 8, let r = medicallyLast(bytes, range.lowerBound..<hi) {
+        attempt: while attempts < 8, let r = medicallyLast(bytes, range.lowerBound..<hi) {
             attempts += 1
             hi = r.lowerBound
             // Joined "notmedically".
-            if r.lowerBound - 3 >= range.lowerBound, lowerWord(bytes, (r.lowerBound - 3)..<r.lowerBound) == "not",
+            if r.lowerBound - 3 >= range.lowerBound, notWord.contains(bytes, (r.lowerBound - 3)..<r.lowerBound),
                r.lowerBound - 3 == range.lowerBound || !TextScan.isAlnum(bytes[r.lowerBound - 4]) {
                 return Located(.upheld, (r.lowerBound - 3)..<r.upperBound)
             }
-            var words: [(String, Int)] = []
-            words.reserveCapacity(4)
+            // The (up to four) words before the phrase, last first: the first that is not a hedge decides.
             var i = r.lowerBound
-            while words.count < 4 {
+            for _ in 0..<4 {
                 while i > range.lowerBound, TextScan.isSpace(bytes[i - 1]) { i -= 1 }
                 let e = i
                 while i > range.lowerBound, TextScan.isAlpha(bytes[i - 1]) { i -= 1 }
-                guard i < e else { break }
-                words.append((lowerWord(bytes, i..<e), i))
-            }
-            var w = 0
-            while w < words.count, hedges.contains(words[w].0) { w += 1 }
-            guard w < words.count else { continue }
-            if words[w].0 == "not" || words[w].0 == "no" || words[w].0 == "never" {
-                return Located(.upheld, words[w].1..<r.upperBound)
-            }
-            if verbs.contains(words[w].0) || (w > 0 && verbs.dropLast().contains(words[w].0)) {
-                return Located(.overturned, words[w].1..<r.upperBound)
+                guard i < e else { continue attempt }
+                let word = i..<e
+                if hedges.contains(bytes, word) { continue }
+                if negations.contains(bytes, word) { return Located(.upheld, i..<r.upperBound) }
+                // (The old "after a hedge, not 'be'" test was always implied by this one: any verb counts.)
+                if verbs.contains(bytes, word) {
+                    return Located(.overturned, i..<r.upperBound)
+                }
+                continue attempt
             }
         }
         return nil
@@ -108,12 +106,20 @@ enum DecisionPhrases {
 
     private static func medicallyLast(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
         // Not anchored to a word start, so that "notmedically" is found.
-        var i = range.upperBound - 1
-        while i >= range.lowerBound {
-            if TextScan.lower(bytes[i]) == 109, let e = medicallyNoWordStart(bytes, i, range.upperBound) { return i..<e }
-            i -= 1
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.upperBound - 1
+            while i >= range.lowerBound {
+                // Eight bytes at a time, back to a word that holds an "m" or "M".
+                if i - 7 >= range.lowerBound,
+                   ByteWords.byte(ByteWords.word(b.baseAddress!, i - 7) | 0x2020_2020_2020_2020, equals: 109) == 0 {
+                    i -= 8
+                    continue
+                }
+                if b[i] | 0x20 == 109, let e = medicallyNoWordStart(bytes, i, range.upperBound) { return i..<e }
+                i -= 1
+            }
+            return nil
         }
-        return nil
     }
 
     private static let medicallyBytes = Array("medically".utf8)
@@ -127,14 +133,6 @@ enum DecisionPhrases {
         return i
     }
 
-    /// "be" last: after a hedge only the others count.
-    private static let verbs = ["is", "are", "was", "were", "be"]
-
-    /// The bytes of `range` in lower case; a word of up to 15 bytes stays inside the String, unallocated.
-    private static func lowerWord(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { out in
-            for (n, i) in range.enumerated() { out[n] = TextScan.lower(bytes[i]) }
-            return range.count
-        }
-    }
+    private static let verbs = WordSet(["is", "are", "was", "were", "be"])
+    private static let notWord = WordSet(["not"])
 }

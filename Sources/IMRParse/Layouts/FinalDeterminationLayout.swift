@@ -36,30 +36,43 @@ enum FinalDeterminationLayout {
     /// sentence (the previous item's rationale), at most eight lines.
     static func decisionHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
+        // `p` counts the block's significant lines; `floor` is the count where the next title may
+        // start. Lines before line `k` are reached with `previousSignificant`: inside the block, the
+        // significant line before one is the block's previous one.
         var floor = 0
-        for (p, k) in sig.enumerated() {
+        var p = -1
+        var previousLine = -1
+        for k in lines.significant(in: block) {
+            p += 1
+            defer { previousLine = k }
             let content = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
             var decision: Located<Decision>
-            var titleLast: Int
+            var titleLast: Int, titleLastLine: Int
             var colon: Int
             if let found = DecisionPhrases.atLineEnd(bytes, content) {
                 decision = found.decision
                 colon = found.colon
                 titleLast = p
+                titleLastLine = k
             } else if p > floor, let word = DecisionPhrases.word(bytes, content) {
-                let previous = lines[sig[p - 1]].content
+                let previous = lines[previousLine].content
                 guard bytes[previous.upperBound - 1] == 58 else { continue }
                 decision = word
                 colon = previous.upperBound - 1
                 titleLast = p - 1
+                titleLastLine = previousLine
             } else {
                 continue
             }
-            var first = titleLast
-            while first > floor, titleLast - first < 8, !ItemScanner.endsSentence(lines, sig[first - 1], before: sig[first]) { first -= 1 }
-            let title = lines.trim(max(lines[sig[first]].contentStart, block.lowerBound)..<colon)
+            var first = titleLast, firstLine = titleLastLine
+            while first > floor, titleLast - first < 8 {
+                let before = lines.previousSignificant(before: firstLine)!
+                if ItemScanner.endsSentence(lines, before, before: firstLine) { break }
+                first -= 1
+                firstLine = before
+            }
+            let title = lines.trim(max(lines[firstLine].contentStart, block.lowerBound)..<colon)
             floor = p + 1
             guard !title.isEmpty else { continue }
             out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound))

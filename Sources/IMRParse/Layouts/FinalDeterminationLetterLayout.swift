@@ -109,6 +109,8 @@ enum FinalDeterminationLetterLayout {
         return i
     }
 
+    private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty"])
+
     private static func containsSentenceEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i + 1 < range.upperBound {
@@ -117,8 +119,7 @@ enum FinalDeterminationLetterLayout {
                 // A word of two or more letters then ". " ends a sentence ("L5. " does not).
                 var w = i - 1
                 while w > range.lowerBound, TextScan.isAlpha(bytes[w - 1]) { w -= 1 }
-                let word = String(decoding: bytes[w..<i].map(TextScan.lower), as: UTF8.self)
-                if !["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty"].contains(word) { return true }
+                if !abbreviations.contains(bytes, w..<i) { return true }
             }
             i += 1
         }

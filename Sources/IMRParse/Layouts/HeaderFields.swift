@@ -128,10 +128,10 @@ enum HeaderFields {
     }
 
     private static let urIntros = PhraseSet([Phrase("utilization review"), Phrase("ur")])
-    private static let urLinkWords: Set<String> = ["(ur)", "ur", "decision", "denial", "determination", "report", "letter", "dated",
-                                                   "was", "of", "on", "the", "non-certification", "noncertification", "issued"]
-    private static let urDecisionWords: Set<String> = ["decision", "denial", "determination", "report", "letter",
-                                                       "non-certification", "noncertification"]
+    private static let urLinkWords = WordSet(["(ur)", "ur", "decision", "denial", "determination", "report", "letter", "dated",
+                                              "was", "of", "on", "the", "non-certification", "noncertification", "issued"])
+    private static let urDecisionWords = WordSet(["decision", "denial", "determination", "report", "letter",
+                                                  "non-certification", "noncertification"])
 
     private static let denialVerbs = [Phrase("denied"), Phrase("non-certified"), Phrase("noncertified"), Phrase("modified")]
 
@@ -161,11 +161,13 @@ enum HeaderFields {
                 }
                 let ws = j
                 while j < range.upperBound, !TextScan.isSpace(bytes[j]), j - ws < 40 { j += 1 }
-                var word = String(decoding: bytes[ws..<j].map(TextScan.lower), as: UTF8.self)
-                if word.hasSuffix(".") || word.hasSuffix(",") { break }
-                if word.hasSuffix(":") { word.removeLast() }
-                guard urLinkWords.contains(word) else { break }
-                if urDecisionWords.contains(word) { sawDecisionWord = true }
+                // The word, lower-cased, without a trailing colon; a full stop or comma ends the search.
+                var wordEnd = j
+                let last = bytes[j - 1]
+                if last == 46 || last == 44 { break }
+                if last == 58 { wordEnd -= 1 }
+                guard urLinkWords.contains(bytes, ws..<wordEnd) else { break }
+                if urDecisionWords.contains(bytes, ws..<wordEnd) { sawDecisionWord = true }
             }
         }
         return nil

@@ -23,21 +23,12 @@ enum FieldLabel: Int, Sendable, Comparable {
         ]),
     ].flatMap { label, list in list.map { (label, Phrase($0)) } }
 
-    private static let firstBytes = PhraseSet(phrases.map(\.1))
+    private static let trie = LabelTrie(phrases.map(\.1))
 
-    /// `phrases` grouped by first byte (in list order).
-    private static let phrasesByFirst: [[(FieldLabel, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
-
-    /// The label that starts at `start`, and where its value begins.
+    /// The label that starts at `start` (the longest; of equally long ones, the first listed), and
+    /// where its value begins.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
-        // Most lines are ruled out by their first two bytes.
-        guard firstBytes.mayMatch(bytes, at: start, end: end) else { return nil }
-        var best: (FieldLabel, Int)?
-        let first = TextScan.lower(bytes[start])
-        for (label, phrase) in phrasesByFirst[Int(first)] {
-            if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (label, e) }
-        }
-        return best
+        trie.longestMatch(bytes, at: start, end: end).map { (phrases[$0.index].0, $0.end) }
     }
 }
 
@@ -93,7 +84,7 @@ struct ItemScanner {
         var blockStart = section.lowerBound
         var blockLabel: FieldLabel? = nil
         var labelStart = section.lowerBound
-        for k in lines.significantLines(in: section) {
+        for k in lines.significant(in: section) {
             let content = lines[k].content
             // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
             guard content.lowerBound >= blockStart,
@@ -167,8 +158,11 @@ struct ItemScanner {
 
     private static let conclusionWords = Phrase("necess")
 
-    private static let abbreviations: Set<String> = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
-                                                     "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
+    private static let abbreviationList = ["mg", "mcg", "ml", "no", "dr", "vs", "e.g", "i.e", "etc", "approx", "bilat",
+                                           "lt", "rt", "inc", "st", "jr", "sr", "qty", "disp", "tab", "tabs", "cap", "caps"]
+    private static let abbreviations = Set(abbreviationList)
+    /// The same, looked up from the bytes of an ASCII word.
+    private static let abbreviationWords = WordSet(abbreviationList)
 
     /// Whether line `k` ends a sentence or a heading (".", "?", "!" or ":"), so that line `next` can
     /// start a title. After an abbreviation ("mg.", "e.g.") only a line that starts with a capital
@@ -215,6 +209,7 @@ struct ItemScanner {
         if wordBytes.allSatisfy({ $0 < 0x80 }) {
             if wordBytes.count == 1, TextScan.isAlpha(wordBytes.first!) { return false }
             if wordBytes.count > 6 { return true }
+            return !abbreviationWords.contains(bytes, w..<(end - 1))
         }
         let word = String(decoding: wordBytes.map(TextScan.lower), as: UTF8.self)
         if word.count == 1, word.first?.isLetter == true { return false }

@@ -56,7 +56,7 @@ public enum LayoutDetector {
     /// Headings and labels, looked for at the start of every line (after an optional "1)").
     private static let lineStartPhrases: [Phrase] = [regarding, letterTitle, professional, caseNumber, Phrase("imr case number:"),
                                                      noticeTitle] + noticeLabels + letterIssues + finalDetermination + letterLikeAtLineStart
-    private static let lineStartSet = PhraseSet(lineStartPhrases)
+    private static let lineStartTrie = LabelTrie(lineStartPhrases)
     private static let letterLikeSet = PhraseSet(letterLikeAnywhere)
 
     static func detect(_ lines: LetterLines, headings: [SectionFinder.Heading]) -> LetterLayout {
@@ -65,8 +65,11 @@ public enum LayoutDetector {
         var atStart = [Bool](repeating: false, count: lineStartPhrases.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
-            let start = FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound
-            lineStartSet.markMatches(bytes, at: start, end: bytes.count, into: &atStart)
+            // Numbering ("1.", "Issue 2:") starts with a digit or an "i": most lines are ruled out by their first byte.
+            let b = bytes[c.lowerBound]
+            let numbered = TextScan.isDigit(b) || b | 0x20 == 105
+            let start = numbered ? FinalDeterminationLetterLayout.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound
+            lineStartTrie.markMatches(bytes, at: start, end: bytes.count, into: &atStart)
         }
         var offset = 0
         func group(_ count: Int) -> Bool {

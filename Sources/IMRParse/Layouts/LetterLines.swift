@@ -50,10 +50,12 @@ struct LetterLines: Sendable {
                 i = n
             }
             while i < n {
-                // Eight bytes at a time while none of them can end a line (all above 13).
-                if i + 8 <= n, !LetterLines.hasByte(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), below: 14) {
-                    i += 8
-                    continue
+                // Eight bytes at a time while none of them can end a line (all above 13), then straight to
+                // the first that may (the lowest byte the test flags is a real one).
+                if i + 8 <= n {
+                    let below = LetterLines.bytesBelow(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), 14)
+                    if below == 0 { i += 8; continue }
+                    i += below.trailingZeroBitCount >> 3
                 }
                 let b = buf[i]
                 if b > 13 { i += 1; continue }
@@ -100,6 +102,33 @@ struct LetterLines: Sendable {
         var j = k - 1
         while j >= max(0, floor) { if isSignificant(j) { return j }; j -= 1 }
         return nil
+    }
+
+    /// The significant lines whose content starts inside `range`, in order, as a sequence that
+    /// builds no array (see `significantLines(in:)`).
+    func significant(in range: Range<Int>) -> SignificantLines {
+        SignificantLines(lines: self, range: range)
+    }
+
+    struct SignificantLines: Sequence, IteratorProtocol {
+        let lines: LetterLines
+        let range: Range<Int>
+        private var k: Int
+
+        init(lines: LetterLines, range: Range<Int>) {
+            self.lines = lines
+            self.range = range
+            k = range.isEmpty || lines.lines.isEmpty ? lines.lines.count : lines.lineIndex(at: range.lowerBound)
+        }
+
+        mutating func next() -> Int? {
+            while k < lines.lines.count, lines.lines[k].start < range.upperBound {
+                let line = lines.lines[k]
+                k += 1
+                if !line.isBlank, !line.isNoise, line.contentStart >= range.lowerBound, line.contentStart < range.upperBound { return k - 1 }
+            }
+            return nil
+        }
     }
 
     /// The significant lines whose content starts inside `range`.
@@ -164,99 +193,140 @@ struct LetterLines: Sendable {
         return out
     }
 
-    /// `range` without leading or trailing white space and page furniture.
+    /// `range` without leading or trailing white space and page furniture: from the first piece's
+    /// start to the last piece's end (see `pieces`), found from both ends without listing the pieces.
     func trim(_ range: Range<Int>) -> Range<Int> {
-        let p = pieces(range)
-        guard let first = p.first, let last = p.last else {
-            let lo = min(max(range.lowerBound, 0), bytes.count)
-            return lo..<lo
+        let empty = min(max(range.lowerBound, 0), bytes.count)
+        guard !range.isEmpty, !lines.isEmpty else { return empty..<empty }
+        /// The piece line `k` gives, if any.
+        @inline(__always) func piece(_ k: Int) -> Range<Int>? {
+            let line = lines[k]
+            if line.isBlank || line.isNoise { return nil }
+            let lo = max(line.contentStart, range.lowerBound)
+            let hi = min(line.contentEnd, range.upperBound)
+            let trimmed = TextScan.trim(bytes, lo..<max(lo, hi))
+            return trimmed.isEmpty ? nil : trimmed
         }
-        return first.lowerBound..<last.upperBound
+        let firstLine = lineIndex(at: range.lowerBound)
+        var k = firstLine
+        var first: Range<Int>?
+        while k < lines.count, lines[k].start < range.upperBound {
+            first = piece(k)
+            if first != nil { break }
+            k += 1
+        }
+        guard let first else { return empty..<empty }
+        // The last line that starts inside the range, back to the first piece's line.
+        var j = lineIndex(at: range.upperBound - 1)
+        while j > k {
+            if let last = piece(j) { return first.lowerBound..<last.upperBound }
+            j -= 1
+        }
+        return first
     }
 
     /// The text of `range` as a field value: page furniture left out, white space folded to single
     /// spaces, and a hyphen or a date's slash that ends a line joined to what follows ("7-" / "8/10" →
     /// "7-8/10", "8/22/" / "12" → "8/22/12").
     func clean(_ range: Range<Int>) -> String {
-        String(decoding: cleanBytes(range), as: UTF8.self)
+        cleanString(range)
     }
 
-    /// The trimmed range and clean text of a field, computing its pieces once; `nil` when empty.
+    /// The trimmed range and clean text of a field; `nil` when empty.
     func field(_ range: Range<Int>) -> (text: String, range: Range<Int>)? {
-        let p = pieces(range)
-        guard let first = p.first, let last = p.last else { return nil }
-        return (String(decoding: cleanBytes(pieces: p), as: UTF8.self), first.lowerBound..<last.upperBound)
+        let r = trim(range)
+        guard !r.isEmpty else { return nil }
+        return (cleanString(r), r)
     }
 
     func cleanBytes(_ range: Range<Int>) -> [UInt8] {
-        cleanBytes(pieces: pieces(range))
+        guard !range.isEmpty, !lines.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: Self.cleanCapacity(range)) { out, count in
+            count = writeClean(range, to: out.baseAddress!)
+        }
     }
 
-    private func cleanBytes(pieces: [Range<Int>]) -> [UInt8] {
-        guard !pieces.isEmpty else { return [] }
-        let capacity = pieces.reduce(0) { $0 + $1.count } + pieces.count
-        // Eight bytes of slack: runs are copied a word at a time, past the last byte kept.
-        return bytes.withUnsafeBufferPointer { buf in
-            [UInt8](unsafeUninitializedCapacity: capacity + 8) { out, count in
-                var n = 0
-                let src = UnsafeRawPointer(buf.baseAddress!)
-                let dst = UnsafeMutableRawPointer(out.baseAddress!)
-                for piece in pieces {
-                    var k = lineIndex(at: piece.lowerBound)
-                    while k < lines.count, lines[k].start < piece.upperBound {
-                        let line = lines[k]
-                        k += 1
-                        if line.isBlank || line.isNoise { continue }
-                        let lo = max(line.contentStart, piece.lowerBound)
-                        let hi = min(line.contentEnd, piece.upperBound)
-                        guard lo < hi else { continue }
-                        // A new line: one space, unless a hyphen that ends the previous line joins the words
-                        // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
-                        if n > 0 {
-                            let last = out[n - 1]
-                            let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
-                                || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
-                            if !joins { out[n] = 32; n += 1 }
-                        }
-                        var i = lo
-                        while i < hi {
-                            // Copy eight bytes, keeping those before the first white space that is more than
-                            // one space between two words (a single space is copied as it stands).
-                            if i + 8 <= hi {
-                                let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                                dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
-                                var low = LetterLines.bytesBelow33(w)
-                                var kept = 8
-                                while low != 0 {
-                                    let at = low.trailingZeroBitCount >> 3
-                                    // A lone space with a word byte after it, inside the eight.
-                                    if at < 7, (w >> UInt64(at * 8)) & 0xFF == 32, low & (0x80 << UInt64(at * 8 + 8)) == 0 {
-                                        low &= low &- 1
-                                        continue
-                                    }
-                                    kept = at
-                                    break
-                                }
-                                i += kept
-                                n += kept
-                                if kept == 8 { continue }
-                            }
-                            let b = buf[i]
-                            i += 1
-                            if b <= 32, TextScan.isSpace(b) {
-                                // A run of white space: one space, unless it ends the line.
-                                while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
-                                if i < hi { out[n] = 32; n += 1 }
-                                continue
-                            }
-                            out[n] = b
-                            n += 1
-                        }
-                    }
-                }
-                count = n
-            }
+    /// The clean text written straight into the String's own storage: no intermediate array to
+    /// allocate, copy and free.
+    private func cleanString(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, !lines.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: Self.cleanCapacity(range)) { out in
+            writeClean(range, to: out.baseAddress!)
         }
+    }
+
+    /// Room for the clean text of `range`: never longer than the range (a joining space stands for
+    /// the line break it replaces), plus eight bytes of slack, since runs are copied a word at a time
+    /// past the last byte kept.
+    private static func cleanCapacity(_ range: Range<Int>) -> Int {
+        range.count + 8
+    }
+
+    /// Writes the clean text of `range` to `out` (at least `cleanCapacity(range)` bytes) and returns
+    /// its length: each line's part of the range that is neither blank nor page furniture, trimmed
+    /// (the pieces of `pieces(range)`, line by line).
+    private func writeClean(_ range: Range<Int>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var n = 0
+            let src = UnsafeRawPointer(buf.baseAddress!)
+            let dst = UnsafeMutableRawPointer(out)
+            var k = lineIndex(at: range.lowerBound)
+            while k < lines.count, lines[k].start < range.upperBound {
+                let line = lines[k]
+                k += 1
+                if line.isBlank || line.isNoise { continue }
+                var lo = max(line.contentStart, range.lowerBound)
+                var hi = min(line.contentEnd, range.upperBound)
+                while lo < hi, TextScan.isSpace(buf[lo]) { lo += 1 }
+                while hi > lo, TextScan.isSpace(buf[hi - 1]) { hi -= 1 }
+                guard lo < hi else { continue }
+                // A new line: one space, unless a hyphen that ends the previous line joins the words
+                // ("7-" / "8/10", "L4-" / "L5"), or a slash joins the parts of a date or a ratio ("8/22/" / "12").
+                if n > 0 {
+                    let last = out[n - 1]
+                    let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
+                        || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
+                    if !joins { out[n] = 32; n += 1 }
+                }
+                var i = lo
+                while i < hi {
+                    // Copy eight bytes, keeping those before the first white space that is more than
+                    // one space between two words (a single space is copied as it stands).
+                    if i + 8 <= hi {
+                        let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
+                        let kept = LetterLines.plainPrefix(w)
+                        i += kept
+                        n += kept
+                        if kept == 8 { continue }
+                    }
+                    let b = buf[i]
+                    i += 1
+                    if b <= 32, TextScan.isSpace(b) {
+                        // A run of white space: one space, unless it ends the line.
+                        while i < hi, TextScan.isSpace(buf[i]) { i += 1 }
+                        if i < hi { out[n] = 32; n += 1 }
+                        continue
+                    }
+                    out[n] = b
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
+
+    /// How many of the eight bytes of `word` (lowest first) copy unchanged: those before the first
+    /// byte below 33 that is not a single space followed, inside the word, by a byte of 33 or more.
+    @inline(__always)
+    static func plainPrefix(_ word: UInt64) -> Int {
+        let low = bytesBelow33(word)
+        let x = word ^ 0x2020_2020_2020_2020
+        let space = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+        // A space is fine when the next lane is not low; the last lane's neighbour is in the next word.
+        let loneSpace = space & ~(low >> 8) & 0x0080_8080_8080_8080
+        let stop = low & ~loneSpace
+        return stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
     }
 
     /// Bit 7 set in each byte of `word` that is below 33 (white space and control bytes), exactly.
@@ -265,9 +335,10 @@ struct LetterLines: Sendable {
         ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & 0x8080_8080_8080_8080
     }
 
-    /// Whether any byte of `word` is below `limit` (at most 128): the classic test without a loop.
+    /// Bit 7 set in bytes of `word` below `limit` (at most 128): the classic test without a loop. The
+    /// lowest byte flagged is always below `limit`; a borrow may also flag bytes above it.
     @inline(__always)
-    static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    static func bytesBelow(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080
     }
 }

@@ -46,7 +46,7 @@ enum MedicalProfessionalReviewLayout {
             let inGroup = context.headings.filter { group.contains($0.range.lowerBound) }
             // A single item may state its determination anywhere in its block.
             if items.count == 1, items[0].decision == nil {
-                for k in lines.significantLines(in: group) {
+                for k in lines.significant(in: group) {
                     if let d = DecisionPhrases.determinationLine(bytes, lines[k].content) { items[0].decision = d; break }
                 }
             }
@@ -77,12 +77,13 @@ enum MedicalProfessionalReviewLayout {
         return result
     }
 
+    private static let medicallyNecessary = Phrase("medically necessary")
     private static let notWords = PhraseSet([Phrase("is/was not"), Phrase("was not"), Phrase("is not"), Phrase("not medically")])
 
     /// The decision a rationale heading's own words state: "… IS/WAS NOT MEDICALLY NECESSARY:" is
     /// Upheld, "… IS MEDICALLY NECESSARY:" is Overturned.
     static func decision(ofHeading heading: SectionFinder.Heading, _ bytes: [UInt8]) -> Located<Decision>? {
-        guard Phrase("medically necessary").find(in: bytes, heading.range) != nil else { return nil }
+        guard medicallyNecessary.find(in: bytes, heading.range) != nil else { return nil }
         let negative = notWords.findFirst(in: bytes, heading.range) != nil
         return Located(negative ? .upheld : .overturned, heading.range)
     }

@@ -28,7 +28,7 @@ enum Notice2013Layout {
         var result = LayoutResult()
         let bytes = context.bytes
         let lines = context.lines
-        let firstRegarding = lines.significantLines(in: 0..<bytes.count).first { regardingStart(lines, $0) != nil }
+        let firstRegarding = lines.significant(in: 0..<bytes.count).first { regardingStart(lines, $0) != nil }
         let issues = context.first(.issues)
         let detailsStart = issues?.contentStart ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count
         let listEnd = issues?.range.lowerBound ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count

@@ -93,11 +93,11 @@ enum PageNoise {
         var i = content.upperBound
         func spaces() -> Bool { let s = i; while i > lo, b[i - 1] == 32 || b[i - 1] == 9 { i -= 1 }; return i < s }
         func number() -> Bool { let s = i; while i > lo, TextScan.isDigit(b[i - 1]), s - i < 5 { i -= 1 }; return i < s && s - i <= 4 }
-        func word(_ w: String) -> Bool {
-            let u = Array(w.utf8)
-            guard i - u.count >= lo else { return false }
-            for (k, c) in u.enumerated() where TextScan.lower(b[i - u.count + k]) != c { return false }
-            i -= u.count
+        func word(_ w: StaticString) -> Bool {
+            let n = w.utf8CodeUnitCount
+            guard i - n >= lo else { return false }
+            for k in 0..<n where TextScan.lower(b[i - n + k]) != w.utf8Start[k] { return false }
+            i -= n
             return true
         }
         guard number(), spaces(), word("of"), spaces(), number(), spaces(), word("page") else { return nil }
@@ -106,27 +106,10 @@ enum PageNoise {
 
     // MARK: Case number repeated at page breaks
 
-    private static let furnitureWords: [(UInt64, UInt64)] = [
+    private static let furnitureWords = WordSet([
         "final", "determination", "letter", "for", "imr", "case", "number", "no", "no.", "#", "page", "of",
         "maximus", "federal", "services", "services,", "inc", "inc.", "independent", "medical", "review", "-", "|",
-    ].map { packed(ArraySlice($0.utf8))! }
-
-    /// Up to 15 lower-cased bytes packed into two integers (the length in the top byte), so that a word
-    /// compares with each furniture word in two integer comparisons.
-    private static func packed(_ word: ArraySlice<UInt8>) -> (UInt64, UInt64)? {
-        guard word.count < 16 else { return nil }
-        var lo: UInt64 = 0, hi = UInt64(word.count) << 56
-        for (n, b) in word.enumerated() {
-            let l = UInt64(TextScan.lower(b))
-            if n < 8 { lo |= l << (8 * UInt64(n)) } else { hi |= l << (8 * UInt64(n - 8)) }
-        }
-        return (lo, hi)
-    }
-
-    private static func isFurnitureWord(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let p = packed(word) else { return false }
-        return furnitureWords.contains { $0 == p }
-    }
+    ])
 
     /// A short line made only of the case number and furniture words ("Final Determination Letter for
     /// IMR Case Number CM13-0012345  Page 2 of 5").
@@ -143,7 +126,7 @@ enum PageNoise {
             let word = bytes[start..<end]
             if word.count == needle.count, zip(word, needle).allSatisfy({ TextScan.lower($0) == $1 }) { found = true; continue }
             if word.isEmpty || word.allSatisfy(TextScan.isDigit) { continue }
-            if isFurnitureWord(word) { continue }
+            if furnitureWords.contains(bytes, start..<end) { continue }
             return false
         }
         return found

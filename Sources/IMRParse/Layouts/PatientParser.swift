@@ -25,6 +25,7 @@ enum PatientParser {
 
     private static let yearWords = [Phrase("years old"), Phrase("year old"), Phrase("years-old"), Phrase("year-old"), Phrase("yr old"), Phrase("yo"), Phrase("y/o"), Phrase("y.o.")]
     private static let ageWords = [Phrase("aged"), Phrase("age:"), Phrase("age")]
+    private static let ofWord = Phrase("of")
     private static let sexAfterAge: [(Phrase, String)] = [
         (Phrase("male"), "male"), (Phrase("female"), "female"), (Phrase("man"), "male"), (Phrase("woman"), "female"),
         (Phrase("gentleman"), "male"), (Phrase("lady"), "female"),
@@ -53,7 +54,7 @@ enum PatientParser {
             if TextScan.lower(b) == 97, let (_, e) = Phrase.matchAny(ageWords, bytes, at: i, end: end) {
                 var k = e
                 while k < end, bytes[k] == 32 || bytes[k] == 58 { k += 1 }
-                if Phrase("of").match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
+                if ofWord.match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
                 var j = k, v = 0
                 while j < end, TextScan.isDigit(bytes[j]), j - k < 4 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
                 if j > k, j - k <= 3, j >= end || !TextScan.isAlnum(bytes[j]), (14...110).contains(v) {
@@ -105,13 +106,14 @@ enum PatientParser {
 
     // MARK: Date of injury
 
+    private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
     private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
-    private static let linkWords: Set<String> = [
+    private static let linkWords = WordSet([
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
         "shoulder", "shoulders", "spine", "lumbar", "cervical", "wrist", "hand", "and", "both", "bilateral", "reported",
         "claimed", "a", "an", "industrial", "on:", "of:", "injury:", "date:",
-    ]
+    ])
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.
     static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
@@ -124,7 +126,7 @@ enum PatientParser {
             if k == 2 {
                 var w = j
                 while w < range.upperBound, TextScan.isSpace(bytes[w]) { w += 1 }
-                if let next = Phrase.matchAny([Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")], bytes, at: w, end: range.upperBound),
+                if let next = Phrase.matchAny(injuredPersons, bytes, at: w, end: range.upperBound),
                    next.end >= range.upperBound || !TextScan.isAlpha(bytes[next.end]) { continue }
             }
             if j < range.upperBound, bytes[j] == 58 { j += 1 }
@@ -136,10 +138,12 @@ enum PatientParser {
                 }
                 let ws = j
                 while j < range.upperBound, !TextScan.isSpace(bytes[j]) { j += 1 }
-                var word = String(decoding: bytes[ws..<j].map(TextScan.lower), as: UTF8.self)
-                if word.hasSuffix(".") || word.hasSuffix(";") { break }
-                if word.hasSuffix(",") || word.hasSuffix(")") { word.removeLast() }
-                guard linkWords.contains(word) else { break }
+                // The word, lower-cased, without a trailing comma or bracket; a full stop or semicolon ends the search.
+                var wordEnd = j
+                let last = bytes[j - 1]
+                if last == 46 || last == 59 { break }
+                if last == 44 || last == 41 { wordEnd -= 1 }
+                guard linkWords.contains(bytes, ws..<wordEnd) else { break }
             }
         }
         return nil

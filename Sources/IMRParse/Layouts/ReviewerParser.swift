@@ -32,7 +32,7 @@ enum ReviewerParser {
         var reviewer = Reviewer()
         let bytes = lines.bytes
         // Credentials block: labels at the start of a line.
-        for k in lines.significantLines(in: range) {
+        for k in lines.significant(in: range) {
             let content = lines[k].content
             guard anyLabel.mayMatch(bytes, at: content.lowerBound, end: content.upperBound) else { continue }
             if reviewer.specialty == nil, let (_, e) = Phrase.matchAny(specialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {

@@ -104,24 +104,32 @@ struct LineKey: IteratorProtocol {
         return nil
     }
 
+    /// Each byte's part in a key, looked up at once: 0x100 for white space, 0x200 for a digit, else
+    /// the byte lower-cased.
+    private static let keyTable: [UInt16] = (0..<256).map { b in
+        let b = UInt8(b)
+        return TextScan.isSpace(b) ? 0x100 : TextScan.isDigit(b) ? 0x200 : UInt16(TextScan.lower(b))
+    }
+
     /// A hash of the key of `range` (FNV-1a over the same bytes `next()` gives, computed in one loop).
     static func hash(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var last: UInt8 = 0
-        var pendingSpace = false
-        for i in range {
-            let b = buf[i]
-            if b <= 32, TextScan.isSpace(b) { pendingSpace = last != 0; continue }
-            if pendingSpace { h = (h ^ 32) &* 0x100_0000_01b3; last = 32; pendingSpace = false }
-            var l = TextScan.lower(b)
-            if TextScan.isDigit(l) {
-                if last == 35 { continue }
-                l = 35
+        keyTable.withUnsafeBufferPointer { table in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var last: UInt16 = 0
+            var pendingSpace = false
+            for i in range {
+                var k = table[Int(buf[i])]
+                if k == 0x100 { pendingSpace = last != 0; continue }
+                if pendingSpace { h = (h ^ 32) &* 0x100_0000_01b3; last = 32; pendingSpace = false }
+                if k == 0x200 {
+                    if last == 35 { continue }
+                    k = 35
+                }
+                h = (h ^ UInt64(k)) &* 0x100_0000_01b3
+                last = k
             }
-            h = (h ^ UInt64(l)) &* 0x100_0000_01b3
-            last = l
+            return h
         }
-        return h
     }
 
     /// Whether two ranges have the same key.

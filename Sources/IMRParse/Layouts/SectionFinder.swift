@@ -38,16 +38,8 @@ enum SectionFinder {
         (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights"]),
     ]
     private static let phrases: [(Kind, Phrase)] = table.flatMap { kind, list in list.map { (kind, Phrase($0)) } }
-    /// `phrases` grouped by first byte (in table order), so a line tries only the headings that can start it.
-    private static let phrasesByFirst: [[(Kind, Phrase)]] = (0..<256).map { b in phrases.filter { Int($0.1.first) == b } }
-    /// Per lower-case first byte, the second bytes its headings allow (256 bits in four words; all ones
-    /// when a heading with that first byte may have white space second).
-    private static let seconds = Phrase.secondByteBits(phrases.map(\.1))
-
-    @inline(__always)
-    private static func secondByteMayFollow(_ first: UInt8, _ second: UInt8) -> Bool {
-        seconds[Int(first) * 4 + Int(second) / 64] & (1 << UInt64(second % 64)) != 0
-    }
+    /// All the headings in one prefix tree, tried at each line start.
+    private static let trie = LabelTrie(phrases.map(\.1))
 
     /// "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:" — the
     /// heading's own words carry the decision, so it is read up to its colon.
@@ -58,7 +50,7 @@ enum SectionFinder {
         let scope = range ?? 0..<bytes.count
         var out: [Heading] = []
         var skipUntil = -1
-        for k in lines.significantLines(in: scope) where lines[k].contentStart >= skipUntil {
+        for k in lines.significant(in: scope) where lines[k].contentStart >= skipUntil {
             if let h = heading(at: k, lines) {
                 out.append(h)
                 skipUntil = h.range.upperBound
@@ -81,20 +73,16 @@ enum SectionFinder {
         // The heading may wrap onto the next line or two, but no further.
         let limitLine = min(lines.count - 1, k + 4)
         let end = lines[limitLine].contentEnd
-        if let e = rationaleIntro.match(bytes, at: start, end: end) {
+        if first == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
             var i = e
             let stop = min(end, e + 160)
             while i < stop, bytes[i] != 58 { i += 1 }
             guard i < stop else { return nil }
             return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
         }
-        // The line's second byte rules out most headings before any is tried.
-        if start + 1 < end, !secondByteMayFollow(first, TextScan.lower(bytes[start + 1])) { return nil }
-        var best: (Kind, Int)?
-        for (kind, phrase) in phrasesByFirst[Int(first)] {
-            if let e = phrase.match(bytes, at: start, end: end), e > (best?.1 ?? -1) { best = (kind, e) }
-        }
-        guard let (kind, e) = best else { return nil }
+        // The longest heading; of equally long ones, the first in the table.
+        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else { return nil }
+        let kind = phrases[index].0
         if e < bytes.count, TextScan.isAlnum(bytes[e]), TextScan.isAlnum(bytes[e - 1]) { return nil }
         var contentStart = e
         if bytes[e - 1] == 58 {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Where, in a block of sixteen bytes, a phrase of a `PhraseSet` may start: at a word start when
-/// every phrase starts a word, and at one of the phrases' first bytes when there are one or two. The
-/// positions it gives are a superset of the real candidates, which the byte-level test then checks.
+/// Where, in a block of sixteen bytes, a phrase of a `PhraseSet` may start: where one of the phrases'
+/// first three letters stand when there are one or two such beginnings; otherwise at a word start
+/// when every phrase starts a word, and at one of the phrases' first bytes when there are one or two.
+/// The positions it gives are a superset of the real candidates, which the byte-level test then checks.
 ///
 /// Prose has a word start every six bytes or so and most of them start no phrase: one pass of
 /// vector operations over sixteen bytes replaces sixteen byte-by-byte tests of about six
@@ -15,15 +16,38 @@ struct StartFilter: Sendable {
     /// One or two distinct lower-case first bytes (one repeated), each filling a vector.
     private let firsts: (Bytes, Bytes)?
     private let wordStarts: Bool
+    /// When every phrase starts with three letters and there are one or two such beginnings ("has
+    /// determined …", "notice of …"): their bytes, each filling a vector (see `prefixCandidates`).
+    private let prefixes: (Bytes, Bytes, Bytes, Bytes, Bytes, Bytes)?
 
     /// Whether the filter leaves anything out. Unoptimised builds (the tests) skip it: generic SIMD
     /// code is slower there than the byte loop. `IMR_VECTOR_SCAN=1` turns it on there too, so the
     /// golden tests can check this path (`.ci/run` does).
-    var isUseful: Bool { (wordStarts || firsts != nil) && (!_isDebugAssertConfiguration() || StartFilter.forcedOn) }
+    var isUseful: Bool { (wordStarts || firsts != nil) && StartFilter.vectorsOn }
+
+    /// Whether `prefixCandidates` applies (see `isUseful`).
+    var hasPrefixes: Bool { prefixes != nil && StartFilter.vectorsOn }
+
+    private static var vectorsOn: Bool { !_isDebugAssertConfiguration() || forcedOn }
 
     private static let forcedOn = ProcessInfo.processInfo.environment["IMR_VECTOR_SCAN"] == "1"
 
-    init(firsts bytes: [UInt8], wordStarts: Bool) {
+    /// A filter for phrases with these lower-case needles (none empty).
+    init(needles: [[UInt8]], wordStarts: Bool) {
+        self.init(firsts: needles.map { $0[0] }, wordStarts: wordStarts, prefixes: needles.map { $0.prefix(3) })
+    }
+
+    private init(firsts bytes: [UInt8], wordStarts: Bool, prefixes: [ArraySlice<UInt8>]) {
+        var distinctPrefixes: [ArraySlice<UInt8>] = []
+        for p in prefixes where !distinctPrefixes.contains(p) { distinctPrefixes.append(p) }
+        if let a = distinctPrefixes.first, let b = distinctPrefixes.last, distinctPrefixes.count <= 2,
+           distinctPrefixes.allSatisfy({ $0.count == 3 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }) {
+            let a = Array(a), b = Array(b)
+            self.prefixes = (Bytes(repeating: a[0]), Bytes(repeating: a[1]), Bytes(repeating: a[2]),
+                             Bytes(repeating: b[0]), Bytes(repeating: b[1]), Bytes(repeating: b[2]))
+        } else {
+            self.prefixes = nil
+        }
         var distinct: [UInt8] = []
         for b in bytes where !distinct.contains(b) { distinct.append(b) }
         if distinct.isEmpty || distinct.count > 2 || distinct.contains(where: { $0 >= 65 && $0 <= 90 }) {
@@ -55,6 +79,22 @@ struct StartFilter: Sendable {
             hi &= m[1]
         }
         return (lo, hi)
+    }
+
+    /// Bit 7 set in each byte (lane 0 lowest, in two words) where one of the two three-letter
+    /// beginnings starts, ignoring ASCII case, for the sixteen bytes at `p`; reads 18 bytes. Candidates
+    /// are rare, so the caller checks word starts itself.
+    @inline(__always)
+    func prefixCandidates(_ p: UnsafeRawPointer) -> (UInt64, UInt64) {
+        guard let t = prefixes else { return (0, 0) }
+        // OR 0x20 folds a capital onto its small letter and never makes a letter of anything else.
+        let v0 = p.loadUnaligned(as: Bytes.self) | 0x20
+        let v1 = (p + 1).loadUnaligned(as: Bytes.self) | 0x20
+        let v2 = (p + 2).loadUnaligned(as: Bytes.self) | 0x20
+        let a = StartFilter.isZero((v0 ^ t.0) | (v1 ^ t.1) | (v2 ^ t.2))
+        let b = StartFilter.isZero((v0 ^ t.3) | (v1 ^ t.4) | (v2 ^ t.5))
+        let m = StartFilter.words(a | b)
+        return (m[0], m[1])
     }
 
     /// Bit 7 where the lane is zero (`x - 1` sets bit 7 only when `x` is 0 or has it already).

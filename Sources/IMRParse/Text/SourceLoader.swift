@@ -97,7 +97,17 @@ public enum SourceLoader {
             bytes = data
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
         }
-        if bytes.withUnsafeBufferPointer(ByteWords.containsZero) {
+        // Plain ASCII without NUL bytes (most letters): nothing to replace or validate, and no
+        // multibyte character for `SourceText` to index.
+        let special = bytes.withUnsafeBufferPointer(ByteWords.firstZeroOrNonASCII)
+        if special == bytes.count {
+            if bytes.allSatisfy(TextScan.isSpace) {
+                throw InputError(path: path, reason: "is empty")
+            }
+            return SourceText(path: path, asciiBytes: bytes, warnings: warnings)
+        }
+        // No NUL before `special`.
+        if bytes[special] == 0 || bytes.withUnsafeBufferPointer({ ByteWords.containsZero(UnsafeBufferPointer(rebasing: $0[special...])) }) {
             let nuls = bytes.prefix(8192).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if nuls * 20 > min(bytes.count, 8192) {
                 throw InputError(path: path, reason: "looks like a binary file, not letter text (convert PDFs with pdftotext, or pass the .pdf)")

@@ -41,6 +41,15 @@ public struct SourceText: Sendable {
         multibyteExtra = extra
     }
 
+    /// A text known to be plain ASCII: byte offsets are scalar offsets.
+    init(path: String, asciiBytes bytes: [UInt8], warnings: [String]) {
+        self.path = path
+        self.bytes = bytes
+        self.warnings = warnings
+        multibyteStarts = []
+        multibyteExtra = []
+    }
+
     public init(path: String, string: String) {
         self.init(path: path, bytes: Array(string.utf8))
     }
@@ -67,7 +76,10 @@ public struct SourceText: Sendable {
     /// The text of a byte range with runs of white space (line breaks, form feeds, doubled spaces) folded
     /// to one space and the ends trimmed: the form used for titles, rationales and other fields.
     public func normalized(_ range: Range<Int>) -> String {
-        String(decoding: TextScan.foldWhitespace(bytes, range), as: UTF8.self)
+        // Written straight into the String's storage: the folded text is never longer than the range.
+        String(unsafeUninitializedCapacity: range.count) { out in
+            TextScan.foldWhitespace(bytes, range, into: out)
+        }
     }
 
     /// A span of this text as users see it: scalar offsets and the exact original text.

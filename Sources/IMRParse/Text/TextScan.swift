@@ -35,6 +35,23 @@ public enum TextScan {
         return out
     }
 
+    /// `foldWhitespace` written to `out` (at least `range.count` bytes); returns the length.
+    public static func foldWhitespace(_ bytes: [UInt8], _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        var pendingSpace = false
+        for i in range {
+            let b = bytes[i]
+            if isSpace(b) {
+                pendingSpace = n > 0
+            } else {
+                if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                out[n] = b
+                n += 1
+            }
+        }
+        return n
+    }
+
     /// Case-insensitive (ASCII) search for `needle` (given in lower case) in `bytes[range]`.
     /// White space in the needle matches any run of white space in the text, so that headings
     /// broken over lines or doubled spaces still match.

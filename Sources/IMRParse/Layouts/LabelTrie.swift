@@ -1,0 +1,169 @@
+/// Headings and labels tried together at one position (a line start): one walk over the text in a
+/// prefix tree instead of one comparison per phrase, so "medical treatment guideline(s) used by the
+/// claims administrator:" and "… used by the expert reviewer:" compare their common bytes once.
+///
+/// A match is exactly what `Phrase.match` gives for each phrase: ASCII case is ignored, a space in
+/// a phrase matches any run of white space (or none), and a phrase that starts with a letter or digit
+/// matches only at the start of a word.
+struct LabelTrie: Sendable {
+    /// The whole tree in one array of integers (one buffer to reach, nothing to retain per node):
+    /// `data[0..<256]` holds the node for each lower-case first byte (or -1); a node at offset `o` is
+    /// six integers — its label `data[data[o]..<data[o + 1]]` (the lower-case bytes on the way into
+    /// it, 32 for "optional white space", see `labelEntry`; a chain of single children is one node,
+    /// so most of a walk is a tight loop as in `Phrase.match`), its children
+    /// `data[data[o + 2]..<data[o + 3]]` and the phrases that end there `data[data[o + 4]..<data[o + 5]]`.
+    private let data: [Int32]
+
+    /// A tree of `phrases` (none empty); matches report their index in this list.
+    init(_ phrases: [Phrase]) {
+        // A plain trie of bytes first, each node's children as a linked list (no array per node).
+        var trie = Plain()
+        for (k, phrase) in phrases.enumerated() {
+            precondition(!phrase.needle.isEmpty, "a label trie holds no empty phrase")
+            var node = 0
+            for b in phrase.needle { node = trie.child(of: node, b) }
+            trie.endsAt[node].append(Int32(k))
+        }
+        var data = [Int32](repeating: -1, count: 256)
+        var t = trie.firstKid[0]
+        while t >= 0 {
+            data[Int(trie.byte[t])] = LabelTrie.emit(t, trie, into: &data)
+            t = trie.sibling[t]
+        }
+        self.data = data
+    }
+
+    /// The unfolded trie the tree is built from.
+    private struct Plain {
+        var byte: [UInt8] = [0]
+        var firstKid: [Int] = [-1]
+        var sibling: [Int] = [-1]
+        var endsAt: [[Int32]] = [[]]
+
+        /// The child of `node` entered by `b`, added if need be.
+        mutating func child(of node: Int, _ b: UInt8) -> Int {
+            var c = firstKid[node]
+            while c >= 0, byte[c] != b { c = sibling[c] }
+            if c >= 0 { return c }
+            byte.append(b)
+            firstKid.append(-1)
+            sibling.append(firstKid[node])
+            endsAt.append([])
+            firstKid[node] = byte.count - 1
+            return byte.count - 1
+        }
+    }
+
+    /// Appends the node entered at trie node `t`, folding its chain of single children; returns its offset.
+    private static func emit(_ t: Int, _ trie: Plain, into data: inout [Int32]) -> Int32 {
+        let o = data.count
+        for _ in 0..<6 { data.append(0) }
+        data[o] = Int32(data.count)
+        var u = t
+        data.append(labelEntry(trie.byte[u]))
+        while trie.endsAt[u].isEmpty, trie.firstKid[u] >= 0, trie.sibling[trie.firstKid[u]] < 0 {
+            u = trie.firstKid[u]
+            data.append(labelEntry(trie.byte[u]))
+        }
+        data[o + 1] = Int32(data.count)
+        data[o + 4] = Int32(data.count)
+        data += trie.endsAt[u]
+        data[o + 5] = Int32(data.count)
+        var children: [Int32] = []
+        var c = trie.firstKid[u]
+        while c >= 0 {
+            children.append(emit(c, trie, into: &data))
+            c = trie.sibling[c]
+        }
+        data[o + 2] = Int32(data.count)
+        data += children
+        data[o + 3] = Int32(data.count)
+        return Int32(o)
+    }
+
+    /// A label byte with, above it, what to OR into a text byte before comparing: 0x20 for a letter
+    /// (so "A" and "a" both give "a"), nothing for any other byte.
+    private static func labelEntry(_ b: UInt8) -> Int32 {
+        Int32(b) | (b >= 97 && b <= 122 ? 0x20 << 8 : 0)
+    }
+
+    /// The longest match at `start`; of equally long ones, the phrase listed first.
+    func longestMatch(_ bytes: [UInt8], at start: Int, end: Int) -> (index: Int, end: Int)? {
+        var found = Found()
+        search(bytes, at: start, end: end, &found)
+        return found.index >= 0 ? (found.index, found.end) : nil
+    }
+
+    /// Marks in `found` every phrase that matches at `start`.
+    func markMatches(_ bytes: [UInt8], at start: Int, end: Int, into found: inout [Bool]) {
+        found.withUnsafeMutableBufferPointer { marks in
+            var f = Found(marks: marks.baseAddress)
+            search(bytes, at: start, end: end, &f)
+        }
+    }
+
+    /// What a search found: the longest match, and every match marked when `marks` is given.
+    private struct Found {
+        var marks: UnsafeMutablePointer<Bool>? = nil
+        var index = -1
+        var end = -1
+
+        @inline(__always)
+        mutating func add(_ k: Int, _ e: Int) {
+            marks?[k] = true
+            if e > end || (e == end && k < index) { index = k; end = e }
+        }
+    }
+
+    @inline(__always)
+    private func search(_ bytes: [UInt8], at start: Int, end: Int, _ found: inout Found) {
+        guard start >= 0, start < end, end <= bytes.count else { return }
+        data.withUnsafeBufferPointer { d in
+            let node = Int(d[Int(TextScan.lower(bytes[start]))])
+            guard node >= 0 else { return }
+            bytes.withUnsafeBufferPointer { text in
+                if TextScan.isAlnum(text[start]), start > 0, TextScan.isAlnum(text[start - 1]) { return }
+                LabelTrie.walk(d, text, end, node, start, &found)
+            }
+        }
+    }
+
+    /// Follows the text from the label of the node at offset `node`, at `i`. A node rarely has both
+    /// a child that starts with white space and one that starts with the next byte; then the first is
+    /// explored by recursion.
+    private static func walk(_ d: UnsafeBufferPointer<Int32>, _ text: UnsafeBufferPointer<UInt8>, _ end: Int,
+                             _ node: Int, _ i: Int, _ found: inout Found) {
+        var node = node, i = i
+        while true {
+            var j = Int(d[node])
+            let labelEnd = Int(d[node + 1])
+            while j < labelEnd {
+                let entry = d[j]
+                let c = UInt8(truncatingIfNeeded: entry)
+                if c == 32 {
+                    while i < end, TextScan.isSpace(text[i]) { i += 1 }
+                } else {
+                    guard i < end, text[i] | UInt8(truncatingIfNeeded: entry >> 8) == c else { return }
+                    i += 1
+                }
+                j += 1
+            }
+            var t = Int(d[node + 4])
+            while t < Int(d[node + 5]) { found.add(Int(d[t]), i); t += 1 }
+            let c: Int32 = i < end ? Int32(TextScan.lower(text[i])) : -1
+            var next = -1
+            var q = Int(d[node + 2])
+            let last = Int(d[node + 3])
+            while q < last {
+                let child = Int(d[q])
+                q += 1
+                let f = d[Int(d[child])] & 0xFF
+                guard f == 32 || f == c else { continue }
+                if next >= 0 { walk(d, text, end, next, i, &found) }
+                next = child
+            }
+            guard next >= 0 else { return }
+            node = next
+        }
+    }
+}
