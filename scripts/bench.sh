@@ -7,13 +7,16 @@
 #   scripts/bench.sh profile      # callgrind profiles of parse, facts and predict over 200 letters
 #   scripts/bench.sh accuracy     # docs/accuracy.md: precision/recall on the labelled sets (with misses)
 #
-# Environment: BENCH_DIR (default /tmp/imr-bench), SCRATCH (build folder, default .build),
-# REPEAT (default 3), JOBS (audit worker threads, default 2).
+# Environment: BENCH_DIR (default /tmp/imr-bench), SCRATCH (build folder, default .build-bench),
+# REPEAT (default 3), JOBS (audit worker threads, default 2), STATIC (default 1: link the Swift
+# runtime and Foundation statically, as a deployed binary is; STATIC=0 for the default dynamic build,
+# about 15 % slower at the audit — see docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 BENCH_DIR="${BENCH_DIR:-/tmp/imr-bench}"
-SCRATCH="${SCRATCH:-.build}"
+SCRATCH="${SCRATCH:-.build-bench}"
+STATIC="${STATIC:-1}"
 REPEAT="${REPEAT:-3}"
 JOBS="${JOBS:-2}"
 BIN="$SCRATCH/release"
@@ -23,8 +26,12 @@ echo "cores: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | se
 echo "memory: $(free -g | awk '/^Mem:/ {print $2}') GB; $(swift --version 2>&1 | head -1)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== release build"
-swift build -c release --scratch-path "$SCRATCH" 2>&1 | tail -n 1
+echo "== release build (static Swift runtime: $STATIC)"
+if [ "$STATIC" = 1 ]; then
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" 2>&1 | tail -n 1
+else
+  swift build -c release --scratch-path "$SCRATCH" 2>&1 | tail -n 1
+fi
 
 corpus() {  # corpus N DIR
   if [ ! -d "$2" ] || [ "$(find "$2" -name '*.txt' | wc -l)" -ne "$1" ]; then
@@ -39,7 +46,7 @@ case "${1:-run}" in
     corpus 100000 "$BENCH_DIR/corpus-100k"
     for c in corpus-10k corpus-100k; do
       echo "== $c"
-      "$BIN/imr-bench" run --corpus "$BENCH_DIR/$c" --stages parse,facts,audit --jobs "$JOBS" \
+      "$BIN/imr-bench" run --corpus "$BENCH_DIR/$c" --stages parse,facts,predict,audit --jobs "$JOBS" \
         --cli "$BIN/imr-check" --repeat "$REPEAT"
     done
     ;;
