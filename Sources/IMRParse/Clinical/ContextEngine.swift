@@ -250,10 +250,11 @@ public final class ContextEngine: Sendable {
             }
             guard !scratch.triggers.isEmpty else { return result }
             // Separators, subjects and verbs: needed only where a trigger's scope is computed.
-            for i in s..<e {
-                var f = wordFlags.flags(p[i].key)
-                if p[i].kind != .word { f &= ~(Flags.subject | Flags.verb) }
-                flags[i - s] |= f
+            let wordFlags = self.wordFlags
+            for k in 0..<n {
+                let t = p[s &+ k]
+                let f = wordFlags.flags(t.key)
+                if f != 0 { flags[k] |= t.kind == .word ? f : f & ~(Flags.subject | Flags.verb) }
             }
             do {
                 for t in scratch.triggers {
