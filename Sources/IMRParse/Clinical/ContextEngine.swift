@@ -195,7 +195,14 @@ public final class ContextEngine: Sendable {
             // "the patient" is an anchor and "patient reports" a cue).
             let firstCue = cues.count
             var nextModifier = s
-            for i in s..<e {
+            var next = s
+            while next < e {
+                // Most tokens start no phrase: they are passed over in a loop of their own (one
+                // filter probe each), which keeps the walk's state in registers.
+                while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !trie.mayStart(p[next].key) { next += 1 }
+                guard next < e else { break }
+                let i = next
+                next += 1
                 let tok = p[i]
                 var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
                 if tok.kind == .punct {
