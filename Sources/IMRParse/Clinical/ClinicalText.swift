@@ -86,14 +86,14 @@ public struct ClinicalText: Sendable {
     /// The context of a mention (token indices within sentence `sentence`).
     public func context(of mention: Range<Int>, in sentence: Int) -> MentionContext {
         let sent = sentences[sentence]
-        var best: ContextModifier? = nil
+        var best = -1  // index of the deciding modifier
         var bestDistance = Int.max
         var bestPrecedence = -1
         // A negation, uncertainty or hypothetical inside the mention is part of what is mentioned
         // ("absent ankle reflex", "no relief with therapy", "reason for the request" as fact phrases):
         // it does not modify it. History, other persons and quotes still do ("prior chiropractic
         // treatment" is historical). Read in place: this runs for every mention a fact extractor finds.
-        modifiers.withUnsafeBufferPointer { all in
+        let (assertion, trigger, quoteScope) = modifiers.withUnsafeBufferPointer { all -> (Assertion, Range<Int>?, Range<Int>?) in
             for k in sent.modifierRange {
                 let category = all[k].category
                 guard category != .affirmed, all[k].covers(mention) else { continue }
@@ -103,28 +103,32 @@ public struct ClinicalText: Sendable {
                 let d = trigger.upperBound <= mention.lowerBound ? mention.lowerBound - trigger.upperBound
                     : trigger.lowerBound >= mention.upperBound ? trigger.lowerBound - mention.upperBound : 0
                 let pm = category.precedence
-                if best != nil, pm < bestPrecedence || (pm == bestPrecedence && d >= bestDistance) { continue }
-                best = all[k]
+                if best >= 0, pm < bestPrecedence || (pm == bestPrecedence && d >= bestDistance) { continue }
+                best = k
                 bestDistance = d
                 bestPrecedence = pm
             }
+            guard best >= 0 else { return (.affirmed, nil, nil) }
+            let category = all[best].category
+            return (category, all[best].trigger, category == .guideline ? all[best].scope : nil)
         }
-        let assertion = best?.category ?? .affirmed
         // A cue inside the mention is part of what is mentioned ("no recent progress reports").
         // Quotes take only a cue in their own clause ("the UR physician cited MTUS, which states …");
         // other mentions the nearest cue before them, else the first after, else the carried one.
-        let quoteScope: Range<Int>? = assertion == .guideline ? best?.scope : nil
         var before: Attribution? = nil, after: Attribution? = nil
-        for cue in cues[sent.cueRange] {
-            if let q = quoteScope, !q.contains(cue.tokens.lowerBound) { continue }
-            if cue.tokens.upperBound <= mention.lowerBound {
-                before = cue.attribution
-            } else if cue.tokens.lowerBound >= mention.upperBound, after == nil {
-                after = cue.attribution
+        cues.withUnsafeBufferPointer { all in
+            for k in sent.cueRange {
+                let cue = all[k].tokens
+                if let q = quoteScope, !q.contains(cue.lowerBound) { continue }
+                if cue.upperBound <= mention.lowerBound {
+                    before = all[k].attribution
+                } else if cue.lowerBound >= mention.upperBound, after == nil {
+                    after = all[k].attribution
+                }
             }
         }
         let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
-        return MentionContext(assertion: assertion, trigger: best?.trigger, attribution: attribution)
+        return MentionContext(assertion: assertion, trigger: trigger, attribution: attribution)
     }
 
     /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.

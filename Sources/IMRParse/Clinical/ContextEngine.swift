@@ -195,7 +195,14 @@ public final class ContextEngine: Sendable {
             // "the patient" is an anchor and "patient reports" a cue).
             let firstCue = cues.count
             var nextModifier = s
-            for i in s..<e {
+            var next = s
+            while next < e {
+                // Most tokens start no phrase: they are passed over in a loop of their own (one
+                // filter probe each), which keeps the walk's state in registers.
+                while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !trie.mayStart(p[next].key) { next += 1 }
+                guard next < e else { break }
+                let i = next
+                next += 1
                 let tok = p[i]
                 var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
                 if tok.kind == .punct {
@@ -250,10 +257,11 @@ public final class ContextEngine: Sendable {
             }
             guard !scratch.triggers.isEmpty else { return result }
             // Separators, subjects and verbs: needed only where a trigger's scope is computed.
-            for i in s..<e {
-                var f = wordFlags.flags(p[i].key)
-                if p[i].kind != .word { f &= ~(Flags.subject | Flags.verb) }
-                flags[i - s] |= f
+            let wordFlags = self.wordFlags
+            for k in 0..<n {
+                let t = p[s &+ k]
+                let f = wordFlags.flags(t.key)
+                if f != 0 { flags[k] |= t.kind == .word ? f : f & ~(Flags.subject | Flags.verb) }
             }
             do {
                 for t in scratch.triggers {

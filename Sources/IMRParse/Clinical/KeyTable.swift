@@ -38,7 +38,9 @@ struct KeyTable: Sendable {
     @inline(__always)
     func flags(_ key: UInt64) -> UInt16 {
         let bit = Self.filterBit(key)
-        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return 0 }
+        // The filter has 1024 words and `bit >> 6` is below 1024: read without a bounds check.
+        let word = filter.withUnsafeBufferPointer { $0[bit >> 6] }
+        if word & (1 << UInt64(bit & 63)) == 0 { return 0 }
         var s = Self.slot(key, mask)
         while used[s] {
             if keys[s] == key { return values[s] }

@@ -196,7 +196,9 @@ public struct PhraseTrie: Sendable {
     @inline(__always)
     public func mayStart(_ key: UInt64) -> Bool {
         let bit = Self.filterBit(key)
-        return firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        // The filter has 1024 words and `bit >> 6` is below 1024: read without a bounds check.
+        let word = firstWords.withUnsafeBufferPointer { $0[bit >> 6] }
+        return word & (1 << UInt64(bit & 63)) != 0
     }
 
     private static let hardPunct: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
@@ -274,12 +276,26 @@ public struct PhraseTrie: Sendable {
     public func nodeMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [NodeMatch]) {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, count > 0 else { return }
-        tokens.withUnsafeBufferPointer { p in
-            for i in lo..<hi {
-                allMatches(in: p, at: i, end: hi) { end, node in
-                    out.append(NodeMatch(start: Int32(i), end: Int32(end), node: node))
+        // Matches gather in a small stack buffer appended to `out` in batches: each append to an
+        // array checks its uniqueness and capacity. (Token indices fit in Int32: a token has a byte.)
+        let batch = 64
+        withUnsafeTemporaryAllocation(of: NodeMatch.self, capacity: batch) { buffer in
+            let base = buffer.baseAddress!
+            var n = 0
+            tokens.withUnsafeBufferPointer { p in
+                for i in lo..<hi {
+                    allMatches(in: p, at: i, end: hi) { end, node in
+                        if n == batch {
+                            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+                            n = 0
+                        }
+                        (base + n).initialize(to: NodeMatch(start: Int32(truncatingIfNeeded: i),
+                                                            end: Int32(truncatingIfNeeded: end), node: node))
+                        n += 1
+                    }
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
         }
     }
 

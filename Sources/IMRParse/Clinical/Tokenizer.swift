@@ -85,6 +85,7 @@ public enum Tokenizer {
     public static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
         let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
         guard lo < hi else { return }
+        checkOffsets(bytes)
         bytes.withUnsafeBufferPointer { p in
             byteClass.withUnsafeBufferPointer { cls in
                 // Chunks of at most 32 KB cut at white space, each tokenized through a raw pointer
@@ -115,6 +116,7 @@ public enum Tokenizer {
         var total = 0
         for r in regions { total += max(0, min(bytes.count, r.upperBound) - max(0, r.lowerBound)) }
         let room = total / 3 + 16
+        checkOffsets(bytes)
         var resume: (region: Int, at: Int)? = nil
         var out = [Token](unsafeUninitializedCapacity: room) { buffer, count in
             bytes.withUnsafeBufferPointer { p in
@@ -138,8 +140,14 @@ public enum Tokenizer {
         return out
     }
 
+    /// Token offsets are `Int32`: checked once per text instead of at every token.
+    private static func checkOffsets(_ bytes: [UInt8]) {
+        precondition(bytes.count <= Int(Int32.max), "text too long to tokenize")
+    }
+
     /// Tokenizes `p[lo..<hi]` into `out` (room for `room` tokens); returns the count and where it
-    /// stopped (`hi`, or the end of the last token when the room ran out).
+    /// stopped (`hi`, or the end of the last token when the room ran out). Offsets fit in `Int32`:
+    /// the callers check `hi` once (`checkOffsets`).
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
                                  _ cls: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<Token>,
                                  _ room: Int) -> (Int, Int) {
@@ -162,7 +170,7 @@ public enum Tokenizer {
                 } else {
                     for k in i..<(i + width) { h = (h ^ UInt64(p[k])) &* fnvPrime }
                 }
-                (out + n).initialize(to: Token(start: Int32(i), end: Int32(i + width), kind: .punct, key: h))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ width), kind: .punct, key: h))
                 n += 1
                 i += width
                 continue
@@ -202,17 +210,17 @@ public enum Tokenizer {
                 }
             }
             if nonDigits {
-                if i - start > 3, p[i - 1] | 0x20 == 115 {  // ends in "s" or "S"
-                    let rawLast = p[i - 1], rawBeforeLast = p[i - 2]
+                if i &- start > 3, p[i &- 1] | 0x20 == 115 {  // ends in "s" or "S"
+                    let rawLast = p[i &- 1], rawBeforeLast = p[i &- 2]
                     // The stem drops a final "s" (byte 115 once lower-cased): undo its step.
                     if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) {
                         h = (h &* fnvPrimeInverse) ^ 115
                     }
                 }
-                (out + n).initialize(to: Token(start: Int32(start), end: Int32(i), kind: .word, key: h, hasDigits: digits))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .word, key: h, hasDigits: digits))
                 n += 1
             } else {
-                (out + n).initialize(to: Token(start: Int32(start), end: Int32(i), kind: .number, key: h, hasDigits: true))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .number, key: h, hasDigits: true))
                 n += 1
             }
         }

@@ -54,23 +54,27 @@ public struct ValueScanner: Sendable {
         var out: [ScannedValue] = []
         var i = c.lo
         while i < c.hi {
+            guard mayStartValue(c, i) else { i += 1; continue }
             if let end = scanAt(c, i, &out), end > i { i = end } else { i += 1 }
         }
         return out
     }
 
+    /// Most tokens start no value: a plain word outside the vocabulary the patterns test, a mark
+    /// other than "#" or "×". One table load rejects them here, before the call into the patterns.
+    @inline(__always)
+    private func mayStartValue(_ c: Cursor, _ i: Int) -> Bool {
+        let t = c.t[i]
+        if t.kind == .punct { return t.length == 1 && c.b[Int(t.start)] == UInt8(ascii: "#") }
+        return !(t.kind == .word && !t.hasDigits && Cursor.leadWords.flags(t.key) == 0 && !c.isTimesSign(i))
+    }
+
     // MARK: - Patterns
 
-    /// Tries every pattern at token `i`; appends what it reads and returns the index after it.
+    /// Tries every pattern at token `i` (one that `mayStartValue` lets through); appends what it
+    /// reads and returns the index after it.
     private func scanAt(_ c: Cursor, _ i: Int, _ out: inout [ScannedValue]) -> Int? {
         let t = c.t[i]
-        // Most tokens start no value: a plain word outside the vocabulary below, a mark other than
-        // "#" or "×". One table load rejects them before the patterns' dictionary lookups.
-        if t.kind == .punct {
-            if !(t.length == 1 && c.b[Int(t.start)] == UInt8(ascii: "#")) { return nil }
-        } else if t.kind == .word, !t.hasDigits, Cursor.leadWords.flags(t.key) == 0, !c.isTimesSign(i) {
-            return nil
-        }
         func emit(_ v: ClinicalValue, _ end: Int) -> Int {
             out.append(ScannedValue(value: v, tokenRange: i..<end))
             return end
