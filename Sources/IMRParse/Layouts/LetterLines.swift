@@ -81,12 +81,15 @@ struct LetterLines: Sendable {
 
     /// The index of the line holding byte `offset` (the last line for offsets past the end).
     func lineIndex(at offset: Int) -> Int {
-        var lo = 0, hi = lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        // Binary search without an exit test: the last line starting at or before `offset` lies in
+        // `base..<base + n`, and `n` halves every step.
+        var base = 0, n = lines.count
+        while n > 1 {
+            let half = n >> 1
+            if lines[base + half].start <= offset { base += half }
+            n -= half
         }
-        return max(0, lo - 1)
+        return base
     }
 
     /// The next significant line after line `k`, if any, before line `limit`.
