@@ -50,9 +50,14 @@ struct LetterLines: Sendable {
                 i = n
             }
             while i < n {
-                // Eight bytes at a time while none of them can end a line (all above 13), then straight to
-                // the first that may (the lowest byte the test flags is a real one).
-                if i + 8 <= n {
+                // Sixteen (or eight) bytes at a time while none of them can end a line (all above 13), then
+                // straight to the first that may (the lowest byte the test flags is a real one).
+                if i + 16 <= n, StartFilter.vectorsOn {
+                    let v = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let below = StartFilter.words(StartFilter.below(v, 14))
+                    if below[0] | below[1] == 0 { i += 16; continue }
+                    i += below[0] != 0 ? below[0].trailingZeroBitCount >> 3 : 8 + below[1].trailingZeroBitCount >> 3
+                } else if i + 8 <= n {
                     let below = LetterLines.bytesBelow(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), 14)
                     if below == 0 { i += 8; continue }
                     i += below.trailingZeroBitCount >> 3
