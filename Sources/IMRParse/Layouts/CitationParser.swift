@@ -165,6 +165,13 @@ public enum CitationParser {
         bytes.withUnsafeBufferPointer { b in
             var i = start
             if let base = b.baseAddress {
+                // Sixteen bytes a step (lane-exact, see `StartFilter`), then eight, then one.
+                while i + 16 <= b.count, StartFilter.vectorsOn {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self) | 0x20
+                    let p = StartFilter.words(StartFilter.isZero(v ^ 112))
+                    if p[0] | p[1] != 0 { break }
+                    i += 16
+                }
                 while i + 8 <= b.count, ByteWords.byte(ByteWords.word(base, i) | 0x2020_2020_2020_2020, equals: 112) == 0 { i += 8 }
             }
             while i < b.count {

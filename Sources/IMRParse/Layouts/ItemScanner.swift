@@ -182,8 +182,8 @@ struct ItemScanner {
             return true
         }
         // A rationale's conclusion whose full stop went missing ("… is not medically necessary").
-        if lines[k].contentEnd - lines[k].contentStart > 20, conclusionWords.find(in: bytes, c) != nil,
-           let b = c.last.map({ bytes[$0] }), TextScan.isAlpha(b) {
+        // (A match in the line's tail is one in the line: only the tail is searched.)
+        if lines[k].contentEnd - lines[k].contentStart > 20, let b = c.last.map({ bytes[$0] }), TextScan.isAlpha(b) {
             let tail = max(c.lowerBound, c.upperBound - 12)..<c.upperBound
             if conclusionWords.find(in: bytes, tail) != nil { return true }
         }

@@ -50,9 +50,14 @@ struct LetterLines: Sendable {
                 i = n
             }
             while i < n {
-                // Eight bytes at a time while none of them can end a line (all above 13), then straight to
-                // the first that may (the lowest byte the test flags is a real one).
-                if i + 8 <= n {
+                // Sixteen (or eight) bytes at a time while none of them can end a line (all above 13), then
+                // straight to the first that may (the lowest byte the test flags is a real one).
+                if i + 16 <= n, StartFilter.vectorsOn {
+                    let v = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let below = StartFilter.words(StartFilter.below(v, 14))
+                    if below[0] | below[1] == 0 { i += 16; continue }
+                    i += below[0] != 0 ? below[0].trailingZeroBitCount >> 3 : 8 + below[1].trailingZeroBitCount >> 3
+                } else if i + 8 <= n {
                     let below = LetterLines.bytesBelow(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self), 14)
                     if below == 0 { i += 8; continue }
                     i += below.trailingZeroBitCount >> 3
@@ -81,12 +86,15 @@ struct LetterLines: Sendable {
 
     /// The index of the line holding byte `offset` (the last line for offsets past the end).
     func lineIndex(at offset: Int) -> Int {
-        var lo = 0, hi = lines.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if lines[mid].start <= offset { lo = mid + 1 } else { hi = mid }
+        // Binary search without an exit test: the last line starting at or before `offset` lies in
+        // `base..<base + n`, and `n` halves every step.
+        var base = 0, n = lines.count
+        while n > 1 {
+            let half = n >> 1
+            if lines[base + half].start <= offset { base += half }
+            n -= half
         }
-        return max(0, lo - 1)
+        return base
     }
 
     /// The next significant line after line `k`, if any, before line `limit`.
@@ -256,10 +264,10 @@ struct LetterLines: Sendable {
     }
 
     /// Room for the clean text of `range`: never longer than the range (a joining space stands for
-    /// the line break it replaces), plus eight bytes of slack, since runs are copied a word at a time
-    /// past the last byte kept.
+    /// the line break it replaces), plus sixteen bytes of slack, since runs are copied sixteen bytes
+    /// at a time past the last byte kept.
     private static func cleanCapacity(_ range: Range<Int>) -> Int {
-        range.count + 8
+        range.count + 16
     }
 
     /// Writes the clean text of `range` to `out` (at least `cleanCapacity(range)` bytes) and returns
@@ -290,9 +298,16 @@ struct LetterLines: Sendable {
                 }
                 var i = lo
                 while i < hi {
-                    // Copy eight bytes, keeping those before the first white space that is more than
-                    // one space between two words (a single space is copied as it stands).
-                    if i + 8 <= hi {
+                    // Copy sixteen (or eight) bytes, keeping those before the first white space that is
+                    // more than one space between two words (a single space is copied as it stands).
+                    if i + 16 <= hi, StartFilter.vectorsOn {
+                        let v = (src + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                        (dst + n).storeBytes(of: v, as: SIMD16<UInt8>.self)
+                        let kept = LetterLines.plainPrefix(v)
+                        i += kept
+                        n += kept
+                        if kept == 16 { continue }
+                    } else if i + 8 <= hi {
                         let w = src.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         dst.storeBytes(of: w, toByteOffset: n, as: UInt64.self)
                         let kept = LetterLines.plainPrefix(w)
@@ -327,6 +342,19 @@ struct LetterLines: Sendable {
         let loneSpace = space & ~(low >> 8) & 0x0080_8080_8080_8080
         let stop = low & ~loneSpace
         return stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+    }
+
+    /// `plainPrefix` of sixteen bytes at once (lane-wise vector arithmetic, see `StartFilter`): a
+    /// space in lane 7 is judged by lane 8 instead of stopping the copy.
+    @inline(__always)
+    static func plainPrefix(_ v: SIMD16<UInt8>) -> Int {
+        let low = StartFilter.words(StartFilter.below(v, 33))
+        let space = StartFilter.words(StartFilter.isZero(v ^ 0x20))
+        let lone0 = space[0] & ~(low[0] >> 8 | low[1] << 56)
+        let lone1 = space[1] & ~(low[1] >> 8) & 0x0080_8080_8080_8080
+        let stop0 = low[0] & ~lone0, stop1 = low[1] & ~lone1
+        if stop0 != 0 { return stop0.trailingZeroBitCount >> 3 }
+        return stop1 == 0 ? 16 : 8 + stop1.trailingZeroBitCount >> 3
     }
 
     /// Bit 7 set in each byte of `word` that is below 33 (white space and control bytes), exactly.

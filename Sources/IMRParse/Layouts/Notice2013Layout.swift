@@ -16,6 +16,8 @@
 /// ```
 enum Notice2013Layout {
     private static let determined = Phrase("has determined the request for")
+    /// The same phrase searched for sixteen bytes at a time (see `StartFilter`).
+    private static let determinedSet = PhraseSet([determined])
     private static let regarding = Phrase("regarding the request for")
 
     /// One line of the numbered list of decisions.
@@ -58,7 +60,7 @@ enum Notice2013Layout {
         let bytes = lines.bytes
         var out: [ListedDecision] = []
         var from = range.lowerBound
-        while from < range.upperBound, let r = determined.find(in: bytes, from..<range.upperBound) {
+        while from < range.upperBound, let (_, r) = determinedSet.findFirst(in: bytes, from..<range.upperBound) {
             let window = r.upperBound..<min(range.upperBound, r.upperBound + 800)
             guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window) else { from = r.upperBound; continue }
             out.append(ListedDecision(title: lines.trim(r.upperBound..<verb), decision: decision))

@@ -28,7 +28,7 @@ struct StartFilter: Sendable {
     /// Whether `prefixCandidates` applies (see `isUseful`).
     var hasPrefixes: Bool { prefixes != nil && StartFilter.vectorsOn }
 
-    private static var vectorsOn: Bool { !_isDebugAssertConfiguration() || forcedOn }
+    static var vectorsOn: Bool { !_isDebugAssertConfiguration() || forcedOn }
 
     private static let forcedOn = ProcessInfo.processInfo.environment["IMR_VECTOR_SCAN"] == "1"
 
