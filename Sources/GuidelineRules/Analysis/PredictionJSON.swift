@@ -88,9 +88,9 @@ extension Prediction {
     private func writeEvidence(_ evidence: [FactEvidence], source: SourceText, to w: inout JSONWriter) {
         var repeats = EvidenceRepeats(evidence)
         for (k, e) in evidence.enumerated() {
-            guard !repeats.seenBefore(k), e.assertion != "given" else { continue }
+            guard !repeats.seenBefore(k), e.how != .given else { continue }
             w.beginObject()
-            if e.assertion == "request", requestRange == nil {
+            if e.how == .request, requestRange == nil {
                 let bytes = Array(request.text.utf8)
                 let range = e.range.clamped(to: 0..<bytes.count)
                 let t = SourceText(path: "request", bytes: bytes)
@@ -102,7 +102,7 @@ extension Prediction {
             } else {
                 writeSpan(e.range, of: source, to: &w)
                 w.key("assertion"); w.string(e.assertion)
-                w.key("trigger"); w.string(e.trigger)
+                writeTrigger(e.triggerRange, of: source, to: &w)
                 w.key("attribution"); w.string(e.attribution)
             }
             w.endObject()
@@ -120,10 +120,30 @@ private func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout J
     w.key("end"); w.int(source.scalarOffset(range.upperBound))
 }
 
+/// `"trigger"`: the words `FactEvidence.trigger(in:)` gives, copied from the source when they need
+/// no folding (single spaces between words, as nearly every trigger is) rather than made into a String.
+private func writeTrigger(_ range: Range<Int>?, of source: SourceText, to w: inout JSONWriter) {
+    w.key("trigger")
+    guard let range else { w.null(); return }
+    let bytes = source.bytes
+    var folded = true
+    var previous: UInt8 = 32
+    for i in range {
+        let b = bytes[i]
+        if TextScan.isSpace(b), b != 32 || previous == 32 { folded = false; break }
+        previous = b
+    }
+    if folded, previous != 32 || range.isEmpty {
+        w.string(decoding: bytes[range])
+    } else {
+        w.string(FactExtractor.normalized(bytes, range))
+    }
+}
+
 /// Which evidence entries repeat an earlier one (same span, same assertion): a look back over the
 /// usual handful, a hash set for long lists.
 private struct EvidenceRepeats {
-    private struct Key: Hashable { var lo: Int, hi: Int, assertion: String }
+    private struct Key: Hashable { var lo: Int, hi: Int, how: EvidenceAssertion }
     private let evidence: [FactEvidence]
     private var seen: Set<Key>?
 
@@ -136,9 +156,9 @@ private struct EvidenceRepeats {
     mutating func seenBefore(_ k: Int) -> Bool {
         let e = evidence[k]
         if seen != nil {
-            return !seen!.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, assertion: e.assertion)).inserted
+            return !seen!.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, how: e.how)).inserted
         }
-        for earlier in evidence[..<k] where earlier.range == e.range && earlier.assertion == e.assertion { return true }
+        for earlier in evidence[..<k] where earlier.range == e.range && earlier.how == e.how { return true }
         return false
     }
 }
@@ -186,12 +206,12 @@ extension FactSet {
             let ev = evidence[slot]
             guard value.isKnown || !ev.isEmpty else { continue }
             var spans: [JSONValue] = []
-            for e in ev where e.assertion != "given" {
-                let span = e.assertion == "request" ? TextSpan(text: "", start: 0, end: 0) : source.span(e.range)
+            for e in ev where e.how != .given {
+                let span = e.how == .request ? TextSpan(text: "", start: 0, end: 0) : source.span(e.range)
                 var o: [(String, JSONValue)] = [("text", .string(span.text)), ("start", .int(span.start)), ("end", .int(span.end)),
-                                                ("assertion", .string(e.assertion)), ("trigger", .optional(e.trigger)),
+                                                ("assertion", .string(e.assertion)), ("trigger", .optional(e.trigger(in: source))),
                                                 ("attribution", .optional(e.attribution))]
-                if e.assertion == "request" { o = [("in", .string("request")), ("assertion", .string("request"))] }
+                if e.how == .request { o = [("in", .string("request")), ("assertion", .string("request"))] }
                 if !e.counted { o.append(("counted", .bool(false))) }
                 spans.append(.object(o))
             }

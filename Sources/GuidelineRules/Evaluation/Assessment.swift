@@ -6,13 +6,26 @@ public struct CriterionResult: Sendable {
     public var treatment: String
     public var status: CriterionStatus
     /// The facts the criterion read, with their values.
-    public var facts: [(name: String, value: FactValue)]
+    public var facts: [FactReading]
     /// Evidence of the facts that decided the status.
     public var evidence: [FactEvidence]
     /// Why it is not applicable, when it is not.
     var whyNotApplicable: NotApplicable?
     /// Why it is not applicable, when it is not ("applies only when prior_esi_count >= 1").
     public var note: String? { whyNotApplicable.map { criterion.notes[$0.rawValue] } }
+}
+
+/// A fact a criterion read, and its value. A struct rather than a `(name:, value:)` tuple: arrays
+/// of tuples are copied and destroyed through the runtime's generic tuple witnesses, which was a
+/// third of freeing a prediction.
+public struct FactReading: Sendable {
+    public var name: String
+    public var value: FactValue
+
+    public init(name: String, value: FactValue) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// The outcome predicted for one request (one treatment, or a bundle decided as one).
@@ -105,7 +118,7 @@ public enum Assessor {
     /// The values of the facts a status rests on, and their counted evidence (one array each).
     private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
         guard !slots.isEmpty else { return }
-        result.facts = slots.map { (book.facts[$0].name, facts[$0]) }
+        result.facts = slots.map { FactReading(name: book.facts[$0].name, value: facts[$0]) }
         var evidence: [FactEvidence] = []
         evidence.reserveCapacity(slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
         for slot in slots {

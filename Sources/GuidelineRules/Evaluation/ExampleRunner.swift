@@ -29,7 +29,7 @@ public struct ExampleRunner: Sendable {
         var facts = analyzer.facts(in: source, regions: example.text == nil ? [] : [0..<source.bytes.count], context: context)
         for (slot, value) in example.given {
             facts.values[slot] = value
-            facts.evidence[slot] = [FactEvidence(range: 0..<0, assertion: "given")]
+            facts.evidence[slot] = [FactEvidence(range: 0..<0, how: .given)]
         }
         let components = example.request.map { analyzer.recognizer.recognize($0).components.compactMap { analyzer.book.treatment($0) } } ?? []
         let treatments = components.first?.id == treatment.id ? components : [treatment]

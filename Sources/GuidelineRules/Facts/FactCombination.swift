@@ -106,8 +106,8 @@ extension FactExtractor {
             default: continue
             }
             let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
-            facts.evidence.append(FactEvidence(range: evidenceRange, assertion: context.requestRange == nil ? "request" : "affirmed",
-                                               attribution: "treater"), to: entry.fact)
+            facts.evidence.append(FactEvidence(range: evidenceRange, how: context.requestRange == nil ? .request : .mention(.affirmed),
+                                               attributedTo: .treater), to: entry.fact)
         }
     }
 
@@ -117,7 +117,7 @@ extension FactExtractor {
             facts.values[slot] = value
             if value.isKnown, request != nil, hook.isRequestHook {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
-                facts.evidence.append(FactEvidence(range: range, assertion: context.requestRange == nil ? "request" : "affirmed", attribution: "treater"), to: slot)
+                facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }
         }
     }

@@ -184,7 +184,6 @@ public struct FactExtractor: Sendable {
             if verdict { continue }
             var values: SentenceValues?
             var evidenceRange: Range<Int>?
-            var lastTrigger: (range: Range<Int>, text: String?)?
             // Containers starting no later than the candidate (candidates come in start order).
             var reachable = 0
             let found = candidates.elements, spans = containers.elements
@@ -197,14 +196,11 @@ public struct FactExtractor: Sendable {
                 let fact = info[entry.fact]
                 let ctx = clinical.context(of: mention, in: s)
                 let accepted = fact.accepts(ctx.assertion)
-                // Mentions of one sentence usually share their trigger: its text is made once.
-                var trigger: String?
+                // The trigger's bytes; its text is made only when an output shows it.
+                var trigger: Range<Int>?
                 if let r = ctx.trigger {
-                    if let last = lastTrigger, last.range == r { trigger = last.text } else {
-                        let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
-                        trigger = lo <= hi ? Self.normalized(source.bytes, lo..<hi) : nil
-                        lastTrigger = (r, trigger)
-                    }
+                    let lo = Int(tokens[r.lowerBound].start), hi = Int(tokens[r.upperBound - 1].end)
+                    if lo <= hi { trigger = lo..<hi }
                 }
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
                 var shown = evidenceRange!
@@ -243,8 +239,8 @@ public struct FactExtractor: Sendable {
                 default: break
                 }
                 result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
-                                               evidence: FactEvidence(range: shown, assertion: ctx.assertion.rawValue, trigger: trigger,
-                                                                      attribution: ctx.attribution?.rawValue, counted: vote != nil)))
+                                               evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
+                                                                      attributedTo: ctx.attribution, counted: vote != nil)))
             }
         }
     }

@@ -42,22 +42,47 @@ public struct ParsedRequest: Sendable {
     }
 
     /// Writes the `parsed_request` object (the one definition of its shape; `json` reads it back).
+    /// A field the request does not state is copied as a member encoded once (most are null).
     public func writeJSON(to w: inout JSONWriter) {
-        func number(_ d: Double?) { if let d { w.double(d) } else { w.null() } }
+        let null = NullMembers.shared
+        func string(_ key: StaticString, _ s: String?, _ none: EncodedMember) {
+            if let s { w.key(key); w.string(s) } else { w.member(none) }
+        }
+        func int(_ key: StaticString, _ i: Int?, _ none: EncodedMember) {
+            if let i { w.key(key); w.int(i) } else { w.member(none) }
+        }
+        func number(_ key: StaticString, _ d: Double?, _ none: EncodedMember) {
+            if let d { w.key(key); w.double(d) } else { w.member(none) }
+        }
         w.beginObject()
-        w.key("treatment"); w.string(treatment)
+        string("treatment", treatment, null.treatment)
         w.key("components"); w.beginArray(); for c in components { w.string(c) }; w.endArray()
-        w.key("body_region"); w.string(bodyRegion)
+        string("body_region", bodyRegion, null.bodyRegion)
         w.key("levels"); w.beginArray(); for l in levels { w.string(l) }; w.endArray()
-        w.key("laterality"); w.string(laterality)
-        w.key("quantity"); w.int(quantity)
-        w.key("frequency_per_week"); number(frequencyPerWeek)
-        w.key("duration_weeks"); number(durationWeeks)
-        w.key("visits"); w.int(visits)
+        string("laterality", laterality, null.laterality)
+        int("quantity", quantity, null.quantity)
+        number("frequency_per_week", frequencyPerWeek, null.frequencyPerWeek)
+        number("duration_weeks", durationWeeks, null.durationWeeks)
+        int("visits", visits, null.visits)
         w.key("retrospective"); w.bool(retrospective)
-        w.key("service_date"); w.string(serviceDate.map { CivilDate.iso(days: $0) })
-        w.key("dose_mg"); number(doseMg)
-        w.key("strength_percent"); number(strengthPercent)
+        string("service_date", serviceDate.map { CivilDate.iso(days: $0) }, null.serviceDate)
+        number("dose_mg", doseMg, null.doseMg)
+        number("strength_percent", strengthPercent, null.strengthPercent)
         w.endObject()
+    }
+
+    /// `"key":null` of each field that can be null, encoded once.
+    private final class NullMembers: Sendable {
+        static let shared = NullMembers()
+        let treatment = EncodedMember("treatment", nil)
+        let bodyRegion = EncodedMember("body_region", nil)
+        let laterality = EncodedMember("laterality", nil)
+        let quantity = EncodedMember("quantity", nil)
+        let frequencyPerWeek = EncodedMember("frequency_per_week", nil)
+        let durationWeeks = EncodedMember("duration_weeks", nil)
+        let visits = EncodedMember("visits", nil)
+        let serviceDate = EncodedMember("service_date", nil)
+        let doseMg = EncodedMember("dose_mg", nil)
+        let strengthPercent = EncodedMember("strength_percent", nil)
     }
 }

@@ -66,6 +66,12 @@ public struct ByteBuffer: ~Copyable {
         count += n
     }
 
+    /// Takes back the last `n` bytes written.
+    public mutating func removeLast(_ n: Int) {
+        precondition(n >= 0 && n <= count)
+        count -= n
+    }
+
     private mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)

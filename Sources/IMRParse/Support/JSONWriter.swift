@@ -172,13 +172,14 @@ public struct JSONWriter: ~Copyable {
     /// without making the String: ASCII (nearly every evidence span) is copied as it is; anything
     /// else goes through `String(decoding:)` so invalid bytes are repaired exactly as before.
     public mutating func string(decoding utf8: ArraySlice<UInt8>) {
-        let ascii = utf8.withUnsafeBufferPointer { buffer -> Bool in
-            guard ByteWords.firstNonASCII(buffer) == buffer.count else { return false }
-            separate()
-            escape(buffer)
-            return true
+        separate()
+        let mark = out.count
+        // One pass that escapes and watches for non-ASCII; on finding some, what it wrote is taken back.
+        let ascii = utf8.withUnsafeBufferPointer { escape($0, asciiOnly: true) }
+        if !ascii {
+            out.removeLast(out.count - mark)
+            escape(String(decoding: utf8, as: UTF8.self))
         }
-        if !ascii { string(String(decoding: utf8, as: UTF8.self)) }
     }
 
     public mutating func value(_ v: JSONValue) {
@@ -249,17 +250,20 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func escape(_ s: String) {
         var s = s
-        s.withUTF8 { escape($0) }
+        s.withUTF8 { _ = escape($0, asciiOnly: false) }
     }
 
-    /// A quoted string: runs that need no escape are copied in one go.
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    /// A quoted string: runs that need no escape are copied in one go. With `asciiOnly` it stops at
+    /// the first byte >= 0x80 and returns false, having written part of the string.
+    @inline(__always)
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
         out.append(34)
         var runStart = 0
-        var i = JSONWriter.nextEscape(utf8, from: 0)
+        var i = JSONWriter.nextEscape(utf8, from: 0, orNonASCII: asciiOnly)
         while i < utf8.count {
             if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             let b = utf8[i]
+            if asciiOnly, b >= 0x80 { return false }
             switch b {
             case 34: out.append(92); out.append(34)
             case 92: out.append(92); out.append(92)
@@ -272,26 +276,29 @@ public struct JSONWriter: ~Copyable {
                 out.append(JSONWriter.hexDigits[Int(b & 15)])
             }
             runStart = i + 1
-            i = JSONWriter.nextEscape(utf8, from: runStart)
+            i = JSONWriter.nextEscape(utf8, from: runStart, orNonASCII: asciiOnly)
         }
         if runStart < utf8.count { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         out.append(34)
+        return true
     }
 
     /// The first byte at or after `start` that needs an escape (`"`, `\\`, a control byte or DEL),
     /// else `utf8.count`. Eight bytes at a time, the last few too: strings are long runs of plain
     /// text or short words, and this scan was most of the writing.
-    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// With `orNonASCII`, a byte >= 0x80 counts as one that needs an escape.
+    @inline(__always)
+    private static func nextEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, orNonASCII: Bool) -> Int {
         guard let base = utf8.baseAddress else { return start }
         var i = start
         while i + 8 <= utf8.count {
-            let flags = escapeFlags(UInt64(littleEndian: ByteWords.word(base, i)))
+            let flags = escapeFlags(UInt64(littleEndian: ByteWords.word(base, i)), orNonASCII: orNonASCII)
             if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
             i += 8
         }
         guard i < utf8.count else { return i }
         if utf8.count < 8 {
-            while i < utf8.count, !needsEscape(base[i]) { i += 1 }
+            while i < utf8.count, !needsEscape(base[i]), !orNonASCII || base[i] < 0x80 { i += 1 }
             return i
         }
         // The last one to seven bytes: the word that ends the string, its bytes before `i` (checked
@@ -299,7 +306,7 @@ public struct JSONWriter: ~Copyable {
         let shift = UInt64(8 * (8 - (utf8.count - i)))
         let last = UInt64(littleEndian: ByteWords.word(base, utf8.count - 8)) >> shift
         let letters = (ByteWords.ones &* UInt64(UInt8(ascii: "a"))) << (64 - shift)
-        let flags = escapeFlags(last | letters)
+        let flags = escapeFlags(last | letters, orNonASCII: orNonASCII)
         return flags != 0 ? i + flags.trailingZeroBitCount >> 3 : utf8.count
     }
 
@@ -308,13 +315,14 @@ public struct JSONWriter: ~Copyable {
     /// The high bit of each byte of `x` (the first byte in the lowest bits) that needs an escape.
     /// A byte above a flagged one may be flagged wrongly (a borrow), never one below it, so the
     /// lowest flag is exact.
+    /// With `orNonASCII`, bytes >= 0x80 are flagged too.
     @inline(__always)
-    private static func escapeFlags(_ x: UInt64) -> UInt64 {
+    private static func escapeFlags(_ x: UInt64, orNonASCII: Bool) -> UInt64 {
         let ones = ByteWords.ones
         let quote = x ^ (ones &* 34), backslash = x ^ (ones &* 92), del = x ^ (ones &* 127)
         let flagged = (x &- ones &* 32) & ~x | (quote &- ones) & ~quote
             | (backslash &- ones) & ~backslash | (del &- ones) & ~del
-        return flagged & ByteWords.highBits
+        return (orNonASCII ? flagged | x : flagged) & ByteWords.highBits
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

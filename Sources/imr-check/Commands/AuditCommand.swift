@@ -134,7 +134,7 @@ enum AuditCommand {
         let agrees = recorded != nil && recorded == predicted
         for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
             let r = results[i]
-            let evidence = agrees ? nil : r.evidence.first(where: { $0.assertion != "request" && $0.assertion != "given" }).map { text.normalized($0.range) }
+            let evidence = agrees ? nil : r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) }
             drivers.append(AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
                                               citation: r.criterion.citation.text, evidence: evidence))
         }

@@ -42,7 +42,7 @@ enum FactsCommand {
         var any = false
         for (slot, f) in book.facts.enumerated() {
             let value = facts[slot]
-            let evidence = facts.evidence[slot].filter { $0.assertion != "given" }
+            let evidence = facts.evidence[slot].filter { $0.how != .given }
             guard value.isKnown || !evidence.isEmpty else { continue }
             any = true
             let shown: String
@@ -54,12 +54,13 @@ enum FactsCommand {
             }
             out.append("  \(f.name) = \(shown)")
             for e in evidence.prefix(4) {
-                if e.assertion == "request" { out.append("      [request] \(c.paint("from the request text", "2"))"); continue }
+                if e.how == .request { out.append("      [request] \(c.paint("from the request text", "2"))"); continue }
                 var snippet = text.normalized(e.range)
                 if snippet.count > 160 { snippet = String(snippet.prefix(157)) + "…" }
-                if let trigger = e.trigger, let r = snippet.range(of: trigger, options: .caseInsensitive) {
+                let trigger = e.trigger(in: text)
+                if let trigger, let r = snippet.range(of: trigger, options: .caseInsensitive) {
                     snippet.replaceSubrange(r, with: c.paint("[\(snippet[r])]", "1;35"))
-                } else if let trigger = e.trigger {
+                } else if let trigger {
                     snippet += "  (trigger: \(trigger))"
                 }
                 let who = e.attribution.map { ", \($0)" } ?? ""

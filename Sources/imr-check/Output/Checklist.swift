@@ -31,11 +31,11 @@ enum Checklist {
             if r.status == .undocumented, let m = r.criterion.missing { out.append("      document: \(m)") }
             if let note = r.note, r.status == .notApplicable { out.append("      \(note)") }
             if r.status == .met || r.status == .unmet {
-                for e in r.evidence.prefix(2) where e.assertion != "given" {
-                    if e.assertion == "request" { out.append("      evidence: the request text"); continue }
+                for e in r.evidence.prefix(2) where e.how != .given {
+                    if e.how == .request { out.append("      evidence: the request text"); continue }
                     var s = text.normalized(e.range)
                     if s.count > 140 { s = String(s.prefix(137)) + "…" }
-                    out.append("      evidence (\(e.assertion)\(e.trigger.map { ", \"\($0)\"" } ?? "")): \(s)")
+                    out.append("      evidence (\(e.assertion)\(e.trigger(in: text).map { ", \"\($0)\"" } ?? "")): \(s)")
                 }
             }
         }
