@@ -136,7 +136,7 @@ private func writeTrigger(_ range: Range<Int>?, of source: SourceText, to w: ino
     if folded, previous != 32 || range.isEmpty {
         w.string(decoding: bytes[range])
     } else {
-        w.string(FactExtractor.normalized(bytes, range))
+        w.string(source.normalized(range))
     }
 }
 

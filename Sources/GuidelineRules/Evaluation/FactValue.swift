@@ -75,7 +75,7 @@ public struct FactEvidence: Sendable {
     /// The words that decided the assertion ("without", "no documentation of"), white space
     /// collapsed, if any; `source` is the text the evidence was found in.
     public func trigger(in source: SourceText) -> String? {
-        triggerRange.map { FactExtractor.normalized(source.bytes, $0) }
+        triggerRange.map { source.normalized($0) }
     }
 }
 

@@ -271,28 +271,6 @@ public struct FactExtractor: Sendable {
         return false
     }
 
-    /// `SourceText.normalized` (white space runs folded to one space, trimmed) written straight into
-    /// the string, without an intermediate array: the same bytes, repaired the same way if not UTF-8.
-    static func normalized(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { p in
-            String(unsafeUninitializedCapacity: range.count) { out in
-                var n = 0
-                var pendingSpace = false
-                for i in range {
-                    let b = p[i]
-                    if TextScan.isSpace(b) {
-                        pendingSpace = n > 0
-                    } else {
-                        if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
-                        out[n] = b
-                        n += 1
-                    }
-                }
-                return n
-            }
-        }
-    }
-
     private func sentenceRange(_ s: ClinicalSentence, _ tokens: [Token]) -> Range<Int> {
         guard !s.tokenRange.isEmpty else { return s.range }
         let lo = Int(tokens[s.tokenRange.lowerBound].start), hi = Int(tokens[s.tokenRange.upperBound - 1].end)
