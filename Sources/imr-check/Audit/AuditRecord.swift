@@ -24,7 +24,10 @@ struct AuditRecord: Sendable {
     /// Unmet and undocumented criteria that drove the prediction.
     var drivers: [Driver]
 
-    var agrees: Bool? {
+    var agrees: Bool? { Self.agrees(recorded: recorded, predicted: predicted) }
+
+    /// Whether the recorded and predicted decisions are the same; nil when either is missing.
+    static func agrees(recorded: String?, predicted: String?) -> Bool? {
         guard let recorded, let predicted else { return nil }
         return recorded == predicted
     }

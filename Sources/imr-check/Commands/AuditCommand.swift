@@ -131,7 +131,7 @@ enum AuditCommand {
         // A driver's evidence is shown only for an item that does not agree (text lines, the report's
         // disagreements); most items agree, and normalizing their evidence text was wasted.
         let recorded = item.decision?.value.rawValue, predicted = p.decision?.rawValue
-        let agrees = recorded != nil && recorded == predicted
+        let agrees = AuditRecord.agrees(recorded: recorded, predicted: predicted) == true
         for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
             let r = results[i]
             let evidence = agrees ? nil : r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) }
