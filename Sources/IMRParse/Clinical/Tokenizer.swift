@@ -179,7 +179,7 @@ public enum Tokenizer {
             // digits take the fast path; other bytes are decoded.
             let start = i
             var h = fnvOffset
-            var digits = false, nonDigits = false
+            var digits = false, nonDigits = false, unicode = false
             while i < hi {
                 var x = p[i]
                 if x &- 97 < 26 {
@@ -204,13 +204,18 @@ public enum Tokenizer {
                     if u.cls != 4 { break }
                     for j in i..<(i + u.width) { h = (h ^ UInt64(p[j])) &* fnvPrime }
                     nonDigits = true
+                    unicode = true
                     i += u.width
                 } else {
                     break
                 }
             }
             if nonDigits {
-                if i &- start > 3, p[i &- 1] | 0x20 == 115 {  // ends in "s" or "S"
+                let length = i &- start
+                if !digits, !unicode, length >= 3, length <= 24 {
+                    // A word of letters: its inflectional stem (see `WordStem`), when its last letter can start a suffix.
+                    if mayHaveSuffix(p[i &- 1] | 0x20, p[i &- 2] | 0x20, length) { h = stemmedKey(p, start, length, h) }
+                } else if length > 3, p[i &- 1] | 0x20 == 115 {  // ends in "s" or "S"
                     let rawLast = p[i &- 1], rawBeforeLast = p[i &- 2]
                     // The stem drops a final "s" (byte 115 once lower-cased): undo its step.
                     if stripsPlural(TextScan.lower(rawLast), TextScan.lower(rawBeforeLast), rawLast, rawBeforeLast) {
@@ -225,6 +230,38 @@ public enum Tokenizer {
             }
         }
         return (n, i)
+    }
+
+    /// The key of the word `p[start..<start + n]` (ASCII letters; `hash` is the key of all its
+    /// bytes, lower-cased) after `WordStem`: the steps of the dropped bytes are undone and the
+    /// appended byte, if any, is folded in.
+    @inline(never)
+    static func stemmedKey(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ n: Int, _ hash: UInt64) -> UInt64 {
+        let w = p.baseAddress! + start
+        let (keep, append) = WordStem.stem(w, n, rawLast: w[n - 1], rawBeforeLast: w[n - 2])
+        var h = hash
+        var k = n
+        while k > keep {
+            k -= 1
+            h = (h &* fnvPrimeInverse) ^ UInt64(w[k] | 0x20)
+        }
+        if append != 0 { h = (h ^ UInt64(append)) &* fnvPrime }
+        return h
+    }
+
+    /// Whether a word of letters ending in `last`, `beforeLast` (lower-cased) may lose or change a
+    /// suffix in `WordStem`: a final s, y or e (past three letters), -ed, -ing, -ll. Most words do not,
+    /// and skip the stemmer.
+    @inline(__always)
+    static func mayHaveSuffix(_ last: UInt8, _ beforeLast: UInt8, _ length: Int) -> Bool {
+        switch last {
+        case 115, 121: return true                       // s, y
+        case 101: return length >= 4                     // e
+        case 100: return beforeLast == 101 && length >= 4  // -ed, -eed
+        case 103: return beforeLast == 110 && length >= 6  // -ing
+        case 108: return beforeLast == 108               // -ll
+        default: return false
+        }
     }
 
     /// The plural rule: a final "s" goes unless the word ends in "ss", "us" or "is" — but an
