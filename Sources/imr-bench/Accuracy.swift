@@ -1,6 +1,7 @@
 import Foundation
 import GuidelineRules
 import IMRParse
+import IMRTestSupport
 
 /// `imr-bench accuracy`: precision and recall on the project's labelled sets, per assertion
 /// category and per fact. The scoring is the library's (`ContextAccuracy`, `FactAccuracy`), the

@@ -1,5 +1,6 @@
 import Foundation
 import IMRParse
+import IMRTestSupport
 import Testing
 @testable import GuidelineRules
 

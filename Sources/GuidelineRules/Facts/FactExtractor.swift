@@ -20,7 +20,7 @@ import IMRParse
 public struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
-    let engine: ContextEngine
+    package let engine: ContextEngine
 
     /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
     /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.

@@ -1,16 +1,5 @@
 import Foundation
 
-/// Why an input could not be processed; the message names the file and says what to do.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-    public var description: String { "\(path): \(reason)" }
-}
-
 /// Reads inputs (files, standard input, PDFs through `pdftotext`) and decodes them to `SourceText`.
 ///
 /// Decoding never fails on odd bytes: UTF-16 with a byte-order mark is converted, text that is not
