@@ -4,6 +4,7 @@ import IMRParse
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+import IMRTestSupport
 #endif
 
 /// `imr-bench fuzz`: mutated letters and rule files through the library, watching for crashes and hangs.

@@ -1,4 +1,5 @@
 import Foundation
+import IMRTestSupport
 import Testing
 @testable import IMRParse
 
@@ -43,19 +44,7 @@ import Testing
         let (text, determination) = try Self.parse(name)
         let actual = determination.json(in: text).pretty + "\n"
         let goldenURL = Self.lettersDirectory.appendingPathComponent(name.replacingOccurrences(of: ".txt", with: ".json"))
-        if ProcessInfo.processInfo.environment["IMR_RECORD"] == "1" {
-            try actual.write(to: goldenURL, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: goldenURL, encoding: .utf8)
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-            let got = line < a.count ? String(a[line]) : "<end>"
-            let want = line < e.count ? String(e[line]) : "<end>"
-            Issue.record("\(name): output differs from the golden at line \(line + 1)\n  expected: \(want)\n  actual:   \(got)\n(re-record with IMR_RECORD=1 and review the diff)")
-        }
+        if let difference = try Golden.check(actual, against: goldenURL, name: name) { Issue.record(Comment(rawValue: difference)) }
     }
 
     /// Every span in the output points at the text it names: read back from the input by
