@@ -98,7 +98,7 @@ public struct FactAccuracy: Sendable {
         case .bool(let b): return b ? "true" : "false"
         case .number(let d): return d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
         case .text(let s): return s
-        case .date(let d): return CivilDate.iso(days: d)
+        case .date(let d): return d.iso
         }
     }
 

@@ -417,7 +417,7 @@ struct RuleChecker {
             }
             return .compareNumber(i, op, d)
         case .date:
-            guard v.kind == .date, let d = CivilDate.parseISO(v.text) else {
+            guard v.kind == .date, let d = CalendarDay(iso: v.text) else {
                 report(v, file, "type-mismatch", "'\(f.name)' is a date; compare it with a date such as 2016-07-29", hint: nil)
                 return nil
             }
@@ -522,7 +522,7 @@ struct RuleChecker {
                 warn(e.name, e.file, "empty-example", "example '\(e.name.text)' gives no facts, text or request", hint: nil)
             }
             out.append(RuleExample(name: e.name.text, expect: expect, request: e.request, text: e.text,
-                                   date: e.date.flatMap { CivilDate.parseISO($0.text) }, given: given, statuses: statuses,
+                                   date: e.date.flatMap { CalendarDay(iso: $0.text) }, given: given, statuses: statuses,
                                    todo: e.todo, file: e.file, line: e.name.line))
         }
         return out
@@ -541,7 +541,7 @@ struct RuleChecker {
         case .string:
             if v.kind == .string { return .text(v.text) }
         case .date:
-            if v.kind == .date, let d = CivilDate.parseISO(v.text) { return .date(d) }
+            if v.kind == .date, let d = CalendarDay(iso: v.text) { return .date(d) }
         }
         report(v, file, "type-mismatch", "'\(v.text)' is not a valid value for \(describe(f)) '\(f.name)'",
                hint: f.kind == .enumeration ? "values: \(f.enumValues.joined(separator: ", ")), or unknown" : "or write 'unknown'")
@@ -558,7 +558,7 @@ struct RuleChecker {
         var w = DateWindow.always
         for (token, isFrom) in [(from, true), (to, false)] {
             guard let token else { continue }
-            guard let d = CivilDate.parseISO(token.text) else {
+            guard let d = CalendarDay(iso: token.text) else {
                 report(token, file, "syntax", "'\(token.text)' is not a valid date", hint: "write YYYY-MM-DD")
                 continue
             }

@@ -4,15 +4,16 @@ import IMRParse
 public enum Assessor {
     /// - Parameters:
     ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
-    ///   - requestDate: the date of service or request (day number), which picks the edition in force.
-    public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, requestDate: Int?, dateSource: String = "request") -> Assessment {
+    ///   - edition: the day that picks the edition in force, and its source; nil: the newest criteria.
+    public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, edition: EditionDate?) -> Assessment {
         var facts = facts
-        return assess(treatments, facts: &facts, book: book, requestDate: requestDate, dateSource: dateSource)
+        return assess(treatments, facts: &facts, book: book, edition: edition)
     }
 
     /// `assess`, trying values in `facts` in place for the smallest documentation (each trial puts
     /// the values back): copying every fact's value for it was a tenth of assessing.
-    static func assess(_ treatments: [Treatment], facts: inout FactSet, book: RuleBook, requestDate: Int?, dateSource: String) -> Assessment {
+    static func assess(_ treatments: [Treatment], facts: inout FactSet, book: RuleBook, edition editionDate: EditionDate?) -> Assessment {
+        let requestDate = editionDate?.day
         // Results are read in place by index below: iterating them by value copied every field.
         var results: [CriterionResult] = []
         results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
@@ -33,8 +34,8 @@ public enum Assessor {
         }
         let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
         let edition: String
-        if let requestDate {
-            edition = "criteria in force on " + CivilDate.iso(days: requestDate) + " (" + dateSource + ")"
+        if let editionDate {
+            edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
         } else {
             edition = "no request or letter date found: the newest criteria were applied"
         }
@@ -42,12 +43,12 @@ public enum Assessor {
                           missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
     }
 
-    static func inForce(_ window: DateWindow, _ date: Int?) -> Bool {
+    static func inForce(_ window: DateWindow, _ date: CalendarDay?) -> Bool {
         if let date { return window.contains(date) }
         return window.to == nil  // no date: the edition in force now
     }
 
-    static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: Int?) -> CriterionResult {
+    static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: CalendarDay?) -> CriterionResult {
         var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], whyNotApplicable: nil)
         guard treatmentInForce, inForce(c.window, requestDate) else {
             result.whyNotApplicable = .otherEdition

@@ -1,3 +1,5 @@
+import IMRParse
+
 /// A checked, compiled condition over fact slots, evaluated in three-valued logic.
 ///
 /// Names are resolved to fact indices and literals to typed constants once, by `RuleChecker`;
@@ -10,7 +12,7 @@ public indirect enum Condition: Sendable {
     case or([Condition])
     case compareNumber(Int, Comparison, Double) // fact op number
     case compareFacts(Int, Comparison, Int)     // fact op fact (numbers or dates)
-    case compareDate(Int, Comparison, Int)      // fact op day number
+    case compareDate(Int, Comparison, CalendarDay)      // fact op day
     case equalsText(Int, String, Bool)          // enum/string fact == value (Bool: negated, i.e. !=)
     case memberText(Int, Set<String>)
     case memberNumber(Int, [Double])
@@ -59,7 +61,7 @@ public indirect enum Condition: Sendable {
             return Truth(op.holds(a, b))
         case .compareDate(let i, let op, let d):
             guard case .date(let a) = facts[i] else { return .unknown }
-            return Truth(op.holds(Double(a), Double(d)))
+            return Truth(op.holds(Double(a.dayNumber), Double(d.dayNumber)))
         case .equalsText(let i, let v, let negated):
             guard case .text(let a) = facts[i] else { return .unknown }
             return Truth((a == v) != negated)
@@ -84,7 +86,7 @@ public indirect enum Condition: Sendable {
     static func number(_ v: FactValue) -> Double? {
         switch v {
         case .number(let d): return d
-        case .date(let d): return Double(d)
+        case .date(let d): return Double(d.dayNumber)
         default: return nil
         }
     }

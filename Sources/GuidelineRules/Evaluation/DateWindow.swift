@@ -1,17 +1,19 @@
-/// A span of dates (day numbers) during which a guideline edition is in force.
+import IMRParse
+
+/// The days during which a guideline edition is in force (bounds included; nil: open).
 public struct DateWindow: Sendable, Equatable {
-    public var from: Int?
-    public var to: Int?
+    public var from: CalendarDay?
+    public var to: CalendarDay?
     public static let always = DateWindow(from: nil, to: nil)
-    public func contains(_ day: Int) -> Bool {
+    public func contains(_ day: CalendarDay) -> Bool {
         (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
     }
     public var description: String {
         switch (from, to) {
         case (nil, nil): "all editions"
-        case (let f?, nil): "from \(CivilDate.iso(days: f))"
-        case (nil, let t?): "until \(CivilDate.iso(days: t))"
-        case (let f?, let t?): "\(CivilDate.iso(days: f)) to \(CivilDate.iso(days: t))"
+        case (let f?, nil): "from \(f.iso)"
+        case (nil, let t?): "until \(t.iso)"
+        case (let f?, let t?): "\(f.iso) to \(t.iso)"
         }
     }
 }

@@ -25,7 +25,7 @@ public struct ExampleRunner: Sendable {
         // The narrative's own header facts (age, date of injury) count, as in a real note.
         var context = example.text == nil ? CaseContext() : CaseContext(letter: LetterParser.parse(source), source: source)
         context.requestText = example.request
-        if let date = example.date { context.letterDate = date }
+        context.requestDate = example.date
         var facts = analyzer.facts(in: source, regions: example.text == nil ? [] : [0..<source.bytes.count], context: context)
         for (slot, value) in example.given {
             facts.values[slot] = value
@@ -33,7 +33,8 @@ public struct ExampleRunner: Sendable {
         }
         let components = example.request.map { analyzer.recognizer.recognize($0).components.compactMap { analyzer.book.treatment($0) } } ?? []
         let treatments = components.first?.id == treatment.id ? components : [treatment]
-        let assessment = Assessor.assess(treatments, facts: facts, book: analyzer.book, requestDate: example.date)
+        let assessment = Assessor.assess(treatments, facts: facts, book: analyzer.book,
+                                         edition: example.date.map { EditionDate(day: $0, source: .requestDate) })
         var statuses: [String: CriterionStatus] = [:]
         for r in assessment.results { statuses[r.criterion.id] = r.status }
         var differences: [String] = []

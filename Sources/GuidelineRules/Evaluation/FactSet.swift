@@ -1,3 +1,5 @@
+import IMRParse
+
 /// The facts of one case: a value and its evidence for every fact the rule book defines.
 public struct FactSet: Sendable {
     public var values: [FactValue]

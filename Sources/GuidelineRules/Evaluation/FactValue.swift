@@ -7,8 +7,7 @@ public enum FactValue: Sendable, Equatable {
     case number(Double)
     /// An enum value's name, or a string fact's text.
     case text(String)
-    /// Days since 1970-01-01.
-    case date(Int)
+    case date(CalendarDay)
 
     public var isKnown: Bool { self != .unknown }
 
@@ -18,7 +17,7 @@ public enum FactValue: Sendable, Equatable {
         case .bool(let b): .bool(b)
         case .number(let d): .double(d)
         case .text(let s): .string(s)
-        case .date(let d): .string(CivilDate.iso(days: d))
+        case .date(let d): .string(d.iso)
         }
     }
 }

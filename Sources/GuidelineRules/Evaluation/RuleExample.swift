@@ -5,7 +5,7 @@ public struct RuleExample: Sendable {
     public var expect: Decision
     public var request: String?
     public var text: String?
-    public var date: Int?
+    public var date: CalendarDay?
     public var given: [(fact: Int, value: FactValue)]
     public var statuses: [(criterion: String, status: CriterionStatus)]
     public var todo: String?

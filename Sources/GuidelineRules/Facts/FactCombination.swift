@@ -144,11 +144,11 @@ extension FactExtractor {
         case .ageYears: return number(context.patientAge.map(Double.init))
         case .bodyRegion: return r?.bodyRegion.map { .text($0) } ?? .unknown
         case .laterality: return r?.laterality.map { .text($0) } ?? .unknown
-        case .requestDate: return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
+        case .requestDate: return context.editionDate(for: r).map { .date($0.day) } ?? .unknown
         case .injuryDate: return context.injuryDate.map { .date($0) } ?? .unknown
         case .yearsSinceInjury:
-            guard let injury = context.injuryDate, let date = r?.serviceDate ?? context.letterDate else { return .unknown }
-            return .number((Double(date - injury) / 365.25 * 10).rounded() / 10)
+            guard let injury = context.injuryDate, let date = context.editionDate(for: r)?.day else { return .unknown }
+            return .number((Double(date.days(since: injury)) / 365.25 * 10).rounded() / 10)
         }
     }
 }

@@ -111,8 +111,7 @@ public struct FactExtractor: Sendable {
         }
         guard !clean.isEmpty else { return result }
         let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), into: &result)
+        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), into: &result)
         return result
     }
 

@@ -16,13 +16,11 @@ public final class Analyzer: Sendable {
         self.extractor = FactExtractor(book: book)
     }
 
-    /// Today, as a day number: the reference for two-digit years when nothing else is known.
-    public static let today: Int = Int(Date().timeIntervalSince1970 / 86400)
-
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.
     public static let maximumRequestBytes = 2000
 
-    public func parseRequest(_ text: String, referenceDay: Int? = nil) -> ParsedRequest {
+    /// Reads a request; two-digit years count back from `referenceDay` (default: today).
+    public func parseRequest(_ text: String, referenceDay: CalendarDay = .today) -> ParsedRequest {
         let text = text.utf8.count > Self.maximumRequestBytes
             ? String(decoding: text.utf8.prefix(Self.maximumRequestBytes), as: UTF8.self) : text
         var r = ParsedRequest(text: text)
@@ -31,12 +29,12 @@ public final class Analyzer: Sendable {
         let recognition = recognizer.recognize(tokens: r.tokens)
         r.components = recognition.components
         r.componentRanges = recognition.ranges
-        RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay ?? Analyzer.today).read(into: &r)
+        RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay).read(into: &r)
         return r
     }
 
     public func facts(in source: SourceText, regions: [Range<Int>], context: CaseContext) -> FactSet {
-        let request = context.requestText.map { parseRequest($0, referenceDay: context.letterDate) }
+        let request = context.requestText.map { parseRequest($0, referenceDay: context.requestReferenceDay) }
         return extractor.extract(source: source, regions: regions, context: context, request: request)
     }
 
@@ -49,16 +47,14 @@ public final class Analyzer: Sendable {
     public func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
-        let request = parseRequest(requestText, referenceDay: context.letterDate)
+        let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
         var facts = extractor.extract(scans: scans, context: context, request: request)
         let treatments = request.components.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
                               message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")
         }
-        let date = request.serviceDate ?? context.letterDate
-        let dateSource = request.serviceDate != nil ? "date of service" : "the document's date"
-        let assessment = Assessor.assess(treatments, facts: &facts, book: book, requestDate: date, dateSource: dateSource)
+        let assessment = Assessor.assess(treatments, facts: &facts, book: book, edition: context.editionDate(for: request))
         return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: assessment, message: nil)
     }
 }

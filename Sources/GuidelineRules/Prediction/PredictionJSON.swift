@@ -171,7 +171,7 @@ extension FactValue {
         case .bool(let b): w.bool(b)
         case .number(let d): w.double(d)
         case .text(let s): w.string(s)
-        case .date(let d): w.string(CivilDate.iso(days: d))
+        case .date(let d): w.string(d.iso)
         }
     }
 }

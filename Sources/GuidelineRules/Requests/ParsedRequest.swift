@@ -17,8 +17,8 @@ public struct ParsedRequest: Sendable {
     public var durationWeeks: Double?
     public var visits: Int?
     public var retrospective = false
-    /// Date of service (day number) of a retrospective request.
-    public var serviceDate: Int?
+    /// Date of service of a retrospective request.
+    public var serviceDate: CalendarDay?
     /// Strength per unit in mg ("Norco 10/325" → 10), or a percentage for topicals.
     public var doseMg: Double?
     /// Strength as a percentage ("Lidoderm 5%", "diclofenac 1% gel").
@@ -65,7 +65,7 @@ public struct ParsedRequest: Sendable {
         number("duration_weeks", durationWeeks, null.durationWeeks)
         int("visits", visits, null.visits)
         w.key("retrospective"); w.bool(retrospective)
-        string("service_date", serviceDate.map { CivilDate.iso(days: $0) }, null.serviceDate)
+        string("service_date", serviceDate.map(\.iso), null.serviceDate)
         number("dose_mg", doseMg, null.doseMg)
         number("strength_percent", strengthPercent, null.strengthPercent)
         w.endObject()

@@ -36,36 +36,6 @@ public enum ClinicalValue: Sendable, Hashable {
     }
 }
 
-/// A date as letters write it, possibly without a day or month ("8/2011" → 2011-08).
-public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
-
-    public init(year: Int, month: Int? = nil, day: Int? = nil) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// ISO 8601: "2009-12-03", "2011-08" or "2012".
-    public var iso: String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var s = String(year)
-        if let m = month {
-            s += "-" + two(m)
-            if let d = day { s += "-" + two(d) }
-        }
-        return s
-    }
-
-    public var description: String { iso }
-
-    public static func < (a: ClinicalDate, b: ClinicalDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
-    }
-}
-
 public enum Laterality: String, Sendable, Hashable, Codable {
     case left, right, bilateral
 }

@@ -1,40 +1,5 @@
 import Foundation
 
-/// A calendar date read from a letter.
-public struct LetterDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-
-    public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), year >= 1900, year <= 2199,
-              day >= 1, day <= LetterDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// ISO 8601 ("2009-12-03").
-    public var iso: String {
-        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
-    }
-
-    public var description: String { iso }
-
-    public static func < (a: LetterDate, b: LetterDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-}
-
 /// Reads dates as letters write them: "12-3-09", "2/10/04", "5/01/2012", "2014-03-17",
 /// "March 17, 2014", "17 March 2014" — including a date broken over a line ("12-3-\n\n09").
 ///
@@ -42,16 +7,11 @@ public struct LetterDate: Sendable, Hashable, Comparable, CustomStringConvertibl
 /// when it gives one, otherwise the current year): with 2015, "09" is 2009 and "98" is 1998.
 /// Impossible dates ("2/30/14", "13/1/12") are not dates.
 public enum DateParser {
-    /// The current calendar year, the reference when a letter has no date of its own.
-    /// Computed once: building a Calendar per letter was slow, and it serialised worker threads.
-    /// The C library's local time gives the same year as a Gregorian `Calendar` in the current time
-    /// zone, without the million-odd instructions of setting a Calendar up.
-    public static let currentYear: Int = {
-        var now = time(nil)
-        var parts = tm()
-        guard localtime_r(&now, &parts) != nil else { return Calendar(identifier: .gregorian).component(.year, from: Date()) }
-        return Int(parts.tm_year) + 1900
-    }()
+    /// The day, when it is a real one of a year a letter can mean (1900–2199).
+    static func day(year: Int, month: Int, day: Int) -> CalendarDay? {
+        guard year >= 1900, year <= 2199 else { return nil }
+        return CalendarDay(year: year, month: month, day: day)
+    }
 
     /// Resolves a two-digit year to the nearest year not after `referenceYear`.
     public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
@@ -61,7 +21,7 @@ public enum DateParser {
     }
 
     /// The date written at `start`, if one starts there, and the end of its text.
-    public static func date(in bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (date: LetterDate, end: Int)? {
+    public static func date(in bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (date: CalendarDay, end: Int)? {
         guard start < end else { return nil }
         if start > 0 {
             let p = bytes[start - 1]
@@ -76,7 +36,7 @@ public enum DateParser {
     }
 
     /// The first date in `bytes[range]`, with the range of its text.
-    public static func firstDate(in bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> (date: LetterDate, range: Range<Int>)? {
+    public static func firstDate(in bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> (date: CalendarDay, range: Range<Int>)? {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -90,7 +50,7 @@ public enum DateParser {
     }
 
     /// The date that a whole string holds (surrounding white space allowed).
-    public static func parse(_ text: String, referenceYear: Int = DateParser.currentYear) -> LetterDate? {
+    public static func parse(_ text: String, referenceYear: Int = CalendarDay.currentYear) -> CalendarDay? {
         let bytes = Array(text.utf8)
         let r = TextScan.trim(bytes, 0..<bytes.count)
         guard let (d, e) = date(in: bytes, at: r.lowerBound, end: r.upperBound, referenceYear: referenceYear),
@@ -124,7 +84,7 @@ public enum DateParser {
     }
 
     /// "12/3/09", "12-3-2009", "2009-12-03".
-    private static func numeric(_ bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (LetterDate, Int)? {
+    private static func numeric(_ bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (CalendarDay, Int)? {
         var i = start
         guard let first = number(bytes, &i, end, maxDigits: 4), i < end else { return nil }
         let sep = bytes[i]
@@ -145,12 +105,12 @@ public enum DateParser {
         // Not part of a longer run ("1/2/3/4", "12-3-09-5", "1/2/2012.5").
         if i < end, TextScan.isAlnum(bytes[i]) { return nil }
         if i + 1 < end, bytes[i] == sep || (bytes[i] == 46 && TextScan.isDigit(bytes[i + 1])), TextScan.isDigit(bytes[i + 1]) { return nil }
-        let date: LetterDate?
+        let date: CalendarDay?
         if first.digits == 4 {
-            date = LetterDate(year: first.value, month: second.value, day: third.value)
+            date = day(year: first.value, month: second.value, day: third.value)
         } else {
             let year = third.digits == 2 ? resolve(twoDigitYear: third.value, referenceYear: referenceYear) : third.value
-            date = LetterDate(year: year, month: first.value, day: second.value)
+            date = day(year: year, month: first.value, day: second.value)
         }
         return date.map { ($0, i) }
     }
@@ -186,7 +146,7 @@ public enum DateParser {
     }
 
     /// "March 17, 2014", "Mar. 17 2014", "March 17th, 2014".
-    private static func monthDayYear(_ bytes: [UInt8], at start: Int, end: Int) -> (LetterDate, Int)? {
+    private static func monthDayYear(_ bytes: [UInt8], at start: Int, end: Int) -> (CalendarDay, Int)? {
         var i = start
         guard let m = month(bytes, &i, end), skipSpaces(bytes, &i, end),
               let d = number(bytes, &i, end, maxDigits: 2) else { return nil }
@@ -194,11 +154,11 @@ public enum DateParser {
         if i < end, bytes[i] == 44 { i += 1 }
         guard skipSpaces(bytes, &i, end), let y = number(bytes, &i, end, maxDigits: 4), y.digits == 4 else { return nil }
         if i < end, TextScan.isAlnum(bytes[i]) { return nil }
-        return LetterDate(year: y.value, month: m, day: d.value).map { ($0, i) }
+        return day(year: y.value, month: m, day: d.value).map { ($0, i) }
     }
 
     /// "17 March 2014".
-    private static func dayMonthYear(_ bytes: [UInt8], at start: Int, end: Int) -> (LetterDate, Int)? {
+    private static func dayMonthYear(_ bytes: [UInt8], at start: Int, end: Int) -> (CalendarDay, Int)? {
         var i = start
         guard let d = number(bytes, &i, end, maxDigits: 2) else { return nil }
         skipOrdinal(bytes, &i, end)
@@ -206,7 +166,7 @@ public enum DateParser {
         if i < end, bytes[i] == 44 { i += 1 }
         guard skipSpaces(bytes, &i, end), let y = number(bytes, &i, end, maxDigits: 4), y.digits == 4 else { return nil }
         if i < end, TextScan.isAlnum(bytes[i]) { return nil }
-        return LetterDate(year: y.value, month: m, day: d.value).map { ($0, i) }
+        return day(year: y.value, month: m, day: d.value).map { ($0, i) }
     }
 
     private static func skipOrdinal(_ bytes: [UInt8], _ i: inout Int, _ end: Int) {

@@ -9,15 +9,19 @@ public struct Determination: Sendable {
     public var patient = Patient()
     /// Case number ("CM13-0012345"), when the letter gives one.
     public var caseNumber: Located<String>?
-    /// Date the letter or the decision was issued (ISO 8601), when given.
-    public var letterDate: Located<String>?
-    /// Date of the utilization-review denial (ISO 8601), when given.
-    public var urDenialDate: Located<String>?
+    /// Date the letter or the decision was issued, when given.
+    public var letterDate: Located<CalendarDay>?
+    /// Date of the utilization-review denial, when given.
+    public var urDenialDate: Located<CalendarDay>?
     public var caseSummary: Located<String>?
     /// The case summary's byte range in pieces, without the page furniture inside it (see `narrativeRanges`).
     public var caseSummaryRanges: [Range<Int>] = []
     public var items: [DisputedItem] = []
     public var warnings: [String] = []
+
+    /// The letter's own date: the date it was issued, else the date of the UR denial it reviews
+    /// (the one place this fallback is written).
+    public var documentDate: CalendarDay? { (letterDate ?? urDenialDate)?.value }
 
     public init(source: String, layout: LetterLayout) {
         self.source = source

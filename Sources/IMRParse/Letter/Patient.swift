@@ -3,7 +3,7 @@ public struct Patient: Sendable {
     public var age: Located<Int>?
     /// "male" or "female".
     public var sex: Located<String>?
-    /// ISO 8601 date of injury.
-    public var injuryDate: Located<String>?
+    /// The date of injury.
+    public var injuryDate: Located<CalendarDay>?
     public init() {}
 }

@@ -65,7 +65,7 @@ enum HeaderFields {
 
     /// A date given after one of `labels` in `range`: the first label found whose value is a date.
     private static func labelledDate(_ lines: LetterLines, _ labels: PhraseSet, in range: Range<Int>, lineStartOnly: Set<Int> = [],
-                                     referenceYear: Int) -> Located<String>? {
+                                     referenceYear: Int) -> Located<CalendarDay>? {
         let bytes = lines.bytes
         var from = range.lowerBound
         var tries = 0
@@ -84,7 +84,7 @@ enum HeaderFields {
             if i < bytes.count, bytes[i] == 10 || bytes[i] == 13 { while i < bytes.count, TextScan.isSpace(bytes[i]) { i += 1 } }
             let lineEnd = lines[lines.lineIndex(at: min(i, max(0, bytes.count - 1)))].contentEnd
             if let (d, e) = DateParser.date(in: bytes, at: i, end: max(i, lineEnd), referenceYear: referenceYear) {
-                return Located(d.iso, i..<e)
+                return Located(d, i..<e)
             }
         }
         return nil
@@ -97,7 +97,7 @@ enum HeaderFields {
 
     /// The letter's date: "Decision Date:", "Dated:", "Date:" in the header, else a line near the
     /// top that holds only a date.
-    static func letterDate(_ lines: LetterLines, headerEnd: Int, referenceYear: Int) -> Located<String>? {
+    static func letterDate(_ lines: LetterLines, headerEnd: Int, referenceYear: Int) -> Located<CalendarDay>? {
         let header = 0..<min(headerEnd, lines.bytes.count)
         if let d = labelledDate(lines, letterDateLabels, in: header, lineStartOnly: [letterDateLabels.phrases.count - 1], referenceYear: referenceYear) {
             return d
@@ -109,13 +109,13 @@ enum HeaderFields {
             let c = lines[k].content
             if let (d, e) = DateParser.date(in: lines.bytes, at: c.lowerBound, end: c.upperBound, referenceYear: referenceYear),
                TextScan.trim(lines.bytes, e..<c.upperBound).isEmpty {
-                return Located(d.iso, c.lowerBound..<e)
+                return Located(d, c.lowerBound..<e)
             }
         }
         return nil
     }
 
-    static func urDenialDate(_ lines: LetterLines, headerEnd: Int, prose: [Range<Int>], referenceYear: Int) -> Located<String>? {
+    static func urDenialDate(_ lines: LetterLines, headerEnd: Int, prose: [Range<Int>], referenceYear: Int) -> Located<CalendarDay>? {
         if let d = labelledDate(lines, urDateLabels, in: 0..<min(headerEnd, lines.bytes.count), referenceYear: referenceYear) { return d }
         for r in prose {
             if let d = urDateInProse(lines.bytes, r, referenceYear: referenceYear) { return d }
@@ -123,7 +123,7 @@ enum HeaderFields {
         return nil
     }
 
-    static func injuryDate(_ lines: LetterLines, headerEnd: Int, referenceYear: Int) -> Located<String>? {
+    static func injuryDate(_ lines: LetterLines, headerEnd: Int, referenceYear: Int) -> Located<CalendarDay>? {
         labelledDate(lines, injuryLabels, in: 0..<min(headerEnd, lines.bytes.count), referenceYear: referenceYear)
     }
 
@@ -143,7 +143,7 @@ enum HeaderFields {
 
     /// "The date of the Utilization Review (UR) decision was 11/4/13", "The utilization review report
     /// dated 5/30/14 denied …": a UR word, then within six linking words a decision word and a date.
-    static func urDateInProse(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
+    static func urDateInProse(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
         var from = range.lowerBound
         while from < range.upperBound, let (k, r) = urIntros.findFirst(in: bytes, from..<range.upperBound) {
             from = r.upperBound
@@ -156,7 +156,7 @@ enum HeaderFields {
                 guard j < range.upperBound else { break }
                 if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
                     // "The utilization review dated 4/2/14 non-certified the requests": the verb after the date.
-                    if sawDecisionWord || denialVerb(bytes, after: e, end: range.upperBound) { return Located(d.iso, j..<e) }
+                    if sawDecisionWord || denialVerb(bytes, after: e, end: range.upperBound) { return Located(d, j..<e) }
                     break
                 }
                 let ws = j

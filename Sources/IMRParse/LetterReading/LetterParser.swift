@@ -25,7 +25,7 @@ public enum LetterParser {
         let layout = LayoutDetector.detect(lines, headings: context.headings)
         var determination = Determination(source: text.path, layout: layout)
         determination.warnings = text.warnings
-        let thisYear = fallbackYear ?? DateParser.currentYear
+        let thisYear = fallbackYear ?? CalendarDay.currentYear
         let whole = 0..<bytes.count
 
         func readAsNarrative() -> Determination {
@@ -45,7 +45,7 @@ public enum LetterParser {
         let headerEnd = HeaderFields.headerEnd(context.headings, bytes)
         determination.caseNumber = caseNumber
         determination.letterDate = HeaderFields.letterDate(lines, headerEnd: headerEnd, referenceYear: thisYear)
-        let referenceYear = determination.letterDate.flatMap { DateParser.parse($0.value)?.year } ?? thisYear
+        let referenceYear = determination.letterDate?.value.year ?? thisYear
 
         var result: LayoutResult
         switch layout {

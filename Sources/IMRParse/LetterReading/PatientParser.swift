@@ -6,7 +6,7 @@
 /// "He/she"), and a date near the word "injury" is taken only when the words between link the two
 /// ("on", "of", "at work on", "to the low back on" — not "injured worker underwent surgery on").
 enum PatientParser {
-    static func parse(_ lines: LetterLines, order ranges: [Range<Int>], headerInjury: Located<String>?, referenceYear: Int) -> Patient {
+    static func parse(_ lines: LetterLines, order ranges: [Range<Int>], headerInjury: Located<CalendarDay>?, referenceYear: Int) -> Patient {
         var patient = Patient()
         let bytes = lines.bytes
         for r in ranges {
@@ -116,7 +116,7 @@ enum PatientParser {
     ])
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.
-    static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<String>? {
+    static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
         var from = range.lowerBound
         while from < range.upperBound, let (k, r) = injuryTriggers.findFirst(in: bytes, from..<range.upperBound) {
             from = r.upperBound
@@ -134,7 +134,7 @@ enum PatientParser {
                 while j < range.upperBound, TextScan.isSpace(bytes[j]) || bytes[j] == 40 { j += 1 }
                 guard j < range.upperBound else { break }
                 if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
-                    return Located(d.iso, j..<e)
+                    return Located(d, j..<e)
                 }
                 let ws = j
                 while j < range.upperBound, !TextScan.isSpace(bytes[j]) { j += 1 }

@@ -39,10 +39,10 @@ enum ParseCommand {
         var patient: [String] = []
         if let a = d.patient.age { patient.append("\(a.value) years") }
         if let s = d.patient.sex { patient.append(s.value) }
-        if let i = d.patient.injuryDate { patient.append("injured \(i.value)") }
+        if let i = d.patient.injuryDate { patient.append("injured \(i.value.iso)") }
         if !patient.isEmpty { out.append("  Patient: " + patient.joined(separator: ", ")) }
         if let n = d.caseNumber { out.append("  Case: \(n.value)") }
-        if let l = d.letterDate { out.append("  Letter date: \(l.value)") }
+        if let l = d.letterDate { out.append("  Letter date: \(l.value.iso)") }
         for (n, item) in d.items.enumerated() {
             let decision = item.decision?.value.rawValue ?? "no decision"
             let painted = item.decision?.value == .overturned ? c.paint(decision, "32") : c.paint(decision, "31")

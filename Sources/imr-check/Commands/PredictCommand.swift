@@ -29,9 +29,9 @@ enum PredictCommand {
         guard options.positionals.count <= 1 else {
             throw UsageError(message: "predict reads one narrative", hint: "give one PATH (or '-'), and one --request per treatment")
         }
-        var requestDate: Int?
+        var requestDate: CalendarDay?
         if let d = options.value("--date") {
-            guard let day = CivilDate.parseISO(d) else { throw UsageError(message: "--date '\(d)' is not a date", hint: "write YYYY-MM-DD") }
+            guard let day = CalendarDay(iso: d) else { throw UsageError(message: "--date '\(d)' is not a date", hint: "write YYYY-MM-DD") }
             requestDate = day
         }
         let console = Console.shared
@@ -62,7 +62,7 @@ enum PredictCommand {
         for w in InputReport.warnings(for: text) { console.warning(w) }
         let letter = text.bytes.isEmpty ? Determination(source: text.path, layout: .narrative) : LetterParser.parse(text)
         var context = LetterCase.context(letter, text)
-        if let requestDate { context.letterDate = requestDate }
+        context.requestDate = requestDate
         var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
         let narrative = letter.factRegions(in: text)
         for r in options.all("--request") { jobs.append((r, nil, text.bytes.isEmpty ? [] : narrative)) }

@@ -10,7 +10,6 @@ enum LetterCase {
     /// Year of the determination for the audit breakdown: the letter date, else the UR denial date,
     /// else the item's date of service.
     static func year(_ d: Determination, _ p: Prediction) -> Int? {
-        if let iso = (d.letterDate ?? d.urDenialDate)?.value, let y = Int(iso.prefix(4)) { return y }
-        return p.request.serviceDate.map { CivilDate.civil(days: $0).year }
+        (d.documentDate ?? p.request.serviceDate)?.year
     }
 }
