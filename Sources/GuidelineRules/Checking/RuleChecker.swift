@@ -121,7 +121,7 @@ struct RuleChecker {
             let kind = FactKind(rawValue: f.type.text) ?? .bool
             var source = FactSource.narrative
             if let hook = f.hook {
-                if let known = FactHooks.all[hook.text] {
+                if let known = FactHooks.named(hook.text) {
                     if known.kind != kind {
                         report(f.type, f.file, "type-mismatch", "hook '\(hook.text)' gives a \(known.kind.rawValue), but the fact is declared \(kind.rawValue)",
                                hint: "declare it as \(known.kind.rawValue)")
@@ -129,7 +129,7 @@ struct RuleChecker {
                     source = .hook(hook.text)
                 } else {
                     report(hook, f.file, "unknown-hook", "no Swift hook named '\(hook.text)'",
-                           hint: suggestion(hook.text, among: FactHooks.all.keys) ?? "hooks are listed in Rules/README.md")
+                           hint: suggestion(hook.text, among: FactHooks.all.map(\.name)) ?? "hooks are listed in Rules/README.md")
                 }
             } else if f.source?.text == "request" {
                 source = .request
@@ -166,7 +166,7 @@ struct RuleChecker {
                 }
             }
             var enumValues = f.enumValues.map(\.text)
-            if case .hook(let h) = source, let known = FactHooks.all[h], kind == .enumeration, enumValues.isEmpty {
+            if case .hook(let h) = source, let known = FactHooks.named(h), kind == .enumeration, enumValues.isEmpty {
                 enumValues = known.enumValues
             }
             for (value, _) in f.valuePhrases where !enumValues.contains(value.text) {

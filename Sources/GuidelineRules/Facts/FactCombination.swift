@@ -113,42 +113,12 @@ extension FactExtractor {
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
         for (slot, hook) in hookSlots {
-            let value = hookValue(hook, request: request, context: context, facts: facts)
+            let value = hook.compute(request, context)
             facts.values[slot] = value
-            if value.isKnown, request != nil, hook.isRequestHook {
+            if value.isKnown, request != nil, hook.readsRequest {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
                 facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }
-        }
-    }
-
-    /// The Swift hooks (see `FactHooks` for the registry and `Rules/README.md` for their meaning).
-    func hookValue(_ hook: FactHooks.Name, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
-        func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
-        switch hook {
-        case .requestedQuantity: return number(r?.quantity.map(Double.init))
-        case .requestedInjectionCount: return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
-        case .requestedVisits:
-            // Visits: stated, else frequency × duration, else a bare quantity ("PT x12").
-            return number((r?.visits ?? r?.quantity).map(Double.init))
-        case .requestedFrequencyPerWeek: return number(r?.frequencyPerWeek)
-        case .requestedDurationWeeks: return number(r?.durationWeeks)
-        case .requestedLevels:
-            guard let r else { return .unknown }
-            return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
-        case .requestIsRetrospective: return r.map { .bool($0.retrospective) } ?? .unknown
-        case .requestSpecifiesDoseFrequency:
-            guard let r else { return .unknown }
-            return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
-        case .requestedDoseMg: return number(r?.doseMg)
-        case .ageYears: return number(context.patientAge.map(Double.init))
-        case .bodyRegion: return r?.bodyRegion.map { .text($0) } ?? .unknown
-        case .laterality: return r?.laterality.map { .text($0) } ?? .unknown
-        case .requestDate: return context.editionDate(for: r).map { .date($0.day) } ?? .unknown
-        case .injuryDate: return context.injuryDate.map { .date($0) } ?? .unknown
-        case .yearsSinceInjury:
-            guard let injury = context.injuryDate, let date = context.editionDate(for: r)?.day else { return .unknown }
-            return .number((Double(date.days(since: injury)) / 365.25 * 10).rounded() / 10)
         }
     }
 }

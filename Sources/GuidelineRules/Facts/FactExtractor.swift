@@ -45,7 +45,7 @@ public struct FactExtractor: Sendable {
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    let hookSlots: [(slot: Int, hook: FactHooks.Name)]
+    let hookSlots: [(slot: Int, hook: FactHook)]
 
     static let maximumMentionsPerSentence = 256
 
@@ -58,7 +58,7 @@ public struct FactExtractor: Sendable {
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
             // The checker rejects unknown hook names, so none is dropped here.
-            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.Name(rawValue: name) { return (i, hook) }
+            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.named(name) { return (i, hook) }
             return nil
         }
         index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
