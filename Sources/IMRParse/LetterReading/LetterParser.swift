@@ -47,15 +47,7 @@ public enum LetterParser {
         determination.letterDate = HeaderFields.letterDate(lines, headerEnd: headerEnd, referenceYear: thisYear)
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
-        var result: LayoutResult
-        switch layout {
-        case .notice2013: result = Notice2013Layout.parse(context)
-        case .finalDetermination: result = FinalDeterminationLayout.parse(context)
-        case .finalDeterminationCaseHeader: result = FinalDeterminationCaseHeaderLayout.parse(context)
-        case .finalDeterminationLetter: result = FinalDeterminationLetterLayout.parse(context)
-        case .medicalProfessionalReview: result = MedicalProfessionalReviewLayout.parse(context)
-        case .unknown, .narrative: result = UnknownLayout.parse(context)
-        }
+        let result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
         // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
         // more use read whole, as the narrative later stages look for facts in.
         if layout == .unknown, result.items.isEmpty {
