@@ -9,7 +9,8 @@ enum DocumentStream {
         var text: [String]
     }
 
-    static func run(_ inputs: InputSelection, jobs: Int, format: OutputFormat, work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
+    static func run(_ documents: CommandStart.Documents, format: OutputFormat, work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
+        let inputs = documents.inputs
         let console = Console.shared
         var failures = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
@@ -17,7 +18,7 @@ enum DocumentStream {
         if asArray { console.outRaw("[") }
         var first = true
         let progress = Progress(inputs: inputs)
-        let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: jobs)
+        let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: documents.jobs)
         workers.run({ path in
             InputReport.load(path).map { text in (text, work(text)) }
         }, emit: { _, result in

@@ -4,34 +4,38 @@ import IMRParse
 ///
 /// Built incrementally (`add`) so an audit streams; only the first `keepDisagreements`
 /// disagreements are kept whole, for the report's table.
-struct AuditSummary {
-    struct Tally {
-        var items = 0
-        var agree = 0
-        var disagree = 0
-        var noPrediction = 0
-        var rate: Double? { agree + disagree == 0 ? nil : Double(agree) / Double(agree + disagree) }
+public struct AuditSummary: Sendable {
+    /// Counts of items: agreeing, disagreeing, and without a prediction (no rule or no decision).
+    public struct Tally: Sendable {
+        public var items = 0
+        public var agree = 0
+        public var disagree = 0
+        public var noPrediction = 0
+        /// Agreement among the items with both decisions; nil when there are none.
+        public var rate: Double? { agree + disagree == 0 ? nil : Double(agree) / Double(agree + disagree) }
     }
 
-    var documents = 0
-    var failedInputs = 0
-    var total = Tally()
+    public var documents = 0
+    public var failedInputs = 0
+    public var total = Tally()
     /// recorded → predicted → count; "none" where a side is missing.
-    var confusion: [String: [String: Int]] = [:]
-    var byTreatment: [String: Tally] = [:]
-    var bySource: [String: Tally] = [:]
-    var byYear: [String: Tally] = [:]
-    var bySpecialty: [String: Tally] = [:]
+    public var confusion: [String: [String: Int]] = [:]
+    public var byTreatment: [String: Tally] = [:]
+    public var bySource: [String: Tally] = [:]
+    public var byYear: [String: Tally] = [:]
+    public var bySpecialty: [String: Tally] = [:]
     /// Outcomes by year: year → decision → count (recorded decisions).
-    var outcomesByYear: [String: [String: Int]] = [:]
-    var reasons: [String: Int] = [:]
-    var disagreements: [AuditRecord] = []
-    var disagreementsTotal = 0
-    let keepDisagreements: Int
+    public var outcomesByYear: [String: [String: Int]] = [:]
+    public var reasons: [String: Int] = [:]
+    /// The first `keepDisagreements` disagreeing records, whole.
+    public var disagreements: [AuditRecord] = []
+    public var disagreementsTotal = 0
+    public let keepDisagreements: Int
 
-    init(keepDisagreements: Int = 2000) { self.keepDisagreements = keepDisagreements }
+    public init(keepDisagreements: Int = 2000) { self.keepDisagreements = keepDisagreements }
 
-    mutating func add(_ r: AuditRecord) {
+    /// Counts one audited item.
+    public mutating func add(_ r: AuditRecord) {
         confusion[r.recorded ?? "none", default: [:]][r.predicted ?? "none", default: 0] += 1
         // Runs on the thread that hands results over, once per item: plain dictionary updates.
         let year = r.year.map(String.init) ?? "unknown"
@@ -58,12 +62,8 @@ struct AuditSummary {
         }
     }
 
-    static func percent(_ rate: Double?) -> String {
-        guard let rate else { return "–" }
-        return String(format: "%.1f%%", rate * 100)
-    }
-
-    var json: JSONValue {
+    /// The summary as `audit --summary` writes it.
+    public var json: JSONValue {
         func tallies(_ d: [String: Tally]) -> JSONValue {
             .object(d.keys.sorted().map { k in
                 let t = d[k]!
@@ -85,33 +85,5 @@ struct AuditSummary {
             ("by_year", tallies(byYear)), ("by_reviewer_specialty", tallies(bySpecialty)),
             ("unmet_reasons", .object(reasons.keys.sorted().map { ($0, .int(reasons[$0]!)) })),
         ])
-    }
-
-    /// The summary for people, as lines of text.
-    func textLines() -> [String] {
-        var out: [String] = []
-        out.append("Summary: \(total.items) disputed items in \(documents) letters" + (failedInputs > 0 ? " (\(failedInputs) inputs could not be read)" : ""))
-        out.append("  agreement: \(AuditSummary.percent(total.rate)) (\(total.agree) agree, \(total.disagree) disagree, \(total.noPrediction) without a rule)")
-        out.append("  recorded \\ predicted   Upheld   Overturned   none")
-        for r in ["Upheld", "Overturned", "none"] {
-            let row = confusion[r] ?? [:]
-            out.append("  " + r.padding(toLength: 22, withPad: " ", startingAt: 0)
-                       + String(row["Upheld"] ?? 0).padding(toLength: 9, withPad: " ", startingAt: 0)
-                       + String(row["Overturned"] ?? 0).padding(toLength: 13, withPad: " ", startingAt: 0)
-                       + String(row["none"] ?? 0))
-        }
-        func section(_ title: String, _ d: [String: Tally]) {
-            out.append("  by \(title):")
-            for k in d.keys.sorted(by: { (d[$0]!.items, $1) > (d[$1]!.items, $0) }) {
-                let t = d[k]!
-                let name = k.count > 36 ? String(k.prefix(35)) + "…" : k
-                out.append("    " + name.padding(toLength: 38, withPad: " ", startingAt: 0) + "\(t.items) items, agreement \(AuditSummary.percent(t.rate))")
-            }
-        }
-        section("treatment", byTreatment)
-        section("guideline source", bySource)
-        section("year", byYear)
-        section("reviewer specialty", bySpecialty)
-        return out
     }
 }

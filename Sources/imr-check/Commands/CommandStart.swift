@@ -1,0 +1,49 @@
+import GuidelineRules
+import IMRParse
+
+/// How `parse`, `facts`, `predict` and `audit` begin, written once: the options checked against the
+/// command's spec, `--help` answered, `--format` checked; then, for a command that reads letters,
+/// the inputs (`--shard`) and the worker count (`--jobs`), with the rules loading on another
+/// thread meanwhile (`documentsAndRules`).
+struct CommandStart {
+    let options: ParsedOptions
+    let format: OutputFormat
+
+    /// The inputs of a run over documents and how many threads work on them.
+    struct Documents {
+        let inputs: InputSelection
+        let jobs: Int
+    }
+
+    /// nil when `--help` was asked (the help is printed: exit 0).
+    init?(_ args: [String], spec: CommandSpec, formats: [OutputFormat]) throws(UsageError) {
+        options = try ParsedOptions.parse(args, spec: spec)
+        if options.helpRequested {
+            Console.shared.out(spec.help)
+            return nil
+        }
+        format = try OutputFormat.from(options, allowed: formats, command: spec.name)
+    }
+
+    /// The inputs (one shard of them with `--shard I/N`) and the worker count (`--jobs`).
+    func documents() throws(UsageError) -> Documents {
+        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
+        return Documents(inputs: inputs, jobs: try jobCount())
+    }
+
+    /// The inputs and the analyzer of the rules (loaded while the inputs are listed); nil, after
+    /// printing why, when the rules are invalid (exit 2).
+    func documentsAndRules() throws(UsageError) -> (Documents, Analyzer)? {
+        let rules = RulesLocator.startLoading(options)
+        let documents = try documents()
+        guard let analyzer = rules.value.analyzerOrReport() else { return nil }
+        return (documents, analyzer)
+    }
+
+    /// `--jobs`, else the number of cores.
+    func jobCount() throws(UsageError) -> Int {
+        guard let raw = options.value("--jobs") else { return defaultJobs() }
+        guard let n = Int(raw), n >= 1, n <= 256 else { throw UsageError(message: "--jobs takes a number from 1 to 256", hint: nil) }
+        return n
+    }
+}
