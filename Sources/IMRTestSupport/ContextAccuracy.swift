@@ -7,20 +7,20 @@ import IMRParse
 ///
 /// Columns: sentence, target, assertion, attribution or `-`, split (default `dev`). `\n` in the
 /// sentence or target is a line break (PDF text); a target `phrase#2` means its second occurrence.
-public struct LabelledMention: Sendable {
-    public var text: String
-    public var target: String
-    public var occurrence: Int
-    public var assertion: Assertion
-    public var attribution: Attribution?
-    public var split: String
-    public var line: Int
+package struct LabelledMention: Sendable {
+    package var text: String
+    package var target: String
+    package var occurrence: Int
+    package var assertion: Assertion
+    package var attribution: Attribution?
+    package var split: String
+    package var line: Int
 
-    public static func load(path: String) throws(LabelledFileError) -> [LabelledMention] {
+    package static func load(path: String) throws(LabelledFileError) -> [LabelledMention] {
         try parse(LabelledSets.read(path), path: path)
     }
 
-    public static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledMention] {
+    package static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledMention] {
         var mentions: [LabelledMention] = []
         for (line, cols) in LabelledSets.rows(text) {
             guard cols.count >= 4, let assertion = Assertion(rawValue: cols[2]) else {
@@ -48,7 +48,7 @@ public struct LabelledMention: Sendable {
     }
 
     /// Byte range of the target's n-th occurrence in the sentence; nil when it is not there.
-    public func targetRange() -> Range<Int>? {
+    package func targetRange() -> Range<Int>? {
         let hay = Array(text.utf8), needle = Array(target.utf8)
         guard !needle.isEmpty, hay.count >= needle.count else { return nil }
         var seen = 0
@@ -65,17 +65,17 @@ public struct LabelledMention: Sendable {
 /// Each mention is one decision among the categories: a wrong answer is a false positive of the
 /// predicted category and a false negative of the expected one. A category never predicted has
 /// precision 1 (nothing claimed wrongly); one never expected has recall 1.
-public struct AssertionScores: Sendable {
-    public private(set) var truePositives: [Assertion: Int] = [:]
-    public private(set) var falsePositives: [Assertion: Int] = [:]
-    public private(set) var falseNegatives: [Assertion: Int] = [:]
-    public private(set) var mentions = 0
-    public private(set) var correct = 0
-    public private(set) var attributionCorrect = 0
+package struct AssertionScores: Sendable {
+    package private(set) var truePositives: [Assertion: Int] = [:]
+    package private(set) var falsePositives: [Assertion: Int] = [:]
+    package private(set) var falseNegatives: [Assertion: Int] = [:]
+    package private(set) var mentions = 0
+    package private(set) var correct = 0
+    package private(set) var attributionCorrect = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(expected: Assertion, predicted: Assertion, attributionCorrect attributionOK: Bool) {
+    package mutating func add(expected: Assertion, predicted: Assertion, attributionCorrect attributionOK: Bool) {
         mentions += 1
         if attributionOK { attributionCorrect += 1 }
         if expected == predicted {
@@ -87,54 +87,54 @@ public struct AssertionScores: Sendable {
         }
     }
 
-    public var accuracy: Double { Double(correct) / Double(max(mentions, 1)) }
-    public var attributionAccuracy: Double { Double(attributionCorrect) / Double(max(mentions, 1)) }
+    package var accuracy: Double { Double(correct) / Double(max(mentions, 1)) }
+    package var attributionAccuracy: Double { Double(attributionCorrect) / Double(max(mentions, 1)) }
 
-    public func precision(_ a: Assertion) -> Double {
+    package func precision(_ a: Assertion) -> Double {
         ratio(truePositives[a, default: 0], truePositives[a, default: 0] + falsePositives[a, default: 0])
     }
-    public func recall(_ a: Assertion) -> Double { ratio(truePositives[a, default: 0], support(a)) }
-    public func f1(_ a: Assertion) -> Double {
+    package func recall(_ a: Assertion) -> Double { ratio(truePositives[a, default: 0], support(a)) }
+    package func f1(_ a: Assertion) -> Double {
         let p = precision(a), r = recall(a)
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
     /// Mentions labelled with this category.
-    public func support(_ a: Assertion) -> Int { truePositives[a, default: 0] + falseNegatives[a, default: 0] }
+    package func support(_ a: Assertion) -> Int { truePositives[a, default: 0] + falseNegatives[a, default: 0] }
 }
 
 /// A mention whose predicted assertion or attribution differs from its label.
-public struct ContextMiss: Sendable, CustomStringConvertible {
-    public var mention: LabelledMention
-    public var assertion: Assertion
-    public var attribution: Attribution?
+package struct ContextMiss: Sendable, CustomStringConvertible {
+    package var mention: LabelledMention
+    package var assertion: Assertion
+    package var attribution: Attribution?
     /// The words of the trigger that decided the assertion, if any.
-    public var trigger: String?
+    package var trigger: String?
 
-    public var description: String {
+    package var description: String {
         "\(mention.split) :\(mention.line) [\(mention.target)] expected \(mention.assertion.rawValue)/\(mention.attribution?.rawValue ?? "-")"
             + " got \(assertion.rawValue)/\(attribution?.rawValue ?? "-") (trigger \(trigger ?? "-"))"
     }
 }
 
 /// The context engine of a rule book scored on labelled mentions, per split and over all of them.
-public struct ContextAccuracy: Sendable {
+package struct ContextAccuracy: Sendable {
     /// NegEx's published negation figures (Chapman et al. 2001, discharge summaries).
-    public static let negExPPV = 0.845
-    public static let negExSensitivity = 0.778
+    package static let negExPPV = 0.845
+    package static let negExSensitivity = 0.778
 
     /// Report order: the categories a trigger gives, then the default.
-    public static let categories: [Assertion] = [.negated, .possible, .historical, .hypothetical, .otherPerson, .guideline, .affirmed]
+    package static let categories: [Assertion] = [.negated, .possible, .historical, .hypothetical, .otherPerson, .guideline, .affirmed]
 
     /// Splits in report order (the known ones first, then any others by name); `all` is separate.
-    public var splits: [(name: String, scores: AssertionScores)] = []
-    public var all = AssertionScores()
-    public var misses: [ContextMiss] = []
+    package var splits: [(name: String, scores: AssertionScores)] = []
+    package var all = AssertionScores()
+    package var misses: [ContextMiss] = []
     /// Mentions whose target phrase is not in their sentence: not scored, and a fault of the file.
-    public var unlocated: [LabelledMention] = []
+    package var unlocated: [LabelledMention] = []
 
     /// Scores each mention with the analyzer's own context engine (the rule book's `context`
     /// declarations, as the fact extractor uses them). A sentence is scored alone.
-    public init(mentions: [LabelledMention], analyzer: Analyzer) {
+    package init(mentions: [LabelledMention], analyzer: Analyzer) {
         let engine = analyzer.extractor.engine
         var bySplit: [String: AssertionScores] = [:]
         for mention in mentions {
@@ -161,12 +161,12 @@ public struct ContextAccuracy: Sendable {
     }
 
     /// The scores of one split (`all` for every mention).
-    public func scores(_ split: String) -> AssertionScores? {
+    package func scores(_ split: String) -> AssertionScores? {
         split == "all" ? all : splits.first { $0.name == split }?.scores
     }
 
     /// What a split means, for headings.
-    public static func title(ofSplit split: String) -> String {
+    package static func title(ofSplit split: String) -> String {
         switch split {
         case "heldout": return "held-out (written before any tuning, never tuned on)"
         case "dev": return "dev (used for tuning)"
@@ -178,7 +178,7 @@ public struct ContextAccuracy: Sendable {
 
     /// The report as Markdown: a summary per split with negation against NegEx, then a table per
     /// split, then (when asked) the misses.
-    public func markdown(misses withMisses: Bool = false) -> String {
+    package func markdown(misses withMisses: Bool = false) -> String {
         let rows = splits + [("all", all)]
         var s = "| split | mentions | accuracy | attribution accuracy | negated precision | negated recall | negated F1 |\n"
         s += "|---|---:|---:|---:|---:|---:|---:|\n"

@@ -4,17 +4,17 @@ import IMRParse
 
 /// One labelled fact sentence (a row of `facts.tsv`): the sentence, a fact name, and the value the
 /// sentence alone gives it (`true`, `false`, a number, or `unknown`).
-public struct LabelledFact: Sendable {
-    public var text: String
-    public var fact: String
-    public var expected: String
-    public var line: Int
+package struct LabelledFact: Sendable {
+    package var text: String
+    package var fact: String
+    package var expected: String
+    package var line: Int
 
-    public static func load(path: String) throws(LabelledFileError) -> [LabelledFact] {
+    package static func load(path: String) throws(LabelledFileError) -> [LabelledFact] {
         try parse(LabelledSets.read(path), path: path)
     }
 
-    public static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledFact] {
+    package static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledFact] {
         var rows: [LabelledFact] = []
         for (line, cols) in LabelledSets.rows(text) {
             guard cols.count == 3 else { throw LabelledFileError(path: path, line: line, message: "expected sentence, fact, value") }
@@ -25,14 +25,14 @@ public struct LabelledFact: Sendable {
 }
 
 /// Counts for one fact (or a whole set): a prediction is any value other than `unknown`.
-public struct FactTally: Sendable {
-    public var total = 0, correct = 0
+package struct FactTally: Sendable {
+    package var total = 0, correct = 0
     /// Sentences given a value, those whose value was right, and those labelled with a value.
-    public var predicted = 0, truePositives = 0, expected = 0
+    package var predicted = 0, truePositives = 0, expected = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(expected: String, got: String, correct ok: Bool) {
+    package mutating func add(expected: String, got: String, correct ok: Bool) {
         total += 1
         if ok { correct += 1 }
         if got != "unknown" {
@@ -42,37 +42,37 @@ public struct FactTally: Sendable {
         if expected != "unknown" { self.expected += 1 }
     }
 
-    public mutating func add(_ other: FactTally) {
+    package mutating func add(_ other: FactTally) {
         total += other.total; correct += other.correct
         predicted += other.predicted; truePositives += other.truePositives; expected += other.expected
     }
 
-    public var accuracy: Double { Double(correct) / Double(max(total, 1)) }
+    package var accuracy: Double { Double(correct) / Double(max(total, 1)) }
     /// Of the values the extractor gave, the share that were right (1 when it gave none).
-    public var precision: Double { ratio(truePositives, predicted) }
+    package var precision: Double { ratio(truePositives, predicted) }
     /// Of the known expected values, the share found (1 when none was expected).
-    public var recall: Double { ratio(truePositives, expected) }
+    package var recall: Double { ratio(truePositives, expected) }
 }
 
 /// A sentence whose extracted value differs from its label.
-public struct FactMiss: Sendable, CustomStringConvertible {
-    public var row: LabelledFact
-    public var got: String
-    public var description: String { "\(row.fact): expected \(row.expected), got \(got) — \(row.text)" }
+package struct FactMiss: Sendable, CustomStringConvertible {
+    package var row: LabelledFact
+    package var got: String
+    package var description: String { "\(row.fact): expected \(row.expected), got \(got) — \(row.text)" }
 }
 
 /// The fact extractor scored on one labelled file: each sentence alone, through `Analyzer.facts`.
-public struct FactAccuracy: Sendable {
+package struct FactAccuracy: Sendable {
     /// A name for the set (the file's name).
-    public var name: String
+    package var name: String
     /// Per fact, sorted by name.
-    public var byFact: [(fact: String, tally: FactTally)] = []
-    public var all = FactTally()
-    public var misses: [FactMiss] = []
+    package var byFact: [(fact: String, tally: FactTally)] = []
+    package var all = FactTally()
+    package var misses: [FactMiss] = []
     /// Rows naming a fact the rules do not define: not scored, and a fault of the file.
-    public var undefined: [LabelledFact] = []
+    package var undefined: [LabelledFact] = []
 
-    public init(name: String, rows: [LabelledFact], analyzer: Analyzer) {
+    package init(name: String, rows: [LabelledFact], analyzer: Analyzer) {
         self.name = name
         var tallies: [String: FactTally] = [:]
         for row in rows {
@@ -92,7 +92,7 @@ public struct FactAccuracy: Sendable {
     }
 
     /// A value as the labelled files write it.
-    public static func label(_ v: FactValue) -> String {
+    package static func label(_ v: FactValue) -> String {
         switch v {
         case .unknown: return "unknown"
         case .bool(let b): return b ? "true" : "false"
@@ -103,14 +103,14 @@ public struct FactAccuracy: Sendable {
     }
 
     /// Equal labels, or numbers within 0.2 (the files write one decimal).
-    public static func matches(_ got: String, _ expected: String) -> Bool {
+    package static func matches(_ got: String, _ expected: String) -> Bool {
         if got == expected { return true }
         guard let g = Double(got), let e = Double(expected) else { return false }
         return abs(g - e) <= 0.2
     }
 
     /// The per-fact table as Markdown, with the set's totals as the last row, then (when asked) the misses.
-    public func markdown(misses withMisses: Bool = false) -> String {
+    package func markdown(misses withMisses: Bool = false) -> String {
         var s = "### \(name): \(all.total) sentences, accuracy \(fmt(all.accuracy)), precision \(fmt(all.precision)), recall \(fmt(all.recall))\n\n"
         s += "| fact | count | accuracy | precision | recall |\n|---|---:|---:|---:|---:|\n"
         for (fact, t) in byFact + [("**all**", all)] {
@@ -124,7 +124,7 @@ public struct FactAccuracy: Sendable {
     }
 
     /// Totals of several sets, one row each and one for all of them together.
-    public static func totalsMarkdown(_ sets: [FactAccuracy]) -> String {
+    package static func totalsMarkdown(_ sets: [FactAccuracy]) -> String {
         var s = "| set | sentences | accuracy | precision | recall |\n|---|---:|---:|---:|---:|\n"
         var sum = FactTally()
         for set in sets {

@@ -4,15 +4,15 @@ import Foundation
 ///
 /// `IMR_RECORD=1 swift test` writes the outputs as the new goldens instead of comparing; review the
 /// diff (`git diff Tests/`) before committing: a golden must be right, not merely recorded.
-public enum Golden {
+package enum Golden {
     /// Whether this run records goldens (`IMR_RECORD=1`) rather than comparing them.
-    public static var recording: Bool { ProcessInfo.processInfo.environment["IMR_RECORD"] == "1" }
+    package static var recording: Bool { ProcessInfo.processInfo.environment["IMR_RECORD"] == "1" }
 
     /// Compares `actual` with the golden at `url`, or records it there when `recording`.
     ///
     /// - Returns: nil when they are the same (or it was recorded); otherwise a message that names
     ///   `name`, the first line that differs and both versions of it.
-    public static func check(_ actual: String, against url: URL, name: String) throws -> String? {
+    package static func check(_ actual: String, against url: URL, name: String) throws -> String? {
         if recording {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             return nil
@@ -22,7 +22,7 @@ public enum Golden {
     }
 
     /// The message for the first line where `actual` and `expected` differ, or nil when they are equal.
-    public static func difference(actual: String, expected: String, name: String) -> String? {
+    package static func difference(actual: String, expected: String, name: String) -> String? {
         guard actual != expected else { return nil }
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)

@@ -7,9 +7,9 @@ import IMRParse
 // same by construction. See docs/accuracy.md for what the sets are and how to read the numbers.
 
 /// Where the labelled sets live in a checkout, relative to its root.
-public enum LabelledSets {
-    public static let contextFile = "Tests/IMRParseTests/Fixtures/labelled/sentences.tsv"
-    public static let factFiles = ["Tests/GuidelineRulesTests/Fixtures/labelled/facts.tsv",
+package enum LabelledSets {
+    package static let contextFile = "Tests/IMRParseTests/Fixtures/labelled/sentences.tsv"
+    package static let factFiles = ["Tests/GuidelineRulesTests/Fixtures/labelled/facts.tsv",
                                    "Tests/GuidelineRulesTests/Fixtures/labelled/facts-heldout.tsv"]
 
     /// A file's text; the error names the file when it cannot be read.
@@ -30,13 +30,13 @@ public enum LabelledSets {
 }
 
 /// A labelled file that cannot be read, or a row of it that does not follow the format.
-public struct LabelledFileError: Error, CustomStringConvertible, Sendable {
-    public var path: String
+package struct LabelledFileError: Error, CustomStringConvertible, Sendable {
+    package var path: String
     /// 1-based; 0 when the whole file is the problem.
-    public var line: Int
-    public var message: String
+    package var line: Int
+    package var message: String
 
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+    package var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }
 
 /// `part / whole`, or 1 when there is nothing to divide (no claim made, nothing to find).

@@ -4,7 +4,7 @@ import IMRParse
 /// its prediction's (`Prediction.writeJSON`) with these fields added; a CSV row is `csvFields`.
 extension AuditRecord {
     /// The audit's fields of an item's JSON object, written between the prediction and its parsed request.
-    public func writeJSONFields(item: DisputedItem, to w: inout JSONWriter) {
+    package func writeJSONFields(item: DisputedItem, to w: inout JSONWriter) {
         w.key("item"); w.int(self.item)
         w.key("recorded"); w.string(recorded)
         w.key("agrees"); w.bool(agrees)

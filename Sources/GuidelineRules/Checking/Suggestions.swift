@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions by edit distance.
-public enum Suggestions {
+package enum Suggestions {
     /// The known word closest to `word`, if it is close enough to be a likely typo.
-    public static func closest(to word: String, among known: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among known: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().utf8)
         var best: (String, Int)?
         for candidate in known {

@@ -5,7 +5,7 @@ public struct Assessment: Sendable {
     public var treatments: [Treatment]
     public var results: [CriterionResult]
     public var decision: Decision
-    public var basis: DecisionPolicy.Basis
+    package var basis: DecisionPolicy.Basis
     /// The advice of every undocumented criterion, in criterion order.
     public var missingDocumentation: [String]
     /// The smallest set of undocumented facts whose documentation (with the values shown) would

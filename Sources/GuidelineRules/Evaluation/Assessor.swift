@@ -1,11 +1,11 @@
 import IMRParse
 
 /// Evaluates criteria against facts under the decision policy (see `DecisionPolicy`).
-public enum Assessor {
+package enum Assessor {
     /// - Parameters:
     ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
     ///   - edition: the day that picks the edition in force, and its source; nil: the newest criteria.
-    public static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, edition: EditionDate?) -> Assessment {
+    package static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, edition: EditionDate?) -> Assessment {
         var facts = facts
         return assess(treatments, facts: &facts, book: book, edition: edition)
     }

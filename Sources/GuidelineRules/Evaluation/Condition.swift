@@ -4,7 +4,7 @@ import IMRParse
 ///
 /// Names are resolved to fact indices and literals to typed constants once, by `RuleChecker`;
 /// evaluating a case walks this small tree without allocating.
-public indirect enum Condition: Sendable {
+package indirect enum Condition: Sendable {
     case constant(Truth)
     case fact(Int)                              // a bool fact
     case not(Condition)
@@ -20,10 +20,10 @@ public indirect enum Condition: Sendable {
     /// (sum of the facts + constant) op value; unknown when any fact is unknown.
     case compareSum([Int], Double, Comparison, Double)
 
-    public enum Comparison: String, Sendable {
+    package enum Comparison: String, Sendable {
         case lt = "<", le = "<=", gt = ">", ge = ">=", eq = "==", ne = "!="
 
-        public var flipped: Comparison {
+        package var flipped: Comparison {
             switch self { case .lt: .gt; case .le: .ge; case .gt: .lt; case .ge: .le; case .eq: .eq; case .ne: .ne }
         }
 
@@ -32,7 +32,7 @@ public indirect enum Condition: Sendable {
         }
     }
 
-    public func evaluate(_ facts: [FactValue]) -> Truth {
+    package func evaluate(_ facts: [FactValue]) -> Truth {
         switch self {
         case .constant(let t): return t
         case .fact(let i):
@@ -92,7 +92,7 @@ public indirect enum Condition: Sendable {
     }
 
     /// The fact slots this condition reads, in order of first use.
-    public var factsUsed: [Int] {
+    package var factsUsed: [Int] {
         var out: [Int] = []
         collect(&out)
         return out

@@ -1,13 +1,13 @@
 /// The context rules (ConText triggers) as declared in `Rules/context/*.rules`.
-public struct ContextDeclarations: Sendable {
-    public struct Trigger: Sendable {
-        public var category: String
-        public var direction: String
-        public var phrases: [String]
-        public var scope: Int?
+package struct ContextDeclarations: Sendable {
+    package struct Trigger: Sendable {
+        package var category: String
+        package var direction: String
+        package var phrases: [String]
+        package var scope: Int?
     }
-    public var triggers: [Trigger] = []
-    public var pseudo: [String] = []
-    public var terminators: [String] = []
-    public var attributions: [(who: String, phrases: [String])] = []
+    package var triggers: [Trigger] = []
+    package var pseudo: [String] = []
+    package var terminators: [String] = []
+    package var attributions: [(who: String, phrases: [String])] = []
 }

@@ -9,16 +9,16 @@ public final class Criterion: @unchecked Sendable {
     public let id: String
     public let text: String
     /// Applies only when this is shown true (unknown → not applicable).
-    public let when: Condition?
+    package let when: Condition?
     /// Applies unless this is shown true (unknown → applies).
-    public let unless: Condition?
-    public let require: Condition
+    package let unless: Condition?
+    package let require: Condition
     public internal(set) var citation: RuleCitation {
         didSet { citationMember = EncodedMember("citation", citation.text) }
     }
     public let reason: String?
     public let missing: String?
-    public let window: DateWindow
+    package let window: DateWindow
     public let file: String
     public let line: Int
     /// Source text of the conditions, for `rules explain`.
@@ -26,11 +26,11 @@ public final class Criterion: @unchecked Sendable {
     public let unlessText: String?
     public let requireText: String
     /// The slots `when`, `unless` and `require` read, worked out once.
-    public let whenFacts: [Int]
-    public let unlessFacts: [Int]
-    public let requireFacts: [Int]
+    package let whenFacts: [Int]
+    package let unlessFacts: [Int]
+    package let requireFacts: [Int]
     /// `require`'s slots, then the others', each once.
-    public let allFacts: [Int]
+    package let allFacts: [Int]
     /// The note of a result that does not apply, by `NotApplicable.rawValue`, and its JSON: made
     /// once here (building it per result was a fifth of assessing).
     let notes: [String]
@@ -51,7 +51,7 @@ public final class Criterion: @unchecked Sendable {
         allFactKeys = factNames.map { EncodedKey($0) }
     }
 
-    public init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
+    package init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
                 reason: String?, missing: String?, window: DateWindow, file: String, line: Int,
                 whenText: String?, unlessText: String?, requireText: String) {
         self.id = id

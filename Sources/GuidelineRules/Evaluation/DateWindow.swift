@@ -1,14 +1,14 @@
 import IMRParse
 
 /// The days during which a guideline edition is in force (bounds included; nil: open).
-public struct DateWindow: Sendable, Equatable {
-    public var from: CalendarDay?
-    public var to: CalendarDay?
-    public static let always = DateWindow(from: nil, to: nil)
-    public func contains(_ day: CalendarDay) -> Bool {
+package struct DateWindow: Sendable, Equatable {
+    package var from: CalendarDay?
+    package var to: CalendarDay?
+    package static let always = DateWindow(from: nil, to: nil)
+    package func contains(_ day: CalendarDay) -> Bool {
         (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
     }
-    public var description: String {
+    package var description: String {
         switch (from, to) {
         case (nil, nil): "all editions"
         case (let f?, nil): "from \(f.iso)"

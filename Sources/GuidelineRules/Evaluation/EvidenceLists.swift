@@ -19,7 +19,7 @@ public struct EvidenceLists: Sendable {
         var count: Int32 = 0
     }
 
-    public init(count: Int) {
+    package init(count: Int) {
         chains = Array(repeating: Chain(), count: count)
     }
 
@@ -40,7 +40,7 @@ public struct EvidenceLists: Sendable {
     public func count(of slot: Int) -> Int { Int(chains[slot].count) }
 
     /// Calls `body` with each of a fact's evidence in order, in place (a copy retains its strings).
-    public func forEach(of slot: Int, _ body: (borrowing FactEvidence) -> Void) {
+    package func forEach(of slot: Int, _ body: (borrowing FactEvidence) -> Void) {
         entries.withUnsafeBufferPointer { entries in
             var i = chains[slot].first
             while i >= 0 {
@@ -51,7 +51,7 @@ public struct EvidenceLists: Sendable {
     }
 
     /// Whether some of a fact's evidence satisfies `test` (read in place).
-    public func contains(of slot: Int, where test: (borrowing FactEvidence) -> Bool) -> Bool {
+    package func contains(of slot: Int, where test: (borrowing FactEvidence) -> Bool) -> Bool {
         entries.withUnsafeBufferPointer { entries in
             var i = chains[slot].first
             while i >= 0 {
@@ -62,7 +62,7 @@ public struct EvidenceLists: Sendable {
         }
     }
 
-    public mutating func append(_ e: consuming FactEvidence, to slot: Int) {
+    package mutating func append(_ e: consuming FactEvidence, to slot: Int) {
         let index = Int32(entries.count)
         entries.append(Entry(evidence: e, next: -1))
         if chains[slot].last >= 0 { entries[Int(chains[slot].last)].next = index } else { chains[slot].first = index }
@@ -71,7 +71,7 @@ public struct EvidenceLists: Sendable {
     }
 
     /// Room for `n` more entries in all.
-    public mutating func reserveCapacity(_ n: Int) {
+    package mutating func reserveCapacity(_ n: Int) {
         entries.reserveCapacity(entries.count + n)
     }
 }

@@ -5,25 +5,25 @@ public struct FactDefinition: Sendable {
     public var unit: String?
     public var enumValues: [String]
     public var description: String
-    public var source: FactSource
+    package var source: FactSource
     /// Mentions that make a bool fact true (affirmed) or false (negated).
-    public var phrases: [String]
+    package var phrases: [String]
     /// Mentions that, when affirmed, make a bool fact false ("bulging discs without compromise").
-    public var denials: [String]
+    package var denials: [String]
     /// Mentions that, when negated, make a bool fact false ("straight leg raise was negative"),
     /// and settle nothing when affirmed ("straight leg raise testing was done").
-    public var negatives: [String]
+    package var negatives: [String]
     /// For enum facts: the phrases that select each value.
-    public var valuePhrases: [(value: String, phrases: [String])]
+    package var valuePhrases: [(value: String, phrases: [String])]
     /// For number facts: the number must be within `within` words of one of these phrases…
-    public var near: [String]
+    package var near: [String]
     /// …and the sentence must mention one of these (what the number is about), if any are given.
-    public var anchors: [String]
-    public var within: Int
+    package var anchors: [String]
+    package var within: Int
     /// For count facts: the event whose distinct occurrences are counted.
-    public var events: [String]
+    package var events: [String]
     /// Assertion categories that count as the patient having the fact.
-    public var acceptedAssertions: Set<String>
+    package var acceptedAssertions: Set<String>
     public var file: String
     public var line: Int
 }

@@ -9,9 +9,9 @@ public struct FactEvidence: Sendable {
     /// Byte range in the source text.
     public var range: Range<Int>
     /// How the text asserts the fact (see `assertion` for its name).
-    public var how: EvidenceAssertion
+    package var how: EvidenceAssertion
     /// Who states it, if known (see `attribution` for its name).
-    public var attributedTo: Attribution?
+    package var attributedTo: Attribution?
     /// Whether this evidence counted towards the value (false for hypothetical or quoted mentions
     /// that are shown only to explain why the fact stayed unknown).
     public var counted: Bool
@@ -19,7 +19,7 @@ public struct FactEvidence: Sendable {
     private var triggerStart: Int32
     private var triggerEnd: Int32
 
-    public init(range: Range<Int>, how: EvidenceAssertion, trigger: Range<Int>? = nil, attributedTo: Attribution? = nil,
+    package init(range: Range<Int>, how: EvidenceAssertion, trigger: Range<Int>? = nil, attributedTo: Attribution? = nil,
                 counted: Bool = true) {
         self.range = range
         self.how = how
@@ -30,7 +30,7 @@ public struct FactEvidence: Sendable {
     }
 
     /// Evidence with its assertion and attribution named as in the outputs (an unknown name traps).
-    public init(range: Range<Int>, assertion: String, trigger: Range<Int>? = nil, attribution: String? = nil, counted: Bool = true) {
+    package init(range: Range<Int>, assertion: String, trigger: Range<Int>? = nil, attribution: String? = nil, counted: Bool = true) {
         guard let how = EvidenceAssertion(name: assertion) else { preconditionFailure("unknown evidence assertion \(assertion)") }
         let who = attribution.map { name in
             guard let a = Attribution(rawValue: name) else { preconditionFailure("unknown attribution \(name)") }

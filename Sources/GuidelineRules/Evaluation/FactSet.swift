@@ -5,7 +5,7 @@ public struct FactSet: Sendable {
     public var values: [FactValue]
     public var evidence: EvidenceLists
 
-    public init(count: Int) {
+    package init(count: Int) {
         values = Self.unknowns(count)
         evidence = EvidenceLists(count: count)
     }

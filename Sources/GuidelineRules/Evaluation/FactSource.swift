@@ -1,5 +1,5 @@
 /// Where a fact's value comes from.
-public enum FactSource: Sendable, Equatable {
+package enum FactSource: Sendable, Equatable {
     /// Clinical text (a letter's case summary and rationale, or a draft narrative).
     case narrative
     /// The request as submitted: a phrase present makes the fact true, absent makes it false.

@@ -1,6 +1,6 @@
-public enum PageList {
+package enum PageList {
     /// "p.46", "pp.98-99", "pp.60, 111-113".
-    public static func format(_ pages: [Int]) -> String {
+    package static func format(_ pages: [Int]) -> String {
         var runs: [String] = []
         var i = 0
         while i < pages.count {

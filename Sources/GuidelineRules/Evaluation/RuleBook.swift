@@ -6,8 +6,8 @@ import IMRParse
 public final class RuleBook: Sendable {
     public let facts: [FactDefinition]
     public let treatments: [Treatment]
-    public let ancillaryPhrases: [String]
-    public let context: ContextDeclarations
+    package let ancillaryPhrases: [String]
+    package let context: ContextDeclarations
     public let files: [String]
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]

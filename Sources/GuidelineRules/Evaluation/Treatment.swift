@@ -4,9 +4,9 @@ public struct Treatment: Sendable {
     public var requests: [String]
     /// Words that make a request this treatment whatever else it names ("cream": a gabapentin cream
     /// is a topical, its drugs are ingredients, not a bundle with oral gabapentin).
-    public var claims: [String]
+    package var claims: [String]
     public var citation: RuleCitation
-    public var window: DateWindow
+    package var window: DateWindow
     public var criteria: [Criterion]
     public var examples: [RuleExample]
     public var file: String

@@ -4,12 +4,12 @@ import IMRParse
 /// hooks combined into one item's `FactSet`. A letter's case summary is scanned once
 /// (`FactExtractor.scan`) and combined here with each item's rationale.
 extension FactExtractor {
-    public func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
+    package func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
         extract(scans: [scan(source: source, regions: regions, context: context)], context: context, request: request)
     }
 
     /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
-    public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
+    package func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         let count = book.facts.count
         var facts = FactSet(count: count)
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).

@@ -17,7 +17,7 @@ import IMRParse
 ///
 /// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
 /// verdict is what an audit checks, never evidence for it.
-public struct FactExtractor: Sendable {
+package struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
     package let engine: ContextEngine
@@ -49,7 +49,7 @@ public struct FactExtractor: Sendable {
 
     static let maximumMentionsPerSentence = 256
 
-    public init(book: RuleBook) {
+    package init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
@@ -88,7 +88,7 @@ public struct FactExtractor: Sendable {
     /// What the narrative of some regions says, before it is combined with other regions, the
     /// request and the hooks: the mentions' votes and evidence, in text order. A letter's case
     /// summary is scanned once and combined with each item's rationale.
-    public struct NarrativeScan: Sendable {
+    package struct NarrativeScan: Sendable {
         struct Mention: Sendable {
             var fact: Int
             var vote: Vote?
@@ -98,7 +98,7 @@ public struct FactExtractor: Sendable {
     }
 
     /// Scans the clinical text of `regions` (see `NarrativeScan`).
-    public func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
+    package func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
         var result = NarrativeScan()
         // Regions in text order, without overlaps, inside the text (a damaged letter can give any).
         var clean: [Range<Int>] = []

@@ -6,18 +6,18 @@ import IMRParse
 /// A rule file names a hook with `hook NAME` in a fact declaration; the checker requires the
 /// declared type to be the hook's. Every hook is listed in `FactHooks.all`, and the table of
 /// `Rules/README.md` is generated from that list (see `FactHooks.markdownTable`).
-public struct FactHook: Sendable {
+package struct FactHook: Sendable {
     /// What a hook reads: the parsed request (nil for a narrative without one) and the case.
-    public typealias Computation = @Sendable (_ request: ParsedRequest?, _ context: CaseContext) -> FactValue
+    package typealias Computation = @Sendable (_ request: ParsedRequest?, _ context: CaseContext) -> FactValue
 
-    public let name: String
-    public let kind: FactKind
-    public let unit: String?
-    public let enumValues: [String]
+    package let name: String
+    package let kind: FactKind
+    package let unit: String?
+    package let enumValues: [String]
     /// What the value is, for the rule files' documentation.
-    public let summary: String
+    package let summary: String
     /// Whether the value is read from the request (its evidence is then the request text).
-    public let readsRequest: Bool
+    package let readsRequest: Bool
     let compute: Computation
 
     init(_ name: String, _ kind: FactKind, unit: String? = nil, values: [String] = [], readsRequest: Bool, _ summary: String,
@@ -32,5 +32,5 @@ public struct FactHook: Sendable {
     }
 
     /// The hook's value for a request in a case.
-    public func value(request: ParsedRequest?, context: CaseContext) -> FactValue { compute(request, context) }
+    package func value(request: ParsedRequest?, context: CaseContext) -> FactValue { compute(request, context) }
 }

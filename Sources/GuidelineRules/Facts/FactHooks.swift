@@ -4,8 +4,8 @@ import IMRParse
 ///
 /// To add a hook: add its declaration to `all`, regenerate the table of `Rules/README.md`
 /// (`IMR_RECORD=1 swift test --filter FactHooksTests`) and add a unit test of its value.
-public enum FactHooks {
-    public static let all: [FactHook] = [
+package enum FactHooks {
+    package static let all: [FactHook] = [
         FactHook("requested_quantity", .count, readsRequest: true,
                  "the quantity the request states (\"x2\", \"#90\", \"series of three (3)\"); unknown when it states none") { r, _ in
             number(r?.quantity.map(Double.init))
@@ -64,10 +64,10 @@ public enum FactHooks {
     private static let byName: [String: FactHook] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// The hook called `name`, if there is one.
-    public static func named(_ name: String) -> FactHook? { byName[name] }
+    package static func named(_ name: String) -> FactHook? { byName[name] }
 
     /// The hooks' table in `Rules/README.md`: name, type (with unit), and what the value is.
-    public static var markdownTable: String {
+    package static var markdownTable: String {
         var lines = ["| hook | type | value |", "|---|---|---|"]
         for h in all {
             let type = h.kind.rawValue + (h.unit.map { " " + $0 } ?? "")

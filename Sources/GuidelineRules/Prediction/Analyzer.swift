@@ -7,8 +7,8 @@ import IMRParse
 /// worker threads share one instance.
 public final class Analyzer: Sendable {
     public let book: RuleBook
-    public let recognizer: RequestRecognizer
-    public let extractor: FactExtractor
+    package let recognizer: RequestRecognizer
+    package let extractor: FactExtractor
 
     public init(book: RuleBook) {
         self.book = book
@@ -17,7 +17,7 @@ public final class Analyzer: Sendable {
     }
 
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.
-    public static let maximumRequestBytes = 2000
+    package static let maximumRequestBytes = 2000
 
     /// Reads a request; two-digit years count back from `referenceDay` (default: today).
     public func parseRequest(_ text: String, referenceDay: CalendarDay = .today) -> ParsedRequest {
@@ -44,7 +44,7 @@ public final class Analyzer: Sendable {
     }
 
     /// Predicts from narrative already scanned (a letter's case summary is scanned once for all its items).
-    public func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
+    package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)

@@ -5,7 +5,7 @@ extension Prediction {
     /// every criterion with status, citation and evidence spans, and the documentation advice.
     /// `extra` writes the caller's own fields (the audit's item number, recorded decision…) after
     /// `medically_necessary`.
-    public func writeJSON(to w: inout JSONWriter, source: SourceText, extra: (inout JSONWriter) -> Void = { _ in }) {
+    package func writeJSON(to w: inout JSONWriter, source: SourceText, extra: (inout JSONWriter) -> Void = { _ in }) {
         w.beginObject()
         w.key("source"); w.string(source.path)
         w.key("request"); w.string(request.text)

@@ -25,7 +25,7 @@ public struct ParsedRequest: Sendable {
     public var strengthPercent: Double?
     public var hasDosingFrequency = false
     /// Byte ranges (in `text`) of the phrases that selected each component, for evidence.
-    public var componentRanges: [Range<Int>] = []
+    package var componentRanges: [Range<Int>] = []
 
     /// The text's UTF-8 bytes and tokens, made once by `Analyzer.parseRequest` for every reader
     /// of the request (empty for a request built otherwise: readers then tokenize it themselves).
@@ -43,7 +43,7 @@ public struct ParsedRequest: Sendable {
 
     /// Writes the `parsed_request` object (the one definition of its shape; `json` reads it back).
     /// A field the request does not state is copied as a member encoded once (most are null).
-    public func writeJSON(to w: inout JSONWriter) {
+    package func writeJSON(to w: inout JSONWriter) {
         let null = NullMembers.shared
         func string(_ key: StaticString, _ s: String?, _ none: EncodedMember) {
             if let s { w.key(key); w.string(s) } else { w.member(none) }

@@ -1,5 +1,5 @@
 /// A value read from clinical text by `ValueScanner`, normalised to one unit per kind.
-public enum ClinicalValue: Sendable, Hashable {
+package enum ClinicalValue: Sendable, Hashable {
     /// A percentage; `upTo` is the upper end of a range ("78-95%" → 78 up to 95).
     case percent(Double, upTo: Double?)
     /// A duration in weeks (days ÷ 7, months × 4.345, years × 52.18); `upTo` for ranges
@@ -30,35 +30,35 @@ public enum ClinicalValue: Sendable, Hashable {
     case sex(Sex)
 
     /// Visits implied by a frequency with a duration ("3x2" → 6).
-    public var visits: Double? {
+    package var visits: Double? {
         if case .frequency(let perWeek, let weeks?) = self { return perWeek * weeks }
         return nil
     }
 }
 
-public enum Laterality: String, Sendable, Hashable, Codable {
+package enum Laterality: String, Sendable, Hashable, Codable {
     case left, right, bilateral
 }
 
 /// Body regions as the shared fact vocabulary names them (`body_region`).
-public enum BodyRegion: String, Sendable, Hashable, Codable {
+package enum BodyRegion: String, Sendable, Hashable, Codable {
     case lumbar, cervical, thoracic, shoulder, elbow
     case wristHand = "wrist_hand"
     case hip, knee
     case ankleFoot = "ankle_foot"
 }
 
-public enum Sex: String, Sendable, Hashable, Codable {
+package enum Sex: String, Sendable, Hashable, Codable {
     case male, female
 }
 
 /// A value found in a `ClinicalText`, with the tokens it was read from.
-public struct ScannedValue: Sendable, Hashable {
-    public var value: ClinicalValue
+package struct ScannedValue: Sendable, Hashable {
+    package var value: ClinicalValue
     /// Indices into `ClinicalText.tokens`.
-    public var tokenRange: Range<Int>
+    package var tokenRange: Range<Int>
 
-    public init(value: ClinicalValue, tokenRange: Range<Int>) {
+    package init(value: ClinicalValue, tokenRange: Range<Int>) {
         self.value = value
         self.tokenRange = tokenRange
     }

@@ -4,9 +4,9 @@
 /// Tokens are 24 bytes and hold no strings, so a letter of a few thousand words tokenizes without
 /// allocating per token. `key` identifies the lower-cased, lightly stemmed form (see
 /// `Tokenizer.key(of:)`), which is what `PhraseTrie` compares.
-public struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     /// What a token is made of.
-    public enum Kind: UInt8, Sendable {
+    package enum Kind: UInt8, Sendable {
         /// A run of letters, digits and non-ASCII characters with at least one non-digit ("L4", "10mg", "café").
         case word
         /// A run of ASCII digits only ("46", "09").
@@ -16,17 +16,17 @@ public struct Token: Sendable, Hashable {
     }
 
     /// Byte offset of the first byte in the source.
-    public var start: Int32
+    package var start: Int32
     /// Byte offset just past the last byte in the source.
-    public var end: Int32
+    package var end: Int32
     /// FNV-1a 64 hash of the lower-cased, plural-stemmed text; equal for "Injections" and "injection".
-    public var key: UInt64
-    public var kind: Kind
+    package var key: UInt64
+    package var kind: Kind
     /// True for a word that contains an ASCII digit ("L4", "3x2", "10mg", "q6h"): split it with
     /// `Tokenizer.segments(of:in:)` when reading values.
-    public var hasDigits: Bool
+    package var hasDigits: Bool
 
-    public init(start: Int32, end: Int32, kind: Kind, key: UInt64, hasDigits: Bool = false) {
+    package init(start: Int32, end: Int32, kind: Kind, key: UInt64, hasDigits: Bool = false) {
         self.start = start
         self.end = end
         self.kind = kind
@@ -35,9 +35,9 @@ public struct Token: Sendable, Hashable {
     }
 
     /// The byte range of the token in its source.
-    @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
+    @inlinable package var range: Range<Int> { Int(start)..<Int(end) }
     /// Number of bytes.
-    @inlinable public var length: Int { Int(end - start) }
+    @inlinable package var length: Int { Int(end - start) }
     /// True for words and numbers: the tokens a `PhraseTrie` matches.
-    @inlinable public var isWordLike: Bool { kind != .punct }
+    @inlinable package var isWordLike: Bool { kind != .punct }
 }

@@ -19,12 +19,12 @@
 /// "is" ("injections" → "injection", "levels" → "level"; "this", "status", "diagnosis", "less",
 /// "was" stay), and from an acronym's plural, a lower-case "s" after a capital ("ESIs" → "esi",
 /// "MRIs" → "mri"). Non-ASCII letters are not case-folded.
-public enum Tokenizer {
+package enum Tokenizer {
     /// A piece of a mixed word: a run of digits or a run of non-digits ("3x2" → `3`, `x`, `2`).
-    public struct Segment: Sendable, Hashable {
-        public var range: Range<Int>
-        public var isDigits: Bool
-        public init(range: Range<Int>, isDigits: Bool) {
+    package struct Segment: Sendable, Hashable {
+        package var range: Range<Int>
+        package var isDigits: Bool
+        package init(range: Range<Int>, isDigits: Bool) {
             self.range = range
             self.isDigits = isDigits
         }
@@ -82,7 +82,7 @@ public enum Tokenizer {
     }
 
     /// Appends the tokens of `bytes[range]` to `tokens`.
-    public static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
+    package static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
         let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
         guard lo < hi else { return }
         checkOffsets(bytes)
@@ -112,7 +112,7 @@ public enum Tokenizer {
     ///
     /// All regions go into one buffer sized for a token per three bytes, which covers ordinary
     /// text (about one per five); text dense enough to fill it goes on through `tokenize(_:_:into:)`.
-    public static func tokens(_ bytes: [UInt8], regions: [Range<Int>]) -> [Token] {
+    package static func tokens(_ bytes: [UInt8], regions: [Range<Int>]) -> [Token] {
         var total = 0
         for r in regions { total += max(0, min(bytes.count, r.upperBound) - max(0, r.lowerBound)) }
         let room = total / 3 + 16
@@ -237,14 +237,14 @@ public enum Tokenizer {
     }
 
     /// The tokens of `bytes[range]`.
-    public static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
+    package static func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [Token] {
         var out: [Token] = []
         tokenize(bytes, range, into: &out)
         return out
     }
 
     /// The tokens of a string (offsets are into its UTF-8 bytes).
-    public static func tokens(_ text: some StringProtocol) -> [Token] {
+    package static func tokens(_ text: some StringProtocol) -> [Token] {
         let bytes = Array(text.utf8)
         return tokens(bytes, 0..<bytes.count)
     }
@@ -253,7 +253,7 @@ public enum Tokenizer {
     ///
     /// For text that tokenizes to one token this is that token's key; for longer text (which no
     /// single token can equal) it is the stemmed hash of all its bytes, lower-cased.
-    public static func key(of word: some StringProtocol) -> UInt64 {
+    package static func key(of word: some StringProtocol) -> UInt64 {
         let bytes = Array(word.utf8)
         let toks = tokens(bytes, 0..<bytes.count)
         if toks.count == 1 { return toks[0].key }
@@ -268,12 +268,12 @@ public enum Tokenizer {
     }
 
     /// The keys of the words and numbers of a phrase, punctuation left out: what `PhraseTrie` matches.
-    public static func keys(ofPhrase phrase: some StringProtocol) -> [UInt64] {
+    package static func keys(ofPhrase phrase: some StringProtocol) -> [UInt64] {
         tokens(phrase).filter(\.isWordLike).map(\.key)
     }
 
     /// The digit and non-digit runs of a token: "3x2" → 3, x, 2; "10mg" → 10, mg; "L4" → L, 4.
-    public static func segments(of token: Token, in bytes: [UInt8]) -> [Segment] {
+    package static func segments(of token: Token, in bytes: [UInt8]) -> [Segment] {
         var out: [Segment] = []
         var i = Int(token.start)
         let end = Int(token.end)
@@ -287,7 +287,7 @@ public enum Tokenizer {
     }
 
     /// The integer value of an all-digit byte range (nil when empty, not digits, or over 9 digits).
-    public static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    package static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.count <= 9 else { return nil }
         var v = 0
         for i in range {

@@ -26,27 +26,27 @@ import Foundation
 ///
 /// Number words run from "zero" to "twenty", then "thirty" … "ninety" and "hundred", with
 /// compounds ("twenty-five"); "three (3)" is read once.
-public struct ValueScanner: Sendable {
+package struct ValueScanner: Sendable {
     /// The year two-digit years are resolved against (usually the letter's year).
-    public var referenceYear: Int
+    package var referenceYear: Int
 
-    public init(referenceYear: Int = CalendarDay.currentYear) {
+    package init(referenceYear: Int = CalendarDay.currentYear) {
         self.referenceYear = referenceYear
     }
 
     /// The year a two-digit year stands for: the latest of 19yy and 20yy not after `referenceYear`.
-    public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
+    package static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
         let modern = 2000 + yy
         return modern <= referenceYear ? modern : 1900 + yy
     }
 
     /// The values in `range` (token indices) of a clinical text.
-    public func scan(_ text: ClinicalText, tokens range: Range<Int>) -> [ScannedValue] {
+    package func scan(_ text: ClinicalText, tokens range: Range<Int>) -> [ScannedValue] {
         scan(tokens: text.tokens, bytes: text.source.bytes, range: range)
     }
 
     /// The values in `tokens[range]`, whose offsets are into `bytes`.
-    public func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>) -> [ScannedValue] {
+    package func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>) -> [ScannedValue] {
         let c = Cursor(t: tokens, b: bytes, lo: max(0, range.lowerBound), hi: min(tokens.count, range.upperBound))
         var out: [ScannedValue] = []
         var i = c.lo

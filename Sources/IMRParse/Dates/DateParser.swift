@@ -6,7 +6,7 @@ import Foundation
 /// A two-digit year resolves to the nearest year not after `referenceYear` (the letter's own year
 /// when it gives one, otherwise the current year): with 2015, "09" is 2009 and "98" is 1998.
 /// Impossible dates ("2/30/14", "13/1/12") are not dates.
-public enum DateParser {
+package enum DateParser {
     /// The day, when it is a real one of a year a letter can mean (1900–2199).
     static func day(year: Int, month: Int, day: Int) -> CalendarDay? {
         guard year >= 1900, year <= 2199 else { return nil }
@@ -14,14 +14,14 @@ public enum DateParser {
     }
 
     /// Resolves a two-digit year to the nearest year not after `referenceYear`.
-    public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
+    package static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
         var year = (referenceYear / 100) * 100 + yy
         if year > referenceYear { year -= 100 }
         return year
     }
 
     /// The date written at `start`, if one starts there, and the end of its text.
-    public static func date(in bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (date: CalendarDay, end: Int)? {
+    package static func date(in bytes: [UInt8], at start: Int, end: Int, referenceYear: Int) -> (date: CalendarDay, end: Int)? {
         guard start < end else { return nil }
         if start > 0 {
             let p = bytes[start - 1]
@@ -36,7 +36,7 @@ public enum DateParser {
     }
 
     /// The first date in `bytes[range]`, with the range of its text.
-    public static func firstDate(in bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> (date: CalendarDay, range: Range<Int>)? {
+    package static func firstDate(in bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> (date: CalendarDay, range: Range<Int>)? {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -50,7 +50,7 @@ public enum DateParser {
     }
 
     /// The date that a whole string holds (surrounding white space allowed).
-    public static func parse(_ text: String, referenceYear: Int = CalendarDay.currentYear) -> CalendarDay? {
+    package static func parse(_ text: String, referenceYear: Int = CalendarDay.currentYear) -> CalendarDay? {
         let bytes = Array(text.utf8)
         let r = TextScan.trim(bytes, 0..<bytes.count)
         guard let (d, e) = date(in: bytes, at: r.lowerBound, end: r.upperBound, referenceYear: referenceYear),

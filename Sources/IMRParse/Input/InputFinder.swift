@@ -5,13 +5,13 @@ import Foundation
 /// A directory is searched recursively for `.txt` files, and `.pdf` files (read through
 /// `pdftotext`). A path that does not exist is returned as an error for its own line of output,
 /// so that every other input is still processed. `Walk` gives the same inputs one at a time.
-public enum InputFinder {
-    public struct Expansion: Sendable {
-        public var files: [String] = []
-        public var errors: [InputError] = []
+package enum InputFinder {
+    package struct Expansion: Sendable {
+        package var files: [String] = []
+        package var errors: [InputError] = []
     }
 
-    public static func expand(_ paths: [String]) -> Expansion {
+    package static func expand(_ paths: [String]) -> Expansion {
         var walk = Walk(paths)
         var result = Expansion(errors: walk.errors)
         while let file = walk.next() { result.files.append(file) }

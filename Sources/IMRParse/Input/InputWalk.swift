@@ -11,8 +11,8 @@ extension InputFinder {
     ///
     /// Paths that do not exist and top-level directories that cannot be opened are found when the
     /// walk is made (`errors`), so they can be reported before any output.
-    public struct Walk: IteratorProtocol, Sequence {
-        public private(set) var errors: [InputError] = []
+    package struct Walk: IteratorProtocol, Sequence {
+        package private(set) var errors: [InputError] = []
         private var roots: [Root] = []
         private var nextRoot = 0
         /// The directory being walked: its path with a trailing "/" as given on the command line.
@@ -30,7 +30,7 @@ extension InputFinder {
             var next = 0
         }
 
-        public init(_ paths: [String]) {
+        package init(_ paths: [String]) {
             let fm = FileManager.default
             for path in paths {
                 if path == "-" { roots.append(.file(path)); continue }
@@ -53,7 +53,7 @@ extension InputFinder {
         /// Entries listed but not yet visited: what the walk holds in memory.
         var heldNames: Int { stack.reduce(0) { $0 + $1.names.count - $1.next } }
 
-        public mutating func next() -> String? {
+        package mutating func next() -> String? {
             while true {
                 if let top = stack.indices.last {
                     let listing = stack[top]

@@ -139,7 +139,7 @@ public enum SourceLoader {
     }
 
     /// Whether `pdftotext` (poppler-utils) is on the PATH.
-    public static let pdftotextPath: String? = {
+    package static let pdftotextPath: String? = {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for dir in paths {
             let candidate = "\(dir)/pdftotext"

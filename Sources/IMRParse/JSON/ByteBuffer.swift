@@ -3,12 +3,12 @@
 /// `[UInt8].append` checks uniqueness and capacity out of line on every call; the JSON writer
 /// appends a key, a quote or a comma hundreds of times per item, and those checks cost more than
 /// the bytes. Not copyable, so the memory has exactly one owner.
-public struct ByteBuffer: ~Copyable {
+package struct ByteBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
-    public private(set) var count = 0
+    package private(set) var count = 0
     private var capacity: Int
 
-    public init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
         start = .allocate(capacity: self.capacity)
     }
@@ -16,7 +16,7 @@ public struct ByteBuffer: ~Copyable {
     deinit { start.deallocate() }
 
     /// A copy of the bytes written.
-    public var array: [UInt8] {
+    package var array: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.baseAddress?.initialize(from: start, count: count)
             initialized = count
@@ -24,34 +24,34 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// The bytes written, in place (handed to `write(2)` without a copy).
-    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: start, count: count))
     }
 
     @inline(__always)
-    public mutating func append(_ byte: UInt8) {
+    package mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
         start[count] = byte
         count += 1
     }
 
-    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
         (start + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
-    public mutating func append(_ text: StaticString) {
+    package mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    public mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
 
-    public mutating func append(repeating byte: UInt8, count n: Int) {
+    package mutating func append(repeating byte: UInt8, count n: Int) {
         guard n > 0 else { return }
         if count + n > capacity { grow(to: count + n) }
         (start + count).initialize(repeating: byte, count: n)
@@ -60,14 +60,14 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends `n` bytes that `fill` writes in place (digits written back to front).
     @inline(__always)
-    public mutating func append(count n: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+    package mutating func append(count n: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
         if count + n > capacity { grow(to: count + n) }
         fill(UnsafeMutableBufferPointer(start: start + count, count: n))
         count += n
     }
 
     /// Takes back the last `n` bytes written.
-    public mutating func removeLast(_ n: Int) {
+    package mutating func removeLast(_ n: Int) {
         precondition(n >= 0 && n <= count)
         count -= n
     }

@@ -4,7 +4,7 @@
 /// bytes back, so the shape is described once, by the writing code. Whole numbers become `.int`,
 /// which `JSONWriter` writes exactly as the `.double` they may have come from.
 extension JSONValue {
-    public init?(parsing bytes: [UInt8]) {
+    package init?(parsing bytes: [UInt8]) {
         var reader = JSONReader(bytes: bytes)
         guard let value = reader.value(depth: 0) else { return nil }
         reader.skipSpace()

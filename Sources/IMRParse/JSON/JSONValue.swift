@@ -26,12 +26,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    public static func optional(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
-    public static func optional(_ b: Bool?) -> JSONValue { b.map(JSONValue.bool) ?? .null }
+    package static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    package static func optional(_ i: Int?) -> JSONValue { i.map(JSONValue.int) ?? .null }
+    package static func optional(_ b: Bool?) -> JSONValue { b.map(JSONValue.bool) ?? .null }
 
     /// Compact JSON on one line, as UTF-8 bytes (what writers need; no String round trip).
-    public var compactBytes: [UInt8] {
+    package var compactBytes: [UInt8] {
         var w = JSONWriter()
         w.value(self)
         return w.bytes

@@ -1,13 +1,13 @@
 /// An object member, `"key":value` with a string (or null) value, encoded once for members that
 /// are written many times: a criterion's text and citation go into every prediction of its
 /// treatment, and escaping them (and writing their keys) each time was most of the writing.
-public struct EncodedMember: Sendable {
+package struct EncodedMember: Sendable {
     /// The compact JSON, `"key":"…"` or `"key":null`.
     let bytes: [UInt8]
     /// Where the value starts (after the colon), for the space a pretty writer puts there.
     let valueStart: Int
 
-    public init(_ key: StaticString, _ value: String?) {
+    package init(_ key: StaticString, _ value: String?) {
         var w = JSONWriter(capacity: key.utf8CodeUnitCount + (value?.utf8.count ?? 0) + 8)
         w.key(key)
         valueStart = w.out.count
@@ -17,11 +17,11 @@ public struct EncodedMember: Sendable {
 }
 
 /// A key from data (a fact's name), escaped once: `"name":`.
-public struct EncodedKey: Sendable {
-    public let name: String
+package struct EncodedKey: Sendable {
+    package let name: String
     let bytes: [UInt8]
 
-    public init(_ name: String) {
+    package init(_ name: String) {
         self.name = name
         var w = JSONWriter(capacity: name.utf8.count + 8)
         w.string(name)
@@ -36,7 +36,7 @@ public struct EncodedKey: Sendable {
 /// writes about four bytes of JSON per byte of input, and building a tree first, then walking it,
 /// cost more than the writing itself. Callers open and close objects and arrays in order; the
 /// writer puts the commas, colons and (when pretty) the line breaks.
-public struct JSONWriter: ~Copyable {
+package struct JSONWriter: ~Copyable {
     fileprivate var out: ByteBuffer
     private let pretty: Bool
     private var level = 0
@@ -45,36 +45,36 @@ public struct JSONWriter: ~Copyable {
     /// A key has just been written: its value takes no separator.
     private var afterKey = false
 
-    public init(pretty: Bool = false, capacity: Int = 1024) {
+    package init(pretty: Bool = false, capacity: Int = 1024) {
         self.pretty = pretty
         out = ByteBuffer(capacity: capacity)
     }
 
     /// What has been written, as UTF-8.
-    public var bytes: [UInt8] { out.array }
+    package var bytes: [UInt8] { out.array }
 
     /// Ends the writing and hands over what has been written, without copying it.
-    public consuming func finish() -> ByteBuffer { out }
+    package consuming func finish() -> ByteBuffer { out }
 
     /// Bytes outside any JSON value (a line break between JSON Lines, a separator between values).
-    public mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         out.append(text)
     }
 
     /// Text outside JSON (a CSV row, a line for people), so one buffer can carry any output format.
-    public mutating func raw(text: String) {
+    package mutating func raw(text: String) {
         out.append(text)
     }
 
     // MARK: Objects and arrays
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { open(UInt8(ascii: "[")) }
-    public mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key the program spells (no escaping needed).
-    public mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         // `,"name":` in one reservation: keys are a quarter of the calls.
         let comma = !pretty && level > 0 && !empty
         if !comma { separate() }
@@ -93,7 +93,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A key encoded once, copied as it is.
-    public mutating func key(_ k: EncodedKey) {
+    package mutating func key(_ k: EncodedKey) {
         separate()
         k.bytes.withUnsafeBufferPointer { out.append($0) }
         if pretty { out.append(32) }
@@ -101,7 +101,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A key from data (a fact name, a tally's label), escaped like any string.
-    public mutating func key(string name: String) {
+    package mutating func key(string name: String) {
         separate()
         escape(name)
         colon()
@@ -109,32 +109,32 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Scalars
 
-    public mutating func null() {
+    package mutating func null() {
         separate()
         raw("null")
     }
 
-    public mutating func bool(_ b: Bool) {
+    package mutating func bool(_ b: Bool) {
         separate()
         if b { raw("true") } else { raw("false") }
     }
 
-    public mutating func bool(_ b: Bool?) {
+    package mutating func bool(_ b: Bool?) {
         if let b { bool(b) } else { null() }
     }
 
-    public mutating func int(_ i: Int) {
+    package mutating func int(_ i: Int) {
         separate()
         writeInt(i)
     }
 
-    public mutating func int(_ i: Int?) {
+    package mutating func int(_ i: Int?) {
         if let i { int(i) } else { null() }
     }
 
     /// Whole numbers below 10^15 as integers, other finite numbers as Swift prints them, NaN and
     /// infinities as null (JSON has no spelling for them).
-    public mutating func double(_ d: Double) {
+    package mutating func double(_ d: Double) {
         separate()
         if !d.isFinite {
             raw("null")
@@ -145,17 +145,17 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    public mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         separate()
         escape(s)
     }
 
-    public mutating func string(_ s: String?) {
+    package mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }
 
     /// A member encoded once, copied as it is.
-    public mutating func member(_ m: EncodedMember) {
+    package mutating func member(_ m: EncodedMember) {
         separate()
         m.bytes.withUnsafeBufferPointer { b in
             if pretty {
@@ -171,7 +171,7 @@ public struct JSONWriter: ~Copyable {
     /// A string given as UTF-8 bytes, the same as `string(String(decoding: utf8, as: UTF8.self))`
     /// without making the String: ASCII (nearly every evidence span) is copied as it is; anything
     /// else goes through `String(decoding:)` so invalid bytes are repaired exactly as before.
-    public mutating func string(decoding utf8: ArraySlice<UInt8>) {
+    package mutating func string(decoding utf8: ArraySlice<UInt8>) {
         separate()
         let mark = out.count
         // One pass that escapes and watches for non-ASCII; on finding some, what it wrote is taken back.
@@ -182,7 +182,7 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    public mutating func value(_ v: JSONValue) {
+    package mutating func value(_ v: JSONValue) {
         switch v {
         case .null: null()
         case .bool(let b): bool(b)

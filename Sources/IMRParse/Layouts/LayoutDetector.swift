@@ -20,8 +20,8 @@
 ///
 /// Headings and labels are looked for at the start of lines, header fields and the notice's list in
 /// the first 8 KB: detection never scans the whole letter for a phrase unless no layout matched.
-public enum LayoutDetector {
-    public static func detect(_ text: SourceText) -> LetterLayout {
+package enum LayoutDetector {
+    package static func detect(_ text: SourceText) -> LetterLayout {
         var lines = LetterLines(text.bytes)
         PageNoise.mark(&lines, caseNumber: HeaderFields.caseNumber(text.bytes)?.value)
         return detect(lines, headings: SectionFinder.find(lines))

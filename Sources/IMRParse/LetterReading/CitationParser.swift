@@ -4,9 +4,9 @@
 /// on Non-MTUS Citation Official Disability Guidelines (ODG)" names MTUS, Non-MTUS and ODG, and
 /// cites pages 60, 111, 112 and 113. A body the citation says was *not* used ("did not base their
 /// decision on the MTUS") is not a source.
-public enum CitationParser {
+package enum CitationParser {
     /// A citation built from its cleaned text and the byte range it came from.
-    public static func citation(text: String, range: Range<Int>) -> GuidelineCitation {
+    package static func citation(text: String, range: Range<Int>) -> GuidelineCitation {
         let bytes = Array(text.utf8)
         return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
     }
@@ -34,7 +34,7 @@ public enum CitationParser {
     private static let nonMTUS = bodyNames.firstIndex(of: "Non-MTUS")!
 
     /// Guideline bodies in order of first mention.
-    public static func sources(_ bytes: [UInt8]) -> [String] {
+    package static func sources(_ bytes: [UInt8]) -> [String] {
         var out: [String] = []
         var seen = 0  // a bit per body in `out`
         var skipUntil = 0
@@ -81,7 +81,7 @@ public enum CitationParser {
 
     /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
     /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
-    public static func pages(_ bytes: [UInt8]) -> [Int] {
+    package static func pages(_ bytes: [UInt8]) -> [Int] {
         // Most citations name a page; one with no "p" at all has none.
         guard nextP(bytes, from: 0) != nil else { return [] }
         return PageSet.collect { found in

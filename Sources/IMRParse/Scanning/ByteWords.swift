@@ -4,25 +4,25 @@
 /// The word tests are the classic "has a zero byte" bit tricks. They never miss a matching byte;
 /// they may also flag a byte just beyond a real match, so callers look byte by byte inside a
 /// flagged word.
-public enum ByteWords {
-    public static let ones: UInt64 = 0x0101_0101_0101_0101
-    public static let highBits: UInt64 = 0x8080_8080_8080_8080
+package enum ByteWords {
+    package static let ones: UInt64 = 0x0101_0101_0101_0101
+    package static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// Nonzero when some byte of `x` is zero.
-    @inline(__always) public static func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highBits }
+    @inline(__always) package static func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highBits }
 
     /// Nonzero when some byte of `x` equals `b`.
-    @inline(__always) public static func byte(_ x: UInt64, equals b: UInt8) -> UInt64 { zeroByte(x ^ (ones &* UInt64(b))) }
+    @inline(__always) package static func byte(_ x: UInt64, equals b: UInt8) -> UInt64 { zeroByte(x ^ (ones &* UInt64(b))) }
 
     /// Nonzero when some byte of `x` is below `n` (n ≤ 128).
-    @inline(__always) public static func byte(_ x: UInt64, below n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highBits }
+    @inline(__always) package static func byte(_ x: UInt64, below n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highBits }
 
     @inline(__always) static func word(_ base: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
         UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
     }
 
     /// The index of the first byte ≥ 0x80 at or after `start`, else `bytes.count`.
-    public static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
+    package static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
         var i = start
         if let base = bytes.baseAddress {
             while i + 8 <= bytes.count, word(base, i) & highBits == 0 { i += 8 }
@@ -33,7 +33,7 @@ public enum ByteWords {
 
     /// The index of the first byte that is zero (NUL) or not ASCII, else `bytes.count`: one pass,
     /// sixteen bytes a step, that clears most letters of both checks at once.
-    public static func firstZeroOrNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func firstZeroOrNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0
         if let base = bytes.baseAddress {
             while i + 16 <= bytes.count {
@@ -47,7 +47,7 @@ public enum ByteWords {
     }
 
     /// Whether any byte is zero (NUL).
-    public static func containsZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func containsZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if let base = bytes.baseAddress {
             while i + 8 <= bytes.count {

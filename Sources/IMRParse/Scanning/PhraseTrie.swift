@@ -11,13 +11,13 @@
 /// filter of first words that rejects most tokens with one load: no dictionary per node (Swift's
 /// `Dictionary` hashes with SipHash, which dominated the profile) and no allocation while
 /// matching. Several ids may share one phrase; each is reported.
-public struct PhraseTrie: Sendable {
+package struct PhraseTrie: Sendable {
     /// A phrase found in a token array.
-    public struct Match: Sendable, Hashable {
+    package struct Match: Sendable, Hashable {
         /// Tokens from the first to the last matched word (punctuation skipped inside is included).
-        public var tokenRange: Range<Int>
-        public var id: Int32
-        public init(tokenRange: Range<Int>, id: Int32) {
+        package var tokenRange: Range<Int>
+        package var id: Int32
+        package init(tokenRange: Range<Int>, id: Int32) {
             self.tokenRange = tokenRange
             self.id = id
         }
@@ -52,9 +52,9 @@ public struct PhraseTrie: Sendable {
     private var punctKeys: [UInt64] = []
     private var punctLists: [[Int32]] = []
     /// Number of phrases added.
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init() {
+    package init() {
         let capacity = 64
         slots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: capacity)
         mask = capacity - 1
@@ -62,12 +62,12 @@ public struct PhraseTrie: Sendable {
         rootMask = 15
     }
 
-    public init(_ phrases: [(String, Int32)]) {
+    package init(_ phrases: [(String, Int32)]) {
         self.init()
         for (phrase, id) in phrases { add(phrase, id: id) }
     }
 
-    public var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
     @inline(__always)
     private static func slot(_ parent: Int32, _ key: UInt64, _ mask: Int) -> Int {
@@ -79,7 +79,7 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Adds a phrase; an empty phrase (no words, numbers or punctuation) is ignored.
-    public mutating func add(_ phrase: String, id: Int32) {
+    package mutating func add(_ phrase: String, id: Int32) {
         let toks = Tokenizer.tokens(phrase)
         let words = toks.filter(\.isWordLike)
         if words.isEmpty {
@@ -98,7 +98,7 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Adds a phrase given as word keys (see `Tokenizer.keys(ofPhrase:)`).
-    public mutating func add(keys: [UInt64], id: Int32) {
+    package mutating func add(keys: [UInt64], id: Int32) {
         guard !keys.isEmpty else { return }
         var node: Int32 = 0
         for key in keys { node = child(of: node, key, create: true) }
@@ -151,7 +151,7 @@ public struct PhraseTrie: Sendable {
 
     /// The child of `node` along `key`, if any.
     @inline(__always)
-    public func step(_ node: Int32, _ key: UInt64) -> Int32? {
+    package func step(_ node: Int32, _ key: UInt64) -> Int32? {
         if node == 0 {
             var s = Self.slot(0, key, rootMask)
             while true {
@@ -172,19 +172,19 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Number of nodes (the root is node 0).
-    public var nodeCount: Int { nodeIDs.count }
+    package var nodeCount: Int { nodeIDs.count }
 
     /// True when a phrase ends at `node`.
     @inline(__always)
-    public func isTerminal(_ node: Int32) -> Bool { terminal[Int(node)] }
+    package func isTerminal(_ node: Int32) -> Bool { terminal[Int(node)] }
 
     /// The ids of phrases that end at `node` (empty for inner nodes).
     @inline(__always)
-    public func ids(at node: Int32) -> [Int32] { nodeIDs[Int(node)] }
+    package func ids(at node: Int32) -> [Int32] { nodeIDs[Int(node)] }
 
     /// Ids of the one-mark punctuation phrase `key`, if any.
     @inline(__always)
-    public func punctuationIDs(_ key: UInt64) -> [Int32]? {
+    package func punctuationIDs(_ key: UInt64) -> [Int32]? {
         for k in 0..<punctKeys.count where punctKeys[k] == key { return punctLists[k] }
         return nil
     }
@@ -194,7 +194,7 @@ public struct PhraseTrie: Sendable {
 
     /// False when no phrase starts with this word key (a fast, exact-negative filter).
     @inline(__always)
-    public func mayStart(_ key: UInt64) -> Bool {
+    package func mayStart(_ key: UInt64) -> Bool {
         let bit = Self.filterBit(key)
         // The filter has 1024 words and `bit >> 6` is below 1024: read without a bounds check.
         let word = firstWords.withUnsafeBufferPointer { $0[bit >> 6] }
@@ -216,7 +216,7 @@ public struct PhraseTrie: Sendable {
     /// past `end`: the index just past its last token and the terminal node (-1 for a one-mark
     /// punctuation phrase; see `ids(forMatchAt:node:in:)`).
     @inline(__always)
-    public func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (end: Int, node: Int32)? {
+    package func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (end: Int, node: Int32)? {
         let first = tokens[i]
         if first.kind == .punct {
             if !punctKeys.isEmpty, let ids = punctuationIDs(first.key), !ids.isEmpty { return (i + 1, -1) }
@@ -231,7 +231,7 @@ public struct PhraseTrie: Sendable {
     /// end index and the terminal node of each. Used where a short phrase must be seen even when a
     /// longer one starts at the same word (an anchor "epidural" inside "epidural injection").
     @inline(__always)
-    public func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
+    package func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
         let first = tokens[i]
         guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key) else { return }
         if terminal[Int(node)] { visit(i + 1, node) }
@@ -251,7 +251,7 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Every match in `tokens[range]` at every length, appended to `out` (see `allMatches(in:at:end:_:)`).
-    public func allMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [Match]) {
+    package func allMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [Match]) {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, count > 0 else { return }
         tokens.withUnsafeBufferPointer { p in
@@ -264,16 +264,16 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Where a phrase ends: tokens `start..<end` and the terminal node, whose ids `ids(at:)` gives.
-    public struct NodeMatch: Sendable {
-        public var start: Int32
-        public var end: Int32
-        public var node: Int32
+    package struct NodeMatch: Sendable {
+        package var start: Int32
+        package var end: Int32
+        package var node: Int32
     }
 
     /// Every match in `tokens[range]` at every length, as `allMatches(in:_:into:)` finds them but one
     /// per terminal node instead of one per id: a caller that keeps its own table by node reads what
     /// a phrase means without an array (and its reference count) per match.
-    public func nodeMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [NodeMatch]) {
+    package func nodeMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [NodeMatch]) {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, count > 0 else { return }
         // Matches gather in a small stack buffer appended to `out` in batches: each append to an
@@ -300,7 +300,7 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Whether any phrase occurs in `tokens[range]` (no array is made).
-    public func containsMatch(in tokens: [Token], _ range: Range<Int>) -> Bool {
+    package func containsMatch(in tokens: [Token], _ range: Range<Int>) -> Bool {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, count > 0 else { return false }
         return tokens.withUnsafeBufferPointer { p in
@@ -310,21 +310,21 @@ public struct PhraseTrie: Sendable {
     }
 
     /// Ids for a result of `longestMatch` (handles the punctuation marker node).
-    public func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
+    package func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
         node >= 0 ? nodeIDs[Int(node)] : (punctuationIDs(tokens[i].key) ?? [])
     }
 
     /// Every phrase match in `tokens[range]`: the longest match at each start position (overlapping
     /// matches included), or with `nonOverlapping` the leftmost-longest matches only (matching
     /// resumes after each match). Each id of a matched phrase gives one `Match`.
-    public func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false) -> [Match] {
+    package func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false) -> [Match] {
         var out: [Match] = []
         matches(in: tokens, range, nonOverlapping: nonOverlapping, into: &out)
         return out
     }
 
     /// `matches(in:_:nonOverlapping:)` appending into a reusable array.
-    public func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false, into out: inout [Match]) {
+    package func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false, into out: inout [Match]) {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, count > 0 else { return }
         tokens.withUnsafeBufferPointer { p in

@@ -2,24 +2,24 @@
 ///
 /// The hot paths of the project run over UTF-8 bytes rather than `String` or regular expressions,
 /// which are slow on Linux; these helpers keep that code short.
-public enum TextScan {
-    @inline(__always) public static func lower(_ b: UInt8) -> UInt8 {
+package enum TextScan {
+    @inline(__always) package static func lower(_ b: UInt8) -> UInt8 {
         (b >= 65 && b <= 90) ? b | 0x20 : b
     }
-    @inline(__always) public static func isSpace(_ b: UInt8) -> Bool {
+    @inline(__always) package static func isSpace(_ b: UInt8) -> Bool {
         b == 32 || b == 10 || b == 13 || b == 9 || b == 12 || b == 11
     }
-    @inline(__always) public static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) public static func isAlpha(_ b: UInt8) -> Bool {
+    @inline(__always) package static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) package static func isAlpha(_ b: UInt8) -> Bool {
         let l = b | 0x20
         return l >= 97 && l <= 122
     }
-    @inline(__always) public static func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
+    @inline(__always) package static func isAlnum(_ b: UInt8) -> Bool { isAlpha(b) || isDigit(b) }
     /// Letters and digits, plus any byte of a multibyte UTF-8 character (treated as a word character).
-    @inline(__always) public static func isWordByte(_ b: UInt8) -> Bool { isAlnum(b) || b >= 0x80 }
+    @inline(__always) package static func isWordByte(_ b: UInt8) -> Bool { isAlnum(b) || b >= 0x80 }
 
     /// Folds white-space runs to single spaces and trims the ends.
-    public static func foldWhitespace(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+    package static func foldWhitespace(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var pendingSpace = false
@@ -36,7 +36,7 @@ public enum TextScan {
     }
 
     /// `foldWhitespace` written to `out` (at least `range.count` bytes); returns the length.
-    public static func foldWhitespace(_ bytes: [UInt8], _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    package static func foldWhitespace(_ bytes: [UInt8], _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var n = 0
         var pendingSpace = false
         for i in range {
@@ -55,7 +55,7 @@ public enum TextScan {
     /// Case-insensitive (ASCII) search for `needle` (given in lower case) in `bytes[range]`.
     /// White space in the needle matches any run of white space in the text, so that headings
     /// broken over lines or doubled spaces still match.
-    public static func find(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    package static func find(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
         guard let first = needle.first else { return nil }
         var i = range.lowerBound
         let end = range.upperBound
@@ -69,7 +69,7 @@ public enum TextScan {
     }
 
     /// If `needle` matches at `start` (see `find`), the end of the match.
-    public static func match(_ needle: [UInt8], in bytes: [UInt8], at start: Int, end: Int) -> Int? {
+    package static func match(_ needle: [UInt8], in bytes: [UInt8], at start: Int, end: Int) -> Int? {
         var i = start
         var j = 0
         let n = needle.count
@@ -89,7 +89,7 @@ public enum TextScan {
     }
 
     /// All non-overlapping matches of `needle` (lower case) in `bytes[range]`.
-    public static func findAll(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+    package static func findAll(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var from = range.lowerBound
         while from < range.upperBound, let r = find(needle, in: bytes, from..<range.upperBound) {
@@ -100,7 +100,7 @@ public enum TextScan {
     }
 
     /// `range` without leading and trailing white space.
-    public static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    package static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
         while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
@@ -110,7 +110,7 @@ public enum TextScan {
 
 extension String {
     /// The lower-cased UTF-8 bytes of this string with white space folded: the needle form of `TextScan.find`.
-    public var scanNeedle: [UInt8] {
+    package var scanNeedle: [UInt8] {
         let bytes = Array(self.utf8)
         return TextScan.foldWhitespace(bytes, 0..<bytes.count).map(TextScan.lower)
     }
