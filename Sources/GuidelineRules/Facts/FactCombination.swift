@@ -112,10 +112,11 @@ extension FactExtractor {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
-        for (slot, hook) in hookSlots {
-            let value = hook.compute(request, context)
+        for h in hookSlots.indices {
+            let slot = hookSlots[h].slot
+            let value = hookSlots[h].compute(request, context)
             facts.values[slot] = value
-            if value.isKnown, request != nil, hook.readsRequest {
+            if value.isKnown, request != nil, hookSlots[h].readsRequest {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
                 facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }

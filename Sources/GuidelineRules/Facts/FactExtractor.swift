@@ -38,14 +38,20 @@ package struct FactExtractor: Sendable {
         /// Accepted assertion categories as bits (a Set would be retained on every copy, by both threads).
         var accepted: UInt8
 
-        func accepts(_ a: Assertion) -> Bool { accepted & FactInfo.bit(a) != 0 }
-        /// One bit per category (precedences are distinct, 0...6).
-        static func bit(_ a: Assertion) -> UInt8 { 1 << UInt8(a.precedence) }
+        func accepts(_ a: Assertion) -> Bool { accepted & a.bit != 0 }
     }
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    let hookSlots: [(slot: Int, hook: FactHook)]
+    let hookSlots: [HookSlot]
+
+    /// A hooked fact's slot and what applying the hook needs (not the whole `FactHook`: its strings
+    /// would be retained and released per hook per item).
+    struct HookSlot: Sendable {
+        var slot: Int
+        var readsRequest: Bool
+        var compute: FactHook.Computation
+    }
 
     static let maximumMentionsPerSentence = 256
 
@@ -53,12 +59,14 @@ package struct FactExtractor: Sendable {
         self.book = book
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
-                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | FactInfo.bit($1) })
+                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit })
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
             // The checker rejects unknown hook names, so none is dropped here.
-            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.named(name) { return (i, hook) }
+            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.named(name) {
+                return HookSlot(slot: i, readsRequest: hook.readsRequest, compute: hook.compute)
+            }
             return nil
         }
         index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
@@ -207,11 +215,11 @@ package struct FactExtractor: Sendable {
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
                 case (.bool, .affirm):
-                    if accepted { vote = .bool(true) } else if ctx.assertion == .negated { vote = .bool(false) }
+                    if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.bool, .deny):
                     if accepted { vote = .bool(false) }
                 case (.bool, .negative):
-                    if ctx.assertion == .negated { vote = .bool(false) }
+                    if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(index.values[v]) }
                 case (.number, .near), (.count, .near):
@@ -228,8 +236,8 @@ package struct FactExtractor: Sendable {
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                         let n = values!.occurrences(of: mention)
-                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
+                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion.isHistorical { vote = .number(1) }
+                    } else if ctx.assertion.isNegated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
                               mention.lowerBound - t.upperBound <= 3 {
                         // "no prior ESI", "has not had an epidural": a negation right before the event
                         // documents none; one further away is about something else in the sentence.

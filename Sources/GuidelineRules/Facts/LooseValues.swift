@@ -28,7 +28,7 @@ enum LooseValues {
             while next < taken.count, taken[next].upperBound <= i { next += 1 }
             if next < taken.count, taken[next].contains(i) { continue }
             let t = tokens[i]
-            guard t.kind == .number || t.kind == .word, let n = t.kind == .number ? Tokenizer.integer(bytes, t.range) : NumberWords.value(ofKey: t.key) else { continue }
+            guard t.isNumber || t.isWord, let n = t.isNumber ? Tokenizer.integer(bytes, t.byteRange) : NumberWords.value(ofKey: t.key) else { continue }
             if key(i + 1) == dash, glued(i, i + 1), glued(i + 1, i + 2) {
                 // "30-day", "one-month" ("hr" and "hrs" are read only when not hyphenated).
                 if let unit = key(i + 2), unit != k_hr, unit != k_hrs, let factor = weeks(perUnit: unit) {
@@ -43,7 +43,7 @@ enum LooseValues {
             }
             let before = i > range.lowerBound && (tokens[i - 1].key == dash || tokens[i - 1].key == slash || tokens[i - 1].key == dot) && glued(i - 1, i)
             let after = (key(i + 1) == dash || key(i + 1) == slash) && glued(i, i + 1)
-            if !before, !after, (t.key != a && t.key != an) || t.kind == .number {
+            if !before, !after, (t.key != a && t.key != an) || t.isNumber {
                 out.append(ScannedValue(value: .count(Double(n), upTo: nil, unit: nil), tokenRange: i..<(i + 1)))
             }
         }

@@ -56,7 +56,7 @@ package struct RequestRecognizer: Sendable {
             // Everything after the purpose is not requested — unless only administrative words come
             // before it ("Retrospective request for …", "Prescription for …").
             if m.id == purposeID {
-                let requested = tokens[..<m.tokenRange.lowerBound].contains { $0.isWordLike && !Self.administrativeKeys.contains($0.key) }
+                let requested = tokens[..<m.tokenRange.lowerBound].contains { !$0.isPunct && !Self.administrativeKeys.contains($0.key) }
                 if !requested { continue }
                 break
             }

@@ -26,12 +26,12 @@ struct RequestValueReader {
 
     private func word(_ i: Int) -> String {
         guard i >= 0, i < tokens.count else { return "" }
-        return String(decoding: bytes[tokens[i].range], as: UTF8.self).lowercased()
+        return String(decoding: bytes[tokens[i].byteRange], as: UTF8.self).lowercased()
     }
 
     private func nextWord(after i: Int) -> Int? {
         var j = i
-        while j < tokens.count, tokens[j].kind == .punct { j += 1 }
+        while j < tokens.count, tokens[j].isPunct { j += 1 }
         return j < tokens.count ? j : nil
     }
 
