@@ -27,8 +27,19 @@ struct CommandStart {
 
     /// The inputs (one shard of them with `--shard I/N`) and the worker count (`--jobs`).
     func documents() throws(UsageError) -> Documents {
-        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
-        return Documents(inputs: inputs, jobs: try jobCount())
+        let paths = options.positionals
+        guard !paths.isEmpty else {
+            throw UsageError(message: "no input given", hint: "pass files or directories, or '-' to read standard input")
+        }
+        var shard: (index: Int, count: Int)?
+        if let raw = options.value("--shard") {
+            let parts = raw.split(separator: "/")
+            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
+                throw UsageError(message: "--shard takes I/N with 1 ≤ I ≤ N", hint: "for example --shard 2/8")
+            }
+            shard = (i - 1, n)
+        }
+        return Documents(inputs: InputSelection(paths: paths, shard: shard), jobs: try jobCount())
     }
 
     /// The inputs and the analyzer of the rules (loaded while the inputs are listed); nil, after

@@ -24,7 +24,7 @@ enum FactsCommand {
         let format = start.format
         guard let (documents, analyzer) = try start.documentsAndRules() else { return 2 }
         let book = analyzer.book
-        return DocumentStream.run(documents, format: format) { text in
+        return DocumentStream.run(documents.inputs, jobs: documents.jobs, format: format) { text in
             let letter = LetterParser.parse(text)
             let facts = analyzer.facts(in: text, regions: letter.factRegions(in: text), context: CaseContext(letter: letter, source: text))
             return DocumentStream.Output(json: .object([("source", .string(text.path)), ("facts", facts.json(book: book, source: text))]),

@@ -19,7 +19,7 @@ enum ParseCommand {
         guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl]) else { return 0 }
         let format = start.format
         let documents = try start.documents()
-        return DocumentStream.run(documents, format: format) { text in
+        return DocumentStream.run(documents.inputs, jobs: documents.jobs, format: format) { text in
             let letter = LetterParser.parse(text)
             return DocumentStream.Output(json: format == .text ? .null : letter.json(in: text),
                                          text: format == .text ? textLines(letter, text) : [])

@@ -14,25 +14,13 @@ final class InputSelection: IteratorProtocol {
     /// Inputs found by `count(upTo:)` and not yet taken.
     private var peeked: [String] = []
 
-    private init(paths: [String], shard: (index: Int, count: Int)?) {
+    /// `shard`: keep the files whose position modulo `count` is `index` (0-based): deterministic,
+    /// balanced, and the shards' outputs concatenate to the whole run (`--shard I/N` is index I-1 of N).
+    init(paths: [String], shard: (index: Int, count: Int)?) {
         self.paths = paths
         self.shard = shard
         walk = InputFinder.Walk(paths)
         errors = walk.errors
-    }
-
-    /// `--shard I/N` keeps the files whose position modulo N is I-1 (1-based I): deterministic,
-    /// balanced, and the shards' outputs concatenate to the whole run.
-    static func from(_ paths: [String], shard: String?) throws(UsageError) -> InputSelection {
-        guard !paths.isEmpty else {
-            throw UsageError(message: "no input given", hint: "pass files or directories, or '-' to read standard input")
-        }
-        guard let shard else { return InputSelection(paths: paths, shard: nil) }
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
-            throw UsageError(message: "--shard takes I/N with 1 ≤ I ≤ N", hint: "for example --shard 2/8")
-        }
-        return InputSelection(paths: paths, shard: (i - 1, n))
     }
 
     func next() -> String? {

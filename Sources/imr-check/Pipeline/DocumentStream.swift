@@ -9,8 +9,7 @@ enum DocumentStream {
         var text: [String]
     }
 
-    static func run(_ documents: CommandStart.Documents, format: OutputFormat, work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
-        let inputs = documents.inputs
+    static func run(_ inputs: InputSelection, jobs: Int, format: OutputFormat, work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
         let console = Console.shared
         var failures = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
@@ -18,7 +17,7 @@ enum DocumentStream {
         if asArray { console.outRaw("[") }
         var first = true
         let progress = Progress(inputs: inputs)
-        let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: documents.jobs)
+        let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: jobs)
         workers.run({ path in
             InputReport.load(path).map { text in (text, work(text)) }
         }, emit: { _, result in
