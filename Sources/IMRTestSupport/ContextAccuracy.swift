@@ -7,7 +7,7 @@ import IMRParse
 ///
 /// Columns: sentence, target, assertion, attribution or `-`, split (default `dev`). `\n` in the
 /// sentence or target is a line break (PDF text); a target `phrase#2` means its second occurrence.
-package struct LabelledMention: Sendable {
+package struct LabelledMention: LabelledRow, Sendable {
     package var text: String
     package var target: String
     package var occurrence: Int
@@ -15,10 +15,6 @@ package struct LabelledMention: Sendable {
     package var attribution: Attribution?
     package var split: String
     package var line: Int
-
-    package static func load(path: String) throws(LabelledFileError) -> [LabelledMention] {
-        try parse(LabelledSets.read(path), path: path)
-    }
 
     package static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledMention] {
         var mentions: [LabelledMention] = []

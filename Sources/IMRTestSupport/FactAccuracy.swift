@@ -4,15 +4,11 @@ import IMRParse
 
 /// One labelled fact sentence (a row of `facts.tsv`): the sentence, a fact name, and the value the
 /// sentence alone gives it (`true`, `false`, a number, or `unknown`).
-package struct LabelledFact: Sendable {
+package struct LabelledFact: LabelledRow, Sendable {
     package var text: String
     package var fact: String
     package var expected: String
     package var line: Int
-
-    package static func load(path: String) throws(LabelledFileError) -> [LabelledFact] {
-        try parse(LabelledSets.read(path), path: path)
-    }
 
     package static func parse(_ text: String, path: String) throws(LabelledFileError) -> [LabelledFact] {
         var rows: [LabelledFact] = []

@@ -29,6 +29,18 @@ package enum LabelledSets {
     }
 }
 
+/// A row of a labelled file: read a whole file with `load(path:)`.
+package protocol LabelledRow {
+    /// The rows of a file's text; the error names `path` and the line.
+    static func parse(_ text: String, path: String) throws(LabelledFileError) -> [Self]
+}
+
+extension LabelledRow {
+    package static func load(path: String) throws(LabelledFileError) -> [Self] {
+        try parse(LabelledSets.read(path), path: path)
+    }
+}
+
 /// A labelled file that cannot be read, or a row of it that does not follow the format.
 package struct LabelledFileError: Error, CustomStringConvertible, Sendable {
     package var path: String

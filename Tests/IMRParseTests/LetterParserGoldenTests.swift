@@ -30,8 +30,8 @@ import Testing
     @Test func thereAreFixturesForEveryLayout() throws {
         var count: [LetterLayout: Int] = [:]
         for name in Self.fixtureNames { count[try Self.parse(name).1.layout, default: 0] += 1 }
-        for layout in [LetterLayout.notice2013, .finalDetermination, .finalDeterminationCaseHeader, .finalDeterminationLetter,
-                       .medicalProfessionalReview] {
+        // Every registered layout but the fallback for unrecognised letters.
+        for layout in LayoutRegistry.readers.map({ $0.layout }) where layout != .unknown {
             #expect((count[layout] ?? 0) >= 3, "fewer than 3 fixtures for \(layout.rawValue)")
         }
         #expect((count[.unknown] ?? 0) >= 1)

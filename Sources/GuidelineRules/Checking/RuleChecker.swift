@@ -22,12 +22,8 @@ struct RuleChecker {
         var criterionIDs: [String: RuleToken] = [:]
         let treatmentIDs = Set(tree.treatments.map(\.id.text))
         for c in tree.criteria {
-            if let previous = criterionIDs[c.id.text] {
-                report(c.id, c.file, "duplicate-id", "criterion '\(c.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
-                       hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'")
-                continue
-            }
-            criterionIDs[c.id.text] = c.id
+            guard isFirst(c.id, c.file, in: &criterionIDs, what: "criterion",
+                          hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'") else { continue }
             guard let owner = c.treatment else { continue }
             if !treatmentIDs.contains(owner.text) {
                 report(owner, c.file, "unknown-treatment", "no treatment named '\(owner.text)'",
@@ -40,12 +36,7 @@ struct RuleChecker {
         var treatments: [Treatment] = []
         var seen: [String: RuleToken] = [:]
         for t in tree.treatments {
-            if let previous = seen[t.id.text] {
-                report(t.id, t.file, "duplicate-id", "treatment '\(t.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
-                       hint: "keep one declaration per treatment id")
-                continue
-            }
-            seen[t.id.text] = t.id
+            guard isFirst(t.id, t.file, in: &seen, what: "treatment", hint: "keep one declaration per treatment id") else { continue }
             if !Vocabulary.treatmentIDs.contains(t.id.text) {
                 warn(t.id, t.file, "unknown-treatment-id", "'\(t.id.text)' is not one of the design's treatment ids",
                      hint: Suggestions.closest(to: t.id.text, among: Vocabulary.treatmentIDs).map { "did you mean '\($0)'?" }
@@ -576,6 +567,17 @@ struct RuleChecker {
         case .date: "a date"
         case .string: "text"
         }
+    }
+
+    /// Whether `id` is declared here for the first time (it is recorded in `seen`); a second
+    /// declaration is reported as a duplicate naming the first.
+    private mutating func isFirst(_ id: RuleToken, _ file: String, in seen: inout [String: RuleToken], what: String, hint: String) -> Bool {
+        if let previous = seen[id.text] {
+            report(id, file, "duplicate-id", "\(what) '\(id.text)' is declared twice (first at \(previous.line):\(previous.column))", hint: hint)
+            return false
+        }
+        seen[id.text] = id
+        return true
     }
 
     private func suggestion(_ word: String, among known: some Sequence<String>) -> String? {

@@ -28,10 +28,6 @@ package enum SentenceSplitter {
     package struct Span: Sendable, Hashable {
         package var range: Range<Int>
         package var startsParagraph: Bool
-        package init(range: Range<Int>, startsParagraph: Bool) {
-            self.range = range
-            self.startsParagraph = startsParagraph
-        }
     }
 
     package static let maxSentenceBytes = 2400

@@ -17,10 +17,6 @@ package struct PhraseTrie: Sendable {
         /// Tokens from the first to the last matched word (punctuation skipped inside is included).
         package var tokenRange: Range<Int>
         package var id: Int32
-        package init(tokenRange: Range<Int>, id: Int32) {
-            self.tokenRange = tokenRange
-            self.id = id
-        }
     }
 
     /// One edge of the trie: parent node, word key, child node; parent -1 marks an empty slot.

@@ -24,10 +24,6 @@ package enum Tokenizer {
     package struct Segment: Sendable, Hashable {
         package var range: Range<Int>
         package var isDigits: Bool
-        package init(range: Range<Int>, isDigits: Bool) {
-            self.range = range
-            self.isDigits = isDigits
-        }
     }
 
     @usableFromInline static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
