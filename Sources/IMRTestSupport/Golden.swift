@@ -1,3 +1,7 @@
+// IMRTestSupport — what the tests and imr-bench share, never shipped in a product: the `SplitMix`
+// generator, golden-file comparison (`Golden`), and the accuracy scoring of the labelled sets
+// (`LabelledSets`, `ContextAccuracy`, `FactAccuracy`). Not here: anything the command line needs.
+
 import Foundation
 
 /// Golden files: a whole output compared, as text, with the file that holds the expected one.

@@ -1,3 +1,7 @@
+// Audit/ — auditing letters: the `AuditRecord` of an item (recorded against predicted, the criteria
+// that drove it; its JSON fields and CSV row) and the running `AuditSummary`. Not here: the report
+// and the text lines for people (imr-check Output/).
+
 import Foundation
 import IMRParse
 

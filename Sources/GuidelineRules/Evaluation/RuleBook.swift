@@ -1,3 +1,9 @@
+// Evaluation/ — the compiled rules and their evaluation: the `RuleBook` (treatments, criteria,
+// fact definitions, examples, citations, edition windows), fact values (`FactValue`, `FactSet`,
+// `EvidenceLists`, `FactEvidence`), three-valued `Truth` and `Condition`, and the assessment of a
+// request (`Assessor`, `Assessment`, `CriterionResult`, `CriterionStatus`, `DecisionPolicy`,
+// `EditionDate`). Not here: finding facts in text (Facts/), the per-run pipeline (Prediction/).
+
 import IMRParse
 
 /// The checked, compiled rules of a folder: facts, treatments with their criteria and examples,

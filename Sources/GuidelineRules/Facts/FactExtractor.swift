@@ -1,3 +1,8 @@
+// Facts/ — a case's facts: what the case knows besides its narrative (`CaseContext`), the narrative
+// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`), the combination of scans, request and
+// Swift hooks into an item's `FactSet` (`FactCombination`, `FactHook`, `FactHooks`). Not here:
+// reading the request (Requests/), judging the facts (Evaluation/).
+
 import IMRParse
 
 /// Finds the facts of a case in clinical text, from the fact definitions of the rule files.

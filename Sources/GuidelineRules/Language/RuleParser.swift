@@ -1,3 +1,7 @@
+// Language/ — the rule language as text: tokens (`RuleToken`, `RuleLexer`), the recovering parser
+// (`RuleParser`, `ExpressionParser`), the syntax tree (`RuleSyntax`), `Diagnostic` and "did you
+// mean" `Suggestions`. Not here: what the names mean and whether they fit (Checking/).
+
 import Foundation
 
 /// Reads the declarations of rule files into a `RuleSyntaxTree`, reporting every error it meets

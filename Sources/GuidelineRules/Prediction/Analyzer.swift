@@ -1,3 +1,7 @@
+// Prediction/ — the per-run pipeline: `Analyzer` (request → facts → assessment), `Prediction` and
+// its JSON, every item of a letter (`predictItems`) and the rule files' examples (`ExampleRunner`).
+// Not here: the audit's records and totals (Audit/), output formats other than the JSON shape.
+
 import Foundation
 import IMRParse
 

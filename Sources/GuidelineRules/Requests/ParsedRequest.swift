@@ -1,3 +1,7 @@
+// Requests/ — request text: recognising the treatment family (`RequestRecognizer`), reading its
+// quantities, levels, side and dates (`RequestValueReader`) into a `ParsedRequest`, and finding
+// requests written in a note (`RequestFinder`). Not here: facts the request settles (Facts/).
+
 import IMRParse
 
 /// A request as understood: which treatment families it names and its quantities.

@@ -1,3 +1,8 @@
+// Dates/ — the one date type, `CalendarDay`, and reading dates from text: `DateParser` for the dates
+// letters state (headers, dates of injury) and `ClinicalDate`, the possibly partial date the value
+// scanner reads in clinical prose. Not here: which date plays which role in a case (GuidelineRules
+// `CaseContext`, `EditionDate`).
+
 import Foundation
 
 /// A calendar day (proleptic Gregorian): the one date type of the project.

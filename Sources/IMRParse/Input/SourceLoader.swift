@@ -1,3 +1,8 @@
+// Input/ — reading inputs: files and folders (path expansion and the lazy walk, `InputFinder`),
+// standard input, PDFs through `pdftotext`, decoding to a `SourceText` (`SourceLoader`), and why an
+// input could not be read (`InputError`). Not here: the text once read (Text/); which inputs a
+// command run takes and its shards (imr-check's Input/).
+
 import Foundation
 
 /// Reads inputs (files, standard input, PDFs through `pdftotext`) and decodes them to `SourceText`.

@@ -1,3 +1,8 @@
+// JSON/ — JSON in and out: `JSONWriter`, the one serialiser (streams into a `ByteBuffer`; members
+// encoded once per run), `JSONValue`, an ordered tree for small documents, and `JSONReader`, which
+// reads one back. Not here: the shapes of the outputs (beside each model: `DeterminationJSON`,
+// `PredictionJSON`, `AuditRecordFormats`).
+
 /// An object member, `"key":value` with a string (or null) value, encoded once for members that
 /// are written many times: a criterion's text and citation go into every prediction of its
 /// treatment, and escaping them (and writing their keys) each time was most of the writing.

@@ -1,3 +1,8 @@
+// Layouts/ — the letter parser and the layouts it drives: `LetterParser` (lines → layout → body →
+// header fields, reviewer, patient, checks), `LayoutDetector` and `LayoutRegistry` (the layouts in
+// detection order), the `LayoutReader` protocol, and one file per layout with its markers, detection
+// rule and parser. Not here: the reading helpers layouts share (LetterReading/), the model (Letter/).
+
 /// Parses one IMR determination letter (or any other text) into a `Determination`.
 ///
 /// The steps: split the text into lines and mark page furniture (`PageNoise`); find section

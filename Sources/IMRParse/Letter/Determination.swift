@@ -1,3 +1,8 @@
+// Letter/ — the letter model a parse produces: `Determination`, `DisputedItem`, `Decision`,
+// `GuidelineCitation`, `Reviewer`, `Patient`, `LetterLayout`, their `parse` JSON and the narrative
+// ranges later stages read. Plain values, no parsing. Not here: how a letter is read (LetterReading/,
+// Layouts/).
+
 /// One IMR final determination letter, parsed: who reviewed it, about whom, and each disputed item.
 ///
 /// Every field remembers the byte range of the source it came from (`range`), so evidence found

@@ -1,3 +1,9 @@
+// LetterReading/ — what every layout reads the same way: lines (`LetterLines`), page furniture
+// (`PageNoise`, `RunningHeaders`), section headings (`SectionFinder`), item headers and item blocks
+// (`ItemHeaders`, `ItemScanner`, `ItemBuilder`, `ItemChecks`), decisions (`DecisionPhrases`),
+// citations and pages (`CitationParser`, `PageSet`), header fields, reviewer and patient. Not here:
+// which layout a letter has and the order things are read in (Layouts/), byte matchers (Scanning/).
+
 import Foundation
 
 /// The lines of a letter, which of them are page furniture, and the clean text of any range.

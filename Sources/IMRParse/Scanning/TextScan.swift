@@ -1,3 +1,9 @@
+// Scanning/ — every reusable byte and token matcher: ASCII helpers and eight-byte words (`TextScan`,
+// `ByteWords`), phrases at line starts (`LabelTrie`) and anywhere (`Phrase`, `PhraseSet`,
+// `StartFilter`), word lists (`WordSet`), token keys and tables (`KeyMap`, `KeyTable`), tokens and the
+// tokenizer (`Token`, `Tokenizer`) and phrase tries over tokens (`PhraseTrie`). Depends on nothing
+// else in IMRParse. Not here: what the matches mean (letter reading, clinical context, facts).
+
 /// Byte-level helpers shared by every scanner: ASCII case folding, white space, searching.
 ///
 /// The hot paths of the project run over UTF-8 bytes rather than `String` or regular expressions,

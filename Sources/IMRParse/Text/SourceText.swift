@@ -1,3 +1,7 @@
+// Text/ — a decoded input and positions in it: `SourceText` (UTF-8 bytes, byte offsets inside,
+// Unicode-scalar offsets shown to users, white-space normalisation), `TextSpan` and `Located` (a value
+// with the byte range it was read from). Not here: reading files (Input/), searching bytes (Scanning/).
+
 import Foundation
 
 /// The text of one input, as UTF-8 bytes, with its origin and the warnings raised while decoding it.

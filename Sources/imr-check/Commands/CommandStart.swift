@@ -1,3 +1,8 @@
+// Commands/ — one file per subcommand (parse, facts, predict, audit, rules), thin: options,
+// `CommandStart` (how the document commands open), option parsing (`CommandLineOptions`) and where
+// the rules are (`RulesLocator`). Not here: rendering (Output/), concurrency (Pipeline/), input
+// selection (Input/), anything a library user could want (GuidelineRules, IMRParse).
+
 import GuidelineRules
 import IMRParse
 

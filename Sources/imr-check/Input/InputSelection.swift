@@ -1,3 +1,7 @@
+// Input/ — the inputs of a run: paths expanded lazily into files, one shard of them
+// (`InputSelection`), and loading each with its failure named (`InputReport`). Not here: decoding
+// (IMRParse Input/), option parsing (Commands/).
+
 import Foundation
 import IMRParse
 
