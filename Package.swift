@@ -16,9 +16,12 @@ let package = Package(
         .target(name: "IMRParse"),
         .target(name: "GuidelineRules", dependencies: ["IMRParse"]),
         .executableTarget(name: "imr-check", dependencies: ["GuidelineRules", "IMRParse"]),
-        .executableTarget(name: "imr-bench", dependencies: ["GuidelineRules", "IMRParse"]),
-        .testTarget(name: "IMRParseTests", dependencies: ["IMRParse"], exclude: ["Fixtures"]),
-        .testTarget(name: "GuidelineRulesTests", dependencies: ["GuidelineRules", "IMRParse"], exclude: ["Fixtures"]),
-        .testTarget(name: "IMRCheckTests", dependencies: ["GuidelineRules", "IMRParse"], exclude: ["Fixtures"]),
+        .executableTarget(name: "imr-bench", dependencies: ["GuidelineRules", "IMRParse", "IMRTestSupport"]),
+        // What the tests and imr-bench share (seeded generator, golden files, accuracy scoring): a
+        // target, not a product, so none of it ships in the libraries.
+        .target(name: "IMRTestSupport", dependencies: ["GuidelineRules", "IMRParse"]),
+        .testTarget(name: "IMRParseTests", dependencies: ["IMRParse", "IMRTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GuidelineRulesTests", dependencies: ["GuidelineRules", "IMRParse", "IMRTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "IMRCheckTests", dependencies: ["GuidelineRules", "IMRParse", "IMRTestSupport"], exclude: ["Fixtures"]),
     ]
 )

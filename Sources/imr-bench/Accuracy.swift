@@ -1,9 +1,10 @@
 import Foundation
 import GuidelineRules
 import IMRParse
+import IMRTestSupport
 
 /// `imr-bench accuracy`: precision and recall on the project's labelled sets, per assertion
-/// category and per fact. The scoring is the library's (`ContextAccuracy`, `FactAccuracy`), the
+/// category and per fact. The scoring is IMRTestSupport's (`ContextAccuracy`, `FactAccuracy`), the
 /// same code the accuracy tests call, so this prints the tests' numbers.
 enum AccuracyBench {
     static let help = """

@@ -4,6 +4,7 @@ import IMRParse
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+import IMRTestSupport
 #endif
 
 /// `imr-bench fuzz`: mutated letters and rule files through the library, watching for crashes and hangs.
@@ -255,7 +256,7 @@ struct Harness: Sendable {
         guard let text = try? SourceLoader.decode(path: "fuzz.txt", data: bytes) else { return 0 }
         let d = LetterParser.parse(text)
         var n = d.json(in: text).compact.utf8.count
-        let context = BenchRunner.context(d, text)
+        let context = CaseContext(letter: d, source: text)
         let facts = analyzer.facts(in: text, regions: d.factRegions(in: text), context: context)
         n += facts.json(book: analyzer.book, source: text).compact.utf8.count
         // As `imr-check audit`: the case summary scanned once, each item's rationale on its own.
@@ -361,9 +362,9 @@ enum FailureState {
         return n
     }
 
-    /// Writes the current input; returns the path. Safe in a signal handler (open/write/close only).
-    @discardableResult
-    static func writeCurrent(prefix: StaticString) -> String {
+    /// Writes the current input to the path made from `prefix` (left in `scratch`); returns the
+    /// path's length. Safe in a signal handler (open/write/close only).
+    static func writeInput(prefix: StaticString) -> Int {
         let n = path(prefix: prefix)
         let fd = open(UnsafeRawPointer(scratch).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd >= 0 {
@@ -375,6 +376,13 @@ enum FailureState {
             }
             close(fd)
         }
+        return n
+    }
+
+    /// Writes the current input; returns the path.
+    @discardableResult
+    static func writeCurrent(prefix: StaticString) -> String {
+        let n = writeInput(prefix: prefix)
         return String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self)
     }
 
@@ -400,17 +408,7 @@ enum FailureState {
 
     /// The signal handler: write the input, say where, and die by the same signal.
     static func crashed(_ sig: Int32) {
-        let n = path(prefix: "crash")
-        let fd = open(UnsafeRawPointer(scratch).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd >= 0 {
-            var done = 0
-            while done < length {
-                let w = write(fd, buffer + done, length - done)
-                if w <= 0 { break }
-                done += w
-            }
-            close(fd)
-        }
+        let n = writeInput(prefix: "crash")
         var m = 0
         func put(_ s: StaticString) { s.withUTF8Buffer { for b in $0 where m < 8190 { message[m] = b; m += 1 } } }
         put("\nimr-bench fuzz: CRASH (signal ")

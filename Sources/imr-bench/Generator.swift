@@ -1,5 +1,6 @@
 import Foundation
 import IMRParse
+import IMRTestSupport
 
 /// `imr-bench generate`: a synthetic corpus built from the project's own fixture letters.
 ///

@@ -1,3 +1,5 @@
+import IMRTestSupport
+
 /// The mutation engine of `imr-bench fuzz`.
 ///
 /// Seeds are the project's fixture letters and rule files. A mutant applies one to four mutations,

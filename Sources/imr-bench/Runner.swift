@@ -139,7 +139,7 @@ enum BenchRunner {
             if rows["parse"] != nil { rows["parse"]!.add(letters: end - start, bytes: bytes, nanos: t1 - t0, cpu: c1 - c0) }
             if rows["facts"] != nil {
                 let regions = zip(letters, texts).map { $0.factRegions(in: $1) }
-                let contexts = zip(letters, texts).map { context($0, $1) }
+                let contexts = zip(letters, texts).map { CaseContext(letter: $0, source: $1) }
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     let facts = analyzer.facts(in: texts[k], regions: regions[k], context: contexts[k])
@@ -151,7 +151,7 @@ enum BenchRunner {
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     // As `imr-check audit` does (`Analyzer.predictItems`).
-                    for p in analyzer.predictItems(of: letters[k], source: texts[k], context: context(letters[k], texts[k])) {
+                    for p in analyzer.predictItems(of: letters[k], source: texts[k], context: CaseContext(letter: letters[k], source: texts[k])) {
                         checksum &+= p.decision == nil ? 0 : 1
                     }
                 }
@@ -172,10 +172,6 @@ enum BenchRunner {
         }
     }
 
-    // Same as imr-check's LetterCase (an executable target cannot be imported).
-    static func context(_ d: Determination, _ text: SourceText) -> CaseContext {
-        CaseContext(letter: d, source: text)
-    }
 
 
     // MARK: audit through the CLI

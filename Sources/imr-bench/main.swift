@@ -1,3 +1,7 @@
+// imr-bench — the measuring tool (corpus generator, throughput and memory runs, fuzzer, accuracy
+// tables): a program, not timed tests; shares its generator and scoring with the tests through
+// IMRTestSupport. See docs/benchmarks.md.
+
 import Foundation
 
 /// imr-bench: corpus generation, throughput and memory measurements, fuzzing, and accuracy on the

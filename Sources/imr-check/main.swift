@@ -1,3 +1,7 @@
+// imr-check — the command line, thin over the libraries: this file dispatches to Commands/, which
+// open the same way (`CommandStart`), run over Input/ with Pipeline/ and write through Output/.
+// Arrows point one way: Commands → Pipeline → Input, Output; everything → GuidelineRules → IMRParse.
+
 import Foundation
 import GuidelineRules
 import IMRParse

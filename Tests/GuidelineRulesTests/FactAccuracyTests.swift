@@ -1,5 +1,6 @@
 import Foundation
 import IMRParse
+import IMRTestSupport
 import Testing
 @testable import GuidelineRules
 
@@ -11,7 +12,7 @@ enum LabelledFiles {
 
 /// Accuracy of fact extraction on the project's labelled sentences (Fixtures/labelled/facts.tsv):
 /// each sentence, alone, must give the expected value of its fact (true, false, a number, or unknown).
-/// Scored by the library's `FactAccuracy` (as `imr-bench accuracy` is); prints precision and recall
+/// Scored by IMRTestSupport's `FactAccuracy` (as `imr-bench accuracy` is); prints precision and recall
 /// per fact, and fails below the floors, so a regression shows.
 @Suite struct FactAccuracyTests {
     /// The development set (phrases were tuned on it) and the held-out set (written before the last
@@ -31,7 +32,7 @@ enum LabelledFiles {
 
 /// Accuracy of the ConText engine on the labelled mentions (Tests/IMRParseTests/Fixtures/labelled/
 /// sentences.tsv), with the context rules as the rule loader reads them for the fact extractor.
-/// Scored by the library's `ContextAccuracy` (as `imr-bench accuracy` is). It lives here, not in
+/// Scored by IMRTestSupport's `ContextAccuracy` (as `imr-bench accuracy` is). It lives here, not in
 /// IMRParseTests, because it needs the rule loader. Set IMR_CONTEXT_MISSES to list the misses.
 @Suite struct ContextAccuracyTests {
     @Test func labelledSetIsLargeAndSplit() throws {

@@ -31,7 +31,7 @@ import IMRParse
     let analyzer: Analyzer
     init() throws { analyzer = Analyzer(book: try RuleTestSupport.book(Self.rules)) }
 
-    func parse(_ s: String) -> ParsedRequest { analyzer.parseRequest(s, referenceDay: CivilDate.parseISO("2015-06-01")) }
+    func parse(_ s: String) -> ParsedRequest { analyzer.parseRequest(s, referenceDay: CalendarDay(iso: "2015-06-01")!) }
 
     @Test func ancillaryPartsFollowTheProcedure() {
         let r = parse("Left L2-3 transforaminal LESI, lumbar epidurogram contrast dye, IV sedation and fluoroscopic guidance")
@@ -78,7 +78,7 @@ import IMRParse
         let r = parse("Retrospective medial branch blocks to the lumbar spine at right L4-5 and L5-S1 with monitored anesthesia care for DOS 12/17/14")
         #expect(r.components == ["medial_branch_block"])
         #expect(r.retrospective)
-        #expect(r.serviceDate == CivilDate.parseISO("2014-12-17"))
+        #expect(r.serviceDate == CalendarDay(iso: "2014-12-17"))
         #expect(r.levels == ["L4-L5", "L5-S1"])
         #expect(r.laterality == "right")
     }

@@ -176,6 +176,16 @@ import Testing
         #expect(elsewhere.status == 0)
     }
 
+    /// `--date` is the request date: the edition note says so (it said "the document's date").
+    @Test func predictDateNamesItsSource() throws {
+        let plain = try CLI.run(["predict", "--request", "Lumbar ESI L4-5", "examples/requests/esi-documented.txt"])
+        #expect(plain.stdout.contains("Edition: criteria in force on 2015-02-10 (the document's date)"))
+        let dated = try CLI.run(["predict", "--date", "2015-03-02", "--request", "Lumbar ESI L4-5", "examples/requests/esi-documented.txt"])
+        #expect(dated.status == 0)
+        #expect(dated.stdout.contains("Edition: criteria in force on 2015-03-02 (the request date given with --date)"))
+        #expect(try CLI.run(["predict", "--date", "2015-02-30", "--request", "ESI"]).status == 2)
+    }
+
     @Test func predictDiffersWithDocumentation() throws {
         let documented = try CLI.run(["predict", "--request", "Lumbar ESI L4-5", "examples/requests/esi-documented.txt", "--format", "json"])
         let undocumented = try CLI.run(["predict", "--request", "Lumbar ESI L4-5", "examples/requests/esi-undocumented.txt", "--format", "json"])

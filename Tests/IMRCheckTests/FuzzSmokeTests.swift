@@ -1,6 +1,7 @@
 import Foundation
 import GuidelineRules
 import IMRParse
+import IMRTestSupport
 import Testing
 
 /// A short, deterministic fuzz of the whole library pipeline, as `imr-check` drives it: a few hundred
@@ -45,7 +46,7 @@ import Testing
             exit(1)
         }
         let analyzer = Analyzer(book: book)
-        var rng = SplitMix(state: 0x1D2C_3B4A_5968_7F00)
+        var rng = SplitMix(seed: 0x1D2C_3B4A_5968_7F00)
         for n in 0..<(letterCount + ruleCount) {
             let isRule = n >= letterCount
             let pool = isRule ? rules : letters
@@ -191,18 +192,5 @@ import Testing
             out.append((name: relative, bytes: Array(data)))
         }
         return out.sorted { $0.name < $1.name }
-    }
-
-    /// SplitMix64: the same inputs on every run and every platform.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
     }
 }

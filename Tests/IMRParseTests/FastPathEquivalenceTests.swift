@@ -1,3 +1,4 @@
+import IMRTestSupport
 import Testing
 @testable import IMRParse
 
@@ -7,8 +8,6 @@ import Testing
 /// word set. The goldens check these on real letters; here they meet what letters rarely hold: every
 /// length of tail, every control byte, phrases that share long prefixes, keys that collide.
 @Suite struct FastPathEquivalenceTests {
-    typealias Generator = ParserFuzzTests.Generator
-
     // MARK: JSON escaping
 
     /// The writer's escaping, one byte at a time.
@@ -30,7 +29,7 @@ import Testing
     }
 
     @Test func escapingMatchesAByteLoop() {
-        var g = Generator(state: 11)
+        var g = SplitMix(seed: 11)
         // Units of valid UTF-8: every byte that needs an escape, plain ASCII, two- and three-byte characters.
         let units: [[UInt8]] = [[34], [92], [10], [13], [9], [0], [1], [31], [127], [32], [97], [90], [48], [126],
                                 Array("é".utf8), Array("✓".utf8)]
@@ -48,7 +47,7 @@ import Testing
     }
 
     @Test func escapingAnyBytesRepairsLikeString() {
-        var g = Generator(state: 12)
+        var g = SplitMix(seed: 12)
         for _ in 0..<5_000 {
             let bytes = (0..<Int(g.next() % 24)).map { _ in UInt8(truncatingIfNeeded: g.next()) }
             var viaString = JSONWriter()
@@ -68,7 +67,7 @@ import Testing
                           ": upheld", "(", "is not medically necessary", "is not", "not"].map(Phrase.init)
 
     /// Text made of the phrases' pieces, in either case, with white space and noise between them.
-    static func text(_ g: inout Generator) -> [UInt8] {
+    static func text(_ g: inout SplitMix) -> [UInt8] {
         let pieces = ["decision", "Decision Rationale:", "DETERMINATION", "issue  at\ndispute:", "1.", "d", "de",
                       "Medical Treatment Guideline(s) used by the", " claims administrator:", " expert\nreviewer:",
                       "Page 2 of 4", ": Upheld", "(", "is notmedically necessary", "this not", " ", "\n", "\t", "x",
@@ -79,7 +78,7 @@ import Testing
     }
 
     @Test func labelTreeMatchesEachPhrase() {
-        var g = Generator(state: 13)
+        var g = SplitMix(seed: 13)
         let tree = LabelTrie(Self.phrases)
         for _ in 0..<600 {
             let t = Self.text(&g)
@@ -96,7 +95,7 @@ import Testing
     }
 
     @Test func phraseSetFindsTheFirstMatch() {
-        var g = Generator(state: 14)
+        var g = SplitMix(seed: 14)
         let set = PhraseSet(Self.phrases)
         for _ in 0..<3_000 {
             let t = Self.text(&g)
@@ -116,7 +115,7 @@ import Testing
     // MARK: Small lookup tables
 
     @Test func keyMapAgreesWithADictionary() {
-        var g = Generator(state: 15)
+        var g = SplitMix(seed: 15)
         for round in 0..<200 {
             // Small key spaces make repeated keys (the later one wins) and colliding slots common.
             let space = UInt64(round % 2 == 0 ? 64 : 1 << 40)
@@ -138,7 +137,7 @@ import Testing
     }
 
     @Test func wordSetAgreesWithLowerCasedComparison() {
-        var g = Generator(state: 16)
+        var g = SplitMix(seed: 16)
         let words = ["and", "or", "but", "dr", "vs", "e.g", "approximately", "a"]
         let set = WordSet(words)
         let reference = Set(words.map { Array($0.utf8) })

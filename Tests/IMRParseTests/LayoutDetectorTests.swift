@@ -38,4 +38,25 @@ import Testing
         #expect(layout("I believe this request is medically necessary. The patient was seen for IMR paperwork.") == .narrative)
         #expect(layout("x") == .narrative)
     }
+
+    /// One reader per layout (a narrative is what no reader claims), markers found by name.
+    @Test func registryHasOneReaderPerLayout() {
+        let layouts = LayoutRegistry.readers.map { $0.layout }
+        #expect(Set(layouts).count == layouts.count)
+        #expect(Set(layouts) == Set(LetterLayout.allCases).subtracting([.narrative]))
+        for layout in layouts { #expect(LayoutRegistry.reader(for: layout)?.layout == layout) }
+        #expect(LayoutRegistry.reader(for: .narrative) == nil)
+    }
+
+    @Test func markerNamesAreUniqueAndEveryLineStartMarkerIsInTheTrie() {
+        var byName: [String: [String]] = [:]
+        for reader in LayoutRegistry.readers {
+            for m in reader.markers {
+                let phrases = m.phrases.map { String(decoding: $0.needle, as: UTF8.self) }
+                if let seen = byName[m.name] { #expect(seen == phrases, "two markers named \(m.name)") }
+                byName[m.name] = phrases
+                if m.place == .lineStart { #expect(LayoutRegistry.lineStartRanges[m.name]?.count == m.phrases.count) }
+            }
+        }
+    }
 }

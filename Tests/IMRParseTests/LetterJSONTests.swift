@@ -56,7 +56,7 @@ import Testing
         #expect(d.caseSummary?.range == 0..<(s.utf8.count - 1))
         #expect(d.narrativeRanges == [0..<(s.utf8.count - 1)])
         #expect(d.patient.age?.value == 43)
-        #expect(d.patient.injuryDate?.value == "2019-04-15")
+        #expect(d.patient.injuryDate?.value.iso == "2019-04-15")
         let json = d.json(in: text).compact
         #expect(json.contains(#""items":[],"warnings":[]"#))
         #expect(json.contains(#""reviewer":{"specialty":null,"subspecialty":null,"licensure":[]}"#))

@@ -1,4 +1,5 @@
 import Foundation
+import IMRTestSupport
 import Testing
 @testable import IMRParse
 
@@ -6,18 +7,6 @@ import Testing
 /// NUL bytes, duplicated and deleted sections, inserted page furniture, labels and headings). Parsing must not crash, must
 /// finish quickly, and every range it reports must lie inside the text.
 @Suite struct ParserFuzzTests {
-    /// SplitMix64: the same inputs on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Fragments that stress the parser's structure: furniture, labels, headings, headers, joins.
     static let fragments: [[UInt8]] = [
         "\nPage 2 of 9\n\u{0C}CM13-0000001\n", "\nDecision rationale:\n: Upheld\nMAXIMUS guideline: Page(s): 1-99999\n",
@@ -26,7 +15,7 @@ import Testing
         "http://www.odg-twc.com/odgtwc/knee.htm)\n", "\u{0C}", "\r", ":", "-\n", "é", "\u{FFFD}", "\nDecision\n\n",
     ].map { Array($0.utf8) }
 
-    static func mutate(_ input: [UInt8], _ g: inout Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ g: inout SplitMix) -> [UInt8] {
         var b = input
         guard !b.isEmpty else { return b }
         let kind = Int.random(in: 0..<10, using: &g)
@@ -63,7 +52,7 @@ import Testing
         let dir = LetterParserGoldenTests.lettersDirectory
         let inputs = try LetterParserGoldenTests.fixtureNames.map { Array(try Data(contentsOf: dir.appendingPathComponent($0))) }
         try #require(!inputs.isEmpty)
-        var g = Generator(state: 20_240_601)
+        var g = SplitMix(seed: 20_240_601)
         var slowest = 0.0
         for round in 0..<2_000 {
             var bytes = inputs[round % inputs.count]
@@ -79,7 +68,7 @@ import Testing
     }
 
     @Test func randomBytesParse() {
-        var g = Generator(state: 7)
+        var g = SplitMix(seed: 7)
         for _ in 0..<200 {
             let n = Int.random(in: 0..<4000, using: &g)
             let bytes = (0..<n).map { _ in UInt8.random(in: 9...126, using: &g) }

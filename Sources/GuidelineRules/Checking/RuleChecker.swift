@@ -22,12 +22,8 @@ struct RuleChecker {
         var criterionIDs: [String: RuleToken] = [:]
         let treatmentIDs = Set(tree.treatments.map(\.id.text))
         for c in tree.criteria {
-            if let previous = criterionIDs[c.id.text] {
-                report(c.id, c.file, "duplicate-id", "criterion '\(c.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
-                       hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'")
-                continue
-            }
-            criterionIDs[c.id.text] = c.id
+            guard isFirst(c.id, c.file, in: &criterionIDs, what: "criterion",
+                          hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'") else { continue }
             guard let owner = c.treatment else { continue }
             if !treatmentIDs.contains(owner.text) {
                 report(owner, c.file, "unknown-treatment", "no treatment named '\(owner.text)'",
@@ -40,12 +36,7 @@ struct RuleChecker {
         var treatments: [Treatment] = []
         var seen: [String: RuleToken] = [:]
         for t in tree.treatments {
-            if let previous = seen[t.id.text] {
-                report(t.id, t.file, "duplicate-id", "treatment '\(t.id.text)' is declared twice (first at \(previous.line):\(previous.column))",
-                       hint: "keep one declaration per treatment id")
-                continue
-            }
-            seen[t.id.text] = t.id
+            guard isFirst(t.id, t.file, in: &seen, what: "treatment", hint: "keep one declaration per treatment id") else { continue }
             if !Vocabulary.treatmentIDs.contains(t.id.text) {
                 warn(t.id, t.file, "unknown-treatment-id", "'\(t.id.text)' is not one of the design's treatment ids",
                      hint: Suggestions.closest(to: t.id.text, among: Vocabulary.treatmentIDs).map { "did you mean '\($0)'?" }
@@ -121,7 +112,7 @@ struct RuleChecker {
             let kind = FactKind(rawValue: f.type.text) ?? .bool
             var source = FactSource.narrative
             if let hook = f.hook {
-                if let known = FactHooks.all[hook.text] {
+                if let known = FactHooks.named(hook.text) {
                     if known.kind != kind {
                         report(f.type, f.file, "type-mismatch", "hook '\(hook.text)' gives a \(known.kind.rawValue), but the fact is declared \(kind.rawValue)",
                                hint: "declare it as \(known.kind.rawValue)")
@@ -129,7 +120,7 @@ struct RuleChecker {
                     source = .hook(hook.text)
                 } else {
                     report(hook, f.file, "unknown-hook", "no Swift hook named '\(hook.text)'",
-                           hint: suggestion(hook.text, among: FactHooks.all.keys) ?? "hooks are listed in Rules/README.md")
+                           hint: suggestion(hook.text, among: FactHooks.all.map(\.name)) ?? "hooks are listed in Rules/README.md")
                 }
             } else if f.source?.text == "request" {
                 source = .request
@@ -166,7 +157,7 @@ struct RuleChecker {
                 }
             }
             var enumValues = f.enumValues.map(\.text)
-            if case .hook(let h) = source, let known = FactHooks.all[h], kind == .enumeration, enumValues.isEmpty {
+            if case .hook(let h) = source, let known = FactHooks.named(h), kind == .enumeration, enumValues.isEmpty {
                 enumValues = known.enumValues
             }
             for (value, _) in f.valuePhrases where !enumValues.contains(value.text) {
@@ -417,7 +408,7 @@ struct RuleChecker {
             }
             return .compareNumber(i, op, d)
         case .date:
-            guard v.kind == .date, let d = CivilDate.parseISO(v.text) else {
+            guard v.kind == .date, let d = CalendarDay(iso: v.text) else {
                 report(v, file, "type-mismatch", "'\(f.name)' is a date; compare it with a date such as 2016-07-29", hint: nil)
                 return nil
             }
@@ -522,7 +513,7 @@ struct RuleChecker {
                 warn(e.name, e.file, "empty-example", "example '\(e.name.text)' gives no facts, text or request", hint: nil)
             }
             out.append(RuleExample(name: e.name.text, expect: expect, request: e.request, text: e.text,
-                                   date: e.date.flatMap { CivilDate.parseISO($0.text) }, given: given, statuses: statuses,
+                                   date: e.date.flatMap { CalendarDay(iso: $0.text) }, given: given, statuses: statuses,
                                    todo: e.todo, file: e.file, line: e.name.line))
         }
         return out
@@ -541,7 +532,7 @@ struct RuleChecker {
         case .string:
             if v.kind == .string { return .text(v.text) }
         case .date:
-            if v.kind == .date, let d = CivilDate.parseISO(v.text) { return .date(d) }
+            if v.kind == .date, let d = CalendarDay(iso: v.text) { return .date(d) }
         }
         report(v, file, "type-mismatch", "'\(v.text)' is not a valid value for \(describe(f)) '\(f.name)'",
                hint: f.kind == .enumeration ? "values: \(f.enumValues.joined(separator: ", ")), or unknown" : "or write 'unknown'")
@@ -558,7 +549,7 @@ struct RuleChecker {
         var w = DateWindow.always
         for (token, isFrom) in [(from, true), (to, false)] {
             guard let token else { continue }
-            guard let d = CivilDate.parseISO(token.text) else {
+            guard let d = CalendarDay(iso: token.text) else {
                 report(token, file, "syntax", "'\(token.text)' is not a valid date", hint: "write YYYY-MM-DD")
                 continue
             }
@@ -576,6 +567,17 @@ struct RuleChecker {
         case .date: "a date"
         case .string: "text"
         }
+    }
+
+    /// Whether `id` is declared here for the first time (it is recorded in `seen`); a second
+    /// declaration is reported as a duplicate naming the first.
+    private mutating func isFirst(_ id: RuleToken, _ file: String, in seen: inout [String: RuleToken], what: String, hint: String) -> Bool {
+        if let previous = seen[id.text] {
+            report(id, file, "duplicate-id", "\(what) '\(id.text)' is declared twice (first at \(previous.line):\(previous.column))", hint: hint)
+            return false
+        }
+        seen[id.text] = id
+        return true
     }
 
     private func suggestion(_ word: String, among known: some Sequence<String>) -> String? {

@@ -1,3 +1,7 @@
+// Checking/ — from syntax to a rule book: `RuleLoader` (a folder's files), `RuleChecker` (names,
+// types, lint checks, compiling conditions) and the shared `Vocabulary`. Not here: the syntax
+// (Language/), the compiled rules themselves (Evaluation/).
+
 import Foundation
 import IMRParse
 

@@ -1,8 +1,10 @@
+import IMRParse
+
 /// A checked, compiled condition over fact slots, evaluated in three-valued logic.
 ///
 /// Names are resolved to fact indices and literals to typed constants once, by `RuleChecker`;
 /// evaluating a case walks this small tree without allocating.
-public indirect enum Condition: Sendable {
+package indirect enum Condition: Sendable {
     case constant(Truth)
     case fact(Int)                              // a bool fact
     case not(Condition)
@@ -10,7 +12,7 @@ public indirect enum Condition: Sendable {
     case or([Condition])
     case compareNumber(Int, Comparison, Double) // fact op number
     case compareFacts(Int, Comparison, Int)     // fact op fact (numbers or dates)
-    case compareDate(Int, Comparison, Int)      // fact op day number
+    case compareDate(Int, Comparison, CalendarDay)      // fact op day
     case equalsText(Int, String, Bool)          // enum/string fact == value (Bool: negated, i.e. !=)
     case memberText(Int, Set<String>)
     case memberNumber(Int, [Double])
@@ -18,10 +20,10 @@ public indirect enum Condition: Sendable {
     /// (sum of the facts + constant) op value; unknown when any fact is unknown.
     case compareSum([Int], Double, Comparison, Double)
 
-    public enum Comparison: String, Sendable {
+    package enum Comparison: String, Sendable {
         case lt = "<", le = "<=", gt = ">", ge = ">=", eq = "==", ne = "!="
 
-        public var flipped: Comparison {
+        package var flipped: Comparison {
             switch self { case .lt: .gt; case .le: .ge; case .gt: .lt; case .ge: .le; case .eq: .eq; case .ne: .ne }
         }
 
@@ -30,7 +32,7 @@ public indirect enum Condition: Sendable {
         }
     }
 
-    public func evaluate(_ facts: [FactValue]) -> Truth {
+    package func evaluate(_ facts: [FactValue]) -> Truth {
         switch self {
         case .constant(let t): return t
         case .fact(let i):
@@ -59,7 +61,7 @@ public indirect enum Condition: Sendable {
             return Truth(op.holds(a, b))
         case .compareDate(let i, let op, let d):
             guard case .date(let a) = facts[i] else { return .unknown }
-            return Truth(op.holds(Double(a), Double(d)))
+            return Truth(op.holds(Double(a.dayNumber), Double(d.dayNumber)))
         case .equalsText(let i, let v, let negated):
             guard case .text(let a) = facts[i] else { return .unknown }
             return Truth((a == v) != negated)
@@ -84,13 +86,13 @@ public indirect enum Condition: Sendable {
     static func number(_ v: FactValue) -> Double? {
         switch v {
         case .number(let d): return d
-        case .date(let d): return Double(d)
+        case .date(let d): return Double(d.dayNumber)
         default: return nil
         }
     }
 
     /// The fact slots this condition reads, in order of first use.
-    public var factsUsed: [Int] {
+    package var factsUsed: [Int] {
         var out: [Int] = []
         collect(&out)
         return out

@@ -1,5 +1,3 @@
-import IMRParse
-
 /// How one criterion stands for one request.
 public enum CriterionStatus: String, Sendable, CaseIterable {
     /// The record shows the criterion is satisfied.
@@ -14,25 +12,5 @@ public enum CriterionStatus: String, Sendable, CaseIterable {
     /// The checklist mark used in text output.
     public var mark: String {
         switch self { case .met: "✓"; case .unmet: "✗"; case .undocumented: "?"; case .notApplicable: "–" }
-    }
-}
-
-/// The decision policy, written down once: any unmet criterion → Upheld; every applicable criterion
-/// met → Overturned; otherwise (something undocumented, nothing unmet) → Upheld, because the burden
-/// of documentation is on the requester — reported as undocumented, not as unmet.
-public enum DecisionPolicy {
-    public static func decide(_ statuses: some Sequence<CriterionStatus>) -> (decision: Decision, basis: Basis) {
-        var undocumented = false
-        for s in statuses {
-            if s == .unmet { return (.upheld, .unmet) }
-            if s == .undocumented { undocumented = true }
-        }
-        return undocumented ? (.upheld, .undocumented) : (.overturned, .allMet)
-    }
-
-    public enum Basis: String, Sendable {
-        case unmet = "a criterion is unmet"
-        case undocumented = "a criterion is undocumented (the burden of documentation is on the requester)"
-        case allMet = "every applicable criterion is met"
     }
 }

@@ -5,13 +5,13 @@ import IMRParse
 ///
 /// A one-byte value rather than its name: evidence is made for every mention and copied into every
 /// result, and three Strings per evidence cost reference counting on each copy.
-public enum EvidenceAssertion: Sendable, Hashable {
+package enum EvidenceAssertion: Sendable, Hashable {
     case mention(Assertion)
     case request
     case given
 
     /// The name written in the outputs: the assertion's name, `request` or `given`.
-    public var name: String {
+    package var name: String {
         switch self {
         case .mention(let a): a.rawValue
         case .request: "request"
@@ -20,7 +20,7 @@ public enum EvidenceAssertion: Sendable, Hashable {
     }
 
     /// The evidence assertion named `name`, nil for an unknown name.
-    public init?(name: String) {
+    package init?(name: String) {
         switch name {
         case "request": self = .request
         case "given": self = .given

@@ -3,22 +3,22 @@
 /// `unknown` is not `false`: IMR denies when the record does not show a criterion is met, but
 /// the advice to a physician differs ("document it" rather than "it is not so"), so the third
 /// value is kept all the way to the assessment.
-public enum Truth: String, Sendable, CaseIterable {
+package enum Truth: String, Sendable, CaseIterable {
     case yes = "true"
     case no = "false"
     case unknown
 
-    public init(_ b: Bool) { self = b ? .yes : .no }
+    package init(_ b: Bool) { self = b ? .yes : .no }
 
-    public static prefix func ! (t: Truth) -> Truth {
+    package static prefix func ! (t: Truth) -> Truth {
         switch t { case .yes: .no; case .no: .yes; case .unknown: .unknown }
     }
-    public static func && (a: Truth, b: Truth) -> Truth {
+    package static func && (a: Truth, b: Truth) -> Truth {
         if a == .no || b == .no { return .no }
         if a == .yes && b == .yes { return .yes }
         return .unknown
     }
-    public static func || (a: Truth, b: Truth) -> Truth {
+    package static func || (a: Truth, b: Truth) -> Truth {
         if a == .yes || b == .yes { return .yes }
         if a == .no && b == .no { return .no }
         return .unknown

@@ -4,12 +4,12 @@ import IMRParse
 /// hooks combined into one item's `FactSet`. A letter's case summary is scanned once
 /// (`FactExtractor.scan`) and combined here with each item's rationale.
 extension FactExtractor {
-    public func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
+    package func extract(source: SourceText, regions: [Range<Int>], context: CaseContext, request: ParsedRequest?) -> FactSet {
         extract(scans: [scan(source: source, regions: regions, context: context)], context: context, request: request)
     }
 
     /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
-    public func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
+    package func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         let count = book.facts.count
         var facts = FactSet(count: count)
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
@@ -112,43 +112,14 @@ extension FactExtractor {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
-        for (slot, hook) in hookSlots {
-            let value = hookValue(hook, request: request, context: context, facts: facts)
+        for h in hookSlots.indices {
+            let slot = hookSlots[h].slot
+            let value = hookSlots[h].compute(request, context)
             facts.values[slot] = value
-            if value.isKnown, request != nil, hook.isRequestHook {
+            if value.isKnown, request != nil, hookSlots[h].readsRequest {
                 let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
                 facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }
-        }
-    }
-
-    /// The Swift hooks (see `FactHooks` for the registry and `Rules/README.md` for their meaning).
-    func hookValue(_ hook: FactHooks.Name, request r: ParsedRequest?, context: CaseContext, facts: FactSet) -> FactValue {
-        func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
-        switch hook {
-        case .requestedQuantity: return number(r?.quantity.map(Double.init))
-        case .requestedInjectionCount: return r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
-        case .requestedVisits:
-            // Visits: stated, else frequency × duration, else a bare quantity ("PT x12").
-            return number((r?.visits ?? r?.quantity).map(Double.init))
-        case .requestedFrequencyPerWeek: return number(r?.frequencyPerWeek)
-        case .requestedDurationWeeks: return number(r?.durationWeeks)
-        case .requestedLevels:
-            guard let r else { return .unknown }
-            return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
-        case .requestIsRetrospective: return r.map { .bool($0.retrospective) } ?? .unknown
-        case .requestSpecifiesDoseFrequency:
-            guard let r else { return .unknown }
-            return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
-        case .requestedDoseMg: return number(r?.doseMg)
-        case .ageYears: return number(context.patientAge.map(Double.init))
-        case .bodyRegion: return r?.bodyRegion.map { .text($0) } ?? .unknown
-        case .laterality: return r?.laterality.map { .text($0) } ?? .unknown
-        case .requestDate: return (r?.serviceDate ?? context.letterDate).map { .date($0) } ?? .unknown
-        case .injuryDate: return context.injuryDate.map { .date($0) } ?? .unknown
-        case .yearsSinceInjury:
-            guard let injury = context.injuryDate, let date = r?.serviceDate ?? context.letterDate else { return .unknown }
-            return .number((Double(date - injury) / 365.25 * 10).rounded() / 10)
         }
     }
 }

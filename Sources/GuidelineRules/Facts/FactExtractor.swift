@@ -1,3 +1,8 @@
+// Facts/ — a case's facts: what the case knows besides its narrative (`CaseContext`), the narrative
+// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`), the combination of scans, request and
+// Swift hooks into an item's `FactSet` (`FactCombination`, `FactHook`, `FactHooks`). Not here:
+// reading the request (Requests/), judging the facts (Evaluation/).
+
 import IMRParse
 
 /// Finds the facts of a case in clinical text, from the fact definitions of the rule files.
@@ -17,10 +22,10 @@ import IMRParse
 ///
 /// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
 /// verdict is what an audit checks, never evidence for it.
-public struct FactExtractor: Sendable {
+package struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
-    let engine: ContextEngine
+    package let engine: ContextEngine
 
     /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
     /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.
@@ -38,27 +43,35 @@ public struct FactExtractor: Sendable {
         /// Accepted assertion categories as bits (a Set would be retained on every copy, by both threads).
         var accepted: UInt8
 
-        func accepts(_ a: Assertion) -> Bool { accepted & FactInfo.bit(a) != 0 }
-        /// One bit per category (precedences are distinct, 0...6).
-        static func bit(_ a: Assertion) -> UInt8 { 1 << UInt8(a.precedence) }
+        func accepts(_ a: Assertion) -> Bool { accepted & a.bit != 0 }
     }
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    let hookSlots: [(slot: Int, hook: FactHooks.Name)]
+    let hookSlots: [HookSlot]
+
+    /// A hooked fact's slot and what applying the hook needs (not the whole `FactHook`: its strings
+    /// would be retained and released per hook per item).
+    struct HookSlot: Sendable {
+        var slot: Int
+        var readsRequest: Bool
+        var compute: FactHook.Computation
+    }
 
     static let maximumMentionsPerSentence = 256
 
-    public init(book: RuleBook) {
+    package init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
-                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | FactInfo.bit($1) })
+                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit })
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
             // The checker rejects unknown hook names, so none is dropped here.
-            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.Name(rawValue: name) { return (i, hook) }
+            if case .hook(let name) = book.facts[i].source, let hook = FactHooks.named(name) {
+                return HookSlot(slot: i, readsRequest: hook.readsRequest, compute: hook.compute)
+            }
             return nil
         }
         index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
@@ -88,7 +101,7 @@ public struct FactExtractor: Sendable {
     /// What the narrative of some regions says, before it is combined with other regions, the
     /// request and the hooks: the mentions' votes and evidence, in text order. A letter's case
     /// summary is scanned once and combined with each item's rationale.
-    public struct NarrativeScan: Sendable {
+    package struct NarrativeScan: Sendable {
         struct Mention: Sendable {
             var fact: Int
             var vote: Vote?
@@ -98,7 +111,7 @@ public struct FactExtractor: Sendable {
     }
 
     /// Scans the clinical text of `regions` (see `NarrativeScan`).
-    public func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
+    package func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
         var result = NarrativeScan()
         // Regions in text order, without overlaps, inside the text (a damaged letter can give any).
         var clean: [Range<Int>] = []
@@ -111,8 +124,7 @@ public struct FactExtractor: Sendable {
         }
         guard !clean.isEmpty else { return result }
         let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        let year = (context.letterDate ?? context.injuryDate).map { CivilDate.civil(days: $0).year } ?? ValueScanner.currentYear
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: max(year, ValueScanner.currentYear - 100)), into: &result)
+        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), into: &result)
         return result
     }
 
@@ -208,11 +220,11 @@ public struct FactExtractor: Sendable {
                 var vote: FactValue?
                 switch (fact.kind, entry.role) {
                 case (.bool, .affirm):
-                    if accepted { vote = .bool(true) } else if ctx.assertion == .negated { vote = .bool(false) }
+                    if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.bool, .deny):
                     if accepted { vote = .bool(false) }
                 case (.bool, .negative):
-                    if ctx.assertion == .negated { vote = .bool(false) }
+                    if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(index.values[v]) }
                 case (.number, .near), (.count, .near):
@@ -229,8 +241,8 @@ public struct FactExtractor: Sendable {
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                         let n = values!.occurrences(of: mention)
-                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion == .historical { vote = .number(1) }
-                    } else if ctx.assertion == .negated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
+                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion.isHistorical { vote = .number(1) }
+                    } else if ctx.assertion.isNegated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
                               mention.lowerBound - t.upperBound <= 3 {
                         // "no prior ESI", "has not had an epidural": a negation right before the event
                         // documents none; one further away is about something else in the sentence.

@@ -1,53 +1,81 @@
-/// The registry of facts computed in Swift rather than declared with phrases.
+import IMRParse
+
+/// The registry of Swift fact hooks: each one declared once, here (see `FactHook`).
 ///
-/// A rule file names a hook with `hook NAME` in a fact declaration; the declared type must match
-/// the type given here (the checker says so otherwise). Values come from the parsed request, the
-/// letter's header (patient, dates) or the narrative's values; see `FactExtractor.hookValue`.
-/// Add a hook here and in `FactExtractor.hookValue`, then document it in `Rules/README.md`.
-public enum FactHooks {
-    public struct Hook: Sendable {
-        public var kind: FactKind
-        public var unit: String?
-        public var enumValues: [String]
-        public var summary: String
-    }
-
-    /// The hooks by name, for the extractor's switch (a String switch per fact per case was a
-    /// measurable cost).
-    enum Name: String, CaseIterable, Sendable {
-        case requestedQuantity = "requested_quantity", requestedInjectionCount = "requested_injection_count"
-        case requestedVisits = "requested_visits", requestedFrequencyPerWeek = "requested_frequency_per_week"
-        case requestedDurationWeeks = "requested_duration_weeks", requestedLevels = "requested_levels"
-        case requestIsRetrospective = "request_is_retrospective", requestSpecifiesDoseFrequency = "request_specifies_dose_frequency"
-        case requestedDoseMg = "requested_dose_mg", ageYears = "age_years", bodyRegion = "body_region", laterality
-        case requestDate = "request_date", injuryDate = "injury_date", yearsSinceInjury = "years_since_injury"
-
-        /// Read from the request text (its evidence is the request).
-        var isRequestHook: Bool {
-            switch self {
-            case .requestedQuantity, .requestedInjectionCount, .requestedVisits, .requestedFrequencyPerWeek,
-                 .requestedDurationWeeks, .requestedLevels, .requestIsRetrospective, .requestSpecifiesDoseFrequency,
-                 .requestedDoseMg, .requestDate: true
-            case .ageYears, .bodyRegion, .laterality, .injuryDate, .yearsSinceInjury: false
-            }
-        }
-    }
-
-    public static let all: [String: Hook] = [
-        "requested_quantity": Hook(kind: .count, unit: nil, enumValues: [], summary: "the quantity the request states (\"x2\", \"#90\", \"series of three\"); unknown when it states none"),
-        "requested_injection_count": Hook(kind: .count, unit: nil, enumValues: [], summary: "injections requested: the stated quantity, else 1"),
-        "requested_visits": Hook(kind: .count, unit: nil, enumValues: [], summary: "visits requested: frequency × duration (\"3x2\" = 6) or a stated count"),
-        "requested_frequency_per_week": Hook(kind: .number, unit: "per_week", enumValues: [], summary: "visits per week in the request"),
-        "requested_duration_weeks": Hook(kind: .number, unit: "weeks", enumValues: [], summary: "weeks of treatment in the request"),
-        "requested_levels": Hook(kind: .count, unit: nil, enumValues: [], summary: "spine levels named in the request"),
-        "request_is_retrospective": Hook(kind: .bool, unit: nil, enumValues: [], summary: "the request is retrospective (\"retrospective\", \"DOS …\")"),
-        "request_specifies_dose_frequency": Hook(kind: .bool, unit: nil, enumValues: [], summary: "a drug request states its strength (mg or %) and its frequency or quantity"),
-        "requested_dose_mg": Hook(kind: .number, unit: "mg", enumValues: [], summary: "strength in mg per unit (\"Norco 10/325\" → 10)"),
-        "age_years": Hook(kind: .number, unit: "years", enumValues: [], summary: "the patient's age from the letter or the narrative"),
-        "body_region": Hook(kind: .enumeration, unit: nil, enumValues: ["lumbar", "cervical", "thoracic", "shoulder", "elbow", "wrist_hand", "hip", "knee", "ankle_foot", "multiple"], summary: "body region of the request (else of the narrative)"),
-        "laterality": Hook(kind: .enumeration, unit: nil, enumValues: ["left", "right", "bilateral"], summary: "side of the request"),
-        "request_date": Hook(kind: .date, unit: nil, enumValues: [], summary: "the date of service or request: a retrospective request's DOS, else the letter's date"),
-        "injury_date": Hook(kind: .date, unit: nil, enumValues: [], summary: "date of injury from the letter or the narrative"),
-        "years_since_injury": Hook(kind: .number, unit: "years", enumValues: [], summary: "years from the injury to the request date"),
+/// To add a hook: add its declaration to `all`, regenerate the table of `Rules/README.md`
+/// (`IMR_RECORD=1 swift test --filter FactHooksTests`) and add a unit test of its value.
+package enum FactHooks {
+    package static let all: [FactHook] = [
+        FactHook("requested_quantity", .count, readsRequest: true,
+                 "the quantity the request states (\"x2\", \"#90\", \"series of three (3)\"); unknown when it states none") { r, _ in
+            number(r?.quantity.map(Double.init))
+        },
+        FactHook("requested_injection_count", .count, readsRequest: true, "injections requested: the stated quantity, else 1") { r, _ in
+            r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
+        },
+        FactHook("requested_visits", .count, readsRequest: true,
+                 "visits requested: as stated, else frequency × duration (\"3x2\" = 6), else a bare quantity (\"PT x12\")") { r, _ in
+            number((r?.visits ?? r?.quantity).map(Double.init))
+        },
+        FactHook("requested_frequency_per_week", .number, unit: "per_week", readsRequest: true, "visits per week in the request") { r, _ in
+            number(r?.frequencyPerWeek)
+        },
+        FactHook("requested_duration_weeks", .number, unit: "weeks", readsRequest: true, "weeks of treatment in the request") { r, _ in
+            number(r?.durationWeeks)
+        },
+        FactHook("requested_levels", .count, readsRequest: true, "spine levels named in the request (\"L4-5 and L5-S1\" = 2)") { r, _ in
+            guard let r else { return .unknown }
+            return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
+        },
+        FactHook("request_is_retrospective", .bool, readsRequest: true, "the request is retrospective (\"retrospective\", \"DOS …\")") { r, _ in
+            r.map { .bool($0.retrospective) } ?? .unknown
+        },
+        FactHook("request_specifies_dose_frequency", .bool, readsRequest: true,
+                 "a drug request states its strength (mg or %) and its frequency or quantity") { r, _ in
+            guard let r else { return .unknown }
+            return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
+        },
+        FactHook("requested_dose_mg", .number, unit: "mg", readsRequest: true, "strength in mg per unit (\"Norco 10/325\" → 10)") { r, _ in
+            number(r?.doseMg)
+        },
+        FactHook("age_years", .number, unit: "years", readsRequest: false, "the patient's age from the letter's patient line or the narrative") { _, c in
+            number(c.patientAge.map(Double.init))
+        },
+        FactHook("body_region", .enumeration, values: ["lumbar", "cervical", "thoracic", "shoulder", "elbow", "wrist_hand", "hip", "knee", "ankle_foot", "multiple"],
+                 readsRequest: false, "body region of the request") { r, _ in
+            r?.bodyRegion.map { .text($0) } ?? .unknown
+        },
+        FactHook("laterality", .enumeration, values: ["left", "right", "bilateral"], readsRequest: false, "side of the request") { r, _ in
+            r?.laterality.map { .text($0) } ?? .unknown
+        },
+        FactHook("request_date", .date, readsRequest: true,
+                 "the day the request is judged on: a retrospective request's date of service, else the request date (`--date`), else the document's date") { r, c in
+            c.editionDate(for: r).map { .date($0.day) } ?? .unknown
+        },
+        FactHook("injury_date", .date, readsRequest: false, "date of injury from the letter or the narrative") { _, c in
+            c.injuryDate.map { .date($0) } ?? .unknown
+        },
+        FactHook("years_since_injury", .number, unit: "years", readsRequest: false, "years from the date of injury to `request_date`, to a tenth") { r, c in
+            guard let injury = c.injuryDate, let date = c.editionDate(for: r)?.day else { return .unknown }
+            return .number((Double(date.days(since: injury)) / 365.25 * 10).rounded() / 10)
+        },
     ]
+
+    private static let byName: [String: FactHook] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    /// The hook called `name`, if there is one.
+    package static func named(_ name: String) -> FactHook? { byName[name] }
+
+    /// The hooks' table in `Rules/README.md`: name, type (with unit), and what the value is.
+    package static var markdownTable: String {
+        var lines = ["| hook | type | value |", "|---|---|---|"]
+        for h in all {
+            let type = h.kind.rawValue + (h.unit.map { " " + $0 } ?? "")
+            let values = h.enumValues.isEmpty ? "" : ": " + h.enumValues.joined(separator: ", ")
+            lines.append("| `\(h.name)` | \(type) | \(h.summary)\(values) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func number(_ d: Double?) -> FactValue { d.map { .number($0) } ?? .unknown }
 }

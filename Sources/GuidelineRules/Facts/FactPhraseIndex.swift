@@ -151,7 +151,7 @@ extension FactPhraseIndex {
             var words = 0
             var j = end
             while j < limit, words <= Self.maximumGap {
-                if tokens[j].kind != .punct {
+                if !tokens[j].isPunct {
                     if let e = Self.match(part, tokens: tokens, at: j, limit: limit) { found = e; break }
                     words += 1
                 }
@@ -167,7 +167,7 @@ extension FactPhraseIndex {
     private static func match(_ keys: [UInt64], tokens: [Token], at start: Int, limit: Int) -> Int? {
         var j = start
         for key in keys {
-            while j < limit, tokens[j].kind == .punct { j += 1 }
+            while j < limit, tokens[j].isPunct { j += 1 }
             guard j < limit, tokens[j].key == key else { return nil }
             j += 1
         }

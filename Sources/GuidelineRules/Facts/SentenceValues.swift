@@ -53,7 +53,7 @@ struct SentenceValues {
             let r = v.tokenRange
             // Hours and days are read only as written: "7 days" is not 168 hours of care.
             if unit == "hours" || unit == "days", case .duration = v.value {
-                let word = String(decoding: bytes[tokens[r.upperBound - 1].range], as: UTF8.self).lowercased()
+                let word = String(decoding: bytes[tokens[r.upperBound - 1].byteRange], as: UTF8.self).lowercased()
                 let ok = unit == "hours" ? ["hour", "hours", "hr", "hrs", "h"].contains(word) : ["day", "days"].contains(word)
                 if !ok { continue }
             }
@@ -82,7 +82,7 @@ struct SentenceValues {
             default: break
             }
         }
-        for k in max(0, mention.lowerBound - 3)..<mention.lowerBound where tokens[k].kind == .word {
+        for k in max(0, mention.lowerBound - 3)..<mention.lowerBound where tokens[k].isWord {
             let t = tokens[k]
             for o in Self.ordinals where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
         }

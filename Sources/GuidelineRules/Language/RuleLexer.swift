@@ -4,15 +4,15 @@
 /// below it. A line continues on the next physical line when it ends with `,`, `and`, `or`,
 /// `not`, a comparison, or inside unclosed parentheses or brackets — or when the next line
 /// starts with a string, `and`, `or` or `)`. `#` starts a comment outside strings.
-public struct RuleLexer {
-    public let file: String
+package struct RuleLexer {
+    package let file: String
     /// The file's UTF-8 bytes and where each physical line starts: a line becomes a `String` only
     /// when a diagnostic shows it (making one per line was a tenth of loading the rules).
     private let bytes: [UInt8]
     private let lineStarts: [Int]
-    public private(set) var diagnostics: [Diagnostic] = []
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init(file: String, text: String) {
+    package init(file: String, text: String) {
         self.file = file
         bytes = Array(text.utf8)
         var starts = [0]
@@ -20,8 +20,8 @@ public struct RuleLexer {
         lineStarts = starts
     }
 
-    public var lineCount: Int { lineStarts.count }
-    public var lines: [String] { (1...lineCount).map(line) }
+    package var lineCount: Int { lineStarts.count }
+    package var lines: [String] { (1...lineCount).map(line) }
 
     /// Physical line `number` (1-based), without its newline.
     func line(_ number: Int) -> String {
@@ -62,7 +62,7 @@ public struct RuleLexer {
         }
     }
 
-    public func sourceLine(_ number: Int) -> String {
+    package func sourceLine(_ number: Int) -> String {
         guard number >= 1, number <= lineCount else { return "" }
         // Only the start of a line is ever shown; a 2 MB line is not copied per diagnostic.
         var line = String(line(number).unicodeScalars.prefix(240))
@@ -192,7 +192,7 @@ public struct RuleLexer {
     }
 
     /// The file as declarations. Lexical and layout errors are collected in `diagnostics`.
-    public mutating func declarations() -> [RuleDeclaration] {
+    package mutating func declarations() -> [RuleDeclaration] {
         var logical: [RuleLine] = []
         var pending: [RuleToken] = []
         var pendingIndent = 0

@@ -1,10 +1,14 @@
+// Language/ — the rule language as text: tokens (`RuleToken`, `RuleLexer`), the recovering parser
+// (`RuleParser`, `ExpressionParser`), the syntax tree (`RuleSyntax`), `Diagnostic` and "did you
+// mean" `Suggestions`. Not here: what the names mean and whether they fit (Checking/).
+
 import Foundation
 
 /// Reads the declarations of rule files into a `RuleSyntaxTree`, reporting every error it meets
 /// and going on with the next clause or declaration (recovery), so one run names every problem.
-public struct RuleParser {
-    public private(set) var tree = RuleSyntaxTree()
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct RuleParser {
+    package private(set) var tree = RuleSyntaxTree()
+    package private(set) var diagnostics: [Diagnostic] = []
     private var lexer: RuleLexer
 
     /// Every keyword that can open a line; such a line never continues the previous one.
@@ -20,12 +24,12 @@ public struct RuleParser {
     static let maximumErrorsPerFile = 200
     /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
     private var errorsInFile = 0
-    public static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
+    package static let factTypes = ["bool", "number", "count", "enum", "date", "string"]
 
-    public init() { lexer = RuleLexer(file: "", text: "") }
+    package init() { lexer = RuleLexer(file: "", text: "") }
 
     /// Parses one file's text and adds what it declares to `tree`.
-    public mutating func parse(file: String, text: String) {
+    package mutating func parse(file: String, text: String) {
         lexer = RuleLexer(file: file, text: text)
         let declarations = lexer.declarations()
         diagnostics.append(contentsOf: lexer.diagnostics)

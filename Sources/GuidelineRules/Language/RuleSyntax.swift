@@ -3,7 +3,7 @@
 /// Names are still names here; `RuleChecker` resolves them and turns the tree into a `RuleBook`.
 
 /// A condition as written: `radiculopathy_on_exam and (prior_esi_relief_percent >= 50 or x in [a, b])`.
-public indirect enum ExpressionSyntax: Sendable {
+package indirect enum ExpressionSyntax: Sendable {
     case name(RuleToken)
     case literal(RuleToken)          // number, string, date, true/false
     case not(RuleToken, ExpressionSyntax)
@@ -15,7 +15,7 @@ public indirect enum ExpressionSyntax: Sendable {
     case sum([ExpressionSyntax])      // a + b (+ c): numbers and counts, compared as a whole
 
     /// The first token, for diagnostics about the whole expression.
-    public var anchor: RuleToken {
+    package var anchor: RuleToken {
         switch self {
         case .name(let t), .literal(let t), .not(let t, _), .known(let t, _): return t
         case .and(let parts), .or(let parts), .sum(let parts): return parts[0].anchor
@@ -26,90 +26,90 @@ public indirect enum ExpressionSyntax: Sendable {
 }
 
 /// "MTUS Chronic Pain Medical Treatment Guidelines" section "Epidural steroid injections" page 46.
-public struct CitationSyntax: Sendable {
-    public var guideline: String
-    public var section: String?
-    public var pages: [Int]
-    public var token: RuleToken
+package struct CitationSyntax: Sendable {
+    package var guideline: String
+    package var section: String?
+    package var pages: [Int]
+    package var token: RuleToken
 }
 
-public struct TreatmentSyntax: Sendable {
-    public var id: RuleToken
-    public var name: String
-    public var requests: [RuleToken] = []
-    public var claims: [RuleToken] = []
-    public var citation: CitationSyntax?
-    public var appliesFrom: RuleToken?
-    public var appliesTo: RuleToken?
-    public var file: String
+package struct TreatmentSyntax: Sendable {
+    package var id: RuleToken
+    package var name: String
+    package var requests: [RuleToken] = []
+    package var claims: [RuleToken] = []
+    package var citation: CitationSyntax?
+    package var appliesFrom: RuleToken?
+    package var appliesTo: RuleToken?
+    package var file: String
 }
 
-public struct FactSyntax: Sendable {
-    public var name: RuleToken
-    public var type: RuleToken
-    public var unit: RuleToken?
-    public var enumValues: [RuleToken] = []
-    public var description: String
-    public var source: RuleToken?         // `from request`
-    public var hook: RuleToken?
-    public var phrases: [RuleToken] = []
-    public var denials: [RuleToken] = []
-    public var negatives: [RuleToken] = []
-    public var valuePhrases: [(value: RuleToken, phrases: [RuleToken])] = []
-    public var near: [RuleToken] = []
-    public var anchors: [RuleToken] = []
-    public var within: Int?
-    public var events: [RuleToken] = []
-    public var assertions: [RuleToken] = []
-    public var file: String
+package struct FactSyntax: Sendable {
+    package var name: RuleToken
+    package var type: RuleToken
+    package var unit: RuleToken?
+    package var enumValues: [RuleToken] = []
+    package var description: String
+    package var source: RuleToken?         // `from request`
+    package var hook: RuleToken?
+    package var phrases: [RuleToken] = []
+    package var denials: [RuleToken] = []
+    package var negatives: [RuleToken] = []
+    package var valuePhrases: [(value: RuleToken, phrases: [RuleToken])] = []
+    package var near: [RuleToken] = []
+    package var anchors: [RuleToken] = []
+    package var within: Int?
+    package var events: [RuleToken] = []
+    package var assertions: [RuleToken] = []
+    package var file: String
 }
 
-public struct CriterionSyntax: Sendable {
-    public var id: RuleToken
-    public var text: String
-    public var treatment: RuleToken?
-    public var when: ExpressionSyntax?
-    public var unless: ExpressionSyntax?
-    public var require: ExpressionSyntax?
-    public var citation: CitationSyntax?
-    public var reason: RuleToken?
-    public var missing: String?
-    public var appliesFrom: RuleToken?
-    public var appliesTo: RuleToken?
-    public var file: String
+package struct CriterionSyntax: Sendable {
+    package var id: RuleToken
+    package var text: String
+    package var treatment: RuleToken?
+    package var when: ExpressionSyntax?
+    package var unless: ExpressionSyntax?
+    package var require: ExpressionSyntax?
+    package var citation: CitationSyntax?
+    package var reason: RuleToken?
+    package var missing: String?
+    package var appliesFrom: RuleToken?
+    package var appliesTo: RuleToken?
+    package var file: String
 }
 
-public struct ExampleSyntax: Sendable {
-    public var name: RuleToken
-    public var expect: RuleToken?
-    public var treatment: RuleToken?
-    public var request: String?
-    public var text: String?
-    public var date: RuleToken?
-    public var given: [(fact: RuleToken, value: RuleToken)] = []
-    public var statuses: [(criterion: RuleToken, status: RuleToken)] = []
-    public var todo: String?
-    public var file: String
+package struct ExampleSyntax: Sendable {
+    package var name: RuleToken
+    package var expect: RuleToken?
+    package var treatment: RuleToken?
+    package var request: String?
+    package var text: String?
+    package var date: RuleToken?
+    package var given: [(fact: RuleToken, value: RuleToken)] = []
+    package var statuses: [(criterion: RuleToken, status: RuleToken)] = []
+    package var todo: String?
+    package var file: String
 }
 
 /// A context trigger line of `Rules/context/*.rules`.
-public struct TriggerSyntax: Sendable {
-    public var keyword: RuleToken
-    public var category: RuleToken?
-    public var direction: RuleToken?
-    public var phrases: [RuleToken]
-    public var scope: Int?
-    public var file: String
+package struct TriggerSyntax: Sendable {
+    package var keyword: RuleToken
+    package var category: RuleToken?
+    package var direction: RuleToken?
+    package var phrases: [RuleToken]
+    package var scope: Int?
+    package var file: String
 }
 
 /// Everything read from a rules folder, before checking.
-public struct RuleSyntaxTree: Sendable {
-    public var treatments: [TreatmentSyntax] = []
-    public var facts: [FactSyntax] = []
-    public var criteria: [CriterionSyntax] = []
-    public var examples: [ExampleSyntax] = []
-    public var triggers: [TriggerSyntax] = []
-    public var ancillary: [RuleToken] = []
-    public var files: [String] = []
-    public init() {}
+package struct RuleSyntaxTree: Sendable {
+    package var treatments: [TreatmentSyntax] = []
+    package var facts: [FactSyntax] = []
+    package var criteria: [CriterionSyntax] = []
+    package var examples: [ExampleSyntax] = []
+    package var triggers: [TriggerSyntax] = []
+    package var ancillary: [RuleToken] = []
+    package var files: [String] = []
+    package init() {}
 }

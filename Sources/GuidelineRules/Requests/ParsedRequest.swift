@@ -1,3 +1,7 @@
+// Requests/ — request text: recognising the treatment family (`RequestRecognizer`), reading its
+// quantities, levels, side and dates (`RequestValueReader`) into a `ParsedRequest`, and finding
+// requests written in a note (`RequestFinder`). Not here: facts the request settles (Facts/).
+
 import IMRParse
 
 /// A request as understood: which treatment families it names and its quantities.
@@ -17,15 +21,15 @@ public struct ParsedRequest: Sendable {
     public var durationWeeks: Double?
     public var visits: Int?
     public var retrospective = false
-    /// Date of service (day number) of a retrospective request.
-    public var serviceDate: Int?
+    /// Date of service of a retrospective request.
+    public var serviceDate: CalendarDay?
     /// Strength per unit in mg ("Norco 10/325" → 10), or a percentage for topicals.
     public var doseMg: Double?
     /// Strength as a percentage ("Lidoderm 5%", "diclofenac 1% gel").
     public var strengthPercent: Double?
     public var hasDosingFrequency = false
     /// Byte ranges (in `text`) of the phrases that selected each component, for evidence.
-    public var componentRanges: [Range<Int>] = []
+    package var componentRanges: [Range<Int>] = []
 
     /// The text's UTF-8 bytes and tokens, made once by `Analyzer.parseRequest` for every reader
     /// of the request (empty for a request built otherwise: readers then tokenize it themselves).
@@ -43,7 +47,7 @@ public struct ParsedRequest: Sendable {
 
     /// Writes the `parsed_request` object (the one definition of its shape; `json` reads it back).
     /// A field the request does not state is copied as a member encoded once (most are null).
-    public func writeJSON(to w: inout JSONWriter) {
+    package func writeJSON(to w: inout JSONWriter) {
         let null = NullMembers.shared
         func string(_ key: StaticString, _ s: String?, _ none: EncodedMember) {
             if let s { w.key(key); w.string(s) } else { w.member(none) }
@@ -65,7 +69,7 @@ public struct ParsedRequest: Sendable {
         number("duration_weeks", durationWeeks, null.durationWeeks)
         int("visits", visits, null.visits)
         w.key("retrospective"); w.bool(retrospective)
-        string("service_date", serviceDate.map { CivilDate.iso(days: $0) }, null.serviceDate)
+        string("service_date", serviceDate.map(\.iso), null.serviceDate)
         number("dose_mg", doseMg, null.doseMg)
         number("strength_percent", strengthPercent, null.strengthPercent)
         w.endObject()

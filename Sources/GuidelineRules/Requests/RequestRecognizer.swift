@@ -8,7 +8,7 @@ import IMRParse
 /// the purpose ("re-evaluation … for repeat epidural injection") is not requested, even when nothing
 /// before it is recognised (then no rule covers the request: better no prediction than a wrong family). Ancillary parts
 /// (fluoroscopy, contrast, sedation) never select a family.
-public struct RequestRecognizer: Sendable {
+package struct RequestRecognizer: Sendable {
     private let trie: PhraseTrie
     /// `claims` words of each treatment (id = treatment index).
     private let claims: PhraseTrie
@@ -19,7 +19,7 @@ public struct RequestRecognizer: Sendable {
     static let purposeWords = ["for", "to evaluate", "to determine", "to assess", "regarding", "in preparation for",
                                "prior to", "before", "to rule out", "to consider", "to discuss"]
 
-    public init(book: RuleBook) {
+    package init(book: RuleBook) {
         var trie = PhraseTrie()
         for (i, t) in book.treatments.enumerated() {
             for phrase in t.requests { trie.add(phrase, id: Int32(i)) }
@@ -35,13 +35,13 @@ public struct RequestRecognizer: Sendable {
         self.claims = claims
     }
 
-    public struct Recognition: Sendable {
-        public var components: [String]
+    package struct Recognition: Sendable {
+        package var components: [String]
         /// Byte ranges in the request text of the phrase that named each component.
-        public var ranges: [Range<Int>]
+        package var ranges: [Range<Int>]
     }
 
-    public func recognize(_ text: String) -> Recognition {
+    package func recognize(_ text: String) -> Recognition {
         let bytes = Array(text.utf8)
         return recognize(tokens: Tokenizer.tokens(bytes, 0..<bytes.count))
     }
@@ -56,7 +56,7 @@ public struct RequestRecognizer: Sendable {
             // Everything after the purpose is not requested — unless only administrative words come
             // before it ("Retrospective request for …", "Prescription for …").
             if m.id == purposeID {
-                let requested = tokens[..<m.tokenRange.lowerBound].contains { $0.isWordLike && !Self.administrativeKeys.contains($0.key) }
+                let requested = tokens[..<m.tokenRange.lowerBound].contains { !$0.isPunct && !Self.administrativeKeys.contains($0.key) }
                 if !requested { continue }
                 break
             }

@@ -13,10 +13,10 @@ struct RequestValueReader {
     let tokens: [Token]
     let scanner: ValueScanner
 
-    init(bytes: [UInt8], tokens: [Token], referenceDay: Int) {
+    init(bytes: [UInt8], tokens: [Token], referenceDay: CalendarDay) {
         self.bytes = bytes
         self.tokens = tokens
-        scanner = ValueScanner(referenceYear: CivilDate.civil(days: referenceDay).year)
+        scanner = ValueScanner(referenceYear: referenceDay.year)
     }
 
     /// Three keys: compared in turn (a set hashed every token of every request).
@@ -26,12 +26,12 @@ struct RequestValueReader {
 
     private func word(_ i: Int) -> String {
         guard i >= 0, i < tokens.count else { return "" }
-        return String(decoding: bytes[tokens[i].range], as: UTF8.self).lowercased()
+        return String(decoding: bytes[tokens[i].byteRange], as: UTF8.self).lowercased()
     }
 
     private func nextWord(after i: Int) -> Int? {
         var j = i
-        while j < tokens.count, tokens[j].kind == .punct { j += 1 }
+        while j < tokens.count, tokens[j].isPunct { j += 1 }
         return j < tokens.count ? j : nil
     }
 
@@ -85,8 +85,8 @@ struct RequestValueReader {
                 let s = region.rawValue
                 if r.bodyRegion == nil { r.bodyRegion = s } else if r.bodyRegion != s { r.bodyRegion = "multiple" }
             case .date(let d):
-                if let day = d.day, let month = d.month, isServiceDate(before: v.tokenRange.lowerBound) {
-                    r.serviceDate = CivilDate.days(year: d.year, month: month, day: day)
+                if let day = d.calendarDay, isServiceDate(before: v.tokenRange.lowerBound) {
+                    r.serviceDate = day
                     r.retrospective = true
                 }
             default: break

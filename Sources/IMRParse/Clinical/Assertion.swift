@@ -15,7 +15,7 @@
 /// - Historical is still a positive statement about the patient, dated before now: "had an ESI on
 ///   8/2/13" is evidence for a `prior_*` fact, and `historical` only tells the fact extractor that
 ///   it is not current.
-public enum Assertion: String, Sendable, CaseIterable, Codable {
+package enum Assertion: String, Sendable, CaseIterable, Codable {
     case affirmed
     case negated
     case possible
@@ -25,7 +25,7 @@ public enum Assertion: String, Sendable, CaseIterable, Codable {
     case guideline
 
     /// Higher wins when several triggers apply to one mention.
-    public var precedence: Int {
+    package var precedence: Int {
         switch self {
         case .guideline: return 6
         case .hypothetical: return 5
@@ -39,7 +39,7 @@ public enum Assertion: String, Sendable, CaseIterable, Codable {
 }
 
 /// Who asserts a statement in a letter.
-public enum Attribution: String, Sendable, CaseIterable, Codable {
+package enum Attribution: String, Sendable, CaseIterable, Codable {
     /// The treating or requesting physician (or their report).
     case treater
     /// The IMR reviewer writing the letter ("I disagree", "in this case").

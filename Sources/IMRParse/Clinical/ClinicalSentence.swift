@@ -1,18 +1,18 @@
 /// One sentence of a `ClinicalText`, with its context analysis.
-public struct ClinicalSentence: Sendable, Hashable {
+package struct ClinicalSentence: Sendable, Hashable {
     /// Byte range in the source (trimmed).
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Indices into `ClinicalText.tokens`.
-    public var tokenRange: Range<Int>
+    package var tokenRange: Range<Int>
     /// True for the first sentence of a paragraph (attribution does not carry across paragraphs).
-    public var startsParagraph: Bool
+    package var startsParagraph: Bool
     /// Who asserts the sentence: its first attribution cue, else the cue carried from the previous
     /// sentences of the paragraph; nil when unknown. (A guideline quote never inherits a cue.)
-    public var attribution: Attribution?
+    package var attribution: Attribution?
     /// True when the whole sentence is a guideline quote.
-    public var isGuidelineQuote: Bool
+    package var isGuidelineQuote: Bool
     /// Token indices of the guideline trigger that makes (part of) the sentence a quote.
-    public var guidelineTrigger: Range<Int>?
+    package var guidelineTrigger: Range<Int>?
 
     // Slices of the flat arrays of `ClinicalText`.
     var modifierRange: Range<Int>

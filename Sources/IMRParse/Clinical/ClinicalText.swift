@@ -1,3 +1,9 @@
+// Clinical/ — clinical prose: sentences (`SentenceSplitter`, `ClinicalSentence`), the ConText engine
+// (`ContextEngine`, `ContextRules`, `ContextModifier`, `MentionContext`, `Assertion`, `Attribution`),
+// `ClinicalText` (a text's narrative regions tokenized, split and analysed) and the values read from it
+// (`ValueScanner`, `LooseValues`, `ClinicalValue`, `SpineLevel`, `NumberWords`). Not here: tokens and
+// phrase tries (Scanning/), which facts the mentions are (GuidelineRules Facts/).
+
 /// Regions of a letter read as clinical text: tokens, sentences, and the context (assertion and
 /// attribution) of any mention in them.
 ///
@@ -12,19 +18,19 @@
 ///     }
 /// }
 /// ```
-public struct ClinicalText: Sendable {
-    public let source: SourceText
-    public let engine: ContextEngine
+package struct ClinicalText: Sendable {
+    package let source: SourceText
+    package let engine: ContextEngine
     /// All tokens of the regions, in text order.
-    public let tokens: [Token]
-    public let sentences: [ClinicalSentence]
+    package let tokens: [Token]
+    package let sentences: [ClinicalSentence]
     /// Every trigger found, sentence by sentence (see `modifiers(in:)`).
-    public let modifiers: [ContextModifier]
+    package let modifiers: [ContextModifier]
     /// Every attribution cue found, sentence by sentence (see `cues(in:)`).
-    public let cues: [AttributionMatch]
+    package let cues: [AttributionMatch]
 
     /// Reads `regions` (byte ranges, in order, not overlapping) of `source`.
-    public init(source: SourceText, regions: [Range<Int>], engine: ContextEngine) {
+    package init(source: SourceText, regions: [Range<Int>], engine: ContextEngine) {
         self.source = source
         self.engine = engine
         let bytes = source.bytes
@@ -69,22 +75,22 @@ public struct ClinicalText: Sendable {
     }
 
     /// Reads the whole source.
-    public init(source: SourceText, engine: ContextEngine) {
+    package init(source: SourceText, engine: ContextEngine) {
         self.init(source: source, regions: [0..<source.bytes.count], engine: engine)
     }
 
     /// The triggers found in a sentence, with their scopes.
-    public func modifiers(in sentence: Int) -> ArraySlice<ContextModifier> {
+    package func modifiers(in sentence: Int) -> ArraySlice<ContextModifier> {
         modifiers[sentences[sentence].modifierRange]
     }
 
     /// The attribution cues found in a sentence.
-    public func cues(in sentence: Int) -> ArraySlice<AttributionMatch> {
+    package func cues(in sentence: Int) -> ArraySlice<AttributionMatch> {
         cues[sentences[sentence].cueRange]
     }
 
     /// The context of a mention (token indices within sentence `sentence`).
-    public func context(of mention: Range<Int>, in sentence: Int) -> MentionContext {
+    package func context(of mention: Range<Int>, in sentence: Int) -> MentionContext {
         let sent = sentences[sentence]
         var best = -1  // index of the deciding modifier
         var bestDistance = Int.max
@@ -136,13 +142,13 @@ public struct ClinicalText: Sendable {
     static func isPhraseOwned(_ a: Assertion) -> Bool { a == .negated || a == .possible || a == .hypothetical }
 
     /// The context of a mention, finding its sentence.
-    public func context(of mention: Range<Int>) -> MentionContext? {
+    package func context(of mention: Range<Int>) -> MentionContext? {
         guard let s = sentenceIndex(containingToken: mention.lowerBound) else { return nil }
         return context(of: mention, in: s)
     }
 
     /// The sentence holding token `index`, if any.
-    public func sentenceIndex(containingToken index: Int) -> Int? {
+    package func sentenceIndex(containingToken index: Int) -> Int? {
         var lo = 0, hi = sentences.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -152,7 +158,7 @@ public struct ClinicalText: Sendable {
     }
 
     /// The tokens lying inside a byte range (those that start and end within it).
-    public func tokenRange(covering bytes: Range<Int>) -> Range<Int> {
+    package func tokenRange(covering bytes: Range<Int>) -> Range<Int> {
         var lo = 0, hi = tokens.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -164,7 +170,7 @@ public struct ClinicalText: Sendable {
     }
 
     /// The byte range from the first to the last of some tokens.
-    public func byteRange(ofTokens range: Range<Int>) -> Range<Int> {
+    package func byteRange(ofTokens range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
             let at = range.lowerBound < tokens.count ? Int(tokens[range.lowerBound].start) : source.bytes.count
             return at..<at
@@ -173,7 +179,7 @@ public struct ClinicalText: Sendable {
     }
 
     /// The source text of some tokens, exactly as written.
-    public func text(ofTokens range: Range<Int>) -> String {
+    package func text(ofTokens range: Range<Int>) -> String {
         source.string(byteRange(ofTokens: range))
     }
 }

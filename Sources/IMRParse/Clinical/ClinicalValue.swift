@@ -1,5 +1,5 @@
 /// A value read from clinical text by `ValueScanner`, normalised to one unit per kind.
-public enum ClinicalValue: Sendable, Hashable {
+package enum ClinicalValue: Sendable, Hashable {
     /// A percentage; `upTo` is the upper end of a range ("78-95%" → 78 up to 95).
     case percent(Double, upTo: Double?)
     /// A duration in weeks (days ÷ 7, months × 4.345, years × 52.18); `upTo` for ranges
@@ -30,65 +30,35 @@ public enum ClinicalValue: Sendable, Hashable {
     case sex(Sex)
 
     /// Visits implied by a frequency with a duration ("3x2" → 6).
-    public var visits: Double? {
+    package var visits: Double? {
         if case .frequency(let perWeek, let weeks?) = self { return perWeek * weeks }
         return nil
     }
 }
 
-/// A date as letters write it, possibly without a day or month ("8/2011" → 2011-08).
-public struct ClinicalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
-
-    public init(year: Int, month: Int? = nil, day: Int? = nil) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// ISO 8601: "2009-12-03", "2011-08" or "2012".
-    public var iso: String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var s = String(year)
-        if let m = month {
-            s += "-" + two(m)
-            if let d = day { s += "-" + two(d) }
-        }
-        return s
-    }
-
-    public var description: String { iso }
-
-    public static func < (a: ClinicalDate, b: ClinicalDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
-    }
-}
-
-public enum Laterality: String, Sendable, Hashable, Codable {
+package enum Laterality: String, Sendable, Hashable, Codable {
     case left, right, bilateral
 }
 
 /// Body regions as the shared fact vocabulary names them (`body_region`).
-public enum BodyRegion: String, Sendable, Hashable, Codable {
+package enum BodyRegion: String, Sendable, Hashable, Codable {
     case lumbar, cervical, thoracic, shoulder, elbow
     case wristHand = "wrist_hand"
     case hip, knee
     case ankleFoot = "ankle_foot"
 }
 
-public enum Sex: String, Sendable, Hashable, Codable {
+package enum Sex: String, Sendable, Hashable, Codable {
     case male, female
 }
 
 /// A value found in a `ClinicalText`, with the tokens it was read from.
-public struct ScannedValue: Sendable, Hashable {
-    public var value: ClinicalValue
+package struct ScannedValue: Sendable, Hashable {
+    package var value: ClinicalValue
     /// Indices into `ClinicalText.tokens`.
-    public var tokenRange: Range<Int>
+    package var tokenRange: Range<Int>
 
-    public init(value: ClinicalValue, tokenRange: Range<Int>) {
+    package init(value: ClinicalValue, tokenRange: Range<Int>) {
         self.value = value
         self.tokenRange = tokenRange
     }

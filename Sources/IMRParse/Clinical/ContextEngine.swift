@@ -35,10 +35,10 @@
 /// from" negates the relief, not the treatment after it). Several negations do not cancel ("no evidence
 /// of pain without medication" stays negated): letters rarely use real double negatives, and a
 /// pseudo-trigger ("not without") is the place for the few that exist.
-public final class ContextEngine: Sendable {
-    public let rules: ContextRules
+package final class ContextEngine: Sendable {
+    package let rules: ContextRules
     /// Longest further list item (words) that list continuation accepts.
-    public let listItemMax = 3
+    package let listItemMax = 3
 
     enum Entry: Sendable {
         case trigger(Int)
@@ -72,7 +72,7 @@ public final class ContextEngine: Sendable {
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
 
-    public init(rules: ContextRules) {
+    package init(rules: ContextRules) {
         self.rules = rules
         var trie = PhraseTrie()
         var entries: [Entry] = []
@@ -119,10 +119,10 @@ public final class ContextEngine: Sendable {
     }
 
     /// Words that start a new clause after a comma or "and" (the subject of a new statement).
-    public static let subjectWords = ["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i",
+    package static let subjectWords = ["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i",
                                       "we", "it", "there", "patient", "claimant"]
     /// Auxiliary and reporting verbs: after "and", an item holding one is a clause, not a list item.
-    public static let verbWords = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+    package static let verbWords = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                                    "should", "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed",
                                    "reveals", "demonstrated", "demonstrates", "indicated", "remains", "remained"]
 

@@ -1,5 +1,5 @@
 /// How far a context trigger reaches from where it is found.
-public enum ContextDirection: String, Sendable, Codable {
+package enum ContextDirection: String, Sendable, Codable {
     /// Over the tokens after the trigger ("no [fever]").
     case forward
     /// Over the tokens before the trigger ("[fever] was ruled out").
@@ -11,14 +11,14 @@ public enum ContextDirection: String, Sendable, Codable {
 }
 
 /// One phrase that changes the assertion of the mentions in its scope.
-public struct ContextTrigger: Sendable, Hashable, Codable {
-    public var phrase: String
-    public var category: Assertion
-    public var direction: ContextDirection
+package struct ContextTrigger: Sendable, Hashable, Codable {
+    package var phrase: String
+    package var category: Assertion
+    package var direction: ContextDirection
     /// Words (numbers included, punctuation not) the scope reaches before list continuation.
-    public var maxScope: Int
+    package var maxScope: Int
 
-    public init(phrase: String, category: Assertion, direction: ContextDirection, maxScope: Int = 8) {
+    package init(phrase: String, category: Assertion, direction: ContextDirection, maxScope: Int = 8) {
         self.phrase = phrase
         self.category = category
         self.direction = direction
@@ -27,11 +27,11 @@ public struct ContextTrigger: Sendable, Hashable, Codable {
 }
 
 /// A phrase that says who asserts a sentence ("the treater states" → treater).
-public struct AttributionCue: Sendable, Hashable, Codable {
-    public var attribution: Attribution
-    public var phrase: String
+package struct AttributionCue: Sendable, Hashable, Codable {
+    package var attribution: Attribution
+    package var phrase: String
 
-    public init(attribution: Attribution, phrase: String) {
+    package init(attribution: Attribution, phrase: String) {
         self.attribution = attribution
         self.phrase = phrase
     }
@@ -43,15 +43,15 @@ public struct AttributionCue: Sendable, Hashable, Codable {
 /// A `trigger affirmed …` phrase is an **anchor**: it changes no mention by itself, but marks its
 /// clause as a statement about this patient ("in this case", "the patient"), so that a guideline
 /// trigger elsewhere in the sentence does not turn that clause into a quote.
-public struct ContextRules: Sendable, Hashable, Codable {
-    public var triggers: [ContextTrigger]
+package struct ContextRules: Sendable, Hashable, Codable {
+    package var triggers: [ContextTrigger]
     /// Phrases that contain a trigger but do not act as one ("no change in", "not only").
-    public var pseudoTriggers: [String]
+    package var pseudoTriggers: [String]
     /// Phrases that end every trigger's scope ("but", "however", ";").
-    public var terminators: [String]
-    public var attributionCues: [AttributionCue]
+    package var terminators: [String]
+    package var attributionCues: [AttributionCue]
 
-    public init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
+    package init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
                 attributionCues: [AttributionCue] = []) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
@@ -60,7 +60,7 @@ public struct ContextRules: Sendable, Hashable, Codable {
     }
 
     /// These rules followed by `other`'s (for layering a project file over defaults).
-    public func merged(with other: ContextRules) -> ContextRules {
+    package func merged(with other: ContextRules) -> ContextRules {
         ContextRules(triggers: triggers + other.triggers, pseudoTriggers: pseudoTriggers + other.pseudoTriggers,
                      terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues)
     }

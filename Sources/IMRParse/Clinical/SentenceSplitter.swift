@@ -23,26 +23,22 @@
 /// lines (two line breaks, or three in text where every line is followed by a blank line), and
 /// when it begins with a label ("Decision rationale: …"). Attribution cues carry over within a
 /// paragraph only.
-public enum SentenceSplitter {
+package enum SentenceSplitter {
     /// One sentence: its trimmed byte range and whether it starts a paragraph.
-    public struct Span: Sendable, Hashable {
-        public var range: Range<Int>
-        public var startsParagraph: Bool
-        public init(range: Range<Int>, startsParagraph: Bool) {
-            self.range = range
-            self.startsParagraph = startsParagraph
-        }
+    package struct Span: Sendable, Hashable {
+        package var range: Range<Int>
+        package var startsParagraph: Bool
     }
 
-    public static let maxSentenceBytes = 2400
+    package static let maxSentenceBytes = 2400
 
     /// Sentence byte ranges of `regions` of `text` (regions in order, not overlapping).
-    public static func sentences(in text: SourceText, regions: [Range<Int>]) -> [Range<Int>] {
+    package static func sentences(in text: SourceText, regions: [Range<Int>]) -> [Range<Int>] {
         split(text.bytes, regions: regions).map(\.range)
     }
 
     /// Sentences of `regions` of `bytes`, with paragraph starts.
-    public static func split(_ bytes: [UInt8], regions: [Range<Int>]) -> [Span] {
+    package static func split(_ bytes: [UInt8], regions: [Range<Int>]) -> [Span] {
         var out: [Span] = []
         // Room for a sentence per 64 bytes (ordinary text has one per 100 or so), and one list of
         // found sentences handed from region to region: no array grows a step at a time.
@@ -71,7 +67,7 @@ public enum SentenceSplitter {
     /// sentence break (a table, a corrupted page, a fuzzer's nest of parentheses) is cut into pieces
     /// at white space (after a comma or semicolon when one is near), so that work per sentence stays
     /// bounded and nothing downstream turns quadratic.
-    public static let maximumSentenceBytes = 1500
+    package static let maximumSentenceBytes = 1500
 
     private static func capLength(_ p: UnsafeBufferPointer<UInt8>, _ out: inout [Span], from first: Int) {
         guard out[first...].contains(where: { $0.range.count > maximumSentenceBytes }) else { return }

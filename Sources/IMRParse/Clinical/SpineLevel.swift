@@ -1,10 +1,10 @@
 /// A vertebra (C1–C7, T1–T12, L1–L5, S1–S5), for reading and normalising spine levels.
-public struct SpineLevel: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SpineLevel: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// "C", "T", "L" or "S".
-    public let region: Character
-    public let number: Int
+    package let region: Character
+    package let number: Int
 
-    public init?(region: Character, number: Int) {
+    package init?(region: Character, number: Int) {
         let r = Character(region.uppercased())
         let limit: Int
         switch r {
@@ -20,14 +20,14 @@ public struct SpineLevel: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Reads "L4", "s1", "T12" (a letter and one or two digits).
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         guard let first = text.first, text.count >= 2, text.count <= 3 else { return nil }
         guard let n = Int(text.dropFirst()), text.dropFirst().allSatisfy(\.isASCII) else { return nil }
         self.init(region: first, number: n)
     }
 
     /// Position along the spine (C1 = 1 … S5 = 29).
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch region {
         case "C": return number
         case "T": return 7 + number
@@ -36,7 +36,7 @@ public struct SpineLevel: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
-    public init?(ordinal: Int) {
+    package init?(ordinal: Int) {
         switch ordinal {
         case 1...7: self.init(region: "C", number: ordinal)
         case 8...19: self.init(region: "T", number: ordinal - 7)
@@ -47,16 +47,16 @@ public struct SpineLevel: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The vertebra below (L5 → S1, C7 → T1, T12 → L1).
-    public var next: SpineLevel? { SpineLevel(ordinal: ordinal + 1) }
+    package var next: SpineLevel? { SpineLevel(ordinal: ordinal + 1) }
 
-    public var description: String { "\(region)\(number)" }
+    package var description: String { "\(region)\(number)" }
 
-    public static func < (a: SpineLevel, b: SpineLevel) -> Bool { a.ordinal < b.ordinal }
+    package static func < (a: SpineLevel, b: SpineLevel) -> Bool { a.ordinal < b.ordinal }
 
     /// The interspaces from `upper` down to `lower`: "L4" to "L5" → ["L4-L5"]; "L3" to "L5" →
     /// ["L3-L4", "L4-L5"] (a span of levels, as in "L3-5 fusion"); empty unless `upper` is above
     /// `lower` and the span has at most six interspaces.
-    public static func interspaces(from upper: SpineLevel, to lower: SpineLevel) -> [String] {
+    package static func interspaces(from upper: SpineLevel, to lower: SpineLevel) -> [String] {
         guard upper < lower, lower.ordinal - upper.ordinal <= 6 else { return [] }
         var out: [String] = []
         var a = upper

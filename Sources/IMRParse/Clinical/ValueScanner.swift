@@ -26,30 +26,27 @@ import Foundation
 ///
 /// Number words run from "zero" to "twenty", then "thirty" … "ninety" and "hundred", with
 /// compounds ("twenty-five"); "three (3)" is read once.
-public struct ValueScanner: Sendable {
+package struct ValueScanner: Sendable {
     /// The year two-digit years are resolved against (usually the letter's year).
-    public var referenceYear: Int
+    package var referenceYear: Int
 
-    public init(referenceYear: Int = ValueScanner.currentYear) {
+    package init(referenceYear: Int = CalendarDay.currentYear) {
         self.referenceYear = referenceYear
     }
 
-    /// Computed once: building a Calendar per letter was slow, and it serialised worker threads.
-    public static let currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
-
     /// The year a two-digit year stands for: the latest of 19yy and 20yy not after `referenceYear`.
-    public static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
+    package static func resolve(twoDigitYear yy: Int, referenceYear: Int) -> Int {
         let modern = 2000 + yy
         return modern <= referenceYear ? modern : 1900 + yy
     }
 
     /// The values in `range` (token indices) of a clinical text.
-    public func scan(_ text: ClinicalText, tokens range: Range<Int>) -> [ScannedValue] {
+    package func scan(_ text: ClinicalText, tokens range: Range<Int>) -> [ScannedValue] {
         scan(tokens: text.tokens, bytes: text.source.bytes, range: range)
     }
 
     /// The values in `tokens[range]`, whose offsets are into `bytes`.
-    public func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>) -> [ScannedValue] {
+    package func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>) -> [ScannedValue] {
         let c = Cursor(t: tokens, b: bytes, lo: max(0, range.lowerBound), hi: min(tokens.count, range.upperBound))
         var out: [ScannedValue] = []
         var i = c.lo
@@ -237,11 +234,9 @@ public struct ValueScanner: Sendable {
         return nil
     }
 
+    /// A complete date, when it is a real day of a plausible year.
     static func valid(year: Int, month: Int, day: Int) -> ClinicalDate? {
-        guard (1900...2100).contains(year), (1...12).contains(month), day >= 1 else { return nil }
-        let days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard day <= days else { return nil }
-        if month == 2, day == 29, !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) { return nil }
+        guard (1900...2100).contains(year), CalendarDay(year: year, month: month, day: day) != nil else { return nil }
         return ClinicalDate(year: year, month: month, day: day)
     }
 

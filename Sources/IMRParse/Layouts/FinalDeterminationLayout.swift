@@ -9,75 +9,28 @@
 ///   MAXIMUS guideline: …
 ///   Decision rationale: …
 /// ```
-enum FinalDeterminationLayout {
+enum FinalDeterminationLayout: LayoutReader {
+    static let layout = LetterLayout.finalDetermination
+    /// Also what `FinalDeterminationCaseHeaderLayout` is recognised by.
+    static let headings = LayoutMarker("final determination headings", .lineStart,
+                                       ["how the imr final determination was made", "imr issues, decisions and rationales",
+                                        "imr issues, decisions, and rationales"])
+    static let markers = [headings]
+
+    static func isPresent(_ found: FoundMarkers) -> Bool { found.atLineStart(headings) }
+
     static func parse(_ context: LayoutContext) -> LayoutResult {
         var result = LayoutResult()
-        let bytes = context.bytes
         let issues = context.first(.issues)
-        if let summary = context.first(.caseSummary) {
-            let section = context.section(summary)
-            result.caseSummary = context.lines.trim(context.skipIntro(section, endingWith: LayoutContext.summaryIntros))
-        }
-        let reviewerEnd = context.first(.caseSummary)?.range.lowerBound ?? issues?.range.lowerBound ?? bytes.count
-        result.reviewerScope = 0..<reviewerEnd
+        result.caseSummary = context.caseSummary()
+        result.reviewerScope = 0..<(context.first(.caseSummary)?.range.lowerBound ?? issues?.range.lowerBound ?? context.bytes.count)
         guard let issues else {
             result.warnings.append("no \"IMR ISSUES, DECISIONS AND RATIONALES\" section: the letter may be cut off before its items")
             return result
         }
-        let section = context.skipIntro(context.section(issues), endingWith: LayoutContext.itemsIntros)
-        let scanner = ItemScanner(lines: context.lines, findHeaders: decisionHeaders)
-        result.items = ItemBuilder.items(scanner.scan(section), context.lines)
+        result.items = context.items(in: context.itemsSection(issues), headers: ItemHeaders.decisionHeaders)
         if let summary = result.caseSummary { result.warnings += strayRationale(in: summary, context, items: result.items) }
         return result
-    }
-
-    /// Item headers ending in a decision word: "<title>: Upheld", or "<title>:" with "Overturned" alone
-    /// on the next line. The title runs back over the lines before it up to the end of the previous
-    /// sentence (the previous item's rationale), at most eight lines.
-    static func decisionHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        let bytes = lines.bytes
-        var out: [ItemHeader] = []
-        // `p` counts the block's significant lines; `floor` is the count where the next title may
-        // start. Lines before line `k` are reached with `previousSignificant`: inside the block, the
-        // significant line before one is the block's previous one.
-        var floor = 0
-        var p = -1
-        var previousLine = -1
-        for k in lines.significant(in: block) {
-            p += 1
-            defer { previousLine = k }
-            let content = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
-            var decision: Located<Decision>
-            var titleLast: Int, titleLastLine: Int
-            var colon: Int
-            if let found = DecisionPhrases.atLineEnd(bytes, content) {
-                decision = found.decision
-                colon = found.colon
-                titleLast = p
-                titleLastLine = k
-            } else if p > floor, let word = DecisionPhrases.word(bytes, content) {
-                let previous = lines[previousLine].content
-                guard bytes[previous.upperBound - 1] == 58 else { continue }
-                decision = word
-                colon = previous.upperBound - 1
-                titleLast = p - 1
-                titleLastLine = previousLine
-            } else {
-                continue
-            }
-            var first = titleLast, firstLine = titleLastLine
-            while first > floor, titleLast - first < 8 {
-                let before = lines.previousSignificant(before: firstLine)!
-                if ItemScanner.endsSentence(lines, before, before: firstLine) { break }
-                first -= 1
-                firstLine = before
-            }
-            let title = lines.trim(max(lines[firstLine].contentStart, block.lowerBound)..<colon)
-            floor = p + 1
-            guard !title.isEmpty else { continue }
-            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound))
-        }
-        return out
     }
 
     private static let strayLabels = PhraseSet([Phrase("decision rationale:"), Phrase("rationale for the decision:")])
@@ -98,7 +51,16 @@ enum FinalDeterminationLayout {
 /// Date: / Priority:") and, usually, a credentials block ("State(s) of Licensure: /
 /// Certification(s)/Specialty:"). The body is read exactly as `FinalDeterminationLayout`; the header
 /// fields are read by `HeaderFields` for every layout.
-enum FinalDeterminationCaseHeaderLayout {
+enum FinalDeterminationCaseHeaderLayout: LayoutReader {
+    static let layout = LetterLayout.finalDeterminationCaseHeader
+    static let caseNumber = LayoutMarker("case number label", .lineStart, ["case number:", "imr case number:"])
+    static let headerFields = LayoutMarker("case header fields", .header, ["date assigned:", "decision date:", "priority:", "date of injury:"])
+    static let markers = [FinalDeterminationLayout.headings, caseNumber, headerFields]
+
+    static func isPresent(_ found: FoundMarkers) -> Bool {
+        found.atLineStart(FinalDeterminationLayout.headings) && found.atLineStart(caseNumber) && found.inHeader(headerFields)
+    }
+
     static func parse(_ context: LayoutContext) -> LayoutResult {
         FinalDeterminationLayout.parse(context)
     }

@@ -28,6 +28,21 @@ struct LayoutContext {
         return r.upperBound..<range.upperBound
     }
 
+    /// The case summary: the section under its heading, its boilerplate introduction skipped.
+    func caseSummary() -> Range<Int>? {
+        first(.caseSummary).map { lines.trim(skipIntro(section($0), endingWith: Self.summaryIntros)) }
+    }
+
+    /// The section under an items heading, its boilerplate introduction ("…set forth below:") skipped.
+    func itemsSection(_ heading: SectionFinder.Heading) -> Range<Int> {
+        skipIntro(section(heading), endingWith: Self.itemsIntros)
+    }
+
+    /// The disputed items of `section`, their headers found by `headers` (see `ItemHeaders`).
+    func items(in section: Range<Int>, headers: @escaping ItemScanner.HeaderFinder, titlePrefixes: [Phrase] = []) -> [DisputedItem] {
+        ItemBuilder.items(ItemScanner(lines: lines, findHeaders: headers).scan(section), lines, titlePrefixes: titlePrefixes)
+    }
+
     static let summaryIntros = PhraseSet([Phrase("including all medical records:"), Phrase("including all medical records."),
                                           Phrase("the following clinical case summary:")])
     static let itemsIntros = PhraseSet([Phrase("set forth below:"), Phrase("set forth below.")])

@@ -1,3 +1,8 @@
+// Layouts/ — the letter parser and the layouts it drives: `LetterParser` (lines → layout → body →
+// header fields, reviewer, patient, checks), `LayoutDetector` and `LayoutRegistry` (the layouts in
+// detection order), the `LayoutReader` protocol, and one file per layout with its markers, detection
+// rule and parser. Not here: the reading helpers layouts share (LetterReading/), the model (Letter/).
+
 /// Parses one IMR determination letter (or any other text) into a `Determination`.
 ///
 /// The steps: split the text into lines and mark page furniture (`PageNoise`); find section
@@ -25,7 +30,7 @@ public enum LetterParser {
         let layout = LayoutDetector.detect(lines, headings: context.headings)
         var determination = Determination(source: text.path, layout: layout)
         determination.warnings = text.warnings
-        let thisYear = fallbackYear ?? DateParser.currentYear
+        let thisYear = fallbackYear ?? CalendarDay.currentYear
         let whole = 0..<bytes.count
 
         func readAsNarrative() -> Determination {
@@ -45,17 +50,9 @@ public enum LetterParser {
         let headerEnd = HeaderFields.headerEnd(context.headings, bytes)
         determination.caseNumber = caseNumber
         determination.letterDate = HeaderFields.letterDate(lines, headerEnd: headerEnd, referenceYear: thisYear)
-        let referenceYear = determination.letterDate.flatMap { DateParser.parse($0.value)?.year } ?? thisYear
+        let referenceYear = determination.letterDate?.value.year ?? thisYear
 
-        var result: LayoutResult
-        switch layout {
-        case .notice2013: result = Notice2013Layout.parse(context)
-        case .finalDetermination: result = FinalDeterminationLayout.parse(context)
-        case .finalDeterminationCaseHeader: result = FinalDeterminationCaseHeaderLayout.parse(context)
-        case .finalDeterminationLetter: result = FinalDeterminationLetterLayout.parse(context)
-        case .medicalProfessionalReview: result = MedicalProfessionalReviewLayout.parse(context)
-        case .unknown, .narrative: result = UnknownLayout.parse(context)
-        }
+        let result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
         // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
         // more use read whole, as the narrative later stages look for facts in.
         if layout == .unknown, result.items.isEmpty {

@@ -17,7 +17,16 @@
 /// warning from `ItemChecks`). When several
 /// items share one guideline or rationale section, it is split on numbered paragraphs ("1.", "2.")
 /// if their count matches, and otherwise given to each item with a warning.
-enum MedicalProfessionalReviewLayout {
+enum MedicalProfessionalReviewLayout: LayoutReader {
+    static let layout = LetterLayout.medicalProfessionalReview
+    static let title = LayoutMarker("medical professional review title", .lineStart, ["medical professional review"])
+    static let markers = [title]
+
+    /// The title, or the "ISSUE AT DISPUTE:" / "RATIONALE FOR WHY THE REQUESTED …" headings.
+    static func isPresent(_ found: FoundMarkers) -> Bool {
+        found.atLineStart(title) || found.hasHeading(.issueAtDispute, .reviewerRationale)
+    }
+
     static func parse(_ context: LayoutContext) -> LayoutResult {
         var result = LayoutResult()
         let lines = context.lines
@@ -106,7 +115,7 @@ enum MedicalProfessionalReviewLayout {
                 title = lines.trim(title.lowerBound..<verb)
                 if decision == nil { decision = d }
             }
-            let r = ItemBuilder.titleRange(title, lines, prefixes: FinalDeterminationLetterLayout.titlePrefixes)
+            let r = ItemBuilder.titleRange(title, lines, prefixes: ItemHeaders.titlePrefixes)
             if !r.isEmpty {
                 items.append(DisputedItem(title: Located(lines.clean(r), r)))
                 decisions.append(decision)
@@ -119,7 +128,7 @@ enum MedicalProfessionalReviewLayout {
                 if current != nil { pending = d; flush() } else if let last = decisions.indices.last, decisions[last] == nil { decisions[last] = d }
                 continue
             }
-            if FinalDeterminationLetterLayout.numberEnd(bytes, content) != nil, current != nil { flush() }
+            if ItemHeaders.numberEnd(bytes, content) != nil, current != nil { flush() }
             if current == nil { current = (content.lowerBound, content.upperBound) } else { current?.end = content.upperBound }
         }
         // The heading's own line may hold the title ("ISSUE AT DISPUTE: Lumbar MRI").
@@ -132,11 +141,11 @@ enum MedicalProfessionalReviewLayout {
     static func split(_ section: Range<Int>, count: Int, _ lines: LetterLines) -> [Range<Int>] {
         guard count > 1 else { return [section] }
         let starts = lines.significantLines(in: section).compactMap { k -> Int? in
-            FinalDeterminationLetterLayout.numberEnd(lines.bytes, lines[k].content).map { _ in lines[k].contentStart }
+            ItemHeaders.numberEnd(lines.bytes, lines[k].content).map { _ in lines[k].contentStart }
         }
         guard starts.count == count else { return [section] }
         return starts.indices.map { k in
-            let textStart = FinalDeterminationLetterLayout.numberEnd(lines.bytes, starts[k]..<section.upperBound) ?? starts[k]
+            let textStart = ItemHeaders.numberEnd(lines.bytes, starts[k]..<section.upperBound) ?? starts[k]
             return textStart..<(k + 1 < starts.count ? starts[k + 1] : section.upperBound)
         }
     }

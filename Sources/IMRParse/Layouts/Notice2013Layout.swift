@@ -14,11 +14,23 @@
 ///    Medical Treatment Guideline(s) Used by the Expert Reviewer: …
 ///    Rationale for the Decision: …
 /// ```
-enum Notice2013Layout {
-    private static let determined = Phrase("has determined the request for")
-    /// The same phrase searched for sixteen bytes at a time (see `StartFilter`).
-    private static let determinedSet = PhraseSet([determined])
-    private static let regarding = Phrase("regarding the request for")
+enum Notice2013Layout: LayoutReader {
+    static let layout = LetterLayout.notice2013
+    static let title = LayoutMarker("notice title", .lineStart, ["notice of independent medical review determination"])
+    static let regarding = LayoutMarker("regarding the request", .lineStart, ["regarding the request for"])
+    static let guidelineLabels = LayoutMarker("notice field labels", .lineStart,
+                                              ["medical treatment guideline(s) used by", "medical treatment guidelines used by",
+                                               "rationale for the decision:"])
+    static let decisionList = LayoutMarker("notice title or decision list", .header,
+                                           ["notice of independent medical review determination", "has determined the request for"])
+    static let markers = [title, regarding, guidelineLabels, decisionList]
+
+    static func isPresent(_ found: FoundMarkers) -> Bool {
+        found.atLineStart(title) || (found.atLineStart(regarding) && found.atLineStart(guidelineLabels)) || found.inHeader(decisionList)
+    }
+
+    /// "has determined the request for", searched for sixteen bytes at a time (see `StartFilter`).
+    private static let determinedSet = PhraseSet([Phrase("has determined the request for")])
 
     /// One line of the numbered list of decisions.
     struct ListedDecision {
@@ -30,23 +42,19 @@ enum Notice2013Layout {
         var result = LayoutResult()
         let bytes = context.bytes
         let lines = context.lines
-        let firstRegarding = lines.significant(in: 0..<bytes.count).first { regardingStart(lines, $0) != nil }
+        let firstRegarding = lines.significant(in: 0..<bytes.count).first { ItemHeaders.regardingStart(lines, $0) != nil }
         let issues = context.first(.issues)
         let detailsStart = issues?.contentStart ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count
         let listEnd = issues?.range.lowerBound ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count
         let listed = listedDecisions(lines, 0..<listEnd)
 
-        if let summary = context.first(.caseSummary) {
-            result.caseSummary = lines.trim(context.skipIntro(context.section(summary), endingWith: LayoutContext.summaryIntros))
-        }
+        result.caseSummary = context.caseSummary()
         result.reviewerScope = 0..<(context.first(.caseSummary)?.range.lowerBound ?? detailsStart)
 
         var details: [DisputedItem] = []
         if detailsStart < bytes.count {
-            var section = detailsStart..<bytes.count
-            if let issues { section = context.skipIntro(context.section(issues), endingWith: LayoutContext.itemsIntros) }
-            let scanner = ItemScanner(lines: lines, findHeaders: regardingHeaders)
-            details = ItemBuilder.items(scanner.scan(section), lines)
+            let section = issues.map { context.itemsSection($0) } ?? detailsStart..<bytes.count
+            details = context.items(in: section, headers: ItemHeaders.regardingHeaders)
         }
         let (items, warnings) = merge(listed: listed, details: details, lines)
         result.items = items
@@ -65,45 +73,6 @@ enum Notice2013Layout {
             guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window) else { from = r.upperBound; continue }
             out.append(ListedDecision(title: lines.trim(r.upperBound..<verb), decision: decision))
             from = decision.range.upperBound
-        }
-        return out
-    }
-
-    /// Where "Regarding the request for" starts line `k` (after an optional "1)"), and its end.
-    static func regardingStart(_ lines: LetterLines, _ k: Int) -> Int? {
-        let bytes = lines.bytes
-        let c = lines[k].content
-        var i = c.lowerBound
-        while i < c.upperBound, TextScan.isDigit(bytes[i]) || bytes[i] == 40 { i += 1 }
-        if i > c.lowerBound {
-            guard i < c.upperBound, bytes[i] == 41 || bytes[i] == 46 else { return nil }
-            i += 1
-            while i < c.upperBound, TextScan.isSpace(bytes[i]) { i += 1 }
-        }
-        return regarding.match(bytes, at: i, end: c.upperBound).map { _ in i }
-    }
-
-    /// "Regarding the request for <title>:", the title possibly wrapped over a few lines.
-    static func regardingHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
-        var out: [ItemHeader] = []
-        for (p, k) in sig.enumerated() {
-            guard let start = regardingStart(lines, k), let titleStart = regarding.match(bytes, at: start, end: block.upperBound) else { continue }
-            // The title ends at the colon that ends a line, within a few lines.
-            var titleEnd = min(lines[k].contentEnd, block.upperBound)
-            var end = titleEnd
-            for q in p..<min(sig.count, p + 6) {
-                let c = lines[sig[q]].content
-                if q > p, regardingStart(lines, sig[q]) != nil { break }
-                if c.upperBound <= block.upperBound, bytes[c.upperBound - 1] == 58 {
-                    titleEnd = c.upperBound - 1
-                    end = c.upperBound
-                    break
-                }
-            }
-            let title = lines.trim(titleStart..<max(titleStart, titleEnd))
-            if !title.isEmpty { out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart)) }
         }
         return out
     }

@@ -2,7 +2,30 @@
 /// items can be found are read with every header form the known layouts use ("…: Upheld",
 /// "Regarding the request for …:", "1. … is not medically necessary and appropriate.") and every
 /// field label, and the result carries a warning.
-enum UnknownLayout {
+enum UnknownLayout: LayoutReader {
+    static let layout = LetterLayout.unknown
+    static let labels = LayoutMarker("letter-like labels", .lineStart,
+                                     ["decision rationale:", "claims administrator guideline", "maximus guideline", "rationale for the decision",
+                                      "medical treatment guideline", "regarding the request for", "determination:", "imr guideline"])
+    static let words = LayoutMarker("letter-like words", .anywhere,
+                                    ["independent medical review", "maximus federal services", "expert reviewer", "physician reviewer",
+                                     "medically necessary and appropriate"])
+    static let markers = [labels, words]
+
+    /// Two or more letter-like markers: each label at a line start, each word anywhere, and a line
+    /// ending "…: Upheld" or "…: Overturned" count one each.
+    static func isPresent(_ found: FoundMarkers) -> Bool {
+        found.countAnywhere(words) + found.countAtLineStart(labels) + (hasDecisionLine(found.lines) ? 1 : 0) >= 2
+    }
+
+    /// A line ending "…: Upheld" or "…: Overturned".
+    static func hasDecisionLine(_ lines: LetterLines) -> Bool {
+        for k in 0..<lines.count where lines.isSignificant(k) {
+            if DecisionPhrases.atLineEnd(lines.bytes, lines[k].content) != nil { return true }
+        }
+        return false
+    }
+
     static func parse(_ context: LayoutContext) -> LayoutResult {
         var result = LayoutResult()
         result.warnings.append("letter layout not recognised: items were read from their labels and may be incomplete")
@@ -15,13 +38,11 @@ enum UnknownLayout {
             // Without a heading after it, the summary runs into the items: they are looked for inside it too.
             section = summary!.lowerBound..<bytes.count
         }
-        if let issues = context.first(.issues) {
-            section = context.skipIntro(context.section(issues), endingWith: LayoutContext.itemsIntros)
-        }
+        if let issues = context.first(.issues) { section = context.itemsSection(issues) }
         let scanner = ItemScanner(lines: lines, findHeaders: headers)
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
         let drafts = scanner.scan(section).filter { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
-        result.items = ItemBuilder.items(drafts, lines, titlePrefixes: FinalDeterminationLetterLayout.titlePrefixes)
+        result.items = ItemBuilder.items(drafts, lines, titlePrefixes: ItemHeaders.titlePrefixes)
         if var s = summary {
             if let first = drafts.first, s.contains(first.header.start) { s = s.lowerBound..<first.header.start }
             result.caseSummary = lines.trim(s)
@@ -32,10 +53,9 @@ enum UnknownLayout {
         return result
     }
 
+    /// Every header form the known layouts use.
     static func headers(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        let merged = FinalDeterminationLetterLayout.merged(
-            FinalDeterminationLayout.decisionHeaders(lines, block, labelFollows),
-            Notice2013Layout.regardingHeaders(lines, block, labelFollows))
-        return FinalDeterminationLetterLayout.merged(merged, FinalDeterminationLetterLayout.sentenceHeaders(lines, block, labelFollows))
+        let merged = ItemHeaders.merged(ItemHeaders.decisionHeaders(lines, block, labelFollows), ItemHeaders.regardingHeaders(lines, block, labelFollows))
+        return ItemHeaders.merged(merged, ItemHeaders.sentenceHeaders(lines, block, labelFollows))
     }
 }

@@ -17,15 +17,15 @@ extension Determination {
             ("patient", .object([
                 ("age", .optional(patient.age?.value)),
                 ("sex", .optional(patient.sex?.value)),
-                ("injury_date", .optional(patient.injuryDate?.value)),
+                ("injury_date", .optional(patient.injuryDate?.value.iso)),
             ])),
             ("case_summary", .optional(caseSummary?.value)),
             ("items", .array(items.map { $0.json(in: text) })),
             ("warnings", .array(warnings.map(JSONValue.string))),
         ]
         fields.append(("case_number", .optional(caseNumber?.value)))
-        fields.append(("letter_date", .optional(letterDate?.value)))
-        fields.append(("ur_denial_date", .optional(urDenialDate?.value)))
+        fields.append(("letter_date", .optional(letterDate?.value.iso)))
+        fields.append(("ur_denial_date", .optional(urDenialDate?.value.iso)))
         fields.append(("spans", .object([("case_summary", Self.span(caseSummary?.range, text))])))
         return .object(fields)
     }

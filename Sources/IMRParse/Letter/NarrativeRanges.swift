@@ -5,7 +5,7 @@
 /// is cut out, so a range may come in several pieces.
 extension Determination {
     /// The case summary's pieces, then each item's rationale pieces, in text order within each.
-    public var narrativeRanges: [Range<Int>] {
+    package var narrativeRanges: [Range<Int>] {
         caseSummaryRanges + items.flatMap(\.rationaleRanges)
     }
 
@@ -28,5 +28,5 @@ extension Determination {
 
 extension DisputedItem {
     /// The rationale's byte range in the letter (page furniture inside it included).
-    public var rationaleRange: Range<Int>? { rationale?.range }
+    package var rationaleRange: Range<Int>? { rationale?.range }
 }

@@ -1,3 +1,7 @@
+// Text/ — a decoded input and positions in it: `SourceText` (UTF-8 bytes, byte offsets inside,
+// Unicode-scalar offsets shown to users, white-space normalisation), `TextSpan` and `Located` (a value
+// with the byte range it was read from). Not here: reading files (Input/), searching bytes (Scanning/).
+
 import Foundation
 
 /// The text of one input, as UTF-8 bytes, with its origin and the warnings raised while decoding it.
@@ -85,17 +89,5 @@ public struct SourceText: Sendable {
     /// A span of this text as users see it: scalar offsets and the exact original text.
     public func span(_ range: Range<Int>) -> TextSpan {
         TextSpan(text: string(range), start: scalarOffset(range.lowerBound), end: scalarOffset(range.upperBound))
-    }
-}
-
-/// A piece of a source text, with Unicode-scalar offsets into it (see `SourceText`).
-public struct TextSpan: Sendable, Hashable, Codable {
-    public var text: String
-    public var start: Int
-    public var end: Int
-    public init(text: String, start: Int, end: Int) {
-        self.text = text
-        self.start = start
-        self.end = end
     }
 }

@@ -24,13 +24,9 @@ enum AuditCommand {
         when it is a terminal.
         """)
 
-    static let csvHeader = ["source", "item", "request", "treatment", "components", "recorded", "predicted", "agrees",
-                            "unmet", "undocumented", "reasons", "year", "reviewer_specialty", "guideline_sources", "imr_pages"]
-
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        let options = try ParsedOptions.parse(args, spec: spec)
-        if options.helpRequested { Console.shared.out(spec.help); return 0 }
-        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl, .csv, .html], command: "audit")
+        guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl, .csv, .html]) else { return 0 }
+        let options = start.options, format = start.format
         let console = Console.shared
         if let output = options.value("--output") {
             do { try console.redirect(toFile: output) } catch {
@@ -40,14 +36,12 @@ enum AuditCommand {
         let summaryFiles = options.all("--summary-from")
         if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
 
-        let rules = RulesLocator.startLoading(options)
-        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
-        let jobs = try jobCount(options)
-        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
+        guard let (documents, analyzer) = try start.documentsAndRules() else { return 2 }
+        let inputs = documents.inputs
         var summary = AuditSummary()
         summary.failedInputs = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
-        if format == .csv, !options.has("--no-header") { console.out(CSV.row(csvHeader)) }
+        if format == .csv, !options.has("--no-header") { console.out(CSV.row(AuditRecord.csvColumns)) }
         if format == .json { console.outRaw("[") }
         var firstJSON = true
         let progress = Progress(inputs: inputs)
@@ -55,25 +49,25 @@ enum AuditCommand {
         // One buffer of output per letter: JSON Lines and CSV / text lines end with a line break;
         // --format json objects are separated by ",\n" and the array's punctuation added on emit.
         struct Output: Sendable { var text: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
-        let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: jobs)
+        let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: documents.jobs)
         workers.run({ path in
             InputReport.load(path).map { text in
                 let letter = LetterParser.parse(text)
                 var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
                 var records: [AuditRecord] = []
-                let predictions = analyzer.predictItems(of: letter, source: text, context: LetterCase.context(letter))
+                let predictions = analyzer.predictItems(of: letter, source: text, context: CaseContext(letter: letter))
                 for (n, (item, p)) in zip(letter.items, predictions).enumerated() {
-                    let record = makeRecord(letter, item: item, number: n + 1, prediction: p, text: text)
+                    let record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: p, source: text)
                     records.append(record)
                     switch format {
                     case .jsonl:
-                        p.writeJSON(to: &out, source: text) { writeExtraFields(record, item: item, to: &$0) }
+                        p.writeJSON(to: &out, source: text) { record.writeJSONFields(item: item, to: &$0) }
                         out.raw("\n")
                     case .json:
                         if n > 0 { out.raw(",\n") }
-                        p.writeJSON(to: &out, source: text) { writeExtraFields(record, item: item, to: &$0) }
-                    case .csv: out.raw(text: csvRow(record, prediction: p, item: item)); out.raw("\n")
-                    case .text: for line in textLines(record, prediction: p) { out.raw(text: line); out.raw("\n") }
+                        p.writeJSON(to: &out, source: text) { record.writeJSONFields(item: item, to: &$0) }
+                    case .csv: out.raw(text: CSV.row(record.csvFields(prediction: p, item: item))); out.raw("\n")
+                    case .text: for line in AuditText.lines(record, prediction: p) { out.raw(text: line); out.raw("\n") }
                     default: break
                     }
                 }
@@ -122,75 +116,6 @@ enum AuditCommand {
         if format != .text, format != .html, options.value("--output") != nil {
             console.err("audit: \(summary.total.items) items in \(summary.documents) letters; agreement \(AuditSummary.percent(summary.total.rate))")
         }
-    }
-
-    static func makeRecord(_ d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, text: SourceText) -> AuditRecord {
-        // Statuses are read in place and only drivers copied: filter-then-map copied every result.
-        var drivers: [AuditRecord.Driver] = []
-        let results = p.assessment?.results ?? []
-        // A driver's evidence is shown only for an item that does not agree (text lines, the report's
-        // disagreements); most items agree, and normalizing their evidence text was wasted.
-        let recorded = item.decision?.value.rawValue, predicted = p.decision?.rawValue
-        let agrees = AuditRecord.agrees(recorded: recorded, predicted: predicted) == true
-        for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
-            let r = results[i]
-            let evidence = agrees ? nil : r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) }
-            drivers.append(AuditRecord.Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
-                                              citation: r.criterion.citation.text, evidence: evidence))
-        }
-        return AuditRecord(source: d.source, item: number, request: item.title.value,
-                           treatment: p.assessment == nil ? nil : p.request.treatment,
-                           recorded: recorded, predicted: predicted,
-                           year: LetterCase.year(d, p), specialty: d.reviewer.specialty?.value,
-                           guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
-    }
-
-    /// The audit's fields of an item's object, between the prediction and its parsed request.
-    static func writeExtraFields(_ r: AuditRecord, item: DisputedItem, to w: inout JSONWriter) {
-        w.key("item"); w.int(r.item)
-        w.key("recorded"); w.string(r.recorded)
-        w.key("agrees"); w.bool(r.agrees)
-        w.key("year"); w.int(r.year)
-        w.key("reviewer_specialty"); w.string(r.specialty)
-        w.key("guideline_sources")
-        w.beginArray()
-        for s in r.guidelineSources { w.string(s) }
-        w.endArray()
-        w.key("imr_pages")
-        w.beginArray()
-        for page in item.imrGuideline?.pages ?? [] { w.int(page) }
-        w.endArray()
-    }
-
-    static func csvRow(_ r: AuditRecord, prediction p: Prediction, item: DisputedItem) -> String {
-        let results = p.assessment?.results ?? []
-        let unmet = results.filter { $0.status == .unmet }.map(\.criterion.id)
-        let undocumented = results.filter { $0.status == .undocumented }.map(\.criterion.id)
-        let reasons = Array(Set(results.filter { $0.status == .unmet }.compactMap(\.criterion.reason))).sorted()
-        return CSV.row([r.source, String(r.item), r.request, r.treatment ?? "", p.request.components.joined(separator: ";"),
-                        r.recorded ?? "", r.predicted ?? "", r.agrees.map { $0 ? "true" : "false" } ?? "",
-                        unmet.joined(separator: ";"), undocumented.joined(separator: ";"), reasons.joined(separator: ";"),
-                        r.year.map(String.init) ?? "", r.specialty ?? "", r.guidelineSources.joined(separator: ";"),
-                        (item.imrGuideline?.pages ?? []).map(String.init).joined(separator: ";")])
-    }
-
-    static func textLines(_ r: AuditRecord, prediction p: Prediction) -> [String] {
-        let c = Console.shared
-        let mark: String
-        switch r.agrees {
-        case true?: mark = c.paint("agree   ", "32")
-        case false?: mark = c.paint("DISAGREE", "1;31")
-        case nil: mark = c.paint("no rule ", "33")
-        }
-        var out = ["\(mark) \(r.source) #\(r.item): recorded \(r.recorded ?? "–"), predicted \(r.predicted ?? "–")  [\(r.treatment ?? "no rule")] \(r.request)"]
-        if r.agrees != true {
-            for d in r.drivers.prefix(6) {
-                out.append("           \(d.status == "unmet" ? "✗" : "?") \(d.criterion) (\(d.citation))" + (d.evidence.map { ": “\(String($0.prefix(120)))”" } ?? ""))
-            }
-            if r.drivers.isEmpty, p.assessment != nil { out.append("           every applicable criterion is met") }
-            if let m = p.message { out.append("           \(m)") }
-        }
-        return out
     }
 
     /// `--summary-from`: reads audit JSON Lines (merged shards) and prints the summary or report.

@@ -77,10 +77,8 @@ struct ParsedOptions {
     }
 }
 
-/// The output formats a command accepts, checked with a helpful message.
-enum OutputFormat: String {
-    case text, json, jsonl, csv, html
-
+extension OutputFormat {
+    /// `--format`, checked against the formats a command accepts (with a helpful message).
     static func from(_ options: ParsedOptions, allowed: [OutputFormat], command: String) throws(UsageError) -> OutputFormat {
         guard let raw = options.value("--format") else { return .text }
         guard let f = OutputFormat(rawValue: raw.lowercased()), allowed.contains(f) else {

@@ -20,17 +20,13 @@ enum FactsCommand {
         """)
 
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        let options = try ParsedOptions.parse(args, spec: spec)
-        if options.helpRequested { Console.shared.out(spec.help); return 0 }
-        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "facts")
-        let rules = RulesLocator.startLoading(options)
-        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
-        let jobs = try jobCount(options)
-        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
+        guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl]) else { return 0 }
+        let format = start.format
+        guard let (documents, analyzer) = try start.documentsAndRules() else { return 2 }
         let book = analyzer.book
-        return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
+        return DocumentStream.run(documents.inputs, jobs: documents.jobs, format: format) { text in
             let letter = LetterParser.parse(text)
-            let facts = analyzer.facts(in: text, regions: letter.factRegions(in: text), context: LetterCase.context(letter, text))
+            let facts = analyzer.facts(in: text, regions: letter.factRegions(in: text), context: CaseContext(letter: letter, source: text))
             return DocumentStream.Output(json: .object([("source", .string(text.path)), ("facts", facts.json(book: book, source: text))]),
                                          text: format == .text ? textLines(facts, text, book) : [])
         }

@@ -16,12 +16,10 @@ enum ParseCommand {
         details: "PATH is a file, a directory (searched recursively for .txt, and .pdf when pdftotext is installed) or - for standard input.")
 
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        let options = try ParsedOptions.parse(args, spec: spec)
-        if options.helpRequested { Console.shared.out(spec.help); return 0 }
-        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "parse")
-        let inputs = try InputSelection.from(options.positionals, shard: options.value("--shard"))
-        let jobs = try jobCount(options)
-        return DocumentStream.run(inputs, jobs: jobs, format: format) { text in
+        guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl]) else { return 0 }
+        let format = start.format
+        let documents = try start.documents()
+        return DocumentStream.run(documents.inputs, jobs: documents.jobs, format: format) { text in
             let letter = LetterParser.parse(text)
             return DocumentStream.Output(json: format == .text ? .null : letter.json(in: text),
                                          text: format == .text ? textLines(letter, text) : [])
@@ -39,10 +37,10 @@ enum ParseCommand {
         var patient: [String] = []
         if let a = d.patient.age { patient.append("\(a.value) years") }
         if let s = d.patient.sex { patient.append(s.value) }
-        if let i = d.patient.injuryDate { patient.append("injured \(i.value)") }
+        if let i = d.patient.injuryDate { patient.append("injured \(i.value.iso)") }
         if !patient.isEmpty { out.append("  Patient: " + patient.joined(separator: ", ")) }
         if let n = d.caseNumber { out.append("  Case: \(n.value)") }
-        if let l = d.letterDate { out.append("  Letter date: \(l.value)") }
+        if let l = d.letterDate { out.append("  Letter date: \(l.value.iso)") }
         for (n, item) in d.items.enumerated() {
             let decision = item.decision?.value.rawValue ?? "no decision"
             let painted = item.decision?.value == .overturned ? c.paint(decision, "32") : c.paint(decision, "31")
@@ -56,10 +54,4 @@ enum ParseCommand {
         for w in d.warnings { out.append("  " + c.paint("warning:", "33") + " " + w) }
         return out
     }
-}
-
-func jobCount(_ options: ParsedOptions) throws(UsageError) -> Int {
-    guard let raw = options.value("--jobs") else { return defaultJobs() }
-    guard let n = Int(raw), n >= 1, n <= 256 else { throw UsageError(message: "--jobs takes a number from 1 to 256", hint: nil) }
-    return n
 }

@@ -23,15 +23,14 @@ enum PredictCommand {
         """)
 
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
-        let options = try ParsedOptions.parse(args, spec: spec)
-        if options.helpRequested { Console.shared.out(spec.help); return 0 }
-        let format = try OutputFormat.from(options, allowed: [.text, .json, .jsonl], command: "predict")
+        guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl]) else { return 0 }
+        let options = start.options, format = start.format
         guard options.positionals.count <= 1 else {
             throw UsageError(message: "predict reads one narrative", hint: "give one PATH (or '-'), and one --request per treatment")
         }
-        var requestDate: Int?
+        var requestDate: CalendarDay?
         if let d = options.value("--date") {
-            guard let day = CivilDate.parseISO(d) else { throw UsageError(message: "--date '\(d)' is not a date", hint: "write YYYY-MM-DD") }
+            guard let day = CalendarDay(iso: d) else { throw UsageError(message: "--date '\(d)' is not a date", hint: "write YYYY-MM-DD") }
             requestDate = day
         }
         let console = Console.shared
@@ -61,8 +60,8 @@ enum PredictCommand {
         }
         for w in InputReport.warnings(for: text) { console.warning(w) }
         let letter = text.bytes.isEmpty ? Determination(source: text.path, layout: .narrative) : LetterParser.parse(text)
-        var context = LetterCase.context(letter, text)
-        if let requestDate { context.letterDate = requestDate }
+        var context = CaseContext(letter: letter, source: text)
+        context.requestDate = requestDate
         var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
         let narrative = letter.factRegions(in: text)
         for r in options.all("--request") { jobs.append((r, nil, text.bytes.isEmpty ? [] : narrative)) }
@@ -97,48 +96,5 @@ enum PredictCommand {
         }
         console.outRaw(bytes: out.bytes)
         return 0
-    }
-}
-
-/// Finds requests written in a narrative: "Requesting: …", "Request for authorization: …",
-/// "I am requesting …", "Plan: … request …". Each up to the end of its sentence or line.
-enum RequestFinder {
-    static let cues: [[UInt8]] = ["request for authorization:", "request for authorization of", "requesting authorization for",
-                                  "authorization is requested for", "i am requesting", "we are requesting", "requesting:",
-                                  "requesting", "request:", "requests:", "requested:"].map { $0.scanNeedle }
-
-    static func find(in text: SourceText) -> [(String, Range<Int>)] {
-        var out: [(String, Range<Int>)] = []
-        let bytes = text.bytes
-        var i = 0
-        while i < bytes.count {
-            var matched: Int?
-            for cue in cues where TextScan.lower(bytes[i]) == cue[0] && (i == 0 || !TextScan.isAlnum(bytes[i - 1])) {
-                if let end = TextScan.match(cue, in: bytes, at: i, end: bytes.count) { matched = end; break }
-            }
-            guard let start = matched else { i += 1; continue }
-            // The request runs to the end of its sentence or paragraph (a blank line), across line breaks.
-            var end = start
-            while end < bytes.count, !(bytes[end] == 46 && (end + 1 >= bytes.count || TextScan.isSpace(bytes[end + 1]))) {
-                if bytes[end] == 10, let next = bytes[(end + 1)...].firstIndex(where: { $0 != 32 && $0 != 13 && $0 != 9 }), bytes[next] == 10 { break }
-                end += 1
-            }
-            // Several requests on one line: "Requesting: lumbar ESI L4-5; PT 2x6".
-            var pieceStart = start
-            for k in start...end where k == end || bytes[k] == 59 {
-                let range = TextScan.trim(bytes, pieceStart..<k)
-                var r = range
-                // Drop a leading "an", "a", "the" and "authorization for".
-                for lead in ["authorization for", "an", "a", "the"].map(\.scanNeedle) {
-                    if let e = TextScan.match(lead, in: bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
-                        r = TextScan.trim(bytes, e..<r.upperBound)
-                    }
-                }
-                if r.count >= 3 { out.append((text.normalized(r), r)) }
-                pieceStart = k + 1
-            }
-            i = end
-        }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GuidelineRules
 
 /// The audit report for people: one self-contained HTML file (no external assets), with inline
 /// SVG charts (agreement by treatment, outcomes by year), the summary tables, and a sortable

@@ -1,3 +1,7 @@
+// Output/ — everything written for people or programs: the console (colour, stdout/stderr, progress
+// line), `OutputFormat`, CSV cells, the checklist, the audit's text lines and HTML report. Not here:
+// the JSON shapes (beside their models in the libraries), what is computed (the libraries).
+
 import Foundation
 import IMRParse
 

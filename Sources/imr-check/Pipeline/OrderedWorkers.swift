@@ -1,3 +1,7 @@
+// Pipeline/ — running documents: `OrderedWorkers` (all cores, results in input order, bounded
+// window), `DocumentStream` (per-document commands), `Background` (a value computed on another
+// thread), `Interrupt` (Ctrl-C) and `Progress`. Not here: what a job does (Commands/).
+
 import Foundation
 
 /// Processes inputs on several threads and hands results over in input order.

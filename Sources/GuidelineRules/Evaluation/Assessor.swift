@@ -1,0 +1,189 @@
+import IMRParse
+
+/// Evaluates criteria against facts under the decision policy (see `DecisionPolicy`).
+package enum Assessor {
+    /// - Parameters:
+    ///   - treatments: the treatment, or every component of a bundle (any failing component fails it).
+    ///   - edition: the day that picks the edition in force, and its source; nil: the newest criteria.
+    package static func assess(_ treatments: [Treatment], facts: FactSet, book: RuleBook, edition: EditionDate?) -> Assessment {
+        var facts = facts
+        return assess(treatments, facts: &facts, book: book, edition: edition)
+    }
+
+    /// `assess`, trying values in `facts` in place for the smallest documentation (each trial puts
+    /// the values back): copying every fact's value for it was a tenth of assessing.
+    static func assess(_ treatments: [Treatment], facts: inout FactSet, book: RuleBook, edition editionDate: EditionDate?) -> Assessment {
+        let requestDate = editionDate?.day
+        // Results are read in place by index below: iterating them by value copied every field.
+        var results: [CriterionResult] = []
+        results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
+        var statuses: [CriterionStatus] = []
+        statuses.reserveCapacity(results.capacity)
+        for treatment in treatments {
+            let treatmentInForce = inForce(treatment.window, requestDate)
+            for criterion in treatment.criteria {
+                results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
+                statuses.append(results[results.count - 1].status)
+            }
+        }
+        let (decision, basis) = DecisionPolicy.decide(statuses)
+        var missing: [String] = []
+        for i in results.indices where statuses[i] == .undocumented {
+            let advice = results[i].criterion.missing ?? results[i].criterion.text
+            if !missing.contains(advice) { missing.append(advice) }
+        }
+        let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        let edition: String
+        if let editionDate {
+            edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
+        } else {
+            edition = "no request or letter date found: the newest criteria were applied"
+        }
+        return Assessment(treatments: treatments, results: results, decision: decision, basis: basis,
+                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
+    }
+
+    static func inForce(_ window: DateWindow, _ date: CalendarDay?) -> Bool {
+        if let date { return window.contains(date) }
+        return window.to == nil  // no date: the edition in force now
+    }
+
+    static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: CalendarDay?) -> CriterionResult {
+        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], whyNotApplicable: nil)
+        guard treatmentInForce, inForce(c.window, requestDate) else {
+            result.whyNotApplicable = .otherEdition
+            return result
+        }
+        if let when = c.when {
+            let applies = when.evaluate(facts.values)
+            if applies != .yes {
+                result.whyNotApplicable = applies == .no ? .whenFalse : .whenUnknown
+                record(c.whenFacts, facts: facts, book: book, into: &result)
+                return result
+            }
+        }
+        if let unless = c.unless, unless.evaluate(facts.values) == .yes {
+            result.whyNotApplicable = .unlessTrue
+            record(c.unlessFacts, facts: facts, book: book, into: &result)
+            return result
+        }
+        let truth = c.require.evaluate(facts.values)
+        result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
+        record(c.allFacts, facts: facts, book: book, into: &result)
+        return result
+    }
+
+    /// The values of the facts a status rests on, and their counted evidence (one array each).
+    private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
+        guard !slots.isEmpty else { return }
+        result.facts = slots.map { FactReading(name: book.facts[$0].name, value: facts[$0]) }
+        var evidence: [FactEvidence] = []
+        evidence.reserveCapacity(slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
+        for slot in slots {
+            facts.evidence.forEach(of: slot) { e in if e.counted { evidence.append(copy e) } }
+        }
+        result.evidence = evidence
+    }
+
+    /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
+    /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
+    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> [String] {
+        var out: [String] = []
+        for i in results.indices where results[i].status == .undocumented {
+            let criterion = results[i].criterion
+            let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
+            guard !unknown.isEmpty, unknown.count <= 10 else { continue }
+            let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
+            var found: [(Int, FactValue)]?
+            search: for size in 1...candidates.count {
+                for subset in combinations(candidates.count, size) {
+                    var assignment = Array(repeating: 0, count: size)
+                    while true {
+                        for (k, index) in subset.enumerated() {
+                            let (slot, options) = candidates[index]
+                            values[slot] = options[assignment[k]]
+                        }
+                        let holds = criterion.require.evaluate(values) == .yes
+                        // Put back the value every candidate had: unknown.
+                        for index in subset { values[candidates[index].0] = .unknown }
+                        if holds {
+                            found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
+                            break search
+                        }
+                        var k = 0
+                        while k < size {
+                            assignment[k] += 1
+                            if assignment[k] < candidates[subset[k]].1.count { break }
+                            assignment[k] = 0
+                            k += 1
+                        }
+                        if k == size { break }
+                    }
+                }
+            }
+            for (slot, value) in found ?? [] {
+                let name = book.facts[slot].name
+                let text: String
+                switch value {
+                case .bool(true): text = name
+                case .bool(false): text = "\(name) = false"
+                case .number(let d): text = "\(name) \(comparisonHint(slot, criterion.require) ?? "=") \(formatNumber(d))"
+                default: text = "\(name) = \(value.json.compact)"
+                }
+                if !out.contains(text) { out.append(text) }
+            }
+        }
+        return out
+    }
+
+    private static func favourableValues(_ slot: Int, in c: Condition, book: RuleBook) -> [FactValue] {
+        switch book.facts[slot].kind {
+        case .bool: return [.bool(true), .bool(false)]
+        case .number, .count:
+            var numbers: [Double] = []
+            func walk(_ c: Condition) {
+                switch c {
+                case .compareNumber(let i, _, let v) where i == slot: numbers += [v, v + 1, v - 1]
+                case .compareSum(let slots, _, _, let v) where slots.contains(slot): numbers += [0, v, v - 1]
+                case .memberNumber(let i, let vs) where i == slot: numbers += vs
+                case .not(let inner): walk(inner)
+                case .and(let parts), .or(let parts): parts.forEach(walk)
+                default: break
+                }
+            }
+            walk(c)
+            return (numbers.isEmpty ? [1] : numbers).map { .number($0) }
+        case .enumeration: return book.facts[slot].enumValues.map { .text($0) }
+        default: return []
+        }
+    }
+
+    private static func comparisonHint(_ slot: Int, _ c: Condition) -> String? {
+        switch c {
+        case .compareNumber(let i, let op, _) where i == slot: return op.rawValue == ">=" ? "≥" : op.rawValue == "<=" ? "≤" : op.rawValue
+        case .not(let inner): return comparisonHint(slot, inner)
+        case .and(let parts), .or(let parts): return parts.lazy.compactMap { comparisonHint(slot, $0) }.first
+        default: return nil
+        }
+    }
+
+    static func formatNumber(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(d)
+    }
+
+    private static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
+        var out: [[Int]] = []
+        var current: [Int] = []
+        func go(_ start: Int) {
+            if current.count == k { out.append(current); return }
+            guard start < n else { return }
+            for i in start..<n {
+                current.append(i)
+                go(i + 1)
+                current.removeLast()
+            }
+        }
+        go(0)
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+/// How a fact is defined in the rule files, and how it is found in text.
+public struct FactDefinition: Sendable {
+    public var name: String
+    public var kind: FactKind
+    public var unit: String?
+    public var enumValues: [String]
+    public var description: String
+    package var source: FactSource
+    /// Mentions that make a bool fact true (affirmed) or false (negated).
+    package var phrases: [String]
+    /// Mentions that, when affirmed, make a bool fact false ("bulging discs without compromise").
+    package var denials: [String]
+    /// Mentions that, when negated, make a bool fact false ("straight leg raise was negative"),
+    /// and settle nothing when affirmed ("straight leg raise testing was done").
+    package var negatives: [String]
+    /// For enum facts: the phrases that select each value.
+    package var valuePhrases: [(value: String, phrases: [String])]
+    /// For number facts: the number must be within `within` words of one of these phrases…
+    package var near: [String]
+    /// …and the sentence must mention one of these (what the number is about), if any are given.
+    package var anchors: [String]
+    package var within: Int
+    /// For count facts: the event whose distinct occurrences are counted.
+    package var events: [String]
+    /// Assertion categories that count as the patient having the fact.
+    package var acceptedAssertions: Set<String>
+    public var file: String
+    public var line: Int
+}

@@ -1,0 +1,5 @@
+public enum FactKind: String, Sendable {
+    case bool, number, count
+    case enumeration = "enum"
+    case date, string
+}

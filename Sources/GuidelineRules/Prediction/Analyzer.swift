@@ -1,0 +1,64 @@
+// Prediction/ — the per-run pipeline: `Analyzer` (request → facts → assessment), `Prediction` and
+// its JSON, every item of a letter (`predictItems`) and the rule files' examples (`ExampleRunner`).
+// Not here: the audit's records and totals (Audit/), output formats other than the JSON shape.
+
+import Foundation
+import IMRParse
+
+/// The pipeline for one rule book: request recognition, fact extraction and assessment.
+///
+/// Built once per run (it compiles the phrase tries and the context engine); immutable, so
+/// worker threads share one instance.
+public final class Analyzer: Sendable {
+    public let book: RuleBook
+    package let recognizer: RequestRecognizer
+    package let extractor: FactExtractor
+
+    public init(book: RuleBook) {
+        self.book = book
+        self.recognizer = RequestRecognizer(book: book)
+        self.extractor = FactExtractor(book: book)
+    }
+
+    /// Longest request text read: a title is a line or two; more is damaged input, not a request.
+    package static let maximumRequestBytes = 2000
+
+    /// Reads a request; two-digit years count back from `referenceDay` (default: today).
+    public func parseRequest(_ text: String, referenceDay: CalendarDay = .today) -> ParsedRequest {
+        let text = text.utf8.count > Self.maximumRequestBytes
+            ? String(decoding: text.utf8.prefix(Self.maximumRequestBytes), as: UTF8.self) : text
+        var r = ParsedRequest(text: text)
+        r.bytes = Array(text.utf8)
+        r.tokens = Tokenizer.tokens(r.bytes, 0..<r.bytes.count)
+        let recognition = recognizer.recognize(tokens: r.tokens)
+        r.components = recognition.components
+        r.componentRanges = recognition.ranges
+        RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay).read(into: &r)
+        return r
+    }
+
+    public func facts(in source: SourceText, regions: [Range<Int>], context: CaseContext) -> FactSet {
+        let request = context.requestText.map { parseRequest($0, referenceDay: context.requestReferenceDay) }
+        return extractor.extract(source: source, regions: regions, context: context, request: request)
+    }
+
+    /// Predicts the decision for one request against the narrative in `regions` of `source`.
+    public func predict(_ requestText: String, source: SourceText, regions: [Range<Int>], context: CaseContext) -> Prediction {
+        predict(requestText, scans: [extractor.scan(source: source, regions: regions, context: context)], context: context)
+    }
+
+    /// Predicts from narrative already scanned (a letter's case summary is scanned once for all its items).
+    package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
+        var context = context
+        context.requestText = requestText
+        let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
+        var facts = extractor.extract(scans: scans, context: context, request: request)
+        let treatments = request.components.compactMap { book.treatment($0) }
+        guard !treatments.isEmpty else {
+            return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
+                              message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")
+        }
+        let assessment = Assessor.assess(treatments, facts: &facts, book: book, edition: context.editionDate(for: request))
+        return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: assessment, message: nil)
+    }
+}

@@ -1,0 +1,222 @@
+import IMRParse
+
+extension Prediction {
+    /// Writes the `predict` / `audit` object of the design: request as understood, prediction,
+    /// every criterion with status, citation and evidence spans, and the documentation advice.
+    /// `extra` writes the caller's own fields (the audit's item number, recorded decision…) after
+    /// `medically_necessary`.
+    package func writeJSON(to w: inout JSONWriter, source: SourceText, extra: (inout JSONWriter) -> Void = { _ in }) {
+        w.beginObject()
+        w.key("source"); w.string(source.path)
+        w.key("request"); w.string(request.text)
+        w.key("treatment"); w.string(assessment == nil ? nil : request.treatment)
+        w.key("components"); strings(request.components, to: &w)
+        w.key("predicted"); w.string(assessment?.decision.rawValue)
+        w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })
+        extra(&w)
+        w.key("parsed_request"); request.writeJSON(to: &w)
+        if let a = assessment {
+            w.key("decision_basis"); w.string(a.basis.rawValue)
+            w.key("criteria")
+            w.beginArray()
+            for r in a.results { writeCriterion(r, source: source, to: &w) }
+            w.endArray()
+            w.key("missing_documentation"); strings(a.missingDocumentation, to: &w)
+            w.key("documentation_that_would_change_outcome")
+            if let d = a.documentationThatWouldChangeOutcome { strings(d, to: &w) } else { w.null() }
+            w.key("edition"); w.string(a.edition)
+        } else {
+            w.key("criteria"); w.beginArray(); w.endArray()
+            w.key("missing_documentation"); w.beginArray(); w.endArray()
+            w.key("message"); w.string(message)
+        }
+        w.endObject()
+    }
+
+    /// The same object as a tree (for tests and tools), read back from the written bytes so the
+    /// shape is written down once.
+    public func json(source: SourceText, book: RuleBook, extra: [(String, JSONValue)] = []) -> JSONValue {
+        var w = JSONWriter()
+        writeJSON(to: &w, source: source) { w in
+            for (k, v) in extra {
+                w.key(string: k)
+                w.value(v)
+            }
+        }
+        return JSONValue(parsing: w.bytes)!
+    }
+
+    private func strings(_ items: [String], to w: inout JSONWriter) {
+        w.beginArray()
+        for s in items { w.string(s) }
+        w.endArray()
+    }
+
+    private func writeCriterion(_ r: CriterionResult, source: SourceText, to w: inout JSONWriter) {
+        // A criterion that does not apply keeps its note; its facts and evidence only repeat others'.
+        // The criterion's own strings were escaped when the rule book was built.
+        let c = r.criterion
+        let applies = r.status != .notApplicable
+        w.beginObject()
+        w.member(c.idMember)
+        if let owner = c.owner, owner.id == r.treatment { w.member(owner.member) } else { w.key("treatment"); w.string(r.treatment) }
+        w.member(c.textMember)
+        w.member(r.status.member)
+        w.member(c.citationMember)
+        w.member(c.reasonMember)
+        w.member(r.status == .undocumented ? c.missingMember : noMissing)
+        w.member(r.whyNotApplicable.map { c.noteMembers[$0.rawValue] } ?? noNote)
+        w.key("facts")
+        w.beginObject()
+        if applies {
+            // An applicable result reads the criterion's `allFacts`, whose keys are encoded.
+            for (i, f) in r.facts.enumerated() {
+                if i < c.allFactKeys.count, c.allFactKeys[i].name == f.name { w.key(c.allFactKeys[i]) } else { w.key(string: f.name) }
+                f.value.write(to: &w)
+            }
+        }
+        w.endObject()
+        w.key("evidence")
+        w.beginArray()
+        if applies { writeEvidence(r.evidence, source: source, to: &w) }
+        w.endArray()
+        w.endObject()
+    }
+
+    /// Evidence spans with scalar offsets, each span and assertion once; spans from the request
+    /// text say so (`"in": "request"`).
+    private func writeEvidence(_ evidence: [FactEvidence], source: SourceText, to w: inout JSONWriter) {
+        var repeats = EvidenceRepeats(evidence)
+        for (k, e) in evidence.enumerated() {
+            guard !repeats.seenBefore(k), e.how != .given else { continue }
+            w.beginObject()
+            if e.how == .request, requestRange == nil {
+                let bytes = Array(request.text.utf8)
+                let range = e.range.clamped(to: 0..<bytes.count)
+                let t = SourceText(path: "request", bytes: bytes)
+                w.key("text"); w.string(decoding: bytes[range])
+                w.key("start"); w.int(t.scalarOffset(range.lowerBound))
+                w.key("end"); w.int(t.scalarOffset(range.upperBound))
+                w.key("in"); w.string("request")
+                w.key("assertion"); w.string("request")
+            } else {
+                writeSpan(e.range, of: source, to: &w)
+                w.key("assertion"); w.string(e.assertion)
+                writeTrigger(e.triggerRange, of: source, to: &w)
+                w.key("attribution"); w.string(e.attribution)
+            }
+            w.endObject()
+        }
+    }
+}
+
+/// `text`, `start` and `end` of a span of the source, as `SourceText.span` gives them, without
+/// making a String of the text.
+private func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout JSONWriter) {
+    let lo = max(0, min(range.lowerBound, source.bytes.count))
+    let hi = max(lo, min(range.upperBound, source.bytes.count))
+    w.key("text"); w.string(decoding: source.bytes[lo..<hi])
+    w.key("start"); w.int(source.scalarOffset(range.lowerBound))
+    w.key("end"); w.int(source.scalarOffset(range.upperBound))
+}
+
+/// `"trigger"`: the words `FactEvidence.trigger(in:)` gives, copied from the source when they need
+/// no folding (single spaces between words, as nearly every trigger is) rather than made into a String.
+private func writeTrigger(_ range: Range<Int>?, of source: SourceText, to w: inout JSONWriter) {
+    w.key("trigger")
+    guard let range else { w.null(); return }
+    let bytes = source.bytes
+    var folded = true
+    var previous: UInt8 = 32
+    for i in range {
+        let b = bytes[i]
+        if TextScan.isSpace(b), b != 32 || previous == 32 { folded = false; break }
+        previous = b
+    }
+    if folded, previous != 32 || range.isEmpty {
+        w.string(decoding: bytes[range])
+    } else {
+        w.string(source.normalized(range))
+    }
+}
+
+/// Which evidence entries repeat an earlier one (same span, same assertion): a look back over the
+/// usual handful, a hash set for long lists.
+private struct EvidenceRepeats {
+    private struct Key: Hashable { var lo: Int, hi: Int, how: EvidenceAssertion }
+    private let evidence: [FactEvidence]
+    private var seen: Set<Key>?
+
+    init(_ evidence: [FactEvidence]) {
+        self.evidence = evidence
+        seen = evidence.count > 16 ? [] : nil
+    }
+
+    /// Call once per index, in order.
+    mutating func seenBefore(_ k: Int) -> Bool {
+        let e = evidence[k]
+        if seen != nil {
+            return !seen!.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, how: e.how)).inserted
+        }
+        for earlier in evidence[..<k] where earlier.range == e.range && earlier.how == e.how { return true }
+        return false
+    }
+}
+
+extension FactValue {
+    /// Writes `json` without building it.
+    func write(to w: inout JSONWriter) {
+        switch self {
+        case .unknown: w.null()
+        case .bool(let b): w.bool(b)
+        case .number(let d): w.double(d)
+        case .text(let s): w.string(s)
+        case .date(let d): w.string(d.iso)
+        }
+    }
+}
+
+extension CriterionStatus {
+    /// `"status":…`, encoded once.
+    var member: EncodedMember {
+        switch self {
+        case .met: Self.metMember
+        case .unmet: Self.unmetMember
+        case .undocumented: Self.undocumentedMember
+        case .notApplicable: Self.notApplicableMember
+        }
+    }
+    private static let metMember = EncodedMember("status", met.rawValue)
+    private static let unmetMember = EncodedMember("status", unmet.rawValue)
+    private static let undocumentedMember = EncodedMember("status", undocumented.rawValue)
+    private static let notApplicableMember = EncodedMember("status", notApplicable.rawValue)
+}
+
+/// The `missing` and `note` of a result that has none.
+private let noMissing = EncodedMember("missing", nil)
+private let noNote = EncodedMember("note", nil)
+
+extension FactSet {
+    /// The `facts` array of the design: every known fact, and every unknown fact that has evidence
+    /// (mentioned without being settled), each with its evidence spans.
+    public func json(book: RuleBook, source: SourceText) -> JSONValue {
+        var out: [JSONValue] = []
+        for (slot, f) in book.facts.enumerated() {
+            let value = values[slot]
+            let ev = evidence[slot]
+            guard value.isKnown || !ev.isEmpty else { continue }
+            var spans: [JSONValue] = []
+            for e in ev where e.how != .given {
+                let span = e.how == .request ? TextSpan(text: "", start: 0, end: 0) : source.span(e.range)
+                var o: [(String, JSONValue)] = [("text", .string(span.text)), ("start", .int(span.start)), ("end", .int(span.end)),
+                                                ("assertion", .string(e.assertion)), ("trigger", .optional(e.trigger(in: source))),
+                                                ("attribution", .optional(e.attribution))]
+                if e.how == .request { o = [("in", .string("request")), ("assertion", .string("request"))] }
+                if !e.counted { o.append(("counted", .bool(false))) }
+                spans.append(.object(o))
+            }
+            out.append(.object([("name", .string(f.name)), ("value", value.json), ("evidence", .array(spans))]))
+        }
+        return .array(out)
+    }
+}

@@ -1,0 +1,203 @@
+/// Reads a guideline citation: which guideline bodies it names and which pages it cites.
+///
+/// "Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 60, 111-113. Decision based
+/// on Non-MTUS Citation Official Disability Guidelines (ODG)" names MTUS, Non-MTUS and ODG, and
+/// cites pages 60, 111, 112 and 113. A body the citation says was *not* used ("did not base their
+/// decision on the MTUS") is not a source.
+package enum CitationParser {
+    /// A citation built from its cleaned text and the byte range it came from.
+    package static func citation(text: String, range: Range<Int>) -> GuidelineCitation {
+        let bytes = Array(text.utf8)
+        return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
+    }
+
+    // MARK: Sources
+
+    private static let aliases: [(Phrase, String)] = [
+        (Phrase("non-mtus"), "Non-MTUS"), (Phrase("non mtus"), "Non-MTUS"),
+        (Phrase("mtus"), "MTUS"),
+        (Phrase("medical treatment utilization schedule"), "MTUS"),
+        (Phrase("acoem"), "ACOEM"),
+        (Phrase("american college of occupational and environmental medicine"), "ACOEM"),
+        (Phrase("odg"), "ODG"),
+        (Phrase("official disability guidelines"), "ODG"),
+        (Phrase("official disability guideline"), "ODG"),
+    ]
+    private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
+
+    private static let aliasSet = PhraseSet(aliases.map(\.0))
+    /// The distinct body names, and each alias's name as an index into them (a bit in a mask).
+    private static let bodyNames: [String] = aliases.reduce(into: []) { names, alias in
+        if !names.contains(alias.1) { names.append(alias.1) }
+    }
+    private static let aliasBody: [Int] = aliases.map { alias in bodyNames.firstIndex(of: alias.1)! }
+    private static let nonMTUS = bodyNames.firstIndex(of: "Non-MTUS")!
+
+    /// Guideline bodies in order of first mention.
+    package static func sources(_ bytes: [UInt8]) -> [String] {
+        var out: [String] = []
+        var seen = 0  // a bit per body in `out`
+        var skipUntil = 0
+        let n = bytes.count
+        aliasSet.scanMatches(bytes, 0..<n) { i, k, end in
+            // One name per position (the first listed: "Non-MTUS" before "MTUS"), none inside another.
+            guard i >= skipUntil else { return true }
+            // Whole words only ("ODG" not in "ODGTWC", "MTUS" not in "MTUSx").
+            if end < n, TextScan.isAlnum(bytes[end]) { return true }
+            skipUntil = end
+            let body = aliasBody[k]
+            if seen & (1 << body) == 0, body == nonMTUS || !negated(bytes, before: i) {
+                if out.isEmpty { out.reserveCapacity(bodyNames.count) }
+                out.append(bodyNames[body])
+                seen |= 1 << body
+            }
+            return true
+        }
+        return out
+    }
+
+    /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").
+    private static func negated(_ bytes: [UInt8], before i: Int) -> Bool {
+        var start = i
+        let floor = max(0, i - 300)
+        bytes.withUnsafeBufferPointer { b in
+            while start > floor {
+                // Eight bytes back at a time while none is a full stop or a semicolon.
+                if start - 8 >= floor {
+                    let w = ByteWords.word(b.baseAddress!, start - 8)
+                    if ByteWords.byte(w, equals: 46) | ByteWords.byte(w, equals: 59) == 0 { start -= 8; continue }
+                }
+                let c = b[start - 1]
+                if (c == 46 || c == 59), start < b.count, TextScan.isSpace(b[start]) { break }
+                start -= 1
+            }
+        }
+        return negations.findFirst(in: bytes, start..<i) != nil
+    }
+
+    // MARK: Pages
+
+    private static let andWord = Phrase("and"), toWord = Phrase("to")
+
+    /// Pages cited after "Page(s):", "Pages", "Page", "pp." or "p.", expanded and sorted:
+    /// "46-47" → 46, 47; "60, 111-113" → 60, 111, 112, 113; "Page(s): Page 46." → 46.
+    package static func pages(_ bytes: [UInt8]) -> [Int] {
+        // Most citations name a page; one with no "p" at all has none.
+        guard nextP(bytes, from: 0) != nil else { return [] }
+        return PageSet.collect { found in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Every label starts with "p": skip to the next one.
+                guard let p = nextP(bytes, from: i) else { break }
+                i = p
+                guard let end = pageLabel(bytes, at: i),
+                      end >= n || !TextScan.isAlpha(bytes[end]) || bytes[end - 1] == 58 || bytes[end - 1] == 41
+                else { i += 1; continue }
+                i = readPageList(bytes, from: end, into: &found)
+            }
+            return found.sorted()
+        }
+    }
+
+    /// Reads "46", "46-47", "60, 111-113", "36, 37 and 39", "Page 46" from `start`; returns where it stopped.
+    static func readPageList(_ bytes: [UInt8], from start: Int, into found: inout PageSet) -> Int {
+        let n = bytes.count
+        var i = start
+        var readAny = false
+        while true {
+            var j = i
+            while j < n, TextScan.isSpace(bytes[j]) || (readAny && (bytes[j] == 44 || bytes[j] == 59 || bytes[j] == 38)) { j += 1 }
+            if readAny, let and = andWord.match(bytes, at: j, end: n), and < n, TextScan.isSpace(bytes[and]) {
+                j = and
+                while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
+            }
+            // A repeated label: "Page(s): Page 46".
+            if let e = pageLabel(bytes, at: j), e < n, !TextScan.isAlpha(bytes[e]) || bytes[e - 1] == 41 {
+                j = e
+                while j < n, TextScan.isSpace(bytes[j]) { j += 1 }
+            }
+            guard let (lo, afterLo) = integer(bytes, j) else { return readAny ? i : max(i, start) }
+            var hi = lo
+            var k = afterLo
+            var m = k
+            while m < n, bytes[m] == 32 { m += 1 }
+            if let dashEnd = dash(bytes, m) {
+                var q = dashEnd
+                while q < n, TextScan.isSpace(bytes[q]) { q += 1 }
+                if let (v, e) = integer(bytes, q) { hi = v; k = e }
+            } else if let to = toWord.match(bytes, at: m, end: n), to < n, bytes[to] == 32 {
+                var q = to
+                while q < n, bytes[q] == 32 { q += 1 }
+                if let (v, e) = integer(bytes, q) { hi = v; k = e }
+            }
+            if hi >= lo, hi - lo <= 60 {
+                for p in lo...hi { found.insert(p) }
+            } else {
+                found.insert(lo)
+                if hi > 0, hi <= 3000 { found.insert(hi) }
+            }
+            readAny = true
+            i = k
+        }
+    }
+
+    /// The end of the longest page label at `start` — "page(s):", "page(s)", "pages:", "pages",
+    /// "page:", "page", "pp.", "pp" or "p.", in any case — when it starts a word.
+    static func pageLabel(_ bytes: [UInt8], at start: Int) -> Int? {
+        let n = bytes.count
+        guard start < n, bytes[start] | 0x20 == 112, start == 0 || !TextScan.isAlnum(bytes[start - 1]) else { return nil }
+        /// The byte at `i` lower-cased, or 0 past the end.
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? TextScan.lower(bytes[i]) : 0 }
+        let i = start + 1
+        if at(i) == 97, at(i + 1) == 103, at(i + 2) == 101 {  // "age"
+            let e = i + 3
+            if at(e) == 40, at(e + 1) == 115, at(e + 2) == 41 { return at(e + 3) == 58 ? e + 4 : e + 3 }  // "(s)", ":"
+            if at(e) == 115 { return at(e + 1) == 58 ? e + 2 : e + 1 }  // "s", ":"
+            return at(e) == 58 ? e + 1 : e
+        }
+        if at(i) == 112 { return at(i + 1) == 46 ? i + 2 : i + 1 }  // "p", "."
+        return at(i) == 46 ? i + 1 : nil  // "."
+    }
+
+    /// The first "p" or "P" at or after `start`, eight bytes at a time until a word holds one.
+    private static func nextP(_ bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            if let base = b.baseAddress {
+                // Sixteen bytes a step (lane-exact, see `StartFilter`), then eight, then one.
+                while i + 16 <= b.count, StartFilter.vectorsOn {
+                    let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self) | 0x20
+                    let p = StartFilter.words(StartFilter.isZero(v ^ 112))
+                    if p[0] | p[1] != 0 { break }
+                    i += 16
+                }
+                while i + 8 <= b.count, ByteWords.byte(ByteWords.word(base, i) | 0x2020_2020_2020_2020, equals: 112) == 0 { i += 8 }
+            }
+            while i < b.count {
+                if b[i] | 0x20 == 112 { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// A page number (1–3000) at `i` that is a whole number, not the start of a decimal or a date.
+    private static func integer(_ bytes: [UInt8], _ i: Int) -> (Int, Int)? {
+        let n = bytes.count
+        var j = i, v = 0
+        while j < n, TextScan.isDigit(bytes[j]), j - i < 5 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
+        guard j > i, v >= 1, v <= 3000 else { return nil }
+        if j < n, TextScan.isAlpha(bytes[j]) || bytes[j] == 47 { return nil }
+        if j + 1 < n, bytes[j] == 46, TextScan.isDigit(bytes[j + 1]) { return nil }
+        return (v, j)
+    }
+
+    /// A hyphen or an en dash at `i`, returning the index after it.
+    private static func dash(_ bytes: [UInt8], _ i: Int) -> Int? {
+        let n = bytes.count
+        if i < n, bytes[i] == 45 { return i + 1 }
+        if i + 2 < n, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 { return i + 3 }
+        return nil
+    }
+}

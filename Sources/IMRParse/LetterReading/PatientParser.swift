@@ -1,0 +1,151 @@
+/// Reads what a letter says about the injured worker: age, sex and date of injury.
+///
+/// Only explicit statements count: "a 61 year old male", "49-year-old female", "aged 52",
+/// "Sex: F"; "date of injury 5/20/10", "sustained an industrial injury on 5/01/2012", "with a date of
+/// injury of 2/10/04", "Date of Injury: …". Pronouns are never used (letters' boilerplate says
+/// "He/she"), and a date near the word "injury" is taken only when the words between link the two
+/// ("on", "of", "at work on", "to the low back on" — not "injured worker underwent surgery on").
+enum PatientParser {
+    static func parse(_ lines: LetterLines, order ranges: [Range<Int>], headerInjury: Located<CalendarDay>?, referenceYear: Int) -> Patient {
+        var patient = Patient()
+        let bytes = lines.bytes
+        for r in ranges {
+            if patient.age == nil, let (age, sex) = age(bytes, r) {
+                patient.age = age
+                if patient.sex == nil { patient.sex = sex }
+            }
+            if patient.sex == nil { patient.sex = sex(bytes, r) }
+            if patient.injuryDate == nil { patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear) }
+        }
+        if let h = headerInjury { patient.injuryDate = h }
+        return patient
+    }
+
+    // MARK: Age
+
+    private static let yearWords = [Phrase("years old"), Phrase("year old"), Phrase("years-old"), Phrase("year-old"), Phrase("yr old"), Phrase("yo"), Phrase("y/o"), Phrase("y.o.")]
+    private static let ageWords = [Phrase("aged"), Phrase("age:"), Phrase("age")]
+    private static let ofWord = Phrase("of")
+    private static let sexAfterAge: [(Phrase, String)] = [
+        (Phrase("male"), "male"), (Phrase("female"), "female"), (Phrase("man"), "male"), (Phrase("woman"), "female"),
+        (Phrase("gentleman"), "male"), (Phrase("lady"), "female"),
+    ]
+
+    /// The first age statement in `range`, and the sex word right after it if any.
+    static func age(_ bytes: [UInt8], _ range: Range<Int>) -> (Located<Int>, Located<String>?)? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = bytes[i]
+            guard i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            if TextScan.isDigit(b) {
+                var j = i, v = 0
+                while j < end, TextScan.isDigit(bytes[j]), j - i < 4 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
+                guard j - i <= 3, j < end, !TextScan.isAlnum(bytes[j]) || TextScan.lower(bytes[j]) == 121 else { i = j; continue }
+                var k = j
+                while k < end, bytes[k] == 32 || bytes[k] == 45 || bytes[k] == 10 || bytes[k] == 13 { k += 1 }
+                if let (_, e) = Phrase.matchAny(yearWords, bytes, at: k, end: end), e >= end || !TextScan.isAlnum(bytes[e]),
+                   (14...110).contains(v) {
+                    return (Located(v, i..<j), sexWord(bytes, after: e, end: end))
+                }
+                i = j
+                continue
+            }
+            if TextScan.lower(b) == 97, let (_, e) = Phrase.matchAny(ageWords, bytes, at: i, end: end) {
+                var k = e
+                while k < end, bytes[k] == 32 || bytes[k] == 58 { k += 1 }
+                if ofWord.match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
+                var j = k, v = 0
+                while j < end, TextScan.isDigit(bytes[j]), j - k < 4 { v = v * 10 + Int(bytes[j] - 48); j += 1 }
+                if j > k, j - k <= 3, j >= end || !TextScan.isAlnum(bytes[j]), (14...110).contains(v) {
+                    return (Located(v, k..<j), nil)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func sexWord(_ bytes: [UInt8], after start: Int, end: Int) -> Located<String>? {
+        var i = start
+        while i < end, TextScan.isSpace(bytes[i]) || bytes[i] == 44 { i += 1 }
+        for (phrase, value) in sexAfterAge {
+            if let e = phrase.match(bytes, at: i, end: end), e >= end || !TextScan.isAlpha(bytes[e]) { return Located(value, i..<e) }
+        }
+        return nil
+    }
+
+    // MARK: Sex
+
+    private static let sexWords: [(Phrase, String)] = [(Phrase("female"), "female"), (Phrase("male"), "male")]
+    private static let sexLabels = [Phrase("sex:"), Phrase("gender:")]
+
+    /// "male" / "female" as a whole word, or "Sex: F" / "Gender: Male".
+    static func sex(_ bytes: [UInt8], _ range: Range<Int>) -> Located<String>? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let l = TextScan.lower(bytes[i])
+            guard l == 109 || l == 102 || l == 115 || l == 103, i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            for (phrase, value) in sexWords {
+                if let e = phrase.match(bytes, at: i, end: end), e >= end || !TextScan.isAlpha(bytes[e]) { return Located(value, i..<e) }
+            }
+            if let (_, e) = Phrase.matchAny(sexLabels, bytes, at: i, end: end) {
+                var k = e
+                while k < end, bytes[k] == 32 { k += 1 }
+                var j = k
+                while j < end, TextScan.isAlpha(bytes[j]) { j += 1 }
+                let word = String(decoding: bytes[k..<j].map(TextScan.lower), as: UTF8.self)
+                if word == "m" || word == "male" { return Located("male", k..<j) }
+                if word == "f" || word == "female" { return Located("female", k..<j) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Date of injury
+
+    private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
+    private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
+    private static let linkWords = WordSet([
+        "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
+        "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
+        "shoulder", "shoulders", "spine", "lumbar", "cervical", "wrist", "hand", "and", "both", "bilateral", "reported",
+        "claimed", "a", "an", "industrial", "on:", "of:", "injury:", "date:",
+    ])
+
+    /// A date linked to an injury word by at most six linking words, in the same sentence.
+    static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
+        var from = range.lowerBound
+        while from < range.upperBound, let (k, r) = injuryTriggers.findFirst(in: bytes, from..<range.upperBound) {
+            from = r.upperBound
+            guard r.upperBound >= range.upperBound || !TextScan.isAlnum(bytes[r.upperBound]) else { continue }
+            // "injured worker", "injured employee": the person, not the event.
+            var j = r.upperBound
+            if k == 2 {
+                var w = j
+                while w < range.upperBound, TextScan.isSpace(bytes[w]) { w += 1 }
+                if let next = Phrase.matchAny(injuredPersons, bytes, at: w, end: range.upperBound),
+                   next.end >= range.upperBound || !TextScan.isAlpha(bytes[next.end]) { continue }
+            }
+            if j < range.upperBound, bytes[j] == 58 { j += 1 }
+            for _ in 0..<7 {
+                while j < range.upperBound, TextScan.isSpace(bytes[j]) || bytes[j] == 40 { j += 1 }
+                guard j < range.upperBound else { break }
+                if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
+                    return Located(d, j..<e)
+                }
+                let ws = j
+                while j < range.upperBound, !TextScan.isSpace(bytes[j]) { j += 1 }
+                // The word, lower-cased, without a trailing comma or bracket; a full stop or semicolon ends the search.
+                var wordEnd = j
+                let last = bytes[j - 1]
+                if last == 46 || last == 59 { break }
+                if last == 44 || last == 41 { wordEnd -= 1 }
+                guard linkWords.contains(bytes, ws..<wordEnd) else { break }
+            }
+        }
+        return nil
+    }
+}

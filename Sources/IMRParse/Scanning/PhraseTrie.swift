@@ -1,0 +1,339 @@
+/// A set of phrases compiled into a token-key trie, matched over the tokens of a text.
+///
+/// Phrases are tokenized by `Tokenizer` and stored as sequences of word/number keys, so matching
+/// is case-insensitive and plural-tolerant ("epidural steroid injections" matches the phrase
+/// "Epidural Steroid Injection"). Punctuation in the text is skipped ("post-injection" matches
+/// "post injection", "S/P" matches "s p") except sentence punctuation followed by white space
+/// ("pain, numbness" does not match "pain numbness", but "1.5 mg" matches "1.5 mg"). A phrase made
+/// of one punctuation mark (";") matches that mark.
+///
+/// The trie is one open-addressing hash table from (node, key) to child node, fronted by a 64 Kbit
+/// filter of first words that rejects most tokens with one load: no dictionary per node (Swift's
+/// `Dictionary` hashes with SipHash, which dominated the profile) and no allocation while
+/// matching. Several ids may share one phrase; each is reported.
+package struct PhraseTrie: Sendable {
+    /// A phrase found in a token array.
+    package struct Match: Sendable, Hashable {
+        /// Tokens from the first to the last matched word (punctuation skipped inside is included).
+        package var tokenRange: Range<Int>
+        package var id: Int32
+    }
+
+    /// One edge of the trie: parent node, word key, child node; parent -1 marks an empty slot.
+    /// Kept together so that a probe touches one cache line.
+    struct Slot: Sendable {
+        var key: UInt64
+        var parent: Int32
+        var child: Int32
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private var edgeCount = 0
+    /// Edges from the root, in their own small table (first words are looked up for every token;
+    /// a few hundred of them stay in the L1 cache).
+    private var rootSlots: [Slot]
+    private var rootMask: Int
+    private var rootCount = 0
+    /// Ids of the phrases ending at each node (node 0 is the root).
+    private var nodeIDs: [[Int32]] = [[]]
+    /// True for nodes where a phrase ends (read on the hot path instead of `nodeIDs`).
+    private var terminal: [Bool] = [false]
+    /// Per node, one bit (of 64) per child key: a step to a key whose bit is clear fails without
+    /// probing the edge table, which is the common case after a first word.
+    private var childBits: [UInt64] = [0]
+    /// One bit per (mixed) first-word key: most tokens start no phrase and are rejected here.
+    private var firstWords = [UInt64](repeating: 0, count: 1 << 10)
+    /// Single punctuation-mark phrases: their keys and ids (a handful, searched in order).
+    private var punctKeys: [UInt64] = []
+    private var punctLists: [[Int32]] = []
+    /// Number of phrases added.
+    package private(set) var count = 0
+
+    package init() {
+        let capacity = 64
+        slots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: capacity)
+        mask = capacity - 1
+        rootSlots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: 16)
+        rootMask = 15
+    }
+
+    package init(_ phrases: [(String, Int32)]) {
+        self.init()
+        for (phrase, id) in phrases { add(phrase, id: id) }
+    }
+
+    package var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    private static func slot(_ parent: Int32, _ key: UInt64, _ mask: Int) -> Int {
+        var x = key ^ (UInt64(UInt32(bitPattern: parent)) &* 0x9E37_79B9_7F4A_7C15)
+        x ^= x >> 29
+        x = x &* 0xBF58_476D_1CE4_E5B9
+        x ^= x >> 32
+        return Int(truncatingIfNeeded: x) & mask
+    }
+
+    /// Adds a phrase; an empty phrase (no words, numbers or punctuation) is ignored.
+    package mutating func add(_ phrase: String, id: Int32) {
+        let toks = Tokenizer.tokens(phrase)
+        let words = toks.filter(\.isWordLike)
+        if words.isEmpty {
+            if toks.count == 1 {
+                if let k = punctKeys.firstIndex(of: toks[0].key) {
+                    punctLists[k].append(id)
+                } else {
+                    punctKeys.append(toks[0].key)
+                    punctLists.append([id])
+                }
+                count += 1
+            }
+            return
+        }
+        add(keys: words.map(\.key), id: id)
+    }
+
+    /// Adds a phrase given as word keys (see `Tokenizer.keys(ofPhrase:)`).
+    package mutating func add(keys: [UInt64], id: Int32) {
+        guard !keys.isEmpty else { return }
+        var node: Int32 = 0
+        for key in keys { node = child(of: node, key, create: true) }
+        nodeIDs[Int(node)].append(id)
+        terminal[Int(node)] = true
+        let bit = Self.filterBit(keys[0])
+        firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        count += 1
+    }
+
+    private mutating func child(of parent: Int32, _ key: UInt64, create: Bool) -> Int32 {
+        if let c = step(parent, key) { return c }
+        let child = Int32(nodeIDs.count)
+        nodeIDs.append([])
+        terminal.append(false)
+        childBits.append(0)
+        childBits[Int(parent)] |= 1 << (key >> 58)
+        if parent == 0 {
+            if (rootCount + 1) * 2 > rootSlots.count { growRoot() }
+            Self.insert(&rootSlots, rootMask, 0, key, child)
+            rootCount += 1
+        } else {
+            if (edgeCount + 1) * 2 > slots.count { grow() }
+            Self.insert(&slots, mask, parent, key, child)
+            edgeCount += 1
+        }
+        return child
+    }
+
+    private mutating func growRoot() {
+        let old = rootSlots
+        rootSlots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: old.count * 2)
+        rootMask = rootSlots.count - 1
+        for slot in old where slot.parent >= 0 { Self.insert(&rootSlots, rootMask, slot.parent, slot.key, slot.child) }
+    }
+
+    private static func insert(_ slots: inout [Slot], _ mask: Int, _ parent: Int32, _ key: UInt64, _ child: Int32) {
+        var s = Self.slot(parent, key, mask)
+        while slots[s].parent >= 0 { s = (s + 1) & mask }
+        slots[s] = Slot(key: key, parent: parent, child: child)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        let capacity = slots.count * 2
+        slots = [Slot](repeating: Slot(key: 0, parent: -1, child: 0), count: capacity)
+        mask = capacity - 1
+        for slot in old where slot.parent >= 0 { Self.insert(&slots, mask, slot.parent, slot.key, slot.child) }
+    }
+
+    /// The child of `node` along `key`, if any.
+    @inline(__always)
+    package func step(_ node: Int32, _ key: UInt64) -> Int32? {
+        if node == 0 {
+            var s = Self.slot(0, key, rootMask)
+            while true {
+                let slot = rootSlots[s]
+                if slot.parent < 0 { return nil }
+                if slot.key == key { return slot.child }
+                s = (s + 1) & rootMask
+            }
+        }
+        if childBits[Int(node)] & (1 << (key >> 58)) == 0 { return nil }
+        var s = Self.slot(node, key, mask)
+        while true {
+            let slot = slots[s]
+            if slot.parent < 0 { return nil }
+            if slot.parent == node, slot.key == key { return slot.child }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// Number of nodes (the root is node 0).
+    package var nodeCount: Int { nodeIDs.count }
+
+    /// True when a phrase ends at `node`.
+    @inline(__always)
+    package func isTerminal(_ node: Int32) -> Bool { terminal[Int(node)] }
+
+    /// The ids of phrases that end at `node` (empty for inner nodes).
+    @inline(__always)
+    package func ids(at node: Int32) -> [Int32] { nodeIDs[Int(node)] }
+
+    /// Ids of the one-mark punctuation phrase `key`, if any.
+    @inline(__always)
+    package func punctuationIDs(_ key: UInt64) -> [Int32]? {
+        for k in 0..<punctKeys.count where punctKeys[k] == key { return punctLists[k] }
+        return nil
+    }
+
+    @inline(__always)
+    static func filterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48) & 0xFFFF }
+
+    /// False when no phrase starts with this word key (a fast, exact-negative filter).
+    @inline(__always)
+    package func mayStart(_ key: UInt64) -> Bool {
+        let bit = Self.filterBit(key)
+        // The filter has 1024 words and `bit >> 6` is below 1024: read without a bounds check.
+        let word = firstWords.withUnsafeBufferPointer { $0[bit >> 6] }
+        return word & (1 << UInt64(bit & 63)) != 0
+    }
+
+    private static let hardPunct: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+        Tokenizer.key(of: "."), Tokenizer.key(of: ","), Tokenizer.key(of: ";"),
+        Tokenizer.key(of: ":"), Tokenizer.key(of: "!"), Tokenizer.key(of: "?"))
+
+    /// Sentence punctuation (. , ; : ! ?) ends a phrase when white space follows it.
+    @inline(__always)
+    static func isHardPunct(_ key: UInt64) -> Bool {
+        let h = hardPunct
+        return key == h.0 || key == h.1 || key == h.2 || key == h.3 || key == h.4 || key == h.5
+    }
+
+    /// The longest phrase starting at token `i` (a word, number or a one-mark phrase), not reaching
+    /// past `end`: the index just past its last token and the terminal node (-1 for a one-mark
+    /// punctuation phrase; see `ids(forMatchAt:node:in:)`).
+    @inline(__always)
+    package func longestMatch(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int) -> (end: Int, node: Int32)? {
+        let first = tokens[i]
+        if first.kind == .punct {
+            if !punctKeys.isEmpty, let ids = punctuationIDs(first.key), !ids.isEmpty { return (i + 1, -1) }
+            return nil
+        }
+        var best: (end: Int, node: Int32)?
+        allMatches(in: tokens, at: i, end: end) { e, n in best = (e, n) }
+        return best
+    }
+
+    /// Every phrase starting at token `i`, at every length (not only the longest): `visit` gets the
+    /// end index and the terminal node of each. Used where a short phrase must be seen even when a
+    /// longer one starts at the same word (an anchor "epidural" inside "epidural injection").
+    @inline(__always)
+    package func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
+        let first = tokens[i]
+        guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key) else { return }
+        if terminal[Int(node)] { visit(i + 1, node) }
+        var j = i + 1
+        while j < end {
+            let t = tokens[j]
+            if t.kind == .punct {
+                if Self.isHardPunct(t.key), j + 1 >= end || tokens[j + 1].start > t.end { break }
+                j += 1
+                continue
+            }
+            guard let next = step(node, t.key) else { break }
+            node = next
+            j += 1
+            if terminal[Int(node)] { visit(j, node) }
+        }
+    }
+
+    /// Every match in `tokens[range]` at every length, appended to `out` (see `allMatches(in:at:end:_:)`).
+    package func allMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [Match]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        tokens.withUnsafeBufferPointer { p in
+            for i in lo..<hi {
+                allMatches(in: p, at: i, end: hi) { end, node in
+                    for id in nodeIDs[Int(node)] { out.append(Match(tokenRange: i..<end, id: id)) }
+                }
+            }
+        }
+    }
+
+    /// Where a phrase ends: tokens `start..<end` and the terminal node, whose ids `ids(at:)` gives.
+    package struct NodeMatch: Sendable {
+        package var start: Int32
+        package var end: Int32
+        package var node: Int32
+    }
+
+    /// Every match in `tokens[range]` at every length, as `allMatches(in:_:into:)` finds them but one
+    /// per terminal node instead of one per id: a caller that keeps its own table by node reads what
+    /// a phrase means without an array (and its reference count) per match.
+    package func nodeMatches(in tokens: [Token], _ range: Range<Int>, into out: inout [NodeMatch]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        // Matches gather in a small stack buffer appended to `out` in batches: each append to an
+        // array checks its uniqueness and capacity. (Token indices fit in Int32: a token has a byte.)
+        let batch = 64
+        withUnsafeTemporaryAllocation(of: NodeMatch.self, capacity: batch) { buffer in
+            let base = buffer.baseAddress!
+            var n = 0
+            tokens.withUnsafeBufferPointer { p in
+                for i in lo..<hi {
+                    allMatches(in: p, at: i, end: hi) { end, node in
+                        if n == batch {
+                            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+                            n = 0
+                        }
+                        (base + n).initialize(to: NodeMatch(start: Int32(truncatingIfNeeded: i),
+                                                            end: Int32(truncatingIfNeeded: end), node: node))
+                        n += 1
+                    }
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
+        }
+    }
+
+    /// Whether any phrase occurs in `tokens[range]` (no array is made).
+    package func containsMatch(in tokens: [Token], _ range: Range<Int>) -> Bool {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return false }
+        return tokens.withUnsafeBufferPointer { p in
+            for i in lo..<hi where longestMatch(in: p, at: i, end: hi) != nil { return true }
+            return false
+        }
+    }
+
+    /// Ids for a result of `longestMatch` (handles the punctuation marker node).
+    package func ids(forMatchAt i: Int, node: Int32, in tokens: [Token]) -> [Int32] {
+        node >= 0 ? nodeIDs[Int(node)] : (punctuationIDs(tokens[i].key) ?? [])
+    }
+
+    /// Every phrase match in `tokens[range]`: the longest match at each start position (overlapping
+    /// matches included), or with `nonOverlapping` the leftmost-longest matches only (matching
+    /// resumes after each match). Each id of a matched phrase gives one `Match`.
+    package func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false) -> [Match] {
+        var out: [Match] = []
+        matches(in: tokens, range, nonOverlapping: nonOverlapping, into: &out)
+        return out
+    }
+
+    /// `matches(in:_:nonOverlapping:)` appending into a reusable array.
+    package func matches(in tokens: [Token], _ range: Range<Int>, nonOverlapping: Bool = false, into out: inout [Match]) {
+        let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
+        guard lo < hi, count > 0 else { return }
+        tokens.withUnsafeBufferPointer { p in
+            var i = lo
+            while i < hi {
+                if let m = longestMatch(in: p, at: i, end: hi) {
+                    let ids = m.node >= 0 ? nodeIDs[Int(m.node)] : (punctuationIDs(p[i].key) ?? [])
+                    for id in ids { out.append(Match(tokenRange: i..<m.end, id: id)) }
+                    i = nonOverlapping ? m.end : i + 1
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+}
