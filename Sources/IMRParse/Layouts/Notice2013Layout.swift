@@ -54,7 +54,7 @@ enum Notice2013Layout: LayoutReader {
         var details: [DisputedItem] = []
         if detailsStart < bytes.count {
             let section = issues.map { context.itemsSection($0) } ?? detailsStart..<bytes.count
-            details = context.items(in: section, headers: ItemHeaders.regardingHeaders)
+            details = context.items(in: section, headers: ItemHeaders.anyHeaders, titlePrefixes: ItemHeaders.titlePrefixes)
         }
         let (items, warnings) = merge(listed: listed, details: details, lines)
         result.items = items

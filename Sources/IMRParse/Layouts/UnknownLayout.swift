@@ -39,7 +39,7 @@ enum UnknownLayout: LayoutReader {
             section = summary!.lowerBound..<bytes.count
         }
         if let issues = context.first(.issues) { section = context.itemsSection(issues) }
-        let scanner = ItemScanner(lines: lines, findHeaders: headers)
+        let scanner = ItemScanner(lines: lines, findHeaders: ItemHeaders.anyHeaders)
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
         let drafts = scanner.scan(section).filter { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
         result.items = ItemBuilder.items(drafts, lines, titlePrefixes: ItemHeaders.titlePrefixes)
@@ -53,9 +53,4 @@ enum UnknownLayout: LayoutReader {
         return result
     }
 
-    /// Every header form the known layouts use.
-    static func headers(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        let merged = ItemHeaders.merged(ItemHeaders.decisionHeaders(lines, block, labelFollows), ItemHeaders.regardingHeaders(lines, block, labelFollows))
-        return ItemHeaders.merged(merged, ItemHeaders.sentenceHeaders(lines, block, labelFollows))
-    }
 }

@@ -7,12 +7,43 @@ enum ItemBuilder {
     static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> DisputedItem {
         let range = titleRange(draft.header.title, lines, prefixes: titlePrefixes)
         var item = DisputedItem(title: Located(lines.clean(range), range))
-        item.decision = draft.header.decision
+        item.decision = draft.header.decision ?? draft.statedDecision
         if let r = draft.fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
         if let r = draft.fields[.reviewer] { item.imrGuideline = citation(r, lines) }
         if let r = draft.fields[.rationale] { item.rationale = located(r, lines) }
-        if item.rationale == nil, let r = draft.unlabelled { item.rationale = located(r, lines) }
+        var rest: Range<Int>? = nil
+        if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {
+            if item.decision == nil { item.decision = d }
+            rest = after
+        }
+        if item.rationale == nil, let r = draft.unlabelled ?? rest { item.rationale = located(r, lines) }
+        item.range = draft.range
+        item.verdict = DecisionPhrases.verdict(lines.bytes, draft.range)
         return item
+    }
+
+    /// The decision a "Decision:" field states — a decision word ("Upheld", "OVERTURNED."), a
+    /// decision sentence, or a verdict ("The UR decision is upheld.") — and the text after that
+    /// statement (a rationale written under the decision).
+    static func decision(inField range: Range<Int>, _ lines: LetterLines) -> (Located<Decision>, Range<Int>)? {
+        let bytes = lines.bytes
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        var e = r.lowerBound
+        while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+        var found: Located<Decision>? = DecisionPhrases.word(bytes, r.lowerBound..<e)
+        var statementEnd = e
+        if found == nil {
+            // The first sentence only.
+            var s = r.lowerBound
+            while s < r.upperBound, !(bytes[s] == 46 && (s + 1 == r.upperBound || TextScan.isSpace(bytes[s + 1]))) { s += 1 }
+            let first = r.lowerBound..<s
+            found = DecisionPhrases.firstSentence(bytes, first)?.decision ?? DecisionPhrases.verdict(bytes, first)
+            statementEnd = s
+        }
+        guard let d = found else { return nil }
+        if statementEnd < r.upperBound, bytes[statementEnd] == 46 { statementEnd += 1 }
+        return (d, statementEnd..<max(statementEnd, r.upperBound))
     }
 
     static func located(_ range: Range<Int>, _ lines: LetterLines) -> Located<String>? {

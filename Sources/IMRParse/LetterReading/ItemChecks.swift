@@ -1,6 +1,7 @@
-/// Checks each parsed item and says what is doubtful: a missing decision (read from the
-/// rationale's conclusion when it has one), a decision the rationale contradicts, a missing field,
-/// a rationale cut off mid-sentence at the end of the letter.
+/// Checks each parsed item and says what is doubtful: reconciles the statements of its decision (a
+/// verdict sentence, "The utilization review decision is overturned.", over the decision label, over
+/// the rationale's conclusion, which fills in a missing decision), warns of a conflict between them,
+/// a missing field, a rationale cut off mid-sentence at the end of the letter.
 enum ItemChecks {
     static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines) -> [String] {
         var warnings: [String] = []
@@ -12,7 +13,16 @@ enum ItemChecks {
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
             let conclusion = items[k].rationale.flatMap { DecisionPhrases.conclusion(bytes, $0.range) }
-            if items[k].decision == nil {
+            // The verdict sentence is the strongest statement, then the decision label, then the
+            // rationale's conclusion; a conflict is a warning that names both.
+            if let v = items[k].verdict {
+                if let d = items[k].decision, d.value != v.value {
+                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the decision label says \(d.value.rawValue); \(v.value.rawValue) kept")
+                } else if let c = conclusion, c.value != v.value {
+                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary"); \(v.value.rawValue) kept")
+                }
+                items[k].decision = v
+            } else if items[k].decision == nil {
                 if let c = conclusion {
                     items[k].decision = c
                     warnings.append("\(name): no decision stated; \(c.value.rawValue) read from the rationale's conclusion")

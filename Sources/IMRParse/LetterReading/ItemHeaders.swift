@@ -1,9 +1,23 @@
 /// The ways a letter writes a disputed item's header, each a `ItemScanner.HeaderFinder` that the
 /// layouts combine: "<title>: Upheld" (`decisionHeaders`), "1. <title> is not medically necessary
-/// and appropriate." (`sentenceHeaders`), "Regarding the request for <title>:" (`regardingHeaders`);
-/// with what they share — item numbers ("1.", "2)", "Issue 3:"), the words a title may start with.
+/// and appropriate." (`sentenceHeaders`), "Regarding the request for <title>:" (`regardingHeaders`),
+/// "2. <title>" before a label or a decision (`numberedTitleHeaders`), and all of them at once
+/// (`anyHeaders`, what a letter of no known layout is read with); with what they share — item
+/// numbers ("1.", "2)", "(3)", "Item 4:"), the words a title may start with.
 enum ItemHeaders {
-    static let titlePrefixes = [Phrase("the request for"), Phrase("request for"), Phrase("the requested")]
+    static let titlePrefixes = WordingVariants.expand([
+        "the request for", "request for", "the requested", "a request for", "this request for",
+        "maximus federal services{,|} inc. has determined {that |}the request for", "maximus federal services has determined {that |}the request for",
+        "maximus has determined {that |}the request for", "{the |}{expert|physician|imr} reviewer has determined {that |}the request for",
+        "it has been determined that the request for", "we have determined that the request for", "has determined {that |}the request for",
+    ]).map(Phrase.init)
+
+    /// Every header form, for a letter whose layout says nothing about how its items are written.
+    static func anyHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        var out = merged(sentenceHeaders(lines, block, labelFollows), decisionHeaders(lines, block, labelFollows))
+        out = merged(out, regardingHeaders(lines, block, labelFollows))
+        return merged(out, numberedTitleHeaders(lines, block, labelFollows))
+    }
 
     /// Item headers ending in a decision word: "<title>: Upheld", or "<title>:" with "Overturned" alone
     /// on the next line. The title runs back over the lines before it up to the end of the previous
@@ -49,7 +63,8 @@ enum ItemHeaders {
             let title = lines.trim(max(lines[firstLine].contentStart, block.lowerBound)..<colon)
             floor = p + 1
             guard !title.isEmpty else { continue }
-            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound))
+            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound, form: .decisionLabel,
+                                  number: itemNumber(bytes, title)?.number))
         }
         return out
     }
@@ -86,13 +101,37 @@ enum ItemHeaders {
             var end = decision.range.upperBound
             if end < bytes.count, bytes[end] == 46 { end += 1 }
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
-            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end, start: c.lowerBound))
+            // "Therefore, the request is not medically necessary." concludes a rationale; it names no item.
+            if numbered == nil, !namesATreatment(lines, start..<verb) { p += 1; continue }
+            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end, start: c.lowerBound, form: .sentence,
+                                  number: itemNumber(bytes, c)?.number))
             p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= end } ?? sig.count)
         }
         return out
     }
 
-    private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty"])
+    private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty", "inc"])
+
+    /// Words a rationale's conclusion starts with, never a treatment's name.
+    private static let conclusionStarts = WordSet([
+        "the", "this", "these", "that", "those", "such", "said", "it", "they", "he", "she", "therefore", "thus", "hence", "accordingly",
+        "consequently", "so", "overall", "however", "based", "given", "since", "because", "in", "as", "at", "currently", "presently",
+        "clearly", "ultimately", "finally", "further", "furthermore", "additionally", "also", "then", "again", "which", "none",
+        "neither", "both", "all", "here", "and", "but", "or", "not", "without", "with", "for", "per", "if", "when",
+    ])
+
+    /// Whether the subject of an unnumbered decision sentence (its framing "The request for" left
+    /// out) names a treatment, rather than "the request", "this treatment" or "Therefore, it".
+    static func namesATreatment(_ lines: LetterLines, _ subject: Range<Int>) -> Bool {
+        let bytes = lines.bytes
+        let r = ItemBuilder.titleRange(subject, lines, prefixes: titlePrefixes)
+        guard !r.isEmpty, r.count <= 300 else { return false }
+        var e = r.lowerBound
+        while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+        // "In-home care" starts with a treatment word: only a whole word counts.
+        if e < r.upperBound, !TextScan.isSpace(bytes[e]), bytes[e] != 44 { return true }
+        return !conclusionStarts.contains(bytes, r.lowerBound..<e)
+    }
 
     private static func containsSentenceEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
@@ -145,7 +184,61 @@ enum ItemHeaders {
                 }
             }
             let title = lines.trim(titleStart..<max(titleStart, titleEnd))
-            if !title.isEmpty { out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart)) }
+            if !title.isEmpty {
+                out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart, form: .regarding,
+                                      number: itemNumber(bytes, lines[k].content)?.number))
+            }
+        }
+        return out
+    }
+
+    /// "2. <title>" or "Item 2: <title>" on a line of its own (the title possibly wrapped onto one
+    /// more line), followed by a field label (the end of a block that a label follows), a decision
+    /// word alone ("Upheld"), or a decision sentence ("The request is not medically necessary."),
+    /// which then gives the header its decision. The scanner keeps it only when it carries the next
+    /// item number.
+    static func numberedTitleHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        let bytes = lines.bytes
+        let sig = lines.significantLines(in: block)
+        var out: [ItemHeader] = []
+        var p = 0
+        while p < sig.count {
+            let k = sig[p]
+            let content = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
+            guard let (n, textStart) = itemNumber(bytes, content), textStart < content.upperBound, n >= 1 else { p += 1; continue }
+            var found: ItemHeader? = nil
+            // The title on one line, or on two when the first does not end a sentence.
+            for last in p..<min(sig.count, p + 2) {
+                if last > p, ItemScanner.endsSentence(lines, sig[last - 1]) || itemNumber(bytes, lines[sig[last]].content) != nil { break }
+                let titleEnd = min(lines[sig[last]].contentEnd, block.upperBound)
+                let title = lines.trim(textStart..<titleEnd)
+                guard !title.isEmpty, title.count <= 200, !containsSentenceEnd(bytes, title),
+                      DecisionPhrases.firstSentence(bytes, title) == nil else { break }
+                if last + 1 == sig.count {
+                    if labelFollows { found = ItemHeader(title: title, decision: nil, end: titleEnd, start: content.lowerBound, form: .numberedTitle, number: n) }
+                    break
+                }
+                let next = lines[sig[last + 1]].contentStart..<min(lines[sig[last + 1]].contentEnd, block.upperBound)
+                if let word = DecisionPhrases.word(bytes, next) ?? DecisionPhrases.determinationLine(bytes, next) {
+                    found = ItemHeader(title: title, decision: word, end: next.upperBound, start: content.lowerBound, form: .numberedTitle, number: n)
+                    break
+                }
+                // A decision sentence that starts the next line, before any other sentence ends.
+                let window = next.lowerBound..<min(block.upperBound, next.lowerBound + 400)
+                if let (decision, verb) = DecisionPhrases.firstSentence(bytes, window), !containsSentenceEnd(bytes, next.lowerBound..<verb),
+                   verb - next.lowerBound <= 250 {
+                    var end = decision.range.upperBound
+                    if end < bytes.count, bytes[end] == 46 { end += 1 }
+                    found = ItemHeader(title: title, decision: decision, end: end, start: content.lowerBound, form: .numberedTitle, number: n)
+                    break
+                }
+            }
+            if let h = found {
+                out.append(h)
+                p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= h.end } ?? sig.count)
+            } else {
+                p += 1
+            }
         }
         return out
     }
@@ -160,23 +253,51 @@ enum ItemHeaders {
         return out
     }
 
-    private static let numberWords = [Phrase("issue"), Phrase("item")]
+    private static let numberWords = [Phrase("issue"), Phrase("item"), Phrase("request")]
 
-    /// After "1." / "2)" / "Issue 3:" at the start of `content`, where the text begins.
+    /// After "1." / "2)" / "(3)" / "Issue 3:" / "Item 4 -" at the start of `content`, where the text begins.
     static func numberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
+        itemNumber(bytes, content)?.textStart
+    }
+
+    /// The item number at the start of `content` ("1.", "2)", "(3)", "Issue 3:", "Item #4 -",
+    /// "Request No. 5:") and where the text after it begins.
+    static func itemNumber(_ bytes: [UInt8], _ content: Range<Int>) -> (number: Int, textStart: Int)? {
         var i = content.lowerBound
-        guard i < content.upperBound else { return nil }
+        let end = content.upperBound
+        guard i < end else { return nil }
         let b = TextScan.lower(bytes[i])
-        guard TextScan.isDigit(b) || b == 105 else { return nil }
-        if b == 105, let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: content.upperBound) {
+        // Digits, "(", or the "i" of "issue"/"item" or "r" of "request": most lines fail here.
+        guard TextScan.isDigit(b) || b == 105 || b == 114 || b == 40 else { return nil }
+        var worded = false
+        if b == 105 || b == 114 {
+            guard let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: end) else { return nil }
             i = e
-            while i < content.upperBound, bytes[i] == 32 { i += 1 }
+            while i < end, bytes[i] == 32 { i += 1 }
+            if i + 2 < end, TextScan.lower(bytes[i]) == 110, TextScan.lower(bytes[i + 1]) == 111, bytes[i + 2] == 46 { i += 3 }  // "No."
+            else if i < end, bytes[i] == 35 { i += 1 }  // "#"
+            while i < end, bytes[i] == 32 { i += 1 }
+            worded = true
         }
+        var bracket = false
+        if !worded, bytes[i] == 40 { bracket = true; i += 1 }
         let digits = i
-        while i < content.upperBound, TextScan.isDigit(bytes[i]), i - digits < 3 { i += 1 }
-        guard i > digits, i + 1 < content.upperBound, bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58, bytes[i + 1] == 32 else { return nil }
+        var n = 0
+        while i < end, TextScan.isDigit(bytes[i]), i - digits < 3 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        guard i > digits, i < end else { return nil }
+        if bracket {
+            guard bytes[i] == 41 else { return nil }
+        } else if worded {
+            // "Item 2:", "Item 2.", "Item 2)", "Item 2 -", or "Item 2" ending the line.
+            var j = i
+            while j < end, bytes[j] == 32 { j += 1 }
+            if j < end, bytes[j] == 45 || bytes[j] == 58 || bytes[j] == 46 || bytes[j] == 41 { i = j } else if j >= end { return (n, end) } else { return nil }
+        } else {
+            guard bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 else { return nil }
+        }
         i += 1
-        while i < content.upperBound, bytes[i] == 32 { i += 1 }
-        return i
+        guard i + 0 < end, bytes[i] == 32 || bytes[i] == 9 else { return i >= end && worded ? (n, end) : nil }
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return (n, i)
     }
 }

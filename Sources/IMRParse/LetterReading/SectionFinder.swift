@@ -20,24 +20,37 @@ enum SectionFinder {
         var contentStart: Int
     }
 
+    /// The wordings of each heading, as `WordingVariants` patterns (`~`: plural, "(S)" or singular).
     private static let table: [(Kind, [String])] = [
-        (.howMade, ["how the imr final determination was made"]),
-        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information",
-                        "summary of records", "summary of medical records"]),
-        (.issues, ["imr issues, decisions and rationales", "imr issues, decisions, and rationales", "imr issues decisions and rationales",
-                   "imr decision(s) and rationale(s)", "imr decisions and rationales", "imr decision and rationale"]),
-        (.documents, ["documents reviewed for determination", "documents reviewed", "records reviewed"]),
-        (.issueAtDispute, ["issue(s) at dispute", "issues at dispute", "issue at dispute", "issues in dispute", "issue in dispute"]),
-        (.reviewerGuidelines, ["medical treatment guideline(s) relied upon by professional reviewer and why",
-                               "medical treatment guidelines relied upon by professional reviewer and why",
-                               "medical treatment guideline(s) relied upon by the professional reviewer and why",
-                               "medical treatment guidelines relied upon by the professional reviewer and why"]),
-        (.qualifications, ["medical reviewer qualifications", "reviewer qualifications", "qualifications of the medical reviewer"]),
+        (.howMade, ["how the {imr |}{final |}{determination|decision} was made"]),
+        (.caseSummary, ["{clinical |}case summary", "clinical summary", "summary of {the |}case", "summary of {the |}clinical {information|history|records}",
+                        "summary of {the |}{medical |}records", "{clinical |}case history", "clinical history", "summary of {the |}medical history",
+                        "clinical case summary and history", "case background", "clinical background"]),
+        (.issues, ["imr issue~{,|} decision~{,|} {and|&} rationale~", "issue~{,|} decision~{,|} {and|&} rationale~",
+                   "imr decision~ {and|&} rationale~", "{imr |}determination~ {and|&} rationale~", "final determination~ {and|&} rationale~",
+                   "decision~ {and|&} rationale~", "{imr |}issue~ {and|&} decision~", "disputed item~ {and|&} decision~",
+                   "disputed item~{/service~|}", "{the |}item~ in dispute", "disputed treatment~", "disputed service~",
+                   "{imr |}decision~ {and|&} {the |}reason~ for {the |}decision~", "{imr |}decision~ by item", "imr decision~", "imr determination~"]),
+        (.documents, ["documents reviewed for determination", "{list of |}{medical |}document~ reviewed", "{medical |}records reviewed",
+                      "document~ considered", "records considered", "documentation reviewed", "{list of |}records and documents reviewed",
+                      "documents received and reviewed"]),
+        (.issueAtDispute, ["issue~ at dispute", "issue~ in dispute"]),
+        (.reviewerGuidelines, ["medical treatment guideline~ relied upon by {the |}professional reviewer and why"]),
+        (.qualifications, ["{medical |}reviewer qualifications", "qualifications of the {medical |}reviewer", "{expert |}reviewer qualifications",
+                           "reviewer credentials", "qualifications of the expert reviewer"]),
         (.credentials, ["the expert reviewer has the following credentials"]),
         (.professionalReview, ["medical professional review"]),
-        (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights"]),
+        (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights", "your right to appeal"]),
     ]
-    private static let phrases: [(Kind, Phrase)] = table.flatMap { kind, list in list.map { (kind, Phrase($0)) } }
+    /// Headings that name a section only when they stand alone on their line (with at most a colon):
+    /// a one-word heading such as "Summary" or "Background" also starts sentences.
+    private static let standaloneTable: [(Kind, [String])] = [
+        (.caseSummary, ["summary", "background", "history"]),
+        (.issues, ["imr decision", "imr issue~"]),
+    ]
+    private static let phrases: [(Kind, Phrase, standalone: Bool)] =
+        table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
+        + standaloneTable.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), true) } }
     /// All the headings in one prefix tree, tried at each line start.
     private static let trie = LabelTrie(phrases.map(\.1))
 
@@ -59,34 +72,38 @@ enum SectionFinder {
         return out
     }
 
-    /// The heading that starts line `k`, if any.
+    /// The heading that starts line `k`, if any. A heading may be numbered ("1.", "II.", "A)",
+    /// "Section 2:"), in any case, and wrapped over the next line or two.
     static func heading(at k: Int, _ lines: LetterLines) -> Heading? {
         let bytes = lines.bytes
-        let start = lines[k].contentStart
-        let first = TextScan.lower(bytes[start])
+        let lineStart = lines[k].contentStart
+        let first = TextScan.lower(bytes[lineStart])
         // Typist's initials ("/jb") close a letter.
         if first == 47, lines[k].content.count >= 3, lines[k].content.count <= 5,
-           bytes[(start + 1)..<lines[k].contentEnd].allSatisfy(TextScan.isAlpha) {
+           bytes[(lineStart + 1)..<lines[k].contentEnd].allSatisfy(TextScan.isAlpha) {
             return Heading(kind: .closing, line: k, range: lines[k].content, contentStart: lines[k].contentEnd)
         }
-        guard TextScan.isAlpha(first) else { return nil }
+        let start = sectionNumberEnd(bytes, lines[k].content) ?? lineStart
+        guard start < lines[k].contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
+        let first2 = TextScan.lower(bytes[start])
         // The heading may wrap onto the next line or two, but no further.
         let limitLine = min(lines.count - 1, k + 4)
         let end = lines[limitLine].contentEnd
-        if first == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
+        if first2 == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
             var i = e
             let stop = min(end, e + 160)
             while i < stop, bytes[i] != 58 { i += 1 }
             guard i < stop else { return nil }
-            return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
+            return Heading(kind: .reviewerRationale, line: k, range: lineStart..<(i + 1), contentStart: i + 1)
         }
         // The longest heading; of equally long ones, the first in the table.
         guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else { return nil }
-        let kind = phrases[index].0
+        let (kind, _, standalone) = phrases[index]
         if e < bytes.count, TextScan.isAlnum(bytes[e]), TextScan.isAlnum(bytes[e - 1]) { return nil }
         var contentStart = e
         if bytes[e - 1] == 58 {
-            return Heading(kind: kind, line: k, range: start..<e, contentStart: e)
+            if standalone, !restOfLineIsEmpty(lines, from: e) { return nil }
+            return Heading(kind: kind, line: k, range: lineStart..<e, contentStart: e)
         }
         // Optional colon, then nothing else on the line.
         var i = e
@@ -96,11 +113,45 @@ enum SectionFinder {
             i += 1
             headingEnd = i
             contentStart = i
-            if kind != .closing { return Heading(kind: kind, line: k, range: start..<headingEnd, contentStart: contentStart) }
+            if kind != .closing, !standalone { return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart) }
         }
-        let lineOfEnd = lines.lineIndex(at: max(start, headingEnd - 1))
-        let rest = headingEnd..<max(headingEnd, lines[lineOfEnd].contentEnd)
-        guard !bytes[rest].contains(where: TextScan.isAlnum) else { return nil }
-        return Heading(kind: kind, line: k, range: start..<headingEnd, contentStart: contentStart)
+        guard restOfLineIsEmpty(lines, from: headingEnd) else { return nil }
+        return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart)
     }
+
+    /// Whether the line holding `offset - 1` has nothing but punctuation after `offset`.
+    private static func restOfLineIsEmpty(_ lines: LetterLines, from offset: Int) -> Bool {
+        let bytes = lines.bytes
+        let lineOfEnd = lines.lineIndex(at: max(0, offset - 1))
+        let rest = offset..<max(offset, lines[lineOfEnd].contentEnd)
+        return !bytes[rest].contains(where: TextScan.isAlnum)
+    }
+
+    /// After a section number at the start of `content` ("1.", "2)", "IV.", "B.", "Section 3:",
+    /// "Part 2 -"), where the heading's words begin; nil when the line is not numbered so.
+    static func sectionNumberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
+        var i = content.lowerBound
+        let end = content.upperBound
+        guard i < end else { return nil }
+        if let (_, e) = Phrase.matchAny(sectionWords, bytes, at: i, end: end), e < end, bytes[e] == 32 {
+            i = e
+            while i < end, bytes[i] == 32 { i += 1 }
+        }
+        let digits = i
+        while i < end, TextScan.isDigit(bytes[i]), i - digits < 2 { i += 1 }
+        if i == digits {
+            // A roman numeral of up to four letters, or one capital letter.
+            while i < end, i - digits < 4, romanNumerals.contains(bytes[i]) { i += 1 }
+            if i == digits, i < end, bytes[i] >= 65, bytes[i] <= 90 { i += 1 }
+            guard i > digits else { return nil }
+        }
+        guard i < end, bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 || bytes[i] == 45 else { return nil }
+        i += 1
+        guard i < end, bytes[i] == 32 || bytes[i] == 9 else { return nil }
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i < end ? i : nil
+    }
+
+    private static let sectionWords = [Phrase("section"), Phrase("part")]
+    private static let romanNumerals: Set<UInt8> = [73, 86, 88]  // I V X
 }
