@@ -28,7 +28,7 @@ enum FinalDeterminationLayout: LayoutReader {
             result.warnings.append("no \"IMR ISSUES, DECISIONS AND RATIONALES\" section: the letter may be cut off before its items")
             return result
         }
-        result.items = context.items(in: context.itemsSection(issues), headers: ItemHeaders.anyHeaders, titlePrefixes: ItemHeaders.titlePrefixes)
+        result.items = context.readItems(from: context.itemsSection(issues).lowerBound)
         if let summary = result.caseSummary { result.warnings += strayRationale(in: summary, context, items: result.items) }
         return result
     }

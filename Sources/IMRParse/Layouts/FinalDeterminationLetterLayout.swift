@@ -37,7 +37,7 @@ enum FinalDeterminationLetterLayout: LayoutReader {
             result.warnings.append("no \"IMR DECISION(S) AND RATIONALE(S)\" section: the letter may be cut off before its items")
             return result
         }
-        result.items = context.items(in: context.itemsSection(issues), headers: ItemHeaders.anyHeaders, titlePrefixes: ItemHeaders.titlePrefixes)
+        result.items = context.readItems(from: context.itemsSection(issues).lowerBound)
         return result
     }
 

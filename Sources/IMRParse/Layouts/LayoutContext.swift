@@ -28,9 +28,58 @@ struct LayoutContext {
         return r.upperBound..<range.upperBound
     }
 
-    /// The case summary: the section under its heading, its boilerplate introduction skipped.
+    /// The case summary: the section under its heading, its boilerplate introduction skipped, up to
+    /// the first item that starts inside it (a notice may give its details right after the summary
+    /// without a heading between).
     func caseSummary() -> Range<Int>? {
-        first(.caseSummary).map { lines.trim(skipIntro(section($0), endingWith: Self.summaryIntros)) }
+        guard let heading = first(.caseSummary) else { return nil }
+        var r = SummaryIntro.skip(lines, skipIntro(section(heading), endingWith: Self.summaryIntros))
+        if let itemStart = firstItemStart(in: r) { r = r.lowerBound..<itemStart }
+        return lines.trim(r)
+    }
+
+    /// Headings of sections that hold no items (an item may still start inside one, after its text).
+    static let nonItemKinds: [SectionFinder.Kind] = [.howMade, .caseSummary, .documents, .qualifications, .credentials, .professionalReview, .closing]
+
+    /// Where the first item in `range` starts: the header of the first item the scanner finds there
+    /// that has a labelled field or a decision, if any.
+    func firstItemStart(in range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        let drafts = ItemScanner(lines: lines, findHeaders: ItemHeaders.anyHeaders).scan(range)
+        // A header of its own ("1) Regarding the request for …:", "Item 2: …", "<title>: Upheld"), not
+        // a stray label (a rationale pasted into a case summary is not an item).
+        return drafts.first { $0.header.form != .tail && !$0.header.title.isEmpty && ($0.header.decision != nil || !$0.fields.isEmpty) }?.header.start
+    }
+
+    /// The pieces of the letter that hold items, from `start` to the end: sections that hold no items
+    /// (qualifications, a case summary, the closing) are left out, except for what follows the first
+    /// item that starts inside one.
+    func itemPieces(from start: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var s = start
+        for h in headings where h.range.lowerBound >= start {
+            guard h.range.lowerBound >= s else { continue }
+            if h.kind == .issues {
+                if h.range.lowerBound > s { pieces.append(s..<h.range.lowerBound) }
+                s = itemsSection(h).lowerBound
+                continue
+            }
+            guard Self.nonItemKinds.contains(h.kind) else { continue }
+            if h.range.lowerBound > s { pieces.append(s..<h.range.lowerBound) }
+            let body = section(h)
+            s = (h.kind == .closing ? nil : firstItemStart(in: body)) ?? body.upperBound
+        }
+        if s < bytes.count { pieces.append(s..<bytes.count) }
+        return pieces.filter { !lines.trim($0).isEmpty }
+    }
+
+    /// The disputed items from `start` to the end of the letter (see `itemPieces`), with every header form.
+    func readItems(from start: Int, titlePrefixes: [Phrase] = ItemHeaders.titlePrefixes,
+                   keep: (ItemDraft) -> Bool = { _ in true }) -> [DisputedItem] {
+        itemPieces(from: start).flatMap { piece in
+            ItemBuilder.items(ItemScanner(lines: lines, findHeaders: ItemHeaders.anyHeaders).scan(piece).filter(keep), lines,
+                              titlePrefixes: titlePrefixes)
+        }
     }
 
     /// The section under an items heading, its boilerplate introduction ("…set forth below:") skipped.

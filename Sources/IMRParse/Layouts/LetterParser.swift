@@ -52,7 +52,21 @@ public enum LetterParser {
         determination.letterDate = HeaderFields.letterDate(lines, headerEnd: headerEnd, referenceYear: thisYear)
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
-        let result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        // One item, one record: an item listed and then detailed is merged.
+        let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
+        result.items = merged
+        result.warnings += mergeWarnings
+        // A case summary without a heading of its own: introduced by a sentence ("The reviewer
+        // summarized the records as follows:") before the first item.
+        if result.caseSummary == nil {
+            let firstItem = result.items.compactMap { $0.range?.lowerBound }.min() ?? bytes.count
+            if let s = SummaryIntro.leadIn(lines, 0..<firstItem) {
+                let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
+                let r = lines.trim(s..<min(firstItem, nextHeading))
+                if !r.isEmpty { result.caseSummary = r }
+            }
+        }
         // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
         // more use read whole, as the narrative later stages look for facts in.
         if layout == .unknown, result.items.isEmpty {
@@ -76,6 +90,9 @@ public enum LetterParser {
             if let r = determination.items[k].rationale?.range { determination.items[k].rationaleRanges = lines.pieces(r) }
         }
         determination.warnings += result.warnings
+        // How sure a reading of an unknown layout is, from what the items state before the checks
+        // fill in decisions from rationales' conclusions.
+        if layout == .unknown { determination.warnings.append(ItemChecks.confidence(determination.items)) }
         determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines)
         if determination.items.isEmpty, !result.warnings.contains(where: { $0.hasPrefix("no ") }) {
             determination.warnings.append("no disputed items found")

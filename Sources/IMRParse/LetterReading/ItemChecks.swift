@@ -47,6 +47,27 @@ enum ItemChecks {
         return warnings
     }
 
+    /// How sure a reading of a letter in no known layout is, from what its items state: a title, a
+    /// decision stated by the letter (not only read from a rationale's conclusion), a guideline
+    /// citation and a rationale, for every item.
+    static func confidence(_ items: [DisputedItem]) -> String {
+        var have = 0
+        var missing: [String] = []
+        let titles = items.filter { !$0.title.value.isEmpty }.count
+        let decisions = items.filter { $0.decision != nil }.count
+        let citations = items.filter { $0.imrGuideline != nil || $0.claimsAdministratorGuideline != nil }.count
+        let rationales = items.filter { $0.rationale != nil }.count
+        have = titles + decisions + citations + rationales
+        if titles < items.count { missing.append("\(items.count - titles) without a title") }
+        if decisions < items.count { missing.append("\(items.count - decisions) without a decision") }
+        if citations < items.count { missing.append("\(items.count - citations) without a guideline") }
+        if rationales < items.count { missing.append("\(items.count - rationales) without a rationale") }
+        let share = items.isEmpty ? 0 : Double(have) / Double(4 * items.count)
+        let level = share >= 0.9 ? "high" : share >= 0.6 ? "medium" : "low"
+        let detail = missing.isEmpty ? "every item has a title, a decision, a guideline and a rationale" : missing.joined(separator: ", ")
+        return "letter layout not recognised: \(items.count) item(s) read from what the text says; confidence \(level) (\(detail))"
+    }
+
     private static func endsCleanly(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         guard let last = r.last else { return false }
         return [46, 33, 63, 34, 41, 39].contains(bytes[last])

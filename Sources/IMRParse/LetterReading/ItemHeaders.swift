@@ -98,8 +98,7 @@ enum ItemHeaders {
             let window = start..<windowEnd
             guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window),
                   !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
-            var end = decision.range.upperBound
-            if end < bytes.count, bytes[end] == 46 { end += 1 }
+            let end = sentenceEnd(bytes, after: decision.range.upperBound, limit: block.upperBound)
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
             // "Therefore, the request is not medically necessary." concludes a rationale; it names no item.
             if numbered == nil, !namesATreatment(lines, start..<verb) { p += 1; continue }
@@ -108,6 +107,20 @@ enum ItemHeaders {
             p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= end } ?? sig.count)
         }
         return out
+    }
+
+    /// The end of the sentence a decision phrase ends at `start`: after its full stop, or after a
+    /// short tail ("… and approp-" / "riate.", "… at this time.") up to its full stop.
+    static func sentenceEnd(_ bytes: [UInt8], after start: Int, limit: Int) -> Int {
+        var i = start
+        let stop = min(limit, start + 60)
+        while i < stop {
+            let b = bytes[i]
+            if b == 46 { return i + 1 }
+            if b == 58 || b == 59 || b == 33 || b == 63 { return start < bytes.count && bytes[start] == 46 ? start + 1 : start }
+            i += 1
+        }
+        return start < limit && bytes[start] == 46 ? start + 1 : start
     }
 
     private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty", "inc"])

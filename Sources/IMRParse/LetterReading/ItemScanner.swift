@@ -72,6 +72,16 @@ enum FieldLabel: Int, Sendable, Comparable {
         guard i >= end || bytes[i] == 10 || bytes[i] == 13 || bytes[i] == 12 else { return nil }
         return (entry.label, e)
     }
+
+    /// The label that starts line `k`: a listed wording, else a label read from its words
+    /// (`LabelMeaning`: "Rationale Used by the Expert Reviewer:").
+    static func label(_ lines: LetterLines, line k: Int, end: Int) -> (FieldLabel, Int)? {
+        let start = lines[k].contentStart
+        if let found = label(lines.bytes, at: start, end: end) { return found }
+        guard let found = LabelMeaning.read(lines, line: k, from: start), let label = found.meaning.fieldLabel,
+              found.valueStart <= end else { return nil }
+        return (label, found.valueStart)
+    }
 }
 
 /// Where an item starts: its title and, when the header states it, its decision.
@@ -165,7 +175,7 @@ struct ItemScanner {
             let content = lines[k].content
             // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
             guard content.lowerBound >= blockStart,
-                  let (label, valueStart) = FieldLabel.label(bytes, at: content.lowerBound, end: section.upperBound) else { continue }
+                  let (label, valueStart) = FieldLabel.label(lines, line: k, end: section.upperBound) else { continue }
             blocks.append(Block(label: blockLabel, labelStart: labelStart, range: blockStart..<content.lowerBound))
             blockLabel = label
             labelStart = content.lowerBound
@@ -263,18 +273,17 @@ struct ItemScanner {
     /// The title a "Treatment requested:" label gives: its first lines, up to the first that ends a
     /// sentence or three lines; and where the title ends.
     func titleValue(_ range: Range<Int>) -> (Range<Int>, Int)? {
-        let sig = lines.significantLines(in: range)
-        guard !sig.isEmpty else { return nil }
+        let segs = lines.segments(in: range)
+        guard !segs.isEmpty else { return nil }
         var last = 0
-        while last + 1 < sig.count, last < 2, !ItemScanner.endsSentence(lines, sig[last]) {
+        while last + 1 < segs.count, last < 2, !ItemScanner.endsSentence(lines, segs[last].line) {
             // A following line that is a decision sentence of its own is not part of the title.
-            if DecisionPhrases.firstSentence(lines.bytes, lines[sig[last + 1]].content) != nil { break }
+            if DecisionPhrases.firstSentence(lines.bytes, segs[last + 1].range) != nil { break }
             last += 1
         }
-        let lo = max(lines[sig[0]].contentStart, range.lowerBound)
-        var r = lines.trim(lo..<min(lines[sig[last]].contentEnd, range.upperBound))
+        var r = lines.trim(segs[0].range.lowerBound..<segs[last].range.upperBound)
         while r.count > 0, lines.bytes[r.upperBound - 1] == 46 || lines.bytes[r.upperBound - 1] == 58 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
-        return r.isEmpty ? nil : (r, min(lines[sig[last]].contentEnd, range.upperBound))
+        return r.isEmpty ? nil : (r, segs[last].range.upperBound)
     }
 
     /// Whether two titles name the same item: the words of the shorter are nearly all in the longer.

@@ -29,7 +29,6 @@ enum SectionFinder {
         (.issues, ["imr issue~{,|} decision~{,|} {and|&} rationale~", "issue~{,|} decision~{,|} {and|&} rationale~",
                    "imr decision~ {and|&} rationale~", "{imr |}determination~ {and|&} rationale~", "final determination~ {and|&} rationale~",
                    "decision~ {and|&} rationale~", "{imr |}issue~ {and|&} decision~", "disputed item~ {and|&} decision~",
-                   "disputed item~{/service~|}", "{the |}item~ in dispute", "disputed treatment~", "disputed service~",
                    "{imr |}decision~ {and|&} {the |}reason~ for {the |}decision~", "{imr |}decision~ by item", "imr decision~", "imr determination~"]),
         (.documents, ["documents reviewed for determination", "{list of |}{medical |}document~ reviewed", "{medical |}records reviewed",
                       "document~ considered", "records considered", "documentation reviewed", "{list of |}records and documents reviewed",
@@ -46,7 +45,8 @@ enum SectionFinder {
     /// a one-word heading such as "Summary" or "Background" also starts sentences.
     private static let standaloneTable: [(Kind, [String])] = [
         (.caseSummary, ["summary", "background", "history"]),
-        (.issues, ["imr decision", "imr issue~"]),
+        // "Disputed Item: Lumbar MRI" names an item; "DISPUTED ITEMS" alone heads the items.
+        (.issues, ["imr decision", "imr issue~", "disputed item~{/service~|}", "{the |}item~ in dispute", "disputed treatment~", "disputed service~"]),
     ]
     private static let phrases: [(Kind, Phrase, standalone: Bool)] =
         table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
@@ -96,8 +96,13 @@ enum SectionFinder {
             guard i < stop else { return nil }
             return Heading(kind: .reviewerRationale, line: k, range: lineStart..<(i + 1), contentStart: i + 1)
         }
-        // The longest heading; of equally long ones, the first in the table.
-        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else { return nil }
+        // The longest heading; of equally long ones, the first in the table. Else a heading read
+        // from its words, alone on its line ("Expert Reviewer Case Summary:").
+        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else {
+            guard let found = LabelMeaning.read(lines, line: k, from: start), let kind = found.meaning.sectionKind,
+                  restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
+            return Heading(kind: kind, line: k, range: lineStart..<found.valueStart, contentStart: found.valueStart)
+        }
         let (kind, _, standalone) = phrases[index]
         if e < bytes.count, TextScan.isAlnum(bytes[e]), TextScan.isAlnum(bytes[e - 1]) { return nil }
         var contentStart = e
