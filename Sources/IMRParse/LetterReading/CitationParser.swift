@@ -11,6 +11,24 @@ package enum CitationParser {
         return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
     }
 
+    private static let claimsAdministrator = Phrase("claims administrator")
+    private static let agreement = PhraseSet(["relevant", "appropriate", "agreed", "agrees", "adopted", "concurred", "concurs", "same guideline",
+                                              "applicable", "reasonable"].map(Phrase.init))
+
+    /// The reviewer's citation when it only says that the claims administrator's guideline was
+    /// the right one ("The Expert Reviewer found the guideline used by the Claims Administrator
+    /// relevant and appropriate …") and names no body or page of its own: the claims
+    /// administrator's bodies and pages are the ones the reviewer relied on.
+    package static func adopting(_ reviewer: GuidelineCitation, claims: GuidelineCitation?) -> GuidelineCitation {
+        guard let claims, reviewer.sources.isEmpty, reviewer.pages.isEmpty, !claims.sources.isEmpty || !claims.pages.isEmpty else { return reviewer }
+        let bytes = Array(reviewer.text.utf8)
+        guard claimsAdministrator.find(in: bytes, 0..<bytes.count) != nil, agreement.findFirst(in: bytes, 0..<bytes.count) != nil else { return reviewer }
+        var out = reviewer
+        out.sources = claims.sources
+        out.pages = claims.pages
+        return out
+    }
+
     // MARK: Sources
 
     private static let aliases: [(Phrase, String)] = [
@@ -23,7 +41,14 @@ package enum CitationParser {
         (Phrase("official disability guidelines"), "ODG"),
         (Phrase("official disability guideline"), "ODG"),
     ]
-    private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
+    private static let negations = PhraseSet(["did not", "not based on", "does not", "no citation", "no section of", "no part of",
+                                              "none of"].map(Phrase.init))
+    /// What a sentence says after a body's name when the body was not used: "The MTUS is silent
+    /// regarding the request", "The MTUS does not address gym memberships", "… was not applicable".
+    private static let negationsAfter = PhraseSet(["is silent", "are silent", "was silent", "were silent", "remains silent",
+                                                   "does not address", "do not address", "did not address", "does not specifically address",
+                                                   "not applicable", "does not apply", "do not apply", "did not apply", "not address",
+                                                   "not relevant", "does not cover", "do not cover"].map(Phrase.init))
 
     private static let aliasSet = PhraseSet(aliases.map(\.0))
     /// The distinct body names, and each alias's name as an index into them (a bit in a mask).
@@ -46,7 +71,7 @@ package enum CitationParser {
             if end < n, TextScan.isAlnum(bytes[end]) { return true }
             skipUntil = end
             let body = aliasBody[k]
-            if seen & (1 << body) == 0, body == nonMTUS || !negated(bytes, before: i) {
+            if seen & (1 << body) == 0, body == nonMTUS || (!negated(bytes, before: i) && !negated(bytes, after: end)) {
                 if out.isEmpty { out.reserveCapacity(bodyNames.count) }
                 out.append(bodyNames[body])
                 seen |= 1 << body
@@ -54,6 +79,19 @@ package enum CitationParser {
             return true
         }
         return out
+    }
+
+    /// Whether the rest of the sentence after `end` (up to 80 bytes) says the body was not used
+    /// ("is silent", "does not address").
+    private static func negated(_ bytes: [UInt8], after end: Int) -> Bool {
+        var stop = end
+        let limit = min(bytes.count, end + 80)
+        while stop < limit {
+            let c = bytes[stop]
+            if c == 59 || (c == 46 && (stop + 1 >= bytes.count || TextScan.isSpace(bytes[stop + 1]))) { break }
+            stop += 1
+        }
+        return stop > end && negationsAfter.findFirst(in: bytes, end..<stop) != nil
     }
 
     /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").

@@ -9,7 +9,9 @@ enum ItemBuilder {
         var item = DisputedItem(title: Located(lines.clean(range), range))
         item.decision = draft.header.decision ?? draft.statedDecision
         if let r = draft.fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
-        if let r = draft.fields[.reviewer] { item.imrGuideline = citation(r, lines) }
+        if let r = draft.fields[.reviewer] {
+            item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
+        }
         if let r = draft.fields[.rationale] { item.rationale = located(r, lines) }
         var rest: Range<Int>? = nil
         if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {

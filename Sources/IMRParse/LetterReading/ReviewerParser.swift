@@ -16,11 +16,12 @@ enum ReviewerParser {
     private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels)
 
     private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
-                                          "certified by the american board of", "board certification in"].map(Phrase.init))
+                                          "certified by the american board of", "board certification in", "is certified in",
+                                          "reviewer specialty:", "reviewer's specialty:", "specialty:", "certified in"].map(Phrase.init))
     private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
                                              "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init))
     private static let licensureIntros = PhraseSet(["licensed to practice in", "license to practice in", "licensed to practice medicine in",
-                                          "licensed in", "licensure in"].map(Phrase.init))
+                                          "licensed in", "licensure in", "state of licensure:", "state(s) of licensure:", "licensure:"].map(Phrase.init))
 
     /// Where a specialty (or subspecialty) named in prose ends.
     private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
