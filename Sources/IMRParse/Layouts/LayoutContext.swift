@@ -3,11 +3,28 @@
 struct LayoutContext {
     let lines: LetterLines
     let headings: [SectionFinder.Heading]
+    /// The field label that starts each line, read with the headings.
+    let labels: LineLabels
     var bytes: [UInt8] { lines.bytes }
 
     init(lines: LetterLines) {
         self.lines = lines
-        self.headings = SectionFinder.find(lines)
+        // The listed headings first; the words of every line's start are read only when they leave
+        // the letter without its skeleton — a summary and a decisions heading, or a professional
+        // review's issue and rationale headings (a letter of no known wording).
+        var (headings, labels) = SectionFinder.read(lines, words: false)
+        let kinds = Set(headings.map(\.kind))
+        let skeleton = (kinds.contains(.caseSummary) && kinds.contains(.issues)) || (kinds.contains(.issueAtDispute) && kinds.contains(.reviewerRationale))
+        if !skeleton {
+            (headings, labels) = SectionFinder.read(lines, words: true)
+        }
+        self.headings = headings
+        self.labels = labels
+    }
+
+    /// An item scanner over this letter, with every header form unless `headers` says otherwise.
+    func scanner(_ headers: @escaping ItemScanner.HeaderFinder = ItemHeaders.anyHeaders) -> ItemScanner {
+        ItemScanner(lines: lines, findHeaders: headers, labels: labels.isRead ? labels : nil)
     }
 
     func first(_ kind: SectionFinder.Kind, after offset: Int = 0) -> SectionFinder.Heading? {
@@ -34,7 +51,9 @@ struct LayoutContext {
     func caseSummary() -> Range<Int>? {
         guard let heading = first(.caseSummary) else { return nil }
         var r = SummaryIntro.skip(lines, skipIntro(section(heading), endingWith: Self.summaryIntros))
-        if let itemStart = firstItemStart(in: r) { r = r.lowerBound..<itemStart }
+        // A summary that the decisions heading ends holds no item: only look inside one that runs on.
+        let next = headings.first { $0.range.lowerBound > heading.range.lowerBound }
+        if next?.kind != .issues, let itemStart = firstItemStart(in: r) { r = r.lowerBound..<itemStart }
         return lines.trim(r)
     }
 
@@ -45,7 +64,16 @@ struct LayoutContext {
     /// that has a labelled field or a decision, if any.
     func firstItemStart(in range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }
-        let drafts = ItemScanner(lines: lines, findHeaders: ItemHeaders.anyHeaders).scan(range)
+        // No field label, no "Regarding the request for", no decision line: no item (the usual case,
+        // found without assembling items).
+        var mayHoldItems = false
+        for k in lines.significant(in: range) where (labels.isRead ? labels.label(k) : FieldLabel.label(lines, line: k, end: range.upperBound)).map({ $0.1 <= range.upperBound }) ?? false
+            || ItemHeaders.regardingStart(lines, k) != nil || DecisionPhrases.atLineEnd(bytes, lines[k].content) != nil {
+            mayHoldItems = true
+            break
+        }
+        guard mayHoldItems else { return nil }
+        let drafts = scanner().scan(range)
         // A header of its own ("1) Regarding the request for …:", "Item 2: …", "<title>: Upheld"), not
         // a stray label (a rationale pasted into a case summary is not an item).
         return drafts.first { $0.header.form != .tail && !$0.header.title.isEmpty && ($0.header.decision != nil || !$0.fields.isEmpty) }?.header.start
@@ -74,10 +102,10 @@ struct LayoutContext {
     }
 
     /// The disputed items from `start` to the end of the letter (see `itemPieces`), with every header form.
-    func readItems(from start: Int, titlePrefixes: [Phrase] = ItemHeaders.titlePrefixes,
+    func readItems(from start: Int, titlePrefixes: LabelTrie? = ItemHeaders.titlePrefixes,
                    keep: (ItemDraft) -> Bool = { _ in true }) -> [DisputedItem] {
         itemPieces(from: start).flatMap { piece in
-            ItemBuilder.items(ItemScanner(lines: lines, findHeaders: ItemHeaders.anyHeaders).scan(piece).filter(keep), lines,
+            ItemBuilder.items(scanner().scan(piece).filter(keep), lines,
                               titlePrefixes: titlePrefixes)
         }
     }
@@ -88,8 +116,8 @@ struct LayoutContext {
     }
 
     /// The disputed items of `section`, their headers found by `headers` (see `ItemHeaders`).
-    func items(in section: Range<Int>, headers: @escaping ItemScanner.HeaderFinder, titlePrefixes: [Phrase] = []) -> [DisputedItem] {
-        ItemBuilder.items(ItemScanner(lines: lines, findHeaders: headers).scan(section), lines, titlePrefixes: titlePrefixes)
+    func items(in section: Range<Int>, headers: @escaping ItemScanner.HeaderFinder, titlePrefixes: LabelTrie? = nil) -> [DisputedItem] {
+        ItemBuilder.items(scanner(headers).scan(section), lines, titlePrefixes: titlePrefixes)
     }
 
     static let summaryIntros = PhraseSet([Phrase("including all medical records:"), Phrase("including all medical records."),

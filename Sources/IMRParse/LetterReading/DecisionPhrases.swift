@@ -29,6 +29,8 @@ enum DecisionPhrases {
         while c > content.lowerBound, TextScan.isSpace(bytes[c - 1]) { c -= 1 }
         guard c > content.lowerBound else { return nil }
         if bytes[c - 1] == 58 { return (decision, c - 1) }
+        // A table row, "Celecoxib 200mg #30          Upheld": a column gap of three spaces or a tab.
+        if start - c >= 3 || (start > c && bytes[start - 1] == 9) { return (decision, c) }
         // "Lumbar MRI - Upheld", "Lumbar MRI – UPHELD": a dash with a space before it.
         if bytes[c - 1] == 45, c - 2 > content.lowerBound, bytes[c - 2] == 32 { return (decision, c - 1) }
         if c - 3 > content.lowerBound, bytes[c - 3] == 0xE2, bytes[c - 2] == 0x80, bytes[c - 1] == 0x93 || bytes[c - 1] == 0x94,
@@ -61,12 +63,19 @@ enum DecisionPhrases {
     private static let verdictNegations = WordSet(["not", "cannot"])
     private static let activeVerdicts = WordSet(["uphold", "upholds", "overturn", "overturns"])
 
+    private static let verdictSubjectStarts = PhraseSet(["decision", "denial", "determination", "non-certification", "noncertification",
+                                                         "modification"].map(Phrase.init))
+
     /// The last sentence in `range` that says what becomes of the utilization review's decision:
     /// "The utilization review decision is overturned.", "the denial is upheld", "I uphold the UR
     /// determination". The decision word must share its sentence with one of "decision", "denial",
     /// "determination", "non-certification" (within twelve words before it or six after), and no colon
     /// may stand between (so "DETERMINATION: UPHELD" is a label, not a verdict); "not" inverts it.
     static func verdict(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        // Every verdict names a decision, a denial, a determination or a non-certification: no "de"
+        // or "ti" (of "certification") in the range, no verdict. Most ranges are ruled out by
+        // looking for the subject's letters before any phrase is tried.
+        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil else { return nil }
         var found: Located<Decision>? = nil
         verdictSet.scanMatches(bytes, range) { i, k, e in
             // Whole words only ("overturning" is not "overturn").
@@ -174,6 +183,11 @@ enum DecisionPhrases {
             }
         }
         return nil
+    }
+
+    /// Whether "medically necessary" (or "notmedically necessary") occurs in `range`.
+    static func hasMedicallyNecessary(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        !range.isEmpty && medicallyLast(bytes, range) != nil
     }
 
     private static func medicallyLast(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {

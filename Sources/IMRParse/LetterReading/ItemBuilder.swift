@@ -1,18 +1,29 @@
 /// Turns scanned item drafts into `DisputedItem`s: clean titles, citations, rationales.
 enum ItemBuilder {
-    static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> [DisputedItem] {
+    static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> [DisputedItem] {
         drafts.map { item($0, lines, titlePrefixes: titlePrefixes) }
     }
 
-    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> DisputedItem {
+    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> DisputedItem {
         let range = titleRange(draft.header.title, lines, prefixes: titlePrefixes)
         var item = DisputedItem(title: Located(lines.clean(range), range))
         item.decision = draft.header.decision ?? draft.statedDecision
-        if let r = draft.fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
-        if let r = draft.fields[.reviewer] {
+        var fields = draft.fields
+        // A rationale written under the last guideline label, without a label of its own.
+        if fields[.rationale] == nil, draft.unlabelled == nil {
+            let last: FieldLabel? = [FieldLabel.claimsAdministrator, .reviewer].compactMap { l in fields[l].map { (l, $0.upperBound) } }
+                .max { $0.1 < $1.1 }?.0
+            if let l = last, let r = fields[l], fields[.decision].map({ $0.upperBound <= r.lowerBound }) ?? true,
+               let split = CitationParser.rationaleStart(lines.bytes, r) {
+                fields[l] = r.lowerBound..<split
+                fields[.rationale] = split..<r.upperBound
+            }
+        }
+        if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
+        if let r = fields[.reviewer] {
             item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
         }
-        if let r = draft.fields[.rationale] { item.rationale = located(r, lines) }
+        if let r = fields[.rationale] { item.rationale = located(r, lines) }
         var rest: Range<Int>? = nil
         if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {
             if item.decision == nil { item.decision = d }
@@ -20,7 +31,10 @@ enum ItemBuilder {
         }
         if item.rationale == nil, let r = draft.unlabelled ?? rest { item.rationale = located(r, lines) }
         item.range = draft.range
-        item.verdict = DecisionPhrases.verdict(lines.bytes, draft.range)
+        // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale.
+        for r in [draft.fields[.decision], draft.unlabelled, fields[.rationale].map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
+            if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
+        }
         return item
     }
 
@@ -60,7 +74,7 @@ enum ItemBuilder {
 
     /// The title without its numbering ("1)", "2.", "(3)", "Issue 1:"), a framing prefix ("The
     /// request for"), or the colon before its decision.
-    static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: [Phrase]) -> Range<Int> {
+    static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: LabelTrie?) -> Range<Int> {
         let bytes = lines.bytes
         var r = lines.trim(range)
         guard !r.isEmpty else { return r }
@@ -78,7 +92,7 @@ enum ItemBuilder {
            j + 1 < r.upperBound, TextScan.isSpace(bytes[j + 1]) {
             r = lines.trim((j + 1)..<r.upperBound)
         }
-        if let (_, e) = Phrase.matchAny(prefixes, bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
+        if let (_, e) = prefixes?.longestMatch(bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
             r = lines.trim(e..<r.upperBound)
         }
         while r.count > 0, bytes[r.upperBound - 1] == 58 || bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }

@@ -5,18 +5,34 @@
 /// (`anyHeaders`, what a letter of no known layout is read with); with what they share — item
 /// numbers ("1.", "2)", "(3)", "Item 4:"), the words a title may start with.
 enum ItemHeaders {
-    static let titlePrefixes = WordingVariants.expand([
+    static let titlePrefixes = LabelTrie(WordingVariants.expand([
         "the request for", "request for", "the requested", "a request for", "this request for",
         "maximus federal services{,|} inc. has determined {that |}the request for", "maximus federal services has determined {that |}the request for",
         "maximus has determined {that |}the request for", "{the |}{expert|physician|imr} reviewer has determined {that |}the request for",
         "it has been determined that the request for", "we have determined that the request for", "has determined {that |}the request for",
-    ]).map(Phrase.init)
+    ]).map(Phrase.init))
 
     /// Every header form, for a letter whose layout says nothing about how its items are written.
     static func anyHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        var out = merged(sentenceHeaders(lines, block, labelFollows), decisionHeaders(lines, block, labelFollows))
-        out = merged(out, regardingHeaders(lines, block, labelFollows))
-        return merged(out, numberedTitleHeaders(lines, block, labelFollows))
+        let sig = lines.significantLines(in: block)
+        guard !sig.isEmpty else { return [] }
+        let bytes = lines.bytes
+        // Which forms the block may hold, from its lines' first bytes: most blocks (a citation, a
+        // rationale ending in the next "<title>: Upheld") hold no numbered line and no "Regarding".
+        var numbered = false, regarding = false
+        for k in sig {
+            let b = bytes[lines[k].contentStart] | 0x20
+            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 {
+                if itemNumber(bytes, lines[k].content) != nil { numbered = true }
+                if b == 114, regardingStart(lines, k) != nil { regarding = true }
+            }
+            if numbered && regarding { break }
+        }
+        var out = decisionHeaders(lines, block, labelFollows)
+        if numbered || labelFollows { out = merged(sentenceHeaders(lines, block, labelFollows, sig), out) }
+        if numbered || regarding { out = merged(out, regardingHeaders(lines, block, labelFollows, sig)) }
+        if numbered { out = merged(out, numberedTitleHeaders(lines, block, labelFollows, sig)) }
+        return out
     }
 
     /// Item headers ending in a decision word: "<title>: Upheld", or "<title>:" with "Overturned" alone
@@ -54,7 +70,9 @@ enum ItemHeaders {
                 continue
             }
             var first = titleLast, firstLine = titleLastLine
-            while first > floor, titleLast - first < 8 {
+            // A table row ("Celecoxib 200mg #30      Upheld") is one line.
+            let tableRow = colon < bytes.count && bytes[colon] != 58 && bytes[colon] != 45 && bytes[colon] != 0xE2
+            while !tableRow, first > floor, titleLast - first < 8 {
                 let before = lines.previousSignificant(before: firstLine)!
                 if ItemScanner.endsSentence(lines, before, before: firstLine) { break }
                 first -= 1
@@ -73,15 +91,24 @@ enum ItemHeaders {
     /// anywhere in the block; an unnumbered sentence only at the end of a block that a field label
     /// follows (so the last sentence of a rationale is never taken for an item).
     static func sentenceHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        sentenceHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func sentenceHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
         var p = 0
+        // An unnumbered sentence must end the block: its last line ends with a full stop or with the
+        // decision phrase's last word ("… appropriate", "… necessary").
+        let tailHasDecision = labelFollows && sig.last.map { endsLikeADecision(bytes, lines[$0].contentStart..<min(lines[$0].contentEnd, block.upperBound)) } ?? false
         while p < sig.count {
             let k = sig[p]
             let c = lines[k].content
             let numbered = numberEnd(bytes, c)
-            // An unnumbered sentence must start the block or follow the end of a sentence.
+            // An unnumbered sentence must end the block (so start on one of its last few lines) and
+            // start the block or follow the end of a sentence.
+            guard numbered != nil || (tailHasDecision && p >= sig.count - 4) else { p += 1; continue }
             let previous = lines.previousSignificant(before: k)
             let startsBlock = previous.map { lines[$0].contentEnd <= block.lowerBound } ?? true
             let candidate = numbered != nil || (labelFollows && (startsBlock || ItemScanner.endsSentence(lines, previous!)))
@@ -107,6 +134,20 @@ enum ItemHeaders {
             p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= end } ?? sig.count)
         }
         return out
+    }
+
+    private static let decisionEnds = [Array("necessary".utf8), Array("appropriate".utf8)]
+
+    /// Whether `r` ends with a full stop or with "necessary" / "appropriate".
+    private static func endsLikeADecision(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        if bytes[last] == 46 { return true }
+        for w in decisionEnds where r.count >= w.count {
+            var k = 0
+            while k < w.count, TextScan.lower(bytes[r.upperBound - w.count + k]) == w[k] { k += 1 }
+            if k == w.count { return true }
+        }
+        return false
     }
 
     /// The end of the sentence a decision phrase ends at `start`: after its full stop, or after a
@@ -179,8 +220,12 @@ enum ItemHeaders {
 
     /// "Regarding the request for <title>:", the title possibly wrapped over a few lines.
     static func regardingHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        regardingHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func regardingHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
         for (p, k) in sig.enumerated() {
             guard let start = regardingStart(lines, k), let titleStart = regarding.match(bytes, at: start, end: block.upperBound) else { continue }
@@ -211,8 +256,12 @@ enum ItemHeaders {
     /// which then gives the header its decision. The scanner keeps it only when it carries the next
     /// item number.
     static func numberedTitleHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        numberedTitleHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func numberedTitleHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
         var p = 0
         while p < sig.count {
@@ -258,6 +307,8 @@ enum ItemHeaders {
 
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
     static func merged(_ a: [ItemHeader], _ b: [ItemHeader]) -> [ItemHeader] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
         var out: [ItemHeader] = []
         for h in (a + b).sorted(by: { $0.start < $1.start }) {
             if let last = out.last, h.start < last.end { continue }
@@ -282,6 +333,11 @@ enum ItemHeaders {
         let b = TextScan.lower(bytes[i])
         // Digits, "(", or the "i" of "issue"/"item" or "r" of "request": most lines fail here.
         guard TextScan.isDigit(b) || b == 105 || b == 114 || b == 40 else { return nil }
+        if b == 105 || b == 114 {
+            guard i + 2 < end else { return nil }
+            let b1 = bytes[i + 1] | 0x20, b2 = bytes[i + 2] | 0x20
+            guard (b == 105 && ((b1 == 116 && b2 == 101) || (b1 == 115 && b2 == 115))) || (b == 114 && b1 == 101 && b2 == 113) else { return nil }
+        }
         var worded = false
         if b == 105 || b == 114 {
             guard let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: end) else { return nil }

@@ -14,35 +14,19 @@ enum FieldLabel: Int, Sendable, Comparable {
     /// colon, a label standing alone on its line with its value below.
     static let patterns: [(FieldLabel, [String])] = [
         (.claimsAdministrator, [
-            "claims administrator's guideline~{ used| relied upon| cited|}",
-            "{medical treatment |}guideline~ {used|relied upon|cited|applied} by {the |}claims administrator",
-            "{medical treatment |}guideline~ {used|relied upon|cited|applied} by {the |}{utilization review|ur}{ physician| reviewer|}",
-            "{utilization review|ur} guideline~",
+            "claims administrator{ guideline| guidelines| guideline(s)}",
+            "{medical treatment |}guideline{s|(s)|} used by the claims administrator",
         ]),
         (.reviewer, [
-            "{maximus|imr} guideline~{ used| relied upon| cited|}",
-            "{the |}{expert|physician|imr|independent|professional|medical} reviewer's guideline~{ used| relied upon| cited|}",
-            "{medical treatment |}guideline~ {used|relied upon|cited|applied} by {the |}{expert|physician|imr|independent medical|independent|professional|medical} reviewer",
-            "{medical treatment |}guideline~ {used|relied upon|cited|applied} by {maximus|imr}{ federal services|}",
-            "{medical treatment |}guideline~ {used|relied upon|cited|applied}{ in this review| for this review| for {the |}decision| in {the |}decision|}",
-            "{applicable|governing|relevant} {medical treatment |}guideline~", "medical treatment guideline~", "guideline~",
+            "{maximus|imr} guideline{s|(s)|}", "expert reviewer guideline{s|}",
+            "{medical treatment |}guideline{s|(s)|} used by the expert reviewer", "{medical treatment |}guideline{s|(s)|} {used|relied upon}",
         ]),
-        (.rationale, [
-            "{decision|clinical|imr|reviewer's|expert reviewer's|} rationale",
-            "rationale for {the |}{decision|determination|imr decision}", "rationale for {the |}{imr |}decision{ and explanation|}",
-            "reason~ for {the |}{decision|determination}", "basis for {the |}{decision|determination}",
-            "explanation of {the |}{decision|determination}",
-        ]),
-        (.decision, [
-            "{imr |}{decision|determination}", "{the |}{expert |physician |}reviewer's {decision|determination}",
-            "decision of {the |}{expert |physician |independent |}reviewer",
-        ]),
-        (.title, [
-            "{treatment|service|item|treatment/service|treatment or service}~ requested", "requested {treatment|service|item|treatment/service}~",
-            "disputed {item|treatment|service|request|item/service|treatment/service}~",
-            "{item|issue|request|treatment|service}~ {in|at|under} dispute", "issue",
-        ]),
+        (.rationale, ["decision rationale", "rationale for {the |}decision", "rationale", "reason{s|(s)|} for {the |}decision"]),
+        (.decision, ["{imr |}{decision|determination}"]),
+        (.title, ["disputed {item|treatment|service}{s|(s)|}", "{treatment|service|item}{s|(s)|} requested", "requested {treatment|service|item}{s|(s)|}"]),
     ]
+    // Every other wording ("Guideline used by the reviewer:", "Rationale Used by the Expert
+    // Reviewer:", "Reasons for the decision:") is read from its words by `LabelMeaning`.
 
     /// Labels that stand alone on their line are only the longer ones: "Guidelines" or "Decision"
     /// alone on a line is more likely a word of the text than a label.
@@ -58,13 +42,25 @@ enum FieldLabel: Int, Sendable, Comparable {
         }
     }
 
-    private static let trie = LabelTrie(phrases.map(\.phrase))
+    static let trie = LabelTrie(phrases.map(\.phrase))
+
+    /// The tables, fetched once by a caller that reads many lines (a `static let` is checked for
+    /// its one-time initialisation at every use).
+    struct Tables: Sendable {
+        let trie: LabelTrie
+        let phrases: [(label: FieldLabel, phrase: Phrase, colon: Bool)]
+        static let shared = Tables(trie: FieldLabel.trie, phrases: FieldLabel.phrases)
+    }
 
     /// The label that starts at `start` (the longest; of equally long ones, the first listed), and
     /// where its value begins. A label without its colon must end its line.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
-        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else { return nil }
-        let entry = phrases[index]
+        label(bytes, at: start, end: end, Tables.shared)
+    }
+
+    static func label(_ bytes: [UInt8], at start: Int, end: Int, _ tables: Tables) -> (FieldLabel, Int)? {
+        guard let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) else { return nil }
+        let entry = tables.phrases[index]
         if entry.colon { return (entry.label, e) }
         // The word must end there, and nothing but spaces may follow it on its line.
         var i = e
@@ -78,7 +74,7 @@ enum FieldLabel: Int, Sendable, Comparable {
     static func label(_ lines: LetterLines, line k: Int, end: Int) -> (FieldLabel, Int)? {
         let start = lines[k].contentStart
         if let found = label(lines.bytes, at: start, end: end) { return found }
-        guard let found = LabelMeaning.read(lines, line: k, from: start), let label = found.meaning.fieldLabel,
+        guard LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start), let label = found.meaning.fieldLabel,
               found.valueStart <= end else { return nil }
         return (label, found.valueStart)
     }
@@ -158,6 +154,8 @@ struct ItemScanner {
 
     let lines: LetterLines
     let findHeaders: HeaderFinder
+    /// The labels of the letter's lines, when already read (`SectionFinder.read`).
+    var labels: LineLabels? = nil
 
     private struct Block {
         var label: FieldLabel?
@@ -175,7 +173,8 @@ struct ItemScanner {
             let content = lines[k].content
             // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
             guard content.lowerBound >= blockStart,
-                  let (label, valueStart) = FieldLabel.label(lines, line: k, end: section.upperBound) else { continue }
+                  let (label, valueStart) = labels.map({ $0.label(k) }) ?? FieldLabel.label(lines, line: k, end: section.upperBound),
+                  valueStart <= section.upperBound else { continue }
             blocks.append(Block(label: blockLabel, labelStart: labelStart, range: blockStart..<content.lowerBound))
             blockLabel = label
             labelStart = content.lowerBound
@@ -187,8 +186,14 @@ struct ItemScanner {
         var current: ItemDraft? = nil
         /// The number the next numbered header must carry: one more than the items so far.
         var itemCount = 0
+        /// Whether every item so far is a bare title (a list of decisions before the details).
+        var bareSoFar = true
         func start(_ header: ItemHeader) {
-            if var c = current { c.end = max(c.end, header.start); drafts.append(c) }
+            if var c = current {
+                c.end = max(c.end, header.start)
+                if !c.fields.isEmpty || c.unlabelled != nil { bareSoFar = false }
+                drafts.append(c)
+            }
             current = ItemDraft(header: header)
             itemCount += 1
         }
@@ -204,7 +209,7 @@ struct ItemScanner {
             // A numbered title must carry the next number (a list inside a field does not), or start
             // the numbering again after a list of bare titles (a summary list before the details).
             var expected = itemCount + (titleHeader == nil ? 1 : 2)
-            let onlyBareSoFar = drafts.allSatisfy { $0.fields.isEmpty && $0.unlabelled == nil } && (current.map { $0.fields.isEmpty } ?? true)
+            let onlyBareSoFar = bareSoFar && (current.map { $0.fields.isEmpty && $0.unlabelled == nil } ?? true)
             headers = headers.filter { h in
                 guard h.form == .numberedTitle else {
                     expected = (h.number ?? expected) + 1

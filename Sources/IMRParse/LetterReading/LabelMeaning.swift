@@ -102,6 +102,14 @@ enum LabelMeaning: Sendable, Equatable {
     }()
 
     private static let words: [Flags] = vocabulary.map(\.1)
+    /// What the first word of a section heading may say ("Summary of the Case", "Decisions and
+    /// Rationales", "Documents Reviewed", "How the Determination Was Made").
+    private static let sectionStarts: Flags = [.summary, .decision, .issue, .disputed, .documents, .qualifications, .how]
+    /// The words without a meaning of their own that a label may start with ("Medical Treatment
+    /// Guideline(s) Used", "Expert Reviewer Case Summary"); a line starting "The" or "In" is prose.
+    private static let firstGlue = WordSet(["medical", "expert", "expert's", "independent", "imr", "maximus", "clinical", "case", "final",
+                                            "reviewer", "reviewer's", "physician", "physician's", "professional", "list", "brief",
+                                            "applicable", "relevant", "governing", "patient", "patient's", "mtus", "acoem", "odg", "specific"])
     private static let wordSet = WordSetIndex(vocabulary.map(\.0))
     /// Words that make a line a header field, never a label ("Date of UR Decision:", "Claim Number:").
     private static let fieldWords = WordSet(["date", "dated", "number", "no", "assigned", "priority", "phone", "fax", "address",
@@ -111,18 +119,53 @@ enum LabelMeaning: Sendable, Equatable {
 
     /// The label that starts at `start` (a line's first byte of content), if its words make one.
     /// `lineEnd` is the end of that line's content; `limit` where the label must end at the latest.
-    static func read(_ lines: LetterLines, line k: Int, from start: Int) -> Found? {
+    static func read(_ lines: LetterLines, line k: Int, from start: Int, sectionsOnly: Bool = false) -> Found? {
         let bytes = lines.bytes
         let c = lines[k].content
         guard start < c.upperBound, TextScan.isAlpha(bytes[start]) || bytes[start] == 40 else { return nil }
-        // The colon on this line or, for a wrapped label, on the next line of text.
+        // The shape first (most lines of prose are long and hold no colon): a colon in the first
+        // 140 bytes, a short line, or a line whose label goes on to a colon on the next line.
         var end = c.upperBound
-        var colon = firstColon(bytes, start..<c.upperBound)
+        var colon = firstColon(bytes, start..<min(c.upperBound, start + 140))
         var wrapped = false
-        if colon == nil, c.upperBound - start < 100, let next = lines.nextSignificant(after: k),
-           next <= k + 3, !endsWithStop(bytes, start..<c.upperBound) {
+        if colon == nil, end - start > 70 {
+            guard end - start < 100, let next = lines.nextSignificant(after: k), next <= k + 3, !endsWithStop(bytes, start..<end) else { return nil }
             let n = lines[next].content
-            if let nc = firstColon(bytes, n), nc - n.lowerBound < 60 {
+            guard let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) else { return nil }
+            colon = nc
+            end = n.upperBound
+            wrapped = true
+        }
+        // A heading alone on its line ends without a stop, holds no digit and has few words.
+        if colon == nil {
+            guard !endsWithStop(bytes, start..<end) else { return nil }
+            var spaces = 0
+            for i in start..<end {
+                let b = bytes[i]
+                if TextScan.isDigit(b) { return nil }
+                if b == 32 { spaces += 1; if spaces > 12 { return nil } }
+            }
+        }
+        // The last word before the colon (or of the line) must be a label word: "Page(s):", "Date
+        // of Injury:" and most lines of prose fail here.
+        var lastEnd = colon ?? end
+        while lastEnd > start, !TextScan.isAlnum(bytes[lastEnd - 1]) { lastEnd -= 1 }
+        if lastEnd > start + 3, bytes[lastEnd - 1] | 0x20 == 115, bytes[lastEnd - 2] == 40 { lastEnd -= 2 }  // "guideline(s" → "guideline"
+        var lastStart = lastEnd
+        while lastStart > start, TextScan.isAlpha(bytes[lastStart - 1]) || bytes[lastStart - 1] == 39 { lastStart -= 1 }
+        guard lastStart < lastEnd, wordSet.index(bytes, lastStart..<lastEnd) != nil || curlyPossessive(bytes, lastStart..<lastEnd) != nil
+        else { return nil }
+        // The first word must be a label word.
+        var w = start
+        while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
+        guard w > start, let first = wordSet.index(bytes, start..<w) ?? curlyPossessive(bytes, start..<w),
+              sectionsOnly ? !words[first].isDisjoint(with: sectionStarts) || firstGlue.contains(bytes, start..<w)
+                           : !words[first].isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
+        // A short line may still be a label whose colon is on the next line.
+        if colon == nil, !endsWithStop(bytes, start..<end), let next = lines.nextSignificant(after: k), next <= k + 3 {
+            let n = lines[next].content
+            if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)),
+               flags(bytes, start..<nc, maxWords: 14).flatMap({ meaning($0, standalone: false) }) != nil {
                 colon = nc
                 end = n.upperBound
                 wrapped = true
@@ -131,14 +174,27 @@ enum LabelMeaning: Sendable, Equatable {
         if let colon {
             guard colon - start <= 140, let flags = flags(bytes, start..<colon, maxWords: 14) else { return nil }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
-            var valueStart = colon + 1
-            if wrapped, valueStart < end, !lines.trim(valueStart..<end).isEmpty { valueStart = colon + 1 }
-            return Found(meaning: meaning, labelEnd: colon, valueStart: valueStart, hasColon: true)
+            return Found(meaning: meaning, labelEnd: colon, valueStart: colon + 1, hasColon: true)
         }
         // A heading alone on its line: short, no sentence punctuation at its end.
-        guard end - start <= 90, !endsWithStop(bytes, start..<end), let flags = flags(bytes, start..<end, maxWords: 9),
+        guard end - start <= 70, !endsWithStop(bytes, start..<end), let flags = flags(bytes, start..<end, maxWords: 9),
               let meaning = meaning(flags, standalone: true) else { return nil }
+        _ = wrapped
         return Found(meaning: meaning, labelEnd: end, valueStart: end, hasColon: false)
+    }
+
+    /// Whether line `k` may hold a label or a heading read from its words: it starts a paragraph —
+    /// the line before ends a sentence, a label or a heading (".", ":", "?", "!", ")"), or is short
+    /// (a title, a heading, a paragraph's last line) — or it is short itself. A line that carries
+    /// on a sentence is never read for its words (most lines of a letter).
+    static func mayStartLabel(_ lines: LetterLines, line k: Int) -> Bool {
+        let c = lines[k].content
+        if c.count <= 70 { return true }
+        guard let p = lines.previousSignificant(before: k) else { return true }
+        let prev = lines[p].content
+        if prev.count < 65 { return true }
+        let last = lines.bytes[prev.upperBound - 1]
+        return last == 46 || last == 58 || last == 63 || last == 33 || last == 41 || last == 34
     }
 
     private static func firstColon(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
@@ -214,24 +270,45 @@ enum LabelMeaning: Sendable, Equatable {
 }
 
 /// Lower-case ASCII words looked up from the bytes of the text: the index of the word in the list
-/// it was built from (see `WordSet`, which only says whether a word is there).
+/// it was built from (see `WordSet`, which only says whether a word is there). One hash of the
+/// word's bytes, case folded, and one probe of a `KeyMap`, whatever the list's length.
 struct WordSetIndex: Sendable {
-    private let words: [[([UInt8], Int)]]
+    /// Every word's bytes, one after another; word `k` is `storage[starts[k]..<starts[k + 1]]`.
+    private let storage: [UInt8]
+    private let starts: [Int32]
+    private let map: KeyMap<Int32>
 
     init(_ list: [String]) {
-        var words = [[([UInt8], Int)]](repeating: [], count: (list.map(\.utf8.count).max() ?? 0) + 1)
-        for (k, w) in list.enumerated() { words[w.utf8.count].append((Array(w.utf8), k)) }
-        self.words = words
+        var storage: [UInt8] = []
+        var starts: [Int32] = [0]
+        var entries: [(UInt64, Int32)] = []
+        var seen = Set<UInt64>()
+        for (k, w) in list.enumerated() {
+            let bytes = Array(w.utf8)
+            storage += bytes
+            starts.append(Int32(storage.count))
+            // The first of repeated words wins.
+            let key = Self.key(bytes, 0..<bytes.count)
+            if seen.insert(key).inserted { entries.append((key, Int32(k))) }
+        }
+        self.storage = storage
+        self.starts = starts
+        map = KeyMap(entries)
+    }
+
+    /// FNV-1a of the bytes, ASCII case folded.
+    @inline(__always)
+    private static func key(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range { h = (h ^ UInt64(TextScan.lower(bytes[i]))) &* 0x100_0000_01b3 }
+        return h
     }
 
     func index(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        let n = range.count
-        guard n < words.count else { return nil }
-        for (w, k) in words[n] {
-            var j = 0
-            while j < n, TextScan.lower(bytes[range.lowerBound + j]) == w[j] { j += 1 }
-            if j == n { return k }
-        }
-        return nil
+        guard range.count <= 24, let k = map[Self.key(bytes, range)] else { return nil }
+        let s = Int(starts[Int(k)]), e = Int(starts[Int(k) + 1])
+        guard e - s == range.count else { return nil }
+        for j in 0..<(e - s) where TextScan.lower(bytes[range.lowerBound + j]) != storage[s + j] { return nil }
+        return Int(k)
     }
 }

@@ -16,12 +16,15 @@ enum ReviewerParser {
     private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels)
 
     private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
-                                          "certified by the american board of", "board certification in", "is certified in",
-                                          "reviewer specialty:", "reviewer's specialty:", "specialty:", "certified in"].map(Phrase.init))
+                                          "certified by the american board of", "board certification in"].map(Phrase.init))
+    /// Looked for only when none of `specialtyIntros` is found: "is Certified in Orthopedics",
+    /// "Reviewer Specialty: Pain Medicine." inside a sentence.
+    private static let otherSpecialtyIntros = PhraseSet(["certified in", "reviewer specialty:", "reviewer's specialty:", "specialty:"].map(Phrase.init))
     private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
                                              "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init))
     private static let licensureIntros = PhraseSet(["licensed to practice in", "license to practice in", "licensed to practice medicine in",
-                                          "licensed in", "licensure in", "state of licensure:", "state(s) of licensure:", "licensure:"].map(Phrase.init))
+                                          "licensed in", "licensure in"].map(Phrase.init))
+    private static let otherLicensureIntros = PhraseSet(["state of licensure:", "state(s) of licensure:", "licensure:"].map(Phrase.init))
 
     /// Where a specialty (or subspecialty) named in prose ends.
     private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
@@ -47,7 +50,7 @@ enum ReviewerParser {
             }
         }
         // Prose.
-        if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) {
+        if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) ?? otherSpecialtyIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
             if !value.isEmpty {
                 reviewer.specialty = Located(lines.clean(value), value)
@@ -57,7 +60,7 @@ enum ReviewerParser {
                 }
             }
         }
-        if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) {
+        if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) ?? otherLicensureIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: licensureEnds)
             reviewer.licensure = places(lines, value)
         }

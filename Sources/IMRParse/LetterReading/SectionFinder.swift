@@ -21,32 +21,28 @@ enum SectionFinder {
     }
 
     /// The wordings of each heading, as `WordingVariants` patterns (`~`: plural, "(S)" or singular).
+    /// The usual wordings of each heading, as `WordingVariants` patterns (`~`: plural, "(S)" or
+    /// singular); any other is read from its words (`LabelMeaning`: "Expert Reviewer Case Summary:",
+    /// "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE").
     private static let table: [(Kind, [String])] = [
-        (.howMade, ["how the {imr |}{final |}{determination|decision} was made"]),
-        (.caseSummary, ["{clinical |}case summary", "clinical summary", "summary of {the |}case", "summary of {the |}clinical {information|history|records}",
-                        "summary of {the |}{medical |}records", "{clinical |}case history", "clinical history", "summary of {the |}medical history",
-                        "clinical case summary and history", "case background", "clinical background"]),
-        (.issues, ["imr issue~{,|} decision~{,|} {and|&} rationale~", "issue~{,|} decision~{,|} {and|&} rationale~",
-                   "imr decision~ {and|&} rationale~", "{imr |}determination~ {and|&} rationale~", "final determination~ {and|&} rationale~",
-                   "decision~ {and|&} rationale~", "{imr |}issue~ {and|&} decision~", "disputed item~ {and|&} decision~",
-                   "{imr |}decision~ {and|&} {the |}reason~ for {the |}decision~", "{imr |}decision~ by item", "imr decision~", "imr determination~"]),
-        (.documents, ["documents reviewed for determination", "{list of |}{medical |}document~ reviewed", "{medical |}records reviewed",
-                      "document~ considered", "records considered", "documentation reviewed", "{list of |}records and documents reviewed",
-                      "documents received and reviewed"]),
+        (.howMade, ["how the imr final determination was made"]),
+        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information",
+                        "summary of records", "summary of medical records"]),
+        (.issues, ["imr issues{,|} decisions{,|} and rationales", "imr decision~ and rationale~"]),
+        (.documents, ["documents reviewed for determination", "documents reviewed", "records reviewed"]),
         (.issueAtDispute, ["issue~ at dispute", "issue~ in dispute"]),
         (.reviewerGuidelines, ["medical treatment guideline~ relied upon by {the |}professional reviewer and why"]),
-        (.qualifications, ["{medical |}reviewer qualifications", "qualifications of the {medical |}reviewer", "{expert |}reviewer qualifications",
-                           "reviewer credentials", "qualifications of the expert reviewer"]),
+        (.qualifications, ["medical reviewer qualifications", "reviewer qualifications", "qualifications of the medical reviewer"]),
         (.credentials, ["the expert reviewer has the following credentials"]),
         (.professionalReview, ["medical professional review"]),
-        (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights", "your right to appeal"]),
+        (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights"]),
     ]
     /// Headings that name a section only when they stand alone on their line (with at most a colon):
     /// a one-word heading such as "Summary" or "Background" also starts sentences.
     private static let standaloneTable: [(Kind, [String])] = [
         (.caseSummary, ["summary", "background", "history"]),
         // "Disputed Item: Lumbar MRI" names an item; "DISPUTED ITEMS" alone heads the items.
-        (.issues, ["imr decision", "imr issue~", "disputed item~{/service~|}", "{the |}item~ in dispute", "disputed treatment~", "disputed service~"]),
+        (.issues, ["imr decision", "imr issue~"]),
     ]
     private static let phrases: [(Kind, Phrase, standalone: Bool)] =
         table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
@@ -59,22 +55,67 @@ enum SectionFinder {
     private static let rationaleIntro = Phrase("rationale for why the requested")
 
     static func find(_ lines: LetterLines, in range: Range<Int>? = nil) -> [Heading] {
+        read(lines, in: range).headings
+    }
+
+    /// The headings, and the field label that starts each line (read in the same pass: a line's
+    /// words are read once, as a heading or as a label).
+    static func read(_ lines: LetterLines, in range: Range<Int>? = nil) -> (headings: [Heading], labels: LineLabels) {
+        read(lines, in: range, words: true)
+    }
+
+    /// With `words` false, headings are only the listed wordings and no labels are read: what a
+    /// letter in a known layout needs (`LayoutContext` reads the words only when the listed
+    /// headings leave its summary or its decisions without a heading).
+    static func read(_ lines: LetterLines, in range: Range<Int>? = nil, words: Bool) -> (headings: [Heading], labels: LineLabels) {
         let bytes = lines.bytes
         let scope = range ?? 0..<bytes.count
         var out: [Heading] = []
+        var labels = LineLabels(count: words ? lines.count : 0)
         var skipUntil = -1
-        for k in lines.significant(in: scope) where lines[k].contentStart >= skipUntil {
-            if let h = heading(at: k, lines) {
+        let fieldTables = FieldLabel.Tables.shared
+        let tables = Tables.shared
+        for k in lines.significant(in: scope) {
+            let start = lines[k].contentStart
+            var meaning: LabelMeaning.Found? = nil
+            var isLabel = false
+            if !words {
+                // Listed headings only (what a known layout needs).
+            } else if let (label, value) = FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables) {
+                labels.set(k, label, valueStart: value)
+                isLabel = true
+            } else if LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start) {
+                meaning = found
+                if let label = found.meaning.fieldLabel { labels.set(k, label, valueStart: found.valueStart); isLabel = true }
+            }
+            guard start >= skipUntil else { continue }
+            if let h = words ? heading(at: k, lines, isLabel: isLabel, meaning: meaning, tables) : listedHeading(at: k, lines, tables) {
                 out.append(h)
                 skipUntil = h.range.upperBound
             }
         }
-        return out
+        return (out, labels)
     }
 
     /// The heading that starts line `k`, if any. A heading may be numbered ("1.", "II.", "A)",
     /// "Section 2:"), in any case, and wrapped over the next line or two.
     static func heading(at k: Int, _ lines: LetterLines) -> Heading? {
+        let start = lines[k].contentStart
+        let isLabel = FieldLabel.label(lines.bytes, at: start, end: lines.bytes.count) != nil
+        return heading(at: k, lines, isLabel: isLabel, meaning: isLabel ? nil : LabelMeaning.read(lines, line: k, from: start), Tables.shared)
+    }
+
+    /// The tables, fetched once by `read` (a `static let` is checked for its one-time
+    /// initialisation at every use).
+    struct Tables: Sendable {
+        let trie: LabelTrie
+        let phrases: [(Kind, Phrase, standalone: Bool)]
+        static let shared = Tables(trie: SectionFinder.trie, phrases: SectionFinder.phrases)
+    }
+
+    /// The heading that starts line `k`, knowing whether a field label starts it and what its words
+    /// mean (`LabelMeaning`, read from the line's start).
+    static func heading(at k: Int, _ lines: LetterLines, isLabel: Bool, meaning lineMeaning: LabelMeaning.Found?, _ tables: Tables) -> Heading? {
         let bytes = lines.bytes
         let lineStart = lines[k].contentStart
         let first = TextScan.lower(bytes[lineStart])
@@ -97,13 +138,43 @@ enum SectionFinder {
             return Heading(kind: .reviewerRationale, line: k, range: lineStart..<(i + 1), contentStart: i + 1)
         }
         // The longest heading; of equally long ones, the first in the table. Else a heading read
-        // from its words, alone on its line ("Expert Reviewer Case Summary:").
-        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else {
-            guard let found = LabelMeaning.read(lines, line: k, from: start), let kind = found.meaning.sectionKind,
-                  restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
-            return Heading(kind: kind, line: k, range: lineStart..<found.valueStart, contentStart: found.valueStart)
+        // from its words, alone on its line ("Expert Reviewer Case Summary:", "Summary Of The Case").
+        if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end), let h = listed(tables.phrases[index], e, k, lineStart, lines) { return h }
+        // A field label ("Decision rationale:", "MAXIMUS guideline:") is no heading; a numbered line's
+        // words are read after its number.
+        guard !isLabel, let found = start == lineStart ? lineMeaning : LabelMeaning.read(lines, line: k, from: start, sectionsOnly: true),
+              let kind = found.meaning.sectionKind,
+              restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
+        return Heading(kind: kind, line: k, range: lineStart..<found.valueStart, contentStart: found.valueStart)
+    }
+
+    /// A listed heading that starts line `k` (no reading of words).
+    private static func listedHeading(at k: Int, _ lines: LetterLines, _ tables: Tables) -> Heading? {
+        let bytes = lines.bytes
+        let line = lines[k]
+        let lineStart = line.contentStart
+        let b0 = bytes[lineStart]
+        // "/jb" (a typist's initials) and "RATIONALE FOR WHY …" are read by `heading`.
+        if b0 == 47 || b0 | 0x20 == 114 {
+            return heading(at: k, lines, isLabel: true, meaning: nil, tables)
         }
-        let (kind, _, standalone) = phrases[index]
+        // A numbered heading starts with a digit, a roman numeral, "Section"/"Part", or "A." / "B)".
+        var start = lineStart
+        if TextScan.isDigit(b0) || b0 == 73 || b0 == 86 || b0 == 88 || b0 | 0x20 == 115 || b0 | 0x20 == 112
+            || (lineStart + 1 < line.contentEnd && (bytes[lineStart + 1] == 46 || bytes[lineStart + 1] == 41)) {
+            start = sectionNumberEnd(bytes, line.content) ?? lineStart
+        }
+        guard start < line.contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
+        let end = lines[min(lines.count - 1, k + 4)].contentEnd
+        guard let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) else { return nil }
+        return listed(tables.phrases[index], e, k, lineStart, lines)
+    }
+
+    /// The heading of table phrase `index`, matched on line `k` up to `e`, when the rest of its line
+    /// allows it (nothing after a heading without a colon).
+    private static func listed(_ entry: (Kind, Phrase, standalone: Bool), _ e: Int, _ k: Int, _ lineStart: Int, _ lines: LetterLines) -> Heading? {
+        let bytes = lines.bytes
+        let (kind, _, standalone) = entry
         if e < bytes.count, TextScan.isAlnum(bytes[e]), TextScan.isAlnum(bytes[e - 1]) { return nil }
         var contentStart = e
         if bytes[e - 1] == 58 {
@@ -137,8 +208,14 @@ enum SectionFinder {
     static func sectionNumberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
         var i = content.lowerBound
         let end = content.upperBound
-        guard i < end else { return nil }
-        if let (_, e) = Phrase.matchAny(sectionWords, bytes, at: i, end: end), e < end, bytes[e] == 32 {
+        guard i + 1 < end else { return nil }
+        // A digit, "I", "V", "X", "s(ection)", "p(art)", or a capital letter then "." or ")": most
+        // lines fail on their first two bytes.
+        let b0 = bytes[i], b1 = bytes[i + 1]
+        guard TextScan.isDigit(b0) || b0 == 73 || b0 == 86 || b0 == 88 || b0 | 0x20 == 115 || b0 | 0x20 == 112
+                || (b0 >= 65 && b0 <= 90 && (b1 == 46 || b1 == 41)) else { return nil }
+        let f = bytes[i] | 0x20
+        if (f == 115 || f == 112), let (_, e) = Phrase.matchAny(sectionWords, bytes, at: i, end: end), e < end, bytes[e] == 32 {
             i = e
             while i < end, bytes[i] == 32 { i += 1 }
         }
@@ -146,7 +223,7 @@ enum SectionFinder {
         while i < end, TextScan.isDigit(bytes[i]), i - digits < 2 { i += 1 }
         if i == digits {
             // A roman numeral of up to four letters, or one capital letter.
-            while i < end, i - digits < 4, romanNumerals.contains(bytes[i]) { i += 1 }
+            while i < end, i - digits < 4, bytes[i] == 73 || bytes[i] == 86 || bytes[i] == 88 { i += 1 }  // I V X
             if i == digits, i < end, bytes[i] >= 65, bytes[i] <= 90 { i += 1 }
             guard i > digits else { return nil }
         }
@@ -158,5 +235,4 @@ enum SectionFinder {
     }
 
     private static let sectionWords = [Phrase("section"), Phrase("part")]
-    private static let romanNumerals: Set<UInt8> = [73, 86, 88]  // I V X
 }
