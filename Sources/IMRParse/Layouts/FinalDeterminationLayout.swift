@@ -24,6 +24,10 @@ enum FinalDeterminationLayout: LayoutReader {
         let issues = context.first(.issues)
         result.caseSummary = context.caseSummary()
         result.reviewerScope = 0..<(context.first(.caseSummary)?.range.lowerBound ?? issues?.range.lowerBound ?? context.bytes.count)
+        // "HOW THE IMR FINAL DETERMINATION WAS MADE" describes the reviewer wherever it stands.
+        if let how = context.first(.howMade), context.section(how).upperBound > result.reviewerScope!.upperBound {
+            result.reviewerScope = 0..<context.section(how).upperBound
+        }
         guard let issues else {
             result.warnings.append("no \"IMR ISSUES, DECISIONS AND RATIONALES\" section: the letter may be cut off before its items")
             return result

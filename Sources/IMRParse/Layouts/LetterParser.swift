@@ -82,6 +82,11 @@ public enum LetterParser {
         let summaryRange = result.caseSummary ?? (0..<0)
         determination.urDenialDate = HeaderFields.urDenialDate(lines, headerEnd: headerEnd, prose: [summaryRange], referenceYear: referenceYear)
         determination.reviewer = ReviewerParser.parse(lines, in: result.reviewerScope ?? whole)
+        // The section that describes the reviewer, wherever it stands (sections may come in any order).
+        if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty,
+           let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
+            determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
+        }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 

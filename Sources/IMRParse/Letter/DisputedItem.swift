@@ -12,5 +12,8 @@ public struct DisputedItem: Sendable {
     package var verdict: Located<Decision>?
     /// The item's whole text in the letter, header to the next item (where the verdict is looked for).
     package var range: Range<Int>?
+    /// The item's header in the letter (numbering, title and any decision it states) and how it is
+    /// written ("decisionLabel", "sentence", "regarding", "numberedTitle", "titleLabel", "tail").
+    package var header: (range: Range<Int>, form: String, number: Int?)?
     public init(title: Located<String>) { self.title = title }
 }

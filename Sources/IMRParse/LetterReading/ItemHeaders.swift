@@ -123,9 +123,17 @@ enum ItemHeaders {
             }
             if q > p + 8, q < sig.count { windowEnd = min(windowEnd, lines[sig[q]].contentStart) }
             let window = start..<windowEnd
-            guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window),
-                  !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
-            let end = sentenceEnd(bytes, after: decision.range.upperBound, limit: block.upperBound)
+            var found = DecisionPhrases.firstSentence(bytes, window)
+            var end = found.map { sentenceEnd(bytes, after: $0.decision.range.upperBound, limit: block.upperBound) } ?? 0
+            // A sentence broken by a page break ("… is not medically" / "Page 2 of 4" / "necessary and
+            // appropriate."): read on its two lines joined without the furniture.
+            if found.map({ $0.verbStart >= c.upperBound && containsSentenceEnd(bytes, start..<$0.verbStart) }) ?? true,
+               let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+               let (d, verb) = DecisionPhrases.firstSentence(joined, 0..<joined.count), verb < c.upperBound - start {
+                found = (Located(d.value, original(d.range.lowerBound)..<original(d.range.upperBound)), original(verb))
+                end = original(sentenceEnd(joined, after: d.range.upperBound, limit: joined.count))
+            }
+            guard let (decision, verb) = found, !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
             // "Therefore, the request is not medically necessary." concludes a rationale; it names no item.
             if numbered == nil, !namesATreatment(lines, start..<verb) { p += 1; continue }
@@ -208,13 +216,8 @@ enum ItemHeaders {
     static func regardingStart(_ lines: LetterLines, _ k: Int) -> Int? {
         let bytes = lines.bytes
         let c = lines[k].content
-        var i = c.lowerBound
-        while i < c.upperBound, TextScan.isDigit(bytes[i]) || bytes[i] == 40 { i += 1 }
-        if i > c.lowerBound {
-            guard i < c.upperBound, bytes[i] == 41 || bytes[i] == 46 else { return nil }
-            i += 1
-            while i < c.upperBound, TextScan.isSpace(bytes[i]) { i += 1 }
-        }
+        guard let b = c.first.map({ bytes[$0] | 0x20 }), b == 114 || TextScan.isDigit(b) || b == 40 || b == 105 else { return nil }
+        let i = b == 114 ? c.lowerBound : itemNumber(bytes, c)?.textStart ?? c.lowerBound
         return regarding.match(bytes, at: i, end: c.upperBound).map { _ in i }
     }
 
@@ -311,7 +314,11 @@ enum ItemHeaders {
         if a.isEmpty { return b }
         var out: [ItemHeader] = []
         for h in (a + b).sorted(by: { $0.start < $1.start }) {
-            if let last = out.last, h.start < last.end { continue }
+            if let last = out.last, h.start < last.end {
+                // A bare numbered title is the weakest form: another header it overlaps wins.
+                if last.form == .numberedTitle, h.form != .numberedTitle { out[out.count - 1] = h }
+                continue
+            }
             out.append(h)
         }
         return out
@@ -353,7 +360,8 @@ enum ItemHeaders {
         let digits = i
         var n = 0
         while i < end, TextScan.isDigit(bytes[i]), i - digits < 3 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
-        guard i > digits, i < end else { return nil }
+        // Items are numbered 1 to 99: "300." at a line's start is a page number running on.
+        guard i > digits, i < end, i - digits <= 2 else { return nil }
         if bracket {
             guard bytes[i] == 41 else { return nil }
         } else if worded {

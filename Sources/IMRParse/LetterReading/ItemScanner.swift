@@ -14,7 +14,7 @@ enum FieldLabel: Int, Sendable, Comparable {
     /// colon, a label standing alone on its line with its value below.
     static let patterns: [(FieldLabel, [String])] = [
         (.claimsAdministrator, [
-            "claims administrator{ guideline| guidelines| guideline(s)}",
+            "claims administrator{'s|} guideline{s|(s)|}",
             "{medical treatment |}guideline{s|(s)|} used by the claims administrator",
         ]),
         (.reviewer, [
@@ -73,7 +73,14 @@ enum FieldLabel: Int, Sendable, Comparable {
     /// (`LabelMeaning`: "Rationale Used by the Expert Reviewer:").
     static func label(_ lines: LetterLines, line k: Int, end: Int) -> (FieldLabel, Int)? {
         let start = lines[k].contentStart
-        if let found = label(lines.bytes, at: start, end: end) { return found }
+        let found = label(lines.bytes, at: start, end: end)
+        // A label wrapped across a page break ("Medical Treatment Guideline(s) Used" / "Page 2 of 3" /
+        // "by the Claims Administrator:"): matched on its two lines joined, and preferred when longer.
+        if found == nil || found!.1 >= lines[k].contentEnd, let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+           let (l, e) = label(joined, at: 0, end: joined.count), e > lines[k].contentEnd - start + 1, original(e) <= end {
+            return (l, original(e))
+        }
+        if let found { return found }
         guard LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start), let label = found.meaning.fieldLabel,
               found.valueStart <= end else { return nil }
         return (label, found.valueStart)
@@ -96,6 +103,18 @@ struct ItemHeader: Sendable {
         case titleLabel
         /// The lines before a label that came back round without a header.
         case tail
+
+        /// The form's name (a literal: naming it allocates nothing).
+        var name: String {
+            switch self {
+            case .decisionLabel: "decisionLabel"
+            case .sentence: "sentence"
+            case .regarding: "regarding"
+            case .numberedTitle: "numberedTitle"
+            case .titleLabel: "titleLabel"
+            case .tail: "tail"
+            }
+        }
     }
 
     var title: Range<Int>
@@ -235,18 +254,23 @@ struct ItemScanner {
             // Does the next label come back round without a header between?
             var orphanNext = false
             if let next = nextLabel, next != .title, headers.isEmpty {
-                var comesRound = current == nil  // labels before any header: a header is missing
+                // A label repeats one the item has (or comes before any item): a new item starts,
+                // with the title at the block's tail or none. A label earlier in the usual order than
+                // one the item has ("Claims Administrator guideline:" after its rationale) starts one
+                // only when a title stands at the tail: fields may come in any order.
+                var repeats = current == nil
+                var outOfOrder = false
                 if let c = current {
                     var filled = c.fields
                     if let l = block.label { filled[l] = block.range }
-                    if filled[next] != nil { comesRound = true }
-                    if next.isOrdered, let highest = filled.highest, next < highest { comesRound = true }
-                    if next == .decision, c.header.decision != nil || c.statedDecision != nil, filled[.decision] == nil { comesRound = false }
+                    if filled[next] != nil { repeats = true }
+                    if next.isOrdered, let highest = filled.highest, next < highest { outOfOrder = true }
+                    if next == .decision, c.header.decision != nil || c.statedDecision != nil, filled[.decision] == nil { repeats = false }
                 }
-                if comesRound {
+                if repeats || outOfOrder {
                     if let title = tailTitle(block.range.lowerBound..<block.range.upperBound) {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound, form: .tail))
-                    } else {
+                    } else if repeats {
                         orphanNext = true
                     }
                 }

@@ -160,7 +160,7 @@ enum LabelMeaning: Sendable, Equatable {
         while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
         guard w > start, let first = wordSet.index(bytes, start..<w) ?? curlyPossessive(bytes, start..<w),
               sectionsOnly ? !words[first].isDisjoint(with: sectionStarts) || firstGlue.contains(bytes, start..<w)
-                           : !words[first].isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
+                           : !words[first].subtracting([.and, .plural]).isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
         // A short line may still be a label whose colon is on the next line.
         if colon == nil, !endsWithStop(bytes, start..<end), let next = lines.nextSignificant(after: k), next <= k + 3 {
             let n = lines[next].content
@@ -190,6 +190,8 @@ enum LabelMeaning: Sendable, Equatable {
     static func mayStartLabel(_ lines: LetterLines, line k: Int) -> Bool {
         let c = lines[k].content
         if c.count <= 70 { return true }
+        // A colon near the start: a label with its value on its line.
+        if firstColon(lines.bytes, c.lowerBound..<min(c.upperBound, c.lowerBound + 100)) != nil { return true }
         guard let p = lines.previousSignificant(before: k) else { return true }
         let prev = lines[p].content
         if prev.count < 65 { return true }

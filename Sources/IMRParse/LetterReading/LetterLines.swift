@@ -103,6 +103,18 @@ struct LetterLines: Sendable {
         return base
     }
 
+    /// Line `k` from `start` joined by one space to the next significant line, when page furniture
+    /// stands between them (a heading or label wrapped across a page break), with a map from offsets
+    /// in the joined bytes back to offsets in the letter; nil when no furniture separates them.
+    func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
+        guard let n = nextSignificant(after: k), (k + 1..<n).contains(where: { lines[$0].isNoise }) else { return nil }
+        let first = start..<max(start, lines[k].contentEnd)
+        let second = lines[n].content
+        let joined = Array(bytes[first]) + [32] + Array(bytes[second])
+        let split = first.count + 1
+        return (joined, { i in i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split) })
+    }
+
     /// The next significant line after line `k`, if any, before line `limit`.
     func nextSignificant(after k: Int, before limit: Int? = nil) -> Int? {
         var j = k + 1

@@ -36,21 +36,21 @@ enum PageNoise {
         markURLsAtBreaks(&lines, breaks: breaks)
     }
 
-    /// A line holding only a URL next to a page break (within two lines of text) is a page header
-    /// or footer, even when it is not repeated ("https://www.dir.ca.gov/dwc/IMR.htm" above "Page 1 of 2").
+    /// A line holding only a URL right next to a page break is a page header or footer, even when it
+    /// is not repeated ("https://www.dir.ca.gov/dwc/IMR.htm" above "Page 1 of 2").
     private static func markURLsAtBreaks(_ lines: inout LetterLines, breaks: [Int]) {
         guard !breaks.isEmpty else { return }
         let bytes = lines.bytes
         for b in breaks {
             var found = 0
             var k = b - 1
-            while k >= 0, found < 2 {
+            while k >= 0, found < 1 {
                 if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
                 k -= 1
             }
             found = 0
             k = b
-            while k < lines.count, found < 2 {
+            while k < lines.count, found < 1 {
                 if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
                 k += 1
             }

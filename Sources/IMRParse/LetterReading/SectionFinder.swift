@@ -25,11 +25,12 @@ enum SectionFinder {
     /// singular); any other is read from its words (`LabelMeaning`: "Expert Reviewer Case Summary:",
     /// "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE").
     private static let table: [(Kind, [String])] = [
-        (.howMade, ["how the imr final determination was made"]),
-        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information",
-                        "summary of records", "summary of medical records"]),
-        (.issues, ["imr issues{,|} decisions{,|} and rationales", "imr decision~ and rationale~"]),
-        (.documents, ["documents reviewed for determination", "documents reviewed", "records reviewed"]),
+        (.howMade, ["how the {imr |}{final |}determination was made"]),
+        (.caseSummary, ["{clinical |}case summary", "clinical summary", "summary of {the |}case", "summary of clinical information",
+                        "summary of {the |}{medical |}records", "expert reviewer case summary", "{clinical |}case history"]),
+        (.issues, ["{imr |}issues{,|} decisions{,|} and rationales", "imr decision~ and rationale~", "decision~ and rationale~",
+                   "independent medical review decision~ and rationale~"]),
+        (.documents, ["documents reviewed for determination", "{list of |}documents reviewed", "{medical |}records reviewed"]),
         (.issueAtDispute, ["issue~ at dispute", "issue~ in dispute"]),
         (.reviewerGuidelines, ["medical treatment guideline~ relied upon by {the |}professional reviewer and why"]),
         (.qualifications, ["medical reviewer qualifications", "reviewer qualifications", "qualifications of the medical reviewer"]),
@@ -81,7 +82,12 @@ enum SectionFinder {
             var isLabel = false
             if !words {
                 // Listed headings only (what a known layout needs).
-            } else if let (label, value) = FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables) {
+            } else if let (label, value) = FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables).flatMap({ f in
+                            f.1 >= lines[k].contentEnd ? nil : f })
+                        ?? lines.joinedAcrossNoise(k, from: start).flatMap({ j in
+                            FieldLabel.label(j.bytes, at: 0, end: j.bytes.count, fieldTables).flatMap { l, e in
+                                e > lines[k].contentEnd - start + 1 ? (l, j.original(e)) : nil } })
+                        ?? FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables) {
                 labels.set(k, label, valueStart: value)
                 isLabel = true
             } else if LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start) {
@@ -132,7 +138,9 @@ enum SectionFinder {
         let end = lines[limitLine].contentEnd
         if first2 == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
             var i = e
-            let stop = min(end, e + 160)
+            // Its colon may be past a page break inside it.
+            let afterBreak = lines.nextSignificant(after: min(lines.count - 1, k + 1)).map { lines[$0].contentEnd } ?? end
+            let stop = min(max(end, afterBreak), e + 200)
             while i < stop, bytes[i] != 58 { i += 1 }
             guard i < stop else { return nil }
             return Heading(kind: .reviewerRationale, line: k, range: lineStart..<(i + 1), contentStart: i + 1)
@@ -140,6 +148,7 @@ enum SectionFinder {
         // The longest heading; of equally long ones, the first in the table. Else a heading read
         // from its words, alone on its line ("Expert Reviewer Case Summary:", "Summary Of The Case").
         if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end), let h = listed(tables.phrases[index], e, k, lineStart, lines) { return h }
+        if let h = acrossPageBreak(at: k, from: start, lines, tables) { return h }
         // A field label ("Decision rationale:", "MAXIMUS guideline:") is no heading; a numbered line's
         // words are read after its number.
         guard !isLabel, let found = start == lineStart ? lineMeaning : LabelMeaning.read(lines, line: k, from: start, sectionsOnly: true),
@@ -166,8 +175,24 @@ enum SectionFinder {
         }
         guard start < line.contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
         let end = lines[min(lines.count - 1, k + 4)].contentEnd
-        guard let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) else { return nil }
-        return listed(tables.phrases[index], e, k, lineStart, lines)
+        if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) { return listed(tables.phrases[index], e, k, lineStart, lines) }
+        return acrossPageBreak(at: k, from: start, lines, tables)
+    }
+
+    /// A listed heading wrapped across a page break ("MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY
+    /// PROFESSIONAL REVIEWER" / "Page 1 of 2" / "AND WHY:"): matched on the two lines joined.
+    private static func acrossPageBreak(at k: Int, from start: Int, _ lines: LetterLines, _ tables: Tables) -> Heading? {
+        guard let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+              let (index, e) = tables.trie.longestMatch(joined, at: 0, end: joined.count),
+              e > lines[k].contentEnd - start + 1 else { return nil }
+        let (kind, _, _) = tables.phrases[index]
+        var end = original(e)
+        // Its colon, if any, and nothing else on its last line.
+        var i = end
+        while i < lines.bytes.count, lines.bytes[i] == 32 { i += 1 }
+        if i < lines.bytes.count, lines.bytes[i] == 58, kind != .closing { end = i + 1 }
+        guard restOfLineIsEmpty(lines, from: end) || lines.bytes[end - 1] == 58 else { return nil }
+        return Heading(kind: kind, line: k, range: lines[k].contentStart..<end, contentStart: end)
     }
 
     /// The heading of table phrase `index`, matched on line `k` up to `e`, when the rest of its line
