@@ -16,7 +16,9 @@ struct RuleChecker {
     }
 
     mutating func check() -> RuleBook? {
+        let lexicon = checkConcepts()
         checkFacts()
+        checkConceptReferences(lexicon)
         let context = checkContext()
         var criteriaByTreatment: [String: [Criterion]] = [:]
         var criterionIDs: [String: RuleToken] = [:]
@@ -79,7 +81,8 @@ struct RuleChecker {
                    hint: "put it below the treatment it tests")
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context, files: tree.files)
+        return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context,
+                        lexicon: lexicon, files: tree.files)
     }
 
     /// A request phrase that selects two families is ambiguous: the first declared would win.
@@ -97,6 +100,49 @@ struct RuleChecker {
                 }
             }
         }
+    }
+
+    // MARK: Concepts
+
+    /// The concept lexicon: names unique, references known, no cycles, no explosion.
+    private mutating func checkConcepts() -> ConceptLexicon {
+        var first: [String: ConceptSyntax] = [:]
+        for c in tree.concepts {
+            if let previous = first[c.name.text] {
+                report(c.name, c.file, "duplicate-id", "concept '\(c.name.text)' is declared twice (first in \(previous.file):\(previous.name.line))",
+                       hint: "keep one declaration and list all its words there")
+                continue
+            }
+            first[c.name.text] = c
+        }
+        let declared = tree.concepts.filter { first[$0.name.text]?.name.line == $0.name.line && first[$0.name.text]?.file == $0.file }
+        let (lexicon, problems) = ConceptLexicon.build(declared.map { ($0.name.text, $0.description, $0.words.map(\.text)) },
+                                                       fillers: tree.fillers.map(\.text))
+        for p in problems {
+            guard let c = first[p.concept] else { continue }
+            let token = c.words.first(where: { $0.text == p.word }) ?? c.name
+            let unknown = p.message.hasPrefix("no concept")
+            report(token, c.file, unknown ? "unknown-concept" : "concept-cycle", p.message,
+                   hint: unknown ? suggestion(ConceptLexicon.references(in: p.word).first?.name ?? "", among: first.keys)
+                                 : "a concept may use others, but not itself through them")
+        }
+        return lexicon
+    }
+
+    /// Every `{name}` in a fact phrase or a request phrasing names a concept.
+    private mutating func checkConceptReferences(_ lexicon: ConceptLexicon) {
+        func check(_ tokens: [RuleToken], _ file: String) {
+            for t in tokens {
+                for ref in ConceptLexicon.references(in: t.text) where lexicon.concepts[ref.name] == nil {
+                    report(t, file, "unknown-concept", "no concept named '\(ref.name)' (in \"\(t.text)\")",
+                           hint: suggestion(ref.name, among: lexicon.concepts.keys) ?? "declare it with 'concept \(ref.name) \"…\"' in Rules/lexicon/")
+                }
+            }
+        }
+        for f in tree.facts {
+            check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
+        }
+        for t in tree.treatments { check(t.requests + t.claims, t.file) }
     }
 
     // MARK: Facts

@@ -14,11 +14,15 @@ public final class RuleBook: Sendable {
     public let treatments: [Treatment]
     package let ancillaryPhrases: [String]
     package let context: ContextDeclarations
+    /// The concepts that phrases name as `{name}`, and the words gaps pass over.
+    package let lexicon: ConceptLexicon
     public let files: [String]
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]
 
-    init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations, files: [String]) {
+    init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
+         lexicon: ConceptLexicon = ConceptLexicon(), files: [String]) {
+        self.lexicon = lexicon
         self.facts = facts
         self.treatments = treatments
         self.ancillaryPhrases = ancillaryPhrases

@@ -95,7 +95,8 @@ extension FactExtractor {
         for var m in matches {
             let entry = index.entries[Int(m.id)]
             if entry.isGapped {
-                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count) else { continue }
+                var gaps: [Range<Int>] = []
+                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count, gapsOut: &gaps) else { continue }
                 m.tokenRange = whole
             }
             let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)

@@ -135,6 +135,9 @@ package struct FactExtractor: Sendable {
         var end: Int32
         /// Index into `FactPhraseIndex.nodeEntries`.
         var entry: Int32
+        /// A pattern's gaps: `gaps[gapStart..<gapStart + gapCount]` of the sentence being scanned.
+        var gapStart: Int16 = 0
+        var gapCount: Int16 = 0
         // Made from a valid range: no bounds check.
         var tokens: Range<Int> { Range(uncheckedBounds: (Int(start), Int(end))) }
     }
@@ -158,6 +161,8 @@ package struct FactExtractor: Sendable {
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
+        // The gaps of the patterns matched in the sentence (a negation there is not the phrase's own).
+        var gaps: [Range<Int>] = []
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -170,6 +175,7 @@ package struct FactExtractor: Sendable {
             // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
             candidates.removeAll()
             containers.removeAll()
+            gaps.removeAll(keepingCapacity: true)
             var verdict = false
             for m in matches {
                 let node = Int(m.node)
@@ -181,13 +187,16 @@ package struct FactExtractor: Sendable {
                 for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
                     let entry = index.nodeEntries[k]
                     var whole = first
+                    let gapStart = gaps.count
                     if entry.isGapped {
-                        guard let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound) else { continue }
+                        guard gapStart < Int(Int16.max) - 8,
+                              let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound, gapsOut: &gaps) else { continue }
                         whole = w
                     }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
                     guard !candidates.isFull else { continue }
-                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k)))
+                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k),
+                                                gapStart: Int16(gapStart), gapCount: Int16(gaps.count - gapStart)))
                     if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
                         containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
                     }
@@ -206,7 +215,8 @@ package struct FactExtractor: Sendable {
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 let fact = info[entry.fact]
-                let ctx = clinical.context(of: mention, in: s)
+                var ctx = clinical.context(of: mention, in: s)
+                if c.gapCount > 0 { ctx = negatedInGap(ctx, gaps[Int(c.gapStart)..<Int(c.gapStart + c.gapCount)], clinical, s) }
                 let accepted = fact.accepts(ctx.assertion)
                 // The trigger's bytes; its text is made only when an output shows it.
                 var trigger: Range<Int>?
@@ -255,6 +265,23 @@ package struct FactExtractor: Sendable {
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
         }
+    }
+
+    /// A pattern's context when a negation, uncertainty or hypothetical trigger stands in one of its
+    /// gaps: such a trigger is not part of the phrase ("pain does not radiate to the leg" is the
+    /// pattern "{pain} ... {spread} ... {limb}" negated), though `ClinicalText` takes every trigger
+    /// inside a mention for the mention's own words.
+    private func negatedInGap(_ ctx: MentionContext, _ gaps: ArraySlice<Range<Int>>, _ clinical: ClinicalText, _ s: Int) -> MentionContext {
+        guard !ctx.assertion.isNegated else { return ctx }
+        for m in clinical.modifiers(in: s) where m.category.isPhraseOwned {
+            if gaps.contains(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.upperBound <= $0.upperBound }) {
+                // Guideline quotes, hypotheticals and other persons decided by a trigger outside keep
+                // their category (they outrank a negation).
+                if ctx.assertion.precedence > m.category.precedence { return ctx }
+                return MentionContext(assertion: m.category, trigger: m.trigger, attribution: ctx.attribution)
+            }
+        }
+        return ctx
     }
 
     /// A mention inside a longer contiguous mention of the same fact is part of it. Inside another

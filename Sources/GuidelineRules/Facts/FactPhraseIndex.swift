@@ -26,15 +26,18 @@ struct FactPhraseIndex: Sendable {
         var isGapped: Bool { gap >= 0 }
     }
 
-    /// Words allowed between the parts of a phrase written with "...".
+    /// Words allowed between the parts of a phrase written with "..." (fillers not counted).
     static let maximumGap = 5
 
     var narrative = PhraseTrie()
     var request = PhraseTrie()
     var entries: [Entry] = []
-    /// The word keys of each part after the first of a gapped phrase, which must follow in order,
-    /// each within `maximumGap` words of the previous.
-    var gaps: [[[UInt64]]] = []
+    /// The parts after the first of each gapped phrase, which must follow in order, each within
+    /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
+    /// concept's words), matched at each position of the gap.
+    var gaps: [[PhraseTrie]] = []
+    /// Words a gap passes over without counting them (the lexicon's fillers).
+    var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
@@ -55,6 +58,8 @@ struct FactPhraseIndex: Sendable {
 
     init(book: RuleBook, verdictPhrases: [String]) {
         anchored = [Bool](repeating: false, count: book.facts.count)
+        let lexicon = book.lexicon
+        fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
@@ -63,17 +68,23 @@ struct FactPhraseIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(fact: slot, role: role))
                 for p in phrases {
-                    if let gapped = Self.gapParts(p) {
-                        // Each gapped phrase is its own entry: its first part goes in the trie, the rest is checked on a match.
-                        let parts = gapped.map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
-                        guard let first = parts.first else { continue }
-                        let gid = Int32(entries.count)
+                    let parts = lexicon.parts(of: p)
+                    guard let first = parts.first else { continue }
+                    var trieID = id
+                    if parts.count > 1 {
+                        // A pattern is its own entry: its first part's alternatives go in the trie, the
+                        // other parts are checked on a match.
+                        trieID = Int32(entries.count)
                         entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count)))
-                        gaps.append(Array(parts.dropFirst()))
-                        if isRequest { request.add(keys: first, id: gid) } else { narrative.add(keys: first, id: gid) }
-                        continue
+                        gaps.append(parts.dropFirst().map { alternatives in
+                            var trie = PhraseTrie()
+                            for a in alternatives { trie.add(a, id: 0) }
+                            return trie
+                        })
                     }
-                    if isRequest { request.add(p, id: id) } else { narrative.add(p, id: id) }
+                    for a in first {
+                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
+                    }
                 }
             }
             switch f.kind {
@@ -118,59 +129,37 @@ struct FactPhraseIndex: Sendable {
 }
 
 extension FactPhraseIndex {
-    /// A gapped phrase's parts, as `components(separatedBy: "...")` gives them; nil for a phrase
-    /// without "...". Read from the bytes: the generic `utf8.contains` and Foundation's search
-    /// were a tenth of indexing the phrases, which the rule book does at every start.
-    static func gapParts(_ phrase: String) -> [String]? {
-        var phrase = phrase
-        return phrase.withUTF8 { b -> [String]? in
-            let dot = UInt8(ascii: ".")
-            var parts: [String] = []
-            var start = 0, i = 0
-            while i + 3 <= b.count {
-                if b[i] == dot, b[i + 1] == dot, b[i + 2] == dot {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-                    i += 3
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            guard !parts.isEmpty else { return nil }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
-            return parts
-        }
-    }
-
     /// Completes a gapped phrase whose first part matched `first`: the token range of the whole
-    /// phrase, or nil when a later part does not follow within the gap (inside `limit`).
-    func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int) -> Range<Int>? {
+    /// phrase, or nil when a later part does not follow within the gap (inside `limit`). The tokens
+    /// of each gap (between the end of a part and the start of the next) are appended to `gapsOut`:
+    /// a negation there is not part of the phrase ("pain does not radiate to the leg").
+    func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         var end = first.upperBound
-        for part in gaps[Int(entry.gap)] {
-            var found: Int?
-            var words = 0
-            var j = end
-            while j < limit, words <= Self.maximumGap {
-                if !tokens[j].isPunct {
-                    if let e = Self.match(part, tokens: tokens, at: j, limit: limit) { found = e; break }
-                    words += 1
+        let mark = gapsOut.count
+        tokens.withUnsafeBufferPointer { buffer in
+            for part in gaps[Int(entry.gap)] {
+                var found: Int?
+                var words = 0
+                var j = end
+                while j < limit, words <= Self.maximumGap {
+                    if !buffer[j].isPunct {
+                        if let m = part.longestMatch(in: buffer, at: j, end: limit) {
+                            if j > end { gapsOut.append(end..<j) }
+                            found = m.end
+                            break
+                        }
+                        if fillers.flags(buffer[j].key) == 0 { words += 1 }
+                    }
+                    j += 1
                 }
-                j += 1
+                guard let e = found else { end = -1; return }
+                end = e
             }
-            guard let e = found else { return nil }
-            end = e
+        }
+        guard end >= 0 else {
+            gapsOut.removeSubrange(mark...)
+            return nil
         }
         return first.lowerBound..<end
-    }
-
-    /// The end of `keys` matched as consecutive words at `start` (punctuation skipped).
-    private static func match(_ keys: [UInt64], tokens: [Token], at start: Int, limit: Int) -> Int? {
-        var j = start
-        for key in keys {
-            while j < limit, tokens[j].isPunct { j += 1 }
-            guard j < limit, tokens[j].key == key else { return nil }
-            j += 1
-        }
-        return j
     }
 }

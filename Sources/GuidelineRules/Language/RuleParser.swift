@@ -13,13 +13,14 @@ package struct RuleParser {
 
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
-    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary",
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
+        "concept": ["words"],
     ]
     static let maximumErrorsPerFile = 200
     /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
@@ -61,6 +62,10 @@ package struct RuleParser {
                 }
             case "ancillary":
                 tree.ancillary.append(contentsOf: strings(declaration.head.arguments, after: keyword))
+                rejectClauses(declaration)
+            case "concept": if let c = parseConcept(declaration) { tree.concepts.append(c) }
+            case "filler":
+                tree.fillers.append(contentsOf: strings(declaration.head.arguments, after: keyword))
                 rejectClauses(declaration)
             case "trigger", "pseudo", "terminator", "attribution":
                 tree.triggers.append(parseTrigger(declaration))
@@ -214,6 +219,24 @@ package struct RuleParser {
             }
         }
         return e
+    }
+
+    private mutating func parseConcept(_ d: RuleDeclaration) -> ConceptSyntax? {
+        let args = d.head.arguments
+        guard let name = identifier(args, 0, after: d.head.keyword, what: "a concept name") else { return nil }
+        var c = ConceptSyntax(name: name, description: string(args, 1, after: name, what: "what the concept means, in quotes") ?? name.text, file: d.file)
+        extra(args, from: 2)
+        for clause in d.clauses {
+            switch clause.keyword.text {
+            case "words": c.words += strings(clause.arguments, after: clause.keyword)
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["concept"]!, what: "concept clause")
+            }
+        }
+        if c.words.isEmpty, !d.clauses.contains(where: { $0.keyword.text == "words" }) {
+            error(name, "missing-phrases", "concept '\(name.text)' lists no words",
+                  hint: "add an indented line 'words \"…\", \"…\"'")
+        }
+        return c
     }
 
     private mutating func parseTrigger(_ d: RuleDeclaration) -> TriggerSyntax {

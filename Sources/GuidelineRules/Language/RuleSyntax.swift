@@ -102,6 +102,15 @@ package struct TriggerSyntax: Sendable {
     package var file: String
 }
 
+/// `concept NAME "what it means"` with its `words`: a named set of words and phrases that mean the
+/// same thing, used inside any phrase as `{NAME}`.
+package struct ConceptSyntax: Sendable {
+    package var name: RuleToken
+    package var description: String
+    package var words: [RuleToken] = []
+    package var file: String
+}
+
 /// Everything read from a rules folder, before checking.
 package struct RuleSyntaxTree: Sendable {
     package var treatments: [TreatmentSyntax] = []
@@ -110,6 +119,9 @@ package struct RuleSyntaxTree: Sendable {
     package var examples: [ExampleSyntax] = []
     package var triggers: [TriggerSyntax] = []
     package var ancillary: [RuleToken] = []
+    package var concepts: [ConceptSyntax] = []
+    /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
+    package var fillers: [RuleToken] = []
     package var files: [String] = []
     package init() {}
 }

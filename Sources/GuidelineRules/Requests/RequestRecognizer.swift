@@ -22,7 +22,9 @@ package struct RequestRecognizer: Sendable {
     package init(book: RuleBook) {
         var trie = PhraseTrie()
         for (i, t) in book.treatments.enumerated() {
-            for phrase in t.requests { trie.add(phrase, id: Int32(i)) }
+            for phrase in t.requests {
+                for a in book.lexicon.alternatives(of: phrase) { trie.add(a, id: Int32(i)) }
+            }
         }
         treatmentIDs = book.treatments.map(\.id)
         ancillaryID = Int32(book.treatments.count)
@@ -31,7 +33,11 @@ package struct RequestRecognizer: Sendable {
         for phrase in Self.purposeWords { trie.add(phrase, id: purposeID) }
         self.trie = trie
         var claims = PhraseTrie()
-        for (i, t) in book.treatments.enumerated() { for phrase in t.claims { claims.add(phrase, id: Int32(i)) } }
+        for (i, t) in book.treatments.enumerated() {
+            for phrase in t.claims {
+                for a in book.lexicon.alternatives(of: phrase) { claims.add(a, id: Int32(i)) }
+            }
+        }
         self.claims = claims
     }
 
