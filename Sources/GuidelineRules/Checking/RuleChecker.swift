@@ -17,9 +17,9 @@ struct RuleChecker {
 
     mutating func check() -> RuleBook? {
         let lexicon = checkConcepts()
-        checkFacts()
-        checkConceptReferences(lexicon)
         let context = checkContext()
+        checkFacts(sections: context)
+        checkConceptReferences(lexicon)
         var criteriaByTreatment: [String: [Criterion]] = [:]
         var criterionIDs: [String: RuleToken] = [:]
         let treatmentIDs = Set(tree.treatments.map(\.id.text))
@@ -147,7 +147,7 @@ struct RuleChecker {
 
     // MARK: Facts
 
-    private mutating func checkFacts() {
+    private mutating func checkFacts(sections context: ContextDeclarations) {
         for f in tree.facts {
             if let previous = factByName[f.name.text] {
                 let first = facts[previous]
@@ -224,12 +224,49 @@ struct RuleChecker {
                 source: source, phrases: f.phrases.map(\.text), denials: f.denials.map(\.text), negatives: f.negatives.map(\.text),
                 valuePhrases: f.valuePhrases.map { ($0.value.text, $0.phrases.map(\.text)) },
                 near: f.near.map(\.text), anchors: f.anchors.map(\.text), within: f.within ?? 8,
-                events: f.events.map(\.text), acceptedAssertions: accepted, file: f.file, line: f.name.line))
+                events: f.events.map(\.text), acceptedAssertions: accepted,
+                sectionLimits: sectionLimits(f, context), file: f.file, line: f.name.line))
         }
+    }
+
+    /// A fact's `… in SECTION` clauses, with section names resolved ("no_section": text under no heading).
+    private mutating func sectionLimits(_ f: FactSyntax, _ context: ContextDeclarations) -> [(role: String, phrases: Set<String>, sections: [Int])] {
+        var out: [(String, Set<String>, [Int])] = []
+        for limit in f.sectionLimits {
+            var indices: [Int] = []
+            for name in limit.sections {
+                if name.text == "no_section" { indices.append(FactDefinition.noSection); continue }
+                guard let i = context.sectionIndex(name.text) else {
+                    report(name, f.file, "unknown-section", "no section kind '\(name.text)'",
+                           hint: suggestion(name.text, among: context.sections.map(\.kind) + ["no_section"])
+                               ?? "section kinds are declared in Rules/context/ with 'section KIND \"heading\"'")
+                    continue
+                }
+                indices.append(i)
+            }
+            out.append((limit.role, Set(limit.phrases.map(\.text)), indices))
+        }
+        return out
     }
 
     private mutating func checkContext() -> ContextDeclarations {
         var c = ContextDeclarations()
+        var kinds: Set<String> = []
+        for s in tree.sections {
+            guard kinds.insert(s.kind.text).inserted else {
+                report(s.kind, s.file, "duplicate-id", "section kind '\(s.kind.text)' is declared twice", hint: "list all its headings in one declaration")
+                continue
+            }
+            if let a = s.assertion, !Vocabulary.assertions.contains(a.text) {
+                report(a, s.file, "unknown-keyword", "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions))
+                continue
+            }
+            c.sections.append((s.kind.text, s.headings.map(\.text), s.assertion?.text))
+        }
+        if c.sections.count > FactDefinition.noSection {
+            report(tree.sections[FactDefinition.noSection].kind, tree.sections[FactDefinition.noSection].file, "syntax",
+                   "more than \(FactDefinition.noSection) section kinds", hint: "merge kinds that mean the same")
+        }
         for t in tree.triggers {
             let phrases = t.phrases.map(\.text)
             switch t.keyword.text {

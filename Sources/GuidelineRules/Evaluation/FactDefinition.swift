@@ -24,6 +24,11 @@ public struct FactDefinition: Sendable {
     package var events: [String]
     /// Assertion categories that count as the patient having the fact.
     package var acceptedAssertions: Set<String>
+    /// Phrases that count only in some note sections, by clause role ("phrases", "deny", …): the
+    /// section kinds, as indices into the context rules' sections (`noSection` for text under no heading).
+    package var sectionLimits: [(role: String, phrases: Set<String>, sections: [Int])] = []
+    /// The section index that stands for text under no heading in `sectionLimits`.
+    package static let noSection = 31
     public var file: String
     public var line: Int
 }

@@ -89,7 +89,8 @@ package struct FactExtractor: Sendable {
             guard let a = Attribution(rawValue: who) else { continue }
             for p in phrases { cues.append(AttributionCue(attribution: a, phrase: p)) }
         }
-        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues)
+        let sections = d.sections.map { SectionRule(kind: $0.kind, headings: $0.headings, assertion: $0.assertion.flatMap(Assertion.init(rawValue:))) }
+        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues, sections: sections)
     }
 
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.
@@ -193,6 +194,7 @@ package struct FactExtractor: Sendable {
                               let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound, gapsOut: &gaps) else { continue }
                         whole = w
                     }
+                    if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
                     guard !candidates.isFull else { continue }
                     candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k),
@@ -265,6 +267,12 @@ package struct FactExtractor: Sendable {
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
         }
+    }
+
+    /// Whether the token at `token` lies in one of the sections of `mask`.
+    private func inSections(_ mask: UInt32, _ clinical: ClinicalText, at token: Int) -> Bool {
+        let kind = clinical.section(ofToken: token)
+        return mask & (1 << UInt32(kind < 0 ? FactDefinition.noSection : kind)) != 0
     }
 
     /// A pattern's context when a negation, uncertainty or hypothetical trigger stands in one of its

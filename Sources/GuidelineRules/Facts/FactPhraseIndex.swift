@@ -23,6 +23,9 @@ struct FactPhraseIndex: Sendable {
         var gap: Int32 = -1
         /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
         var needsAnchor = false
+        /// The note sections the phrase counts in, one bit per section kind (`FactDefinition.noSection`
+        /// for text under no heading); 0 for anywhere.
+        var sections: UInt32 = 0
         var isGapped: Bool { gap >= 0 }
     }
 
@@ -63,10 +66,22 @@ struct FactPhraseIndex: Sendable {
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
-            func add(_ phrases: [String], _ role: Role) {
+            func add(_ all: [String], _ role: Role, clause: String) {
+                // Phrases limited to sections make entries of their own, one per set of sections.
+                var groups: [(mask: UInt32, phrases: [String])] = []
+                for p in all {
+                    var mask: UInt32 = 0
+                    for limit in f.sectionLimits where limit.role == clause && limit.phrases.contains(p) {
+                        for k in limit.sections { mask |= 1 << UInt32(k) }
+                    }
+                    if let g = groups.firstIndex(where: { $0.mask == mask }) { groups[g].phrases.append(p) } else { groups.append((mask, [p])) }
+                }
+                for g in groups { add(g.phrases, role, sections: g.mask) }
+            }
+            func add(_ phrases: [String], _ role: Role, sections: UInt32) {
                 guard !phrases.isEmpty else { return }
                 let id = Int32(entries.count)
-                entries.append(Entry(fact: slot, role: role))
+                entries.append(Entry(fact: slot, role: role, sections: sections))
                 for p in phrases {
                     let parts = lexicon.parts(of: p)
                     guard let first = parts.first else { continue }
@@ -75,7 +90,7 @@ struct FactPhraseIndex: Sendable {
                         // A pattern is its own entry: its first part's alternatives go in the trie, the
                         // other parts are checked on a match.
                         trieID = Int32(entries.count)
-                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count)))
+                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
                         gaps.append(parts.dropFirst().map { alternatives in
                             var trie = PhraseTrie()
                             for a in alternatives { trie.add(a, id: 0) }
@@ -89,23 +104,23 @@ struct FactPhraseIndex: Sendable {
             }
             switch f.kind {
             case .bool:
-                add(f.phrases, .affirm)
-                add(f.denials, .deny)
-                add(f.negatives, .negative)
+                add(f.phrases, .affirm, clause: "phrases")
+                add(f.denials, .deny, clause: "deny")
+                add(f.negatives, .negative, clause: "negative")
             case .number:
-                add(f.near, .near)
+                add(f.near, .near, clause: "near")
             case .count:
-                add(f.events, .event)
-                add(f.near, .near)
+                add(f.events, .event, clause: "events")
+                add(f.near, .near, clause: "near")
             case .enumeration:
                 for (value, phrases) in f.valuePhrases {
-                    add(phrases, .value(values.count))
+                    add(phrases, .value(values.count), clause: "value")
                     values.append(value)
                 }
             default: break
             }
             if !f.anchors.isEmpty, !isRequest {
-                add(f.anchors, .anchor)
+                add(f.anchors, .anchor, clause: "anchor")
                 anchored[slot] = true
             }
         }
@@ -120,7 +135,7 @@ struct FactPhraseIndex: Sendable {
                 if id == Self.verdictID { verdictNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
-                if e.role == .anchor, !e.isGapped { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
+                if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
         }
         entryStart.append(Int32(nodeEntries.count))

@@ -13,7 +13,7 @@ package struct RuleParser {
 
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
-    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler",
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
@@ -64,6 +64,9 @@ package struct RuleParser {
                 tree.ancillary.append(contentsOf: strings(declaration.head.arguments, after: keyword))
                 rejectClauses(declaration)
             case "concept": if let c = parseConcept(declaration) { tree.concepts.append(c) }
+            case "section":
+                if let s = parseSection(declaration) { tree.sections.append(s) }
+                rejectClauses(declaration)
             case "filler":
                 tree.fillers.append(contentsOf: strings(declaration.head.arguments, after: keyword))
                 rejectClauses(declaration)
@@ -134,7 +137,16 @@ package struct RuleParser {
             extra(args, from: index + 1)
         }
         for clause in d.clauses {
-            let a = clause.arguments
+            var a = clause.arguments
+            // `… in exam, assessment`: the clause's phrases count only in those sections.
+            if let at = a.firstIndex(where: { $0.isWord("in") }), ["phrases", "deny", "negative", "near", "anchor", "events", "value"].contains(clause.keyword.text) {
+                let names = a[(at + 1)...].filter { $0.kind != .comma }
+                for n in names where n.kind != .identifier { error(n, "syntax", "expected a section name after 'in', found '\(n.text)'", hint: "write 'in exam, assessment'") }
+                if names.isEmpty { error(a[at], "syntax", "'in' needs the sections the phrases count in", hint: "write 'in exam, assessment'") }
+                let phrases = a[..<at].filter { $0.kind == .string }
+                f.sectionLimits.append((clause.keyword.text, Array(phrases), names.filter { $0.kind == .identifier }))
+                a = Array(a[..<at])
+            }
             switch clause.keyword.text {
             case "from":
                 if let s = identifier(a, 0, after: clause.keyword, what: "'request' or 'narrative'") {
@@ -237,6 +249,20 @@ package struct RuleParser {
                   hint: "add an indented line 'words \"…\", \"…\"'")
         }
         return c
+    }
+
+    private mutating func parseSection(_ d: RuleDeclaration) -> SectionSyntax? {
+        var args = d.head.arguments
+        guard let kind = identifier(args, 0, after: d.head.keyword, what: "a section kind (plan, exam, …)") else { return nil }
+        var s = SectionSyntax(kind: kind, headings: [], file: d.file)
+        args.removeFirst()
+        if let at = args.firstIndex(where: { $0.isWord("assertion") }) {
+            s.assertion = identifier(args, at + 1, after: args[at], what: "an assertion category (other_person, historical, …)")
+            extra(args, from: at + 2)
+            args = Array(args[..<at])
+        }
+        s.headings = strings(args, after: kind)
+        return s
     }
 
     private mutating func parseTrigger(_ d: RuleDeclaration) -> TriggerSyntax {

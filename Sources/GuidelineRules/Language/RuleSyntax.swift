@@ -61,6 +61,9 @@ package struct FactSyntax: Sendable {
     package var within: Int?
     package var events: [RuleToken] = []
     package var assertions: [RuleToken] = []
+    /// Clauses limited to sections: `phrases "{opioid}" in medications` (the clause's role —
+    /// "phrases", "deny", … — its phrases and the section names).
+    package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
     package var file: String
 }
 
@@ -102,6 +105,14 @@ package struct TriggerSyntax: Sendable {
     package var file: String
 }
 
+/// `section KIND "heading", … [assertion CATEGORY]`: the headings that open a kind of note section.
+package struct SectionSyntax: Sendable {
+    package var kind: RuleToken
+    package var headings: [RuleToken]
+    package var assertion: RuleToken?
+    package var file: String
+}
+
 /// `concept NAME "what it means"` with its `words`: a named set of words and phrases that mean the
 /// same thing, used inside any phrase as `{NAME}`.
 package struct ConceptSyntax: Sendable {
@@ -120,6 +131,7 @@ package struct RuleSyntaxTree: Sendable {
     package var triggers: [TriggerSyntax] = []
     package var ancillary: [RuleToken] = []
     package var concepts: [ConceptSyntax] = []
+    package var sections: [SectionSyntax] = []
     /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
     package var fillers: [RuleToken] = []
     package var files: [String] = []
