@@ -82,7 +82,7 @@ struct RuleChecker {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context,
-                        lexicon: lexicon, files: tree.files)
+                        lexicon: lexicon, requestWords: checkRequestWords(), files: tree.files)
     }
 
     /// A request phrase that selects two families is ambiguous: the first declared would win.
@@ -143,6 +143,20 @@ struct RuleChecker {
             check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
+    }
+
+    /// `request_words ask|order|not_now "…"`.
+    private mutating func checkRequestWords() -> [RequestWordKind: [String]] {
+        var out: [RequestWordKind: [String]] = [:]
+        for (kind, phrases, file) in tree.requestWords {
+            guard let k = RequestWordKind(rawValue: kind.text) else {
+                report(kind, file, "unknown-keyword", "unknown kind of request words '\(kind.text)'",
+                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now")
+                continue
+            }
+            out[k, default: []] += phrases.map(\.text)
+        }
+        return out
     }
 
     // MARK: Facts

@@ -16,13 +16,16 @@ public final class RuleBook: Sendable {
     package let context: ContextDeclarations
     /// The concepts that phrases name as `{name}`, and the words gaps pass over.
     package let lexicon: ConceptLexicon
+    /// How notes ask for treatments, by kind (see `RequestFinder`).
+    package let requestWords: [RequestWordKind: [String]]
     public let files: [String]
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
-         lexicon: ConceptLexicon = ConceptLexicon(), files: [String]) {
+         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:], files: [String]) {
         self.lexicon = lexicon
+        self.requestWords = requestWords
         self.facts = facts
         self.treatments = treatments
         self.ancillaryPhrases = ancillaryPhrases
@@ -42,4 +45,14 @@ public final class RuleBook: Sendable {
     public func factSlot(_ name: String) -> Int? { factIndex[name] }
     public func treatment(_ id: String) -> Treatment? { treatmentIndex[id].map { treatments[$0] } }
     public var criterionCount: Int { treatments.reduce(0) { $0 + $1.criteria.count } }
+}
+
+/// The kinds of words by which a note asks for a treatment (`request_words KIND` in the rules).
+package enum RequestWordKind: String, Sendable, CaseIterable {
+    /// Asks wherever it stands: "request", "authorization", "RFA", "we will order".
+    case ask
+    /// Orders when it opens a line or a sentence, or stands in a plan: "continue", "refill", "start".
+    case order
+    /// Makes what follows it in its sentence not a request now: "if", "consider", "in the future".
+    case notNow = "not_now"
 }

@@ -13,7 +13,7 @@ package struct RuleParser {
 
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
-    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section",
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
@@ -66,6 +66,12 @@ package struct RuleParser {
             case "concept": if let c = parseConcept(declaration) { tree.concepts.append(c) }
             case "section":
                 if let s = parseSection(declaration) { tree.sections.append(s) }
+                rejectClauses(declaration)
+            case "request_words":
+                let args = declaration.head.arguments
+                if let kind = identifier(args, 0, after: keyword, what: "a kind of request words (ask, order, not_now)") {
+                    tree.requestWords.append((kind, strings(Array(args.dropFirst()), after: kind), declaration.file))
+                }
                 rejectClauses(declaration)
             case "filler":
                 tree.fillers.append(contentsOf: strings(declaration.head.arguments, after: keyword))

@@ -132,6 +132,8 @@ package struct RuleSyntaxTree: Sendable {
     package var ancillary: [RuleToken] = []
     package var concepts: [ConceptSyntax] = []
     package var sections: [SectionSyntax] = []
+    /// `request_words KIND "…"`: how notes ask for treatments (see `RequestFinder`).
+    package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
     /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
     package var fillers: [RuleToken] = []
     package var files: [String] = []

@@ -13,11 +13,17 @@ public final class Analyzer: Sendable {
     public let book: RuleBook
     package let recognizer: RequestRecognizer
     package let extractor: FactExtractor
+    let finder: RequestFinder
+
+    /// The requests a note makes, in text order (see `RequestFinder`): what `predict` assesses when
+    /// no request is given.
+    public func findRequests(in source: SourceText) -> [FoundRequest] { finder.find(in: source) }
 
     public init(book: RuleBook) {
         self.book = book
         self.recognizer = RequestRecognizer(book: book)
         self.extractor = FactExtractor(book: book)
+        self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
     }
 
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.

@@ -86,6 +86,23 @@ package struct RequestRecognizer: Sendable {
         return Recognition(components: components, ranges: ranges)
     }
 
+    /// The treatments named in `tokens[range]`, each with the tokens that name it, in text order: what
+    /// a note asks for. As in a request title, nothing after the request's purpose ("for",
+    /// "to evaluate") is requested once a treatment has been named before it, and ancillary parts
+    /// name nothing.
+    package func mentions(in tokens: [Token], _ range: Range<Int>) -> [(treatment: String, tokens: Range<Int>)] {
+        var out: [(String, Range<Int>)] = []
+        for m in trie.matches(in: tokens, range, nonOverlapping: true) {
+            if m.id == purposeID {
+                if out.isEmpty { continue }
+                break
+            }
+            if m.id == ancillaryID { continue }
+            out.append((treatmentIDs[Int(m.id)], m.tokenRange))
+        }
+        return out
+    }
+
     /// Words that say how something is requested, not what.
     static let administrativeKeys: Set<UInt64> = Set(["retrospective", "retro", "request", "requested", "prescription", "authorization",
         "of", "the", "a", "an", "one", "purchase", "rental", "dispensed", "refill", "prospective", "concurrent", "urgent", "expedited"].map { Tokenizer.key(of: $0) })

@@ -78,7 +78,7 @@ package struct NoteSections: Sendable {
     }
 
     @inline(__always)
-    static func newline(between a: Token, and b: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func newline(between a: Token, and b: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = Int(a.end)
         let end = Int(b.start)
         while k < end {

@@ -69,7 +69,7 @@ enum PredictCommand {
             if letter.layout != .narrative, !letter.items.isEmpty {
                 for item in letter.items { jobs.append((item.title.value, item.title.range, letter.itemRegions(item))) }
             } else {
-                for (request, range) in RequestFinder.find(in: text) { jobs.append((request, range, narrative)) }
+                for found in analyzer.findRequests(in: text) { jobs.append((found.text, found.range, narrative)) }
             }
         }
         guard !jobs.isEmpty else {
