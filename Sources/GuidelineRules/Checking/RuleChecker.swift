@@ -359,7 +359,10 @@ struct RuleChecker {
         let citation = c.citation.map(convert) ?? RuleCitation(guideline: "", section: nil, pages: [])
         return Criterion(id: c.id.text, text: c.text, when: when, unless: unless, require: require, citation: citation, reason: c.reason?.text,
                          missing: c.missing, window: window, file: c.file, line: c.id.line,
-                         whenText: c.when.map { Self.render($0) }, unlessText: c.unless.map { Self.render($0) }, requireText: c.require.map { Self.render($0) } ?? "")
+                         whenText: c.when.map { Self.render($0) }, unlessText: c.unless.map { Self.render($0) }, requireText: c.require.map { Self.render($0) } ?? "",
+                         whenLabel: c.whenLabel, whenWords: when.map { ConditionWords.render($0, facts: facts) },
+                         unlessLabel: c.unlessLabel, unlessWords: unless.map { ConditionWords.render($0, facts: facts) },
+                         role: c.role.flatMap { CriterionRole(rawValue: $0.text) } ?? .decisive, roleWhy: c.roleWhy)
     }
 
     /// Whether a condition is false in every case: a constant false, or an `and` whose numeric

@@ -18,7 +18,7 @@ package struct RuleParser {
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions"],
-        "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment"],
+        "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
     ]
@@ -187,8 +187,16 @@ package struct RuleParser {
         extra(args, from: 2)
         for clause in d.clauses {
             switch clause.keyword.text {
-            case "when": c.when = expression(clause)
-            case "unless": c.unless = expression(clause)
+            case "when": (c.when, c.whenLabel) = labelledExpression(clause)
+            case "unless": (c.unless, c.unlessLabel) = labelledExpression(clause)
+            case "role":
+                let a = clause.arguments
+                if let r = identifier(a, 0, after: clause.keyword, what: "'decisive' or 'supporting'") {
+                    if r.text == "decisive" || r.text == "supporting" { c.role = r }
+                    else { unknownKeyword(r, among: ["decisive", "supporting"], what: "criterion role") }
+                }
+                c.roleWhy = string(a, 1, after: a.first ?? clause.keyword, what: "why, in the guideline's words (\"…\", p.N)")
+                extra(a, from: 2)
             case "require": c.require = expression(clause)
             case "cites": c.citation = citation(clause)
             case "reason": c.reason = identifier(clause.arguments, 0, after: clause.keyword, what: "a reason code")
@@ -294,6 +302,17 @@ package struct RuleParser {
     }
 
     // MARK: Pieces
+
+    /// A condition followed by an optional plain-words label: `when prior_esi_count >= 1 "a repeat injection"`.
+    private mutating func labelledExpression(_ clause: RuleLine) -> (ExpressionSyntax?, String?) {
+        var line = clause
+        var label: String?
+        if let last = line.arguments.last, last.kind == .string {
+            label = last.text
+            line.arguments.removeLast()
+        }
+        return (expression(line), label)
+    }
 
     private mutating func expression(_ clause: RuleLine) -> ExpressionSyntax? {
         var p = ExpressionParser(tokens: clause.arguments, end: clause.keyword)

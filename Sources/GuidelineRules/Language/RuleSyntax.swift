@@ -73,6 +73,12 @@ package struct CriterionSyntax: Sendable {
     package var treatment: RuleToken?
     package var when: ExpressionSyntax?
     package var unless: ExpressionSyntax?
+    /// The situation `when` / `unless` describe, in plain words ("a repeat injection").
+    package var whenLabel: String?
+    package var unlessLabel: String?
+    /// `role decisive|supporting "why"`: whether the criterion decides the case (see `CriterionRole`).
+    package var role: RuleToken?
+    package var roleWhy: String?
     package var require: ExpressionSyntax?
     package var citation: CitationSyntax?
     package var reason: RuleToken?
