@@ -40,6 +40,11 @@ public struct AuditRecord: Sendable {
     public var guidelineSources: [String]
     /// Unmet and undocumented criteria that drove the prediction.
     public var drivers: [Driver]
+    /// The probability of the predicted decision (nil without a prediction): for a disagreement, how
+    /// strongly the criteria point the other way from the recorded decision.
+    public var confidence: Double?
+    /// The criteria that drove the prediction (ids).
+    public var decidedBy: [String] = []
 
     public var agrees: Bool? { Self.agrees(recorded: recorded, predicted: predicted) }
 
@@ -86,6 +91,8 @@ public struct AuditRecord: Sendable {
                   recorded: recorded, predicted: predicted,
                   year: (d.documentDate ?? p.request.serviceDate)?.year, specialty: d.reviewer.specialty?.value,
                   guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
+        confidence = p.assessment?.confidence
+        decidedBy = p.assessment?.decidedBy ?? []
     }
 
     /// Rebuilds a record from an audit JSON Lines object (for `audit --summary-from`).
@@ -100,6 +107,8 @@ public struct AuditRecord: Sendable {
         year = json["year"] as? Int
         specialty = json["reviewer_specialty"] as? String
         guidelineSources = json["guideline_sources"] as? [String] ?? []
+        confidence = (json["confidence"] as? NSNumber)?.doubleValue
+        decidedBy = json["decided_by"] as? [String] ?? []
         drivers = (json["criteria"] as? [[String: Any]] ?? []).compactMap { c in
             guard let status = c["status"] as? String, status == "unmet" || status == "undocumented" else { return nil }
             let evidence = (c["evidence"] as? [[String: Any]])?.first?["text"] as? String

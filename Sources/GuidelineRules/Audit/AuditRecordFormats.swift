@@ -22,7 +22,8 @@ extension AuditRecord {
 
     /// The columns of the audit's CSV output, in order.
     public static let csvColumns = ["source", "item", "request", "treatment", "components", "recorded", "predicted", "agrees",
-                                    "unmet", "undocumented", "reasons", "year", "reviewer_specialty", "guideline_sources", "imr_pages"]
+                                    "unmet", "undocumented", "reasons", "year", "reviewer_specialty", "guideline_sources", "imr_pages",
+                                    "confidence", "decided_by"]
 
     /// The values of one CSV row (`csvColumns`), not yet escaped; lists are joined with ";".
     public func csvFields(prediction p: Prediction, item: DisputedItem) -> [String] {
@@ -34,6 +35,7 @@ extension AuditRecord {
                 recorded ?? "", predicted ?? "", agrees.map { $0 ? "true" : "false" } ?? "",
                 unmet.joined(separator: ";"), undocumented.joined(separator: ";"), reasons.joined(separator: ";"),
                 year.map(String.init) ?? "", specialty ?? "", guidelineSources.joined(separator: ";"),
-                (item.imrGuideline?.pages ?? []).map(String.init).joined(separator: ";")]
+                (item.imrGuideline?.pages ?? []).map(String.init).joined(separator: ";"),
+                confidence.map { String((($0 * 100).rounded() / 100)) } ?? "", decidedBy.joined(separator: ";")]
     }
 }

@@ -82,7 +82,7 @@ struct RuleChecker {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context,
-                        lexicon: lexicon, requestWords: checkRequestWords(), files: tree.files)
+                        lexicon: lexicon, requestWords: checkRequestWords(), decisionPolicy: decisionPolicy(), files: tree.files)
     }
 
     /// A request phrase that selects two families is ambiguous: the first declared would win.
@@ -143,6 +143,18 @@ struct RuleChecker {
             check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
+    }
+
+    /// The decision model's weights (`confidence` in Rules/decision.rules), or the uncalibrated ones.
+    private func decisionPolicy() -> DecisionPolicy {
+        guard let c = tree.confidence else { return .uncalibrated }
+        var policy = DecisionPolicy.uncalibrated
+        policy.source = c.source.text
+        for (name, value) in c.weights {
+            if name.text == "base" { policy.base = value; continue }
+            if let key = DecisionPolicy.Key.all.first(where: { $0.name == name.text }) { policy.weights[key] = value }
+        }
+        return policy
     }
 
     /// `request_words ask|order|not_now "…"`.

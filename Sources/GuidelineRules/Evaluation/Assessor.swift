@@ -19,27 +19,32 @@ package enum Assessor {
         results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
         var statuses: [CriterionStatus] = []
         statuses.reserveCapacity(results.capacity)
+        var roles: [CriterionRole] = []
+        roles.reserveCapacity(results.capacity)
         for treatment in treatments {
             let treatmentInForce = inForce(treatment.window, requestDate)
             for criterion in treatment.criteria {
                 results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
                 statuses.append(results[results.count - 1].status)
+                roles.append(criterion.role)
             }
         }
-        let (decision, basis) = DecisionPolicy.decide(statuses)
+        let outcome = book.decisionPolicy.decide(statuses, roles: roles)
+        let basis = outcome.basis
         var missing: [String] = []
         for i in results.indices where statuses[i] == .undocumented {
             let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
-        let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, values: &facts.values, book: book) : nil
         let edition: String
         if let editionDate {
             edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
         } else {
             edition = "no request or letter date found: the newest criteria were applied"
         }
-        return Assessment(treatments: treatments, results: results, decision: decision, basis: basis,
+        return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
+                          confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
                           missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
     }
 

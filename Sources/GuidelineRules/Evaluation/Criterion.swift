@@ -43,6 +43,7 @@ public final class Criterion: @unchecked Sendable {
     let textMember: EncodedMember
     let reasonMember: EncodedMember
     let missingMember: EncodedMember
+    let roleMember: EncodedMember
     private(set) var citationMember: EncodedMember
     /// The treatment the criterion belongs to, as a member, and the keys of `allFacts` (set once
     /// the book is built: a criterion does not know its treatment or the facts' names before).
@@ -97,6 +98,7 @@ public final class Criterion: @unchecked Sendable {
         textMember = EncodedMember("text", text)
         reasonMember = EncodedMember("reason", reason)
         missingMember = EncodedMember("missing", missing)
+        roleMember = EncodedMember("role", role.rawValue)
         citationMember = EncodedMember("citation", citation.text)
     }
 }

@@ -18,12 +18,16 @@ public final class RuleBook: Sendable {
     package let lexicon: ConceptLexicon
     /// How notes ask for treatments, by kind (see `RequestFinder`).
     package let requestWords: [RequestWordKind: [String]]
+    /// How statuses and roles become a decision and a confidence (`Rules/decision.rules`).
+    package let decisionPolicy: DecisionPolicy
     public let files: [String]
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
-         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:], files: [String]) {
+         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:],
+         decisionPolicy: DecisionPolicy = .uncalibrated, files: [String]) {
+        self.decisionPolicy = decisionPolicy
         self.lexicon = lexicon
         self.requestWords = requestWords
         self.facts = facts

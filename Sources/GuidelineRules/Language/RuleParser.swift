@@ -13,7 +13,7 @@ package struct RuleParser {
 
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
-    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words",
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words", "confidence",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
@@ -21,6 +21,8 @@ package struct RuleParser {
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
+        "confidence": ["base", "decisive_met", "decisive_unmet", "decisive_undocumented", "supporting_met", "supporting_unmet",
+                       "supporting_undocumented"],
     ]
     static let maximumErrorsPerFile = 200
     /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
@@ -67,6 +69,24 @@ package struct RuleParser {
             case "section":
                 if let s = parseSection(declaration) { tree.sections.append(s) }
                 rejectClauses(declaration)
+            case "confidence":
+                let args = declaration.head.arguments
+                guard let source = args.first, source.kind == .string else {
+                    error(args.first ?? keyword, "syntax", "'confidence' starts with where its weights come from, in quotes",
+                          hint: "write 'confidence \"calibrated by scripts/calibrate.py on …\"'")
+                    break
+                }
+                var weights: [(RuleToken, Double)] = []
+                for clause in declaration.clauses {
+                    guard Self.clauseKeywords["confidence"]!.contains(clause.keyword.text) else {
+                        unknownKeyword(clause.keyword, among: Self.clauseKeywords["confidence"]!, what: "weight"); continue
+                    }
+                    let a = clause.arguments
+                    if a.count == 2, a[0].kind == .equals, a[1].kind == .number, let v = Double(a[1].text) { weights.append((clause.keyword, v)) }
+                    else { error(clause.keyword, "syntax", "a weight is 'NAME = number'", hint: "write '\(clause.keyword.text) = -1.5'") }
+                }
+                if tree.confidence != nil { error(keyword, "duplicate-id", "the decision weights are declared twice", hint: "keep one 'confidence' declaration") }
+                tree.confidence = (source, weights, declaration.file)
             case "request_words":
                 let args = declaration.head.arguments
                 if let kind = identifier(args, 0, after: keyword, what: "a kind of request words (ask, order, not_now)") {

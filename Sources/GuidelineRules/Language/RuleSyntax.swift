@@ -138,6 +138,8 @@ package struct RuleSyntaxTree: Sendable {
     package var ancillary: [RuleToken] = []
     package var concepts: [ConceptSyntax] = []
     package var sections: [SectionSyntax] = []
+    /// `confidence "source"` with `NAME = number` lines: the decision model's weights.
+    package var confidence: (source: RuleToken, weights: [(name: RuleToken, value: Double)], file: String)?
     /// `request_words KIND "…"`: how notes ask for treatments (see `RequestFinder`).
     package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
     /// Words a "..." gap passes over without counting them (`filler "the", "of"`).

@@ -13,6 +13,11 @@ extension Prediction {
         w.key("components"); strings(request.components, to: &w)
         w.key("predicted"); w.string(assessment?.decision.rawValue)
         w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })
+        w.key("confidence")
+        // Two decimals: more would claim a precision the calibration does not have.
+        if let a = assessment { w.double((a.confidence * 100).rounded() / 100) } else { w.null() }
+        w.key("decided_by"); strings(assessment?.decidedBy ?? [], to: &w)
+        w.key("uncertain"); w.bool(assessment?.isUncertain)
         extra(&w)
         w.key("parsed_request"); request.writeJSON(to: &w)
         if let a = assessment {
@@ -62,6 +67,7 @@ extension Prediction {
         if let owner = c.owner, owner.id == r.treatment { w.member(owner.member) } else { w.key("treatment"); w.string(r.treatment) }
         w.member(c.textMember)
         w.member(r.status.member)
+        w.member(c.roleMember)
         w.member(c.citationMember)
         w.member(c.reasonMember)
         w.member(r.status == .undocumented ? c.missingMember : noMissing)

@@ -67,11 +67,12 @@ struct AuditReportHTML {
         if summary.disagreements.isEmpty {
             h += "<p>No disagreements: every prediction matches the recorded decision.</p>"
         } else {
-            h += "<table id=dis><thead><tr><th>letter</th><th class=num>item</th><th>request</th><th>treatment</th><th>recorded</th><th>predicted</th><th>criteria that drove the prediction, with evidence</th></tr></thead><tbody>"
-            for r in summary.disagreements {
+            h += "<p class=muted>Strongest first: the confidence is how strongly the criteria point away from the recorded decision.</p>"
+            h += "<table id=dis><thead><tr><th>letter</th><th class=num>item</th><th>request</th><th>treatment</th><th>recorded</th><th>predicted</th><th class=num>confidence</th><th>criteria that drove the prediction, with evidence</th></tr></thead><tbody>"
+            for r in summary.disagreements.sorted(by: { ($0.confidence ?? 0) > ($1.confidence ?? 0) }) {
                 let drivers = r.drivers.isEmpty ? "every applicable criterion met" : r.drivers.map(driverHTML).joined()
                 h += "<tr><td>\(HTML.escape(r.source))</td><td class=num>\(r.item)</td><td>\(HTML.escape(r.request))</td><td>\(HTML.escape(r.treatment ?? "–"))</td>"
-                h += "<td class=\(r.recorded == "Upheld" ? "up" : "ov")>\(HTML.escape(r.recorded ?? "–"))</td><td class=\(r.predicted == "Upheld" ? "up" : "ov")>\(HTML.escape(r.predicted ?? "–"))</td><td>\(drivers)</td></tr>"
+                h += "<td class=\(r.recorded == "Upheld" ? "up" : "ov")>\(HTML.escape(r.recorded ?? "–"))</td><td class=\(r.predicted == "Upheld" ? "up" : "ov")>\(HTML.escape(r.predicted ?? "–"))</td><td class=num>\(r.confidence.map { String(Int(($0 * 100).rounded())) + " %" } ?? "–")</td><td>\(drivers)</td></tr>"
             }
             h += "</tbody></table>"
         }
