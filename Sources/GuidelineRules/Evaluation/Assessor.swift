@@ -37,6 +37,9 @@ package enum Assessor {
             if !missing.contains(advice) { missing.append(advice) }
         }
         let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        for i in results.indices where statuses[i] == .unmet {
+            results[i].advice = adviceForUnmet(results[i].criterion, values: &facts.values, book: book, date: requestDate)
+        }
         let edition: String
         if let editionDate {
             edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
@@ -46,6 +49,38 @@ package enum Assessor {
         return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
                           confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
                           missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
+    }
+
+    /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
+    /// visits, levels or quantity requested) that meets it, or, for a minimum on a time that passes
+    /// (weeks since an injection), the date it is met. Each trial puts the value back.
+    static func adviceForUnmet(_ c: Criterion, values: inout [FactValue], book: RuleBook, date: CalendarDay?) -> String? {
+        for slot in c.requireFacts {
+            let f = book.facts[slot]
+            guard case .number(let current) = values[slot], f.requesterCounts != nil || f.elapsed else { continue }
+            func meets(_ v: Double) -> Bool {
+                values[slot] = .number(v)
+                defer { values[slot] = .number(current) }
+                return c.require.evaluate(values) == .yes
+            }
+            if let counts = f.requesterCounts {
+                // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
+                let down = stride(from: current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0), through: 0, by: -1)
+                if let v = down.first(where: meets) {
+                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                }
+                if let v = stride(from: current.rounded(.up) + 1, through: current + 52, by: 1).first(where: meets) {
+                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                }
+            } else if f.elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
+                let wait = v - current
+                let unit = f.unit ?? "days"
+                let days: Double = switch unit { case "weeks": 7; case "months": 30.44; case "years": 365.25; default: 1 }
+                let when = date.map { ", on " + CalendarDay(dayNumber: $0.dayNumber + Int((wait * days).rounded(.up))).iso } ?? ""
+                return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(ConditionWords.lowerFirst(f.description)) reaches \(ConditionWords.number(v))"
+            }
+        }
+        return nil
     }
 
     static func inForce(_ window: DateWindow, _ date: CalendarDay?) -> Bool {
