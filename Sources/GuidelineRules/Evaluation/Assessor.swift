@@ -48,7 +48,8 @@ package enum Assessor {
         }
         return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
                           confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
-                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
+                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change?.names,
+                          documentationThatWouldChangeOutcomeInWords: change?.words, edition: edition)
     }
 
     /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
@@ -127,8 +128,10 @@ package enum Assessor {
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
-    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> [String] {
+    /// Each as the fact's name and value (for programs) and in words (for people).
+    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> (names: [String], words: [String]) {
         var out: [String] = []
+        var words: [String] = []
         for i in results.indices where results[i].status == .undocumented {
             let criterion = results[i].criterion
             let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
@@ -163,17 +166,21 @@ package enum Assessor {
             }
             for (slot, value) in found ?? [] {
                 let name = book.facts[slot].name
-                let text: String
+                let described = ConditionWords.lowerFirst(book.facts[slot].description)
+                let text: String, said: String
                 switch value {
-                case .bool(true): text = name
-                case .bool(false): text = "\(name) = false"
-                case .number(let d): text = "\(name) \(comparisonHint(slot, criterion.require) ?? "=") \(formatNumber(d))"
-                default: text = "\(name) = \(value.json.compact)"
+                case .bool(true): (text, said) = (name, described)
+                case .bool(false): (text, said) = ("\(name) = false", "no " + described)
+                case .number(let d):
+                    let hint = comparisonHint(slot, criterion.require) ?? "="
+                    text = "\(name) \(hint) \(formatNumber(d))"
+                    said = "\(described): \(hint == "≥" ? "at least " : hint == "≤" ? "at most " : "")\(formatNumber(d))"
+                default: (text, said) = ("\(name) = \(value.json.compact)", "\(described): \(value.json.compact)")
                 }
-                if !out.contains(text) { out.append(text) }
+                if !out.contains(text) { out.append(text); words.append(said) }
             }
         }
-        return out
+        return (out, words)
     }
 
     private static func favourableValues(_ slot: Int, in c: Condition, book: RuleBook) -> [FactValue] {

@@ -53,7 +53,7 @@ enum Checklist {
             out.append("  To document:")
             for m in a.missingDocumentation { out.append("    - \(m)") }
         }
-        if let change = a.documentationThatWouldChangeOutcome, !change.isEmpty {
+        if let change = a.documentationThatWouldChangeOutcomeInWords, !change.isEmpty {
             out.append("  Documenting these would change the outcome: \(change.joined(separator: "; "))")
         }
         out.append("")
