@@ -13,7 +13,9 @@ import IMRParse
 /// from its phrase to the next family named, the purpose or the end) when the item also holds one
 /// of the refining family's phrases ("hinged knee brace": durable medical equipment names it, and
 /// "knee brace" makes it `knee_brace`), or, with `refines … when "…"`, one of those words ("Toradol
-/// 60 mg IM": an NSAID, and "IM" makes it `ketorolac_injection`).
+/// 60 mg IM": an NSAID, and "IM" makes it `ketorolac_injection`). A refining family named side by side
+/// with the family it refines, joined only by punctuation ("Interferential/NMES", "TENS/H-wave"), is part
+/// of a combination unit: the refined family's.
 package struct RequestRecognizer: Sendable {
     private let trie: PhraseTrie
     /// `claims` words of each treatment (id = treatment index).
@@ -21,6 +23,8 @@ package struct RequestRecognizer: Sendable {
     private let treatmentIDs: [String]
     /// For each family, the families that refine it (indices, in declaration order).
     private let refiners: [[Int32]]
+    /// For each family, the family it refines (-1: none).
+    private let parent: [Int32]
     /// Each refining family's request phrases, and its `when` words (id = its index).
     private let refinerPhrases: PhraseTrie
     private let refinerWords: PhraseTrie
@@ -52,6 +56,9 @@ package struct RequestRecognizer: Sendable {
             }
         }
         self.refiners = refiners
+        var parent = [Int32](repeating: -1, count: book.treatments.count)
+        for (p, children) in refiners.enumerated() { for c in children { parent[Int(c)] = Int32(p) } }
+        self.parent = parent
         self.refinerPhrases = refinerPhrases
         self.refinerWords = refinerWords
         hasWords = book.treatments.map { !$0.refinementWords.isEmpty }
@@ -100,9 +107,9 @@ package struct RequestRecognizer: Sendable {
         }
         var components: [String] = []
         var ranges: [Range<Int>] = []
+        let chosen = resolveAll(places, end: end, tokens)
         for (k, place) in places.enumerated() {
-            let item = place.tokens.lowerBound..<(k + 1 < places.count ? places[k + 1].tokens.lowerBound : end)
-            let id = treatmentIDs[Int(resolve(place.ids, item: item, tokens))]
+            let id = treatmentIDs[Int(chosen[k])]
             if !components.contains(id) {
                 components.append(id)
                 ranges.append(Int(tokens[place.tokens.lowerBound].start)..<Int(tokens[place.tokens.upperBound - 1].end))
@@ -135,10 +142,29 @@ package struct RequestRecognizer: Sendable {
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
-        return places.enumerated().map { k, place in
-            let item = place.tokens.lowerBound..<(k + 1 < places.count ? places[k + 1].tokens.lowerBound : end)
-            return (treatmentIDs[Int(resolve(place.ids, item: item, tokens))], place.tokens)
+        let chosen = resolveAll(places, end: end, tokens)
+        return places.enumerated().map { k, place in (treatmentIDs[Int(chosen[k])], place.tokens) }
+    }
+
+    /// The family chosen at each place; each place's item runs to the next place (or `end`). A refining
+    /// family beside its root family, joined only by punctuation, is a combination unit: the root's.
+    private func resolveAll(_ places: [(tokens: Range<Int>, ids: [Int32])], end: Int, _ tokens: [Token]) -> [Int32] {
+        var chosen = places.enumerated().map { k, place in
+            resolve(place.ids, item: place.tokens.lowerBound..<(k + 1 < places.count ? places[k + 1].tokens.lowerBound : end), tokens)
         }
+        func root(_ id: Int32) -> Int32 {
+            var at = id, steps = 0
+            while parent[Int(at)] >= 0, steps < parent.count { at = parent[Int(at)]; steps += 1 }
+            return at
+        }
+        for k in chosen.indices.dropLast() where chosen[k] != chosen[k + 1] && root(chosen[k]) == root(chosen[k + 1])
+            && (chosen[k] == root(chosen[k]) || chosen[k + 1] == root(chosen[k + 1])) {
+            let between = places[k].tokens.upperBound..<places[k + 1].tokens.lowerBound
+            guard between.allSatisfy({ tokens[$0].isPunct }) else { continue }
+            chosen[k] = root(chosen[k])
+            chosen[k + 1] = root(chosen[k + 1])
+        }
+        return chosen
     }
 
     /// The family chosen at one place of a request: of the families whose phrase matched there, a
