@@ -15,18 +15,7 @@ import Testing
       phrases "beta"
     """
     static func family(_ id: String, fact: String, file: String) -> (String, String) {
-        (file, """
-        treatment \(id) "\(id)"
-          requests "\(id.replacingOccurrences(of: "_", with: " "))"
-          cites "ODG (Non-MTUS) Knee & Leg" section "\(id)"
-        criterion \(id).x "x"
-          require \(fact)
-          missing "x"
-        example "yes" expect Overturned
-          given \(fact) = true
-        example "no" expect Upheld
-          given \(fact) = false
-        """)
+        (file, RuleTestSupport.family(id, requests: [id.replacingOccurrences(of: "_", with: " ")], fact: fact))
     }
 
     static func book(_ files: [(String, String)]) throws -> RuleBook {

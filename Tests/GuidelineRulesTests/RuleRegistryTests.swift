@@ -63,39 +63,10 @@ import Testing
       phrases "alpha"
     fact w bool "w"
       phrases "wide"
-    treatment device "Device"
-      requests "device", "widget unit"
-      cites "ODG (Non-MTUS) Knee & Leg" section "DME"
-    criterion device.a "a"
-      require a
-      missing "a"
-    example "yes" expect Overturned
-      given a = true
-    example "no" expect Upheld
-      given a = false
-    treatment widget "Widget"
-      refines device
-      requests "widget"
-      cites "ODG (Non-MTUS) Knee & Leg" section "Widgets"
-    criterion widget.w "w"
-      require w
-      missing "w"
-    example "yes" expect Overturned
-      given w = true
-    example "no" expect Upheld
-      given w = false
-    treatment shot "Shot"
-      refines device when "injection", "IM"
-      requests "device shot"
-      cites "ODG (Non-MTUS) Knee & Leg" section "Shots"
-    criterion shot.a "a"
-      require a
-      missing "a"
-    example "yes" expect Overturned
-      given a = true
-    example "no" expect Upheld
-      given a = false
-    """
+
+    """ + RuleTestSupport.family("device", requests: ["device", "widget unit"], fact: "a")
+        + RuleTestSupport.family("widget", requests: ["widget"], fact: "w", clauses: ["refines device"])
+        + RuleTestSupport.family("shot", requests: ["device shot"], fact: "a", clauses: ["refines device when \"injection\", \"IM\""])
 
     @Test func refinementSelectsAndReports() throws {
         let result = RuleTestSupport.check(Self.small)
@@ -119,12 +90,14 @@ import Testing
         let unknown = RuleTestSupport.check(Self.small.replacingOccurrences(of: "refines device when", with: "refines devise when"))
         #expect(unknown.errors.map(\.code) == ["unknown-treatment"])
         #expect(unknown.errors.first?.hint == "did you mean 'device'?")
-        let cycle = RuleTestSupport.check(Self.small.replacingOccurrences(of: "requests \"device\", \"widget unit\"",
-                                                                          with: "refines widget\n  requests \"device\", \"widget unit\""))
+        let cycle = RuleTestSupport.check(Self.small.replacingOccurrences(of: "treatment device \"device\"",
+                                                                          with: "treatment device \"device\"\n  refines widget"))
         #expect(cycle.errors.map(\.code).allSatisfy { $0 == "refines-cycle" } && !cycle.errors.isEmpty)
         // A phrase shared with the refined family is not ambiguous; shared with another family it is.
-        let shared = RuleTestSupport.check(Self.small.replacingOccurrences(of: "requests \"widget\"", with: "requests \"widget\", \"device\""))
+        let shared = RuleTestSupport.check(Self.small.replacingOccurrences(of: "requests \"widget\"\n", with: "requests \"widget\", \"device\"\n"))
         #expect(shared.diagnostics.isEmpty)
+        let siblings = RuleTestSupport.check(Self.small.replacingOccurrences(of: "requests \"device shot\"", with: "requests \"device shot\", \"widget\""))
+        #expect(siblings.warnings.map(\.code) == ["ambiguous-request"])
     }
 }
 
