@@ -39,9 +39,9 @@ package enum RuleChanges {
         for t in current.treatments {
             let facts = Set(t.criteria.flatMap { $0.allFacts.map { current.facts[$0].name } })
             var why: String?
-            if changedFiles.contains(t.file) { why = "its file changed" }
-            else if let old = base.treatment(t.id) {
-                if signature(t, current) != signature(old, base) { why = "its declaration changed" }
+            if let old = base.treatment(t.id) {
+                if changedFiles.contains(t.file) { why = "its file changed" }
+                else if signature(t, current) != signature(old, base) { why = "its declaration changed" }
                 else if let f = facts.sorted().first(where: changedFacts.contains) { why = "fact '\(f)' changed" }
             } else { why = "it is new" }
             if let why { out.families.append((t.id, why)) }
