@@ -300,8 +300,10 @@ enum RulesCommand {
         }
         console.out(console.paint("\(t.name) (\(t.id))", "1"))
         if let parent = t.refines {
-            console.out("Refines: \(parent) — outputs report it as '\(t.reportedID)', with family '\(t.id)'"
-                        + (t.refinementWords.isEmpty ? "" : "; selected for a \(parent) request that says \(t.refinementWords.map { "\"\($0)\"" }.joined(separator: ", "))"))
+            let words = t.refinementWords.flatMap { book.lexicon.alternatives(of: $0) }
+            console.out("Refines: \(parent) — selected in its place when the request also says "
+                        + (words.isEmpty ? "one of the phrasings below" : words.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ") + (words.count > 8 ? ", …" : ""))
+                        + "; outputs report it as '\(t.reportedID)', with family '\(t.id)'")
         }
         let refiners = book.treatments.filter { $0.refines == t.id }
         if !refiners.isEmpty { console.out("Refined by: \(refiners.map(\.id).joined(separator: ", ")) (their requests are decided by their own criteria)") }
