@@ -9,8 +9,11 @@ public struct FoundRequest: Sendable, Equatable {
     public var text: String
     /// Bytes of the request in the note.
     public var range: Range<Int>
-    /// The treatment family it names.
+    /// The treatment it names, as outputs report it (a design id: `electrotherapy` for an H-wave unit).
     public var treatment: String
+    /// The family whose criteria apply (`h_wave_stimulation`); the same as `treatment` unless a family
+    /// refines it.
+    public var family: String
 }
 
 /// Finds the requests a note makes, in any office's words: "Plan: Request lumbar ESI L4-5",
@@ -35,6 +38,8 @@ package struct RequestFinder: Sendable {
     let words: PhraseTrie
     let planSection: Int?
     let medicationSection: Int?
+    /// The id each family is reported as (`Treatment.reportedID`).
+    let reported: [String: String]
 
     static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2
 
@@ -48,6 +53,7 @@ package struct RequestFinder: Sendable {
             }
         }
         words = trie
+        reported = Dictionary(book.treatments.map { ($0.id, $0.reportedID) }, uniquingKeysWith: { first, _ in first })
         planSection = book.context.sectionIndex("plan")
         medicationSection = book.context.sectionIndex("medications")
     }
@@ -230,7 +236,8 @@ package struct RequestFinder: Sendable {
             while last > start + 1, tokens[last - 1].kind == .punct, tokens[last - 1].key != Self.paren { last -= 1 }
             guard start < last else { continue }
             let bytes = clinical.byteRange(ofTokens: start..<last)
-            out.append(FoundRequest(text: clinical.source.normalized(bytes), range: bytes, treatment: m.treatment))
+            out.append(FoundRequest(text: clinical.source.normalized(bytes), range: bytes, treatment: reported[m.treatment] ?? m.treatment,
+                                    family: m.treatment))
         }
         return (out, true)
     }
