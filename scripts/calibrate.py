@@ -5,9 +5,9 @@
     scripts/calibrate.py --write         # also rewrite Rules/decision.rules
     scripts/calibrate.py --bin .build/release/imr-check
 
-The model (docs/prediction.md): the log-odds that a request is certified is a base plus one weight per
-criterion role (decisive, supporting) and status (met, unmet, undocumented), times how many criteria
-stand so. It is fitted by L2-regularised logistic regression on every determination we may use:
+The model (docs/prediction.md): the log-odds that a request is certified is a base plus a weight for
+what stands against it: a decisive criterion unmet (once), decisive criteria undocumented, supporting
+criteria unmet and undocumented (by count, capped at three). It is fitted by L2-regularised logistic regression on every determination we may use:
   - the 13 items of the five real letters in ../shared/seeds (recorded outcomes, through `audit`);
   - the development part of the blind corpus: notes (requests found in the text) and case summaries,
     each labelled by a writer who reasoned the outcome from the guideline before anything was run.
@@ -19,7 +19,10 @@ import argparse, json, os, subprocess, sys, glob
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KEYS = [(r, s) for r in ("decisive", "supporting") for s in ("met", "unmet", "undocumented")]
+KEYS = [("decisive", "unmet"), ("decisive", "undocumented"), ("supporting", "unmet"), ("supporting", "undocumented")]
+# As DecisionPolicy.probability counts them: a decisive criterion unmet once however many; the
+# others by count, capped at three.
+CAPS = [1, 3, 3, 3]
 
 
 def features(obj):
@@ -28,7 +31,7 @@ def features(obj):
         k = (c.get("role"), c.get("status"))
         if k in KEYS:
             x[KEYS.index(k)] += 1
-    return x
+    return np.minimum(x, CAPS)
 
 
 def run(binary, args):
@@ -105,7 +108,8 @@ def main():
     if a.write:
         path = os.path.join(ROOT, "Rules", "decision.rules")
         lines = ["# The decision model's weights (docs/prediction.md): the log-odds that a request is certified is",
-                 "# `base` plus, for every criterion that applies, the weight of its role and status.",
+                 "# `base` plus the weight of what stands against it: a decisive criterion unmet (once), and by count",
+                 "# (capped at three) decisive criteria undocumented, supporting criteria unmet and undocumented.",
                  "# Written by scripts/calibrate.py --write; re-run it after changing roles or facts.",
                  "",
                  'confidence "calibrated by scripts/calibrate.py on %d determinations: the seed letters and the blind development corpus"' % len(rows),

@@ -251,7 +251,8 @@ struct RuleChecker {
                 valuePhrases: f.valuePhrases.map { ($0.value.text, $0.phrases.map(\.text)) },
                 near: f.near.map(\.text), anchors: f.anchors.map(\.text), within: f.within ?? 8,
                 events: f.events.map(\.text), acceptedAssertions: accepted,
-                sectionLimits: sectionLimits(f, context), file: f.file, line: f.name.line))
+                sectionLimits: sectionLimits(f, context),
+                requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed, file: f.file, line: f.name.line))
         }
     }
 

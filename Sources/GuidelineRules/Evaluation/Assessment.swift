@@ -17,6 +17,8 @@ public struct Assessment: Sendable {
     /// The smallest set of undocumented facts whose documentation (with the values shown) would
     /// change the outcome to Overturned; nil when an unmet criterion decides the outcome anyway.
     public var documentationThatWouldChangeOutcome: [String]?
+    /// The same, in the facts' own words, for people.
+    public var documentationThatWouldChangeOutcomeInWords: [String]?
     /// Which guideline edition was applied and why.
     public var edition: String
 }

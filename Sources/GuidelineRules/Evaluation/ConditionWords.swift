@@ -4,7 +4,6 @@
 package enum ConditionWords {
     package static func render(_ c: Condition, facts: [FactDefinition], top: Bool = true) -> String {
         func name(_ i: Int) -> String { lowerFirst(facts[i].description) }
-        func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
         switch c {
         case .constant(let t): return t == .yes ? "always" : t == .no ? "never" : "unknown"
         case .fact(let i): return name(i)
@@ -29,6 +28,8 @@ package enum ConditionWords {
             return terms.joined(separator: " plus ") + ": " + phrase(op) + " " + number(v)
         }
     }
+
+    static func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
 
     static func phrase(_ op: Condition.Comparison) -> String {
         switch op { case .lt: "less than"; case .le: "at most"; case .gt: "more than"; case .ge: "at least"; case .eq: "exactly"; case .ne: "not" }

@@ -11,11 +11,13 @@ import IMRParse
 /// 3. Else (every decisive criterion met or not applicable) the **supporting** criteria are weighed
 ///    with the rest: Overturned when the probability below is at least one half, else Upheld.
 ///
-/// The probability that the request is certified is a logistic function of how many criteria of
-/// each role stand in each status, with weights calibrated on real and blind outcomes
-/// (`scripts/calibrate.py`, written into `Rules/decision.rules`). The confidence of a prediction is
-/// that probability for Overturned, one minus it for Upheld; below `uncertainBelow` the prediction
-/// is labelled uncertain.
+/// The probability that the request is certified is a logistic function of what stands against it:
+/// whether a decisive criterion is unmet (once, however many), how many decisive criteria are
+/// undocumented, and how many supporting criteria are unmet and undocumented (each count capped at
+/// three), with weights calibrated on real and blind outcomes (`scripts/calibrate.py`, written into
+/// `Rules/decision.rules`). The confidence of a prediction is that probability for Overturned, one
+/// minus it for Upheld, and never below one half: where the decision rule and the weights disagree
+/// the prediction is uncertain, not confidently wrong. Below `uncertainBelow` it is labelled uncertain.
 package struct DecisionPolicy: Sendable {
     /// Log-odds of certification: a base and one weight per (role, status).
     package var base: Double
@@ -32,9 +34,9 @@ package struct DecisionPolicy: Sendable {
         }
         /// "decisive_unmet": the name of the weight in `Rules/decision.rules`.
         package var name: String { role.rawValue + "_" + status.rawValue }
-        package static let all: [Key] = [CriterionRole.decisive, .supporting].flatMap { r in
-            [CriterionStatus.met, .unmet, .undocumented].map { Key(r, $0) }
-        }
+        /// What stands against a certification; met criteria add nothing beyond the base.
+        package static let all: [Key] = [Key(.decisive, .unmet), Key(.decisive, .undocumented),
+                                         Key(.supporting, .unmet), Key(.supporting, .undocumented)]
     }
 
     /// A confidence below this is labelled uncertain.
@@ -43,9 +45,9 @@ package struct DecisionPolicy: Sendable {
     /// The weights used when the rule folder declares none: the decision rule alone, with
     /// confidences of a plain reading (each unmet or undocumented criterion halves the odds…).
     package static let uncalibrated = DecisionPolicy(
-        base: 1.0,
-        weights: [Key(.decisive, .met): 0.2, Key(.decisive, .unmet): -3.0, Key(.decisive, .undocumented): -1.5,
-                  Key(.supporting, .met): 0.2, Key(.supporting, .unmet): -1.0, Key(.supporting, .undocumented): -0.4],
+        base: 1.5,
+        weights: [Key(.decisive, .unmet): -3.5, Key(.decisive, .undocumented): -1.5,
+                  Key(.supporting, .unmet): -1.0, Key(.supporting, .undocumented): -0.4],
         source: "not calibrated (no 'confidence' declaration in the rules)")
 
     package init(base: Double, weights: [Key: Double], source: String) {
@@ -72,26 +74,36 @@ package struct DecisionPolicy: Sendable {
 
     /// The decision for criteria with these statuses and roles.
     package func decide(_ statuses: [CriterionStatus], roles: [CriterionRole]) -> Outcome {
-        var logit = base
         var decisiveUnmet: [Int] = [], decisiveUndocumented: [Int] = [], decisiveMet: [Int] = []
-        var supportingAgainst: [Int] = [], supportingMet: [Int] = []
-        for (i, s) in statuses.enumerated() where s != .notApplicable {
-            logit += weights[Key(roles[i], s)] ?? 0
+        var supportingUnmet: [Int] = [], supportingUndocumented: [Int] = [], supportingMet: [Int] = []
+        for (i, s) in statuses.enumerated() {
             switch (roles[i], s) {
             case (.decisive, .unmet): decisiveUnmet.append(i)
             case (.decisive, .undocumented): decisiveUndocumented.append(i)
             case (.decisive, .met): decisiveMet.append(i)
+            case (.supporting, .unmet): supportingUnmet.append(i)
+            case (.supporting, .undocumented): supportingUndocumented.append(i)
             case (.supporting, .met): supportingMet.append(i)
-            case (.supporting, _): supportingAgainst.append(i)
             default: break
             }
         }
-        let p = 1 / (1 + exp(-logit))
-        if !decisiveUnmet.isEmpty { return Outcome(decision: .upheld, basis: .unmet, confidence: 1 - p, decidedBy: decisiveUnmet) }
+        let p = probability(decisiveUnmet: decisiveUnmet.count, decisiveUndocumented: decisiveUndocumented.count,
+                            supportingUnmet: supportingUnmet.count, supportingUndocumented: supportingUndocumented.count)
+        if !decisiveUnmet.isEmpty { return Outcome(decision: .upheld, basis: .unmet, confidence: max(0.5, 1 - p), decidedBy: decisiveUnmet) }
         if !decisiveUndocumented.isEmpty {
-            return Outcome(decision: .upheld, basis: .undocumented, confidence: 1 - p, decidedBy: decisiveUndocumented)
+            return Outcome(decision: .upheld, basis: .undocumented, confidence: max(0.5, 1 - p), decidedBy: decisiveUndocumented)
         }
         if p >= 0.5 { return Outcome(decision: .overturned, basis: .allMet, confidence: p, decidedBy: decisiveMet.isEmpty ? supportingMet : decisiveMet) }
-        return Outcome(decision: .upheld, basis: .supporting, confidence: 1 - p, decidedBy: supportingAgainst)
+        return Outcome(decision: .upheld, basis: .supporting, confidence: 1 - p, decidedBy: supportingUnmet + supportingUndocumented)
+    }
+
+    /// P(certified) from the counts of what stands against it (see the type's comment).
+    package func probability(decisiveUnmet: Int, decisiveUndocumented: Int, supportingUnmet: Int, supportingUndocumented: Int) -> Double {
+        var logit = base
+        logit += (weights[Key(.decisive, .unmet)] ?? 0) * Double(min(1, decisiveUnmet))
+        logit += (weights[Key(.decisive, .undocumented)] ?? 0) * Double(min(3, decisiveUndocumented))
+        logit += (weights[Key(.supporting, .unmet)] ?? 0) * Double(min(3, supportingUnmet))
+        logit += (weights[Key(.supporting, .undocumented)] ?? 0) * Double(min(3, supportingUndocumented))
+        return 1 / (1 + exp(-logit))
     }
 }

@@ -27,6 +27,12 @@ public struct FactDefinition: Sendable {
     /// Phrases that count only in some note sections, by clause role ("phrases", "deny", …): the
     /// section kinds, as indices into the context rules' sections (`noSection` for text under no heading).
     package var sectionLimits: [(role: String, phrases: Set<String>, sections: [Int])] = []
+    /// For a number the requester chooses (the request's visits, levels, quantity), what it counts:
+    /// an unmet limit on it gets the advice "a request for N <counts> would meet it".
+    package var requesterCounts: String? = nil
+    /// The value grows as time passes (weeks since an injection, how long symptoms have lasted):
+    /// an unmet minimum on it gets the date on which it would be met.
+    package var elapsed = false
     /// The section index that stands for text under no heading in `sectionLimits`.
     package static let noSection = 31
     public var file: String

@@ -17,12 +17,11 @@ package struct RuleParser {
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
-        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions"],
+        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
-        "confidence": ["base", "decisive_met", "decisive_unmet", "decisive_undocumented", "supporting_met", "supporting_unmet",
-                       "supporting_undocumented"],
+        "confidence": ["base", "decisive_unmet", "decisive_undocumented", "supporting_unmet", "supporting_undocumented"],
     ]
     static let maximumErrorsPerFile = 200
     /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
@@ -193,6 +192,9 @@ package struct RuleParser {
                 if let n = a.first, n.kind == .number, let v = Int(n.text) { f.within = v }
                 else { error(clause.keyword, "syntax", "'within' takes a number of words", hint: "write 'within 8'") }
             case "events": f.events += strings(a, after: clause.keyword)
+            case "elapsed":
+                f.elapsed = true
+                extra(a, from: 0)
             case "assertions": f.assertions += a.filter { $0.kind == .identifier }
             default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["fact"]!, what: "fact clause")
             }

@@ -64,6 +64,8 @@ package struct FactSyntax: Sendable {
     /// Clauses limited to sections: `phrases "{opioid}" in medications` (the clause's role —
     /// "phrases", "deny", … — its phrases and the section names).
     package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
+    /// `elapsed`: the value grows as time passes.
+    package var elapsed = false
     package var file: String
 }
 

@@ -72,6 +72,7 @@ extension Prediction {
         w.member(c.reasonMember)
         w.member(r.status == .undocumented ? c.missingMember : noMissing)
         w.member(r.whyNotApplicable.map { c.noteMembers[$0.rawValue] } ?? noNote)
+        w.key("advice"); w.string(r.advice)
         w.key("facts")
         w.beginObject()
         if applies {

@@ -38,6 +38,7 @@ enum Checklist {
             out.append("  \(mark) [\(r.status.rawValue)\(r.status == .notApplicable ? "" : ", " + r.criterion.role.rawValue)] \(r.criterion.text)")
             out.append("      \(r.criterion.citation.text)")
             if r.status == .undocumented, let m = r.criterion.missing { out.append("      document: \(m)") }
+            if let advice = r.advice { out.append("      \(advice)") }
             if let note = r.note, r.status == .notApplicable { out.append("      \(note)") }
             if r.status == .met || r.status == .unmet {
                 for e in r.evidence.prefix(2) where e.how != .given {
@@ -52,7 +53,7 @@ enum Checklist {
             out.append("  To document:")
             for m in a.missingDocumentation { out.append("    - \(m)") }
         }
-        if let change = a.documentationThatWouldChangeOutcome, !change.isEmpty {
+        if let change = a.documentationThatWouldChangeOutcomeInWords, !change.isEmpty {
             out.append("  Documenting these would change the outcome: \(change.joined(separator: "; "))")
         }
         out.append("")
