@@ -45,7 +45,7 @@ enum AuditCommand {
         for e in inputs.errors { console.error(e.description) }
         let report: AuditReportHTML?
         if format == .html {
-            do { report = try AuditReportHTML() } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
+            do { report = try AuditReportHTML(book: analyzer.book) } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
         } else {
             report = nil
         }
@@ -53,6 +53,7 @@ enum AuditCommand {
                                   csvHeader: options.has("--no-header") ? nil : AuditRecord.csvColumns, oneInput: false)
         let progress = Progress(inputs: inputs)
         let detail: AuditRecord.Detail = format == .html ? .all : .disagreements
+        let codes = report?.codes  // read-only in the workers: numbered up front from the rule book
 
         // One buffer of output per letter, written by the worker that predicted it (see AuditOutput).
         struct Output: Sendable { var bytes: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var size: Int }
@@ -69,7 +70,7 @@ enum AuditCommand {
                     records.append(record)
                     AuditOutput.write(record, prediction: p, item: item, number: n, source: text, format: format, to: &out)
                 }
-                if format == .html { AuditReportHTML.writeLetter(records, to: &out) }
+                if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
                 var warnings = InputReport.warnings(for: text)
                 if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
                 return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
@@ -84,13 +85,12 @@ enum AuditCommand {
                 summary.documents += 1
                 for w in o.warnings { console.warning(w) }
                 for r in o.records { summary.add(r) }
-                if let report { report.add(o.bytes, records: o.records) } else { stream.emit(o.bytes, count: o.records.count) }
+                if let report { report.add(o.bytes) } else { stream.emit(o.bytes, count: o.records.count) }
             }
         })
         progress.finish()
         stream.end()
-        let names = Dictionary(analyzer.book.treatments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        finish(summary, format: format, options: options, report: report, treatmentNames: names)
+        finish(summary, format: format, options: options, report: report, book: analyzer.book)
         if summary.documents == 0, summary.failedInputs == 0 {
             console.warning(inputs.noInputsMessage)
             return 1
@@ -99,8 +99,8 @@ enum AuditCommand {
     }
 
     /// The end of a run: the text summary, the HTML page, `--summary FILE`, the one-line note on stderr.
-    static func finish(_ summary: AuditSummary, format: OutputFormat, options: ParsedOptions, report: AuditReportHTML?,
-                       treatmentNames: [String: String]) {
+    static func finish(_ summary: AuditSummary, format: OutputFormat, options: ParsedOptions, report: AuditReportHTML?, book: RuleBook?) {
+        let treatmentNames = Dictionary((book?.treatments ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let console = Console.shared
         switch format {
         case .text:
@@ -131,9 +131,12 @@ enum AuditCommand {
         var summary = AuditSummary()
         var letters = Set<String>()
         var failures = 0
+        // The report names treatments in words when the rules are at hand (ids otherwise); the rows'
+        // numbers are given as they come (the shards' rules may not be these).
+        let book = format == .html ? RuleLoader.load(directory: RulesLocator.locate(options)).book : nil
         let report: AuditReportHTML?
         if format == .html {
-            do { report = try AuditReportHTML() } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
+            do { report = try AuditReportHTML(book: nil) } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
         } else {
             report = nil
         }
@@ -142,8 +145,8 @@ enum AuditCommand {
         func flushLetter() {
             guard let report, !pending.isEmpty else { return }
             var w = JSONWriter()
-            AuditReportHTML.writeLetter(pending, to: &w)
-            report.add(OutputBytes(w.finish()), records: pending)
+            AuditReportHTML.writeLetter(pending, codes: report.codes, to: &w)
+            report.add(OutputBytes(w.finish()))
             pending.removeAll(keepingCapacity: true)
         }
         for path in files {
@@ -177,11 +180,7 @@ enum AuditCommand {
         case .json: console.out(summary.json.pretty)
         case .jsonl: console.out(summary.json.compact)
         case .csv: for line in AuditOutput.summaryCSV(summary) { console.out(line) }
-        default:
-            // The report names treatments in words when the rules are at hand (ids otherwise).
-            let book = format == .html ? RuleLoader.load(directory: RulesLocator.locate(options)).book : nil
-            let names = Dictionary((book?.treatments ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            finish(summary, format: format, options: options, report: report, treatmentNames: names)
+        default: finish(summary, format: format, options: options, report: report, book: book)
         }
         if !summary.otherRules.isEmpty {
             console.warning("the items were predicted with different rules: \(([summary.rules!] + summary.otherRules).map(\.description).joined(separator: ", "))")

@@ -19,16 +19,18 @@ final class AuditReportHTML {
     private var chunkBytes = 0
     private var chunks = 0
     private var letters = 0
-    /// The words of every criterion an item shows (first seen), for the item details.
-    private var criteria: [String: AuditRecord.Driver] = [:]
-    private var criterionOrder: [String] = []
+    /// The numbers the rows give criteria and treatments, and their words (written once).
+    let codes: Codes
 
     /// Bytes of data per `<script>` chunk: the page parses chunk by chunk, showing its progress.
     static let chunkLimit = 4 << 20
     /// Characters of evidence kept per criterion.
-    static let evidenceLimit = 280
+    static let evidenceLimit = 200
 
-    init() throws {
+    /// `book`: the rules of the run, whose criteria and treatments are numbered up front (the workers
+    /// then only read the numbers); without it (`--summary-from`), numbers are given as rows come.
+    init(book: RuleBook?) throws {
+        codes = Codes(book: book)
         let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         spoolPath = "\(dir)/imr-check-report-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json"
         guard FileManager.default.createFile(atPath: spoolPath, contents: nil), let h = FileHandle(forUpdatingAtPath: spoolPath) else {
@@ -40,10 +42,55 @@ final class AuditReportHTML {
 
     // MARK: Items (written by the workers, spooled in input order)
 
+    /// Numbers for the criteria and treatments rows name, so each row holds a small number where an
+    /// id would repeat (a fifth of the report's size), with the words written once.
+    final class Codes: @unchecked Sendable {
+        struct Words { var id, text, citation: String; var reason, missing, role: String? }
+        private(set) var criteria: [Words] = []
+        private(set) var treatments: [(id: String, name: String)] = []
+        private var criterionCode: [String: Int] = [:]
+        private var treatmentCode: [String: Int] = [:]
+        /// Numbered up front from a rule book: read by several workers, never written.
+        private let frozen: Bool
+
+        init(book: RuleBook?) {
+            frozen = book != nil
+            for t in book?.treatments ?? [] {
+                treatmentCode[t.id] = treatments.count
+                treatments.append((t.id, t.name))
+                for c in t.criteria where criterionCode[c.id] == nil {
+                    criterionCode[c.id] = criteria.count
+                    criteria.append(Words(id: c.id, text: c.text, citation: c.citation.text, reason: c.reason, missing: c.missing, role: c.role.rawValue))
+                }
+            }
+        }
+
+        /// The number of a driver's criterion; nil (the row keeps the id) for one the frozen book lacks.
+        func criterion(_ d: AuditRecord.Driver) -> Int? {
+            if let n = criterionCode[d.criterion] { return n }
+            guard !frozen else { return nil }
+            criterionCode[d.criterion] = criteria.count
+            criteria.append(Words(id: d.criterion, text: d.text.isEmpty ? d.criterion : d.text, citation: d.citation, reason: d.reason, missing: d.missing, role: d.role))
+            return criteria.count - 1
+        }
+
+        func criterion(id: String) -> Int? { criterionCode[id] }
+
+        func treatment(_ id: String) -> Int? {
+            if let n = treatmentCode[id] { return n }
+            guard !frozen else { return nil }
+            treatmentCode[id] = treatments.count
+            treatments.append((id, id))
+            return treatments.count - 1
+        }
+    }
+
     /// One letter's items as the page's data: `[source, specialty, [item…]]`, each item
     /// `[number, request, treatment, recorded, predicted, confidence, uncertain, year, [decided_by…],
-    /// [[criterion, status (0 met, 1 unmet, 2 undocumented), evidence]…], [guideline source…]]`.
-    static func writeLetter(_ records: [AuditRecord], to w: inout JSONWriter) {
+    /// [[criterion, status (0 met, 1 unmet, 2 undocumented), evidence]…], [guideline source…]]`, with
+    /// treatments and criteria as `codes` numbers (ids where a number is missing) and decisions as
+    /// 0 (Upheld) or 1 (Overturned).
+    static func writeLetter(_ records: [AuditRecord], codes: Codes, to w: inout JSONWriter) {
         guard let first = records.first else { return }
         w.beginArray()
         w.string(first.source)
@@ -53,19 +100,19 @@ final class AuditReportHTML {
             w.beginArray()
             w.int(r.item)
             w.string(r.request)
-            w.string(r.treatment)
-            w.string(r.recorded)
-            w.string(r.predicted)
+            if let t = r.treatment { if let n = codes.treatment(t) { w.int(n) } else { w.string(t) } } else { w.null() }
+            w.int(r.recorded.map { $0 == "Overturned" ? 1 : 0 })
+            w.int(r.predicted.map { $0 == "Overturned" ? 1 : 0 })
             if let c = r.confidence { w.double((c * 100).rounded() / 100) } else { w.null() }
             w.int(r.uncertain == true ? 1 : 0)
             w.int(r.year)
             w.beginArray()
-            for d in r.decidedBy { w.string(d) }
+            for d in r.decidedBy { if let n = codes.criterion(id: d) { w.int(n) } else { w.string(d) } }
             w.endArray()
             w.beginArray()
             for d in r.metDeciders + r.drivers {
                 w.beginArray()
-                w.string(d.criterion)
+                if let n = codes.criterion(d) { w.int(n) } else { w.string(d.criterion) }
                 w.int(d.status == "met" ? 0 : d.status == "unmet" ? 1 : 2)
                 w.string(d.evidence.map { $0.count > evidenceLimit ? String($0.prefix(evidenceLimit - 1)) + "…" : $0 })
                 w.endArray()
@@ -80,15 +127,9 @@ final class AuditReportHTML {
         w.endArray()
     }
 
-    /// Appends one letter's data (from `writeLetter`) and remembers the words of its criteria.
-    func add(_ bytes: OutputBytes, records: [AuditRecord]) {
+    /// Appends one letter's data (from `writeLetter`).
+    func add(_ bytes: OutputBytes) {
         guard !bytes.isEmpty else { return }
-        for r in records {
-            for d in r.metDeciders + r.drivers where criteria[d.criterion] == nil {
-                criteria[d.criterion] = d
-                criterionOrder.append(d.criterion)
-            }
-        }
         var out: [UInt8] = []
         if letters > 0 {
             if chunkBytes >= Self.chunkLimit {
@@ -119,7 +160,7 @@ final class AuditReportHTML {
         console.outRaw(summaryHTML(summary, title: title, generated: generated, names: treatmentNames))
         console.outRaw(itemsShell(summary))
         console.outRaw("<script type=\"application/json\" id=\"imr-words\">")
-        console.outRaw(scriptSafe(wordsJSON(treatmentNames: treatmentNames, total: summary.total.items)))
+        console.outRaw(scriptSafe(wordsJSON(total: summary.total.items, names: treatmentNames)))
         console.outRaw("</script>\n<script type=\"application/json\" class=\"imr-data\">[")
         spool.seek(toFileOffset: 0)
         while true {
@@ -135,18 +176,16 @@ final class AuditReportHTML {
 
     private func scriptSafe(_ s: String) -> String { s.replacingOccurrences(of: "<", with: "\\u003c") }
 
-    /// Criterion words, treatment names and reason words the rows refer to.
-    private func wordsJSON(treatmentNames: [String: String], total: Int) -> String {
-        let criteriaJSON: [(String, JSONValue)] = criterionOrder.map { id in
-            let d = criteria[id]!
-            return (id, .array([.string(d.text.isEmpty ? id : d.text), .string(d.citation),
-                                d.reason.map { .string(ReasonWords.words(for: $0)) } ?? .null,
-                                d.missing.map { .string($0) } ?? .null, d.role.map { .string($0) } ?? .null]))
-        }
+    /// The words the rows' numbers stand for: `criteria[n]` = [id, text, citation, reason in words,
+    /// what to document, role]; `treatments[n]` = [id, name].
+    private func wordsJSON(total: Int, names: [String: String]) -> String {
+        func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return JSONValue.object([
             ("total", .int(total)),
-            ("criteria", .object(criteriaJSON)),
-            ("treatments", .object(treatmentNames.keys.sorted().map { ($0, .string(treatmentNames[$0]!)) })),
+            ("criteria", .array(codes.criteria.map { c in
+                .array([.string(c.id), .string(c.text), .string(c.citation), optional(c.reason.map(ReasonWords.words(for:))), optional(c.missing), optional(c.role)])
+            })),
+            ("treatments", .array(codes.treatments.map { .array([.string($0.id), .string(names[$0.id] ?? $0.name)]) })),
         ]).compact
     }
 
@@ -344,7 +383,11 @@ final class AuditReportHTML {
     'use strict';
     var t0=performance.now();
     var W=JSON.parse(document.getElementById('imr-words').textContent);
-    var CR=W.criteria, TN=W.treatments;
+    // Rows name criteria and treatments by number and decisions by 0/1; they are read back to ids here.
+    var CID=[], CR={}, TID=[], TN={}, D=['Upheld','Overturned'];
+    W.criteria.forEach(function(c){CID.push(c[0]);CR[c[0]]=c.slice(1);});
+    W.treatments.forEach(function(t){TID.push(t[0]);TN[t[0]]=t[1];});
+    function cid(c){return typeof c==='number'?CID[c]:c;}
     var L=[], IT=[], LI=[];
     var $=function(id){return document.getElementById(id);};
     var status=$('status'), tbody=document.querySelector('#items tbody');
@@ -355,7 +398,12 @@ final class AuditReportHTML {
     function load(){
       var letters=JSON.parse(chunks[ci].textContent);
       for(var i=0;i<letters.length;i++){var l=letters[i],li=L.length;L.push(l);
-        for(var k=0;k<l[2].length;k++){IT.push(l[2][k]);LI.push(li);}}
+        for(var k=0;k<l[2].length;k++){var it=l[2][k];
+          if(typeof it[2]==='number')it[2]=TID[it[2]];
+          it[3]=it[3]==null?null:D[it[3]];it[4]=it[4]==null?null:D[it[4]];
+          for(var j=0;j<it[8].length;j++)it[8][j]=cid(it[8][j]);
+          for(j=0;j<it[9].length;j++)it[9][j][0]=cid(it[9][j][0]);
+          IT.push(it);LI.push(li);}}
       ci++;
       if(ci<chunks.length){status.textContent='Loading… '+IT.length.toLocaleString()+' of '+W.total.toLocaleString()+' items';setTimeout(load,0);}
       else ready();
