@@ -79,8 +79,8 @@ enum RulesCommand {
         } else {
             for d in result.diagnostics { console.err(d.rendered(color: console.colorErr)) }
             let files = result.book?.files.count ?? 0
-            let summary = result.book.map { "\($0.treatments.count) treatments, \($0.criterionCount) criteria, \($0.facts.count) facts in \(files) files" } ?? dir
-            console.err("\(failed ? "failed" : "ok"): \(summary); \(result.errors.count) error(s), \(result.warnings.count) warning(s)"
+            let summary = result.book.map { "\(counted($0.treatments.count, "treatment")), \(counted($0.criterionCount, "criterion", "criteria")), \(counted($0.facts.count, "fact")) in \(counted(files, "file"))" } ?? dir
+            console.err("\(failed ? "failed" : "ok"): \(summary); \(counted(result.errors.count, "error")), \(counted(result.warnings.count, "warning"))"
                         + (strict ? " (--strict)" : ""))
         }
         return failed ? 2 : 0
@@ -128,7 +128,7 @@ enum RulesCommand {
                 let gaps = runner.coverage(outcomes)
                 console.out("")
                 console.out(gaps.isEmpty ? "coverage: every criterion is exercised in each status"
-                                         : "coverage: \(gaps.count) criteria not exercised in every status:")
+                                         : "coverage: \(counted(gaps.count, "criterion", "criteria")) not exercised in every status:")
                 for g in gaps { console.out("  \(g.treatment) \(g.criterion): no example \(g.missing.map(\.rawValue).joined(separator: ", "))") }
             }
             console.out("\(outcomes.count - failed.count - todo.count) passed, \(failed.count) failed" + (todo.isEmpty ? "" : ", \(todo.count) skipped"))
@@ -150,9 +150,9 @@ enum RulesCommand {
             let width = (book.treatments.map(\.id.count).max() ?? 10) + 2
             for t in book.treatments {
                 console.out(t.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                            + "\(t.criteria.count) criteria, \(t.examples.count) examples — \(t.citation.text)")
+                            + "\(counted(t.criteria.count, "criterion", "criteria")), \(counted(t.examples.count, "example")) — \(t.citation.text)")
             }
-            console.out("\(book.treatments.count) treatments, \(book.criterionCount) criteria, \(book.facts.count) facts")
+            console.out("\(counted(book.treatments.count, "treatment")), \(counted(book.criterionCount, "criterion", "criteria")), \(counted(book.facts.count, "fact"))")
         }
         return 0
     }
