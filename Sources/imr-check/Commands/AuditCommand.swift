@@ -85,7 +85,7 @@ enum AuditCommand {
                 summary.documents += 1
                 for w in o.warnings { console.warning(w) }
                 for r in o.records { summary.add(r) }
-                if let report { report.add(o.bytes) } else { stream.emit(o.bytes, count: o.records.count) }
+                if let report { report.add(o.bytes, records: o.records) } else { stream.emit(o.bytes, count: o.records.count) }
             }
         })
         progress.finish()
@@ -146,7 +146,7 @@ enum AuditCommand {
             guard let report, !pending.isEmpty else { return }
             var w = JSONWriter()
             AuditReportHTML.writeLetter(pending, codes: report.codes, to: &w)
-            report.add(OutputBytes(w.finish()))
+            report.add(OutputBytes(w.finish()), records: pending)
             pending.removeAll(keepingCapacity: true)
         }
         for path in files {

@@ -127,9 +127,19 @@ final class AuditReportHTML {
         w.endArray()
     }
 
-    /// Appends one letter's data (from `writeLetter`).
-    func add(_ bytes: OutputBytes) {
+    /// The numbers the rows used: only their words are written (the rest are null), so the page
+    /// carries the words of the criteria it shows, not of the whole rule book.
+    private var usedCriteria = Set<Int>(), usedTreatments = Set<Int>()
+
+    /// Appends one letter's data (from `writeLetter` with `records`).
+    func add(_ bytes: OutputBytes, records: [AuditRecord]) {
         guard !bytes.isEmpty else { return }
+        for r in records {
+            if let t = r.treatment, let n = codes.treatment(t) { usedTreatments.insert(n) }
+            for d in r.drivers { if let n = codes.criterion(id: d.criterion) { usedCriteria.insert(n) } }
+            for d in r.metDeciders { if let n = codes.criterion(id: d.criterion) { usedCriteria.insert(n) } }
+            for id in r.decidedBy { if let n = codes.criterion(id: id) { usedCriteria.insert(n) } }
+        }
         var out: [UInt8] = []
         if letters > 0 {
             if chunkBytes >= Self.chunkLimit {
@@ -182,10 +192,13 @@ final class AuditReportHTML {
         func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return JSONValue.object([
             ("total", .int(total)),
-            ("criteria", .array(codes.criteria.map { c in
-                .array([.string(c.id), .string(c.text), .string(c.citation), optional(c.reason.map(ReasonWords.words(for:))), optional(c.missing), optional(c.role)])
+            ("criteria", .array(codes.criteria.enumerated().map { n, c in
+                guard usedCriteria.contains(n) else { return .null }
+                return .array([.string(c.id), .string(c.text), .string(c.citation), optional(c.reason.map(ReasonWords.words(for:))), optional(c.missing), optional(c.role)])
             })),
-            ("treatments", .array(codes.treatments.map { .array([.string($0.id), .string(names[$0.id] ?? $0.name)]) })),
+            ("treatments", .array(codes.treatments.enumerated().map { n, t in
+                usedTreatments.contains(n) ? .array([.string(t.id), .string(names[t.id] ?? t.name)]) : .null
+            })),
         ]).compact
     }
 
@@ -385,8 +398,8 @@ final class AuditReportHTML {
     var W=JSON.parse(document.getElementById('imr-words').textContent);
     // Rows name criteria and treatments by number and decisions by 0/1; they are read back to ids here.
     var CID=[], CR={}, TID=[], TN={}, D=['Upheld','Overturned'];
-    W.criteria.forEach(function(c){CID.push(c[0]);CR[c[0]]=c.slice(1);});
-    W.treatments.forEach(function(t){TID.push(t[0]);TN[t[0]]=t[1];});
+    W.criteria.forEach(function(c){CID.push(c&&c[0]);if(c)CR[c[0]]=c.slice(1);});
+    W.treatments.forEach(function(t){TID.push(t&&t[0]);if(t)TN[t[0]]=t[1];});
     function cid(c){return typeof c==='number'?CID[c]:c;}
     var L=[], IT=[], LI=[];
     var $=function(id){return document.getElementById(id);};
