@@ -25,7 +25,8 @@ enum AuditCommand {
         when it is a terminal. --shard auto reads the array index and count of a Slurm array job
         (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT), a Kubernetes Indexed Job
         (JOB_COMPLETION_INDEX with IMR_SHARD_COUNT) or an AWS Batch array job (AWS_BATCH_JOB_ARRAY_INDEX
-        with IMR_SHARD_COUNT); see docs/scale.md.
+        and AWS_BATCH_JOB_ARRAY_SIZE); see docs/scale.md. The HTML report holds every item (about 300 bytes each;
+        up to about half a million items in one report) and is dated now, or IMR_REPORT_DATE.
         """)
 
     static func run(_ args: [String]) throws(UsageError) -> Int32 {

@@ -265,12 +265,12 @@ final class AuditReportHTML {
             h += "</div>"
         }
         h += "</header>\n<section id=summary><div class=cards>"
-        h += card("Letters", "\(summary.documents)", id: "card-letters")
-        h += card("Disputed items", "\(t.items)", id: "card-items")
+        h += card("Letters", grouped(summary.documents), id: "card-letters")
+        h += card("Disputed items", grouped(t.items), id: "card-items")
         h += card("Agreement", percent(t.rate), id: "card-agreement")
-        h += card("Disagreements", "\(t.disagree)", id: "card-disagree")
-        h += card("No rule for request", "\(t.noPrediction)", id: "card-norule")
-        if summary.failedInputs > 0 { h += card("Unreadable inputs", "\(summary.failedInputs)", id: "card-failed") }
+        h += card("Disagreements", grouped(t.disagree), id: "card-disagree")
+        h += card("No rule for request", grouped(t.noPrediction), id: "card-norule")
+        if summary.failedInputs > 0 { h += card("Unreadable inputs", grouped(summary.failedInputs), id: "card-failed") }
         h += "</div>"
 
         h += "<div class=grid><div><h2>Agreement by treatment</h2>\(agreementChart(summary, names: names))</div>"
@@ -326,6 +326,13 @@ final class AuditReportHTML {
         """
     }
 
+    /// "473,415": a count with thousands separated.
+    private func grouped(_ n: Int) -> String {
+        var digits = Array(String(n)), out = ""
+        while digits.count > 3 { out = "," + String(digits.suffix(3)) + out; digits.removeLast(3) }
+        return String(digits) + out
+    }
+
     private func card(_ label: String, _ value: String, id: String) -> String {
         "<div class=card id=\(id)><b>\(HTML.escape(value))</b><span class=muted>\(HTML.escape(label))</span></div>"
     }
@@ -343,8 +350,8 @@ final class AuditReportHTML {
     private func agreementChart(_ summary: AuditSummary, names: [String: String]) -> String {
         let rows = summary.byTreatment.sorted { ($0.value.items, $1.key) > ($1.value.items, $0.key) }.prefix(20)
         guard !rows.isEmpty else { return "<p class=muted>No items.</p>" }
-        let barHeight = 20, gap = 6, labelWidth = 190, barWidth = 250
-        let width = labelWidth + barWidth + 110
+        let barHeight = 20, gap = 6, labelWidth = 200, barWidth = 230
+        let width = labelWidth + barWidth + 130
         let height = rows.count * (barHeight + gap) + 24
         var s = "<svg class=chart id=chart-agreement role=img aria-label=\"Agreement by treatment\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
         for (i, (id, t)) in rows.enumerated() {
@@ -352,7 +359,7 @@ final class AuditReportHTML {
             let y = i * (barHeight + gap)
             let rate = t.rate ?? 0
             let w = Int((Double(barWidth) * rate).rounded())
-            let label = name.count > 28 ? String(name.prefix(27)) + "…" : name
+            let label = name.count > 26 ? String(name.prefix(25)) + "…" : name
             s += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(HTML.escape(label))</text>"
             s += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(barHeight)\" fill=\"#eef1f5\"/>"
             s += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"\(rate >= 0.9 ? "#2f855a" : rate >= 0.7 ? "#b7791f" : "#c53030")\"><title>\(HTML.escape(name)): \(t.agree) of \(t.agree + t.disagree) agree</title></rect>"
@@ -367,7 +374,8 @@ final class AuditReportHTML {
         let years = summary.outcomesByYear.keys.sorted()
         guard !years.isEmpty else { return "<p class=muted>No recorded decisions.</p>" }
         let maxTotal = years.map { summary.outcomesByYear[$0]!.values.reduce(0, +) }.max() ?? 1
-        let colWidth = 44, gap = 18, chartHeight = 200, left = 40
+        // Narrower columns when there are many years, so the chart keeps its size on the page.
+        let colWidth = years.count > 8 ? 30 : 44, gap = years.count > 8 ? 8 : 18, chartHeight = 200, left = 40
         let width = max(left + years.count * (colWidth + gap) + 20, 240)
         // The viewBox starts above zero so the count over the tallest column is not clipped.
         var s = "<svg class=chart id=chart-years role=img aria-label=\"Recorded outcomes by year\" width=\"\(width)\" height=\"\(chartHeight + 76)\" viewBox=\"0 -16 \(width) \(chartHeight + 76)\">"
