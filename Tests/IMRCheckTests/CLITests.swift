@@ -209,6 +209,28 @@ import Testing
         #expect(n?["predicted"] is NSNull)
     }
 
+    /// The conventions of issue #18: `--output -` is standard output; a folder with nothing to read
+    /// warns "no inputs" and exits 1 for every command; `predict DIR` reads every note in it.
+    @Test func outputDashEmptyFoldersAndPredictOverAFolder() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dash = try CLI.run(["audit", "examples/letters", "--format", "csv", "--output", "-"], cwd: nil)
+        #expect(dash.status == 0)
+        #expect(dash.lines.first?.hasPrefix("source,item,request") == true)
+        #expect(!FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("-").path))
+        for command in ["parse", "facts", "predict", "audit"] {
+            let r = try CLI.run([command, dir.path])
+            #expect(r.status == 1, "\(command) of an empty folder")
+            #expect(r.stderr.contains("warning: no inputs: \(dir.path) holds no .txt"), "\(command): \(r.stderr)")
+        }
+        let folder = try CLI.run(["predict", "examples/requests", "--format", "jsonl"])
+        #expect(folder.status == 0)
+        let sources = folder.lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["source"] as? String }
+        #expect(Set(sources).count == 6 && sources == sources.sorted())
+        let missing = try CLI.run(["predict", "examples/requests/no-such-note.txt"])
+        #expect(missing.status == 1 && missing.stderr.contains("no-such-note.txt: no such file or directory"))
+    }
+
     @Test func closedPipeEndsCleanly() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -151,21 +151,24 @@ enum AuditCommand {
             pending.removeAll(keepingCapacity: true)
         }
         for path in files {
-            guard let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : (try? Data(contentsOf: URL(fileURLWithPath: path))) else {
+            // Read a megabyte at a time, a line at a time: merged shards of a large corpus are gigabytes.
+            let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+            guard let handle else {
                 let exists = FileManager.default.fileExists(atPath: path)
                 console.error("\(path): \(exists ? "cannot be read (check its permissions)" : "no such file or directory")")
                 failures += 1
                 continue
             }
             var lineNumber = 0
-            for line in data.split(separator: 10, omittingEmptySubsequences: false) {
+            var rest = Data()
+            func take(_ line: Data) {
                 lineNumber += 1
-                if line.isEmpty { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                if line.isEmpty { return }
+                guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
                       let record = AuditRecord(json: object) else {
                     console.error("\(path):\(lineNumber): not an audit JSON Lines object; produce it with 'imr-check audit … --format jsonl'")
                     failures += 1
-                    continue
+                    return
                 }
                 letters.insert(record.source)
                 summary.add(record)
@@ -174,6 +177,19 @@ enum AuditCommand {
                     pending.append(record)
                 }
             }
+            while true {
+                let chunk = handle.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                rest.append(chunk)
+                var start = rest.startIndex
+                while let newline = rest[start...].firstIndex(of: 10) {
+                    take(Data(rest[start..<newline]))
+                    start = newline + 1
+                }
+                rest = Data(rest[start...])
+            }
+            take(rest)
+            if path != "-" { try? handle.close() }
         }
         flushLetter()
         summary.documents = letters.count

@@ -375,7 +375,7 @@ final class AuditReportHTML {
         guard !years.isEmpty else { return "<p class=muted>No recorded decisions.</p>" }
         let maxTotal = years.map { summary.outcomesByYear[$0]!.values.reduce(0, +) }.max() ?? 1
         // Narrower columns when there are many years, so the chart keeps its size on the page.
-        let colWidth = years.count > 8 ? 30 : 44, gap = years.count > 8 ? 8 : 18, chartHeight = 200, left = 40
+        let colWidth = years.count > 8 ? 32 : 44, gap = years.count > 8 ? 12 : 18, chartHeight = 200, left = 40
         let width = max(left + years.count * (colWidth + gap) + 20, 240)
         // The viewBox starts above zero so the count over the tallest column is not clipped.
         var s = "<svg class=chart id=chart-years role=img aria-label=\"Recorded outcomes by year\" width=\"\(width)\" height=\"\(chartHeight + 76)\" viewBox=\"0 -16 \(width) \(chartHeight + 76)\">"
