@@ -51,6 +51,14 @@ import Testing
             c.append(Case(name: "audit-\(format)", arguments: ["audit", letters, "--format", format]))
         }
         c.append(Case(name: "audit-csv-no-header-shard", arguments: ["audit", letters, "--format", "csv", "--no-header", "--shard", "2/3"]))
+        // The rules commands over a one-family fixture folder (the project's rules change every day).
+        let mini = "Tests/IMRCheckTests/Fixtures/rules-mini"
+        for sub in ["lint", "test", "list"] {
+            c.append(Case(name: "rules-\(sub)-text", arguments: ["rules", sub, mini]))
+            c.append(Case(name: "rules-\(sub)-json", arguments: ["rules", sub, mini, "--format", "json"]))
+        }
+        c.append(Case(name: "rules-explain-text", arguments: ["rules", "explain", "gym_membership", "--rules", mini]))
+        c.append(Case(name: "predict-rules-mini-csv", arguments: ["predict", "--rules", mini, "--request", "Gym membership x 6 months", note, "--format", "csv"]))
         // Errors as users meet them.
         c.append(Case(name: "error-missing-file", arguments: ["audit", "examples/letters/no-such-letter.txt", "examples/letters/mpr_single_upheld.txt", "--format", "jsonl"]))
         c.append(Case(name: "error-unknown-format", arguments: ["predict", note, "--format", "xml"]))
