@@ -16,7 +16,8 @@ import Testing
 
     static func helpExamples() throws -> [Example] {
         var out: [Example] = []
-        for command in [[], ["parse"], ["facts"], ["predict"], ["audit"], ["rules"]] {
+        let rules = ["lint", "test", "list", "explain", "impact", "new"].map { ["rules", $0] }
+        for command in [[], ["parse"], ["facts"], ["predict"], ["audit"], ["rules"]] + rules {
             let help = try CLI.run(command + ["--help"]).stdout
             guard let range = help.range(of: "EXAMPLES:\n") else { continue }
             for line in help[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
@@ -75,6 +76,8 @@ import Testing
         while i < w.count {
             let word = w[i]
             if writesValue.contains(word), i + 1 < w.count { writes.append(w[i + 1]); i += 2; continue }
+            // `cp -R SRC DST` writes DST.
+            if word == "cp", i == 0, let last = w.last, w.count >= 3 { writes.append(last); writes.append(last + "/") }
             if takesValue.contains(word) { i += 2; continue }
             let isCommand = i == 0 || ["|", "&&", ";"].contains(w[i - 1])
             let looksLikePath = word.contains("/") || [".txt", ".pdf", ".jsonl", ".json", ".html", ".csv", ".md"].contains { word.hasSuffix($0) }
@@ -94,9 +97,21 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
-        // examples/ is linked; Rules/ is copied (the rule loader does not follow a linked folder).
+        // examples/ and Tests/ are linked; Rules/ is copied (the rule loader does not follow a linked folder).
         try fm.createSymbolicLink(at: dir.appendingPathComponent("examples"), withDestinationURL: CLI.packageRoot.appendingPathComponent("examples"))
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("Tests"), withDestinationURL: CLI.packageRoot.appendingPathComponent("Tests"))
         try fm.copyItem(at: CLI.packageRoot.appendingPathComponent("Rules"), to: dir.appendingPathComponent("Rules"))
+        // A git repository, as a checkout is (`rules test --changed` compares with a revision).
+        for git in [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "checkout"]] {
+            let g = Process()
+            g.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            g.arguments = git
+            g.currentDirectoryURL = dir
+            g.standardOutput = FileHandle.nullDevice
+            g.standardError = FileHandle.nullDevice
+            try g.run()
+            g.waitUntilExit()
+        }
         let bin = dir.appendingPathComponent("bin")
         try fm.createDirectory(at: dir.appendingPathComponent(".build/release"), withIntermediateDirectories: true)
         try fm.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -107,14 +122,16 @@ import Testing
         var ran = 0
         for example in examples {
             let (reads, writes) = Self.paths(example.line)
-            for path in reads where !written.contains(path) {
+            for path in reads where !written.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
                 let exists = fm.fileExists(atPath: CLI.packageRoot.appendingPathComponent(path).path) || path.hasPrefix(".build/")
                 #expect(exists, "\(example): '\(path)' does not exist")
             }
             written.formUnion(writes)
             let first = Self.words(example.line).first ?? ""
-            guard first == "imr-check" || first == "cat" || first.hasSuffix("/imr-check") else { continue }
+            guard ["imr-check", "cat", "cp"].contains(first) || first.hasSuffix("/imr-check") else { continue }
             if example.line.contains(".pdf"), !Self.pdftotext { continue }
+            // A folder copied once is not copied again (a second `cp -R` nests it).
+            if first == "cp", let target = Self.words(example.line).last, fm.fileExists(atPath: dir.appendingPathComponent(target).path) { continue }
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/bash")
             p.arguments = ["-o", "pipefail", "-c", example.line]

@@ -12,7 +12,7 @@ enum ParseCommand {
                        ("--jobs", "Worker threads (default: the number of cores).")],
         flags: [],
         examples: ["imr-check parse examples/letters", "imr-check parse examples/letters --format jsonl",
-                   "imr-check parse examples/pdf/final-determination.pdf --format json",
+                   "imr-check parse Tests/IMRCheckTests/Fixtures/letter.pdf --format json",
                    "cat examples/letters/mpr_single_upheld.txt | imr-check parse - --format json"],
         details: "PATH is a file, a directory (searched recursively for .txt, and .pdf when pdftotext from poppler-utils is installed) or - for standard input. parse uses no rules.")
 

@@ -29,9 +29,8 @@ final class InputSelection: IteratorProtocol {
 
     /// The warning of a run that found nothing to read: which paths, and what is looked for in a folder.
     var noInputsMessage: String {
-        let pdf = (SourceLoader.pdftotextPath != nil) ? " or .pdf" : " (nor .pdf: install poppler-utils for pdftotext)"
         let named = paths.count == 1 ? paths[0] : "\(paths.count) paths"
-        return "no inputs: \(named) holds no .txt\(pdf) file" + (shard.map { " in shard \($0.index + 1)/\($0.count)" } ?? "")
+        return "no inputs: \(named) holds no .txt or .pdf file" + (shard.map { " in shard \($0.index + 1)/\($0.count)" } ?? "")
     }
 
     func next() -> String? {
