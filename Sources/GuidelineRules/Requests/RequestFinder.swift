@@ -292,8 +292,10 @@ package struct RequestFinder: Sendable {
             } else if t.kind == .number, j + 1 < tokens.count {
                 let next = tokens[j + 1]
                 if next.key == Self.mg || next.key == Self.mcg || next.key == Self.gram || next.key == Self.ml || next.key == Self.percent { return true }
+                // A fraction, not a date ("02/17/2015" goes on with another "/").
                 if next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
-                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000 { return true }
+                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000,
+                   !(j + 3 < tokens.count && tokens[j + 3].key == Self.slash) { return true }
             }
             j += 1
         }
