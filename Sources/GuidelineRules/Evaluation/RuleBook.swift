@@ -18,13 +18,17 @@ public final class RuleBook: Sendable {
     package let lexicon: ConceptLexicon
     /// How notes ask for treatments, by kind (see `RequestFinder`).
     package let requestWords: [RequestWordKind: [String]]
+    /// The measures whose changes facts judge (`measure pain "pain intensity" better lower`).
+    package let measures: [MeasureDefinition]
     public let files: [String]
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
-         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:], files: [String]) {
+         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:],
+         measures: [MeasureDefinition] = [], files: [String]) {
         self.lexicon = lexicon
+        self.measures = measures
         self.requestWords = requestWords
         self.facts = facts
         self.treatments = treatments

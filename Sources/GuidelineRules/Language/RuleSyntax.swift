@@ -64,6 +64,25 @@ package struct FactSyntax: Sendable {
     /// Clauses limited to sections: `phrases "{opioid}" in medications` (the clause's role —
     /// "phrases", "deny", … — its phrases and the section names).
     package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
+    /// `improves pain, motion [with medication]`: the measures, and the word after `with`.
+    package var improves: [(keyword: RuleToken, measures: [RuleToken], medication: RuleToken?)] = []
+    /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it.
+    package var measureValues: [(keyword: RuleToken, measure: RuleToken, side: RuleToken?, medication: RuleToken?)] = []
+    package var file: String
+}
+
+/// `measure NAME "what it is" better lower|higher` with its `words`, `units`, `scale` and
+/// `meaningful` clauses: a clinical number whose change facts judge.
+package struct MeasureSyntax: Sendable {
+    package var name: RuleToken
+    package var description: String
+    /// `lower` or `higher`.
+    package var better: RuleToken?
+    package var words: [RuleToken] = []
+    package var units: [RuleToken] = []
+    package var scale: RuleToken?
+    /// `meaningful 2 points or 30 percent`: each amount with the word after it.
+    package var meaningful: [(amount: RuleToken, word: RuleToken?)] = []
     package var file: String
 }
 
@@ -137,6 +156,7 @@ package struct RuleSyntaxTree: Sendable {
     package var triggers: [TriggerSyntax] = []
     package var ancillary: [RuleToken] = []
     package var concepts: [ConceptSyntax] = []
+    package var measures: [MeasureSyntax] = []
     package var sections: [SectionSyntax] = []
     /// `request_words KIND "…"`: how notes ask for treatments (see `RequestFinder`).
     package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
