@@ -55,11 +55,16 @@ struct FactPhraseIndex: Sendable {
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
     /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
     var verdictNodes: [Bool] = []
+    /// By narrative trie node: a measure's word (or scale number) ends there, so the sentence is read
+    /// for measure values (`MeasureReader`).
+    var measureNodes: [Bool] = []
 
     /// The id verdict phrases carry in the narrative trie.
     static let verdictID: Int32 = -1
+    /// The id measure words carry in the narrative trie.
+    static let measureID: Int32 = -2
 
-    init(book: RuleBook, verdictPhrases: [String]) {
+    init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
@@ -125,7 +130,9 @@ struct FactPhraseIndex: Sendable {
             }
         }
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
+        for p in measureTriggers { narrative.add(p, id: Self.measureID) }
         verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
+        measureNodes = [Bool](repeating: false, count: narrative.nodeCount)
         entryStart.reserveCapacity(narrative.nodeCount + 1)
         anchorStart.reserveCapacity(narrative.nodeCount + 1)
         for n in 0..<narrative.nodeCount {
@@ -133,6 +140,7 @@ struct FactPhraseIndex: Sendable {
             anchorStart.append(Int32(anchorFacts.count))
             for id in narrative.ids(at: Int32(n)) {
                 if id == Self.verdictID { verdictNodes[n] = true; continue }
+                if id == Self.measureID { measureNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
                 if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
