@@ -16,7 +16,7 @@ import IMRParse
       scale 10
       meaningful 2 points or 30 percent
     measure motion "range of motion" better higher
-      words "flexion", "abduction"
+      words "flexion", "abduction", "range of motion"
       units degrees
       meaningful 10 degrees
     measure disability "a disability questionnaire" better lower
@@ -95,6 +95,10 @@ import IMRParse
         #expect(tolerance.improves(from: 10, to: 30))
         #expect(tolerance.improves(from: 0, to: 10))
         #expect(!tolerance.improves(from: 20, to: 24))
+        #expect(pain.judge(from: 8, to: 7) == nil)
+        #expect(pain.judge(from: 8, to: 8) == false)
+        #expect(pain.judge(from: 8, to: 9) == false)
+        #expect(pain.judge(from: 8, to: 4) == true)
     }
 
     @Test(arguments: [
@@ -103,13 +107,15 @@ import IMRParse
         ("Pain: 8/10 w/o meds, 3/10 w/ meds.", .bool(true)),
         ("VAS 8 without, 5 with.", .bool(true)),
         ("Pain unchanged at 8/10 with or without medication.", .bool(false)),
-        ("Pain 8/10 without medication and 7/10 with it.", .bool(false)),
+        ("Pain 8/10 without medication and 7/10 with it.", .unknown),  // a gain too small to count either way
         ("Pain 6/10 without medication and 8/10 with it.", .bool(false)),
         // Before → after counts for a medication only where a medication is named.
         ("Pain went from 8/10 to 3/10 after the injection.", .unknown),
         ("Pain went from 8/10 to 3/10 since starting Norco.", .bool(true)),
         // A goal is not a result.
         ("Goal: pain from 8/10 to 4/10 with medication.", .unknown),
+        // Pain kept low on a medication is relief kept, not a failure to improve.
+        ("Pain stable, unchanged at 4/10 with Norco.", .unknown),
     ])
     func analgesiaFromNumbers(text: String, expected: FactValue) {
         #expect(Self.value("analgesia", text) == expected, "\(text)")
@@ -129,8 +135,13 @@ import IMRParse
         ("Oswestry 48% (38% at intake)", .unknown),  // "Oswestry" is not a word of this book's measure
         ("ODI 48% (38% at intake)", .bool(false)),
         ("ODI 40 → 44", .bool(false)),
-        ("Flexion 100 → 105 degrees.", .bool(false)),
+        ("Flexion 100 → 105 degrees.", .unknown),
+        ("Flexion 100 → 100 degrees.", .bool(false)),
+        ("Range of motion improved from 10-75 degrees in February to 0-110 degrees by April.", .bool(true)),
         ("She can sit 20 to 30 minutes.", .unknown),
+        ("Flexion unchanged at 110 degrees.", .bool(false)),
+        ("Flexion improved from 10-75 degrees in February to 0-110 degrees by April; the last notes record flexion of 0-110 degrees at every visit.",
+         .bool(false)),
     ])
     func functionFromNumbers(text: String, expected: FactValue) {
         #expect(Self.value("function", text) == expected, "\(text)")

@@ -50,6 +50,10 @@ import Testing
         Self.expectPair("VAS 8/10 pre-medication and 3/10 post-medication.", Self.pain, .medication, 8, 3)
         Self.expectPair("Pain is a 3/10 with Norco, compared to 8/10 without.", Self.pain, .medication, 8, 3)
         Self.expectPair("Pain 8/10 without the medication, 4/10 about 40 minutes after a dose.", Self.pain, .medication, 8, 4)
+        Self.expectPair("On it his back pain is 3/10; on weekends when he has tried skipping it the pain climbs to 7/10 by afternoon.",
+                        Self.pain, .medication, 7, 3)
+        Self.expectPair("Her pain with the medication is four out of ten and without it, for example on the morning before her first dose, it is eight out of ten.",
+                        Self.pain, .medication, 8, 4)
     }
 
     @Test func withAndWithoutOpposites() {
@@ -104,6 +108,10 @@ import Testing
         Self.expectPair("Norco brings pain down to a 4/10 from an 8/10.", Self.pain, .time, 8, 4)
         Self.expectPair("ODI 52% at intake and 30% today.", Self.disability, .time, 52, 30)
         Self.expectPair("Grip strength 20 kg on the right, up from 12 kg.", Self.tolerance, .time, 12, 20)
+        Self.expectPair("Range of motion improved from 10-75 degrees in February to 0-110 degrees by mid-April.", Self.motion, .time, 65, 110)
+        Self.expectPair("Her PHQ-9 score decreased from 19 before starting duloxetine to 9, and her pain decreased from 8/10 to 5/10.",
+                        Self.pain, .time, 8, 5)
+        Self.expectPair("She sits 60 minutes instead of 20.", Self.tolerance, .time, 20, 60)
     }
 
     @Test func beforeAndAfterOpposites() {
@@ -111,6 +119,14 @@ import Testing
         Self.expectPair("ODI 40 → 44", Self.disability, .time, 40, 44)
         Self.expectPair("Pain went from 4/10 to 7/10.", Self.pain, .time, 4, 7)
         Self.expectPair("Flexion decreased from 150 to 120 degrees.", Self.motion, .time, 150, 120)
+    }
+
+    @Test func valuesThatDoNotMove() {
+        Self.expectPair("Shoulder flexion unchanged at 110 degrees.", Self.motion, .steady, 110, 110)
+        Self.expectPair("The last eight notes record range of motion of 0-110 degrees at every visit.", Self.motion, .steady, 110, 110)
+        Self.expectPair("Oswestry has plateaued at 30%.", Self.disability, .steady, 30, 30)
+        Self.expectPair("No change in walking tolerance, still 10 minutes.", Self.tolerance, .steady, 10, 10)
+        #expect(Self.pairs("Walks 30 minutes each morning.").isEmpty)
     }
 
     /// Ranges, descriptions and lists of values are not comparisons.
@@ -151,6 +167,21 @@ import Testing
         #expect(two.map { String(decoding: ab[$0.first!.bytes], as: UTF8.self) + "|" + String(decoding: ab[$0.second!.bytes], as: UTF8.self) }
                 == ["100|150°", "5|15 lb"])
         #expect(two[0].comparable! == (100, 150))
+    }
+
+    @Test func worthReading() {
+        func worth(_ text: String) -> Bool {
+            let tokens = Tokenizer.tokens(text)
+            return MeasureReader.isWorthReading(tokens, 0..<tokens.count)
+        }
+        #expect(worth("Pain 9/10 without Norco and 4/10 with it."))
+        #expect(worth("VAS 8 without."))
+        #expect(worth("Flexion 100→150°"))
+        #expect(worth("Oswestry 48% (38% at intake)"))
+        #expect(worth("Pain four out of ten, eight out of ten."))
+        #expect(!worth("Pain 7/10 today."))
+        #expect(!worth("Pain began 3/2/14 at work."))
+        #expect(!worth("L4-5 disc protrusion, back pain."))
     }
 
     @Test func unitsAreComparedInOneUnit() throws {

@@ -42,6 +42,14 @@ package struct MeasureDefinition: Sendable {
         return false
     }
 
+    /// What a change says: true for a meaningful improvement, false for none or a change for the
+    /// worse, nil for an improvement too small to count either way ("8/10 → 7/10").
+    package func judge(from earlier: Double, to later: Double) -> Bool? {
+        if improves(from: earlier, to: later) { return true }
+        let gain = lowerIsBetter ? earlier - later : later - earlier
+        return gain > 0 ? nil : false
+    }
+
     /// The meaningful change in words, for `rules explain` and the README ("2 points or 30 percent").
     package var meaningfulText: String {
         var parts: [String] = []
@@ -56,7 +64,7 @@ package struct MeasureDefinition: Sendable {
 /// What a fact reads of the measures (`improves …` on a bool fact, `measure …` on a number fact).
 package enum MeasureClause: Sendable, Equatable {
     /// True when a pair of one of these measures moves in its better direction by a meaningful
-    /// amount, false when it does not move or moves the other way. `withMedication`: only
+    /// amount, false when it does not move or moves the other way (a smaller gain decides nothing). `withMedication`: only
     /// with/without pairs, or before → after pairs in a sentence that names a medication.
     case improves(measures: [Int], withMedication: Bool)
     /// The value of the measure with (`with` true) or without the medication.

@@ -306,7 +306,7 @@ package struct FactExtractor: Sendable {
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
-            if let reader = measureReader, namesMeasure || carried != nil {
+            if namesMeasure || carried != nil, let reader = measureReader {
                 readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, state: &measures, into: &result)
             }
         }

@@ -6,7 +6,8 @@ import IMRParse
 ///
 /// - `improves M[, M…] [with medication]` (bool): a pair of values of one of the measures is true
 ///   when it moves in the measure's better direction by its meaningful amount
-///   (`MeasureDefinition.improves`), false when it does not move or moves the other way. With
+///   (`MeasureDefinition.judge`), false when it does not move or moves the other way; a smaller
+///   gain in the better direction decides nothing (it is kept as uncounted evidence). With
 ///   `with medication` only with/without pairs count, or before → after pairs in a sentence that
 ///   names a medication (a word of the concept `medication`).
 /// - `measure M with|without medication` (number): the value with or without the medication (a
@@ -50,7 +51,7 @@ extension FactExtractor {
             state.heading = (m, s + 3)
             return
         }
-        guard MeasureReader.mayHoldValues(tokens, range) else { return }
+        guard MeasureReader.isWorthReading(tokens, range) else { return }
         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
         let statements = reader.read(tokens: tokens, bytes: clinical.source.bytes, range: range, values: values!.values, inherited: carried)
         guard !statements.isEmpty else { return }
@@ -96,14 +97,16 @@ extension FactExtractor {
             if use.isValue {
                 guard values else { continue }
                 // A before → after pair is with and without the medication only where a medication is named.
-                guard st.comparison == .medication || (st.isPair && st.namesMedication),
+                guard st.comparison == .medication || (st.comparison == .time && st.namesMedication),
                       let v = use.with ? st.second : st.first else { continue }
                 let number = fact.unit == "score" ? v.outOfTen : v.number
                 guard let number else { continue }
                 if accepted { vote = .number(number) }
             } else {
-                guard let (a, b) = st.comparable, !use.withMedication || st.comparison == .medication || st.namesMedication else { continue }
-                if accepted { vote = .bool(book.measures[st.measure].improves(from: a, to: b)) }
+                // A steady value is no comparison with a medication: "pain stable at 4/10 on Norco" is relief kept.
+                guard let (a, b) = st.comparable,
+                      !use.withMedication || st.comparison == .medication || (st.comparison == .time && st.namesMedication) else { continue }
+                if accepted, let better = book.measures[st.measure].judge(from: a, to: b) { vote = .bool(better) }
             }
             result.mentions.append(NarrativeScan.Mention(fact: use.fact, vote: vote.map { Vote(position: position, value: $0) },
                                                          evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,

@@ -27,7 +27,10 @@
 ///    a medication word, "it"/"them", or nothing ("5 with."): the value right before the cue, else
 ///    the one after it. A value with one side and a value with the other make a pair; "with or
 ///    without" gives both sides to one value. A value with one side alone is a single statement.
-package struct MeasureReader: Sendable {
+///
+/// A reference type: the fact extractor holds one and reaches it for the few sentences that name a
+/// measure (a struct of tries was copied, with a retain per array, at every sentence).
+package final class MeasureReader: Sendable {
     /// A measure as the reader needs it: its words, the units its values may have, its scale.
     package struct Measure: Sendable {
         package var words: [String]
@@ -64,6 +67,7 @@ package struct MeasureReader: Sendable {
             if let s = measure.scale {
                 scales.append((s, m))
                 triggers.append(String(s))
+                if s == 10 { triggers.append("out of ten") }
             }
         }
         var meds = PhraseTrie()
@@ -90,10 +94,47 @@ package struct MeasureReader: Sendable {
         words.matches(in: tokens, range, nonOverlapping: true).last.map { Int($0.id) }
     }
 
-    /// Whether `tokens[range]` may hold a measure value: a number or a word with digits.
+    /// Whether `tokens[range]` may hold a measure value: a number, a word with digits, or "… out of ten".
     package static func mayHoldValues(_ tokens: [Token], _ range: Range<Int>) -> Bool {
-        for i in range where tokens[i].kind == .number || tokens[i].hasDigits { return true }
+        for i in range where tokens[i].kind == .number || tokens[i].hasDigits || tokens[i].key == Vocabulary.ten { return true }
         return false
+    }
+
+    /// Whether a sentence is worth reading (before its values are scanned): two separate numbers
+    /// (a pair), or one with a with/without cue word or a word saying it does not move. A number glued to the token before it
+    /// ("8/10", "6/10/14", "L4-5") is part of that one; most sentences that name pain hold one
+    /// date or score and no cue, and are left here.
+    package static func isWorthReading(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        var numbers = 0
+        var cue = false
+        var previousEnd: Int32 = -1
+        var previousJoins = false  // the token before is a "/", "-" or "." (or a word) a number may continue
+        for i in range {
+            let t = tokens[i]
+            defer {
+                previousEnd = t.end
+                previousJoins = t.kind != .punct || t.key == Vocabulary.slash || t.key == Vocabulary.dash || t.key == Vocabulary.period
+            }
+            if t.kind == .number || t.hasDigits {
+                if t.start != previousEnd || !previousJoins {
+                    numbers += 1
+                    if numbers >= 2 { return true }
+                }
+                // "8→3", "100→150°": a pair in one word.
+                if t.kind == .word, t.length > 4 { return true }
+            } else if t.kind == .word {
+                // "four out of ten"
+                if t.key == Vocabulary.ten, i >= range.lowerBound + 3, tokens[i - 1].key == Vocabulary.of {
+                    numbers += 1
+                    if numbers >= 2 { return true }
+                }
+                if !cue {
+                    cue = Vocabulary.words.flags(t.key) & (Vocabulary.cueStart | Vocabulary.steady | Vocabulary.every) != 0
+                        || Vocabulary.more.flags(t.key) & Vocabulary.progress != 0 || Vocabulary.arrows.contains(t.key)
+                }
+            }
+        }
+        return numbers == 1 && cue
     }
 
     /// The statements of `tokens[range]` (a sentence), whose values (`ValueScanner` and
@@ -104,16 +145,17 @@ package struct MeasureReader: Sendable {
         let lo = max(0, range.lowerBound), hi = min(tokens.count, range.upperBound)
         guard lo < hi, Self.mayHoldValues(tokens, lo..<hi) else { return [] }
         var s = Sentence(t: tokens, b: bytes, lo: lo, hi: hi)
-        s.hits = words.matches(in: tokens, lo..<hi, nonOverlapping: true).map { (Int($0.id), $0.tokenRange) }
-        guard !s.hits.isEmpty || inherited != nil || !scaleMeasures.isEmpty else { return [] }
-        s.medications = medication.matches(in: tokens, lo..<hi, nonOverlapping: true).map(\.tokenRange)
         s.readValues(values)
         guard !s.readings.isEmpty else { return [] }
+        s.hits = words.matches(in: tokens, lo..<hi, nonOverlapping: true).map { (Int($0.id), $0.tokenRange) }
+        guard !s.hits.isEmpty || inherited != nil || !scaleMeasures.isEmpty else { return [] }
         assignMeasures(&s, inherited: inherited)
-        guard s.readings.contains(where: { $0.measure >= 0 }) else { return [] }
+        guard !s.readings.isEmpty else { return [] }
+        s.medications = medication.matches(in: tokens, lo..<hi, nonOverlapping: true).map(\.tokenRange)
         s.findCues()
         s.pairInTime()
         s.pairWithMedication()
+        s.findSteady()
         return s.statements()
     }
 
@@ -125,9 +167,13 @@ package struct MeasureReader: Sendable {
             for (h, hit) in s.hits.enumerated() {
                 let d: Int
                 if hit.tokens.upperBound <= r.lowerBound { d = r.lowerBound - hit.tokens.upperBound }
-                else if hit.tokens.lowerBound >= r.upperBound { d = hit.tokens.lowerBound - r.upperBound + 100 }  // after: only when none before
-                else { continue }
-                if d > (d >= 100 ? 103 : 12) { continue }
+                else if hit.tokens.lowerBound >= r.upperBound {
+                    // A word right after the value ("8/10 pain", "25 lb lifting limit"), only when none is before.
+                    let gap = r.upperBound..<hit.tokens.lowerBound
+                    guard gap.count <= 1, !gap.contains(where: { s.t[$0].kind == .punct }) else { continue }
+                    d = gap.count + 100
+                } else { continue }
+                if d < 100, d > 12 { continue }
                 if best == nil || d < best!.distance { best = (h, d) }
             }
             var measure = -1, anchor = -1
@@ -243,6 +289,7 @@ private struct Sentence {
             }
             if tok.kind == .number, let end = bare(at: i) { i = end; continue }
             if tok.kind == .word, tok.hasDigits { compound(at: i) }
+            if tok.kind == .word, !tok.hasDigits, let end = outOfTen(at: i) { i = end; continue }
             i += 1
         }
     }
@@ -270,9 +317,10 @@ private struct Sentence {
             guard Vocabulary.hours.contains(t[end - 1].key) else { return r.upperBound }
             readings.append(Reading(value: MeasureValue(number: (weeks * 168 * 100).rounded() / 100, unit: .time, factor: 60,
                                                         tokens: r.lowerBound..<end, bytes: bytes(r.lowerBound..<end))))
-        case .count where t[r.lowerBound].kind == .number
-                && (r.count == 1 || Vocabulary.words.flags(key(r.lowerBound + 1)) & Vocabulary.follower != 0):
-            // A bare number, or one the scanner counted with a noun further on ("3 after the injection").
+        case .count where r.count == 1 || (t[r.lowerBound].kind == .number
+                && Vocabulary.words.flags(key(r.lowerBound + 1)) & Vocabulary.follower != 0):
+            // A bare number or number word ("four out of ten"), or one the scanner counted with a noun
+            // further on ("3 after the injection").
             return nil
         case .date where r.count == 3 && t[r.lowerBound].kind == .number && isPunct(r.lowerBound + 1, UInt8(ascii: "/"))
                 && Tokenizer.integer(b, t[r.lowerBound + 2].range) == 10 && r.lowerBound > lo && key(r.lowerBound - 1) == Vocabulary.from:
@@ -285,6 +333,14 @@ private struct Sentence {
         return r.upperBound
     }
 
+    /// A score in words: "four out of ten", "8 out of ten" (the scanner reads "8 out of 10").
+    mutating func outOfTen(at i: Int) -> Int? {
+        guard ok(i + 3), key(i + 1) == Vocabulary.out, key(i + 2) == Vocabulary.of, key(i + 3) == Vocabulary.ten || Tokenizer.integer(b, t[i + 3].range) == 10,
+              let n = NumberWords.value(ofKey: t[i].key) ?? (t[i].kind == .number ? Tokenizer.integer(b, t[i].range) : nil), n <= 10 else { return nil }
+        readings.append(Reading(value: MeasureValue(number: Double(n), unit: .score, scale: 10, tokens: i..<(i + 4), bytes: bytes(i..<(i + 4)))))
+        return i + 4
+    }
+
     /// A bare number at `i` ("61", "1.5", "24/50") with its unit word if any ("150 degrees", "15 lb",
     /// "30 min"); the index after it, or nil when the number is not a measure value (glued to a
     /// mark, a year, or followed by a noun: "2 toes").
@@ -295,6 +351,7 @@ private struct Sentence {
         }
         guard let n = Tokenizer.integer(b, t[i].range), n < 10_000 else { return nil }
         if t[i].length == 4, n >= 1900, n <= 2100 { return nil }  // a year
+        if let end = outOfTen(at: i) { return end }
         var value = Double(n)
         var j = i + 1
         if isPunct(j, UInt8(ascii: ".")), glued(j), ok(j + 1), t[j + 1].kind == .number, glued(j + 1),
@@ -308,12 +365,15 @@ private struct Sentence {
             readings.append(Reading(value: MeasureValue(number: value, unit: .score, scale: scale, tokens: i..<(j + 2), bytes: bytes(i..<(j + 2)))))
             return j + 2
         }
-        // "5-10 minutes": the lower end.
+        // "5-10 minutes": the lower end; "0-110 degrees", an arc of motion: its size.
+        var arc: Double?
         if ok(j + 1), t[j].kind == .punct, t[j].key == Vocabulary.dash, glued(j), t[j + 1].kind == .number, glued(j + 1),
            let m = Tokenizer.integer(b, t[j + 1].range), Double(m) > value {
+            arc = Double(m) - value
             j += 2
         }
         if ok(j), t[j].kind == .word, let (unit, factor) = Vocabulary.units[t[j].key] {
+            if unit == .degrees, let a = arc { value = a }
             readings.append(Reading(value: MeasureValue(number: value, unit: unit, factor: factor, tokens: i..<(j + 1), bytes: bytes(i..<(j + 1)))))
             return j + 1
         }
@@ -377,7 +437,8 @@ private struct Sentence {
     mutating func findCues() {
         var i = lo
         while i < hi {
-            guard t[i].kind == .word, let (end, id) = Vocabulary.cueTrie(t, i, hi) else { i += 1; continue }
+            guard t[i].kind == .word, Vocabulary.words.flags(t[i].key) & Vocabulary.cueStart != 0,
+                  let (end, id) = Vocabulary.cueTrie(t, i, hi) else { i += 1; continue }
             let side = Reading.Side(rawValue: UInt8(id & 3)) ?? .none
             let mode = id >> 2  // 0: object or nothing, 1: object needed, 2: none needed
             var j = end
@@ -394,11 +455,9 @@ private struct Sentence {
             if let m = medications.first(where: { $0.lowerBound == j }) {
                 objectEnd = m.upperBound
             } else if j < hi, t[j].kind == .word, Vocabulary.words.flags(t[j].key) & Vocabulary.pronoun != 0 {
-                objectEnd = j + 1
-                bare = skipped == 0
+                objectEnd = j + 1  // "with it", "on it his pain is 3/10"
             } else if skipped > 0, Vocabulary.words.flags(t[j - 1].key) & Vocabulary.pronoun != 0 {
                 objectEnd = j  // "with this": the skipped word is the object
-                bare = true
             } else if mode == 0, skipped == 0, j >= hi || isHardPunct(j)
                         || t[j].key == Vocabulary.and || t[j].key == Vocabulary.or || t[j].key == Vocabulary.but {
                 // "8/10 without, 4/10 with.": the cue ends its clause and looks back.
@@ -467,16 +526,23 @@ private struct Sentence {
         var k = 0
         while k + 1 < readings.count {
             let p = readings[k], r = readings[k + 1]
-            guard p.measure == r.measure, p.value.isCompatible(with: r.value), sameWord(p, r),
-                  r.value.tokens.lowerBound - p.value.tokens.upperBound <= 12 else { k += 1; continue }
+            // Empty for two values of one word ("100→150°").
+            let gap = p.value.tokens.upperBound..<max(p.value.tokens.upperBound, r.value.tokens.lowerBound)
+            // Values given the two sides of a medication comparison are that comparison.
+            let sides = p.side.rawValue | r.side.rawValue
+            guard p.measure == r.measure, p.value.isCompatible(with: r.value), sameWord(p, r), gap.count <= 12,
+                  !(sides == 3 && p.side != .both && r.side != .both) else { k += 1; continue }
+            // With one value unmarked, the two stand close, in one clause.
+            let close = gap.count <= 8 && !gap.contains { isPunct($0, UInt8(ascii: ";")) }
             var order: (Int, Int)?
             if arrowBetween(p, r) {
                 order = (k, k + 1)
             } else {
                 switch (p.role, r.role) {
-                case (.before, .after), (.weakBefore, .after), (.changed, .after), (.before, .none): order = (k, k + 1)
-                case (.none, .after): order = (k, k + 1)
-                case (.none, .before), (.none, .weakBefore), (.after, .before), (.after, .weakBefore): order = (k + 1, k)
+                case (.before, .after), (.weakBefore, .after), (.changed, .after): order = (k, k + 1)
+                case (.before, .none), (.none, .after): if close { order = (k, k + 1) }
+                case (.none, .before), (.none, .weakBefore): if close { order = (k + 1, k) }
+                case (.after, .before), (.after, .weakBefore): order = (k + 1, k)
                 default: break
                 }
             }
@@ -587,6 +653,32 @@ private struct Sentence {
         }
     }
 
+    /// Values said not to move ("ROM unchanged at 110 degrees", "0-110 degrees at every visit",
+    /// "Oswestry plateaued at 30%", "no change in walking tolerance, 10 minutes"), among those in
+    /// no pair and with no side.
+    mutating func findSteady() {
+        for k in readings.indices where !readings[k].used && readings[k].side == .none {
+            let r = readings[k].value.tokens
+            let from = max(k > 0 ? readings[k - 1].value.tokens.upperBound : lo, r.lowerBound - 8)
+            let to = min(k + 1 < readings.count ? readings[k + 1].value.tokens.lowerBound : hi, r.upperBound + 5)
+            var found: Range<Int>?
+            for j in from..<max(from, to) where !r.contains(j) && t[j].kind == .word {
+                let f = flags(j)
+                if f & Vocabulary.steady != 0 { found = j..<(j + 1) }
+                // "at every visit", "at each session"
+                else if f & Vocabulary.every != 0, ok(j + 1), Vocabulary.more.flags(t[j + 1].key) & Vocabulary.visit != 0 { found = j..<(j + 2) }
+                // "no change", "no further improvement", "not improved"
+                else if Vocabulary.more.flags(t[j].key) & Vocabulary.progress != 0,
+                        ((j - 2)..<j).contains(where: { ok($0) && Vocabulary.more.flags(t[$0].key) & Vocabulary.denial != 0 }) { found = j..<(j + 1) }
+                if found != nil { break }
+            }
+            guard let cue = found else { continue }
+            readings[k].used = true
+            readings[k].roleCue = cue
+            pairs.append((k, k, .steady))
+        }
+    }
+
     // MARK: Statements
 
     func statements() -> [MeasureStatement] {
@@ -620,7 +712,7 @@ private struct Sentence {
 /// improves, improved, improving).
 private enum Vocabulary {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
-    static let to = k("to"), from = k("from"), or = k("or"), and = k("and"), but = k("but")
+    static let to = k("to"), from = k("from"), or = k("or"), and = k("and"), but = k("but"), ten = k("ten"), of = k("of"), out = k("out")
     static let dash = k("-"), slash = k("/"), period = k("."), comma = k(","), semicolon = k(";"), colon = k(":"), open = k("("), close = k(")")
 
     // Flags of `words`.
@@ -643,13 +735,34 @@ private enum Vocabulary {
     static let weak: UInt16 = 1 << 11
     /// Between a value and its cue: "3/10 when medicated".
     static let connective: UInt16 = 1 << 12
+    /// The first word of a with/without cue (`cues`).
+    static let cueStart: UInt16 = 1 << 13
+    /// A value said not to move: "unchanged", "plateaued", "remains".
+    static let steady: UInt16 = 1 << 14
+    /// "every"/"each" before `visit`: "at every visit".
+    static let every: UInt16 = 1 << 15
+
+    // Flags of `more` (a second table: `words` has no bit left).
+    /// A visit, after "every": "at every visit".
+    static let visit: UInt16 = 1 << 0
+    /// A word of progress after a denial: "no progress", "no further improvement".
+    static let progress: UInt16 = 1 << 1
+    /// "no", "not", "without" before a word of change or progress.
+    static let denial: UInt16 = 1 << 2
+    static let more: KeyTable = {
+        var entries: [(UInt64, UInt16)] = []
+        for w in ["visit", "session", "note", "appointment", "evaluation", "encounter", "check"] { entries.append((k(w), visit)) }
+        for w in ["change", "improvement", "improve", "progress", "gain", "better", "difference"] { entries.append((k(w), progress)) }
+        for w in ["no", "not", "without", "never", "nor"] { entries.append((k(w), denial)) }
+        return KeyTable(entries)
+    }()
 
     static let words: KeyTable = {
         var entries: [(UInt64, UInt16)] = []
         func add(_ flag: UInt16, _ list: [String]) { for w in list { entries.append((k(w), flag)) } }
         add(beforeValue, ["from", "previously", "previous", "prior", "baseline", "initially", "initial", "originally", "original",
                           "intake", "before", "pre", "preop", "preoperative", "preoperatively", "pretreatment", "earlier", "compared",
-                          "last", "admission"])
+                          "last", "admission", "instead"])
         add(beforeValue | weak, ["was", "were"])
         add(followsEarlier, ["previously", "prior", "before", "baseline", "intake", "initially", "initial", "originally", "earlier",
                              "ago", "last", "pretreatment", "preop", "preoperatively", "admission", "start", "onset"])
@@ -670,9 +783,14 @@ private enum Vocabulary {
                        "last", "this", "ago", "is", "was", "which", "that", "as", "for", "worst", "best", "average", "at",
                        "unchanged", "pain", "overall", "today", "post", "pre", "by", "despite", "both", "out"])
         add(skip, ["the", "his", "her", "their", "a", "an", "my", "this", "these", "those", "its", "taking", "using", "of",
-                   "any", "all", "current", "prescribed", "regular", "usual", "same", "one", "each"])
+                   "any", "all", "current", "prescribed", "regular", "usual", "same", "one", "each", "first", "next",
+                   "morning", "evening", "nightly", "daily"])
         add(pronoun, ["it", "them", "this", "these", "that", "those"])
         add(connective, ["when", "while", "once", "if"])
+        add(steady, ["unchanged", "unchanging", "plateau", "plateaued", "plateauing", "same", "remain", "remains", "remained",
+                     "static", "stagnant", "stalled"])
+        add(every, ["every", "each"])
+        add(cueStart, cuePhrases.flatMap(\.phrases).compactMap { $0.split(whereSeparator: { " /-".contains($0) }).first.map(String.init) })
         return KeyTable(entries)
     }()
 
@@ -712,18 +830,20 @@ private enum Vocabulary {
 
     /// With/without cues: id = side (1 with, 2 without, 3 both) | mode << 2 (0: an object or nothing
     /// after it; 1: an object needed; 2: none needed).
+    static let cuePhrases: [(side: Int32, mode: Int32, phrases: [String])] = [
+        (1, 0, ["with", "w/", "on", "while on"]),
+        (2, 0, ["without", "w/o", "off", "off of"]),
+        (1, 1, ["after", "following", "post", "while taking", "when taking", "when she takes", "when he takes"]),
+        (2, 1, ["before", "prior to", "pre", "skip", "miss", "stop", "stopped", "until"]),
+        (2, 2, ["unmedicated", "un-medicated", "non-medicated", "run out", "runs out", "ran out", "wear off", "wears off",
+                "wore off", "between doses", "no medication", "no medications", "no meds"]),
+        (1, 2, ["medicated"]),
+        (3, 0, ["with or without", "with and without", "with/without", "on or off", "on and off", "with or w/o",
+                "both with and without"]),
+    ]
     static let cues: PhraseTrie = {
         var trie = PhraseTrie()
-        func add(_ side: Int32, _ mode: Int32, _ list: [String]) { for p in list { trie.add(p, id: side | mode << 2) } }
-        add(1, 0, ["with", "w/", "on", "while on"])
-        add(2, 0, ["without", "w/o", "off", "off of"])
-        add(1, 1, ["after", "following", "post", "while taking", "when taking", "when she takes", "when he takes"])
-        add(2, 1, ["before", "prior to", "pre", "skip", "miss", "stop", "stopped", "until"])
-        add(2, 2, ["unmedicated", "un-medicated", "non-medicated", "run out", "runs out", "ran out", "wear off", "wears off",
-                   "wore off", "between doses", "no medication", "no medications", "no meds"])
-        add(1, 2, ["medicated"])
-        add(3, 0, ["with or without", "with and without", "with/without", "on or off", "on and off", "with or w/o",
-                   "both with and without"])
+        for (side, mode, list) in cuePhrases { for p in list { trie.add(p, id: side | mode << 2) } }
         return trie
     }()
 

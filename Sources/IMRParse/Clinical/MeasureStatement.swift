@@ -7,6 +7,9 @@ package enum MeasureComparison: Sendable, Hashable {
     case medication
     /// Earlier and later: "from 9/10 to 4/10", "61 → 38", "20 min, previously 10 min".
     case time
+    /// A value said not to move: "ROM unchanged at 110 degrees", "Oswestry plateaued at 30%"
+    /// (both values are the one read).
+    case steady
 }
 
 /// The unit a value is written in. A value written without one (`none`) takes its partner's
