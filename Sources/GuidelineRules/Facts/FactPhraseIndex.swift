@@ -38,7 +38,15 @@ struct FactPhraseIndex: Sendable {
     /// The parts after the first of each gapped phrase, which must follow in order, each within
     /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
     /// concept's words), matched at each position of the gap.
-    var gaps: [[PhraseTrie]] = []
+    var gaps: [[GapPart]] = []
+
+    /// One part of a gapped phrase: a small trie of its alternatives, in a class so that reading it
+    /// at every pattern match retains one reference (a `PhraseTrie` value was copied there, a retain
+    /// and a release per array of it: an eighth of the whole scan).
+    final class GapPart: Sendable {
+        let trie: PhraseTrie
+        init(_ trie: PhraseTrie) { self.trie = trie }
+    }
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
@@ -99,7 +107,7 @@ struct FactPhraseIndex: Sendable {
                         gaps.append(parts.dropFirst().map { alternatives in
                             var trie = PhraseTrie()
                             for a in alternatives { trie.add(a, id: 0) }
-                            return trie
+                            return GapPart(trie)
                         })
                     }
                     for a in first {
@@ -166,7 +174,7 @@ extension FactPhraseIndex {
                 var j = end
                 while j < limit, words <= Self.maximumGap {
                     if !buffer[j].isPunct {
-                        if let m = part.longestMatch(in: buffer, at: j, end: limit) {
+                        if let m = part.trie.longestMatch(in: buffer, at: j, end: limit) {
                             if j > end { gapsOut.append(end..<j) }
                             found = m.end
                             break
