@@ -138,6 +138,8 @@ import Testing
         #expect(Self.pairs("Lumbar flexion 60 degrees, extension 15 degrees with mild pain.").isEmpty)
         #expect(Self.pairs("Low back pain, 4/10, and right leg pain, 7/10.").isEmpty)
         #expect(Self.pairs("Pain 7/10 on 3/2/14; Norco 10/325 mg TID #90.").isEmpty)
+        #expect(Self.pairs("Pain 7/10 since December 3, 2009, now 4/10.").count == 1)
+        #expect(Self.pairs("Pain 7/10 since December 3, 2009.").isEmpty)
         #expect(Self.pairs("Plantar flexion 5/5, dorsiflexion 4/5 → 5/5.").isEmpty)
         #expect(Self.pairs("L4-5 and L5-S1 discs, pain 7/10 since 2014 to 2016.").isEmpty)
         // Values of two measures do not pair.
@@ -172,7 +174,7 @@ import Testing
     @Test func worthReading() {
         func worth(_ text: String) -> Bool {
             let tokens = Tokenizer.tokens(text)
-            return MeasureReader.isWorthReading(tokens, 0..<tokens.count)
+            return MeasureReader.isWorthReading(tokens, Array(text.utf8), 0..<tokens.count)
         }
         #expect(worth("Pain 9/10 without Norco and 4/10 with it."))
         #expect(worth("VAS 8 without."))
@@ -182,6 +184,14 @@ import Testing
         #expect(!worth("Pain 7/10 today."))
         #expect(!worth("Pain began 3/2/14 at work."))
         #expect(!worth("L4-5 disc protrusion, back pain."))
+        #expect(!worth("Pain since 2014, seen 6/10/14 and 7/1/14."))
+        #expect(worth("Pain unchanged at 8/10."))
+        #expect(!worth("Pain 7/10; Norco 10/325 mg #90 for 30 days."))
+        #expect(worth("Lifting 5 -> 15lb."))
+        #expect(worth("When she runs out of the Percocet early her pain is 8-9/10."))
+        #expect(!worth("MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pages 76-80, p. 78."))
+        #expect(worth("Pain level 7 without medication."))
+        #expect(!worth("She is a 55-year-old with pain for 3 years, 10mg daily."))
     }
 
     @Test func unitsAreComparedInOneUnit() throws {

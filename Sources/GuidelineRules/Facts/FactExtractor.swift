@@ -1,7 +1,7 @@
 // Facts/ — a case's facts: what the case knows besides its narrative (`CaseContext`), the narrative
-// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`), the combination of scans, request and
-// Swift hooks into an item's `FactSet` (`FactCombination`, `FactHook`, `FactHooks`). Not here:
-// reading the request (Requests/), judging the facts (Evaluation/).
+// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`, the measures' votes in `MeasureVotes`),
+// the combination of scans, request and Swift hooks into an item's `FactSet` (`FactCombination`,
+// `FactHook`, `FactHooks`). Not here: reading the request (Requests/), judging the facts (Evaluation/).
 
 import IMRParse
 
@@ -19,6 +19,8 @@ import IMRParse
 /// - number: the value in the fact's unit nearest to a `near` phrase in an affirmed sentence.
 /// - count: distinct occurrences of an event about the patient (dates, "x3", "three", "3rd").
 /// - enum: the value whose phrase is affirmed last.
+/// - measures (`improves`, `measure` clauses): a sentence naming a measure is read for its values
+///   with their comparison (`MeasureVotes`).
 ///
 /// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
 /// verdict is what an audit checks, never evidence for it.

@@ -43,7 +43,8 @@ extension FactExtractor {
         let sentence = clinical.sentences[s]
         let tokens = clinical.tokens
         let range = sentence.tokenRange
-        guard !range.isEmpty else { return }
+        // A guideline's numbers ("at least 50% pain relief", "pages 76-80") are nobody's values.
+        guard !range.isEmpty, !sentence.isGuidelineQuote else { return }
         // "Pain:" alone on its line: the lines under it are about pain.
         if carried == nil, range.count <= 6, tokens[range.upperBound - 1].kind == .punct,
            clinical.source.bytes[Int(tokens[range.upperBound - 1].start)] == UInt8(ascii: ":"),
@@ -51,7 +52,7 @@ extension FactExtractor {
             state.heading = (m, s + 3)
             return
         }
-        guard MeasureReader.isWorthReading(tokens, range) else { return }
+        guard MeasureReader.isWorthReading(tokens, clinical.source.bytes, range) else { return }
         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
         let statements = reader.read(tokens: tokens, bytes: clinical.source.bytes, range: range, values: values!.values, inherited: carried)
         guard !statements.isEmpty else { return }

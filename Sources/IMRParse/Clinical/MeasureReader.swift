@@ -48,6 +48,9 @@ package final class MeasureReader: Sendable {
 
     let words: PhraseTrie
     let medication: PhraseTrie
+    /// The with/without cues (`Vocabulary.cuePhrases`), held here: a trie in a static was copied,
+    /// a retain per array of it, at every lookup.
+    let cues: PhraseTrie
     /// Per measure: the units allowed, one bit per `MeasureUnit` (none always allowed).
     let allowed: [UInt8]
     let scaleMeasures: [(scale: Int, measure: Int)]
@@ -74,6 +77,9 @@ package final class MeasureReader: Sendable {
         for w in medicationWords { meds.add(w, id: 0) }
         self.words = words
         self.medication = meds
+        var cues = PhraseTrie()
+        for (side, mode, list) in Vocabulary.cuePhrases { for p in list { cues.add(p, id: side | mode << 2) } }
+        self.cues = cues
         self.allowed = allowed
         self.scaleMeasures = scales
         self.triggers = triggers
@@ -100,41 +106,72 @@ package final class MeasureReader: Sendable {
         return false
     }
 
-    /// Whether a sentence is worth reading (before its values are scanned): two separate numbers
-    /// (a pair), or one with a with/without cue word or a word saying it does not move. A number glued to the token before it
-    /// ("8/10", "6/10/14", "L4-5") is part of that one; most sentences that name pain hold one
-    /// date or score and no cue, and are left here.
-    package static func isWorthReading(_ tokens: [Token], _ range: Range<Int>) -> Bool {
-        var numbers = 0
-        var cue = false
-        var previousEnd: Int32 = -1
-        var previousJoins = false  // the token before is a "/", "-" or "." (or a word) a number may continue
-        for i in range {
-            let t = tokens[i]
-            defer {
-                previousEnd = t.end
-                previousJoins = t.kind != .punct || t.key == Vocabulary.slash || t.key == Vocabulary.dash || t.key == Vocabulary.period
-            }
-            if t.kind == .number || t.hasDigits {
-                if t.start != previousEnd || !previousJoins {
-                    numbers += 1
-                    if numbers >= 2 { return true }
-                }
-                // "8→3", "100→150°": a pair in one word.
-                if t.kind == .word, t.length > 4 { return true }
-            } else if t.kind == .word {
-                // "four out of ten"
-                if t.key == Vocabulary.ten, i >= range.lowerBound + 3, tokens[i - 1].key == Vocabulary.of {
-                    numbers += 1
-                    if numbers >= 2 { return true }
-                }
-                if !cue {
-                    cue = Vocabulary.words.flags(t.key) & (Vocabulary.cueStart | Vocabulary.steady | Vocabulary.every) != 0
-                        || Vocabulary.more.flags(t.key) & Vocabulary.progress != 0 || Vocabulary.arrows.contains(t.key)
-                }
-            }
+    /// Whether a sentence is worth reading (before its values are scanned): two numbers that may be
+    /// measure values (a pair), or one with a with/without cue word or a word saying it does not
+    /// move. A number joined to others by "/", "-" or "." is one ("8/10", "1.5"); a date ("6/10/14",
+    /// "9/2014"), a year, a strength ("10/325"), a dose ("300 mg", "10mg"), a quantity ("#90"), a
+    /// duration in days, weeks, months or years, and a number inside a word ("L4", "x3", "2nd") are
+    /// none. Most sentences that name pain hold such numbers, or one score and no cue, and are left
+    /// here before any value is scanned; words are looked up only for a single number.
+    package static func isWorthReading(_ tokens: [Token], _ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let hi = range.upperBound
+        let slash = Vocabulary.slash, dash = Vocabulary.dash, period = Vocabulary.period, ten = Vocabulary.ten, of = Vocabulary.of
+        func joins(_ k: Int) -> Bool {
+            let t = tokens[k]
+            return t.kind == .punct && (t.key == slash || t.key == dash || t.key == period)
         }
-        return numbers == 1 && cue
+        var numbers = 0
+        var i = range.lowerBound
+        while i < hi {
+            let t = tokens[i]
+            if t.kind == .number {
+                var j = i + 1, parts = 1
+                var last = t
+                var separators: (UInt64, Bool) = (0, false)  // the first separator, and whether another differs ("8-9/10")
+                while j + 1 < hi, joins(j), tokens[j].start == tokens[j - 1].end, tokens[j + 1].kind == .number,
+                      tokens[j + 1].start == tokens[j].end {
+                    if separators.0 == 0 { separators.0 = tokens[j].key } else if separators.0 != tokens[j].key { separators.1 = true }
+                    parts += 1
+                    last = tokens[j + 1]
+                    j += 2
+                }
+                var counts = (parts < 3 || separators.1) && !(parts == 1 && t.length == 4)  // a date, a year
+                if parts == 2, last.length >= 3 { counts = false }  // "10/325", "9/2014"
+                if i > range.lowerBound, tokens[i - 1].start != t.start, tokens[i - 1].end == t.start,
+                   tokens[i - 1].kind == .punct, bytes[Int(tokens[i - 1].start)] == UInt8(ascii: "#") { counts = false }
+                var unit = j  // "300 mg", "55-year-old", "30-day"
+                if unit + 1 < hi, joins(unit), tokens[unit].start == tokens[unit - 1].end { unit += 1 }
+                if unit < hi, tokens[unit].kind == .word, Vocabulary.notValues.contains(tokens[unit].key) { counts = false }
+                if t.start > 0, i > range.lowerBound, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word { counts = false }
+                if i > range.lowerBound, Vocabulary.citations.contains(tokens[i - (i - 1 > range.lowerBound && tokens[i - 1].kind == .punct ? 2 : 1)].key) {
+                    counts = false  // "page 46", "p. 78", "pages 98-99"
+                }
+                if counts { numbers += 1 }
+                i = j
+            } else {
+                if t.kind == .word, t.hasDigits, TextScan.isDigit(bytes[Int(t.start)]) {
+                    // "150°", "8→3", "15lb", "30min" (not "10mg", "3x2", "2nd", "61yo")
+                    var k = Int(t.start)
+                    while k < Int(t.end), TextScan.isDigit(bytes[k]) || bytes[k] == UInt8(ascii: ".") { k += 1 }
+                    if bytes[Int(t.start)..<Int(t.end)].contains(where: { $0 >= 0x80 }) {
+                        numbers += t.length > 4 ? 2 : 1
+                    } else if Vocabulary.units[Tokenizer.key(of: String(decoding: bytes[k..<Int(t.end)], as: UTF8.self))] != nil {
+                        numbers += 1
+                    }
+                } else if t.kind == .word, t.key == ten, i >= range.lowerBound + 2, tokens[i - 1].key == of {
+                    numbers += 1  // "four out of ten"
+                }
+                i += 1
+            }
+            if numbers >= 2 { return true }
+        }
+        guard numbers == 1 else { return false }
+        for k in range where tokens[k].kind == .word {
+            let key = tokens[k].key
+            if Vocabulary.words.flags(key) & (Vocabulary.cueStart | Vocabulary.steady | Vocabulary.every) != 0
+                || Vocabulary.more.flags(key) & Vocabulary.progress != 0 || Vocabulary.arrows.contains(key) { return true }
+        }
+        return false
     }
 
     /// The statements of `tokens[range]` (a sentence), whose values (`ValueScanner` and
@@ -152,7 +189,7 @@ package final class MeasureReader: Sendable {
         assignMeasures(&s, inherited: inherited)
         guard !s.readings.isEmpty else { return [] }
         s.medications = medication.matches(in: tokens, lo..<hi, nonOverlapping: true).map(\.tokenRange)
-        s.findCues()
+        s.findCues(cues)
         s.pairInTime()
         s.pairWithMedication()
         s.findSteady()
@@ -254,44 +291,57 @@ private struct Sentence {
     func isHardPunct(_ i: Int) -> Bool { isClauseMark(i) || (ok(i) && t[i].kind == .punct && t[i].key == Vocabulary.close) }
     func bytes(_ r: Range<Int>) -> Range<Int> { Int(t[r.lowerBound].start)..<Int(t[r.upperBound - 1].end) }
 
-    /// An arrow starting at token `i`: "→", "⇒", "->", "-->", "=>"; the index after it.
+    // MARK: Values
+
+    /// Reads the measure values of the sentence, in order (see `MeasureReader`).
+    mutating func readValues(_ values: [ScannedValue]) {
+        let out = Vocabulary.out  // statics read once, not at every token
+        // The scanner's values come in order, then `LooseValues`' in order: a value is looked up
+        // where one can start (a number, a word with digits, a number word), in the few there are,
+        // without sorting them into a new array.
+        var i = lo
+        while i < hi {
+            let tok = t[i]
+            if tok.kind == .punct {
+                if let end = arrow(at: i) {
+                    arrows.append((i..<end, bytes(i..<end)))
+                    i = end
+                } else {
+                    i += 1
+                }
+                continue
+            }
+            if tok.kind == .number || tok.hasDigits || key(i + 1) == out,
+               let value = values.first(where: { $0.tokenRange.contains(i) }) {
+                // A value begun at a word before ("December 3, 2009", "age 61") is no measure value.
+                if value.tokenRange.lowerBound < i { i = value.tokenRange.upperBound; continue }
+                if let end = scanned(value) { i = max(end, i + 1); continue }
+            }
+            if tok.kind == .number {
+                i = bare(at: i) ?? i + 1
+                continue
+            }
+            if tok.hasDigits {
+                compound(at: i)
+            } else if b[Int(tok.start)] >= 0x80, Vocabulary.arrows.contains(tok.key) {
+                arrows.append((i..<(i + 1), bytes(i..<(i + 1))))
+            } else if key(i + 1) == out, let end = outOfTen(at: i) {
+                i = end
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// An arrow of marks starting at token `i`: "->", "-->", "=>" (a word arrow, "→", is read by `readValues`).
     func arrow(at i: Int) -> Int? {
-        guard ok(i) else { return nil }
-        if t[i].kind == .word, Vocabulary.arrows.contains(t[i].key) { return i + 1 }
         var j = i
-        while isPunct(j, UInt8(ascii: "-")) || isPunct(j, UInt8(ascii: "=")) || (ok(j) && t[j].kind == .punct && t[j].key == Vocabulary.dash) {
+        while ok(j), t[j].kind == .punct, t[j].key == Vocabulary.dash || isPunct(j, UInt8(ascii: "=")) {
             j += 1
             if j - i > 3 { return nil }
         }
         if j > i, isPunct(j, UInt8(ascii: ">")), glued(j) { return j + 1 }
         return nil
-    }
-
-    // MARK: Values
-
-    /// Reads the measure values of the sentence, in order (see `MeasureReader`).
-    mutating func readValues(_ given: [ScannedValue]) {
-        let values = given.filter { $0.tokenRange.lowerBound >= lo && $0.tokenRange.lowerBound < hi }
-            .sorted { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-        var v = 0
-        var i = lo
-        while i < hi {
-            while v < values.count, values[v].tokenRange.lowerBound < i { v += 1 }
-            if v < values.count, values[v].tokenRange.lowerBound == i {
-                let value = values[v]
-                if let end = scanned(value) { i = max(end, i + 1); continue }
-            }
-            let tok = t[i]
-            if let end = arrow(at: i) {
-                arrows.append((i..<end, bytes(i..<end)))
-                i = end
-                continue
-            }
-            if tok.kind == .number, let end = bare(at: i) { i = end; continue }
-            if tok.kind == .word, tok.hasDigits { compound(at: i) }
-            if tok.kind == .word, !tok.hasDigits, let end = outOfTen(at: i) { i = end; continue }
-            i += 1
-        }
     }
 
     /// A value the scanner read at its first token: appends a reading if it is a measure value;
@@ -351,6 +401,7 @@ private struct Sentence {
         }
         guard let n = Tokenizer.integer(b, t[i].range), n < 10_000 else { return nil }
         if t[i].length == 4, n >= 1900, n <= 2100 { return nil }  // a year
+        if i > lo, Vocabulary.citations.contains(t[i - (i - 1 > lo && t[i - 1].kind == .punct ? 2 : 1)].key) { return nil }  // "page 46"
         if let end = outOfTen(at: i) { return end }
         var value = Double(n)
         var j = i + 1
@@ -377,7 +428,7 @@ private struct Sentence {
             readings.append(Reading(value: MeasureValue(number: value, unit: unit, factor: factor, tokens: i..<(j + 1), bytes: bytes(i..<(j + 1)))))
             return j + 1
         }
-        if ok(j), t[j].kind == .word, Vocabulary.words.flags(t[j].key) & Vocabulary.follower == 0, arrow(at: j) == nil,
+        if ok(j), t[j].kind == .word, Vocabulary.words.flags(t[j].key) & Vocabulary.follower == 0,
            Vocabulary.arrowBytes(b, Int(t[j].start), Int(t[j].end)) == nil { return nil }
         readings.append(Reading(value: MeasureValue(number: value, unit: .none, tokens: i..<j, bytes: bytes(i..<j))))
         return j
@@ -434,11 +485,11 @@ private struct Sentence {
     // MARK: Cues
 
     /// Finds the with/without cues, with their objects (see `MeasureReader`).
-    mutating func findCues() {
+    mutating func findCues(_ trie: PhraseTrie) {
         var i = lo
         while i < hi {
             guard t[i].kind == .word, Vocabulary.words.flags(t[i].key) & Vocabulary.cueStart != 0,
-                  let (end, id) = Vocabulary.cueTrie(t, i, hi) else { i += 1; continue }
+                  let (end, id) = Self.cue(trie, t, i, hi) else { i += 1; continue }
             let side = Reading.Side(rawValue: UInt8(id & 3)) ?? .none
             let mode = id >> 2  // 0: object or nothing, 1: object needed, 2: none needed
             var j = end
@@ -512,6 +563,14 @@ private struct Sentence {
                     given[n] = true
                 }
             }
+        }
+    }
+
+    /// The longest cue at token `i`: the index after it and its id.
+    static func cue(_ trie: borrowing PhraseTrie, _ t: [Token], _ i: Int, _ end: Int) -> (Int, Int32)? {
+        t.withUnsafeBufferPointer { p in
+            guard let m = trie.longestMatch(in: p, at: i, end: end), m.node >= 0 else { return nil }
+            return trie.ids(at: m.node).first.map { (m.end, $0) }
         }
     }
 
@@ -795,6 +854,14 @@ private enum Vocabulary {
     }()
 
     static let hours = KeyMap(keys: ["hour", "hours", "hr", "hrs"].map(k))
+    /// Words before a number that make it a reference, not a value: "page 46", "p. 78", "section 9792.20".
+    static let citations = KeyMap(keys: ["page", "pages", "p", "pp", "section", "chapter", "edition", "item", "claim",
+                                         "case", "number", "ccr", "figure", "table", "step"].map(k))
+    /// Words after a number that make it something else than a measure value (`isWorthReading`).
+    static let notValues = KeyMap(keys: ["mg", "mcg", "ml", "cc", "g", "gm", "gram", "grams", "milligram", "milligrams",
+                                         "day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo", "year", "years",
+                                         "yr", "yrs", "yo", "tablet", "tablets", "tab", "tabs", "capsule", "capsules",
+                                         "visit", "visits", "session", "sessions", "time", "times", "refill", "refills"].map(k))
 
     /// Unit words after a number: the unit and its base units per written unit.
     static let units: KeyMap<(MeasureUnit, Double)> = KeyMap({
@@ -841,17 +908,4 @@ private enum Vocabulary {
         (3, 0, ["with or without", "with and without", "with/without", "on or off", "on and off", "with or w/o",
                 "both with and without"]),
     ]
-    static let cues: PhraseTrie = {
-        var trie = PhraseTrie()
-        for (side, mode, list) in cuePhrases { for p in list { trie.add(p, id: side | mode << 2) } }
-        return trie
-    }()
-
-    /// The longest cue at token `i`: the index after it and its id.
-    static func cueTrie(_ t: [Token], _ i: Int, _ end: Int) -> (Int, Int32)? {
-        t.withUnsafeBufferPointer { p in
-            guard let m = cues.longestMatch(in: p, at: i, end: end), m.node >= 0 else { return nil }
-            return cues.ids(at: m.node).first.map { (m.end, $0) }
-        }
-    }
 }
