@@ -2,33 +2,73 @@ import Testing
 import IMRParse
 @testable import GuidelineRules
 
-/// Requests written in a narrative, as `predict` finds them when no `--request` is given.
+/// Requests written in a note, in the words offices use, as `predict NOTE` finds them.
 @Suite struct RequestFinderTests {
-    func find(_ s: String) -> [String] { RequestFinder.find(in: SourceText(path: "note", string: s)).map(\.0) }
+    static let analyzer: Analyzer? = RuleTestSupport.projectBook.map { Analyzer(book: $0) }
 
-    @Test func cuesUpToTheEndOfTheSentence() {
-        #expect(find("Plan: continue HEP. I am requesting an MRI of the lumbar spine. Follow up in 4 weeks.") == ["MRI of the lumbar spine"])
-        #expect(find("Request for authorization: lumbar ESI L4-5") == ["lumbar ESI L4-5"])
+    func find(_ s: String) -> [String] {
+        Self.analyzer?.findRequests(in: SourceText(path: "note", string: s)).map { "\($0.treatment): \($0.text)" } ?? ["no rules"]
     }
 
-    @Test func severalOnOneLine() {
-        #expect(find("Requesting: lumbar ESI L4-5; PT 2x6 lumbar.") == ["lumbar ESI L4-5", "PT 2x6 lumbar"])
+    @Test func everyWayOfAsking() {
+        #expect(find("I am requesting an MRI of the lumbar spine. Follow up in 4 weeks.") == ["mri: MRI of the lumbar spine"])
+        #expect(find("Plan: Request lumbar ESI L4-5.") == ["epidural_steroid_injection: lumbar ESI L4-5"])
+        #expect(find("We will request authorization for 12 additional physical therapy visits.")
+                == ["physical_therapy: 12 additional physical therapy visits"])
+        #expect(find("Continue Norco 10/325 #90.") == ["opioid: Norco 10/325 #90"])
+        #expect(find("RFA submitted for acupuncture 1x/wk x 6 wks.") == ["acupuncture: acupuncture 1x/wk x 6 wks"])
+        #expect(find("I recommend a right stellate ganglion block.") == ["sympathetic_block: right stellate ganglion block"])
     }
 
-    @Test func aParagraphBreakEndsARequest() {
-        #expect(find("Requesting authorization for physical therapy\n\nThe patient is stable.") == ["physical therapy"])
+    @Test func everyLineOfAPlanAsks() {
+        let note = """
+        A: Lumbar radiculopathy.
+        P:
+        1. PT 2x6 lumbar spine
+        2. Refill Norco 10/325 #90 and Soma 350 mg #60
+        3. RTC 4 weeks
+        """
+        #expect(find(note) == ["physical_therapy: PT 2x6 lumbar spine", "opioid: Norco 10/325 #90", "muscle_relaxant: Soma 350 mg #60"])
     }
 
-    @Test func rangesPointIntoTheText() {
+    @Test func aListAfterAnAskingSentence() {
+        let note = "I therefore ask that the following be authorized:\n1. Naproxen 500 mg twice daily #60\n2. Omeprazole 20 mg daily #30\n\nShe is stable."
+        #expect(find(note) == ["nsaid: Naproxen 500 mg twice daily #60", "proton_pump_inhibitor: Omeprazole 20 mg daily #30"])
+    }
+
+    @Test func whatIsNotARequest() {
+        #expect(find("She had an L4-5 ESI in 2013 with good relief.").isEmpty)
+        #expect(find("Plan: No repeat injection at this time.").isEmpty)
+        #expect(find("Plan: If she fails therapy we will consider an epidural steroid injection.").isEmpty)
+        #expect(find("[ ] Physical therapy   [X] Home exercise").isEmpty)
+        #expect(find("PT was authorized for 6 visits and she started yesterday.").isEmpty)
+        #expect(find("Physician narrative, attachment to DWC Form RFA.").isEmpty)
+    }
+
+    @Test func theMedicationListGivesTheStrength() {
+        let note = "Current medications:\nNorco 10/325 mg 1 q6h prn\nPlan:\nContinue Norco.\n"
+        #expect(find(note) == ["opioid: Norco — Norco 10/325 mg 1 q6h prn"])
+    }
+
+    @Test func rangesPointIntoTheText() throws {
         let text = SourceText(path: "note", string: "History.\nWe are requesting the Norco 10/325 #90.\n")
-        let found = RequestFinder.find(in: text)
-        #expect(found.count == 1)
-        #expect(found.first.map { text.string($0.1) } == "Norco 10/325 #90")
+        let found = try #require(Self.analyzer).findRequests(in: text)
+        #expect(found.map { text.string($0.range) } == ["Norco 10/325 #90"])
     }
 
-    @Test func noCueNoRequest() {
-        #expect(find("The patient reports low back pain radiating to the left leg.").isEmpty)
-        // A cue inside a word is not a cue.
-        #expect(find("Unrequested: nothing").isEmpty)
+    /// A request whose text grew from the medication list still points its evidence into the note.
+    @Test func evidenceOfAGrownRequestStaysInTheNote() throws {
+        let analyzer = try #require(Self.analyzer)
+        let text = SourceText(path: "note", string: "Current medications:\nNorco 10/325 mg 1 q6h prn #120 with tramadol 50 mg and Soma 350 mg\nPlan:\nContinue Norco.\n")
+        for found in analyzer.findRequests(in: text) {
+            var context = CaseContext()
+            context.requestRange = found.range
+            let p = analyzer.predict(found.text, source: text, regions: [0..<text.bytes.count], context: context)
+            for r in p.assessment?.results ?? [] {
+                for e in r.evidence where e.how != .request && e.how != .given {
+                    #expect(e.range.upperBound <= text.bytes.count, "\(r.criterion.id): \(e.range)")
+                }
+            }
+        }
     }
 }

@@ -50,9 +50,12 @@ import IMRParse
     }
 }
 
-/// The decision policy as a truth table over criterion statuses.
+/// The decision policy as a truth table over criterion statuses and roles.
 @Suite struct DecisionPolicyTests {
-    @Test func policyTable() {
+    let policy = DecisionPolicy.uncalibrated
+
+    @Test func decisiveCriteriaDecide() {
+        let d = CriterionRole.decisive
         let cases: [([CriterionStatus], Decision, DecisionPolicy.Basis)] = [
             ([], .overturned, .allMet),
             ([.met], .overturned, .allMet),
@@ -65,19 +68,43 @@ import IMRParse
             ([.met, .undocumented, .notApplicable], .upheld, .undocumented),
         ]
         for (statuses, decision, basis) in cases {
-            let result = DecisionPolicy.decide(statuses)
+            let result = policy.decide(statuses, roles: statuses.map { _ in d })
             #expect(result.decision == decision, "\(statuses)")
             #expect(result.basis == basis, "\(statuses)")
         }
     }
 
-    /// Every combination of up to three statuses: unmet dominates, then undocumented.
-    @Test func exhaustive() {
+    /// With every criterion decisive (no role written), the policy is the old one: unmet dominates,
+    /// then undocumented; every combination of three statuses.
+    @Test func allDecisiveIsThePlainPolicy() {
         let all = CriterionStatus.allCases
         for a in all { for b in all { for c in all {
             let s = [a, b, c]
             let expected: Decision = s.contains(.unmet) || s.contains(.undocumented) ? .upheld : .overturned
-            #expect(DecisionPolicy.decide(s).decision == expected)
+            #expect(policy.decide(s, roles: [.decisive, .decisive, .decisive]).decision == expected)
         } } }
+    }
+
+    /// A supporting criterion undocumented lowers the confidence of a certification, it does not decide.
+    @Test func supportingCriteriaAreWeighed() {
+        let met = policy.decide([.met, .met], roles: [.decisive, .supporting])
+        let weaker = policy.decide([.met, .undocumented], roles: [.decisive, .supporting])
+        #expect(met.decision == .overturned && weaker.decision == .overturned)
+        #expect(weaker.confidence < met.confidence)
+        #expect(weaker.decidedBy == [0])
+        // Enough supporting criteria against it turn it.
+        let many = policy.decide([.met, .unmet, .unmet, .unmet], roles: [.decisive, .supporting, .supporting, .supporting])
+        #expect(many.decision == .upheld && many.basis == .supporting)
+    }
+
+    /// Confidence is a probability and the uncertain band sits in the middle.
+    @Test func confidenceIsAProbability() {
+        for s in CriterionStatus.allCases {
+            for r in CriterionRole.allCases {
+                let o = policy.decide([s], roles: [r])
+                #expect(o.confidence >= 0.5 && o.confidence <= 1 || o.basis != .allMet, "\(s) \(r) \(o.confidence)")
+                #expect(o.confidence > 0 && o.confidence < 1)
+            }
+        }
     }
 }

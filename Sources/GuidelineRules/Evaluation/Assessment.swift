@@ -6,11 +6,19 @@ public struct Assessment: Sendable {
     public var results: [CriterionResult]
     public var decision: Decision
     package var basis: DecisionPolicy.Basis
+    /// The probability of `decision` under the decision model (see `DecisionPolicy`), 0–1.
+    public var confidence: Double
+    /// The criteria that drove the decision (ids), e.g. the decisive criterion left undocumented.
+    public var decidedBy: [String]
+    /// Whether the confidence falls in the uncertain middle band.
+    public var isUncertain: Bool { confidence < DecisionPolicy.uncertainBelow }
     /// The advice of every undocumented criterion, in criterion order.
     public var missingDocumentation: [String]
     /// The smallest set of undocumented facts whose documentation (with the values shown) would
     /// change the outcome to Overturned; nil when an unmet criterion decides the outcome anyway.
     public var documentationThatWouldChangeOutcome: [String]?
+    /// The same, in the facts' own words, for people.
+    public var documentationThatWouldChangeOutcomeInWords: [String]?
     /// Which guideline edition was applied and why.
     public var edition: String
 }

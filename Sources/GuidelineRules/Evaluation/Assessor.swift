@@ -19,28 +19,69 @@ package enum Assessor {
         results.reserveCapacity(treatments.reduce(0) { $0 + $1.criteria.count })
         var statuses: [CriterionStatus] = []
         statuses.reserveCapacity(results.capacity)
+        var roles: [CriterionRole] = []
+        roles.reserveCapacity(results.capacity)
         for treatment in treatments {
             let treatmentInForce = inForce(treatment.window, requestDate)
             for criterion in treatment.criteria {
                 results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
                 statuses.append(results[results.count - 1].status)
+                roles.append(criterion.role)
             }
         }
-        let (decision, basis) = DecisionPolicy.decide(statuses)
+        let outcome = book.decisionPolicy.decide(statuses, roles: roles)
+        let basis = outcome.basis
         var missing: [String] = []
         for i in results.indices where statuses[i] == .undocumented {
             let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
-        let change = basis == .undocumented ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        for i in results.indices where statuses[i] == .unmet {
+            results[i].advice = adviceForUnmet(results[i].criterion, values: &facts.values, book: book, date: requestDate)
+        }
         let edition: String
         if let editionDate {
             edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
         } else {
             edition = "no request or letter date found: the newest criteria were applied"
         }
-        return Assessment(treatments: treatments, results: results, decision: decision, basis: basis,
-                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change, edition: edition)
+        return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
+                          confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
+                          missingDocumentation: missing, documentationThatWouldChangeOutcome: change?.names,
+                          documentationThatWouldChangeOutcomeInWords: change?.words, edition: edition)
+    }
+
+    /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
+    /// visits, levels or quantity requested) that meets it, or, for a minimum on a time that passes
+    /// (weeks since an injection), the date it is met. Each trial puts the value back.
+    static func adviceForUnmet(_ c: Criterion, values: inout [FactValue], book: RuleBook, date: CalendarDay?) -> String? {
+        for slot in c.requireFacts {
+            let f = book.facts[slot]
+            guard case .number(let current) = values[slot], f.requesterCounts != nil || f.elapsed else { continue }
+            func meets(_ v: Double) -> Bool {
+                values[slot] = .number(v)
+                defer { values[slot] = .number(current) }
+                return c.require.evaluate(values) == .yes
+            }
+            if let counts = f.requesterCounts {
+                // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
+                let down = stride(from: current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0), through: 0, by: -1)
+                if let v = down.first(where: meets) {
+                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                }
+                if let v = stride(from: current.rounded(.up) + 1, through: current + 52, by: 1).first(where: meets) {
+                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                }
+            } else if f.elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
+                let wait = v - current
+                let unit = f.unit ?? "days"
+                let days: Double = switch unit { case "weeks": 7; case "months": 30.44; case "years": 365.25; default: 1 }
+                let when = date.map { ", on " + CalendarDay(dayNumber: $0.dayNumber + Int((wait * days).rounded(.up))).iso } ?? ""
+                return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(ConditionWords.lowerFirst(f.description)) reaches \(ConditionWords.number(v))"
+            }
+        }
+        return nil
     }
 
     static func inForce(_ window: DateWindow, _ date: CalendarDay?) -> Bool {
@@ -87,8 +128,10 @@ package enum Assessor {
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
-    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> [String] {
+    /// Each as the fact's name and value (for programs) and in words (for people).
+    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> (names: [String], words: [String]) {
         var out: [String] = []
+        var words: [String] = []
         for i in results.indices where results[i].status == .undocumented {
             let criterion = results[i].criterion
             let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
@@ -123,17 +166,21 @@ package enum Assessor {
             }
             for (slot, value) in found ?? [] {
                 let name = book.facts[slot].name
-                let text: String
+                let described = ConditionWords.lowerFirst(book.facts[slot].description)
+                let text: String, said: String
                 switch value {
-                case .bool(true): text = name
-                case .bool(false): text = "\(name) = false"
-                case .number(let d): text = "\(name) \(comparisonHint(slot, criterion.require) ?? "=") \(formatNumber(d))"
-                default: text = "\(name) = \(value.json.compact)"
+                case .bool(true): (text, said) = (name, described)
+                case .bool(false): (text, said) = ("\(name) = false", "no " + described)
+                case .number(let d):
+                    let hint = comparisonHint(slot, criterion.require) ?? "="
+                    text = "\(name) \(hint) \(formatNumber(d))"
+                    said = "\(described): \(hint == "≥" ? "at least " : hint == "≤" ? "at most " : "")\(formatNumber(d))"
+                default: (text, said) = ("\(name) = \(value.json.compact)", "\(described): \(value.json.compact)")
                 }
-                if !out.contains(text) { out.append(text) }
+                if !out.contains(text) { out.append(text); words.append(said) }
             }
         }
-        return out
+        return (out, words)
     }
 
     private static func favourableValues(_ slot: Int, in c: Condition, book: RuleBook) -> [FactValue] {

@@ -10,4 +10,9 @@ package struct ContextDeclarations: Sendable {
     package var pseudo: [String] = []
     package var terminators: [String] = []
     package var attributions: [(who: String, phrases: [String])] = []
+    /// Note sections: kind, headings, default assertion.
+    package var sections: [(kind: String, headings: [String], assertion: String?)] = []
+
+    /// The index of a section kind, as `FactDefinition.sectionLimits` and `NoteSections` use it.
+    package func sectionIndex(_ kind: String) -> Int? { sections.firstIndex { $0.kind == kind } }
 }

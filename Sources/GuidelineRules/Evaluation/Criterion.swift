@@ -18,6 +18,9 @@ public final class Criterion: @unchecked Sendable {
     }
     public let reason: String?
     public let missing: String?
+    /// Whether the criterion decides the case or supports it, and why (the guideline's words).
+    public let role: CriterionRole
+    public let roleWhy: String?
     package let window: DateWindow
     public let file: String
     public let line: Int
@@ -40,6 +43,7 @@ public final class Criterion: @unchecked Sendable {
     let textMember: EncodedMember
     let reasonMember: EncodedMember
     let missingMember: EncodedMember
+    let roleMember: EncodedMember
     private(set) var citationMember: EncodedMember
     /// The treatment the criterion belongs to, as a member, and the keys of `allFacts` (set once
     /// the book is built: a criterion does not know its treatment or the facts' names before).
@@ -53,7 +57,11 @@ public final class Criterion: @unchecked Sendable {
 
     package init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,
                 reason: String?, missing: String?, window: DateWindow, file: String, line: Int,
-                whenText: String?, unlessText: String?, requireText: String) {
+                whenText: String?, unlessText: String?, requireText: String,
+                whenLabel: String? = nil, whenWords: String? = nil, unlessLabel: String? = nil, unlessWords: String? = nil,
+                role: CriterionRole = .decisive, roleWhy: String? = nil) {
+        self.role = role
+        self.roleWhy = roleWhy
         self.id = id
         self.text = text
         self.when = when
@@ -74,12 +82,15 @@ public final class Criterion: @unchecked Sendable {
         var all = requireFacts
         for slot in whenFacts + unlessFacts where !all.contains(slot) { all.append(slot) }
         allFacts = all
+        // In plain words: the label the rule gives the situation, else its condition in the facts' own words.
+        let when = whenWords ?? whenText ?? "", unless = unlessWords ?? unlessText ?? ""
         notes = NotApplicable.allCases.map { reason in
             switch reason {
             case .otherEdition: "another guideline edition is in force (\(window.description))"
-            case .whenFalse: "applies only when \(whenText ?? "")"
-            case .whenUnknown: "applies only when \(whenText ?? ""), which the record does not show"
-            case .unlessTrue: "does not apply because \(unlessText ?? "")"
+            case .whenFalse: whenLabel.map { "applies only to \($0)" } ?? "applies only when the record shows \(when)"
+            case .whenUnknown: whenLabel.map { "applies only to \($0), which the record does not show" }
+                ?? "applies only when the record shows \(when), and it does not"
+            case .unlessTrue: unlessLabel.map { "does not apply to \($0)" } ?? "does not apply: the record shows \(unless)"
             }
         }
         noteMembers = notes.map { EncodedMember("note", $0) }
@@ -87,6 +98,7 @@ public final class Criterion: @unchecked Sendable {
         textMember = EncodedMember("text", text)
         reasonMember = EncodedMember("reason", reason)
         missingMember = EncodedMember("missing", missing)
+        roleMember = EncodedMember("role", role.rawValue)
         citationMember = EncodedMember("citation", citation.text)
     }
 }

@@ -24,6 +24,20 @@ public struct FactDefinition: Sendable {
     package var events: [String]
     /// Assertion categories that count as the patient having the fact.
     package var acceptedAssertions: Set<String>
+    /// Phrases that count only in some note sections, by clause role ("phrases", "deny", …): the
+    /// section kinds, as indices into the context rules' sections (`noSection` for text under no heading).
+    package var sectionLimits: [(role: String, phrases: Set<String>, sections: [Int])] = []
+    /// For a number the requester chooses (the request's visits, levels, quantity), what it counts:
+    /// an unmet limit on it gets the advice "a request for N <counts> would meet it".
+    package var requesterCounts: String? = nil
+    /// The value grows as time passes (weeks since an injection, how long symptoms have lasted):
+    /// an unmet minimum on it gets the date on which it would be met.
+    package var elapsed = false
+    /// The section index that stands for text under no heading in `sectionLimits`.
+    package static let noSection = 31
+    /// What the fact reads of the declared measures (`improves pain with medication`, `measure pain
+    /// without medication`); its votes join the phrases' by the last-statement rule.
+    package var measureClauses: [MeasureClause] = []
     public var file: String
     public var line: Int
 }

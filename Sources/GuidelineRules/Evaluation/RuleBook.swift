@@ -9,16 +9,33 @@ import IMRParse
 /// The checked, compiled rules of a folder: facts, treatments with their criteria and examples,
 /// and the context rules for assertion detection. Built once per run by `RuleBook.load`; read-only
 /// and shared by every worker thread afterwards.
-public final class RuleBook: Sendable {
+public final class RuleBook: @unchecked Sendable {
     public let facts: [FactDefinition]
     public let treatments: [Treatment]
     package let ancillaryPhrases: [String]
     package let context: ContextDeclarations
+    /// The concepts that phrases name as `{name}`, and the words gaps pass over.
+    package let lexicon: ConceptLexicon
+    /// How notes ask for treatments, by kind (see `RequestFinder`).
+    package let requestWords: [RequestWordKind: [String]]
+    /// How statuses and roles become a decision and a confidence (`Rules/decision.rules`).
+    package let decisionPolicy: DecisionPolicy
+    /// The measures whose changes facts judge (`measure pain "pain intensity" better lower`).
+    package let measures: [MeasureDefinition]
     public let files: [String]
+    /// Which rules these are: the folder and a short hash of the files' names and contents, so that a
+    /// run can be reproduced (every command says it). Set by `RuleLoader.load(directory:)`.
+    public internal(set) var origin: Origin?
     private let factIndex: [String: Int]
     private let treatmentIndex: [String: Int]
 
-    init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations, files: [String]) {
+    init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
+         lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:],
+         decisionPolicy: DecisionPolicy = .uncalibrated, measures: [MeasureDefinition] = [], files: [String]) {
+        self.decisionPolicy = decisionPolicy
+        self.lexicon = lexicon
+        self.measures = measures
+        self.requestWords = requestWords
         self.facts = facts
         self.treatments = treatments
         self.ancillaryPhrases = ancillaryPhrases
@@ -35,7 +52,41 @@ public final class RuleBook: Sendable {
         }
     }
 
+    /// The rules a run used: their folder and a fingerprint of their content.
+    public struct Origin: Sendable, Equatable {
+        public var folder: String
+        /// The first 12 hex digits of the FNV-1a 64 hash of every file's path (relative to the folder)
+        /// and content, in sorted order: equal fingerprints, equal rules.
+        public var fingerprint: String
+
+        init(folder: String, files: [(relative: String, text: String)]) {
+            self.folder = folder
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (path, text) in files.sorted(by: { $0.relative < $1.relative }) {
+                for b in path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                h = (h ^ 0) &* 0x100_0000_01b3
+                for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                h = (h ^ 0) &* 0x100_0000_01b3
+            }
+            let hex = String(h, radix: 16)
+            fingerprint = String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(12))
+        }
+
+        /// "Rules (3f9a1c0b7d2e)".
+        public var description: String { "\(folder) (\(fingerprint))" }
+    }
+
     public func factSlot(_ name: String) -> Int? { factIndex[name] }
     public func treatment(_ id: String) -> Treatment? { treatmentIndex[id].map { treatments[$0] } }
     public var criterionCount: Int { treatments.reduce(0) { $0 + $1.criteria.count } }
+}
+
+/// The kinds of words by which a note asks for a treatment (`request_words KIND` in the rules).
+package enum RequestWordKind: String, Sendable, CaseIterable {
+    /// Asks wherever it stands: "request", "authorization", "RFA", "we will order".
+    case ask
+    /// Orders when it opens a line or a sentence, or stands in a plan: "continue", "refill", "start".
+    case order
+    /// Makes what follows it in its sentence not a request now: "if", "consider", "in the future".
+    case notNow = "not_now"
 }

@@ -94,8 +94,11 @@ extension FactExtractor {
         for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
         for var m in matches {
             let entry = index.entries[Int(m.id)]
+            // "no sedation", "without contrast": a request that names a thing to exclude it does not ask for it.
+            if Self.excluded(m.tokenRange.lowerBound, tokens) { continue }
             if entry.isGapped {
-                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count) else { continue }
+                var gaps: [Range<Int>] = []
+                guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count, gapsOut: &gaps) else { continue }
                 m.tokenRange = whole
             }
             let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)
@@ -105,10 +108,30 @@ extension FactExtractor {
             case .value(let v): facts.values[entry.fact] = .text(index.values[v])
             default: continue
             }
-            let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
+            // Offsets in the request text map into the source where the request stands; a request text
+            // longer than its place (a strength added from the medication list) points at the place.
+            let evidenceRange = context.requestRange.map { place in
+                place.lowerBound + range.upperBound <= place.upperBound ? place.lowerBound + range.lowerBound ..< place.lowerBound + range.upperBound : place
+            } ?? range
             facts.evidence.append(FactEvidence(range: evidenceRange, how: context.requestRange == nil ? .request : .mention(.affirmed),
                                                attributedTo: .treater), to: entry.fact)
         }
+    }
+
+    /// Words that, just before a phrase of a request, exclude what it names.
+    static let exclusionKeys: Set<UInt64> = Set(["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) })
+
+    /// Whether one of the two words before token `i` (punctuation skipped) excludes it.
+    static func excluded(_ i: Int, _ tokens: [Token]) -> Bool {
+        var j = i - 1, words = 0
+        while j >= 0, words < 2 {
+            if tokens[j].isPunct, tokens[j].key != Tokenizer.key(of: "/") { j -= 1; continue }
+            if exclusionKeys.contains(tokens[j].key) { return true }
+            if tokens[j].key == Tokenizer.key(of: "w"), j + 2 < tokens.count, tokens[j + 2].key == Tokenizer.key(of: "o") { return true }
+            words += 1
+            j -= 1
+        }
+        return false
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {

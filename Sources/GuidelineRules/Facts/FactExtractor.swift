@@ -1,7 +1,7 @@
 // Facts/ — a case's facts: what the case knows besides its narrative (`CaseContext`), the narrative
-// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`), the combination of scans, request and
-// Swift hooks into an item's `FactSet` (`FactCombination`, `FactHook`, `FactHooks`). Not here:
-// reading the request (Requests/), judging the facts (Evaluation/).
+// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`, the measures' votes in `MeasureVotes`),
+// the combination of scans, request and Swift hooks into an item's `FactSet` (`FactCombination`,
+// `FactHook`, `FactHooks`). Not here: reading the request (Requests/), judging the facts (Evaluation/).
 
 import IMRParse
 
@@ -19,6 +19,8 @@ import IMRParse
 /// - number: the value in the fact's unit nearest to a `near` phrase in an affirmed sentence.
 /// - count: distinct occurrences of an event about the patient (dates, "x3", "three", "3rd").
 /// - enum: the value whose phrase is affirmed last.
+/// - measures (`improves`, `measure` clauses): a sentence naming a measure is read for its values
+///   with their comparison (`MeasureVotes`).
 ///
 /// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
 /// verdict is what an audit checks, never evidence for it.
@@ -60,6 +62,22 @@ package struct FactExtractor: Sendable {
 
     static let maximumMentionsPerSentence = 256
 
+    /// Reads measure values with their comparison in sentences that name a measure; nil when no
+    /// fact reads a measure.
+    let measureReader: MeasureReader?
+    /// Each fact clause that reads a measure, flat (see `MeasureClause`).
+    let measureUses: [MeasureUse]
+
+    /// A measure clause of a fact, as plain values: the measures as bits (`improves pain, motion`),
+    /// whether only comparisons with a medication count, and for a number fact which side it takes.
+    struct MeasureUse: Sendable {
+        var fact: Int
+        var measures: UInt64
+        var withMedication: Bool
+        var isValue = false
+        var with = false
+    }
+
     package init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
@@ -74,7 +92,25 @@ package struct FactExtractor: Sendable {
             }
             return nil
         }
-        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
+        var uses: [MeasureUse] = []
+        for (slot, f) in book.facts.enumerated() {
+            for clause in f.measureClauses {
+                switch clause {
+                case .improves(let measures, let withMedication):
+                    uses.append(MeasureUse(fact: slot, measures: measures.reduce(0) { $0 | 1 << UInt64($1) }, withMedication: withMedication))
+                case .value(let measure, let with):
+                    uses.append(MeasureUse(fact: slot, measures: 1 << UInt64(measure), withMedication: true, isValue: true, with: with))
+                }
+            }
+        }
+        measureUses = uses
+        // The reader is made only when some fact reads a measure: a book without measure clauses
+        // reads no sentence for them.
+        let lexicon = book.lexicon
+        measureReader = uses.isEmpty ? nil : MeasureReader(
+            measures: book.measures.map { .init(words: $0.words.flatMap(lexicon.alternatives(of:)), units: $0.units, scale: $0.scale) },
+            medicationWords: lexicon.concepts["medication"] ?? [])
+        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases, measureTriggers: measureReader?.triggers ?? [])
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
     }
 
@@ -89,7 +125,8 @@ package struct FactExtractor: Sendable {
             guard let a = Attribution(rawValue: who) else { continue }
             for p in phrases { cues.append(AttributionCue(attribution: a, phrase: p)) }
         }
-        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues)
+        let sections = d.sections.map { SectionRule(kind: $0.kind, headings: $0.headings, assertion: $0.assertion.flatMap(Assertion.init(rawValue:))) }
+        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues, sections: sections)
     }
 
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.
@@ -135,6 +172,9 @@ package struct FactExtractor: Sendable {
         var end: Int32
         /// Index into `FactPhraseIndex.nodeEntries`.
         var entry: Int32
+        /// A pattern's gaps: `gaps[gapStart..<gapStart + gapCount]` of the sentence being scanned.
+        var gapStart: Int16 = 0
+        var gapCount: Int16 = 0
         // Made from a valid range: no bounds check.
         var tokens: Range<Int> { Range(uncheckedBounds: (Int(start), Int(end))) }
     }
@@ -158,11 +198,17 @@ package struct FactExtractor: Sendable {
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
+        // The gaps of the patterns matched in the sentence (a negation there is not the phrase's own).
+        var gaps: [Range<Int>] = []
+        // Measure values: one side of a medication comparison waiting for the other in the next
+        // sentences, and the measure a heading line ("Pain:") gives the lines under it.
+        var measures = MeasureScan()
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
             index.narrative.nodeMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty else { continue }
+            let carried = measures.carried(into: s)
+            guard !matches.isEmpty || carried != nil else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
@@ -170,9 +216,12 @@ package struct FactExtractor: Sendable {
             // collected on the way: matches come in (start, end) order, so equal spans are neighbours.
             candidates.removeAll()
             containers.removeAll()
+            gaps.removeAll(keepingCapacity: true)
             var verdict = false
+            var namesMeasure = false
             for m in matches {
                 let node = Int(m.node)
+                if index.measureNodes[node] { namesMeasure = true }
                 // The sentence states the reviewer's verdict: nothing in it counts (what was
                 // collected so far is dropped with the sentence).
                 if index.verdictNodes[node] { verdict = true; break }
@@ -181,13 +230,17 @@ package struct FactExtractor: Sendable {
                 for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
                     let entry = index.nodeEntries[k]
                     var whole = first
+                    let gapStart = gaps.count
                     if entry.isGapped {
-                        guard let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound) else { continue }
+                        guard gapStart < Int(Int16.max) - 8,
+                              let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound, gapsOut: &gaps) else { continue }
                         whole = w
                     }
+                    if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
                     guard !candidates.isFull else { continue }
-                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k)))
+                    candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k),
+                                                gapStart: Int16(gapStart), gapCount: Int16(gaps.count - gapStart)))
                     if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
                         containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
                     }
@@ -206,7 +259,8 @@ package struct FactExtractor: Sendable {
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 let fact = info[entry.fact]
-                let ctx = clinical.context(of: mention, in: s)
+                var ctx = clinical.context(of: mention, in: s)
+                if c.gapCount > 0 { ctx = negatedInGap(ctx, gaps[Int(c.gapStart)..<Int(c.gapStart + c.gapCount)], clinical, s) }
                 let accepted = fact.accepts(ctx.assertion)
                 // The trigger's bytes; its text is made only when an output shows it.
                 var trigger: Range<Int>?
@@ -254,7 +308,33 @@ package struct FactExtractor: Sendable {
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
+            if namesMeasure || carried != nil, let reader = measureReader {
+                readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, state: &measures, into: &result)
+            }
         }
+    }
+
+    /// Whether the token at `token` lies in one of the sections of `mask`.
+    private func inSections(_ mask: UInt32, _ clinical: ClinicalText, at token: Int) -> Bool {
+        let kind = clinical.section(ofToken: token)
+        return mask & (1 << UInt32(kind < 0 ? FactDefinition.noSection : kind)) != 0
+    }
+
+    /// A pattern's context when a negation, uncertainty or hypothetical trigger stands in one of its
+    /// gaps: such a trigger is not part of the phrase ("pain does not radiate to the leg" is the
+    /// pattern "{pain} ... {spread} ... {limb}" negated), though `ClinicalText` takes every trigger
+    /// inside a mention for the mention's own words.
+    private func negatedInGap(_ ctx: MentionContext, _ gaps: ArraySlice<Range<Int>>, _ clinical: ClinicalText, _ s: Int) -> MentionContext {
+        guard !ctx.assertion.isNegated else { return ctx }
+        for m in clinical.modifiers(in: s) where m.category.isPhraseOwned {
+            if gaps.contains(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.upperBound <= $0.upperBound }) {
+                // Guideline quotes, hypotheticals and other persons decided by a trigger outside keep
+                // their category (they outrank a negation).
+                if ctx.assertion.precedence > m.category.precedence { return ctx }
+                return MentionContext(assertion: m.category, trigger: m.trigger, attribution: ctx.attribution)
+            }
+        }
+        return ctx
     }
 
     /// A mention inside a longer contiguous mention of the same fact is part of it. Inside another

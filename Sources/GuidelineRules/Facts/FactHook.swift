@@ -18,10 +18,14 @@ package struct FactHook: Sendable {
     package let summary: String
     /// Whether the value is read from the request (its evidence is then the request text).
     package let readsRequest: Bool
+    /// For a number the requester chooses, what it counts ("visits", "levels"): advice for an unmet
+    /// limit says "a request for 2 visits would meet it".
+    package let counts: String?
     let compute: Computation
 
-    init(_ name: String, _ kind: FactKind, unit: String? = nil, values: [String] = [], readsRequest: Bool, _ summary: String,
-         compute: @escaping Computation) {
+    init(_ name: String, _ kind: FactKind, unit: String? = nil, values: [String] = [], readsRequest: Bool, counts: String? = nil,
+         _ summary: String, compute: @escaping Computation) {
+        self.counts = counts
         self.name = name
         self.kind = kind
         self.unit = unit

@@ -6,24 +6,24 @@ import IMRParse
 /// (`IMR_RECORD=1 swift test --filter FactHooksTests`) and add a unit test of its value.
 package enum FactHooks {
     package static let all: [FactHook] = [
-        FactHook("requested_quantity", .count, readsRequest: true,
+        FactHook("requested_quantity", .count, readsRequest: true, counts: "units",
                  "the quantity the request states (\"x2\", \"#90\", \"series of three (3)\"); unknown when it states none") { r, _ in
             number(r?.quantity.map(Double.init))
         },
-        FactHook("requested_injection_count", .count, readsRequest: true, "injections requested: the stated quantity, else 1") { r, _ in
+        FactHook("requested_injection_count", .count, readsRequest: true, counts: "injections", "injections requested: the stated quantity, else 1") { r, _ in
             r == nil ? .unknown : .number(Double(r?.quantity ?? 1))
         },
-        FactHook("requested_visits", .count, readsRequest: true,
+        FactHook("requested_visits", .count, readsRequest: true, counts: "visits",
                  "visits requested: as stated, else frequency × duration (\"3x2\" = 6), else a bare quantity (\"PT x12\")") { r, _ in
             number((r?.visits ?? r?.quantity).map(Double.init))
         },
-        FactHook("requested_frequency_per_week", .number, unit: "per_week", readsRequest: true, "visits per week in the request") { r, _ in
+        FactHook("requested_frequency_per_week", .number, unit: "per_week", readsRequest: true, counts: "visits a week", "visits per week in the request") { r, _ in
             number(r?.frequencyPerWeek)
         },
-        FactHook("requested_duration_weeks", .number, unit: "weeks", readsRequest: true, "weeks of treatment in the request") { r, _ in
+        FactHook("requested_duration_weeks", .number, unit: "weeks", readsRequest: true, counts: "weeks", "weeks of treatment in the request") { r, _ in
             number(r?.durationWeeks)
         },
-        FactHook("requested_levels", .count, readsRequest: true, "spine levels named in the request (\"L4-5 and L5-S1\" = 2)") { r, _ in
+        FactHook("requested_levels", .count, readsRequest: true, counts: "levels", "spine levels named in the request (\"L4-5 and L5-S1\" = 2)") { r, _ in
             guard let r else { return .unknown }
             return r.levels.isEmpty ? .unknown : .number(Double(r.levels.count))
         },
@@ -35,7 +35,7 @@ package enum FactHooks {
             guard let r else { return .unknown }
             return .bool((r.doseMg != nil || r.strengthPercent != nil) && (r.hasDosingFrequency || r.quantity != nil))
         },
-        FactHook("requested_dose_mg", .number, unit: "mg", readsRequest: true, "strength in mg per unit (\"Norco 10/325\" → 10)") { r, _ in
+        FactHook("requested_dose_mg", .number, unit: "mg", readsRequest: true, counts: "mg", "strength in mg per unit (\"Norco 10/325\" → 10)") { r, _ in
             number(r?.doseMg)
         },
         FactHook("age_years", .number, unit: "years", readsRequest: false, "the patient's age from the letter's patient line or the narrative") { _, c in

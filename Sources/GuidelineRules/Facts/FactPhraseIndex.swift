@@ -23,18 +23,32 @@ struct FactPhraseIndex: Sendable {
         var gap: Int32 = -1
         /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
         var needsAnchor = false
+        /// The note sections the phrase counts in, one bit per section kind (`FactDefinition.noSection`
+        /// for text under no heading); 0 for anywhere.
+        var sections: UInt32 = 0
         var isGapped: Bool { gap >= 0 }
     }
 
-    /// Words allowed between the parts of a phrase written with "...".
+    /// Words allowed between the parts of a phrase written with "..." (fillers not counted).
     static let maximumGap = 5
 
     var narrative = PhraseTrie()
     var request = PhraseTrie()
     var entries: [Entry] = []
-    /// The word keys of each part after the first of a gapped phrase, which must follow in order,
-    /// each within `maximumGap` words of the previous.
-    var gaps: [[[UInt64]]] = []
+    /// The parts after the first of each gapped phrase, which must follow in order, each within
+    /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
+    /// concept's words), matched at each position of the gap.
+    var gaps: [[GapPart]] = []
+
+    /// One part of a gapped phrase: a small trie of its alternatives, in a class so that reading it
+    /// at every pattern match retains one reference (a `PhraseTrie` value was copied there, a retain
+    /// and a release per array of it: an eighth of the whole scan).
+    final class GapPart: Sendable {
+        let trie: PhraseTrie
+        init(_ trie: PhraseTrie) { self.trie = trie }
+    }
+    /// Words a gap passes over without counting them (the lexicon's fillers).
+    var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
@@ -49,57 +63,84 @@ struct FactPhraseIndex: Sendable {
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
     /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
     var verdictNodes: [Bool] = []
+    /// By narrative trie node: a measure's word (or scale number) ends there, so the sentence is read
+    /// for measure values (`MeasureReader`).
+    var measureNodes: [Bool] = []
 
     /// The id verdict phrases carry in the narrative trie.
     static let verdictID: Int32 = -1
+    /// The id measure words carry in the narrative trie.
+    static let measureID: Int32 = -2
 
-    init(book: RuleBook, verdictPhrases: [String]) {
+    init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
         anchored = [Bool](repeating: false, count: book.facts.count)
+        let lexicon = book.lexicon
+        fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
-            func add(_ phrases: [String], _ role: Role) {
+            func add(_ all: [String], _ role: Role, clause: String) {
+                // Phrases limited to sections make entries of their own, one per set of sections.
+                var groups: [(mask: UInt32, phrases: [String])] = []
+                for p in all {
+                    var mask: UInt32 = 0
+                    for limit in f.sectionLimits where limit.role == clause && limit.phrases.contains(p) {
+                        for k in limit.sections { mask |= 1 << UInt32(k) }
+                    }
+                    if let g = groups.firstIndex(where: { $0.mask == mask }) { groups[g].phrases.append(p) } else { groups.append((mask, [p])) }
+                }
+                for g in groups { add(g.phrases, role, sections: g.mask) }
+            }
+            func add(_ phrases: [String], _ role: Role, sections: UInt32) {
                 guard !phrases.isEmpty else { return }
                 let id = Int32(entries.count)
-                entries.append(Entry(fact: slot, role: role))
+                entries.append(Entry(fact: slot, role: role, sections: sections))
                 for p in phrases {
-                    if let gapped = Self.gapParts(p) {
-                        // Each gapped phrase is its own entry: its first part goes in the trie, the rest is checked on a match.
-                        let parts = gapped.map { Tokenizer.keys(ofPhrase: $0) }.filter { !$0.isEmpty }
-                        guard let first = parts.first else { continue }
-                        let gid = Int32(entries.count)
-                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count)))
-                        gaps.append(Array(parts.dropFirst()))
-                        if isRequest { request.add(keys: first, id: gid) } else { narrative.add(keys: first, id: gid) }
-                        continue
+                    let parts = lexicon.parts(of: p)
+                    guard let first = parts.first else { continue }
+                    var trieID = id
+                    if parts.count > 1 {
+                        // A pattern is its own entry: its first part's alternatives go in the trie, the
+                        // other parts are checked on a match.
+                        trieID = Int32(entries.count)
+                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
+                        gaps.append(parts.dropFirst().map { alternatives in
+                            var trie = PhraseTrie()
+                            for a in alternatives { trie.add(a, id: 0) }
+                            return GapPart(trie)
+                        })
                     }
-                    if isRequest { request.add(p, id: id) } else { narrative.add(p, id: id) }
+                    for a in first {
+                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
+                    }
                 }
             }
             switch f.kind {
             case .bool:
-                add(f.phrases, .affirm)
-                add(f.denials, .deny)
-                add(f.negatives, .negative)
+                add(f.phrases, .affirm, clause: "phrases")
+                add(f.denials, .deny, clause: "deny")
+                add(f.negatives, .negative, clause: "negative")
             case .number:
-                add(f.near, .near)
+                add(f.near, .near, clause: "near")
             case .count:
-                add(f.events, .event)
-                add(f.near, .near)
+                add(f.events, .event, clause: "events")
+                add(f.near, .near, clause: "near")
             case .enumeration:
                 for (value, phrases) in f.valuePhrases {
-                    add(phrases, .value(values.count))
+                    add(phrases, .value(values.count), clause: "value")
                     values.append(value)
                 }
             default: break
             }
             if !f.anchors.isEmpty, !isRequest {
-                add(f.anchors, .anchor)
+                add(f.anchors, .anchor, clause: "anchor")
                 anchored[slot] = true
             }
         }
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
+        for p in measureTriggers { narrative.add(p, id: Self.measureID) }
         verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
+        measureNodes = [Bool](repeating: false, count: narrative.nodeCount)
         entryStart.reserveCapacity(narrative.nodeCount + 1)
         anchorStart.reserveCapacity(narrative.nodeCount + 1)
         for n in 0..<narrative.nodeCount {
@@ -107,9 +148,10 @@ struct FactPhraseIndex: Sendable {
             anchorStart.append(Int32(anchorFacts.count))
             for id in narrative.ids(at: Int32(n)) {
                 if id == Self.verdictID { verdictNodes[n] = true; continue }
+                if id == Self.measureID { measureNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
-                if e.role == .anchor, !e.isGapped { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
+                if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
         }
         entryStart.append(Int32(nodeEntries.count))
@@ -118,59 +160,37 @@ struct FactPhraseIndex: Sendable {
 }
 
 extension FactPhraseIndex {
-    /// A gapped phrase's parts, as `components(separatedBy: "...")` gives them; nil for a phrase
-    /// without "...". Read from the bytes: the generic `utf8.contains` and Foundation's search
-    /// were a tenth of indexing the phrases, which the rule book does at every start.
-    static func gapParts(_ phrase: String) -> [String]? {
-        var phrase = phrase
-        return phrase.withUTF8 { b -> [String]? in
-            let dot = UInt8(ascii: ".")
-            var parts: [String] = []
-            var start = 0, i = 0
-            while i + 3 <= b.count {
-                if b[i] == dot, b[i + 1] == dot, b[i + 2] == dot {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-                    i += 3
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            guard !parts.isEmpty else { return nil }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
-            return parts
-        }
-    }
-
     /// Completes a gapped phrase whose first part matched `first`: the token range of the whole
-    /// phrase, or nil when a later part does not follow within the gap (inside `limit`).
-    func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int) -> Range<Int>? {
+    /// phrase, or nil when a later part does not follow within the gap (inside `limit`). The tokens
+    /// of each gap (between the end of a part and the start of the next) are appended to `gapsOut`:
+    /// a negation there is not part of the phrase ("pain does not radiate to the leg").
+    func complete(_ entry: Entry, first: Range<Int>, tokens: [Token], limit: Int, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         var end = first.upperBound
-        for part in gaps[Int(entry.gap)] {
-            var found: Int?
-            var words = 0
-            var j = end
-            while j < limit, words <= Self.maximumGap {
-                if !tokens[j].isPunct {
-                    if let e = Self.match(part, tokens: tokens, at: j, limit: limit) { found = e; break }
-                    words += 1
+        let mark = gapsOut.count
+        tokens.withUnsafeBufferPointer { buffer in
+            for part in gaps[Int(entry.gap)] {
+                var found: Int?
+                var words = 0
+                var j = end
+                while j < limit, words <= Self.maximumGap {
+                    if !buffer[j].isPunct {
+                        if let m = part.trie.longestMatch(in: buffer, at: j, end: limit) {
+                            if j > end { gapsOut.append(end..<j) }
+                            found = m.end
+                            break
+                        }
+                        if fillers.flags(buffer[j].key) == 0 { words += 1 }
+                    }
+                    j += 1
                 }
-                j += 1
+                guard let e = found else { end = -1; return }
+                end = e
             }
-            guard let e = found else { return nil }
-            end = e
+        }
+        guard end >= 0 else {
+            gapsOut.removeSubrange(mark...)
+            return nil
         }
         return first.lowerBound..<end
-    }
-
-    /// The end of `keys` matched as consecutive words at `start` (punctuation skipped).
-    private static func match(_ keys: [UInt64], tokens: [Token], at start: Int, limit: Int) -> Int? {
-        var j = start
-        for key in keys {
-            while j < limit, tokens[j].isPunct { j += 1 }
-            guard j < limit, tokens[j].key == key else { return nil }
-            j += 1
-        }
-        return j
     }
 }

@@ -15,6 +15,13 @@ extension Token {
 extension Assertion {
     var isNegated: Bool { if case .negated = self { true } else { false } }
     var isHistorical: Bool { if case .historical = self { true } else { false } }
+    /// Categories whose trigger, inside a phrase, belongs to the phrase ("absent ankle reflex").
+    var isPhraseOwned: Bool {
+        switch self {
+        case .negated, .possible, .hypothetical: true
+        default: false
+        }
+    }
 
     /// One bit per category, at the category's `precedence` (the extractor's sets of accepted categories).
     var bit: UInt8 {

@@ -38,6 +38,9 @@ package struct TreatmentSyntax: Sendable {
     package var name: String
     package var requests: [RuleToken] = []
     package var claims: [RuleToken] = []
+    /// `refines ID [when "word", …]`: the family whose id this one reports as (see `Treatment.refines`).
+    package var refines: RuleToken?
+    package var refinesWhen: [RuleToken] = []
     package var citation: CitationSyntax?
     package var appliesFrom: RuleToken?
     package var appliesTo: RuleToken?
@@ -61,6 +64,30 @@ package struct FactSyntax: Sendable {
     package var within: Int?
     package var events: [RuleToken] = []
     package var assertions: [RuleToken] = []
+    /// Clauses limited to sections: `phrases "{opioid}" in medications` (the clause's role —
+    /// "phrases", "deny", … — its phrases and the section names).
+    package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
+    /// `elapsed`: the value grows as time passes.
+    package var elapsed = false
+    /// `improves pain, motion [with medication]`: the measures, and the word after `with`.
+    package var improves: [(keyword: RuleToken, measures: [RuleToken], medication: RuleToken?)] = []
+    /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it.
+    package var measureValues: [(keyword: RuleToken, measure: RuleToken, side: RuleToken?, medication: RuleToken?)] = []
+    package var file: String
+}
+
+/// `measure NAME "what it is" better lower|higher` with its `words`, `units`, `scale` and
+/// `meaningful` clauses: a clinical number whose change facts judge.
+package struct MeasureSyntax: Sendable {
+    package var name: RuleToken
+    package var description: String
+    /// `lower` or `higher`.
+    package var better: RuleToken?
+    package var words: [RuleToken] = []
+    package var units: [RuleToken] = []
+    package var scale: RuleToken?
+    /// `meaningful 2 points or 30 percent`: each amount with the word after it.
+    package var meaningful: [(amount: RuleToken, word: RuleToken?)] = []
     package var file: String
 }
 
@@ -70,6 +97,12 @@ package struct CriterionSyntax: Sendable {
     package var treatment: RuleToken?
     package var when: ExpressionSyntax?
     package var unless: ExpressionSyntax?
+    /// The situation `when` / `unless` describe, in plain words ("a repeat injection").
+    package var whenLabel: String?
+    package var unlessLabel: String?
+    /// `role decisive|supporting "why"`: whether the criterion decides the case (see `CriterionRole`).
+    package var role: RuleToken?
+    package var roleWhy: String?
     package var require: ExpressionSyntax?
     package var citation: CitationSyntax?
     package var reason: RuleToken?
@@ -102,6 +135,23 @@ package struct TriggerSyntax: Sendable {
     package var file: String
 }
 
+/// `section KIND "heading", … [assertion CATEGORY]`: the headings that open a kind of note section.
+package struct SectionSyntax: Sendable {
+    package var kind: RuleToken
+    package var headings: [RuleToken]
+    package var assertion: RuleToken?
+    package var file: String
+}
+
+/// `concept NAME "what it means"` with its `words`: a named set of words and phrases that mean the
+/// same thing, used inside any phrase as `{NAME}`.
+package struct ConceptSyntax: Sendable {
+    package var name: RuleToken
+    package var description: String
+    package var words: [RuleToken] = []
+    package var file: String
+}
+
 /// Everything read from a rules folder, before checking.
 package struct RuleSyntaxTree: Sendable {
     package var treatments: [TreatmentSyntax] = []
@@ -110,6 +160,18 @@ package struct RuleSyntaxTree: Sendable {
     package var examples: [ExampleSyntax] = []
     package var triggers: [TriggerSyntax] = []
     package var ancillary: [RuleToken] = []
+    package var concepts: [ConceptSyntax] = []
+    package var measures: [MeasureSyntax] = []
+    package var sections: [SectionSyntax] = []
+    /// `confidence "source"` with `NAME = number` lines: the decision model's weights.
+    package var confidence: (source: RuleToken, weights: [(name: RuleToken, value: Double)], file: String)?
+    /// `request_words KIND "…"`: how notes ask for treatments (see `RequestFinder`).
+    package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
+    /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
+    package var fillers: [RuleToken] = []
+    /// Names of facts whose declaration is too broken to compile (an unknown type): already
+    /// reported there, so a use elsewhere is not reported again as an unknown fact.
+    package var brokenFacts: Set<String> = []
     package var files: [String] = []
     package init() {}
 }

@@ -13,11 +13,17 @@ public final class Analyzer: Sendable {
     public let book: RuleBook
     package let recognizer: RequestRecognizer
     package let extractor: FactExtractor
+    let finder: RequestFinder
+
+    /// The requests a note makes, in text order (see `RequestFinder`): what `predict` assesses when
+    /// no request is given.
+    public func findRequests(in source: SourceText) -> [FoundRequest] { finder.find(in: source) }
 
     public init(book: RuleBook) {
         self.book = book
         self.recognizer = RequestRecognizer(book: book)
         self.extractor = FactExtractor(book: book)
+        self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
     }
 
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.
@@ -31,7 +37,11 @@ public final class Analyzer: Sendable {
         r.bytes = Array(text.utf8)
         r.tokens = Tokenizer.tokens(r.bytes, 0..<r.bytes.count)
         let recognition = recognizer.recognize(tokens: r.tokens)
-        r.components = recognition.components
+        r.families = recognition.components
+        for f in r.families {
+            let reported = book.treatment(f)?.reportedID ?? f
+            if !r.components.contains(reported) { r.components.append(reported) }
+        }
         r.componentRanges = recognition.ranges
         RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay).read(into: &r)
         return r
@@ -53,7 +63,7 @@ public final class Analyzer: Sendable {
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
         var facts = extractor.extract(scans: scans, context: context, request: request)
-        let treatments = request.components.compactMap { book.treatment($0) }
+        let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
                               message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")

@@ -10,9 +10,16 @@ extension Prediction {
         w.key("source"); w.string(source.path)
         w.key("request"); w.string(request.text)
         w.key("treatment"); w.string(assessment == nil ? nil : request.treatment)
+        // The rule family whose criteria decided it: `treatment` unless a more specific family refines it.
+        w.key("family"); w.string(assessment == nil ? nil : request.family)
         w.key("components"); strings(request.components, to: &w)
         w.key("predicted"); w.string(assessment?.decision.rawValue)
         w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })
+        w.key("confidence")
+        // Two decimals: more would claim a precision the calibration does not have.
+        if let a = assessment { w.double((a.confidence * 100).rounded() / 100) } else { w.null() }
+        w.key("decided_by"); strings(assessment?.decidedBy ?? [], to: &w)
+        w.key("uncertain"); w.bool(assessment?.isUncertain)
         extra(&w)
         w.key("parsed_request"); request.writeJSON(to: &w)
         if let a = assessment {
@@ -62,10 +69,12 @@ extension Prediction {
         if let owner = c.owner, owner.id == r.treatment { w.member(owner.member) } else { w.key("treatment"); w.string(r.treatment) }
         w.member(c.textMember)
         w.member(r.status.member)
+        w.member(c.roleMember)
         w.member(c.citationMember)
         w.member(c.reasonMember)
         w.member(r.status == .undocumented ? c.missingMember : noMissing)
         w.member(r.whyNotApplicable.map { c.noteMembers[$0.rawValue] } ?? noNote)
+        w.key("advice"); w.string(r.advice)
         w.key("facts")
         w.beginObject()
         if applies {

@@ -1,45 +1,344 @@
 import IMRParse
 
-/// Finds requests written in a narrative: "Requesting: …", "Request for authorization: …",
-/// "I am requesting …", "Plan: … request …". Each up to the end of its sentence or line.
-public enum RequestFinder {
-    static let cues: [[UInt8]] = ["request for authorization:", "request for authorization of", "requesting authorization for",
-                                  "authorization is requested for", "i am requesting", "we are requesting", "requesting:",
-                                  "requesting", "request:", "requests:", "requested:"].map { $0.scanNeedle }
+/// A request found in a note: its text as a request title would read, where it stands, and the
+/// treatment it names.
+public struct FoundRequest: Sendable, Equatable {
+    /// The request as a title ("Norco 10/325 mg one tablet every 6 hours #120"), white space folded;
+    /// when the note's medication list gives a drug's strength that the request line leaves out, it
+    /// is added after a " — " ("Continue Norco — Norco 10/325 mg 1 q6h").
+    public var text: String
+    /// Bytes of the request in the note.
+    public var range: Range<Int>
+    /// The treatment it names, as outputs report it (a design id: `electrotherapy` for an H-wave unit).
+    public var treatment: String
+    /// The family whose criteria apply (`h_wave_stimulation`); the same as `treatment` unless a family
+    /// refines it.
+    public var family: String
+}
 
-    /// Each request found, as its text (white space folded) and its byte range in `text`, in text order.
-    public static func find(in text: SourceText) -> [(String, Range<Int>)] {
-        var out: [(String, Range<Int>)] = []
-        let bytes = text.bytes
-        var i = 0
-        while i < bytes.count {
-            var matched: Int?
-            for cue in cues where TextScan.lower(bytes[i]) == cue[0] && (i == 0 || !TextScan.isAlnum(bytes[i - 1])) {
-                if let end = TextScan.match(cue, in: bytes, at: i, end: bytes.count) { matched = end; break }
+/// Finds the requests a note makes, in any office's words: "Plan: Request lumbar ESI L4-5",
+/// "RFA submitted for …", "We will request authorization for …", "I recommend …", "Continue Norco
+/// 10/325 #90", "Refill …", "PT 2x6 lumbar", numbered lists after "Requesting:".
+///
+/// The note is read as clinical text (sentences, sections, ConText assertions). It is cut into
+/// units — sentences, the lines of a list ("1.", "2)", "-", "•"), the lines of a plan, pieces
+/// between semicolons — and a unit asks for what it names when
+/// - it stands in a `plan` section (`Rules/context/sections.rules`), or
+/// - it holds an `ask` word anywhere ("request", "authorization", "RFA", "recommend"), or
+/// - it opens with an `order` word ("Continue …", "Refill …", "Start …") (`request_words`, `Rules/requests.rules`).
+/// Each treatment the unit names (by the families' `requests` phrasings, as request titles are read)
+/// is a request unless its mention is negated ("no repeat injection"), historical ("had an ESI"),
+/// about another person or a guideline's words, or follows a `not_now` word in the unit ("if she
+/// fails therapy we will consider an ESI"). A unit naming several families gives one request each,
+/// cut at the "and" or comma before the next; one family named twice is one request.
+package struct RequestFinder: Sendable {
+    let recognizer: RequestRecognizer
+    let engine: ContextEngine
+    /// `ask` (id 0), `order` (1) and `not_now` (2) words.
+    let words: PhraseTrie
+    let planSection: Int?
+    let medicationSection: Int?
+    /// The id each family is reported as (`Treatment.reportedID`).
+    let reported: [String: String]
+
+    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2
+
+    package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
+        self.recognizer = recognizer
+        self.engine = engine
+        var trie = PhraseTrie()
+        for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow)] {
+            for p in book.requestWords[kind] ?? [] {
+                for a in book.lexicon.alternatives(of: p) { trie.add(a, id: id) }
             }
-            guard let start = matched else { i += 1; continue }
-            // The request runs to the end of its sentence or paragraph (a blank line), across line breaks.
-            var end = start
-            while end < bytes.count, !(bytes[end] == 46 && (end + 1 >= bytes.count || TextScan.isSpace(bytes[end + 1]))) {
-                if bytes[end] == 10, let next = bytes[(end + 1)...].firstIndex(where: { $0 != 32 && $0 != 13 && $0 != 9 }), bytes[next] == 10 { break }
-                end += 1
-            }
-            // Several requests on one line: "Requesting: lumbar ESI L4-5; PT 2x6".
-            var pieceStart = start
-            for k in start...end where k == end || bytes[k] == 59 {
-                let range = TextScan.trim(bytes, pieceStart..<k)
-                var r = range
-                // Drop a leading "an", "a", "the" and "authorization for".
-                for lead in ["authorization for", "an", "a", "the"].map(\.scanNeedle) {
-                    if let e = TextScan.match(lead, in: bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
-                        r = TextScan.trim(bytes, e..<r.upperBound)
-                    }
-                }
-                if r.count >= 3 { out.append((text.normalized(r), r)) }
-                pieceStart = k + 1
-            }
-            i = end
         }
+        words = trie
+        reported = Dictionary(book.treatments.map { ($0.id, $0.reportedID) }, uniquingKeysWith: { first, _ in first })
+        planSection = book.context.sectionIndex("plan")
+        medicationSection = book.context.sectionIndex("medications")
+    }
+
+    static let and = Tokenizer.key(of: "and"), comma = Tokenizer.key(of: ","), plus = Tokenizer.key(of: "+"),
+               semicolon = Tokenizer.key(of: ";"), slash = Tokenizer.key(of: "/"), amp = Tokenizer.key(of: "&"),
+               dot = Tokenizer.key(of: "."), paren = Tokenizer.key(of: ")"), dash = Tokenizer.key(of: "-"),
+               star = Tokenizer.key(of: "*"), bullet = Tokenizer.key(of: "•"), hash = Tokenizer.key(of: "#"),
+               colon = Tokenizer.key(of: ":"), greater = Tokenizer.key(of: ">"), equals = Tokenizer.key(of: "="),
+               arrow = Tokenizer.key(of: "→"), openBracket = Tokenizer.key(of: "["), closeBracket = Tokenizer.key(of: "]")
+
+    /// The requests of `source`, in text order.
+    package func find(in source: SourceText) -> [FoundRequest] {
+        guard !source.bytes.isEmpty else { return [] }
+        let clinical = ClinicalText(source: source, engine: engine)
+        let tokens = clinical.tokens
+        var out: [FoundRequest] = []
+        // A unit that asks and ends with ":" ("I ask that the following be authorized:") asks for the
+        // list items after it.
+        var listAsked = false
+        let bytes = clinical.source.bytes
+        for unit in units(clinical) {
+            let opensList = Self.startsListItem(tokens, unit.lowerBound, unit.upperBound)
+            // The list ends at a line that is not one of its items (a sentence inside an item goes on).
+            let opensLine = unit.lowerBound == 0 || bytes.withUnsafeBufferPointer {
+                NoteSections.newline(between: tokens[unit.lowerBound - 1], and: tokens[unit.lowerBound], in: $0)
+            }
+            if opensLine, !opensList { listAsked = false }
+            let (found, asks) = requests(in: unit, clinical, asked: listAsked && opensList)
+            out += found
+            if asks, let last = unit.last, tokens[last].kind == .punct, tokens[last].key == Self.colon { listAsked = true }
+        }
+        return out.map { enriched($0, clinical) }
+    }
+
+    // MARK: Units
+
+    /// Sentences, cut again at list items, plan lines and semicolons.
+    func units(_ clinical: ClinicalText) -> [Range<Int>] {
+        let tokens = clinical.tokens
+        var out: [Range<Int>] = []
+        source(clinical).withUnsafeBufferPointer { bytes in
+            for sentence in clinical.sentences {
+                var start = sentence.tokenRange.lowerBound
+                let end = sentence.tokenRange.upperBound
+                var i = start + 1
+                while i < end {
+                    let t = tokens[i]
+                    var cut = false
+                    if t.kind == .punct, t.key == Self.semicolon {
+                        out.append(start..<i)
+                        start = i + 1
+                        i += 1
+                        continue
+                    }
+                    if NoteSections.newline(between: tokens[i - 1], and: t, in: bytes) {
+                        // A new list item, or a new line of a plan or a medication list.
+                        let section = clinical.section(ofToken: i)
+                        cut = Self.startsListItem(tokens, i, end) || Self.blankLine(between: tokens[i - 1], and: t, in: bytes)
+                            || (section >= 0 && (section == planSection || section == medicationSection) && Self.startsLine(t, bytes))
+                    }
+                    if cut {
+                        out.append(start..<i)
+                        start = i
+                    }
+                    i += 1
+                }
+                if start < end { out.append(start..<end) }
+            }
+        }
+        // A list marker that the sentence splitter left at the end of a sentence ("… #60\n2." |
+        // "Omeprazole …") opens the next unit.
+        var merged: [Range<Int>] = []
+        var k = 0
+        while k < out.count {
+            let u = out[k]
+            if k + 1 < out.count, Self.startsListItem(tokens, u.lowerBound, u.upperBound),
+               u.count == (tokens[u.lowerBound].kind == .number ? 2 : 1) {
+                merged.append(u.lowerBound..<out[k + 1].upperBound)
+                k += 2
+                continue
+            }
+            merged.append(u)
+            k += 1
+        }
+        return merged
+    }
+
+    private func source(_ clinical: ClinicalText) -> [UInt8] { clinical.source.bytes }
+
+    /// "1.", "2)", "-", "*", "•" opening a line.
+    static func startsListItem(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
+        let t = tokens[i]
+        if t.key == arrow { return true }
+        if t.kind == .punct { return t.key == dash || t.key == star || t.key == bullet || t.key == equals }
+        if t.kind == .number, i + 1 < end, tokens[i + 1].kind == .punct, tokens[i + 1].key == dot || tokens[i + 1].key == paren,
+           tokens[i + 1].start == t.end { return true }
+        return false
+    }
+
+    /// Two line breaks between two tokens: a paragraph ends.
+    static func blankLine(between a: Token, and b: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lines = 0
+        for k in Int(a.end)..<Int(b.start) where bytes[k] == 10 { lines += 1 }
+        return lines >= 2
+    }
+
+    /// A line that starts a new item rather than continuing a wrapped one: not in lower case.
+    static func startsLine(_ t: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let b = bytes[Int(t.start)]
+        return !(b >= 97 && b <= 122)
+    }
+
+    // MARK: Requests of a unit
+
+    /// The requests of one unit, and whether the unit asks (by standing in a plan or holding a request
+    /// word); `asked` when an earlier unit asked for the list this unit is an item of.
+    func requests(in unit: Range<Int>, _ clinical: ClinicalText, asked: Bool) -> ([FoundRequest], Bool) {
+        let tokens = clinical.tokens
+        var content = unit.lowerBound
+        // A list marker and a heading ("1.", "P:", "Plan:") are not the request.
+        if Self.startsListItem(tokens, content, unit.upperBound) { content += tokens[content].kind == .number ? 2 : 1 }
+        if let h = clinical.sections.headings.first(where: { $0.lowerBound >= unit.lowerBound && $0.lowerBound <= content + 1 }) {
+            content = max(content, h.upperBound)
+            while content < unit.upperBound, tokens[content].kind == .punct { content += 1 }
+        }
+        guard content < unit.upperBound else { return ([], false) }
+        let section = clinical.section(ofToken: content)
+        let inPlan = asked || (section >= 0 && section == planSection) || Self.isArrow(tokens, unit.lowerBound)
+        // The unit's request words: where each ends, and whether one asks, orders at the start, or defers.
+        var asks = false
+        var cueEnds: [Int] = []
+        var notNowAt: [Int] = []
+        var j = content
+        tokens.withUnsafeBufferPointer { buffer in
+            while j < unit.upperBound {
+                guard let m = words.longestMatch(in: buffer, at: j, end: unit.upperBound), m.node >= 0 else { j += 1; continue }
+                let ids = words.ids(at: m.node)
+                if ids.contains(Self.ask) { asks = true; cueEnds.append(m.end) }
+                if ids.contains(Self.order), j == content { asks = true; cueEnds.append(m.end) }
+                if ids.contains(Self.notNow) { notNowAt.append(j) }
+                j = m.end
+            }
+        }
+        guard inPlan || asks else { return ([], false) }
+        var mentions: [(treatment: String, tokens: Range<Int>)] = []
+        for m in recognizer.mentions(in: tokens, content..<unit.upperBound) {
+            let ctx = clinical.context(of: m.tokens)
+            switch ctx?.assertion {
+            case .negated?, .historical?, .otherPerson?, .guideline?: continue
+            // Outside a plan a request is something not yet done ("we will request", "I recommend"):
+            // "PT was authorized for 6 visits" reports, it does not ask.
+            case .affirmed?, .possible?, nil: if !inPlan && !cueEnds.contains(where: { $0 <= m.tokens.lowerBound }) { continue }
+            default: break
+            }
+            // An empty check box on a form: "[ ] Physical therapy".
+            if m.tokens.lowerBound >= 2, tokens[m.tokens.lowerBound - 1].key == Self.closeBracket,
+               tokens[m.tokens.lowerBound - 2].key == Self.openBracket { continue }
+            if notNowAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
+            // One family named twice is one request ("ESI … epidural"), unless the first was given its own
+            // dose or quantity before a joining word: two drugs of one class are two requests.
+            if let last = mentions.last, last.treatment == m.treatment {
+                let join = boundary(before: m.tokens.lowerBound, after: last.tokens.upperBound, tokens)
+                let joined = join >= last.tokens.upperBound && [Self.and, Self.comma, Self.plus, Self.amp, Self.semicolon].contains(tokens[join].key)
+                if !(joined && tokens[last.tokens.upperBound..<join].contains(where: { $0.kind == .number || $0.hasDigits })) { continue }
+            }
+            mentions.append(m)
+        }
+        var out: [FoundRequest] = []
+        for (k, m) in mentions.enumerated() {
+            // From the last request word before the mention (or the unit's start) to the word that
+            // joins the next mention ("and", ",", "+"), or the unit's end.
+            var start = k == 0 ? content : boundary(before: mentions[k].tokens.lowerBound, after: mentions[k - 1].tokens.upperBound, tokens) + 1
+            if let cue = cueEnds.last(where: { $0 <= m.tokens.lowerBound && $0 > start }) { start = cue }
+            start = skipLeadingWords(start, m.tokens.lowerBound, tokens)
+            var end = k + 1 < mentions.count ? boundary(before: mentions[k + 1].tokens.lowerBound, after: m.tokens.upperBound, tokens) : unit.upperBound
+            // A new clause ends the request: ", and I told her that …", "; she will …".
+            if let clause = clauseBreak(after: m.tokens.upperBound, before: end, tokens) { end = clause }
+            var last = end
+            while last > start + 1, tokens[last - 1].kind == .punct, tokens[last - 1].key != Self.paren { last -= 1 }
+            guard start < last else { continue }
+            let bytes = clinical.byteRange(ofTokens: start..<last)
+            out.append(FoundRequest(text: clinical.source.normalized(bytes), range: bytes, treatment: reported[m.treatment] ?? m.treatment,
+                                    family: m.treatment))
+        }
+        return (out, true)
+    }
+
+    /// "->", "=>" or "→" opening a line: a plan item in a problem-oriented note.
+    static func isArrow(_ tokens: [Token], _ i: Int) -> Bool {
+        guard i + 1 < tokens.count else { return false }
+        let a = tokens[i], b = tokens[i + 1]
+        if a.key == arrow { return true }
+        return a.kind == .punct && b.kind == .punct && (a.key == dash || a.key == equals) && b.key == greater && a.end == b.start
+    }
+
+    /// The joining word before the next mention ("and", ",", "+", "&", ";"), else the mention itself.
+    private func boundary(before next: Int, after previous: Int, _ tokens: [Token]) -> Int {
+        var i = next - 1
+        while i >= previous, i >= 0 {
+            let k = tokens[i].key
+            if k == Self.and || k == Self.comma || k == Self.plus || k == Self.amp || k == Self.semicolon { return i }
+            i -= 1
+        }
+        return max(previous, next - 1)
+    }
+
+    /// Words that open a new clause after a comma or "and" (a new subject), as the context engine's.
+    static let subjects: Set<UInt64> = Set(ContextEngine.subjectWords.map { Tokenizer.key(of: $0) } + ["you", "which", "who"].map { Tokenizer.key(of: $0) })
+
+    /// The first "," or "and" after the request that a new subject follows, within `limit`.
+    private func clauseBreak(after start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
+        var i = start
+        while i + 1 < limit {
+            let k = tokens[i].key
+            if k == Self.comma || k == Self.and {
+                var j = i + 1
+                if k == Self.comma, j < limit, tokens[j].key == Self.and { j += 1 }
+                if j < limit, Self.subjects.contains(tokens[j].key) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A strength after a drug's name: a number with mg, mcg, g, mL or %, or a fraction such as 10/325
+    /// (not a date such as 4/2017), within two words.
+    static func dose(after i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        var j = i + 1
+        while j < min(tokens.count, i + 4) {
+            let t = tokens[j]
+            if t.kind == .word, t.hasDigits {
+                // "10mg", "5mcg": digits glued to a unit.
+                let text = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                if text.hasSuffix("mg") || text.hasSuffix("mcg") || text.hasSuffix("ml") { return true }
+            } else if t.kind == .number, j + 1 < tokens.count {
+                let next = tokens[j + 1]
+                if next.key == Self.mg || next.key == Self.mcg || next.key == Self.gram || next.key == Self.ml || next.key == Self.percent { return true }
+                // A fraction, not a date ("02/17/2015" goes on with another "/").
+                if next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
+                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000,
+                   !(j + 3 < tokens.count && tokens[j + 3].key == Self.slash) { return true }
+            }
+            j += 1
+        }
+        return false
+    }
+    static let mg = Tokenizer.key(of: "mg"), mcg = Tokenizer.key(of: "mcg"), gram = Tokenizer.key(of: "g"),
+               ml = Tokenizer.key(of: "ml"), percent = Tokenizer.key(of: "%")
+
+    static let leadingWords: Set<UInt64> = Set(["for", "of", "a", "an", "the", "to", "authorization", "with", "is", "are", ":"].map { Tokenizer.key(of: $0) })
+
+    /// "for", "a", "the", "authorization" between a request word and what is requested.
+    private func skipLeadingWords(_ start: Int, _ limit: Int, _ tokens: [Token]) -> Int {
+        var s = start
+        while s < limit, Self.leadingWords.contains(tokens[s].key) || tokens[s].kind == .punct { s += 1 }
+        return s
+    }
+
+    // MARK: Strength from the medication list
+
+    /// A drug request that states no number ("Continue Norco") takes the strength and dosing the
+    /// note gives that drug elsewhere (its medication list): the request is judged as the note
+    /// documents it, not as one line abbreviates it.
+    func enriched(_ r: FoundRequest, _ clinical: ClinicalText) -> FoundRequest {
+        let span = clinical.tokenRange(covering: r.range)
+        let tokens = clinical.tokens
+        guard !span.isEmpty, !tokens[span].contains(where: { $0.kind == .number || $0.hasDigits }) else { return r }
+        // The words naming the treatment: any of them followed by a number elsewhere.
+        let names = recognizer.mentions(in: tokens, span).first?.tokens ?? span
+        let nameKeys = Set(tokens[names].filter { $0.kind == .word }.map(\.key))
+        var best: Range<Int>?
+        var bestInList = false
+        let bytes = clinical.source.bytes
+        for (i, t) in tokens.enumerated() where t.kind == .word && nameKeys.contains(t.key) && !span.contains(i) {
+            guard Self.dose(after: i, tokens, bytes) else { continue }
+            // The rest of its line.
+            var e = i + 1
+            while e < tokens.count, !bytes[Int(tokens[e - 1].end)..<Int(tokens[e].start)].contains(10) { e += 1 }
+            let inList = clinical.section(ofToken: i) == (medicationSection ?? -2)
+            if best == nil || (inList && !bestInList) { best = i..<e; bestInList = inList }
+        }
+        guard let line = best else { return r }
+        var out = r
+        out.text += " — " + clinical.source.normalized(clinical.byteRange(ofTokens: line))
         return out
     }
 }

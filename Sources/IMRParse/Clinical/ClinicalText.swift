@@ -1,8 +1,9 @@
 // Clinical/ — clinical prose: sentences (`SentenceSplitter`, `ClinicalSentence`), the ConText engine
 // (`ContextEngine`, `ContextRules`, `ContextModifier`, `MentionContext`, `Assertion`, `Attribution`),
 // `ClinicalText` (a text's narrative regions tokenized, split and analysed) and the values read from it
-// (`ValueScanner`, `LooseValues`, `ClinicalValue`, `SpineLevel`, `NumberWords`). Not here: tokens and
-// phrase tries (Scanning/), which facts the mentions are (GuidelineRules Facts/).
+// (`ValueScanner`, `LooseValues`, `ClinicalValue`, `SpineLevel`, `NumberWords`), with their comparison
+// (`MeasureReader`, `MeasureStatement`: a measure with and without a medication, before and after). Not
+// here: tokens and phrase tries (Scanning/), which facts the mentions are (GuidelineRules Facts/).
 
 /// Regions of a letter read as clinical text: tokens, sentences, and the context (assertion and
 /// attribution) of any mention in them.
@@ -28,6 +29,8 @@ package struct ClinicalText: Sendable {
     package let modifiers: [ContextModifier]
     /// Every attribution cue found, sentence by sentence (see `cues(in:)`).
     package let cues: [AttributionMatch]
+    /// The note's sections (empty for text without headings).
+    package let sections: NoteSections
 
     /// Reads `regions` (byte ranges, in order, not overlapping) of `source`.
     package init(source: SourceText, regions: [Range<Int>], engine: ContextEngine) {
@@ -72,7 +75,17 @@ package struct ClinicalText: Sendable {
         self.sentences = sentences
         self.modifiers = modifiers
         self.cues = cues
+        sections = toks.withUnsafeBufferPointer { p in
+            bytes.withUnsafeBufferPointer { b in
+                NoteSections.find(p, bytes: b, sentenceStarts: sentences.map(\.tokenRange.lowerBound),
+                                  headings: engine.sectionHeadings, sectionOf: engine.headingSection, oneLetter: engine.headingIsOneLetter)
+            }
+        }
     }
+
+    /// The kind of the section holding token `i` (an index into the context rules' sections; -1 for none).
+    @inline(__always)
+    package func section(ofToken i: Int) -> Int { sections.kind(ofToken: i) }
 
     /// Reads the whole source.
     package init(source: SourceText, engine: ContextEngine) {
@@ -134,6 +147,11 @@ package struct ClinicalText: Sendable {
             }
         }
         let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
+        // No trigger decided it: the section may (a family history is about other persons).
+        if trigger == nil, !sections.isEmpty {
+            let kind = sections.kind(ofToken: mention.lowerBound)
+            if kind >= 0, let a = engine.sectionAssertions[kind] { return MentionContext(assertion: a, trigger: nil, attribution: attribution) }
+        }
         return MentionContext(assertion: assertion, trigger: trigger, attribution: attribution)
     }
 

@@ -72,6 +72,13 @@ package final class ContextEngine: Sendable {
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
 
+    /// The headings of note sections: by heading id, the section (index into `rules.sections`) and
+    /// whether it is a single letter ("P:", which needs its colon); and each section's default assertion.
+    let sectionHeadings: PhraseTrie
+    let headingSection: [Int16]
+    let headingIsOneLetter: [Bool]
+    let sectionAssertions: [Assertion?]
+
     package init(rules: ContextRules) {
         self.rules = rules
         var trie = PhraseTrie()
@@ -116,6 +123,19 @@ package final class ContextEngine: Sendable {
         for w in ContextEngine.subjectWords { table.append((Tokenizer.key(of: w), Flags.subject)) }
         for w in ContextEngine.verbWords { table.append((Tokenizer.key(of: w), Flags.verb)) }
         wordFlags = KeyTable(table)
+        var headings = PhraseTrie()
+        var headingSection: [Int16] = [], oneLetter: [Bool] = []
+        for (k, section) in rules.sections.enumerated() {
+            for h in section.headings {
+                headings.add(h, id: Int32(headingSection.count))
+                headingSection.append(Int16(k))
+                oneLetter.append(h.count == 1)
+            }
+        }
+        sectionHeadings = headings
+        self.headingSection = headingSection
+        headingIsOneLetter = oneLetter
+        sectionAssertions = rules.sections.map(\.assertion)
     }
 
     /// Words that start a new clause after a comma or "and" (the subject of a new statement).

@@ -37,6 +37,23 @@ package struct AttributionCue: Sendable, Hashable, Codable {
     }
 }
 
+/// A kind of section of a clinical note and the headings that open it ("Plan", "P:", "Treatment
+/// plan"); text under a heading belongs to its section until the next heading. A section may give
+/// its text a default assertion (a family history is about other persons).
+package struct SectionRule: Sendable, Hashable, Codable {
+    /// The section's kind as the rules name it ("plan", "exam", "family_history").
+    package var kind: String
+    package var headings: [String]
+    /// The assertion of mentions in the section that no trigger decides (nil: affirmed).
+    package var assertion: Assertion?
+
+    package init(kind: String, headings: [String], assertion: Assertion? = nil) {
+        self.kind = kind
+        self.headings = headings
+        self.assertion = assertion
+    }
+}
+
 /// The content of a context rule file (`Rules/context/*.rules`): triggers, pseudo-triggers,
 /// terminators and attribution cues, as `ContextEngine` compiles them.
 ///
@@ -50,18 +67,22 @@ package struct ContextRules: Sendable, Hashable, Codable {
     /// Phrases that end every trigger's scope ("but", "however", ";").
     package var terminators: [String]
     package var attributionCues: [AttributionCue]
+    /// The kinds of note sections and their headings.
+    package var sections: [SectionRule]
 
     package init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
-                attributionCues: [AttributionCue] = []) {
+                attributionCues: [AttributionCue] = [], sections: [SectionRule] = []) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
         self.terminators = terminators
         self.attributionCues = attributionCues
+        self.sections = sections
     }
 
     /// These rules followed by `other`'s (for layering a project file over defaults).
     package func merged(with other: ContextRules) -> ContextRules {
         ContextRules(triggers: triggers + other.triggers, pseudoTriggers: pseudoTriggers + other.pseudoTriggers,
-                     terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues)
+                     terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues,
+                     sections: sections + other.sections)
     }
 }

@@ -1,6 +1,6 @@
 /// A small open-addressing map from token keys to flags, for per-token lookups on hot paths
 /// (Swift's `Set` and `Dictionary` hash every lookup with SipHash).
-struct KeyTable: Sendable {
+package struct KeyTable: Sendable {
     private var keys: [UInt64]
     private var values: [UInt16]
     private var used: [Bool]
@@ -8,7 +8,7 @@ struct KeyTable: Sendable {
     /// One bit per (mixed) key: most tokens are rejected with one load.
     private var filter = [UInt64](repeating: 0, count: 1 << 10)
 
-    init(_ entries: [(UInt64, UInt16)]) {
+    package init(_ entries: [(UInt64, UInt16)]) {
         var capacity = 16
         while capacity < entries.count * 4 { capacity *= 2 }
         keys = [UInt64](repeating: 0, count: capacity)
@@ -36,7 +36,7 @@ struct KeyTable: Sendable {
 
     /// The flags of `key`, 0 when absent.
     @inline(__always)
-    func flags(_ key: UInt64) -> UInt16 {
+    package func flags(_ key: UInt64) -> UInt16 {
         let bit = Self.filterBit(key)
         // The filter has 1024 words and `bit >> 6` is below 1024: read without a bounds check.
         let word = filter.withUnsafeBufferPointer { $0[bit >> 6] }
