@@ -20,10 +20,10 @@ COMMANDS:
   facts     Case facts found in clinical text, negation-aware, with evidence spans
   predict   Predicted decision for a draft request, with unmet and undocumented criteria
   audit     Recorded vs predicted decision for every disputed item, with a summary
-  rules     lint | test | list | explain — check, test and read the rule files
+  rules     lint | test | list | explain | impact | new — check, test, read and extend the rule files
 
 OPTIONS:
-  --rules DIR   Rule folder (default: $IMR_CHECK_RULES, else the project's Rules/)
+  --rules DIR   Rule folder, before or after the command (default: $IMR_RULES, else the project's Rules/)
   --version     Print the version
   -h, --help    Show help; 'imr-check <command> --help' for a command's options
 
@@ -71,7 +71,7 @@ func run(_ arguments: [String]) -> Int32 {
 }
 
 Interrupt.install()
-var status = run(Array(CommandLine.arguments.dropFirst()))
+var status = run(RulesLocator.hoistingRulesOption(Array(CommandLine.arguments.dropFirst())))
 Console.shared.flush()
 if Interrupt.requested {
     Console.shared.err("imr-check: interrupted; the results written so far are complete")

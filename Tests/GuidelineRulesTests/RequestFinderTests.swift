@@ -55,4 +55,20 @@ import IMRParse
         let found = try #require(Self.analyzer).findRequests(in: text)
         #expect(found.map { text.string($0.range) } == ["Norco 10/325 #90"])
     }
+
+    /// A request whose text grew from the medication list still points its evidence into the note.
+    @Test func evidenceOfAGrownRequestStaysInTheNote() throws {
+        let analyzer = try #require(Self.analyzer)
+        let text = SourceText(path: "note", string: "Current medications:\nNorco 10/325 mg 1 q6h prn #120 with tramadol 50 mg and Soma 350 mg\nPlan:\nContinue Norco.\n")
+        for found in analyzer.findRequests(in: text) {
+            var context = CaseContext()
+            context.requestRange = found.range
+            let p = analyzer.predict(found.text, source: text, regions: [0..<text.bytes.count], context: context)
+            for r in p.assessment?.results ?? [] {
+                for e in r.evidence where e.how != .request && e.how != .given {
+                    #expect(e.range.upperBound <= text.bytes.count, "\(r.criterion.id): \(e.range)")
+                }
+            }
+        }
+    }
 }

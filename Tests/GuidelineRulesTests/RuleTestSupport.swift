@@ -21,6 +21,18 @@ enum RuleTestSupport {
     }
 
     static let projectBook: RuleBook? = RuleLoader.load(directory: rulesDirectory).book
+
+    /// A small family in rule text: its treatment (with `clauses` such as "refines x"), one criterion
+    /// requiring `fact`, and an example of each outcome.
+    static func family(_ id: String, requests: [String], fact: String, clauses: [String] = []) -> String {
+        (["treatment \(id) \"\(id)\""] + clauses.map { "  " + $0 } + [
+            "  requests " + requests.map { "\"\($0)\"" }.joined(separator: ", "),
+            "  cites \"ODG (Non-MTUS) Knee & Leg\" section \"\(id)\"",
+            "criterion \(id).x \"x\"", "  require \(fact)", "  missing \"x\"",
+            "example \"yes\" expect Overturned", "  given \(fact) = true",
+            "example \"no\" expect Upheld", "  given \(fact) = false",
+        ]).joined(separator: "\n") + "\n"
+    }
 }
 
 struct RuleTestError: Error, CustomStringConvertible {

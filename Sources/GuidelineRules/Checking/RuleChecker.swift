@@ -21,6 +21,9 @@ struct RuleChecker {
         checkFacts(sections: context)
         checkConceptReferences(lexicon)
         var criteriaByTreatment: [String: [Criterion]] = [:]
+        // Every criterion a treatment declares, compiled or not: an example that checks a broken
+        // criterion is not reported again (one root error per mistake).
+        var declaredCriteria: [String: Set<String>] = [:]
         var criterionIDs: [String: RuleToken] = [:]
         let treatmentIDs = Set(tree.treatments.map(\.id.text))
         for c in tree.criteria {
@@ -28,28 +31,25 @@ struct RuleChecker {
                           hint: "give each criterion its own id, e.g. '<treatment>.<what it checks>'") else { continue }
             guard let owner = c.treatment else { continue }
             if !treatmentIDs.contains(owner.text) {
-                report(owner, c.file, "unknown-treatment", "no treatment named '\(owner.text)'",
+                report(owner, c.file, .unknownTreatment, "no treatment named '\(owner.text)'",
                        hint: suggestion(owner.text, among: treatmentIDs))
                 continue
             }
+            declaredCriteria[owner.text, default: []].insert(c.id.text)
             if let compiled = compile(c) { criteriaByTreatment[owner.text, default: []].append(compiled) }
         }
+        let reported = checkRefinements()
 
         var treatments: [Treatment] = []
         var seen: [String: RuleToken] = [:]
         for t in tree.treatments {
             guard isFirst(t.id, t.file, in: &seen, what: "treatment", hint: "keep one declaration per treatment id") else { continue }
-            if !Vocabulary.treatmentIDs.contains(t.id.text) {
-                warn(t.id, t.file, "unknown-treatment-id", "'\(t.id.text)' is not one of the design's treatment ids",
-                     hint: Suggestions.closest(to: t.id.text, among: Vocabulary.treatmentIDs).map { "did you mean '\($0)'?" }
-                        ?? "new families are welcome; check the spelling against docs/architecture.md")
-            }
             if t.requests.isEmpty {
-                report(t.id, t.file, "missing-requests", "treatment '\(t.id.text)' lists no request phrasings",
+                report(t.id, t.file, .missingRequests, "treatment '\(t.id.text)' lists no request phrasings",
                        hint: "add 'requests \"…\", \"…\"' with the words requests use for it")
             }
             if t.citation == nil {
-                report(t.id, t.file, "missing-citation", "treatment '\(t.id.text)' cites no guideline",
+                report(t.id, t.file, .missingCitation, "treatment '\(t.id.text)' cites no guideline",
                        hint: "add 'cites \"MTUS Chronic Pain Medical Treatment Guidelines\" section \"…\" page N'")
             }
             let citation = t.citation ?? CitationSyntax(guideline: "", section: nil, pages: [], token: t.id)
@@ -60,24 +60,27 @@ struct RuleChecker {
                 let w = criteria[i].window
                 if let f = w.from ?? window.from, let to = window.to ?? w.to, f > to,
                    let token = tree.criteria.first(where: { $0.id.text == criteria[i].id })?.id {
-                    report(token, criteria[i].file, "unreachable-criterion",
+                    report(token, criteria[i].file, .unreachableCriterion,
                            "criterion '\(criteria[i].id)' applies only outside its treatment's edition window (\(window.description))",
                            hint: "check applies_from / applies_to against the treatment's")
                 }
             }
-            let examples = compileExamples(for: t, criteria: criteria)
+            let (examples, brokenExamples) = compileExamples(for: t, criteria: criteria, declared: declaredCriteria[t.id.text] ?? [])
             let outcomes = Set(examples.filter { $0.todo == nil }.map(\.expect))
-            if outcomes.count < 2 {
+            // An example whose expectation is misspelled is reported there, not again as a missing outcome.
+            if outcomes.count < 2, !brokenExamples {
                 let missing = Decision.allCases.filter { !outcomes.contains($0) }.map(\.rawValue).joined(separator: " and ")
-                warn(t.id, t.file, "missing-examples", "treatment '\(t.id.text)' has no \(missing) example",
+                report(t.id, t.file, .missingExamples, "treatment '\(t.id.text)' has no \(missing) example",
                      hint: "add an example of each outcome (or a 'todo' example saying why the guideline allows none)")
             }
-            treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), claims: t.claims.map(\.text), citation: convert(citation),
-                                        window: window, criteria: criteria, examples: examples, file: t.file, line: t.id.line))
+            treatments.append(Treatment(id: t.id.text, name: t.name, requests: t.requests.map(\.text), claims: t.claims.map(\.text),
+                                        refines: reported[t.id.text] == nil ? nil : t.refines?.text,
+                                        refinementWords: t.refinesWhen.map(\.text), reportedID: reported[t.id.text] ?? t.id.text,
+                                        citation: convert(citation), window: window, criteria: criteria, examples: examples, file: t.file, line: t.id.line))
         }
         checkAmbiguousRequests()
         for e in tree.examples where e.treatment == nil {
-            report(e.name, e.file, "orphan-example", "example '\(e.name.text)' does not belong to a treatment",
+            report(e.name, e.file, .orphanExample, "example '\(e.name.text)' does not belong to a treatment",
                    hint: "put it below the treatment it tests")
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
@@ -85,15 +88,58 @@ struct RuleChecker {
                         lexicon: lexicon, requestWords: checkRequestWords(), decisionPolicy: decisionPolicy(), files: tree.files)
     }
 
+    /// `refines ID`: the refined family exists and the chain ends (no cycle). Returns, for each
+    /// refining family, the root of its chain: the id its outputs report as `treatment`.
+    private mutating func checkRefinements() -> [String: String] {
+        var parent: [String: String] = [:]
+        let ids = Set(tree.treatments.map(\.id.text))
+        for t in tree.treatments {
+            guard let r = t.refines, parent[t.id.text] == nil else { continue }
+            guard ids.contains(r.text) else {
+                report(r, t.file, .unknownTreatment, "'\(t.id.text)' refines '\(r.text)', which is no treatment",
+                       hint: suggestion(r.text, among: ids) ?? "name the family whose id this one reports as (e.g. electrotherapy)")
+                continue
+            }
+            parent[t.id.text] = r.text
+        }
+        var root: [String: String] = [:]
+        for t in tree.treatments where parent[t.id.text] != nil && root[t.id.text] == nil {
+            var at = t.id.text
+            var path: [String] = []
+            while let p = parent[at] {
+                path.append(at)
+                if p == t.id.text || path.count > parent.count {
+                    report(t.refines!, t.file, .refinesCycle, "'\(t.id.text)' refines itself through \(path.joined(separator: " → ")) → \(p)",
+                           hint: "the family it reports as refines nothing: remove one 'refines'")
+                    break
+                }
+                at = p
+            }
+            if parent[at] == nil { root[t.id.text] = at }
+        }
+        return root
+    }
+
+    /// Whether one family refines the other (at any distance): their shared phrases are meant.
+    private func related(_ a: String, _ b: String) -> Bool {
+        func chain(_ id: String) -> [String] {
+            var out = [id], at = id
+            while let p = tree.treatments.first(where: { $0.id.text == at })?.refines?.text, !out.contains(p) { out.append(p); at = p }
+            return out
+        }
+        return chain(a).contains(b) || chain(b).contains(a)
+    }
+
     /// A request phrase that selects two families is ambiguous: the first declared would win.
+    /// A phrase shared by a family and the one it refines is not: the refining family wins there.
     private mutating func checkAmbiguousRequests() {
         var owner: [[UInt64]: String] = [:]
         for t in tree.treatments {
             for phrase in t.requests {
                 let keys = Tokenizer.keys(ofPhrase: phrase.text)
                 guard !keys.isEmpty else { continue }
-                if let other = owner[keys], other != t.id.text {
-                    warn(phrase, t.file, "ambiguous-request", "\"\(phrase.text)\" also selects '\(other)'",
+                if let other = owner[keys], other != t.id.text, !related(other, t.id.text) {
+                    report(phrase, t.file, .ambiguousRequest, "\"\(phrase.text)\" also selects '\(other)'",
                          hint: "keep the phrase in one family, or make it more specific")
                 } else {
                     owner[keys] = t.id.text
@@ -109,7 +155,7 @@ struct RuleChecker {
         var first: [String: ConceptSyntax] = [:]
         for c in tree.concepts {
             if let previous = first[c.name.text] {
-                report(c.name, c.file, "duplicate-id", "concept '\(c.name.text)' is declared twice (first in \(previous.file):\(previous.name.line))",
+                report(c.name, c.file, .duplicateID, "concept '\(c.name.text)' is declared twice (first in \(previous.file):\(previous.name.line))",
                        hint: "keep one declaration and list all its words there")
                 continue
             }
@@ -122,7 +168,7 @@ struct RuleChecker {
             guard let c = first[p.concept] else { continue }
             let token = c.words.first(where: { $0.text == p.word }) ?? c.name
             let unknown = p.message.hasPrefix("no concept")
-            report(token, c.file, unknown ? "unknown-concept" : "concept-cycle", p.message,
+            report(token, c.file, unknown ? .unknownConcept : .conceptCycle, p.message,
                    hint: unknown ? suggestion(ConceptLexicon.references(in: p.word).first?.name ?? "", among: first.keys)
                                  : "a concept may use others, but not itself through them")
         }
@@ -134,7 +180,7 @@ struct RuleChecker {
         func check(_ tokens: [RuleToken], _ file: String) {
             for t in tokens {
                 for ref in ConceptLexicon.references(in: t.text) where lexicon.concepts[ref.name] == nil {
-                    report(t, file, "unknown-concept", "no concept named '\(ref.name)' (in \"\(t.text)\")",
+                    report(t, file, .unknownConcept, "no concept named '\(ref.name)' (in \"\(t.text)\")",
                            hint: suggestion(ref.name, among: lexicon.concepts.keys) ?? "declare it with 'concept \(ref.name) \"…\"' in Rules/lexicon/")
                 }
             }
@@ -162,7 +208,7 @@ struct RuleChecker {
         var out: [RequestWordKind: [String]] = [:]
         for (kind, phrases, file) in tree.requestWords {
             guard let k = RequestWordKind(rawValue: kind.text) else {
-                report(kind, file, "unknown-keyword", "unknown kind of request words '\(kind.text)'",
+                report(kind, file, .unknownKeyword, "unknown kind of request words '\(kind.text)'",
                        hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now")
                 continue
             }
@@ -177,7 +223,7 @@ struct RuleChecker {
         for f in tree.facts {
             if let previous = factByName[f.name.text] {
                 let first = facts[previous]
-                report(f.name, f.file, "duplicate-id", "fact '\(f.name.text)' is declared twice (first in \(first.file):\(first.line))",
+                report(f.name, f.file, .duplicateID, "fact '\(f.name.text)' is declared twice (first in \(first.file):\(first.line))",
                        hint: "keep one definition; shared facts live in Rules/facts/")
                 continue
             }
@@ -186,44 +232,44 @@ struct RuleChecker {
             if let hook = f.hook {
                 if let known = FactHooks.named(hook.text) {
                     if known.kind != kind {
-                        report(f.type, f.file, "type-mismatch", "hook '\(hook.text)' gives a \(known.kind.rawValue), but the fact is declared \(kind.rawValue)",
+                        report(f.type, f.file, .typeMismatch, "hook '\(hook.text)' gives a \(known.kind.rawValue), but the fact is declared \(kind.rawValue)",
                                hint: "declare it as \(known.kind.rawValue)")
                     }
                     source = .hook(hook.text)
                 } else {
-                    report(hook, f.file, "unknown-hook", "no Swift hook named '\(hook.text)'",
+                    report(hook, f.file, .unknownHook, "no Swift hook named '\(hook.text)'",
                            hint: suggestion(hook.text, among: FactHooks.all.map(\.name)) ?? "hooks are listed in Rules/README.md")
                 }
             } else if f.source?.text == "request" {
                 source = .request
                 if kind != .bool && kind != .enumeration {
-                    report(f.source!, f.file, "type-mismatch", "a fact read from the request by phrases must be bool or enum",
+                    report(f.source!, f.file, .typeMismatch, "a fact read from the request by phrases must be bool or enum",
                            hint: "use a hook for numbers (e.g. 'hook requested_quantity')")
                 }
             }
             if let unit = f.unit, !Vocabulary.units.contains(unit.text) {
-                warn(unit, f.file, "unknown-unit", "unknown unit '\(unit.text)'",
-                     hint: suggestion(unit.text, among: Vocabulary.units) ?? "known units: \(Vocabulary.units.joined(separator: ", "))")
+                report(unit, f.file, .unknownUnit, "unknown unit '\(unit.text)' for number fact '\(f.name.text)'",
+                       hint: suggestion(unit.text, among: Vocabulary.units) ?? "known units: \(Vocabulary.units.joined(separator: ", "))")
             }
             if kind == .number, f.unit == nil {
-                warn(f.type, f.file, "missing-unit", "number fact '\(f.name.text)' has no unit", hint: "write e.g. 'number percent' or 'number weeks'")
+                report(f.type, f.file, .missingUnit, "number fact '\(f.name.text)' has no unit", hint: "write e.g. 'number percent' or 'number weeks'")
             }
             if f.hook == nil {
                 switch kind {
                 case .bool where f.phrases.isEmpty:
-                    report(f.name, f.file, "missing-phrases", "bool fact '\(f.name.text)' has no phrases to find it by",
+                    report(f.name, f.file, .missingPhrases, "bool fact '\(f.name.text)' has no phrases to find it by",
                            hint: "add 'phrases \"…\"', or 'hook NAME' for a Swift hook")
                 case .number where f.near.isEmpty:
-                    report(f.name, f.file, "missing-phrases", "number fact '\(f.name.text)' has no 'near' phrases",
+                    report(f.name, f.file, .missingPhrases, "number fact '\(f.name.text)' has no 'near' phrases",
                            hint: "add 'near \"relief\", \"improvement\"' (the number is read next to them)")
                 case .count where f.events.isEmpty && f.near.isEmpty:
-                    report(f.name, f.file, "missing-phrases", "count fact '\(f.name.text)' has no 'events' to count",
+                    report(f.name, f.file, .missingPhrases, "count fact '\(f.name.text)' has no 'events' to count",
                            hint: "add 'events \"epidural steroid injection\", \"ESI\"'")
                 case .enumeration where f.valuePhrases.isEmpty:
-                    report(f.name, f.file, "missing-phrases", "enum fact '\(f.name.text)' has no 'value' lines",
+                    report(f.name, f.file, .missingPhrases, "enum fact '\(f.name.text)' has no 'value' lines",
                            hint: "add 'value left \"left\", \"left-sided\"' for each value")
                 case .date, .string:
-                    report(f.name, f.file, "missing-phrases", "\(kind.rawValue) facts are read by Swift hooks only",
+                    report(f.name, f.file, .missingPhrases, "\(kind.rawValue) facts are read by Swift hooks only",
                            hint: "add 'hook NAME' (see Rules/README.md)")
                 default: break
                 }
@@ -233,7 +279,7 @@ struct RuleChecker {
                 enumValues = known.enumValues
             }
             for (value, _) in f.valuePhrases where !enumValues.contains(value.text) {
-                report(value, f.file, "type-mismatch", "'\(value.text)' is not a value of enum fact '\(f.name.text)'",
+                report(value, f.file, .typeMismatch, "'\(value.text)' is not a value of enum fact '\(f.name.text)'",
                        hint: suggestion(value.text, among: enumValues) ?? "declared values: \(enumValues.joined(separator: ", "))")
             }
             var accepted: Set<String> = ["affirmed", "historical"]
@@ -241,7 +287,7 @@ struct RuleChecker {
                 accepted = []
                 for a in f.assertions {
                     if Vocabulary.assertions.contains(a.text) { accepted.insert(a.text) }
-                    else { report(a, f.file, "unknown-keyword", "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions)) }
+                    else { report(a, f.file, .unknownKeyword, "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions)) }
                 }
             }
             factByName[f.name.text] = facts.count
@@ -264,7 +310,7 @@ struct RuleChecker {
             for name in limit.sections {
                 if name.text == "no_section" { indices.append(FactDefinition.noSection); continue }
                 guard let i = context.sectionIndex(name.text) else {
-                    report(name, f.file, "unknown-section", "no section kind '\(name.text)'",
+                    report(name, f.file, .unknownSection, "no section kind '\(name.text)'",
                            hint: suggestion(name.text, among: context.sections.map(\.kind) + ["no_section"])
                                ?? "section kinds are declared in Rules/context/ with 'section KIND \"heading\"'")
                     continue
@@ -281,17 +327,17 @@ struct RuleChecker {
         var kinds: Set<String> = []
         for s in tree.sections {
             guard kinds.insert(s.kind.text).inserted else {
-                report(s.kind, s.file, "duplicate-id", "section kind '\(s.kind.text)' is declared twice", hint: "list all its headings in one declaration")
+                report(s.kind, s.file, .duplicateID, "section kind '\(s.kind.text)' is declared twice", hint: "list all its headings in one declaration")
                 continue
             }
             if let a = s.assertion, !Vocabulary.assertions.contains(a.text) {
-                report(a, s.file, "unknown-keyword", "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions))
+                report(a, s.file, .unknownKeyword, "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions))
                 continue
             }
             c.sections.append((s.kind.text, s.headings.map(\.text), s.assertion?.text))
         }
         if c.sections.count > FactDefinition.noSection {
-            report(tree.sections[FactDefinition.noSection].kind, tree.sections[FactDefinition.noSection].file, "syntax",
+            report(tree.sections[FactDefinition.noSection].kind, tree.sections[FactDefinition.noSection].file, .syntax,
                    "more than \(FactDefinition.noSection) section kinds", hint: "merge kinds that mean the same")
         }
         for t in tree.triggers {
@@ -301,12 +347,12 @@ struct RuleChecker {
                 guard let category = t.category, let direction = t.direction else { continue }
                 // `trigger affirmed …` marks a clause as about this patient (an anchor against guideline quotes).
                 if !Vocabulary.assertions.contains(category.text) {
-                    report(category, t.file, "unknown-keyword", "unknown assertion category '\(category.text)'",
+                    report(category, t.file, .unknownKeyword, "unknown assertion category '\(category.text)'",
                            hint: suggestion(category.text, among: Vocabulary.assertions))
                     continue
                 }
                 if !Vocabulary.directions.contains(direction.text) {
-                    report(direction, t.file, "unknown-keyword", "unknown direction '\(direction.text)'",
+                    report(direction, t.file, .unknownKeyword, "unknown direction '\(direction.text)'",
                            hint: suggestion(direction.text, among: Vocabulary.directions) ?? "use forward, backward, both or sentence")
                     continue
                 }
@@ -316,7 +362,7 @@ struct RuleChecker {
             case "attribution":
                 guard let who = t.category else { continue }
                 if !Vocabulary.attributions.contains(who.text) {
-                    report(who, t.file, "unknown-keyword", "unknown attribution '\(who.text)'",
+                    report(who, t.file, .unknownKeyword, "unknown attribution '\(who.text)'",
                            hint: suggestion(who.text, among: Vocabulary.attributions))
                     continue
                 }
@@ -332,7 +378,7 @@ struct RuleChecker {
     private mutating func compile(_ c: CriterionSyntax) -> Criterion? {
         var ok = true
         if let reason = c.reason, !Vocabulary.reasonCodes.contains(reason.text) {
-            report(reason, c.file, "unknown-reason", "unknown reason code '\(reason.text)'",
+            report(reason, c.file, .unknownReason, "unknown reason code '\(reason.text)'",
                    hint: suggestion(reason.text, among: Vocabulary.reasonCodes) ?? "codes: \(Vocabulary.reasonCodes.joined(separator: ", "))")
         }
 
@@ -348,23 +394,23 @@ struct RuleChecker {
         }
         guard let r = c.require, let require = condition(r, file: c.file) else { return nil }
         if c.missing == nil {
-            warn(c.id, c.file, "missing-advice", "criterion '\(c.id.text)' gives no advice for when it is undocumented",
+            report(c.id, c.file, .missingAdvice, "criterion '\(c.id.text)' gives no advice for when it is undocumented",
                  hint: "add 'missing \"…\"': what the physician should document")
         }
         let window = self.window(c.appliesFrom, c.appliesTo, file: c.file)
         if let f = window.from, let t = window.to, f > t {
-            report(c.appliesFrom!, c.file, "unreachable-criterion", "criterion '\(c.id.text)' applies from after it stops applying",
+            report(c.appliesFrom!, c.file, .unreachableCriterion, "criterion '\(c.id.text)' applies from after it stops applying",
                    hint: "swap applies_from and applies_to")
         }
         if let when, Self.neverTrue(when) {
-            report(c.when!.anchor, c.file, "unreachable-criterion", "the 'when' condition of '\(c.id.text)' can never be true, so the criterion never applies",
+            report(c.when!.anchor, c.file, .unreachableCriterion, "the 'when' condition of '\(c.id.text)' can never be true, so the criterion never applies",
                    hint: "check the comparisons: they contradict each other")
         }
         if let cite = c.citation, cite.pages.isEmpty {
             // ODG is published by section, not by page: a section is enough there.
             let odg = cite.guideline.contains("ODG") || cite.guideline.contains("Official Disability")
             if !odg || cite.section == nil {
-                warn(cite.token, c.file, "missing-page", "the citation of '\(c.id.text)' gives no \(odg ? "section" : "page")",
+                report(cite.token, c.file, .missingPage, "the citation of '\(c.id.text)' gives no \(odg ? "section" : "page")",
                      hint: odg ? "add 'section \"…\"' (ODG is cited by section)" : "add 'page N' so a reader can check it")
             }
         }
@@ -410,12 +456,12 @@ struct RuleChecker {
         case .literal(let t):
             if t.isWord("true") { return .constant(.yes) }
             if t.isWord("false") { return .constant(.no) }
-            report(t, file, "type-mismatch", "'\(t.text)' is a value, not a condition", hint: "compare it with a fact, e.g. 'fact >= \(t.text)'")
+            report(t, file, .typeMismatch, "'\(t.text)' is a value, not a condition", hint: "compare it with a fact, e.g. 'fact >= \(t.text)'")
             return nil
         case .name(let t):
             guard let i = fact(t, file: file) else { return nil }
             guard facts[i].kind == .bool else {
-                report(t, file, "type-mismatch", "'\(t.text)' is \(describe(facts[i])), not a yes/no fact",
+                report(t, file, .typeMismatch, "'\(t.text)' is \(describe(facts[i])), not a yes/no fact",
                        hint: facts[i].kind == .enumeration ? "compare it: '\(t.text) == \(facts[i].enumValues.first ?? "value")'"
                                                            : "compare it: '\(t.text) >= 1'")
                 return nil
@@ -433,7 +479,7 @@ struct RuleChecker {
             return fact(name, file: file).map { .known($0) }
         case .member(let lhs, let values, let inToken):
             guard case .name(let t) = lhs, let i = fact(t, file: file) else {
-                report(inToken, file, "type-mismatch", "'in' needs a fact on its left", hint: "write 'fact in [a, b]'")
+                report(inToken, file, .typeMismatch, "'in' needs a fact on its left", hint: "write 'fact in [a, b]'")
                 return nil
             }
             let f = facts[i]
@@ -441,7 +487,7 @@ struct RuleChecker {
                 var set = Set<String>()
                 for v in values {
                     if f.kind == .enumeration, !(v.kind == .identifier && f.enumValues.contains(v.text)) {
-                        report(v, file, "type-mismatch", "'\(v.text)' is not a value of '\(f.name)'",
+                        report(v, file, .typeMismatch, "'\(v.text)' is not a value of '\(f.name)'",
                                hint: suggestion(v.text, among: f.enumValues) ?? "values: \(f.enumValues.joined(separator: ", "))")
                         return nil
                     }
@@ -453,21 +499,21 @@ struct RuleChecker {
                 var numbers: [Double] = []
                 for v in values {
                     guard v.kind == .number, let d = Double(v.text) else {
-                        report(v, file, "type-mismatch", "'\(f.name)' is a number; '\(v.text)' is not", hint: nil)
+                        report(v, file, .typeMismatch, "'\(f.name)' is a number; '\(v.text)' is not", hint: nil)
                         return nil
                     }
                     numbers.append(d)
                 }
                 return .memberNumber(i, numbers)
             }
-            report(t, file, "type-mismatch", "'in' does not apply to \(describe(f)) '\(f.name)'", hint: nil)
+            report(t, file, .typeMismatch, "'in' does not apply to \(describe(f)) '\(f.name)'", hint: nil)
             return nil
         case .compare(let op, let lhs, let rhs):
             if case .sum = lhs { return sumComparison(op, lhs, rhs, file: file) }
             if case .sum = rhs { return sumComparison(op, lhs, rhs, file: file) }
             return comparison(op, lhs, rhs, file: file)
         case .sum(let parts):
-            report(parts[0].anchor, file, "type-mismatch", "a sum is a number, not a condition", hint: "compare it: 'a + b <= 10'")
+            report(parts[0].anchor, file, .typeMismatch, "a sum is a number, not a condition", hint: "compare it: 'a + b <= 10'")
             return nil
         }
     }
@@ -478,7 +524,7 @@ struct RuleChecker {
         if case .literal = lhs, case .name = rhs { factSide = rhs; valueSide = lhs; op = op.flipped }
         guard case .name(let ft) = factSide, let i = fact(ft, file: file) else {
             if case .name = factSide { return nil }
-            report(opToken, file, "type-mismatch", "a comparison needs a fact on one side", hint: "write e.g. 'prior_esi_relief_percent >= 50'")
+            report(opToken, file, .typeMismatch, "a comparison needs a fact on one side", hint: "write e.g. 'prior_esi_relief_percent >= 50'")
             return nil
         }
         let f = facts[i]
@@ -487,12 +533,12 @@ struct RuleChecker {
                 guard f.enumValues.contains(other.text) else {
                     // A fact on both sides, or an unknown enum value.
                     if let j = factByName[other.text] { return .compareFacts(i, op, j) }
-                    report(other, file, "type-mismatch", "'\(other.text)' is not a value of enum fact '\(f.name)'",
+                    report(other, file, .typeMismatch, "'\(other.text)' is not a value of enum fact '\(f.name)'",
                            hint: suggestion(other.text, among: f.enumValues) ?? "values: \(f.enumValues.joined(separator: ", "))")
                     return nil
                 }
                 guard op == .eq || op == .ne else {
-                    report(opToken, file, "type-mismatch", "enum values compare only with == and !=", hint: nil)
+                    report(opToken, file, .typeMismatch, "enum values compare only with == and !=", hint: nil)
                     return nil
                 }
                 return .equalsText(i, other.text, op == .ne)
@@ -501,34 +547,34 @@ struct RuleChecker {
             let g = facts[j]
             let numeric: Set<FactKind> = [.number, .count]
             guard (numeric.contains(f.kind) && numeric.contains(g.kind)) || (f.kind == .date && g.kind == .date) else {
-                report(other, file, "type-mismatch", "cannot compare \(describe(f)) '\(f.name)' with \(describe(g)) '\(g.name)'", hint: nil)
+                report(other, file, .typeMismatch, "cannot compare \(describe(f)) '\(f.name)' with \(describe(g)) '\(g.name)'", hint: nil)
                 return nil
             }
             return .compareFacts(i, op, j)
         }
         guard case .literal(let v) = valueSide else {
-            report(opToken, file, "type-mismatch", "compare a fact with a value", hint: nil)
+            report(opToken, file, .typeMismatch, "compare a fact with a value", hint: nil)
             return nil
         }
         switch f.kind {
         case .number, .count:
             guard v.kind == .number, let d = Double(v.text) else {
-                report(v, file, "type-mismatch", "'\(f.name)' is \(describe(f)); compare it with a number, not '\(v.text)'", hint: nil)
+                report(v, file, .typeMismatch, "'\(f.name)' is \(describe(f)); compare it with a number, not '\(v.text)'", hint: nil)
                 return nil
             }
             if f.unit == "percent", d < 0 || d > 100 {
-                warn(v, file, "out-of-range", "\(v.text) is outside 0-100 for a percentage", hint: nil)
+                report(v, file, .outOfRange, "\(v.text) is outside 0-100 for a percentage", hint: nil)
             }
             return .compareNumber(i, op, d)
         case .date:
             guard v.kind == .date, let d = CalendarDay(iso: v.text) else {
-                report(v, file, "type-mismatch", "'\(f.name)' is a date; compare it with a date such as 2016-07-29", hint: nil)
+                report(v, file, .typeMismatch, "'\(f.name)' is a date; compare it with a date such as 2016-07-29", hint: nil)
                 return nil
             }
             return .compareDate(i, op, d)
         case .bool:
             guard v.isWord("true") || v.isWord("false"), op == .eq || op == .ne else {
-                report(v, file, "type-mismatch", "'\(f.name)' is yes/no; use it directly or with 'not'",
+                report(v, file, .typeMismatch, "'\(f.name)' is yes/no; use it directly or with 'not'",
                        hint: "write '\(f.name)' or 'not \(f.name)'")
                 return nil
             }
@@ -536,12 +582,12 @@ struct RuleChecker {
             return positive ? .fact(i) : .not(.fact(i))
         case .string:
             guard v.kind == .string, op == .eq || op == .ne else {
-                report(v, file, "type-mismatch", "'\(f.name)' is text; compare it with == and a quoted string", hint: nil)
+                report(v, file, .typeMismatch, "'\(f.name)' is text; compare it with == and a quoted string", hint: nil)
                 return nil
             }
             return .equalsText(i, v.text, op == .ne)
         case .enumeration:
-            report(v, file, "type-mismatch", "'\(f.name)' is an enum; compare it with one of its values: \(f.enumValues.joined(separator: ", "))", hint: nil)
+            report(v, file, .typeMismatch, "'\(f.name)' is an enum; compare it with one of its values: \(f.enumValues.joined(separator: ", "))", hint: nil)
             return nil
         }
     }
@@ -559,19 +605,19 @@ struct RuleChecker {
             case .name(let t):
                 guard let i = fact(t, file: file) else { return nil }
                 guard facts[i].kind == .number || facts[i].kind == .count else {
-                    report(t, file, "type-mismatch", "'\(t.text)' is \(describe(facts[i])); only numbers and counts can be added", hint: nil)
+                    report(t, file, .typeMismatch, "'\(t.text)' is \(describe(facts[i])); only numbers and counts can be added", hint: nil)
                     return nil
                 }
                 slots.append(i)
             case .literal(let t) where t.kind == .number:
                 constant += Double(t.text) ?? 0
             default:
-                report(p.anchor, file, "type-mismatch", "only numbers and counts can be added", hint: nil)
+                report(p.anchor, file, .typeMismatch, "only numbers and counts can be added", hint: nil)
                 return nil
             }
         }
         guard case .literal(let v) = other, v.kind == .number, let value = Double(v.text) else {
-            report(opToken, file, "type-mismatch", "compare a sum with a number", hint: "write e.g. 'prior_pt_visits + requested_visits <= 10'")
+            report(opToken, file, .typeMismatch, "compare a sum with a number", hint: "write e.g. 'prior_pt_visits + requested_visits <= 10'")
             return nil
         }
         return .compareSum(slots, constant, op, value)
@@ -579,30 +625,35 @@ struct RuleChecker {
 
     private mutating func fact(_ t: RuleToken, file: String) -> Int? {
         if let i = factByName[t.text] { return i }
-        report(t, file, "unknown-fact", "no fact named '\(t.text)'",
+        if tree.brokenFacts.contains(t.text) { return nil }
+        report(t, file, .unknownFact, "no fact named '\(t.text)'",
                hint: suggestion(t.text, among: factByName.keys) ?? "declare it with 'fact \(t.text) bool \"…\"' in Rules/facts/")
         return nil
     }
 
     // MARK: Examples
 
-    private mutating func compileExamples(for t: TreatmentSyntax, criteria: [Criterion]) -> [RuleExample] {
+    /// The treatment's examples, and whether any was too broken to compile (its expectation misspelled).
+    private mutating func compileExamples(for t: TreatmentSyntax, criteria: [Criterion], declared: Set<String>) -> ([RuleExample], Bool) {
         var out: [RuleExample] = []
+        var broken = false
         var names: Set<String> = []
         for e in tree.examples where e.treatment?.text == t.id.text {
             if !names.insert(e.name.text).inserted {
-                report(e.name, e.file, "duplicate-id", "treatment '\(t.id.text)' has two examples named '\(e.name.text)'", hint: "rename one")
+                report(e.name, e.file, .duplicateID, "treatment '\(t.id.text)' has two examples named '\(e.name.text)'", hint: "rename one")
             }
-            guard let expectToken = e.expect else { continue }
+            guard let expectToken = e.expect else { broken = true; continue }
             guard let expect = Decision(rawValue: expectToken.text) else {
-                report(expectToken, e.file, "unknown-keyword", "an example expects Upheld or Overturned, not '\(expectToken.text)'",
+                broken = true
+                report(expectToken, e.file, .unknownKeyword, "an example expects Upheld or Overturned, not '\(expectToken.text)'",
                        hint: Suggestions.closest(to: expectToken.text, among: ["Upheld", "Overturned"]).map { "did you mean '\($0)'?" })
                 continue
             }
             var given: [(Int, FactValue)] = []
             for (name, value) in e.given {
                 guard let i = factByName[name.text] else {
-                    report(name, e.file, "example-unknown-fact", "example '\(e.name.text)' sets an unknown fact '\(name.text)'",
+                    if tree.brokenFacts.contains(name.text) { continue }
+                    report(name, e.file, .exampleUnknownFact, "example '\(e.name.text)' sets an unknown fact '\(name.text)'",
                            hint: suggestion(name.text, among: factByName.keys))
                     continue
                 }
@@ -611,25 +662,26 @@ struct RuleChecker {
             var statuses: [(String, CriterionStatus)] = []
             for (cid, status) in e.statuses {
                 guard criteria.contains(where: { $0.id == cid.text }) else {
-                    report(cid, e.file, "unknown-criterion", "treatment '\(t.id.text)' has no criterion '\(cid.text)'",
+                    if declared.contains(cid.text) { continue }
+                    report(cid, e.file, .unknownCriterion, "treatment '\(t.id.text)' has no criterion '\(cid.text)'",
                            hint: suggestion(cid.text, among: criteria.map(\.id)))
                     continue
                 }
                 guard let s = CriterionStatus(rawValue: status.text) else {
-                    report(status, e.file, "unknown-keyword", "unknown status '\(status.text)'",
+                    report(status, e.file, .unknownKeyword, "unknown status '\(status.text)'",
                            hint: suggestion(status.text, among: CriterionStatus.allCases.map(\.rawValue)))
                     continue
                 }
                 statuses.append((cid.text, s))
             }
             if e.given.isEmpty && e.text == nil && e.request == nil {
-                warn(e.name, e.file, "empty-example", "example '\(e.name.text)' gives no facts, text or request", hint: nil)
+                report(e.name, e.file, .emptyExample, "example '\(e.name.text)' gives no facts, text or request", hint: nil)
             }
             out.append(RuleExample(name: e.name.text, expect: expect, request: e.request, text: e.text,
                                    date: e.date.flatMap { CalendarDay(iso: $0.text) }, given: given, statuses: statuses,
                                    todo: e.todo, file: e.file, line: e.name.line))
         }
-        return out
+        return (out, broken)
     }
 
     private mutating func literal(_ v: RuleToken, for f: FactDefinition, file: String) -> FactValue? {
@@ -647,7 +699,7 @@ struct RuleChecker {
         case .date:
             if v.kind == .date, let d = CalendarDay(iso: v.text) { return .date(d) }
         }
-        report(v, file, "type-mismatch", "'\(v.text)' is not a valid value for \(describe(f)) '\(f.name)'",
+        report(v, file, .typeMismatch, "'\(v.text)' is not a valid value for \(describe(f)) '\(f.name)'",
                hint: f.kind == .enumeration ? "values: \(f.enumValues.joined(separator: ", ")), or unknown" : "or write 'unknown'")
         return nil
     }
@@ -663,7 +715,7 @@ struct RuleChecker {
         for (token, isFrom) in [(from, true), (to, false)] {
             guard let token else { continue }
             guard let d = CalendarDay(iso: token.text) else {
-                report(token, file, "syntax", "'\(token.text)' is not a valid date", hint: "write YYYY-MM-DD")
+                report(token, file, .syntax, "'\(token.text)' is not a valid date", hint: "write YYYY-MM-DD")
                 continue
             }
             if isFrom { w.from = d } else { w.to = d }
@@ -686,7 +738,7 @@ struct RuleChecker {
     /// declaration is reported as a duplicate naming the first.
     private mutating func isFirst(_ id: RuleToken, _ file: String, in seen: inout [String: RuleToken], what: String, hint: String) -> Bool {
         if let previous = seen[id.text] {
-            report(id, file, "duplicate-id", "\(what) '\(id.text)' is declared twice (first at \(previous.line):\(previous.column))", hint: hint)
+            report(id, file, .duplicateID, "\(what) '\(id.text)' is declared twice (first at \(previous.line):\(previous.column))", hint: hint)
             return false
         }
         seen[id.text] = id
@@ -697,13 +749,9 @@ struct RuleChecker {
         Suggestions.closest(to: word, among: known).map { "did you mean '\($0)'?" }
     }
 
-    private mutating func report(_ t: RuleToken, _ file: String, _ code: String, _ message: String, hint: String?) {
-        diagnostics.append(Diagnostic(file: file, line: t.line, column: t.column, length: t.length, severity: .error,
-                                      code: code, message: message, hint: hint, sourceLine: sourceLines(file, t.line)))
-    }
-
-    private mutating func warn(_ t: RuleToken, _ file: String, _ code: String, _ message: String, hint: String?) {
-        diagnostics.append(Diagnostic(file: file, line: t.line, column: t.column, length: t.length, severity: .warning,
+    /// A diagnostic at `t`, with the severity its code has (`DiagnosticCode.severity`).
+    private mutating func report(_ t: RuleToken, _ file: String, _ code: DiagnosticCode, _ message: String, hint: String?) {
+        diagnostics.append(Diagnostic(file: file, line: t.line, column: t.column, length: t.length,
                                       code: code, message: message, hint: hint, sourceLine: sourceLines(file, t.line)))
     }
 

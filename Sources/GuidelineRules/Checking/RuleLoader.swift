@@ -19,9 +19,9 @@ public enum RuleLoader {
     public static func load(directory: String) -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return Result(book: nil, diagnostics: [Diagnostic(file: directory, line: 0, column: 0, length: 0, severity: .error,
-                code: "no-rules", message: "rules folder not found",
-                hint: "pass --rules DIR or set IMR_CHECK_RULES to the folder that holds the .rules files")])
+            return Result(book: nil, diagnostics: [Diagnostic(file: directory, line: 0, column: 0, length: 0, 
+                code: .noRules, message: "rules folder not found",
+                hint: "pass --rules DIR or set IMR_RULES to the folder that holds the .rules files")])
         }
         var files: [(String, String)] = []
         var problems: [Diagnostic] = []
@@ -33,14 +33,14 @@ public enum RuleLoader {
         for relative in paths.sorted() {
             let path = (directory.hasSuffix("/") ? directory : directory + "/") + relative
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(Diagnostic(file: path, line: 0, column: 0, length: 0, severity: .error, code: "unreadable",
+                problems.append(Diagnostic(file: path, line: 0, column: 0, length: 0, code: .unreadable,
                                            message: "the file cannot be read", hint: "check its permissions"))
                 continue
             }
             files.append((path, String(decoding: data, as: UTF8.self)))
         }
         if files.isEmpty && problems.isEmpty {
-            problems.append(Diagnostic(file: directory, line: 0, column: 0, length: 0, severity: .error, code: "no-rules",
+            problems.append(Diagnostic(file: directory, line: 0, column: 0, length: 0, code: .noRules,
                                        message: "no .rules files in this folder", hint: "point --rules at the project's Rules/ folder"))
         }
         var result = check(files: files, extra: problems)

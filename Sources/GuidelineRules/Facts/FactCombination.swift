@@ -106,7 +106,11 @@ extension FactExtractor {
             case .value(let v): facts.values[entry.fact] = .text(index.values[v])
             default: continue
             }
-            let evidenceRange = context.requestRange.map { $0.lowerBound + range.lowerBound ..< $0.lowerBound + range.upperBound } ?? range
+            // Offsets in the request text map into the source where the request stands; a request text
+            // longer than its place (a strength added from the medication list) points at the place.
+            let evidenceRange = context.requestRange.map { place in
+                place.lowerBound + range.upperBound <= place.upperBound ? place.lowerBound + range.lowerBound ..< place.lowerBound + range.upperBound : place
+            } ?? range
             facts.evidence.append(FactEvidence(range: evidenceRange, how: context.requestRange == nil ? .request : .mention(.affirmed),
                                                attributedTo: .treater), to: entry.fact)
         }

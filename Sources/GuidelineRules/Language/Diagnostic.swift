@@ -3,7 +3,8 @@ import IMRParse
 /// A problem found in a rule file, with its position, a stable code and a hint.
 ///
 /// Rendered like a compiler error: `file:line:column: error[code]: message`, the source line,
-/// a caret under the span and `= help:` with the hint. Codes are documented in `docs/diagnostics.md`.
+/// a caret under the span and `= help:` with the hint. Codes are the typed list `DiagnosticCode`,
+/// documented in `docs/diagnostics.md` (generated from it).
 public struct Diagnostic: Sendable, Comparable {
     public enum Severity: String, Sendable { case error, warning }
 
@@ -30,6 +31,13 @@ public struct Diagnostic: Sendable, Comparable {
         self.hint = hint
         // Only what rendering shows is kept: a 1 MB line must not be copied into every diagnostic on it.
         self.sourceLine = sourceLine.unicodeScalars.count > 240 ? String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(240))) : sourceLine
+    }
+
+    /// A diagnostic of one of the codes of the typed list (`DiagnosticCode`), with its severity.
+    package init(file: String, line: Int, column: Int, length: Int, code: DiagnosticCode, message: String,
+                 hint: String? = nil, sourceLine: String = "") {
+        self.init(file: file, line: line, column: column, length: length, severity: code.severity, code: code.rawValue,
+                  message: message, hint: hint, sourceLine: sourceLine)
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

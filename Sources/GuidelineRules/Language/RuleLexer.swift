@@ -70,10 +70,10 @@ package struct RuleLexer {
         return line.replacingOccurrences(of: "\t", with: " ")
     }
 
-    mutating func error(_ line: Int, _ column: Int, _ length: Int, _ code: String, _ message: String, hint: String? = nil) {
+    mutating func error(_ line: Int, _ column: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String? = nil) {
         // Random bytes would give one error per character: the first 200 say enough.
         guard diagnostics.count < RuleParser.maximumErrorsPerFile else { return }
-        diagnostics.append(Diagnostic(file: file, line: line, column: column, length: length, severity: .error,
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, length: length,
                                       code: code, message: message, hint: hint, sourceLine: sourceLine(line)))
     }
 
@@ -121,7 +121,7 @@ package struct RuleLexer {
                     i += 1
                 }
                 if !closed {
-                    error(lineNumber, start + 1, i - start, "unterminated-string", "this string has no closing quote",
+                    error(lineNumber, start + 1, i - start, .unterminatedString, "this string has no closing quote",
                           hint: "end the string with \" on the same line")
                 }
                 tokens.append(token(.string, String(decoding: value, as: UTF8.self), start, i))
@@ -144,7 +144,7 @@ package struct RuleLexer {
                 }
                 let text = RuleLexer.text(scalars[start..<i])
                 if text.filter({ $0 == "." }).count > 1 {
-                    error(lineNumber, start + 1, i - start, "syntax", "'\(text)' is not a number")
+                    error(lineNumber, start + 1, i - start, .syntax, "'\(text)' is not a number")
                 }
                 tokens.append(token(.number, text, start, i))
                 continue
@@ -162,9 +162,20 @@ package struct RuleLexer {
             }
             let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
             switch c {
+            case "<" where next == ">":
+                // `<>` (SQL, Pascal) means "not equal": one error with the operator meant, then read as `!=`.
+                error(lineNumber, start + 1, 2, .syntax, "'<>' is not an operator here", hint: "write '!=' (not equal)")
+                tokens.append(token(.comparison, "!=", start, i + 2)); i += 2
+            case "=" where next == ">" || next == "<":
+                // `=>` and `=<` are `>=` and `<=` typed in the order they are spoken.
+                let meant = next == ">" ? ">=" : "<="
+                error(lineNumber, start + 1, 2, .syntax, "'=\(next!)' is not an operator",
+                      hint: "write '\(meant)' (\(meant == ">=" ? "greater" : "less") than or equal)")
+                tokens.append(token(.comparison, meant, start, i + 2)); i += 2
+            case "≠": tokens.append(token(.comparison, "!=", start, i + 1)); i += 1
             case ">", "<", "!":
                 if next == "=" { tokens.append(token(.comparison, String(c) + "=", start, i + 2)); i += 2 }
-                else if c == "!" { error(lineNumber, start + 1, 1, "syntax", "unexpected '!'", hint: "write 'not' for negation and '!=' for inequality"); tokens.append(token(.invalid, "!", start, i + 1)); i += 1 }
+                else if c == "!" { error(lineNumber, start + 1, 1, .syntax, "unexpected '!'", hint: "write 'not' for negation and '!=' for inequality"); tokens.append(token(.invalid, "!", start, i + 1)); i += 1 }
                 else { tokens.append(token(.comparison, String(c), start, i + 1)); i += 1 }
             case "≥": tokens.append(token(.comparison, ">=", start, i + 1)); i += 1
             case "≤": tokens.append(token(.comparison, "<=", start, i + 1)); i += 1
@@ -182,7 +193,7 @@ package struct RuleLexer {
                 var j = i + 1
                 while j < scalars.count, !isSeparator(scalars[j]) { j += 1 }
                 let text = RuleLexer.text(scalars[start..<j])
-                error(lineNumber, start + 1, j - start, "syntax", "unexpected '\(text)'",
+                error(lineNumber, start + 1, j - start, .syntax, "unexpected '\(text)'",
                       hint: "names are letters, digits and '_'; text goes in double quotes")
                 tokens.append(token(.invalid, text, start, j))
                 i = j
@@ -237,7 +248,7 @@ package struct RuleLexer {
             if line.indent == 0 {
                 result.append(RuleDeclaration(head: line, clauses: [], file: file))
             } else if result.isEmpty {
-                error(line.keyword.line, line.keyword.column, line.keyword.length, "syntax",
+                error(line.keyword.line, line.keyword.column, line.keyword.length, .syntax,
                       "an indented clause must follow a declaration",
                       hint: "start the file with a declaration such as 'treatment', 'fact' or 'criterion' in column 1")
             } else {

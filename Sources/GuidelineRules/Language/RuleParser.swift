@@ -16,7 +16,7 @@ package struct RuleParser {
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words", "confidence",
                                       "trigger", "pseudo", "terminator", "attribution"]
     static let clauseKeywords: [String: [String]] = [
-        "treatment": ["requests", "claims", "cites", "applies_from", "applies_to"],
+        "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
@@ -51,7 +51,7 @@ package struct RuleParser {
                 if var c = parseCriterion(declaration) {
                     if c.treatment == nil { c.treatment = currentTreatment }
                     if c.treatment == nil {
-                        error(c.id, "orphan-criterion", "criterion '\(c.id.text)' does not belong to a treatment",
+                        error(c.id, .orphanCriterion, "criterion '\(c.id.text)' does not belong to a treatment",
                               hint: "declare it below a 'treatment' in the same file, or add a clause 'treatment ID'")
                     }
                     tree.criteria.append(c)
@@ -71,7 +71,7 @@ package struct RuleParser {
             case "confidence":
                 let args = declaration.head.arguments
                 guard let source = args.first, source.kind == .string else {
-                    error(args.first ?? keyword, "syntax", "'confidence' starts with where its weights come from, in quotes",
+                    error(args.first ?? keyword, .syntax, "'confidence' starts with where its weights come from, in quotes",
                           hint: "write 'confidence \"calibrated by scripts/calibrate.py on …\"'")
                     break
                 }
@@ -82,9 +82,9 @@ package struct RuleParser {
                     }
                     let a = clause.arguments
                     if a.count == 2, a[0].kind == .equals, a[1].kind == .number, let v = Double(a[1].text) { weights.append((clause.keyword, v)) }
-                    else { error(clause.keyword, "syntax", "a weight is 'NAME = number'", hint: "write '\(clause.keyword.text) = -1.5'") }
+                    else { error(clause.keyword, .syntax, "a weight is 'NAME = number'", hint: "write '\(clause.keyword.text) = -1.5'") }
                 }
-                if tree.confidence != nil { error(keyword, "duplicate-id", "the decision weights are declared twice", hint: "keep one 'confidence' declaration") }
+                if tree.confidence != nil { error(keyword, .duplicateID, "the decision weights are declared twice", hint: "keep one 'confidence' declaration") }
                 tree.confidence = (source, weights, declaration.file)
             case "request_words":
                 let args = declaration.head.arguments
@@ -115,6 +115,13 @@ package struct RuleParser {
             switch clause.keyword.text {
             case "requests": t.requests += strings(clause.arguments, after: clause.keyword)
             case "claims": t.claims += strings(clause.arguments, after: clause.keyword)
+            case "refines":
+                let a = clause.arguments
+                t.refines = identifier(a, 0, after: clause.keyword, what: "the id of the family this one refines")
+                if a.count > 1 {
+                    if a[1].isWord("when") { t.refinesWhen = strings(Array(a.dropFirst(2)), after: a[1]) }
+                    else { error(a[1], .syntax, "unexpected '\(a[1].text)' after the refined family", hint: "write 'refines nsaid when \"injection\", \"IM\"'") }
+                }
             case "cites": t.citation = citation(clause)
             case "applies_from": t.appliesFrom = date(clause)
             case "applies_to": t.appliesTo = date(clause)
@@ -127,9 +134,13 @@ package struct RuleParser {
     private mutating func parseFact(_ d: RuleDeclaration) -> FactSyntax? {
         let args = d.head.arguments
         guard let name = identifier(args, 0, after: d.head.keyword, what: "a fact name") else { return nil }
-        guard let type = identifier(args, 1, after: name, what: "a type (\(Self.factTypes.joined(separator: ", ")))") else { return nil }
+        guard let type = identifier(args, 1, after: name, what: "a type (\(Self.factTypes.joined(separator: ", ")))") else {
+            tree.brokenFacts.insert(name.text)
+            return nil
+        }
         if !Self.factTypes.contains(type.text) {
             unknownKeyword(type, among: Self.factTypes, what: "fact type")
+            tree.brokenFacts.insert(name.text)
             return nil
         }
         var index = 2
@@ -144,12 +155,12 @@ package struct RuleParser {
                 index += 1
                 while index < args.count, args[index].kind != .rparen, args[index].kind != .rbracket {
                     if args[index].kind == .identifier { values.append(args[index]) }
-                    else if args[index].kind != .comma { error(args[index], "syntax", "expected an enum value name, found '\(args[index].text)'") }
+                    else if args[index].kind != .comma { error(args[index], .syntax, "expected an enum value name, found '\(args[index].text)'") }
                     index += 1
                 }
                 index += 1
             } else {
-                error(type, "syntax", "an enum fact lists its values", hint: "write 'enum (left, right, bilateral)'")
+                error(type, .syntax, "an enum fact lists its values", hint: "write 'enum (left, right, bilateral)'")
             }
         }
         let description = string(args, index, after: args[min(index, args.count) - 1], what: "a description in quotes") ?? name.text
@@ -166,8 +177,8 @@ package struct RuleParser {
             // `… in exam, assessment`: the clause's phrases count only in those sections.
             if let at = a.firstIndex(where: { $0.isWord("in") }), ["phrases", "deny", "negative", "near", "anchor", "events", "value"].contains(clause.keyword.text) {
                 let names = a[(at + 1)...].filter { $0.kind != .comma }
-                for n in names where n.kind != .identifier { error(n, "syntax", "expected a section name after 'in', found '\(n.text)'", hint: "write 'in exam, assessment'") }
-                if names.isEmpty { error(a[at], "syntax", "'in' needs the sections the phrases count in", hint: "write 'in exam, assessment'") }
+                for n in names where n.kind != .identifier { error(n, .syntax, "expected a section name after 'in', found '\(n.text)'", hint: "write 'in exam, assessment'") }
+                if names.isEmpty { error(a[at], .syntax, "'in' needs the sections the phrases count in", hint: "write 'in exam, assessment'") }
                 let phrases = a[..<at].filter { $0.kind == .string }
                 f.sectionLimits.append((clause.keyword.text, Array(phrases), names.filter { $0.kind == .identifier }))
                 a = Array(a[..<at])
@@ -190,7 +201,7 @@ package struct RuleParser {
             case "anchor": f.anchors += strings(a, after: clause.keyword)
             case "within":
                 if let n = a.first, n.kind == .number, let v = Int(n.text) { f.within = v }
-                else { error(clause.keyword, "syntax", "'within' takes a number of words", hint: "write 'within 8'") }
+                else { error(clause.keyword, .syntax, "'within' takes a number of words", hint: "write 'within 8'") }
             case "events": f.events += strings(a, after: clause.keyword)
             case "elapsed":
                 f.elapsed = true
@@ -230,7 +241,7 @@ package struct RuleParser {
             }
         }
         if !d.clauses.contains(where: { $0.keyword.text == "require" }) {
-            error(id, "missing-require", "criterion '\(id.text)' has no 'require' condition",
+            error(id, .missingRequire, "criterion '\(id.text)' has no 'require' condition",
                   hint: "add an indented line 'require <condition on facts>'")
         }
         return c
@@ -239,7 +250,7 @@ package struct RuleParser {
     private mutating func parseExample(_ d: RuleDeclaration) -> ExampleSyntax? {
         let args = d.head.arguments
         guard args.first?.kind == .string else {
-            error(args.first ?? d.head.keyword, "syntax", "an example starts with its name in quotes",
+            error(args.first ?? d.head.keyword, .syntax, "an example starts with its name in quotes",
                   hint: "write 'example \"repeat block without relief\" expect Upheld'")
             return nil
         }
@@ -248,7 +259,7 @@ package struct RuleParser {
             e.expect = args[2]
             extra(args, from: 3)
         } else {
-            error(args[0], "syntax", "example '\(args[0].text)' does not say what it expects",
+            error(args[0], .syntax, "example '\(args[0].text)' does not say what it expects",
                   hint: "add 'expect Upheld' or 'expect Overturned' after the name")
         }
         for clause in d.clauses {
@@ -281,7 +292,7 @@ package struct RuleParser {
             }
         }
         if c.words.isEmpty, !d.clauses.contains(where: { $0.keyword.text == "words" }) {
-            error(name, "missing-phrases", "concept '\(name.text)' lists no words",
+            error(name, .missingPhrases, "concept '\(name.text)' lists no words",
                   hint: "add an indented line 'words \"…\", \"…\"'")
         }
         return c
@@ -315,7 +326,7 @@ package struct RuleParser {
         }
         if let s = args.firstIndex(where: { $0.isWord("scope") }) {
             if s + 1 < args.count, args[s + 1].kind == .number, let v = Int(args[s + 1].text) { t.scope = v }
-            else { error(args[s], "syntax", "'scope' takes a number of words", hint: "write 'scope 8'") }
+            else { error(args[s], .syntax, "'scope' takes a number of words", hint: "write 'scope 8'") }
             extra(args, from: s + 2)
             args = Array(args[..<s])
         }
@@ -339,7 +350,7 @@ package struct RuleParser {
     private mutating func expression(_ clause: RuleLine) -> ExpressionSyntax? {
         var p = ExpressionParser(tokens: clause.arguments, end: clause.keyword)
         let e = p.parse()
-        for (token, message, hint) in p.errors { error(token, "syntax", message, hint: hint) }
+        for (token, message, hint) in p.errors { error(token, .syntax, message, hint: hint) }
         return p.errors.isEmpty ? e : nil
     }
 
@@ -363,14 +374,14 @@ package struct RuleParser {
                         let parts = a[i].text.split(separator: "-").compactMap { Int($0) }
                         if parts.count == 2, parts[0] <= parts[1], parts[1] - parts[0] < 200 { c.pages += Array(parts[0]...parts[1]) }
                         else if parts.count == 1 { c.pages.append(parts[0]) }
-                        else { error(a[i], "syntax", "'\(a[i].text)' is not a page or a page range") }
+                        else { error(a[i], .syntax, "'\(a[i].text)' is not a page or a page range") }
                         any = true
                     }
                     i += 1
                 }
-                if !any { error(word, "syntax", "'\(word.text)' takes page numbers", hint: "write 'page 46' or 'pages 98-99'") }
+                if !any { error(word, .syntax, "'\(word.text)' takes page numbers", hint: "write 'page 46' or 'pages 98-99'") }
             } else {
-                error(word, "syntax", "unexpected '\(word.text)' in a citation",
+                error(word, .syntax, "unexpected '\(word.text)' in a citation",
                       hint: "a citation is \"Guideline\" [section \"Name\"] [page N | pages N-M, K]")
                 i += 1
             }
@@ -381,7 +392,7 @@ package struct RuleParser {
 
     private mutating func date(_ clause: RuleLine) -> RuleToken? {
         guard let t = clause.arguments.first, t.kind == .date else {
-            error(clause.arguments.first ?? clause.keyword, "syntax", "'\(clause.keyword.text)' takes a date",
+            error(clause.arguments.first ?? clause.keyword, .syntax, "'\(clause.keyword.text)' takes a date",
                   hint: "write a date as YYYY-MM-DD, e.g. 2016-07-29")
             return nil
         }
@@ -396,14 +407,14 @@ package struct RuleParser {
             if a[i].kind == .comma || a[i].kind == .semicolon { i += 1; continue }
             guard a[i].kind == .identifier, i + 2 < a.count,
                   a[i + 1].kind == .equals || (a[i + 1].kind == .comparison && a[i + 1].text == "==") else {
-                error(a[i], "syntax", "expected 'name = value'", hint: "separate several with commas: 'a = true, b = 50'")
+                error(a[i], .syntax, "expected 'name = value'", hint: "separate several with commas: 'a = true, b = 50'")
                 while i < a.count, a[i].kind != .comma, a[i].kind != .semicolon { i += 1 }
                 continue
             }
             out.append((a[i], a[i + 2]))
             i += 3
         }
-        if a.isEmpty { error(keyword, "syntax", "'\(keyword.text)' needs at least one 'name = value'") }
+        if a.isEmpty { error(keyword, .syntax, "'\(keyword.text)' needs at least one 'name = value'") }
         return out
     }
 
@@ -412,22 +423,22 @@ package struct RuleParser {
         for t in a {
             switch t.kind {
             case .string:
-                if t.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { error(t, "empty-phrase", "an empty phrase matches nothing") }
+                if t.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { error(t, .emptyPhrase, "an empty phrase matches nothing") }
                 else { out.append(t) }
             case .comma: continue
             default:
-                error(t, "syntax", "expected a phrase in double quotes, found '\(t.text)'",
+                error(t, .syntax, "expected a phrase in double quotes, found '\(t.text)'",
                       hint: "write phrases as \"text\", separated by commas")
             }
         }
-        if out.isEmpty, a.isEmpty { error(keyword, "syntax", "'\(keyword.text)' needs at least one phrase in double quotes") }
+        if out.isEmpty, a.isEmpty { error(keyword, .syntax, "'\(keyword.text)' needs at least one phrase in double quotes") }
         return out
     }
 
     private mutating func identifier(_ a: [RuleToken], _ i: Int, after: RuleToken, what: String) -> RuleToken? {
         guard i < a.count, a[i].kind == .identifier else {
             let at = i < a.count ? a[i] : after
-            error(at, "syntax", "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
+            error(at, .syntax, "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
             return nil
         }
         return a[i]
@@ -436,41 +447,41 @@ package struct RuleParser {
     private mutating func string(_ a: [RuleToken], _ i: Int, after: RuleToken, what: String) -> String? {
         guard i < a.count, a[i].kind == .string else {
             let at = i < a.count ? a[i] : after
-            error(at, "syntax", "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
+            error(at, .syntax, "expected \(what)" + (i < a.count ? ", found '\(a[i].text)'" : ""))
             return nil
         }
         return a[i].text
     }
 
     private mutating func extra(_ a: [RuleToken], from i: Int) {
-        if i < a.count { error(a[i], "syntax", "unexpected '\(a[i].text)' at the end of the line") }
+        if i < a.count { error(a[i], .syntax, "unexpected '\(a[i].text)' at the end of the line") }
     }
 
     private mutating func rejectClauses(_ d: RuleDeclaration) {
-        for c in d.clauses { error(c.keyword, "syntax", "'\(d.head.keyword.text)' takes no indented clauses") }
+        for c in d.clauses { error(c.keyword, .syntax, "'\(d.head.keyword.text)' takes no indented clauses") }
     }
 
     private mutating func unknownKeyword(_ t: RuleToken, among known: [String], what: String) {
         let suggestion = Suggestions.closest(to: t.text, among: known)
-        error(t, "unknown-keyword", "unknown \(what) '\(t.text)'",
+        error(t, .unknownKeyword, "unknown \(what) '\(t.text)'",
               hint: suggestion.map { "did you mean '\($0)'?" } ?? "expected one of: \(known.joined(separator: ", "))")
     }
 
-    mutating func error(_ t: RuleToken, _ code: String, _ message: String, hint: String? = nil) {
+    mutating func error(_ t: RuleToken, _ code: DiagnosticCode, _ message: String, hint: String? = nil) {
         // One root cause, one message: a token the lexer rejected is not reported again.
-        if t.kind == .invalid, code != "unterminated-string" { return }
+        if t.kind == .invalid, code != .unterminatedString { return }
         // A file that is not rules at all (random bytes) would give one error per token: stop at 200.
         let inFile = errorsInFile
         errorsInFile += 1
         if inFile >= Self.maximumErrorsPerFile {
             if inFile == Self.maximumErrorsPerFile {
-                diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
-                                              code: "too-many-errors", message: "too many errors in this file; the rest are not reported",
+                diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length,
+                                              code: .tooManyErrors, message: "too many errors in this file; the rest are not reported",
                                               hint: "fix the errors above, or check that this is a rule file"))
             }
             return
         }
-        diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length, severity: .error,
+        diagnostics.append(Diagnostic(file: lexer.file, line: t.line, column: t.column, length: t.length,
                                       code: code, message: message, hint: hint, sourceLine: lexer.sourceLine(t.line)))
     }
 }

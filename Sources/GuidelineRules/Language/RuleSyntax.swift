@@ -38,6 +38,9 @@ package struct TreatmentSyntax: Sendable {
     package var name: String
     package var requests: [RuleToken] = []
     package var claims: [RuleToken] = []
+    /// `refines ID [when "word", …]`: the family whose id this one reports as (see `Treatment.refines`).
+    package var refines: RuleToken?
+    package var refinesWhen: [RuleToken] = []
     package var citation: CitationSyntax?
     package var appliesFrom: RuleToken?
     package var appliesTo: RuleToken?
@@ -146,6 +149,9 @@ package struct RuleSyntaxTree: Sendable {
     package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
     /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
     package var fillers: [RuleToken] = []
+    /// Names of facts whose declaration is too broken to compile (an unknown type): already
+    /// reported there, so a use elsewhere is not reported again as an unknown fact.
+    package var brokenFacts: Set<String> = []
     package var files: [String] = []
     package init() {}
 }

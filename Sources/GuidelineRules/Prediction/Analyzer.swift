@@ -37,7 +37,11 @@ public final class Analyzer: Sendable {
         r.bytes = Array(text.utf8)
         r.tokens = Tokenizer.tokens(r.bytes, 0..<r.bytes.count)
         let recognition = recognizer.recognize(tokens: r.tokens)
-        r.components = recognition.components
+        r.families = recognition.components
+        for f in r.families {
+            let reported = book.treatment(f)?.reportedID ?? f
+            if !r.components.contains(reported) { r.components.append(reported) }
+        }
         r.componentRanges = recognition.ranges
         RequestValueReader(bytes: r.bytes, tokens: r.tokens, referenceDay: referenceDay).read(into: &r)
         return r
@@ -59,7 +63,7 @@ public final class Analyzer: Sendable {
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
         var facts = extractor.extract(scans: scans, context: context, request: request)
-        let treatments = request.components.compactMap { book.treatment($0) }
+        let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
                               message: "no rule covers this request: no treatment family's request phrases match it; the prediction is left open rather than guessed")

@@ -10,6 +10,8 @@ extension Prediction {
         w.key("source"); w.string(source.path)
         w.key("request"); w.string(request.text)
         w.key("treatment"); w.string(assessment == nil ? nil : request.treatment)
+        // The rule family whose criteria decided it: `treatment` unless a more specific family refines it.
+        w.key("family"); w.string(assessment == nil ? nil : request.family)
         w.key("components"); strings(request.components, to: &w)
         w.key("predicted"); w.string(assessment?.decision.rawValue)
         w.key("medically_necessary"); w.bool(assessment.map { $0.decision == .overturned })

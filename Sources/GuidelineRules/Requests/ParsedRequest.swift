@@ -10,9 +10,15 @@ import IMRParse
 /// "times two", "series of three (3)", "#90" set `quantity`.
 public struct ParsedRequest: Sendable {
     public var text: String
-    /// Every treatment family named before the request's purpose ("… for repeat ESI"); the first is `treatment`.
+    /// Every treatment family named before the request's purpose ("… for repeat ESI"), by the id
+    /// outputs report (a family that `refines` another reports as that one); the first is `treatment`.
     public var components: [String] = []
     public var treatment: String? { components.first }
+    /// The rule families selected, whose criteria decide the request: `components` before a
+    /// refining family is reported as the family it refines ("H-wave unit": `h_wave_stimulation`,
+    /// reported as `electrotherapy`). The first is `family`.
+    public var families: [String] = []
+    public var family: String? { families.first }
     public var bodyRegion: String?
     public var levels: [String] = []
     public var laterality: String?
@@ -28,7 +34,7 @@ public struct ParsedRequest: Sendable {
     /// Strength as a percentage ("Lidoderm 5%", "diclofenac 1% gel").
     public var strengthPercent: Double?
     public var hasDosingFrequency = false
-    /// Byte ranges (in `text`) of the phrases that selected each component, for evidence.
+    /// Byte ranges (in `text`) of the phrases that selected each family, for evidence.
     package var componentRanges: [Range<Int>] = []
 
     /// The text's UTF-8 bytes and tokens, made once by `Analyzer.parseRequest` for every reader
@@ -61,6 +67,7 @@ public struct ParsedRequest: Sendable {
         w.beginObject()
         string("treatment", treatment, null.treatment)
         w.key("components"); w.beginArray(); for c in components { w.string(c) }; w.endArray()
+        w.key("families"); w.beginArray(); for f in families { w.string(f) }; w.endArray()
         string("body_region", bodyRegion, null.bodyRegion)
         w.key("levels"); w.beginArray(); for l in levels { w.string(l) }; w.endArray()
         string("laterality", laterality, null.laterality)

@@ -9,8 +9,11 @@ public struct FoundRequest: Sendable, Equatable {
     public var text: String
     /// Bytes of the request in the note.
     public var range: Range<Int>
-    /// The treatment family it names.
+    /// The treatment it names, as outputs report it (a design id: `electrotherapy` for an H-wave unit).
     public var treatment: String
+    /// The family whose criteria apply (`h_wave_stimulation`); the same as `treatment` unless a family
+    /// refines it.
+    public var family: String
 }
 
 /// Finds the requests a note makes, in any office's words: "Plan: Request lumbar ESI L4-5",
@@ -35,6 +38,8 @@ package struct RequestFinder: Sendable {
     let words: PhraseTrie
     let planSection: Int?
     let medicationSection: Int?
+    /// The id each family is reported as (`Treatment.reportedID`).
+    let reported: [String: String]
 
     static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2
 
@@ -48,6 +53,7 @@ package struct RequestFinder: Sendable {
             }
         }
         words = trie
+        reported = Dictionary(book.treatments.map { ($0.id, $0.reportedID) }, uniquingKeysWith: { first, _ in first })
         planSection = book.context.sectionIndex("plan")
         medicationSection = book.context.sectionIndex("medications")
     }
@@ -223,12 +229,15 @@ package struct RequestFinder: Sendable {
             var start = k == 0 ? content : boundary(before: mentions[k].tokens.lowerBound, after: mentions[k - 1].tokens.upperBound, tokens) + 1
             if let cue = cueEnds.last(where: { $0 <= m.tokens.lowerBound && $0 > start }) { start = cue }
             start = skipLeadingWords(start, m.tokens.lowerBound, tokens)
-            let end = k + 1 < mentions.count ? boundary(before: mentions[k + 1].tokens.lowerBound, after: m.tokens.upperBound, tokens) : unit.upperBound
+            var end = k + 1 < mentions.count ? boundary(before: mentions[k + 1].tokens.lowerBound, after: m.tokens.upperBound, tokens) : unit.upperBound
+            // A new clause ends the request: ", and I told her that …", "; she will …".
+            if let clause = clauseBreak(after: m.tokens.upperBound, before: end, tokens) { end = clause }
             var last = end
             while last > start + 1, tokens[last - 1].kind == .punct, tokens[last - 1].key != Self.paren { last -= 1 }
             guard start < last else { continue }
             let bytes = clinical.byteRange(ofTokens: start..<last)
-            out.append(FoundRequest(text: clinical.source.normalized(bytes), range: bytes, treatment: m.treatment))
+            out.append(FoundRequest(text: clinical.source.normalized(bytes), range: bytes, treatment: reported[m.treatment] ?? m.treatment,
+                                    family: m.treatment))
         }
         return (out, true)
     }
@@ -251,6 +260,49 @@ package struct RequestFinder: Sendable {
         }
         return max(previous, next - 1)
     }
+
+    /// Words that open a new clause after a comma or "and" (a new subject), as the context engine's.
+    static let subjects: Set<UInt64> = Set(ContextEngine.subjectWords.map { Tokenizer.key(of: $0) } + ["you", "which", "who"].map { Tokenizer.key(of: $0) })
+
+    /// The first "," or "and" after the request that a new subject follows, within `limit`.
+    private func clauseBreak(after start: Int, before limit: Int, _ tokens: [Token]) -> Int? {
+        var i = start
+        while i + 1 < limit {
+            let k = tokens[i].key
+            if k == Self.comma || k == Self.and {
+                var j = i + 1
+                if k == Self.comma, j < limit, tokens[j].key == Self.and { j += 1 }
+                if j < limit, Self.subjects.contains(tokens[j].key) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A strength after a drug's name: a number with mg, mcg, g, mL or %, or a fraction such as 10/325
+    /// (not a date such as 4/2017), within two words.
+    static func dose(after i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        var j = i + 1
+        while j < min(tokens.count, i + 4) {
+            let t = tokens[j]
+            if t.kind == .word, t.hasDigits {
+                // "10mg", "5mcg": digits glued to a unit.
+                let text = String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self).lowercased()
+                if text.hasSuffix("mg") || text.hasSuffix("mcg") || text.hasSuffix("ml") { return true }
+            } else if t.kind == .number, j + 1 < tokens.count {
+                let next = tokens[j + 1]
+                if next.key == Self.mg || next.key == Self.mcg || next.key == Self.gram || next.key == Self.ml || next.key == Self.percent { return true }
+                // A fraction, not a date ("02/17/2015" goes on with another "/").
+                if next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
+                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000,
+                   !(j + 3 < tokens.count && tokens[j + 3].key == Self.slash) { return true }
+            }
+            j += 1
+        }
+        return false
+    }
+    static let mg = Tokenizer.key(of: "mg"), mcg = Tokenizer.key(of: "mcg"), gram = Tokenizer.key(of: "g"),
+               ml = Tokenizer.key(of: "ml"), percent = Tokenizer.key(of: "%")
 
     static let leadingWords: Set<UInt64> = Set(["for", "of", "a", "an", "the", "to", "authorization", "with", "is", "are", ":"].map { Tokenizer.key(of: $0) })
 
@@ -277,7 +329,7 @@ package struct RequestFinder: Sendable {
         var bestInList = false
         let bytes = clinical.source.bytes
         for (i, t) in tokens.enumerated() where t.kind == .word && nameKeys.contains(t.key) && !span.contains(i) {
-            guard i + 1 < tokens.count, tokens[i + 1 ..< min(tokens.count, i + 3)].contains(where: { $0.kind == .number || $0.hasDigits }) else { continue }
+            guard Self.dose(after: i, tokens, bytes) else { continue }
             // The rest of its line.
             var e = i + 1
             while e < tokens.count, !bytes[Int(tokens[e - 1].end)..<Int(tokens[e].start)].contains(10) { e += 1 }

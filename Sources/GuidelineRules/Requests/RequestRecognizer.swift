@@ -8,11 +8,27 @@ import IMRParse
 /// the purpose ("re-evaluation … for repeat epidural injection") is not requested, even when nothing
 /// before it is recognised (then no rule covers the request: better no prediction than a wrong family). Ancillary parts
 /// (fluoroscopy, contrast, sedation) never select a family.
+///
+/// A family that `refines` another is chosen in its place for an item the other names (the words
+/// from its phrase to the next family named, the purpose or the end) when the item also holds one
+/// of the refining family's phrases ("hinged knee brace": durable medical equipment names it, and
+/// "knee brace" makes it `knee_brace`), or, with `refines … when "…"`, one of those words ("Toradol
+/// 60 mg IM": an NSAID, and "IM" makes it `ketorolac_injection`). A refining family named side by side
+/// with the family it refines, joined only by punctuation ("Interferential/NMES", "TENS/H-wave"), is part
+/// of a combination unit: the refined family's.
 package struct RequestRecognizer: Sendable {
     private let trie: PhraseTrie
     /// `claims` words of each treatment (id = treatment index).
     private let claims: PhraseTrie
     private let treatmentIDs: [String]
+    /// For each family, the families that refine it (indices, in declaration order).
+    private let refiners: [[Int32]]
+    /// For each family, the family it refines (-1: none).
+    private let parent: [Int32]
+    /// Each refining family's request phrases, and its `when` words (id = its index).
+    private let refinerPhrases: PhraseTrie
+    private let refinerWords: PhraseTrie
+    private let hasWords: [Bool]
     private let ancillaryID: Int32
     private let purposeID: Int32
     /// Words that introduce the purpose of a request rather than another requested item.
@@ -27,6 +43,25 @@ package struct RequestRecognizer: Sendable {
             }
         }
         treatmentIDs = book.treatments.map(\.id)
+        var refiners = [[Int32]](repeating: [], count: book.treatments.count)
+        var refinerPhrases = PhraseTrie(), refinerWords = PhraseTrie()
+        for (i, t) in book.treatments.enumerated() {
+            guard let parent = t.refines, let p = book.treatments.firstIndex(where: { $0.id == parent }) else { continue }
+            refiners[p].append(Int32(i))
+            for phrase in t.requests {
+                for a in book.lexicon.alternatives(of: phrase) { refinerPhrases.add(a, id: Int32(i)) }
+            }
+            for word in t.refinementWords {
+                for a in book.lexicon.alternatives(of: word) { refinerWords.add(a, id: Int32(i)) }
+            }
+        }
+        self.refiners = refiners
+        var parent = [Int32](repeating: -1, count: book.treatments.count)
+        for (p, children) in refiners.enumerated() { for c in children { parent[Int(c)] = Int32(p) } }
+        self.parent = parent
+        self.refinerPhrases = refinerPhrases
+        self.refinerWords = refinerWords
+        hasWords = book.treatments.map { !$0.refinementWords.isEmpty }
         ancillaryID = Int32(book.treatments.count)
         purposeID = ancillaryID + 1
         for phrase in book.ancillaryPhrases { trie.add(phrase, id: ancillaryID) }
@@ -55,25 +90,29 @@ package struct RequestRecognizer: Sendable {
     /// Recognises a request already tokenized (offsets into its UTF-8 bytes).
     func recognize(tokens: [Token]) -> Recognition {
         let matches = trie.matches(in: tokens, 0..<tokens.count, nonOverlapping: true)
-        var components: [String] = []
-        var ranges: [Range<Int>] = []
-        var lastStart = -1
+        var places: [(tokens: Range<Int>, ids: [Int32])] = []
+        var end = tokens.count
         for m in matches {
             // Everything after the purpose is not requested — unless only administrative words come
             // before it ("Retrospective request for …", "Prescription for …").
             if m.id == purposeID {
                 let requested = tokens[..<m.tokenRange.lowerBound].contains { !$0.isPunct && !Self.administrativeKeys.contains($0.key) }
                 if !requested { continue }
+                end = m.tokenRange.lowerBound
                 break
             }
             if m.id == ancillaryID { continue }
-            // A phrase shared by several families selects the first declared: lint warns about it.
-            if m.tokenRange.lowerBound == lastStart { continue }
-            lastStart = m.tokenRange.lowerBound
-            let id = treatmentIDs[Int(m.id)]
+            if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
+            else { places.append((m.tokenRange, [m.id])) }
+        }
+        var components: [String] = []
+        var ranges: [Range<Int>] = []
+        let chosen = resolveAll(places, end: end, tokens)
+        for (k, place) in places.enumerated() {
+            let id = treatmentIDs[Int(chosen[k])]
             if !components.contains(id) {
                 components.append(id)
-                ranges.append(Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end))
+                ranges.append(Int(tokens[place.tokens.lowerBound].start)..<Int(tokens[place.tokens.upperBound - 1].end))
             }
         }
         // A claiming word ("cream", "compound") decides the family: the others named are its ingredients.
@@ -91,16 +130,69 @@ package struct RequestRecognizer: Sendable {
     /// "to evaluate") is requested once a treatment has been named before it, and ancillary parts
     /// name nothing.
     package func mentions(in tokens: [Token], _ range: Range<Int>) -> [(treatment: String, tokens: Range<Int>)] {
-        var out: [(String, Range<Int>)] = []
+        var places: [(tokens: Range<Int>, ids: [Int32])] = []
+        var end = range.upperBound
         for m in trie.matches(in: tokens, range, nonOverlapping: true) {
             if m.id == purposeID {
-                if out.isEmpty { continue }
+                if places.isEmpty { continue }
+                end = m.tokenRange.lowerBound
                 break
             }
             if m.id == ancillaryID { continue }
-            out.append((treatmentIDs[Int(m.id)], m.tokenRange))
+            if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
+            else { places.append((m.tokenRange, [m.id])) }
         }
-        return out
+        let chosen = resolveAll(places, end: end, tokens)
+        return places.enumerated().map { k, place in (treatmentIDs[Int(chosen[k])], place.tokens) }
+    }
+
+    /// The family chosen at each place; each place's item runs to the next place (or `end`). A refining
+    /// family beside its root family, joined only by punctuation, is a combination unit: the root's.
+    private func resolveAll(_ places: [(tokens: Range<Int>, ids: [Int32])], end: Int, _ tokens: [Token]) -> [Int32] {
+        var chosen = places.enumerated().map { k, place in
+            resolve(place.ids, item: place.tokens.lowerBound..<(k + 1 < places.count ? places[k + 1].tokens.lowerBound : end), tokens)
+        }
+        func root(_ id: Int32) -> Int32 {
+            var at = id, steps = 0
+            while parent[Int(at)] >= 0, steps < parent.count { at = parent[Int(at)]; steps += 1 }
+            return at
+        }
+        for k in chosen.indices.dropLast() where chosen[k] != chosen[k + 1] && root(chosen[k]) == root(chosen[k + 1])
+            && (chosen[k] == root(chosen[k]) || chosen[k + 1] == root(chosen[k + 1])) {
+            let between = places[k].tokens.upperBound..<places[k + 1].tokens.lowerBound
+            guard between.allSatisfy({ tokens[$0].isPunct }) else { continue }
+            chosen[k] = root(chosen[k])
+            chosen[k + 1] = root(chosen[k + 1])
+        }
+        return chosen
+    }
+
+    /// The family chosen at one place of a request: of the families whose phrase matched there, a
+    /// refining one over the family it refines (they share the phrase), else the first declared
+    /// (lint warns about phrases shared otherwise); then, as long as a family refining the choice
+    /// finds its phrases (or its `when` words) in the item, that family.
+    private func resolve(_ ids: [Int32], item: Range<Int>, _ tokens: [Token]) -> Int32 {
+        var chosen = ids[0]
+        if let refining = ids.first(where: { id in ids.contains { refiners[Int($0)].contains(id) } }) { chosen = refining }
+        guard refiners.contains(where: { !$0.isEmpty }) else { return chosen }
+        var phrasesHere: Set<Int32>?, wordsHere: Set<Int32>?
+        var depth = 0
+        descend: while depth < refiners.count, !refiners[Int(chosen)].isEmpty {
+            depth += 1
+            for r in refiners[Int(chosen)] {
+                let found: Bool
+                if hasWords[Int(r)] {
+                    if wordsHere == nil { wordsHere = Set(refinerWords.matches(in: tokens, item).map(\.id)) }
+                    found = wordsHere!.contains(r)
+                } else {
+                    if phrasesHere == nil { phrasesHere = Set(refinerPhrases.matches(in: tokens, item).map(\.id)) }
+                    found = phrasesHere!.contains(r)
+                }
+                if found { chosen = r; continue descend }
+            }
+            break
+        }
+        return chosen
     }
 
     /// Words that say how something is requested, not what.

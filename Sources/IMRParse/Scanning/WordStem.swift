@@ -82,14 +82,18 @@ enum WordStem {
     struct Vowels {
         let bits: UInt32
 
+        /// a, e, i, o, u as bits of (letter - "a").
+        static let aeiou: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20
+
         @inline(__always)
         init(_ w: UnsafePointer<UInt8>, _ n: Int) {
             var bits: UInt32 = 0
             var previous = false
             for k in 0..<n {
-                let c = lc(w, k)
-                let vowel = c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || (c == 121 && k > 0 && !previous)
-                if vowel { bits |= 1 << UInt32(k) }
+                let letter = UInt32(truncatingIfNeeded: lc(w, k) &- 97) & 31
+                // A "y" is a vowel after a consonant (not at the start).
+                let vowel = Self.aeiou >> letter & 1 != 0 || (letter == 24 && k > 0 && !previous)
+                bits |= (vowel ? 1 : 0) << UInt32(k)
                 previous = vowel
             }
             self.bits = bits

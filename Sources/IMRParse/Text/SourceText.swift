@@ -80,8 +80,10 @@ public struct SourceText: Sendable {
     /// The text of a byte range with runs of white space (line breaks, form feeds, doubled spaces) folded
     /// to one space and the ends trimmed: the form used for titles, rationales and other fields.
     public func normalized(_ range: Range<Int>) -> String {
+        // A range past the text (a caller's mistake) is cut to the text: output never traps.
+        let range = range.clamped(to: 0..<bytes.count)
         // Written straight into the String's storage: the folded text is never longer than the range.
-        String(unsafeUninitializedCapacity: range.count) { out in
+        return String(unsafeUninitializedCapacity: range.count) { out in
             TextScan.foldWhitespace(bytes, range, into: out)
         }
     }

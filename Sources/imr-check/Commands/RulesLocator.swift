@@ -1,13 +1,40 @@
 import Foundation
 import GuidelineRules
 
-/// Finds the rules folder: `--rules DIR`, else `IMR_CHECK_RULES`, else a `Rules/` folder beside
-/// the working directory or one of its parents, else the project's `Rules/` found from the
-/// binary's location (`.build/release/imr-check` → `Rules/`), so commands work from anywhere.
+/// Finds the rules folder: `--rules DIR` (wherever it stands on the line), else `IMR_RULES`, else
+/// `IMR_CHECK_RULES` (its older name), else a `Rules/` folder beside the working directory or one of
+/// its parents, else the project's `Rules/` found from the binary's location
+/// (`.build/release/imr-check` → `Rules/`), so commands work from anywhere.
 enum RulesLocator {
+    /// The environment variables that name the rules folder, in order.
+    static let environment = ["IMR_RULES", "IMR_CHECK_RULES"]
+
+    /// `imr-check --rules DIR predict …`: a `--rules DIR` (or `--rules=DIR`) before the command is
+    /// moved after it, where every command reads it (`parse`, `--help` and `--version` read no rules:
+    /// there it is dropped).
+    static func hoistingRulesOption(_ arguments: [String]) -> [String] {
+        var args = arguments
+        var hoisted: [String] = []
+        while let first = args.first, first == "--rules" || first.hasPrefix("--rules=") {
+            if first == "--rules" {
+                guard args.count >= 2 else { break }
+                hoisted += args.prefix(2)
+                args.removeFirst(2)
+            } else {
+                hoisted.append(first)
+                args.removeFirst()
+            }
+        }
+        guard !hoisted.isEmpty, let command = args.first else { return arguments }
+        if ["parse", "-h", "--help", "help", "--version"].contains(command) { return args }
+        return [command] + hoisted + args.dropFirst()
+    }
+
     static func locate(_ options: ParsedOptions) -> String {
         if let dir = options.value("--rules") { return dir }
-        if let env = ProcessInfo.processInfo.environment["IMR_CHECK_RULES"], !env.isEmpty { return env }
+        for name in environment {
+            if let env = ProcessInfo.processInfo.environment[name], !env.isEmpty { return env }
+        }
         let fm = FileManager.default
         var candidates: [URL] = []
         var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
@@ -34,8 +61,12 @@ enum RulesLocator {
 
     /// Loads the rules, printing diagnostics; nil (exit 2) on errors.
     static func loadBook(_ options: ParsedOptions, strict: Bool = false, quietWarnings: Bool = true) -> RuleBook? {
-        let dir = locate(options)
-        return book(from: RuleLoader.load(directory: dir), dir: dir, strict: strict, quietWarnings: quietWarnings)
+        loadBook(folder: locate(options), strict: strict, quietWarnings: quietWarnings)
+    }
+
+    /// Loads the rules of a given folder, printing diagnostics; nil (exit 2) on errors.
+    static func loadBook(folder dir: String, strict: Bool = false, quietWarnings: Bool = true) -> RuleBook? {
+        book(from: RuleLoader.load(directory: dir), dir: dir, strict: strict, quietWarnings: quietWarnings)
     }
 
     /// Starts loading the rules and building the analyzer on another thread: loading takes as
