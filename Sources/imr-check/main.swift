@@ -25,13 +25,14 @@ COMMANDS:
 OPTIONS:
   --rules DIR   Rule folder, before or after the command (default: $IMR_RULES, else the project's Rules/)
   --version     Print the version
-  -h, --help    Show help; 'imr-check <command> --help' for a command's options
+  -h, --help    Show help; 'imr-check help <command>' (or '<command> --help') for a command's options
 
 EXAMPLES:
   imr-check audit examples/letters --format html --output report.html
   imr-check predict --request "Lumbar ESI L4-5" examples/requests/esi-documented.txt
-  imr-check parse ../shared/seeds --format jsonl
-  imr-check facts letter.txt --format json
+  imr-check predict examples/requests --format csv
+  imr-check parse examples/letters --format jsonl
+  imr-check facts examples/requests/esi-undocumented.txt --format json
   imr-check rules test --coverage
 
 Exit status: 0 all inputs processed; 1 some inputs could not be processed (each named on stderr);
@@ -46,7 +47,16 @@ func run(_ arguments: [String]) -> Int32 {
         console.err(topHelp)
         return 2
     }
-    if first == "-h" || first == "--help" || first == "help" { console.out(topHelp); return 0 }
+    if first == "-h" || first == "--help" { console.out(topHelp); return 0 }
+    // `imr-check help audit` is `imr-check audit --help`.
+    if first == "help" {
+        guard let command = arguments.dropFirst().first else { console.out(topHelp); return 0 }
+        guard commands.contains(command) else {
+            console.error("no command '\(command)'", hint: Suggestions.closest(to: command, among: commands).map { "did you mean '\($0)'?" } ?? "commands: \(commands.joined(separator: ", "))")
+            return 2
+        }
+        return run([command, "--help"])
+    }
     if first == "--version" { console.out("imr-check \(version)"); return 0 }
     let rest = Array(arguments.dropFirst())
     do {

@@ -8,23 +8,42 @@ import IMRParse
 /// The compact record of one audited item: what the summary and the HTML report need, and no
 /// more, so a million items fit in running totals and a capped list of disagreements.
 public struct AuditRecord: Sendable {
-    /// An unmet or undocumented criterion that drove the prediction.
+    /// A criterion that drove the prediction: unmet or undocumented (`drivers`), or met and deciding
+    /// an Overturned prediction (`metDeciders`), with the words a report shows for it.
     public struct Driver: Sendable {
         public var criterion: String
-        /// "unmet" or "undocumented".
+        /// "unmet", "undocumented" or "met".
         public var status: String
         public var reason: String?
         public var citation: String
-        /// The first evidence's text, kept only for an item that does not agree.
+        /// The first evidence's text: kept for an item that does not agree, and for every item when
+        /// the record was built with `Detail.all` (the HTML report).
         public var evidence: String?
+        /// The criterion in the guideline's words (its `text`).
+        public var text: String
+        /// What to document when the criterion is undocumented.
+        public var missing: String?
+        /// "decisive" or "supporting".
+        public var role: String?
 
-        public init(criterion: String, status: String, reason: String?, citation: String, evidence: String?) {
+        public init(criterion: String, status: String, reason: String?, citation: String, evidence: String?,
+                    text: String = "", missing: String? = nil, role: String? = nil) {
             self.criterion = criterion
             self.status = status
             self.reason = reason
             self.citation = citation
             self.evidence = evidence
+            self.text = text
+            self.missing = missing
+            self.role = role
         }
+    }
+
+    /// How much of an item a record keeps: the evidence of disagreements only (text lines, JSON
+    /// Lines, CSV: what streams), or the evidence of every item and the met criteria that decided an
+    /// Overturned prediction (the HTML report, which shows every item).
+    public enum Detail: Sendable {
+        case disagreements, all
     }
 
     public var source: String
@@ -45,6 +64,13 @@ public struct AuditRecord: Sendable {
     public var confidence: Double?
     /// The criteria that drove the prediction (ids).
     public var decidedBy: [String] = []
+    /// The met criteria among `decidedBy` (an Overturned prediction's), with their evidence; only
+    /// with `Detail.all`.
+    public var metDeciders: [Driver] = []
+    /// Whether the confidence falls in the uncertain band (nil without a prediction).
+    public var uncertain: Bool?
+    /// The rules that predicted the item (nil when unknown, as in JSON Lines written before rules were named).
+    public var rules: RuleBook.Origin?
 
     public var agrees: Bool? { Self.agrees(recorded: recorded, predicted: predicted) }
 
@@ -72,19 +98,29 @@ public struct AuditRecord: Sendable {
     /// letter's text (a disagreeing item's drivers quote their first evidence from it).
     ///
     /// The year is the letter's own date (`Determination.documentDate`), else the item's date of service.
-    public init(letter d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, source text: SourceText) {
+    public init(letter d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, source text: SourceText,
+                detail: Detail = .disagreements) {
         // Statuses are read in place and only drivers copied: filter-then-map copied every result.
         var drivers: [Driver] = []
         let results = p.assessment?.results ?? []
         // A driver's evidence is shown only for an item that does not agree (text lines, the report's
         // disagreements); most items agree, and normalizing their evidence text was wasted.
         let recorded = item.decision?.value.rawValue, predicted = p.decision?.rawValue
-        let agrees = Self.agrees(recorded: recorded, predicted: predicted) == true
-        for i in results.indices where results[i].status == .unmet || results[i].status == .undocumented {
-            let r = results[i]
-            let evidence = agrees ? nil : r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) }
-            drivers.append(Driver(criterion: r.criterion.id, status: r.status.rawValue, reason: r.criterion.reason,
-                                  citation: r.criterion.citation.text, evidence: evidence))
+        let keepEvidence = detail == .all || Self.agrees(recorded: recorded, predicted: predicted) != true
+        func driver(_ r: CriterionResult) -> Driver {
+            let evidence = keepEvidence ? r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) } : nil
+            let c = r.criterion
+            return Driver(criterion: c.id, status: r.status.rawValue, reason: c.reason, citation: c.citation.text, evidence: evidence,
+                          text: c.text, missing: c.missing, role: c.role.rawValue)
+        }
+        var metDeciders: [Driver] = []
+        for i in results.indices {
+            switch results[i].status {
+            case .unmet, .undocumented: drivers.append(driver(results[i]))
+            case .met where detail == .all && (p.assessment?.decidedBy.contains(results[i].criterion.id) ?? false):
+                metDeciders.append(driver(results[i]))
+            default: break
+            }
         }
         self.init(source: d.source, item: number, request: item.title.value,
                   treatment: p.assessment == nil ? nil : p.request.treatment,
@@ -93,6 +129,8 @@ public struct AuditRecord: Sendable {
                   guidelineSources: item.imrGuideline?.sources ?? [], drivers: drivers)
         confidence = p.assessment?.confidence
         decidedBy = p.assessment?.decidedBy ?? []
+        uncertain = p.assessment?.isUncertain
+        self.metDeciders = metDeciders
     }
 
     /// Rebuilds a record from an audit JSON Lines object (for `audit --summary-from`).
@@ -108,12 +146,23 @@ public struct AuditRecord: Sendable {
         specialty = json["reviewer_specialty"] as? String
         guidelineSources = json["guideline_sources"] as? [String] ?? []
         confidence = (json["confidence"] as? NSNumber)?.doubleValue
-        decidedBy = json["decided_by"] as? [String] ?? []
-        drivers = (json["criteria"] as? [[String: Any]] ?? []).compactMap { c in
-            guard let status = c["status"] as? String, status == "unmet" || status == "undocumented" else { return nil }
-            let evidence = (c["evidence"] as? [[String: Any]])?.first?["text"] as? String
-            return Driver(criterion: c["id"] as? String ?? "", status: status, reason: c["reason"] as? String,
-                          citation: c["citation"] as? String ?? "", evidence: evidence)
+        let decidedBy = json["decided_by"] as? [String] ?? []
+        self.decidedBy = decidedBy
+        uncertain = json["uncertain"] as? Bool
+        if let r = json["rules"] as? [String: Any], let folder = r["folder"] as? String, let fingerprint = r["fingerprint"] as? String {
+            rules = RuleBook.Origin(folder: folder, fingerprint: fingerprint)
         }
+        var drivers: [Driver] = [], metDeciders: [Driver] = []
+        for c in json["criteria"] as? [[String: Any]] ?? [] {
+            guard let status = c["status"] as? String else { continue }
+            let id = c["id"] as? String ?? ""
+            guard status == "unmet" || status == "undocumented" || (status == "met" && decidedBy.contains(id)) else { continue }
+            let evidence = (c["evidence"] as? [[String: Any]])?.first?["text"] as? String
+            let d = Driver(criterion: id, status: status, reason: c["reason"] as? String, citation: c["citation"] as? String ?? "",
+                           evidence: evidence, text: c["text"] as? String ?? "", missing: c["missing"] as? String, role: c["role"] as? String)
+            if status == "met" { metDeciders.append(d) } else { drivers.append(d) }
+        }
+        self.drivers = drivers
+        self.metDeciders = metDeciders
     }
 }

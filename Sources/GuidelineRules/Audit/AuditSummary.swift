@@ -1,6 +1,7 @@
 import IMRParse
 
-/// Running totals over audited items: agreement, confusion matrix and breakdowns.
+/// Running totals over audited items: agreement, confusion matrix and breakdowns (reviewer
+/// specialties counted under their normalised names, `ReviewerSpecialty`).
 ///
 /// Built incrementally (`add`) so an audit streams; only the first `keepDisagreements`
 /// disagreements are kept whole, for the report's table.
@@ -26,7 +27,12 @@ public struct AuditSummary: Sendable {
     public var bySpecialty: [String: Tally] = [:]
     /// Outcomes by year: year → decision → count (recorded decisions).
     public var outcomesByYear: [String: [String: Int]] = [:]
+    /// Unmet criteria by reason code ("unspecified" without one).
     public var reasons: [String: Int] = [:]
+    /// The rules the items were predicted with; with `--summary-from`, the first seen.
+    public var rules: RuleBook.Origin?
+    /// Other rules some items were predicted with (shards run with different rule files).
+    public var otherRules: [RuleBook.Origin] = []
     /// The first `keepDisagreements` disagreeing records, whole.
     public var disagreements: [AuditRecord] = []
     public var disagreementsTotal = 0
@@ -44,7 +50,10 @@ public struct AuditSummary: Sendable {
         if r.guidelineSources.isEmpty { AuditSummary.count(&bySource["(none cited)", default: Tally()], r) }
         for source in r.guidelineSources { AuditSummary.count(&bySource[source, default: Tally()], r) }
         AuditSummary.count(&byYear[year, default: Tally()], r)
-        AuditSummary.count(&bySpecialty[r.specialty ?? "unknown", default: Tally()], r)
+        AuditSummary.count(&bySpecialty[r.specialty.map(ReviewerSpecialty.normalized) ?? "unknown", default: Tally()], r)
+        if let origin = r.rules, origin != rules {
+            if rules == nil { rules = origin } else if !otherRules.contains(origin) { otherRules.append(origin) }
+        }
         if let recorded = r.recorded { outcomesByYear[year, default: [:]][recorded, default: 0] += 1 }
         for d in r.drivers where d.status == "unmet" { reasons[d.reason ?? "unspecified", default: 0] += 1 }
         if r.agrees == false {
@@ -72,8 +81,9 @@ public struct AuditSummary: Sendable {
                                     ("agreement_rate", t.rate.map { .double(($0 * 1000).rounded() / 1000) } ?? .null)]))
             })
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("summary", .bool(true)),
+            ("rules", rules?.json ?? .null),
             ("documents", .int(documents)), ("failed_inputs", .int(failedInputs)),
             ("items", .int(total.items)), ("agree", .int(total.agree)), ("disagree", .int(total.disagree)),
             ("no_prediction", .int(total.noPrediction)),
@@ -84,6 +94,8 @@ public struct AuditSummary: Sendable {
             ("by_treatment", tallies(byTreatment)), ("by_guideline_source", tallies(bySource)),
             ("by_year", tallies(byYear)), ("by_reviewer_specialty", tallies(bySpecialty)),
             ("unmet_reasons", .object(reasons.keys.sorted().map { ($0, .int(reasons[$0]!)) })),
-        ])
+        ]
+        if !otherRules.isEmpty { members.append(("other_rules", .array(otherRules.map(\.json)))) }
+        return .object(members)
     }
 }

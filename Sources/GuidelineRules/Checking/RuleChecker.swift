@@ -9,6 +9,9 @@ struct RuleChecker {
     var diagnostics: [Diagnostic] = []
     private var factByName: [String: Int] = [:]
     private var facts: [FactDefinition] = []
+    private var measures: [MeasureDefinition] = []
+    private var measureByName: [String: Int] = [:]
+    private var lexicon = ConceptLexicon()
 
     init(tree: RuleSyntaxTree, sourceLines: @escaping (String, Int) -> String) {
         self.tree = tree
@@ -17,7 +20,9 @@ struct RuleChecker {
 
     mutating func check() -> RuleBook? {
         let lexicon = checkConcepts()
+        self.lexicon = lexicon
         let context = checkContext()
+        checkMeasures()
         checkFacts(sections: context)
         checkConceptReferences(lexicon)
         var criteriaByTreatment: [String: [Criterion]] = [:]
@@ -85,7 +90,7 @@ struct RuleChecker {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return RuleBook(facts: facts, treatments: treatments, ancillaryPhrases: tree.ancillary.map(\.text), context: context,
-                        lexicon: lexicon, requestWords: checkRequestWords(), decisionPolicy: decisionPolicy(), files: tree.files)
+                        lexicon: lexicon, requestWords: checkRequestWords(), decisionPolicy: decisionPolicy(), measures: measures, files: tree.files)
     }
 
     /// `refines ID`: the refined family exists and the chain ends (no cycle). Returns, for each
@@ -189,6 +194,115 @@ struct RuleChecker {
             check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
+        for m in tree.measures { check(m.words, m.file) }
+    }
+
+    // MARK: Measures
+
+    /// `measure NAME "…" better lower|higher` with `words`, `units`, `scale`, `meaningful`.
+    private mutating func checkMeasures() {
+        for m in tree.measures {
+            if let previous = measureByName[m.name.text] {
+                let first = measures[previous]
+                report(m.name, m.file, .duplicateID, "measure '\(m.name.text)' is declared twice (first in \(first.file):\(first.line))",
+                       hint: "keep one declaration and list all its words there")
+                continue
+            }
+            var lowerIsBetter = true
+            if let b = m.better {
+                if b.text == "higher" { lowerIsBetter = false }
+                else if b.text != "lower" { unknown(b, m.file, "direction", among: ["lower", "higher"]) }
+            }
+            for w in m.words where ConceptLexicon.gapParts(w.text) != nil {
+                report(w, m.file, .syntax, "a measure's word is a word or a phrase, not a pattern with '...'",
+                       hint: "list the words that name the measure (\"pain score\", \"VAS\")")
+            }
+            var units: [MeasureUnit]?
+            if !m.units.isEmpty {
+                units = []
+                for u in m.units {
+                    if let unit = MeasureUnit(name: u.text), unit != .none { units!.append(unit) }
+                    else { unknown(u, m.file, "unit", among: MeasureUnit.allCases.filter { $0 != .none }.map(\.name)) }
+                }
+            }
+            var amount: Double?, percent: Double?
+            for (token, word) in m.meaningful {
+                guard let v = Double(token.text), v > 0 else {
+                    report(token, m.file, .syntax, "a meaningful change is more than 0", hint: "write 'meaningful 2 points or 30 percent'")
+                    continue
+                }
+                if word?.text == "percent" { percent = v } else { amount = v }
+            }
+            if let p = percent, p > 100 {
+                report(m.meaningful.first!.amount, m.file, .outOfRange, "a change of more than 100 percent is rarely meaningful as a minimum", hint: nil)
+            }
+            if measures.count == MeasureDefinition.maximumCount {
+                report(m.name, m.file, .syntax, "more than \(MeasureDefinition.maximumCount) measures", hint: "merge measures that mean the same")
+                continue
+            }
+            measureByName[m.name.text] = measures.count
+            measures.append(MeasureDefinition(name: m.name.text, description: m.description, lowerIsBetter: lowerIsBetter,
+                                              words: m.words.map(\.text), units: units, scale: m.scale.flatMap { Int($0.text) },
+                                              meaningfulAmount: amount, meaningfulPercent: percent, file: m.file, line: m.name.line))
+        }
+    }
+
+    /// The measure clauses of a fact (`improves …`, `measure … with|without medication`).
+    private mutating func measureClauses(_ f: FactSyntax, kind: FactKind) -> [MeasureClause] {
+        var out: [MeasureClause] = []
+        for (keyword, names, medication) in f.improves {
+            if kind != .bool {
+                report(keyword, f.file, .typeMismatch, "'improves' gives yes or no; '\(f.name.text)' is \(kind.rawValue)",
+                       hint: "use 'measure NAME with medication' for a number")
+                continue
+            }
+            let slots = names.compactMap { measure($0, f.file) }
+            guard slots.count == names.count else { continue }
+            let withMedication = medication.map { medicationWord($0, f.file) } ?? false
+            out.append(.improves(measures: slots, withMedication: withMedication))
+        }
+        for (keyword, name, side, medication) in f.measureValues {
+            if kind != .number {
+                report(keyword, f.file, .typeMismatch, "'measure' gives a number; '\(f.name.text)' is \(kind.rawValue)",
+                       hint: "use 'improves \(name.text)' for yes or no")
+                continue
+            }
+            guard let slot = measure(name, f.file), let side else { continue }
+            guard side.text == "with" || side.text == "without" else {
+                unknown(side, f.file, "side of a measure", among: ["with", "without"])
+                continue
+            }
+            guard let medication, medicationWord(medication, f.file) else { continue }
+            out.append(.value(measure: slot, with: side.text == "with"))
+        }
+        return out
+    }
+
+    private mutating func measure(_ t: RuleToken, _ file: String) -> Int? {
+        if let i = measureByName[t.text] { return i }
+        report(t, file, .unknownMeasure, "no measure named '\(t.text)'",
+               hint: suggestion(t.text, among: measureByName.keys) ?? "declare it with 'measure \(t.text) \"…\" better lower' in Rules/lexicon/measures.rules")
+        return nil
+    }
+
+    /// The word after `with`/`without` is `medication`, whose words are the concept of that name.
+    private mutating func medicationWord(_ t: RuleToken, _ file: String) -> Bool {
+        guard t.text == "medication" else {
+            unknown(t, file, "comparison", among: ["medication"])
+            return false
+        }
+        guard lexicon.concepts["medication"] != nil else {
+            report(t, file, .unknownConcept, "'with medication' reads the words of a concept 'medication', and none is declared",
+                   hint: suggestion("medication", among: lexicon.concepts.keys).map { $0 + " (the concept must be named 'medication')" }
+                       ?? "declare it with 'concept medication \"…\"' and its words in Rules/lexicon/")
+            return false
+        }
+        return true
+    }
+
+    private mutating func unknown(_ t: RuleToken, _ file: String, _ what: String, among known: [String]) {
+        report(t, file, .unknownKeyword, "unknown \(what) '\(t.text)'",
+               hint: suggestion(t.text, among: known) ?? "expected one of: \(known.joined(separator: ", "))")
     }
 
     /// The decision model's weights (`confidence` in Rules/decision.rules), or the uncalibrated ones.
@@ -254,12 +368,13 @@ struct RuleChecker {
             if kind == .number, f.unit == nil {
                 report(f.type, f.file, .missingUnit, "number fact '\(f.name.text)' has no unit", hint: "write e.g. 'number percent' or 'number weeks'")
             }
+            let measureClauses = measureClauses(f, kind: kind)
             if f.hook == nil {
                 switch kind {
-                case .bool where f.phrases.isEmpty:
+                case .bool where f.phrases.isEmpty && f.improves.isEmpty:
                     report(f.name, f.file, .missingPhrases, "bool fact '\(f.name.text)' has no phrases to find it by",
                            hint: "add 'phrases \"…\"', or 'hook NAME' for a Swift hook")
-                case .number where f.near.isEmpty:
+                case .number where f.near.isEmpty && f.measureValues.isEmpty:
                     report(f.name, f.file, .missingPhrases, "number fact '\(f.name.text)' has no 'near' phrases",
                            hint: "add 'near \"relief\", \"improvement\"' (the number is read next to them)")
                 case .count where f.events.isEmpty && f.near.isEmpty:
@@ -298,7 +413,8 @@ struct RuleChecker {
                 near: f.near.map(\.text), anchors: f.anchors.map(\.text), within: f.within ?? 8,
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
-                requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed, file: f.file, line: f.name.line))
+                requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
+                measureClauses: measureClauses, file: f.file, line: f.name.line))
         }
     }
 

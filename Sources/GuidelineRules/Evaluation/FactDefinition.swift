@@ -35,6 +35,9 @@ public struct FactDefinition: Sendable {
     package var elapsed = false
     /// The section index that stands for text under no heading in `sectionLimits`.
     package static let noSection = 31
+    /// What the fact reads of the declared measures (`improves pain with medication`, `measure pain
+    /// without medication`); its votes join the phrases' by the last-statement rule.
+    package var measureClauses: [MeasureClause] = []
     public var file: String
     public var line: Int
 }

@@ -20,6 +20,8 @@ public final class RuleBook: @unchecked Sendable {
     package let requestWords: [RequestWordKind: [String]]
     /// How statuses and roles become a decision and a confidence (`Rules/decision.rules`).
     package let decisionPolicy: DecisionPolicy
+    /// The measures whose changes facts judge (`measure pain "pain intensity" better lower`).
+    package let measures: [MeasureDefinition]
     public let files: [String]
     /// Which rules these are: the folder and a short hash of the files' names and contents, so that a
     /// run can be reproduced (every command says it). Set by `RuleLoader.load(directory:)`.
@@ -29,9 +31,10 @@ public final class RuleBook: @unchecked Sendable {
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
          lexicon: ConceptLexicon = ConceptLexicon(), requestWords: [RequestWordKind: [String]] = [:],
-         decisionPolicy: DecisionPolicy = .uncalibrated, files: [String]) {
+         decisionPolicy: DecisionPolicy = .uncalibrated, measures: [MeasureDefinition] = [], files: [String]) {
         self.decisionPolicy = decisionPolicy
         self.lexicon = lexicon
+        self.measures = measures
         self.requestWords = requestWords
         self.facts = facts
         self.treatments = treatments

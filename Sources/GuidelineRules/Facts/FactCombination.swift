@@ -94,6 +94,8 @@ extension FactExtractor {
         for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
         for var m in matches {
             let entry = index.entries[Int(m.id)]
+            // "no sedation", "without contrast": a request that names a thing to exclude it does not ask for it.
+            if Self.excluded(m.tokenRange.lowerBound, tokens) { continue }
             if entry.isGapped {
                 var gaps: [Range<Int>] = []
                 guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count, gapsOut: &gaps) else { continue }
@@ -114,6 +116,22 @@ extension FactExtractor {
             facts.evidence.append(FactEvidence(range: evidenceRange, how: context.requestRange == nil ? .request : .mention(.affirmed),
                                                attributedTo: .treater), to: entry.fact)
         }
+    }
+
+    /// Words that, just before a phrase of a request, exclude what it names.
+    static let exclusionKeys: Set<UInt64> = Set(["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) })
+
+    /// Whether one of the two words before token `i` (punctuation skipped) excludes it.
+    static func excluded(_ i: Int, _ tokens: [Token]) -> Bool {
+        var j = i - 1, words = 0
+        while j >= 0, words < 2 {
+            if tokens[j].isPunct, tokens[j].key != Tokenizer.key(of: "/") { j -= 1; continue }
+            if exclusionKeys.contains(tokens[j].key) { return true }
+            if tokens[j].key == Tokenizer.key(of: "w"), j + 2 < tokens.count, tokens[j + 2].key == Tokenizer.key(of: "o") { return true }
+            words += 1
+            j -= 1
+        }
+        return false
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {

@@ -1,7 +1,7 @@
 // Facts/ — a case's facts: what the case knows besides its narrative (`CaseContext`), the narrative
-// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`), the combination of scans, request and
-// Swift hooks into an item's `FactSet` (`FactCombination`, `FactHook`, `FactHooks`). Not here:
-// reading the request (Requests/), judging the facts (Evaluation/).
+// scan (`FactExtractor`, `FactPhraseIndex`, `SentenceValues`, the measures' votes in `MeasureVotes`),
+// the combination of scans, request and Swift hooks into an item's `FactSet` (`FactCombination`,
+// `FactHook`, `FactHooks`). Not here: reading the request (Requests/), judging the facts (Evaluation/).
 
 import IMRParse
 
@@ -19,6 +19,8 @@ import IMRParse
 /// - number: the value in the fact's unit nearest to a `near` phrase in an affirmed sentence.
 /// - count: distinct occurrences of an event about the patient (dates, "x3", "three", "3rd").
 /// - enum: the value whose phrase is affirmed last.
+/// - measures (`improves`, `measure` clauses): a sentence naming a measure is read for its values
+///   with their comparison (`MeasureVotes`).
 ///
 /// Sentences carrying the reviewer's verdict ("… is not medically necessary") are skipped: the
 /// verdict is what an audit checks, never evidence for it.
@@ -60,6 +62,22 @@ package struct FactExtractor: Sendable {
 
     static let maximumMentionsPerSentence = 256
 
+    /// Reads measure values with their comparison in sentences that name a measure; nil when no
+    /// fact reads a measure.
+    let measureReader: MeasureReader?
+    /// Each fact clause that reads a measure, flat (see `MeasureClause`).
+    let measureUses: [MeasureUse]
+
+    /// A measure clause of a fact, as plain values: the measures as bits (`improves pain, motion`),
+    /// whether only comparisons with a medication count, and for a number fact which side it takes.
+    struct MeasureUse: Sendable {
+        var fact: Int
+        var measures: UInt64
+        var withMedication: Bool
+        var isValue = false
+        var with = false
+    }
+
     package init(book: RuleBook) {
         self.book = book
         info = book.facts.map { f in
@@ -74,7 +92,25 @@ package struct FactExtractor: Sendable {
             }
             return nil
         }
-        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases)
+        var uses: [MeasureUse] = []
+        for (slot, f) in book.facts.enumerated() {
+            for clause in f.measureClauses {
+                switch clause {
+                case .improves(let measures, let withMedication):
+                    uses.append(MeasureUse(fact: slot, measures: measures.reduce(0) { $0 | 1 << UInt64($1) }, withMedication: withMedication))
+                case .value(let measure, let with):
+                    uses.append(MeasureUse(fact: slot, measures: 1 << UInt64(measure), withMedication: true, isValue: true, with: with))
+                }
+            }
+        }
+        measureUses = uses
+        // The reader is made only when some fact reads a measure: a book without measure clauses
+        // reads no sentence for them.
+        let lexicon = book.lexicon
+        measureReader = uses.isEmpty ? nil : MeasureReader(
+            measures: book.measures.map { .init(words: $0.words.flatMap(lexicon.alternatives(of:)), units: $0.units, scale: $0.scale) },
+            medicationWords: lexicon.concepts["medication"] ?? [])
+        index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases, measureTriggers: measureReader?.triggers ?? [])
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
     }
 
@@ -164,11 +200,15 @@ package struct FactExtractor: Sendable {
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
         // The gaps of the patterns matched in the sentence (a negation there is not the phrase's own).
         var gaps: [Range<Int>] = []
+        // Measure values: one side of a medication comparison waiting for the other in the next
+        // sentences, and the measure a heading line ("Pain:") gives the lines under it.
+        var measures = MeasureScan()
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
             index.narrative.nodeMatches(in: tokens, range, into: &matches)
-            guard !matches.isEmpty else { continue }
+            let carried = measures.carried(into: s)
+            guard !matches.isEmpty || carried != nil else { continue }
             // Which facts have an anchor in this sentence; the other matches are candidate mentions.
             // Real sentences name a handful of findings; a pathological one (a table, repeated text)
             // could name thousands, and the containment check below is quadratic: keep the first few hundred.
@@ -178,8 +218,10 @@ package struct FactExtractor: Sendable {
             containers.removeAll()
             gaps.removeAll(keepingCapacity: true)
             var verdict = false
+            var namesMeasure = false
             for m in matches {
                 let node = Int(m.node)
+                if index.measureNodes[node] { namesMeasure = true }
                 // The sentence states the reviewer's verdict: nothing in it counts (what was
                 // collected so far is dropped with the sentence).
                 if index.verdictNodes[node] { verdict = true; break }
@@ -265,6 +307,9 @@ package struct FactExtractor: Sendable {
                 result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
+            }
+            if namesMeasure || carried != nil, let reader = measureReader {
+                readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, state: &measures, into: &result)
             }
         }
     }

@@ -38,7 +38,15 @@ struct FactPhraseIndex: Sendable {
     /// The parts after the first of each gapped phrase, which must follow in order, each within
     /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
     /// concept's words), matched at each position of the gap.
-    var gaps: [[PhraseTrie]] = []
+    var gaps: [[GapPart]] = []
+
+    /// One part of a gapped phrase: a small trie of its alternatives, in a class so that reading it
+    /// at every pattern match retains one reference (a `PhraseTrie` value was copied there, a retain
+    /// and a release per array of it: an eighth of the whole scan).
+    final class GapPart: Sendable {
+        let trie: PhraseTrie
+        init(_ trie: PhraseTrie) { self.trie = trie }
+    }
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
@@ -55,11 +63,16 @@ struct FactPhraseIndex: Sendable {
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
     /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
     var verdictNodes: [Bool] = []
+    /// By narrative trie node: a measure's word (or scale number) ends there, so the sentence is read
+    /// for measure values (`MeasureReader`).
+    var measureNodes: [Bool] = []
 
     /// The id verdict phrases carry in the narrative trie.
     static let verdictID: Int32 = -1
+    /// The id measure words carry in the narrative trie.
+    static let measureID: Int32 = -2
 
-    init(book: RuleBook, verdictPhrases: [String]) {
+    init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
@@ -94,7 +107,7 @@ struct FactPhraseIndex: Sendable {
                         gaps.append(parts.dropFirst().map { alternatives in
                             var trie = PhraseTrie()
                             for a in alternatives { trie.add(a, id: 0) }
-                            return trie
+                            return GapPart(trie)
                         })
                     }
                     for a in first {
@@ -125,7 +138,9 @@ struct FactPhraseIndex: Sendable {
             }
         }
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
+        for p in measureTriggers { narrative.add(p, id: Self.measureID) }
         verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
+        measureNodes = [Bool](repeating: false, count: narrative.nodeCount)
         entryStart.reserveCapacity(narrative.nodeCount + 1)
         anchorStart.reserveCapacity(narrative.nodeCount + 1)
         for n in 0..<narrative.nodeCount {
@@ -133,6 +148,7 @@ struct FactPhraseIndex: Sendable {
             anchorStart.append(Int32(anchorFacts.count))
             for id in narrative.ids(at: Int32(n)) {
                 if id == Self.verdictID { verdictNodes[n] = true; continue }
+                if id == Self.measureID { measureNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
                 if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
@@ -158,7 +174,7 @@ extension FactPhraseIndex {
                 var j = end
                 while j < limit, words <= Self.maximumGap {
                     if !buffer[j].isPunct {
-                        if let m = part.longestMatch(in: buffer, at: j, end: limit) {
+                        if let m = part.trie.longestMatch(in: buffer, at: j, end: limit) {
                             if j > end { gapsOut.append(end..<j) }
                             found = m.end
                             break

@@ -18,6 +18,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownHook = "unknown-hook"
     case unknownReason = "unknown-reason"
     case unknownConcept = "unknown-concept"
+    case unknownMeasure = "unknown-measure"
     case conceptCycle = "concept-cycle"
     case unknownSection = "unknown-section"
     case unreachableCriterion = "unreachable-criterion"
@@ -78,6 +79,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             "A reason code outside the list in `Rules/README.md`."
         case .unknownConcept:
             "A `{name}` in a phrase names no concept of `Rules/lexicon/`."
+        case .unknownMeasure:
+            "An `improves` or `measure` clause names no declared `measure` (Rules/lexicon/measures.rules); the hint names the closest."
         case .conceptCycle:
             "A concept refers back to itself through other concepts, or grows past 4,096 phrases."
         case .unknownSection:
@@ -156,6 +159,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             ("reason not_recomended", "reason not_recommended")
         case .unknownConcept:
             ("phrases \"{pain} ... {spred} ... {limb}\"", "phrases \"{pain} ... {spread} ... {limb}\"")
+        case .unknownMeasure:
+            ("  improves pian with medication", "  improves pain with medication")
         case .conceptCycle:
             ("concept limb \"…\"\n  words \"{limb} pain\"", "concept limb \"…\"\n  words \"leg\", \"arm\"")
         case .unknownSection:

@@ -14,14 +14,16 @@ package struct RuleParser {
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words", "confidence",
-                                      "trigger", "pseudo", "terminator", "attribution"]
+                                      "trigger", "pseudo", "terminator", "attribution", "measure"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
-        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed"],
+        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed",
+                 "improves", "measure"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
         "confidence": ["base", "decisive_unmet", "decisive_undocumented", "supporting_unmet", "supporting_undocumented"],
+        "measure": ["words", "units", "scale", "meaningful"],
     ]
     static let maximumErrorsPerFile = 200
     /// Diagnostics of the file being parsed (the lexer's and the parser's), for the cap.
@@ -65,6 +67,7 @@ package struct RuleParser {
                 tree.ancillary.append(contentsOf: strings(declaration.head.arguments, after: keyword))
                 rejectClauses(declaration)
             case "concept": if let c = parseConcept(declaration) { tree.concepts.append(c) }
+            case "measure": if let m = parseMeasure(declaration) { tree.measures.append(m) }
             case "section":
                 if let s = parseSection(declaration) { tree.sections.append(s) }
                 rejectClauses(declaration)
@@ -207,6 +210,30 @@ package struct RuleParser {
                 f.elapsed = true
                 extra(a, from: 0)
             case "assertions": f.assertions += a.filter { $0.kind == .identifier }
+            case "improves":
+                // improves pain, motion [with medication]
+                var names: [RuleToken] = []
+                var medication: RuleToken?
+                var i = 0
+                while i < a.count {
+                    if a[i].isWord("with") {
+                        medication = identifier(a, i + 1, after: a[i], what: "'medication' after 'with'")
+                        extra(a, from: i + 2)
+                        break
+                    }
+                    if a[i].kind == .identifier { names.append(a[i]) }
+                    else if a[i].kind != .comma { error(a[i], .syntax, "expected a measure name, found '\(a[i].text)'", hint: "write 'improves pain, motion'") }
+                    i += 1
+                }
+                if names.isEmpty { error(clause.keyword, .syntax, "'improves' needs the measures it reads", hint: "write 'improves pain with medication'") }
+                f.improves.append((clause.keyword, names, medication))
+            case "measure":
+                // measure pain with|without medication
+                guard let m = identifier(a, 0, after: clause.keyword, what: "a measure name") else { break }
+                let side = identifier(a, 1, after: m, what: "'with medication' or 'without medication'")
+                let medication = side.flatMap { identifier(a, 2, after: $0, what: "'medication' after '\($0.text)'") }
+                extra(a, from: 3)
+                f.measureValues.append((clause.keyword, m, side, medication))
             default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["fact"]!, what: "fact clause")
             }
         }
@@ -296,6 +323,59 @@ package struct RuleParser {
                   hint: "add an indented line 'words \"…\", \"…\"'")
         }
         return c
+    }
+
+    private mutating func parseMeasure(_ d: RuleDeclaration) -> MeasureSyntax? {
+        let args = d.head.arguments
+        guard let name = identifier(args, 0, after: d.head.keyword, what: "a measure name") else { return nil }
+        var m = MeasureSyntax(name: name, description: string(args, 1, after: name, what: "what the measure is, in quotes") ?? name.text, file: d.file)
+        if args.count > 2, args[2].isWord("better") {
+            m.better = identifier(args, 3, after: args[2], what: "'lower' or 'higher' (which values are better)")
+            extra(args, from: 4)
+        } else {
+            error(args.count > 2 ? args[2] : name, .syntax, "a measure says which values are better",
+                  hint: "write 'measure \(name.text) \"…\" better lower' (or 'better higher')")
+        }
+        for clause in d.clauses {
+            let a = clause.arguments
+            switch clause.keyword.text {
+            case "words": m.words += strings(a, after: clause.keyword)
+            case "units":
+                for t in a where t.kind != .comma {
+                    if t.kind == .identifier { m.units.append(t) }
+                    else { error(t, .syntax, "expected a unit name, found '\(t.text)'", hint: "write 'units score, percent'") }
+                }
+                if a.isEmpty { error(clause.keyword, .syntax, "'units' needs at least one unit", hint: "write 'units degrees'") }
+            case "scale":
+                if let n = a.first, n.kind == .number, let v = Int(n.text), v > 0 { m.scale = n; extra(a, from: 1) }
+                else { error(a.first ?? clause.keyword, .syntax, "'scale' takes the top of the scale", hint: "write 'scale 10' for scores such as 8/10") }
+            case "meaningful":
+                // meaningful 2 points or 30 percent
+                var i = 0
+                while i < a.count {
+                    guard a[i].kind == .number, Double(a[i].text) != nil else {
+                        error(a[i], .syntax, "expected an amount, found '\(a[i].text)'", hint: "write 'meaningful 2 points or 30 percent'")
+                        break
+                    }
+                    var word: RuleToken?
+                    if i + 1 < a.count, a[i + 1].kind == .identifier, !a[i + 1].isWord("or") { word = a[i + 1]; i += 1 }
+                    m.meaningful.append((a[i - (word == nil ? 0 : 1)], word))
+                    i += 1
+                    if i < a.count {
+                        guard a[i].isWord("or") else { extra(a, from: i); break }
+                        i += 1
+                        if i == a.count { error(a[i - 1], .syntax, "'or' needs another amount", hint: "write 'meaningful 2 points or 30 percent'") }
+                    }
+                }
+                if a.isEmpty { error(clause.keyword, .syntax, "'meaningful' needs an amount", hint: "write 'meaningful 30 percent'") }
+            default: unknownKeyword(clause.keyword, among: Self.clauseKeywords["measure"]!, what: "measure clause")
+            }
+        }
+        if m.words.isEmpty, !d.clauses.contains(where: { $0.keyword.text == "words" }) {
+            error(name, .missingPhrases, "measure '\(name.text)' lists no words",
+                  hint: "add an indented line 'words \"…\", \"…\"' with the words that name it")
+        }
+        return m
     }
 
     private mutating func parseSection(_ d: RuleDeclaration) -> SectionSyntax? {

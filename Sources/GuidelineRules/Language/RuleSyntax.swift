@@ -69,6 +69,25 @@ package struct FactSyntax: Sendable {
     package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
     /// `elapsed`: the value grows as time passes.
     package var elapsed = false
+    /// `improves pain, motion [with medication]`: the measures, and the word after `with`.
+    package var improves: [(keyword: RuleToken, measures: [RuleToken], medication: RuleToken?)] = []
+    /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it.
+    package var measureValues: [(keyword: RuleToken, measure: RuleToken, side: RuleToken?, medication: RuleToken?)] = []
+    package var file: String
+}
+
+/// `measure NAME "what it is" better lower|higher` with its `words`, `units`, `scale` and
+/// `meaningful` clauses: a clinical number whose change facts judge.
+package struct MeasureSyntax: Sendable {
+    package var name: RuleToken
+    package var description: String
+    /// `lower` or `higher`.
+    package var better: RuleToken?
+    package var words: [RuleToken] = []
+    package var units: [RuleToken] = []
+    package var scale: RuleToken?
+    /// `meaningful 2 points or 30 percent`: each amount with the word after it.
+    package var meaningful: [(amount: RuleToken, word: RuleToken?)] = []
     package var file: String
 }
 
@@ -142,6 +161,7 @@ package struct RuleSyntaxTree: Sendable {
     package var triggers: [TriggerSyntax] = []
     package var ancillary: [RuleToken] = []
     package var concepts: [ConceptSyntax] = []
+    package var measures: [MeasureSyntax] = []
     package var sections: [SectionSyntax] = []
     /// `confidence "source"` with `NAME = number` lines: the decision model's weights.
     package var confidence: (source: RuleToken, weights: [(name: RuleToken, value: Double)], file: String)?

@@ -47,14 +47,18 @@ struct RequestValueReader {
             case .frequency(let perWeek, let weeks):
                 r.frequencyPerWeek = perWeek
                 if let weeks { r.durationWeeks = weeks }
-            case .count(let n, _, let unit):
-                let unit = unit ?? nextWord(after: after).map { word($0) }
+            case .count(let n, _, let stated):
+                let unitIndex = stated == nil ? nextWord(after: after) : nil
+                let unit = stated ?? unitIndex.map { word($0) }
+                // The word after the unit: "4 hours per session".
+                let following = unitIndex.map { $0 + 1 } ?? after
                 if unit.map({ Self.visitUnits.contains(singular($0)) }) == true {
-                    // "7 days per week" is a frequency, not seven visits.
-                    if ["per", "a", "each", "/"].contains(word(after)) || word(after) == "weekly" {
+                    // "7 days per week" is a frequency, not seven visits; "4 hours per session" a length.
+                    // The first number of visits stated is the request's ("10 visits over 4 weeks (3x/week, 4 hours…)").
+                    if ["per", "a", "each", "/"].contains(word(following)) || word(following) == "weekly" {
                         if unit.map(singular) == "day" { r.frequencyPerWeek = n }
                     } else {
-                        r.visits = Int(n)
+                        r.visits = r.visits ?? Int(n)
                     }
                 } else if unit.map(singular) == "week", r.frequencyPerWeek != nil {
                     r.durationWeeks = n  // "3x/week x 4 weeks"

@@ -1,8 +1,9 @@
 // Clinical/ — clinical prose: sentences (`SentenceSplitter`, `ClinicalSentence`), the ConText engine
 // (`ContextEngine`, `ContextRules`, `ContextModifier`, `MentionContext`, `Assertion`, `Attribution`),
 // `ClinicalText` (a text's narrative regions tokenized, split and analysed) and the values read from it
-// (`ValueScanner`, `LooseValues`, `ClinicalValue`, `SpineLevel`, `NumberWords`). Not here: tokens and
-// phrase tries (Scanning/), which facts the mentions are (GuidelineRules Facts/).
+// (`ValueScanner`, `LooseValues`, `ClinicalValue`, `SpineLevel`, `NumberWords`), with their comparison
+// (`MeasureReader`, `MeasureStatement`: a measure with and without a medication, before and after). Not
+// here: tokens and phrase tries (Scanning/), which facts the mentions are (GuidelineRules Facts/).
 
 /// Regions of a letter read as clinical text: tokens, sentences, and the context (assertion and
 /// attribution) of any mention in them.

@@ -13,11 +13,17 @@ package enum LooseValues {
         for u in durationUnits where u.key == key { return u.weeks }
         return nil
     }
-    static let dash = k("-"), slash = k("/"), dot = k("."), a = k("a"), an = k("an")
+    static let dash = k("-"), slash = k("/"), dot = k("."), paren = k(")"), a = k("a"), an = k("an")
 
     package static func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>, skipping found: [ScannedValue]) -> [ScannedValue] {
         func key(_ k: Int) -> UInt64? { k >= range.lowerBound && k < range.upperBound ? tokens[k].key : nil }
         func glued(_ a: Int, _ b: Int) -> Bool { a >= range.lowerBound && b < range.upperBound && tokens[a].end == tokens[b].start }
+        func startsLine(_ i: Int) -> Bool {
+            guard i > 0 else { return true }
+            var k = Int(tokens[i - 1].end)
+            while k < Int(tokens[i].start) { if bytes[k] == 10 || bytes[k] == 13 { return true }; k += 1 }
+            return false
+        }
         var out: [ScannedValue] = []
         // Tokens already read by the scanner, as a sorted walk (a linear check per token was quadratic).
         let taken = found.map(\.tokenRange).sorted { $0.lowerBound < $1.lowerBound }
@@ -39,6 +45,8 @@ package enum LooseValues {
                 out.append(ScannedValue(value: .duration(weeks: Double(n) * factor, upTo: nil), tokenRange: i..<(i + 2)))
                 continue
             }
+            // A list item's number ("2. Physical therapy", first on its line) counts nothing.
+            if key(i + 1) == dot || key(i + 1) == paren, glued(i, i + 1), startsLine(i) { continue }
             let before = i > range.lowerBound && (tokens[i - 1].key == dash || tokens[i - 1].key == slash || tokens[i - 1].key == dot) && glued(i - 1, i)
             let after = (key(i + 1) == dash || key(i + 1) == slash) && glued(i, i + 1)
             if !before, !after, (t.key != a && t.key != an) || t.kind == .number {

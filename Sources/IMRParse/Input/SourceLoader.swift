@@ -32,7 +32,7 @@ public enum SourceLoader {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw InputError(path: path, reason: exists ? "cannot be read (check its permissions)" : "no such file")
+            throw InputError(path: path, reason: exists ? "cannot be read (check its permissions)" : "no such file or directory")
         }
         defer { close(fd) }
         var info = stat()

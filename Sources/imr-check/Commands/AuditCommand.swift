@@ -8,47 +8,56 @@ enum AuditCommand {
         name: "audit", summary: "Compare each recorded IMR decision with the decision the guideline criteria predict.",
         usage: "imr-check audit PATH... [--format text|json|jsonl|csv|html] [--output FILE]",
         valueOptions: [("--format", "text (default), json (an array of items), jsonl (one object per item), csv (one row per item) or html (report)."),
-                       ("--output", "Write the results to FILE instead of standard output."),
+                       ("--output", "Write the results to FILE instead of standard output ('-': standard output)."),
                        ("--summary", "Also write the summary as JSON to FILE."),
-                       ("--summary-from", "Rebuild the summary (text, json or html) from audit JSON Lines files instead of letters; repeatable."),
+                       ("--summary-from", "Rebuild the summary (text, json, jsonl, csv or html) from audit JSON Lines files instead of letters; repeatable."),
                        ("--rules", "Rule folder (default: the project's Rules/)."),
-                       ("--shard", "I/N: audit only the I-th of N deterministic shares of the inputs (outputs concatenate)."),
+                       ("--shard", "I/N, or 'auto' on a batch engine: audit only the I-th of N deterministic shares of the inputs (outputs concatenate)."),
                        ("--jobs", "Worker threads (default: the number of cores).")],
         flags: [("--no-header", "csv: omit the header row (for shards after the first).")],
-        examples: ["imr-check audit examples/letters", "imr-check audit letters/ --format html --output report.html",
-                   "imr-check audit letters/ --format jsonl --shard 1/4 > part1.jsonl",
+        examples: ["imr-check audit examples/letters", "imr-check audit examples/letters --format html --output report.html",
+                   "imr-check audit examples/letters --format jsonl --shard 1/2 > part1.jsonl",
+                   "imr-check audit examples/letters --format jsonl --shard 2/2 > part2.jsonl",
                    "imr-check audit --summary-from part1.jsonl part2.jsonl --format html --output report.html"],
         details: """
         Each item is predicted from the letter's case summary and that item's own rationale (facts only:
         guideline quotations and the reviewer's verdict words are not evidence). Progress shows on stderr
-        when it is a terminal.
+        when it is a terminal. --shard auto reads the array index and count of a Slurm array job
+        (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT), a Kubernetes Indexed Job
+        (JOB_COMPLETION_INDEX with IMR_SHARD_COUNT) or an AWS Batch array job (AWS_BATCH_JOB_ARRAY_INDEX
+        and AWS_BATCH_JOB_ARRAY_SIZE); see docs/scale.md. The HTML report holds every item (about 300 bytes each;
+        up to about half a million items in one report) and is dated now, or IMR_REPORT_DATE.
         """)
 
     static func run(_ args: [String]) throws(UsageError) -> Int32 {
         guard let start = try CommandStart(args, spec: spec, formats: [.text, .json, .jsonl, .csv, .html]) else { return 0 }
         let options = start.options, format = start.format
         let console = Console.shared
-        if let output = options.value("--output") {
-            do { try console.redirect(toFile: output) } catch {
-                throw UsageError(message: "cannot write \(output)", hint: "check the folder exists and is writable")
-            }
-        }
+        try start.redirectOutput()
         let summaryFiles = options.all("--summary-from")
         if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
 
         guard let (documents, analyzer) = try start.documentsAndRules() else { return 2 }
         let inputs = documents.inputs
+        let origin = analyzer.book.origin
         var summary = AuditSummary()
+        summary.rules = origin
         summary.failedInputs = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
-        if format == .csv, !options.has("--no-header") { console.out(CSV.row(AuditRecord.csvColumns)) }
-        if format == .json { console.outRaw("[") }
-        var firstJSON = true
+        let report: AuditReportHTML?
+        if format == .html {
+            do { report = try AuditReportHTML(book: analyzer.book) } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
+        } else {
+            report = nil
+        }
+        let stream = RecordStream(format: format == .html ? .jsonl : format,
+                                  csvHeader: options.has("--no-header") ? nil : AuditRecord.csvColumns, oneInput: false)
         let progress = Progress(inputs: inputs)
+        let detail: AuditRecord.Detail = format == .html ? .all : .disagreements
+        let codes = report?.codes  // read-only in the workers: numbered up front from the rule book
 
-        // One buffer of output per letter: JSON Lines and CSV / text lines end with a line break;
-        // --format json objects are separated by ",\n" and the array's punctuation added on emit.
-        struct Output: Sendable { var text: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var bytes: Int }
+        // One buffer of output per letter, written by the worker that predicted it (see AuditOutput).
+        struct Output: Sendable { var bytes: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var size: Int }
         let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: documents.jobs)
         workers.run({ path in
             InputReport.load(path).map { text in
@@ -57,23 +66,15 @@ enum AuditCommand {
                 var records: [AuditRecord] = []
                 let predictions = analyzer.predictItems(of: letter, source: text, context: CaseContext(letter: letter))
                 for (n, (item, p)) in zip(letter.items, predictions).enumerated() {
-                    let record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: p, source: text)
+                    var record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: p, source: text, detail: detail)
+                    record.rules = origin
                     records.append(record)
-                    switch format {
-                    case .jsonl:
-                        p.writeJSON(to: &out, source: text) { record.writeJSONFields(item: item, to: &$0) }
-                        out.raw("\n")
-                    case .json:
-                        if n > 0 { out.raw(",\n") }
-                        p.writeJSON(to: &out, source: text) { record.writeJSONFields(item: item, to: &$0) }
-                    case .csv: out.raw(text: CSV.row(record.csvFields(prediction: p, item: item))); out.raw("\n")
-                    case .text: for line in AuditText.lines(record, prediction: p) { out.raw(text: line); out.raw("\n") }
-                    default: break
-                    }
+                    AuditOutput.write(record, prediction: p, item: item, number: n, source: text, format: format, to: &out)
                 }
+                if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
                 var warnings = InputReport.warnings(for: text)
                 if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
-                return Output(text: OutputBytes(out.finish()), records: records, warnings: warnings, bytes: text.bytes.count)
+                return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
             }
         }, emit: { _, result in
             switch result {
@@ -81,30 +82,36 @@ enum AuditCommand {
                 summary.failedInputs += 1
                 console.error(e.description)
             case .success(let o):
-                progress.step(bytes: o.bytes)
+                progress.step(bytes: o.size)
                 summary.documents += 1
                 for w in o.warnings { console.warning(w) }
                 for r in o.records { summary.add(r) }
-                guard !o.text.isEmpty else { return }
-                if format == .json { console.outRaw(firstJSON ? "\n" : ",\n"); firstJSON = false }
-                console.outRaw(output: o.text)
+                if let report { report.add(o.bytes, records: o.records) } else { stream.emit(o.bytes, count: o.records.count) }
             }
         })
         progress.finish()
-        if format == .json { console.out(firstJSON ? "]" : "\n]") }
-        finish(summary, format: format, options: options)
+        stream.end()
+        finish(summary, format: format, options: options, report: report, book: analyzer.book)
+        if summary.documents == 0, summary.failedInputs == 0 {
+            console.warning(inputs.noInputsMessage)
+            return 1
+        }
         return summary.failedInputs > 0 ? 1 : 0
     }
 
-    static func finish(_ summary: AuditSummary, format: OutputFormat, options: ParsedOptions) {
+    /// The end of a run: the text summary, the HTML page, `--summary FILE`, the one-line note on stderr.
+    static func finish(_ summary: AuditSummary, format: OutputFormat, options: ParsedOptions, report: AuditReportHTML?, book: RuleBook?) {
+        let treatmentNames = Dictionary((book?.treatments ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let console = Console.shared
         switch format {
         case .text:
+            guard summary.documents > 0 || summary.failedInputs > 0 else { break }
             console.out("")
-            for line in summary.textLines() { console.out(line) }
+            for line in AuditOutput.summaryText(summary) { console.out(line) }
         case .html:
             let formatter = ISO8601DateFormatter()
-            console.outRaw(AuditReportHTML(summary: summary, title: "IMR audit report", generated: formatter.string(from: Date())).render())
+            let generated = ProcessInfo.processInfo.environment["IMR_REPORT_DATE"] ?? formatter.string(from: Date())
+            report?.finish(summary: summary, treatmentNames: treatmentNames, title: "IMR audit report", generated: generated)
         default: break
         }
         console.flush()
@@ -113,40 +120,87 @@ enum AuditCommand {
                 console.error("cannot write the summary to \(path)")
             }
         }
-        if format != .text, format != .html, options.value("--output") != nil {
-            console.err("audit: \(summary.total.items) items in \(summary.documents) letters; agreement \(AuditSummary.percent(summary.total.rate))")
+        if format != .text, let output = options.value("--output"), output != "-" {
+            console.err("audit: \(counted(summary.total.items, "item")) in \(counted(summary.documents, "letter")); agreement \(percent(summary.total.rate)); written to \(output)")
         }
     }
 
-    /// `--summary-from`: reads audit JSON Lines (merged shards) and prints the summary or report.
+    /// `--summary-from`: reads audit JSON Lines (merged shards) and writes the summary (text, JSON,
+    /// JSON Lines, CSV) or the HTML report, as the run over the letters would have.
     static func rebuild(from files: [String], format: OutputFormat, options: ParsedOptions) -> Int32 {
         let console = Console.shared
         var summary = AuditSummary()
-        var sources = Set<String>()
+        var letters = Set<String>()
         var failures = 0
+        // The report names treatments in words when the rules are at hand (ids otherwise); the rows'
+        // numbers are given as they come (the shards' rules may not be these).
+        let book = format == .html ? RuleLoader.load(directory: RulesLocator.locate(options)).book : nil
+        let report: AuditReportHTML?
+        if format == .html {
+            do { report = try AuditReportHTML(book: nil) } catch { console.error("cannot write a temporary file for the report", hint: "set TMPDIR to a writable folder"); return 1 }
+        } else {
+            report = nil
+        }
+        // The report's rows group the items of one letter, as they come (consecutive in JSON Lines).
+        var pending: [AuditRecord] = []
+        func flushLetter() {
+            guard let report, !pending.isEmpty else { return }
+            var w = JSONWriter()
+            AuditReportHTML.writeLetter(pending, codes: report.codes, to: &w)
+            report.add(OutputBytes(w.finish()), records: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                console.error("\(path): cannot be read")
+            // Read a megabyte at a time, a line at a time: merged shards of a large corpus are gigabytes.
+            let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+            guard let handle else {
+                let exists = FileManager.default.fileExists(atPath: path)
+                console.error("\(path): \(exists ? "cannot be read (check its permissions)" : "no such file or directory")")
                 failures += 1
                 continue
             }
             var lineNumber = 0
-            for line in data.split(separator: 10) {
+            var rest = Data()
+            func take(_ line: Data) {
                 lineNumber += 1
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                if line.isEmpty { return }
+                guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
                       let record = AuditRecord(json: object) else {
                     console.error("\(path):\(lineNumber): not an audit JSON Lines object; produce it with 'imr-check audit … --format jsonl'")
                     failures += 1
-                    continue
+                    return
                 }
-                sources.insert(record.source)
+                letters.insert(record.source)
                 summary.add(record)
+                if report != nil {
+                    if let last = pending.last, last.source != record.source { flushLetter() }
+                    pending.append(record)
+                }
             }
+            while true {
+                let chunk = handle.readData(ofLength: 1 << 20)
+                if chunk.isEmpty { break }
+                rest.append(chunk)
+                var start = rest.startIndex
+                while let newline = rest[start...].firstIndex(of: 10) {
+                    take(Data(rest[start..<newline]))
+                    start = newline + 1
+                }
+                rest = Data(rest[start...])
+            }
+            take(rest)
+            if path != "-" { try? handle.close() }
         }
-        summary.documents = sources.count
+        flushLetter()
+        summary.documents = letters.count
         switch format {
-        case .json, .jsonl: console.out(format == .json ? summary.json.pretty : summary.json.compact)
-        default: finish(summary, format: format == .html ? .html : .text, options: options)
+        case .json: console.out(summary.json.pretty)
+        case .jsonl: console.out(summary.json.compact)
+        case .csv: for line in AuditOutput.summaryCSV(summary) { console.out(line) }
+        default: finish(summary, format: format, options: options, report: report, book: book)
+        }
+        if !summary.otherRules.isEmpty {
+            console.warning("the items were predicted with different rules: \(([summary.rules!] + summary.otherRules).map(\.description).joined(separator: ", "))")
         }
         return failures > 0 ? 1 : 0
     }

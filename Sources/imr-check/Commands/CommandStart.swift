@@ -3,6 +3,7 @@
 // the rules are (`RulesLocator`). Not here: rendering (Output/), concurrency (Pipeline/), input
 // selection (Input/), anything a library user could want (GuidelineRules, IMRParse).
 
+import Foundation
 import GuidelineRules
 import IMRParse
 
@@ -11,8 +12,15 @@ import IMRParse
 /// the inputs (`--shard`) and the worker count (`--jobs`), with the rules loading on another
 /// thread meanwhile (`documentsAndRules`).
 struct CommandStart {
-    let options: ParsedOptions
+    private(set) var options: ParsedOptions
     let format: OutputFormat
+
+    /// The same start with other positional arguments (predict reads standard input without a PATH).
+    func with(positionals: [String]) -> CommandStart {
+        var copy = self
+        copy.options.positionals = positionals
+        return copy
+    }
 
     /// The inputs of a run over documents and how many threads work on them.
     struct Documents {
@@ -38,13 +46,26 @@ struct CommandStart {
         }
         var shard: (index: Int, count: Int)?
         if let raw = options.value("--shard") {
-            let parts = raw.split(separator: "/")
-            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else {
-                throw UsageError(message: "--shard takes I/N with 1 ≤ I ≤ N", hint: "for example --shard 2/8")
+            switch Shard.parse(raw, environment: ProcessInfo.processInfo.environment) {
+            case .success(let s): shard = (s.index, s.count)
+            case .failure(.malformed):
+                throw UsageError(message: "--shard takes I/N with 1 ≤ I ≤ N, or auto", hint: "for example --shard 2/8, or --shard auto in an array job")
+            case .failure(.noEngine):
+                throw UsageError(message: "--shard auto found no array job in the environment",
+                                 hint: "it reads \(Shard.engines); elsewhere give --shard I/N")
+            case .failure(.engine(let why)):
+                throw UsageError(message: "--shard auto: \(why)", hint: "see docs/scale.md")
             }
-            shard = (i - 1, n)
         }
         return Documents(inputs: InputSelection(paths: paths, shard: shard), jobs: try jobCount())
+    }
+
+    /// `--output FILE`: results go to FILE; `-` (or no option) is standard output.
+    func redirectOutput() throws(UsageError) {
+        guard let output = options.value("--output"), output != "-" else { return }
+        do { try Console.shared.redirect(toFile: output) } catch {
+            throw UsageError(message: "cannot write \(output)", hint: "check the folder exists and is writable")
+        }
     }
 
     /// The inputs and the analyzer of the rules (loaded while the inputs are listed); nil, after

@@ -14,7 +14,7 @@ enum RulesCommand {
         usage: "imr-check rules lint [DIR] [--strict] [--format text|json]",
         valueOptions: [rulesOption, formatOption],
         flags: [("--strict", "Treat warnings as errors (CI runs this).")],
-        examples: ["imr-check rules lint", "imr-check rules lint Rules --strict", "imr-check rules lint my-rules/ --format json"],
+        examples: ["imr-check rules lint", "imr-check rules lint Rules --strict", "cp -R Rules my-rules", "imr-check rules lint my-rules/ --format json"],
         details: "Exit 0 clean, 2 on errors (with --strict, on warnings too). Each code is explained in docs/diagnostics.md.")
     static let testSpec = CommandSpec(
         name: "rules test", summary: "Run the examples of the rule files: each must predict its expected outcome and criterion statuses.",
@@ -42,7 +42,7 @@ enum RulesCommand {
         usage: "imr-check rules explain [DIR] ID",
         valueOptions: [rulesOption], flags: [],
         examples: ["imr-check rules explain epidural_steroid_injection", "imr-check rules explain Rules spinal_cord_stimulator",
-                   "imr-check rules explain --rules my-rules/ knee_brace"],
+                   "cp -R Rules my-rules", "imr-check rules explain --rules my-rules/ knee_brace"],
         details: """
         ID is a family id or its name. Anything else gets a "did you mean": the closest id, or the family
         a request phrased so would select ('rules explain esi' → epidural_steroid_injection).
@@ -51,7 +51,7 @@ enum RulesCommand {
         name: "rules impact", summary: "Audit a corpus with two rule folders and list every item whose prediction changes.",
         usage: "imr-check rules impact OLD NEW CORPUS... [--format text|json]",
         valueOptions: [formatOption], flags: [],
-        examples: ["imr-check rules impact Rules my-rules examples/", "imr-check rules impact Rules my-rules letters/ --format json"],
+        examples: ["cp -R Rules my-rules", "imr-check rules impact Rules my-rules examples/", "imr-check rules impact Rules my-rules examples/letters --format json"],
         details: """
         CORPUS is files or folders: IMR letters (each disputed item is predicted as 'audit' does) and notes
         (each request found in them is predicted as 'predict' does). Every item whose predicted outcome or
@@ -64,7 +64,7 @@ enum RulesCommand {
         valueOptions: [("--dir", "Folder to write into (default: <rules>/mtus/other)."),
                        ("--name", "The family's name (default: from FAMILY)."), rulesOption],
         flags: [],
-        examples: ["imr-check rules new bone_growth_stimulator", "imr-check rules new bone_growth_stimulator --dir Rules/mtus/devices"],
+        examples: ["imr-check rules new bone_growth_stimulator", "cp -R Rules my-rules", "imr-check rules new traction_table --rules my-rules --dir my-rules/mtus/devices"],
         details: """
         FAMILY is the new id (lower case, words joined by '_'). The file has the treatment with a request
         phrasing and a citation, one fact, one decisive criterion with its reason and missing advice, and an
@@ -80,8 +80,8 @@ enum RulesCommand {
         usage: "imr-check rules <lint|test|list|explain|impact|new> [DIR] [options]",
         valueOptions: [rulesOption, formatOption],
         flags: [],
-        examples: ["imr-check rules lint Rules --strict", "imr-check rules test --changed", "imr-check rules explain esi",
-                   "imr-check rules impact Rules my-rules examples/", "imr-check rules new spinal_cord_stimulator",
+        examples: ["imr-check rules lint Rules --strict", "imr-check rules test --changed", "imr-check rules explain epidural_steroid_injection",
+                   "cp -R Rules my-rules", "imr-check rules impact Rules my-rules examples/", "imr-check rules new bone_growth_stimulator --rules my-rules",
                    "imr-check rules lint --help"],
         details: """
         lint     parse and check every .rules file; exit 0 clean, 2 on errors (with --strict, on warnings too)
@@ -187,8 +187,8 @@ enum RulesCommand {
         } else {
             for d in result.diagnostics { console.err(d.rendered(color: console.colorErr)) }
             let files = result.book?.files.count ?? 0
-            let summary = result.book.map { "\($0.treatments.count) treatments, \($0.criterionCount) criteria, \($0.facts.count) facts in \(files) files of \($0.origin?.description ?? dir)" } ?? dir
-            console.err("\(failed ? "failed" : "ok"): \(summary); \(result.errors.count) error(s), \(result.warnings.count) warning(s)"
+            let summary = result.book.map { "\(counted($0.treatments.count, "treatment")), \(counted($0.criterionCount, "criterion", "criteria")), \(counted($0.facts.count, "fact")) in \(counted(files, "file")) of \($0.origin?.description ?? dir)" } ?? dir
+            console.err("\(failed ? "failed" : "ok"): \(summary); \(counted(result.errors.count, "error")), \(counted(result.warnings.count, "warning"))"
                         + (strict ? " (--strict)" : ""))
         }
         return failed ? 2 : 0
@@ -249,7 +249,7 @@ enum RulesCommand {
                 let gaps = runner.coverage(outcomes)
                 console.out("")
                 console.out(gaps.isEmpty ? "coverage: every criterion is exercised in each status"
-                                         : "coverage: \(gaps.count) criteria not exercised in every status:")
+                                         : "coverage: \(counted(gaps.count, "criterion", "criteria")) not exercised in every status:")
                 for g in gaps { console.out("  \(g.treatment) \(g.criterion): no example \(g.missing.map(\.rawValue).joined(separator: ", "))") }
             }
             console.out("\(outcomes.count - failed.count - todo.count) passed, \(failed.count) failed" + (todo.isEmpty ? "" : ", \(todo.count) skipped"))
@@ -272,10 +272,10 @@ enum RulesCommand {
             let width = (book.treatments.map(\.id.count).max() ?? 10) + 2
             for t in book.treatments {
                 console.out(t.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                            + "\(t.criteria.count) criteria, \(t.examples.count) examples — \(t.citation.text)"
+                            + "\(counted(t.criteria.count, "criterion", "criteria")), \(counted(t.examples.count, "example")) — \(t.citation.text)"
                             + (t.refines.map { " (refines \($0))" } ?? ""))
             }
-            console.out("\(book.treatments.count) treatments, \(book.criterionCount) criteria, \(book.facts.count) facts"
+            console.out("\(counted(book.treatments.count, "treatment")), \(counted(book.criterionCount, "criterion", "criteria")), \(counted(book.facts.count, "fact"))"
                         + (book.origin.map { " in \($0.description)" } ?? ""))
         }
         return 0

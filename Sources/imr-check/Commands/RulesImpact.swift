@@ -45,11 +45,11 @@ enum RulesImpact {
             }
             let flips = impact.changes.filter(\.outcomeChanged).count
             console.out("")
-            console.out("\(impact.items) items in \(impact.documents) documents: \(flips) outcome(s) changed, \(impact.changes.count - flips) with criteria changed only")
+            console.out("\(counted(impact.items, "item")) in \(counted(impact.documents, "document")): \(counted(flips, "outcome")) changed, \(impact.changes.count - flips) with criteria changed only")
             let width = (impact.byFamily.keys.map(\.count).max() ?? 10) + 2
             for (family, t) in impact.byFamily.sorted(by: { $0.key < $1.key }) where t.outcomeChanges + t.statusOnlyChanges > 0 {
                 console.out("  " + family.padding(toLength: width, withPad: " ", startingAt: 0)
-                            + "\(t.items) items, \(t.outcomeChanges) outcome(s) changed, \(t.statusOnlyChanges) criteria-only")
+                            + "\(counted(t.items, "item")), \(counted(t.outcomeChanges, "outcome")) changed, \(t.statusOnlyChanges) criteria-only")
             }
         }
         return failed > 0 ? 1 : 0

@@ -97,7 +97,7 @@ enum RulesLocator {
             for d in result.diagnostics where d.severity == .error || strict || !quietWarnings {
                 console.err(d.rendered(color: console.colorErr))
             }
-            console.error("the rules in \(dir) are invalid (\(result.errors.count) error(s)); run 'imr-check rules lint \(dir)' for details")
+            console.error("the rules in \(dir) are invalid (\(counted(result.errors.count, "error"))); run 'imr-check rules lint \(dir)' for details")
             return nil
         }
         return result.book

@@ -44,12 +44,12 @@ enum RulesNew {
         let mine = result.diagnostics.filter { $0.file.hasSuffix(path.split(separator: "/").last.map(String.init) ?? path) }
         for d in mine { console.err(d.rendered(color: console.colorErr)) }
         guard let book = result.book else {
-            console.error("the rules in \(rules) do not load (\(result.errors.count) error(s)); run 'imr-check rules lint \(rules)'")
+            console.error("the rules in \(rules) do not load (\(counted(result.errors.count, "error"))); run 'imr-check rules lint \(rules)'")
             return 2
         }
         let outcomes = ExampleRunner(analyzer: Analyzer(book: book)).runAll { t, _ in t.id == id }
         let failed = outcomes.filter { !$0.passed && !$0.isTodo }.count
-        console.out("lint: \(mine.isEmpty ? "clean" : "\(mine.count) diagnostic(s) in the new file"); "
+        console.out("lint: \(mine.isEmpty ? "clean" : "\(counted(mine.count, "diagnostic")) in the new file"); "
                     + "test: \(outcomes.count - failed) passed, \(failed) failed")
         console.out("next: replace every TODO (the guideline's words, its section and page), then run "
                     + "'imr-check rules lint \(rules) --strict' and 'imr-check rules test \(rules) --run \(id)'")

@@ -27,6 +27,12 @@ final class InputSelection: IteratorProtocol {
         errors = walk.errors
     }
 
+    /// The warning of a run that found nothing to read: which paths, and what is looked for in a folder.
+    var noInputsMessage: String {
+        let named = paths.count == 1 ? paths[0] : "\(paths.count) paths"
+        return "no inputs: \(named) holds no .txt or .pdf file" + (shard.map { " in shard \($0.index + 1)/\($0.count)" } ?? "")
+    }
+
     func next() -> String? {
         if !peeked.isEmpty { return peeked.removeFirst() }
         return take()

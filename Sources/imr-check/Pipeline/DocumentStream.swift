@@ -1,21 +1,23 @@
 import IMRParse
 
 /// Runs a per-document job over every input on all cores and writes each result, in input order,
-/// as text, one JSON value (an array when there are several inputs) or JSON Lines. Inputs that
-/// cannot be read are named on stderr and make the exit status 1; the others are still reported.
+/// through a `RecordStream` (text, one JSON value, JSON Lines). Inputs that cannot be read are
+/// named on stderr and make the exit status 1; the others are still reported. A run that finds no
+/// input at all says so and exits 1.
 enum DocumentStream {
     struct Output: Sendable {
         var json: JSONValue
         var text: [String]
     }
 
-    static func run(_ inputs: InputSelection, jobs: Int, format: OutputFormat, work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
+    /// `closing`: text lines written after the last document (the rules line), text format only.
+    static func run(_ inputs: InputSelection, jobs: Int, format: OutputFormat, closing: [String] = [],
+                    work: @escaping @Sendable (SourceText) -> Output) -> Int32 {
         let console = Console.shared
         var failures = inputs.errors.count
         for e in inputs.errors { console.error(e.description) }
-        let asArray = format == .json && inputs.count(upTo: 2) != 1
-        if asArray { console.outRaw("[") }
-        var first = true
+        let stream = RecordStream(format: format, oneInput: inputs.count(upTo: 2) == 1)
+        var documents = 0
         let progress = Progress(inputs: inputs)
         let workers = OrderedWorkers<String, Result<(SourceText, Output), InputError>>(inputs: inputs, jobs: jobs)
         workers.run({ path in
@@ -28,19 +30,17 @@ enum DocumentStream {
             case .success(let (text, output)):
                 progress.step(bytes: text.bytes.count)
                 for w in InputReport.warnings(for: text) { console.warning(w) }
-                switch format {
-                case .jsonl: console.out(bytes: output.json.compactBytes)
-                case .json:
-                    if asArray { console.outRaw(first ? "\n" : ",\n") }
-                    console.outRaw(output.json.pretty)
-                    if !asArray { console.outRaw("\n") }
-                default: for line in output.text { console.out(line) }
-                }
-                first = false
+                documents += 1
+                stream.emit(json: output.json, lines: output.text)
             }
         })
         progress.finish()
-        if asArray { console.out(first ? "]" : "\n]") }
+        stream.end()
+        if format == .text, documents > 0 { for line in closing { console.out(line) } }
+        if documents == 0, failures == 0 {
+            console.warning(inputs.noInputsMessage)
+            return 1
+        }
         return failures > 0 ? 1 : 0
     }
 }
