@@ -15,6 +15,7 @@ USAGE
   imr-bench run --corpus DIR [--stages parse,facts,predict,audit] [--jobs N] [--cli PATH] [--repeat R]
   imr-bench fuzz [--iterations N] [--seed S] [--time-limit-ms T] [--out DIR] [--supervise]
   imr-bench accuracy [--labelled-context FILE] [--labelled-facts FILE,…] [--rules DIR] [--misses] [--format text|json]
+  imr-bench vary [--letters DIR] [--variants N] [--seed S] [--only T,…] [--misses] [--out DIR]
 
 Each subcommand takes --help. Build with `swift build -c release` and run the release binary:
 debug builds are 10-50x slower and their numbers mean nothing.
@@ -33,6 +34,7 @@ do {
     case "run": status = try BenchRunner.run(arguments)
     case "fuzz": status = try Fuzzer.run(arguments)
     case "accuracy": status = try AccuracyBench.run(arguments)
+    case "vary": status = try VariationBench.run(arguments)
     case "--help", "-h", "help": say(usage); status = 0
     default: throw UsageFailure("unknown subcommand '\(command)'")
     }

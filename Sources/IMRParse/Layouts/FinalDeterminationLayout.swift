@@ -24,11 +24,15 @@ enum FinalDeterminationLayout: LayoutReader {
         let issues = context.first(.issues)
         result.caseSummary = context.caseSummary()
         result.reviewerScope = 0..<(context.first(.caseSummary)?.range.lowerBound ?? issues?.range.lowerBound ?? context.bytes.count)
+        // "HOW THE IMR FINAL DETERMINATION WAS MADE" describes the reviewer wherever it stands.
+        if let how = context.first(.howMade), context.section(how).upperBound > result.reviewerScope!.upperBound {
+            result.reviewerScope = 0..<context.section(how).upperBound
+        }
         guard let issues else {
             result.warnings.append("no \"IMR ISSUES, DECISIONS AND RATIONALES\" section: the letter may be cut off before its items")
             return result
         }
-        result.items = context.items(in: context.itemsSection(issues), headers: ItemHeaders.decisionHeaders)
+        result.items = context.readItems(from: context.itemsSection(issues).lowerBound)
         if let summary = result.caseSummary { result.warnings += strayRationale(in: summary, context, items: result.items) }
         return result
     }

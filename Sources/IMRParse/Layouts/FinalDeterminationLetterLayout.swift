@@ -37,12 +37,8 @@ enum FinalDeterminationLetterLayout: LayoutReader {
             result.warnings.append("no \"IMR DECISION(S) AND RATIONALE(S)\" section: the letter may be cut off before its items")
             return result
         }
-        result.items = context.items(in: context.itemsSection(issues), headers: headers, titlePrefixes: ItemHeaders.titlePrefixes)
+        result.items = context.readItems(from: context.itemsSection(issues).lowerBound)
         return result
     }
 
-    /// "1. <title> is not medically necessary and appropriate.", or "<title>: Upheld".
-    static func headers(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        ItemHeaders.merged(ItemHeaders.sentenceHeaders(lines, block, labelFollows), ItemHeaders.decisionHeaders(lines, block, labelFollows))
-    }
 }

@@ -52,7 +52,21 @@ public enum LetterParser {
         determination.letterDate = HeaderFields.letterDate(lines, headerEnd: headerEnd, referenceYear: thisYear)
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
-        let result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        // One item, one record: an item listed and then detailed is merged.
+        let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
+        result.items = merged
+        result.warnings += mergeWarnings
+        // A case summary without a heading of its own: introduced by a sentence ("The reviewer
+        // summarized the records as follows:") before the first item.
+        if result.caseSummary == nil {
+            let firstItem = result.items.compactMap { $0.range?.lowerBound }.min() ?? bytes.count
+            if let s = SummaryIntro.leadIn(lines, 0..<firstItem) {
+                let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
+                let r = lines.trim(s..<min(firstItem, nextHeading))
+                if !r.isEmpty { result.caseSummary = r }
+            }
+        }
         // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
         // more use read whole, as the narrative later stages look for facts in.
         if layout == .unknown, result.items.isEmpty {
@@ -68,6 +82,11 @@ public enum LetterParser {
         let summaryRange = result.caseSummary ?? (0..<0)
         determination.urDenialDate = HeaderFields.urDenialDate(lines, headerEnd: headerEnd, prose: [summaryRange], referenceYear: referenceYear)
         determination.reviewer = ReviewerParser.parse(lines, in: result.reviewerScope ?? whole)
+        // The section that describes the reviewer, wherever it stands (sections may come in any order).
+        if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty,
+           let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
+            determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
+        }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 
@@ -76,6 +95,9 @@ public enum LetterParser {
             if let r = determination.items[k].rationale?.range { determination.items[k].rationaleRanges = lines.pieces(r) }
         }
         determination.warnings += result.warnings
+        // How sure a reading of an unknown layout is, from what the items state before the checks
+        // fill in decisions from rationales' conclusions.
+        if layout == .unknown { determination.warnings.append(ItemChecks.confidence(determination.items)) }
         determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines)
         if determination.items.isEmpty, !result.warnings.contains(where: { $0.hasPrefix("no ") }) {
             determination.warnings.append("no disputed items found")

@@ -83,6 +83,13 @@ enum MedicalProfessionalReviewLayout: LayoutReader {
             }
             result.items += items
         }
+        // Items read from their own headings when the blocks hold none: the issues listed, then
+        // detailed under a decisions heading ("Item 1: …" / "Determination: UPHELD" / "Rationale: …");
+        // the list and the details are merged as one record per item (`ItemMerger`).
+        if result.items.contains(where: { $0.rationale == nil && $0.imrGuideline == nil }), let issues = context.first(.issues) {
+            let details = context.readItems(from: context.itemsSection(issues).lowerBound)
+            if details.contains(where: { $0.rationale != nil || $0.imrGuideline != nil }) { result.items += details }
+        }
         return result
     }
 

@@ -44,17 +44,23 @@ enum Notice2013Layout: LayoutReader {
         let lines = context.lines
         let firstRegarding = lines.significant(in: 0..<bytes.count).first { ItemHeaders.regardingStart(lines, $0) != nil }
         let issues = context.first(.issues)
-        let detailsStart = issues?.contentStart ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count
-        let listEnd = issues?.range.lowerBound ?? firstRegarding.map { lines[$0].contentStart } ?? bytes.count
-        let listed = listedDecisions(lines, 0..<listEnd)
+        // The details start at the first "Regarding the request for" (the decisions heading may come
+        // before the list, and the details after the summary), else under the decisions heading.
+        let detailsStart = firstRegarding.map { lines[$0].contentStart } ?? issues.map { context.itemsSection($0).lowerBound } ?? bytes.count
+        // The list is read wherever it is, each item once (a notice may list the decisions twice).
+        let listed = listedDecisions(lines, 0..<bytes.count)
 
         result.caseSummary = context.caseSummary()
-        result.reviewerScope = 0..<(context.first(.caseSummary)?.range.lowerBound ?? detailsStart)
+        let firstSection = [context.first(.caseSummary)?.range.lowerBound, context.first(.qualifications)?.range.lowerBound, detailsStart].compactMap { $0 }
+        result.reviewerScope = 0..<(firstSection.min() ?? bytes.count)
+        if let q = context.first(.qualifications) { result.reviewerScope = 0..<max(result.reviewerScope!.upperBound, context.section(q).upperBound) }
 
         var details: [DisputedItem] = []
         if detailsStart < bytes.count {
-            let section = issues.map { context.itemsSection($0) } ?? detailsStart..<bytes.count
-            details = context.items(in: section, headers: ItemHeaders.regardingHeaders)
+            details = context.readItems(from: detailsStart)
+            // The list itself, read again as items with no fields, is not the details.
+            details.removeAll { d in d.claimsAdministratorGuideline == nil && d.imrGuideline == nil && d.rationale == nil
+                && listed.contains { $0.decision.range.overlaps(d.title.range) || $0.title.overlaps(d.title.range) } }
         }
         let (items, warnings) = merge(listed: listed, details: details, lines)
         result.items = items
@@ -71,7 +77,11 @@ enum Notice2013Layout: LayoutReader {
         while from < range.upperBound, let (_, r) = determinedSet.findFirst(in: bytes, from..<range.upperBound) {
             let window = r.upperBound..<min(range.upperBound, r.upperBound + 800)
             guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window) else { from = r.upperBound; continue }
-            out.append(ListedDecision(title: lines.trim(r.upperBound..<verb), decision: decision))
+            let title = lines.trim(r.upperBound..<verb)
+            // The same decision listed again (near the top and in the decision section) is one item.
+            if !out.contains(where: { TitleWords.similarity(bytes, $0.title, title) >= 0.8 && $0.decision.value == decision.value }) {
+                out.append(ListedDecision(title: title, decision: decision))
+            }
             from = decision.range.upperBound
         }
         return out
@@ -99,6 +109,16 @@ enum Notice2013Layout: LayoutReader {
         for k in items.indices {
             let key = titleKey(items[k].title.value)
             if let m = listed.indices.first(where: { !used.contains($0) && listedKeys[$0] == key }) {
+                used.insert(m)
+                items[k].decision = listed[m].decision
+            }
+        }
+        // Then by the words the titles share ("Norco 10/325mg #120" and "Norco 10/325 mg, #120").
+        for k in items.indices where items[k].decision == nil {
+            let best = listed.indices.filter { !used.contains($0) }
+                .map { ($0, TitleWords.similarity(lines.bytes, listed[$0].title, items[k].title.range)) }
+                .max { $0.1 < $1.1 }
+            if let (m, score) = best, score >= 0.6 {
                 used.insert(m)
                 items[k].decision = listed[m].decision
             }

@@ -6,16 +6,23 @@ enum UnknownLayout: LayoutReader {
     static let layout = LetterLayout.unknown
     static let labels = LayoutMarker("letter-like labels", .lineStart,
                                      ["decision rationale:", "claims administrator guideline", "maximus guideline", "rationale for the decision",
-                                      "medical treatment guideline", "regarding the request for", "determination:", "imr guideline"])
+                                      "medical treatment guideline", "regarding the request for", "determination:", "imr guideline",
+                                      "rationale:", "guideline(s) used", "guidelines used", "guideline used", "guideline(s) relied upon",
+                                      "decision:", "final determination letter", "independent medical review"])
     static let words = LayoutMarker("letter-like words", .anywhere,
                                     ["independent medical review", "maximus federal services", "expert reviewer", "physician reviewer",
-                                     "medically necessary and appropriate"])
+                                     "medically necessary and appropriate", "imr case number"])
     static let markers = [labels, words]
 
-    /// Two or more letter-like markers: each label at a line start, each word anywhere, and a line
-    /// ending "…: Upheld" or "…: Overturned" count one each.
+    /// Two or more letter-like markers: each label at a line start, each word anywhere, a line
+    /// ending "…: Upheld" or "…: Overturned", and a heading of a letter's sections (a case summary,
+    /// the decisions, the reviewer's qualifications) count one each.
     static func isPresent(_ found: FoundMarkers) -> Bool {
-        found.countAnywhere(words) + found.countAtLineStart(labels) + (hasDecisionLine(found.lines) ? 1 : 0) >= 2
+        var count = found.countAtLineStart(labels) + (hasDecisionLine(found.lines) ? 1 : 0)
+        count += found.hasHeading(.caseSummary) ? 1 : 0
+        count += found.hasHeading(.issues, .issueAtDispute) ? 1 : 0
+        count += found.hasHeading(.qualifications, .credentials, .howMade) ? 1 : 0
+        return count >= 2 || count + found.countAnywhere(words) >= 2
     }
 
     /// A line ending "…: Upheld" or "…: Overturned".
@@ -28,34 +35,20 @@ enum UnknownLayout: LayoutReader {
 
     static func parse(_ context: LayoutContext) -> LayoutResult {
         var result = LayoutResult()
-        result.warnings.append("letter layout not recognised: items were read from their labels and may be incomplete")
-        let lines = context.lines
         let bytes = context.bytes
-        var section = 0..<bytes.count
-        var summary: Range<Int>? = nil
-        if let heading = context.first(.caseSummary) {
-            summary = context.skipIntro(context.section(heading), endingWith: LayoutContext.summaryIntros)
-            // Without a heading after it, the summary runs into the items: they are looked for inside it too.
-            section = summary!.lowerBound..<bytes.count
-        }
-        if let issues = context.first(.issues) { section = context.itemsSection(issues) }
-        let scanner = ItemScanner(lines: lines, findHeaders: headers)
+        // Where the items are looked for: under an items heading; else from the case summary on (the
+        // summary may run into the items without a heading between); else the whole letter.
+        var start = 0
+        if let heading = context.first(.caseSummary) { start = context.section(heading).lowerBound }
+        if let issues = context.first(.issues) { start = context.itemsSection(issues).lowerBound }
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
-        let drafts = scanner.scan(section).filter { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
-        result.items = ItemBuilder.items(drafts, lines, titlePrefixes: ItemHeaders.titlePrefixes)
-        if var s = summary {
-            if let first = drafts.first, s.contains(first.header.start) { s = s.lowerBound..<first.header.start }
-            result.caseSummary = lines.trim(s)
-        }
+        let items = context.readItems(from: start) { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        result.items = items
+        result.caseSummary = context.caseSummary()
         // The reviewer is described before the clinical part of the letter.
-        let clinicalStart = [summary?.lowerBound, drafts.first?.header.start].compactMap { $0 }.min()
+        let clinicalStart = [context.first(.caseSummary)?.range.lowerBound, items.first?.range?.lowerBound].compactMap { $0 }.min()
         result.reviewerScope = 0..<(clinicalStart ?? bytes.count)
+        if let q = context.first(.qualifications) { result.reviewerScope = 0..<max(clinicalStart ?? 0, context.section(q).upperBound) }
         return result
-    }
-
-    /// Every header form the known layouts use.
-    static func headers(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
-        let merged = ItemHeaders.merged(ItemHeaders.decisionHeaders(lines, block, labelFollows), ItemHeaders.regardingHeaders(lines, block, labelFollows))
-        return ItemHeaders.merged(merged, ItemHeaders.sentenceHeaders(lines, block, labelFollows))
     }
 }

@@ -7,5 +7,13 @@ public struct DisputedItem: Sendable {
     public var rationale: Located<String>?
     /// The rationale's byte range in pieces, without the page furniture inside it.
     public var rationaleRanges: [Range<Int>] = []
+    /// A sentence in the item that says what becomes of the utilization review's decision ("The
+    /// utilization review decision is overturned."): the strongest statement of the decision.
+    package var verdict: Located<Decision>?
+    /// The item's whole text in the letter, header to the next item (where the verdict is looked for).
+    package var range: Range<Int>?
+    /// The item's header in the letter (numbering, title and any decision it states) and how it is
+    /// written ("decisionLabel", "sentence", "regarding", "numberedTitle", "titleLabel", "tail").
+    package var header: (range: Range<Int>, form: String, number: Int?)?
     public init(title: Located<String>) { self.title = title }
 }

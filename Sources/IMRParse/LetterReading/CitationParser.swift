@@ -11,6 +11,68 @@ package enum CitationParser {
         return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
     }
 
+    private static let claimsAdministrator = Phrase("claims administrator")
+    private static let agreement = PhraseSet(["relevant", "appropriate", "agreed", "agrees", "adopted", "concurred", "concurs", "same guideline",
+                                              "applicable", "reasonable"].map(Phrase.init))
+
+    /// The reviewer's citation when it only says that the claims administrator's guideline was
+    /// the right one ("The Expert Reviewer found the guideline used by the Claims Administrator
+    /// relevant and appropriate …") and names no body or page of its own: the claims
+    /// administrator's bodies and pages are the ones the reviewer relied on.
+    package static func adopting(_ reviewer: GuidelineCitation, claims: GuidelineCitation?) -> GuidelineCitation {
+        guard let claims, reviewer.sources.isEmpty, reviewer.pages.isEmpty, !claims.sources.isEmpty || !claims.pages.isEmpty else { return reviewer }
+        let bytes = Array(reviewer.text.utf8)
+        guard claimsAdministrator.find(in: bytes, 0..<bytes.count) != nil, agreement.findFirst(in: bytes, 0..<bytes.count) != nil else { return reviewer }
+        var out = reviewer
+        out.sources = claims.sources
+        out.pages = claims.pages
+        return out
+    }
+
+    // MARK: Where a citation ends
+
+    /// Words of a rationale, never of a citation sentence ("Although the MRI shows …", "The
+    /// guidelines allow 8-10 visits …").
+    private static let rationaleWords = WordSet(["recommend", "recommends", "recommended", "allow", "allows", "allowed", "indicated",
+                                                 "indicate", "indicates", "support", "supports", "supported", "require", "requires",
+                                                 "required", "documents", "documented", "documentation", "show", "shows", "showed",
+                                                 "has", "have", "had", "patient", "worker", "claimant", "employee", "injured", "necessary",
+                                                 "because", "however", "although", "therefore", "since", "given", "he", "she", "her", "his"])
+    private static let citationWords = PhraseSet(["guideline", "page", "chapter", "citation", "mtus", "acoem", "odg", "official disability",
+                                                  "medical treatment utilization", "non-mtus"].map(Phrase.init))
+
+    /// Where a rationale written under a guideline label without a label of its own begins: the
+    /// first sentence after the first that is not a citation (it names no guideline, page or
+    /// chapter, or it argues: "Although the MRI shows …", "The guidelines allow 8-10 visits …").
+    package static func rationaleStart(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        var sentenceStart = range.lowerBound
+        while i < range.upperBound {
+            guard bytes[i] == 46, i + 1 < range.upperBound, TextScan.isSpace(bytes[i + 1]) else { i += 1; continue }
+            var j = i + 1
+            while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+            guard j < range.upperBound, (bytes[j] >= 65 && bytes[j] <= 90) || TextScan.isDigit(bytes[j]) || bytes[j] == 34 else { i += 1; continue }
+            // A sentence ends at `i`; the next starts at `j`.
+            if sentenceStart > range.lowerBound, !isCitation(bytes, sentenceStart..<(i + 1)) { return sentenceStart }
+            sentenceStart = j
+            i = j
+        }
+        if sentenceStart > range.lowerBound, sentenceStart < range.upperBound, !isCitation(bytes, sentenceStart..<range.upperBound) { return sentenceStart }
+        return nil
+    }
+
+    /// Whether a sentence cites: it names a guideline, a page or a chapter and does not argue.
+    static func isCitation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard TextScan.isAlpha(bytes[i]), i == range.lowerBound || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            let s = i
+            while i < range.upperBound, TextScan.isAlpha(bytes[i]) { i += 1 }
+            if rationaleWords.contains(bytes, s..<i) { return false }
+        }
+        return citationWords.findFirst(in: bytes, range) != nil
+    }
+
     // MARK: Sources
 
     private static let aliases: [(Phrase, String)] = [
@@ -23,9 +85,17 @@ package enum CitationParser {
         (Phrase("official disability guidelines"), "ODG"),
         (Phrase("official disability guideline"), "ODG"),
     ]
-    private static let negations = PhraseSet([Phrase("did not"), Phrase("not based on"), Phrase("does not"), Phrase("no citation")])
+    private static let negations = PhraseSet(["did not", "not based on", "does not", "no citation", "no section of", "no part of",
+                                              "none of"].map(Phrase.init))
+    /// What a sentence says after a body's name when the body was not used: "The MTUS is silent
+    /// regarding the request", "The MTUS does not address gym memberships", "… was not applicable".
+    private static let negationsAfter = PhraseSet(["is silent", "are silent", "was silent", "were silent", "remains silent",
+                                                   "does not address", "do not address", "did not address", "does not specifically address",
+                                                   "not applicable", "does not apply", "do not apply", "did not apply", "not address",
+                                                   "not relevant", "does not cover", "do not cover"].map(Phrase.init))
 
     private static let aliasSet = PhraseSet(aliases.map(\.0))
+
     /// The distinct body names, and each alias's name as an index into them (a bit in a mask).
     private static let bodyNames: [String] = aliases.reduce(into: []) { names, alias in
         if !names.contains(alias.1) { names.append(alias.1) }
@@ -46,7 +116,7 @@ package enum CitationParser {
             if end < n, TextScan.isAlnum(bytes[end]) { return true }
             skipUntil = end
             let body = aliasBody[k]
-            if seen & (1 << body) == 0, body == nonMTUS || !negated(bytes, before: i) {
+            if seen & (1 << body) == 0, body == nonMTUS || (!negated(bytes, before: i) && !negated(bytes, after: end)) {
                 if out.isEmpty { out.reserveCapacity(bodyNames.count) }
                 out.append(bodyNames[body])
                 seen |= 1 << body
@@ -54,6 +124,25 @@ package enum CitationParser {
             return true
         }
         return out
+    }
+
+    /// Whether the rest of the sentence after `end` (up to 40 bytes) says the body was not used
+    /// ("is silent", "does not address").
+    private static func negated(_ bytes: [UInt8], after end: Int) -> Bool {
+        // The sentence's rest, up to 40 bytes; every phrase holds "not" or "silent".
+        let limit = min(bytes.count, end + 40)
+        let (stop, may) = bytes.withUnsafeBufferPointer { b -> (Int, Bool) in
+            var i = end
+            var may = false
+            while i < limit {
+                let c = b[i]
+                if c == 59 || (c == 46 && (i + 1 >= b.count || TextScan.isSpace(b[i + 1]))) { break }
+                if i + 2 < limit, c | 0x20 == 110 || c | 0x20 == 115, b[i + 1] | 0x20 == 111 || b[i + 1] | 0x20 == 105 { may = true }
+                i += 1
+            }
+            return (i, may)
+        }
+        return may && stop > end && negationsAfter.findFirst(in: bytes, end..<stop) != nil
     }
 
     /// Whether the sentence before `i` says the body was not used ("did not base their decision on the MTUS").

@@ -27,8 +27,15 @@ enum DecisionPhrases {
         guard start < end, end - start <= 10, let decision = word(bytes, start..<end) else { return nil }
         var c = start
         while c > content.lowerBound, TextScan.isSpace(bytes[c - 1]) { c -= 1 }
-        guard c > content.lowerBound, bytes[c - 1] == 58 else { return nil }
-        return (decision, c - 1)
+        guard c > content.lowerBound else { return nil }
+        if bytes[c - 1] == 58 { return (decision, c - 1) }
+        // A table row, "Celecoxib 200mg #30          Upheld": a column gap of three spaces or a tab.
+        if start - c >= 3 || (start > c && bytes[start - 1] == 9) { return (decision, c) }
+        // "Lumbar MRI - Upheld", "Lumbar MRI – UPHELD": a dash with a space before it.
+        if bytes[c - 1] == 45, c - 2 > content.lowerBound, bytes[c - 2] == 32 { return (decision, c - 1) }
+        if c - 3 > content.lowerBound, bytes[c - 3] == 0xE2, bytes[c - 2] == 0x80, bytes[c - 1] == 0x93 || bytes[c - 1] == 0x94,
+           bytes[c - 4] == 32 { return (decision, c - 3) }
+        return nil
     }
 
     private static let determinationLabels = ["imr determination:", "final determination:", "determination:", "decision:", "imr decision:"].map(Phrase.init)
@@ -42,6 +49,80 @@ enum DecisionPhrases {
         if let d = word(bytes, rest.lowerBound..<wordEnd) { return d }
         // "DETERMINATION: The requested treatment is not medically necessary."
         return firstSentence(bytes, rest)?.decision
+    }
+
+    // MARK: Verdict sentences
+
+    private static let verdictWords: [(Phrase, Decision)] = [
+        ("upheld", Decision.upheld), ("uphold", .upheld), ("upholds", .upheld), ("affirmed", .upheld), ("sustained", .upheld),
+        ("overturned", .overturned), ("overturn", .overturned), ("overturns", .overturned), ("reversed", .overturned),
+    ].map { (Phrase($0.0), $0.1) }
+    private static let verdictSet = PhraseSet(verdictWords.map(\.0))
+    private static let verdictSubjects = WordSet(["decision", "denial", "determination", "non-certification", "noncertification",
+                                                  "modification", "decisions", "denials", "determinations", "noncertifications"])
+    private static let verdictNegations = WordSet(["not", "cannot"])
+    private static let activeVerdicts = WordSet(["uphold", "upholds", "overturn", "overturns"])
+
+    private static let verdictSubjectStarts = PhraseSet(["decision", "denial", "determination", "non-certification", "noncertification",
+                                                         "modification"].map(Phrase.init))
+
+    /// The last sentence in `range` that says what becomes of the utilization review's decision:
+    /// "The utilization review decision is overturned.", "the denial is upheld", "I uphold the UR
+    /// determination". The decision word must share its sentence with one of "decision", "denial",
+    /// "determination", "non-certification" (within twelve words before it or six after), and no colon
+    /// may stand between (so "DETERMINATION: UPHELD" is a label, not a verdict); "not" inverts it.
+    static func verdict(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        // Every verdict names a decision, a denial, a determination or a non-certification: no "de"
+        // or "ti" (of "certification") in the range, no verdict. Most ranges are ruled out by
+        // looking for the subject's letters before any phrase is tried.
+        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil else { return nil }
+        var found: Located<Decision>? = nil
+        verdictSet.scanMatches(bytes, range) { i, k, e in
+            // Whole words only ("overturning" is not "overturn").
+            guard e >= range.upperBound || !TextScan.isAlpha(bytes[e]) else { return true }
+            var decision = verdictWords[k].1
+            var subject: Int? = nil
+            var negated = false
+            // Back over up to twelve words of the same sentence.
+            var j = i
+            for w in 0..<12 {
+                while j > range.lowerBound, TextScan.isSpace(bytes[j - 1]) { j -= 1 }
+                guard j > range.lowerBound else { break }
+                let c = bytes[j - 1]
+                if c == 46 || c == 58 || c == 59 || c == 33 || c == 63 { break }
+                let we = j
+                while j > range.lowerBound, !TextScan.isSpace(bytes[j - 1]) { j -= 1 }
+                var ws = j, wend = we
+                while ws < wend, !TextScan.isAlnum(bytes[ws]) { ws += 1 }
+                while wend > ws, !TextScan.isAlnum(bytes[wend - 1]) { wend -= 1 }
+                // "is not upheld", "cannot be overturned": a negation right before the word.
+                if w < 2, verdictNegations.contains(bytes, ws..<wend) { negated = true }
+                if verdictSubjects.contains(bytes, ws..<wend) { subject = ws; break }
+            }
+            // Or after an active verb: "MAXIMUS overturns the UR decision" ("Overturned" before
+            // "Decision rationale:" is a label's decision word, not a verb).
+            if subject == nil, activeVerdicts.contains(bytes, i..<e) {
+                var j = e
+                for _ in 0..<6 {
+                    while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+                    guard j < range.upperBound else { break }
+                    let ws = j
+                    while j < range.upperBound, TextScan.isAlnum(bytes[j]) || bytes[j] == 45 || bytes[j] == 40 || bytes[j] == 41 { j += 1 }
+                    var wend = j
+                    while wend > ws, !TextScan.isAlnum(bytes[wend - 1]) { wend -= 1 }
+                    var ws2 = ws
+                    while ws2 < wend, !TextScan.isAlnum(bytes[ws2]) { ws2 += 1 }
+                    if verdictSubjects.contains(bytes, ws2..<wend) { subject = ws; break }
+                    guard j < range.upperBound, j > ws, bytes[j] == 32 || bytes[j] == 10 || bytes[j] == 13 || bytes[j] == 44 else { break }
+                    if bytes[j] == 44 { j += 1 }
+                }
+            }
+            guard let s = subject else { return true }
+            if negated { decision = decision == .upheld ? .overturned : .upheld }
+            found = Located(decision, min(s, i)..<max(e, s))
+            return true
+        }
+        return found
     }
 
     // MARK: "is (not) medically necessary"
@@ -102,6 +183,11 @@ enum DecisionPhrases {
             }
         }
         return nil
+    }
+
+    /// Whether "medically necessary" (or "notmedically necessary") occurs in `range`.
+    static func hasMedicallyNecessary(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        !range.isEmpty && medicallyLast(bytes, range) != nil
     }
 
     private static func medicallyLast(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {

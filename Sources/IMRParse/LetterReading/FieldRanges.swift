@@ -1,9 +1,11 @@
-/// The byte ranges of an item's labelled fields, one slot per `FieldLabel`: three optionals instead of
-/// a dictionary, so that an item draft costs no hashing and no allocation.
+/// The byte ranges of an item's labelled fields, one slot per `FieldLabel`: optionals instead of a
+/// dictionary, so that an item draft costs no hashing and no allocation.
 struct FieldRanges: Sendable {
     private var claimsAdministrator: Range<Int>?
     private var reviewer: Range<Int>?
     private var rationale: Range<Int>?
+    private var decision: Range<Int>?
+    private var title: Range<Int>?
 
     subscript(_ label: FieldLabel) -> Range<Int>? {
         get {
@@ -11,6 +13,8 @@ struct FieldRanges: Sendable {
             case .claimsAdministrator: claimsAdministrator
             case .reviewer: reviewer
             case .rationale: rationale
+            case .decision: decision
+            case .title: title
             }
         }
         set {
@@ -18,13 +22,16 @@ struct FieldRanges: Sendable {
             case .claimsAdministrator: claimsAdministrator = newValue
             case .reviewer: reviewer = newValue
             case .rationale: rationale = newValue
+            case .decision: decision = newValue
+            case .title: title = newValue
             }
         }
     }
 
-    var isEmpty: Bool { claimsAdministrator == nil && reviewer == nil && rationale == nil }
+    /// No guideline, rationale or decision field.
+    var isEmpty: Bool { claimsAdministrator == nil && reviewer == nil && rationale == nil && decision == nil }
 
-    /// The last label (in letter order) that has a field.
+    /// The last of the guideline and rationale labels (in letter order) that has a field.
     var highest: FieldLabel? {
         rationale != nil ? .rationale : reviewer != nil ? .reviewer : claimsAdministrator != nil ? .claimsAdministrator : nil
     }

@@ -1,18 +1,66 @@
 /// Turns scanned item drafts into `DisputedItem`s: clean titles, citations, rationales.
 enum ItemBuilder {
-    static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> [DisputedItem] {
+    static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> [DisputedItem] {
         drafts.map { item($0, lines, titlePrefixes: titlePrefixes) }
     }
 
-    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: [Phrase] = []) -> DisputedItem {
+    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> DisputedItem {
         let range = titleRange(draft.header.title, lines, prefixes: titlePrefixes)
         var item = DisputedItem(title: Located(lines.clean(range), range))
-        item.decision = draft.header.decision
-        if let r = draft.fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
-        if let r = draft.fields[.reviewer] { item.imrGuideline = citation(r, lines) }
-        if let r = draft.fields[.rationale] { item.rationale = located(r, lines) }
-        if item.rationale == nil, let r = draft.unlabelled { item.rationale = located(r, lines) }
+        item.decision = draft.header.decision ?? draft.statedDecision
+        var fields = draft.fields
+        // A rationale written under the last guideline label, without a label of its own.
+        if fields[.rationale] == nil, draft.unlabelled == nil {
+            let last: FieldLabel? = [FieldLabel.claimsAdministrator, .reviewer].compactMap { l in fields[l].map { (l, $0.upperBound) } }
+                .max { $0.1 < $1.1 }?.0
+            if let l = last, let r = fields[l], fields[.decision].map({ $0.upperBound <= r.lowerBound }) ?? true,
+               let split = CitationParser.rationaleStart(lines.bytes, r) {
+                fields[l] = r.lowerBound..<split
+                fields[.rationale] = split..<r.upperBound
+            }
+        }
+        if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
+        if let r = fields[.reviewer] {
+            item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
+        }
+        if let r = fields[.rationale] { item.rationale = located(r, lines) }
+        var rest: Range<Int>? = nil
+        if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {
+            if item.decision == nil { item.decision = d }
+            rest = after
+        }
+        if item.rationale == nil, let r = draft.unlabelled ?? rest { item.rationale = located(r, lines) }
+        item.range = draft.range
+        item.header = (draft.header.start..<max(draft.header.start, draft.header.end), draft.header.form.name, draft.header.number)
+        // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale.
+        for r in [draft.fields[.decision], draft.unlabelled, fields[.rationale].map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
+            if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
+        }
         return item
+    }
+
+    /// The decision a "Decision:" field states — a decision word ("Upheld", "OVERTURNED."), a
+    /// decision sentence, or a verdict ("The UR decision is upheld.") — and the text after that
+    /// statement (a rationale written under the decision).
+    static func decision(inField range: Range<Int>, _ lines: LetterLines) -> (Located<Decision>, Range<Int>)? {
+        let bytes = lines.bytes
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        var e = r.lowerBound
+        while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+        var found: Located<Decision>? = DecisionPhrases.word(bytes, r.lowerBound..<e)
+        var statementEnd = e
+        if found == nil {
+            // The first sentence only.
+            var s = r.lowerBound
+            while s < r.upperBound, !(bytes[s] == 46 && (s + 1 == r.upperBound || TextScan.isSpace(bytes[s + 1]))) { s += 1 }
+            let first = r.lowerBound..<s
+            found = DecisionPhrases.firstSentence(bytes, first)?.decision ?? DecisionPhrases.verdict(bytes, first)
+            statementEnd = s
+        }
+        guard let d = found else { return nil }
+        if statementEnd < r.upperBound, bytes[statementEnd] == 46 { statementEnd += 1 }
+        return (d, statementEnd..<max(statementEnd, r.upperBound))
     }
 
     static func located(_ range: Range<Int>, _ lines: LetterLines) -> Located<String>? {
@@ -27,7 +75,7 @@ enum ItemBuilder {
 
     /// The title without its numbering ("1)", "2.", "(3)", "Issue 1:"), a framing prefix ("The
     /// request for"), or the colon before its decision.
-    static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: [Phrase]) -> Range<Int> {
+    static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: LabelTrie?) -> Range<Int> {
         let bytes = lines.bytes
         var r = lines.trim(range)
         guard !r.isEmpty else { return r }
@@ -45,7 +93,7 @@ enum ItemBuilder {
            j + 1 < r.upperBound, TextScan.isSpace(bytes[j + 1]) {
             r = lines.trim((j + 1)..<r.upperBound)
         }
-        if let (_, e) = Phrase.matchAny(prefixes, bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
+        if let (_, e) = prefixes?.longestMatch(bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
             r = lines.trim(e..<r.upperBound)
         }
         while r.count > 0, bytes[r.upperBound - 1] == 58 || bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }

@@ -1,6 +1,7 @@
-/// Checks each parsed item and says what is doubtful: a missing decision (read from the
-/// rationale's conclusion when it has one), a decision the rationale contradicts, a missing field,
-/// a rationale cut off mid-sentence at the end of the letter.
+/// Checks each parsed item and says what is doubtful: reconciles the statements of its decision (a
+/// verdict sentence, "The utilization review decision is overturned.", over the decision label, over
+/// the rationale's conclusion, which fills in a missing decision), warns of a conflict between them,
+/// a missing field, a rationale cut off mid-sentence at the end of the letter.
 enum ItemChecks {
     static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines) -> [String] {
         var warnings: [String] = []
@@ -12,7 +13,16 @@ enum ItemChecks {
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
             let conclusion = items[k].rationale.flatMap { DecisionPhrases.conclusion(bytes, $0.range) }
-            if items[k].decision == nil {
+            // The verdict sentence is the strongest statement, then the decision label, then the
+            // rationale's conclusion; a conflict is a warning that names both.
+            if let v = items[k].verdict {
+                if let d = items[k].decision, d.value != v.value {
+                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the decision label says \(d.value.rawValue); \(v.value.rawValue) kept")
+                } else if let c = conclusion, c.value != v.value {
+                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary"); \(v.value.rawValue) kept")
+                }
+                items[k].decision = v
+            } else if items[k].decision == nil {
                 if let c = conclusion {
                     items[k].decision = c
                     warnings.append("\(name): no decision stated; \(c.value.rawValue) read from the rationale's conclusion")
@@ -35,6 +45,27 @@ enum ItemChecks {
             }
         }
         return warnings
+    }
+
+    /// How sure a reading of a letter in no known layout is, from what its items state: a title, a
+    /// decision stated by the letter (not only read from a rationale's conclusion), a guideline
+    /// citation and a rationale, for every item.
+    static func confidence(_ items: [DisputedItem]) -> String {
+        var have = 0
+        var missing: [String] = []
+        let titles = items.filter { !$0.title.value.isEmpty }.count
+        let decisions = items.filter { $0.decision != nil }.count
+        let citations = items.filter { $0.imrGuideline != nil || $0.claimsAdministratorGuideline != nil }.count
+        let rationales = items.filter { $0.rationale != nil }.count
+        have = titles + decisions + citations + rationales
+        if titles < items.count { missing.append("\(items.count - titles) without a title") }
+        if decisions < items.count { missing.append("\(items.count - decisions) without a decision") }
+        if citations < items.count { missing.append("\(items.count - citations) without a guideline") }
+        if rationales < items.count { missing.append("\(items.count - rationales) without a rationale") }
+        let share = items.isEmpty ? 0 : Double(have) / Double(4 * items.count)
+        let level = share >= 0.9 ? "high" : share >= 0.6 ? "medium" : "low"
+        let detail = missing.isEmpty ? "every item has a title, a decision, a guideline and a rationale" : missing.joined(separator: ", ")
+        return "letter layout not recognised: \(items.count) item(s) read from what the text says; confidence \(level) (\(detail))"
     }
 
     private static func endsCleanly(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {

@@ -1,9 +1,39 @@
 /// The ways a letter writes a disputed item's header, each a `ItemScanner.HeaderFinder` that the
 /// layouts combine: "<title>: Upheld" (`decisionHeaders`), "1. <title> is not medically necessary
-/// and appropriate." (`sentenceHeaders`), "Regarding the request for <title>:" (`regardingHeaders`);
-/// with what they share — item numbers ("1.", "2)", "Issue 3:"), the words a title may start with.
+/// and appropriate." (`sentenceHeaders`), "Regarding the request for <title>:" (`regardingHeaders`),
+/// "2. <title>" before a label or a decision (`numberedTitleHeaders`), and all of them at once
+/// (`anyHeaders`, what a letter of no known layout is read with); with what they share — item
+/// numbers ("1.", "2)", "(3)", "Item 4:"), the words a title may start with.
 enum ItemHeaders {
-    static let titlePrefixes = [Phrase("the request for"), Phrase("request for"), Phrase("the requested")]
+    static let titlePrefixes = LabelTrie(WordingVariants.expand([
+        "the request for", "request for", "the requested", "a request for", "this request for",
+        "maximus federal services{,|} inc. has determined {that |}the request for", "maximus federal services has determined {that |}the request for",
+        "maximus has determined {that |}the request for", "{the |}{expert|physician|imr} reviewer has determined {that |}the request for",
+        "it has been determined that the request for", "we have determined that the request for", "has determined {that |}the request for",
+    ]).map(Phrase.init))
+
+    /// Every header form, for a letter whose layout says nothing about how its items are written.
+    static func anyHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        let sig = lines.significantLines(in: block)
+        guard !sig.isEmpty else { return [] }
+        let bytes = lines.bytes
+        // Which forms the block may hold, from its lines' first bytes: most blocks (a citation, a
+        // rationale ending in the next "<title>: Upheld") hold no numbered line and no "Regarding".
+        var numbered = false, regarding = false
+        for k in sig {
+            let b = bytes[lines[k].contentStart] | 0x20
+            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 {
+                if itemNumber(bytes, lines[k].content) != nil { numbered = true }
+                if b == 114, regardingStart(lines, k) != nil { regarding = true }
+            }
+            if numbered && regarding { break }
+        }
+        var out = decisionHeaders(lines, block, labelFollows)
+        if numbered || labelFollows { out = merged(sentenceHeaders(lines, block, labelFollows, sig), out) }
+        if numbered || regarding { out = merged(out, regardingHeaders(lines, block, labelFollows, sig)) }
+        if numbered { out = merged(out, numberedTitleHeaders(lines, block, labelFollows, sig)) }
+        return out
+    }
 
     /// Item headers ending in a decision word: "<title>: Upheld", or "<title>:" with "Overturned" alone
     /// on the next line. The title runs back over the lines before it up to the end of the previous
@@ -40,7 +70,9 @@ enum ItemHeaders {
                 continue
             }
             var first = titleLast, firstLine = titleLastLine
-            while first > floor, titleLast - first < 8 {
+            // A table row ("Celecoxib 200mg #30      Upheld") is one line.
+            let tableRow = colon < bytes.count && bytes[colon] != 58 && bytes[colon] != 45 && bytes[colon] != 0xE2
+            while !tableRow, first > floor, titleLast - first < 8 {
                 let before = lines.previousSignificant(before: firstLine)!
                 if ItemScanner.endsSentence(lines, before, before: firstLine) { break }
                 first -= 1
@@ -49,7 +81,8 @@ enum ItemHeaders {
             let title = lines.trim(max(lines[firstLine].contentStart, block.lowerBound)..<colon)
             floor = p + 1
             guard !title.isEmpty else { continue }
-            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound))
+            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound, form: .decisionLabel,
+                                  number: itemNumber(bytes, title)?.number))
         }
         return out
     }
@@ -58,15 +91,24 @@ enum ItemHeaders {
     /// anywhere in the block; an unnumbered sentence only at the end of a block that a field label
     /// follows (so the last sentence of a rationale is never taken for an item).
     static func sentenceHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        sentenceHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func sentenceHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
         var p = 0
+        // An unnumbered sentence must end the block: its last line ends with a full stop or with the
+        // decision phrase's last word ("… appropriate", "… necessary").
+        let tailHasDecision = labelFollows && sig.last.map { endsLikeADecision(bytes, lines[$0].contentStart..<min(lines[$0].contentEnd, block.upperBound)) } ?? false
         while p < sig.count {
             let k = sig[p]
             let c = lines[k].content
             let numbered = numberEnd(bytes, c)
-            // An unnumbered sentence must start the block or follow the end of a sentence.
+            // An unnumbered sentence must end the block (so start on one of its last few lines) and
+            // start the block or follow the end of a sentence.
+            guard numbered != nil || (tailHasDecision && p >= sig.count - 4) else { p += 1; continue }
             let previous = lines.previousSignificant(before: k)
             let startsBlock = previous.map { lines[$0].contentEnd <= block.lowerBound } ?? true
             let candidate = numbered != nil || (labelFollows && (startsBlock || ItemScanner.endsSentence(lines, previous!)))
@@ -81,18 +123,77 @@ enum ItemHeaders {
             }
             if q > p + 8, q < sig.count { windowEnd = min(windowEnd, lines[sig[q]].contentStart) }
             let window = start..<windowEnd
-            guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, window),
-                  !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
-            var end = decision.range.upperBound
-            if end < bytes.count, bytes[end] == 46 { end += 1 }
+            var found = DecisionPhrases.firstSentence(bytes, window)
+            var end = found.map { sentenceEnd(bytes, after: $0.decision.range.upperBound, limit: block.upperBound) } ?? 0
+            // A sentence broken by a page break ("… is not medically" / "Page 2 of 4" / "necessary and
+            // appropriate."): read on its two lines joined without the furniture.
+            if found.map({ $0.verbStart >= c.upperBound && containsSentenceEnd(bytes, start..<$0.verbStart) }) ?? true,
+               let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+               let (d, verb) = DecisionPhrases.firstSentence(joined, 0..<joined.count), verb < c.upperBound - start {
+                found = (Located(d.value, original(d.range.lowerBound)..<original(d.range.upperBound)), original(verb))
+                end = original(sentenceEnd(joined, after: d.range.upperBound, limit: joined.count))
+            }
+            guard let (decision, verb) = found, !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
-            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end, start: c.lowerBound))
+            // "Therefore, the request is not medically necessary." concludes a rationale; it names no item.
+            if numbered == nil, !namesATreatment(lines, start..<verb) { p += 1; continue }
+            out.append(ItemHeader(title: lines.trim(start..<verb), decision: decision, end: end, start: c.lowerBound, form: .sentence,
+                                  number: itemNumber(bytes, c)?.number))
             p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= end } ?? sig.count)
         }
         return out
     }
 
-    private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty"])
+    private static let decisionEnds = [Array("necessary".utf8), Array("appropriate".utf8)]
+
+    /// Whether `r` ends with a full stop or with "necessary" / "appropriate".
+    private static func endsLikeADecision(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        if bytes[last] == 46 { return true }
+        for w in decisionEnds where r.count >= w.count {
+            var k = 0
+            while k < w.count, TextScan.lower(bytes[r.upperBound - w.count + k]) == w[k] { k += 1 }
+            if k == w.count { return true }
+        }
+        return false
+    }
+
+    /// The end of the sentence a decision phrase ends at `start`: after its full stop, or after a
+    /// short tail ("… and approp-" / "riate.", "… at this time.") up to its full stop.
+    static func sentenceEnd(_ bytes: [UInt8], after start: Int, limit: Int) -> Int {
+        var i = start
+        let stop = min(limit, start + 60)
+        while i < stop {
+            let b = bytes[i]
+            if b == 46 { return i + 1 }
+            if b == 58 || b == 59 || b == 33 || b == 63 { return start < bytes.count && bytes[start] == 46 ? start + 1 : start }
+            i += 1
+        }
+        return start < limit && bytes[start] == 46 ? start + 1 : start
+    }
+
+    private static let abbreviations = WordSet(["mg", "mcg", "no", "dr", "vs", "etc", "approx", "bilat", "qty", "inc"])
+
+    /// Words a rationale's conclusion starts with, never a treatment's name.
+    private static let conclusionStarts = WordSet([
+        "the", "this", "these", "that", "those", "such", "said", "it", "they", "he", "she", "therefore", "thus", "hence", "accordingly",
+        "consequently", "so", "overall", "however", "based", "given", "since", "because", "in", "as", "at", "currently", "presently",
+        "clearly", "ultimately", "finally", "further", "furthermore", "additionally", "also", "then", "again", "which", "none",
+        "neither", "both", "all", "here", "and", "but", "or", "not", "without", "with", "for", "per", "if", "when",
+    ])
+
+    /// Whether the subject of an unnumbered decision sentence (its framing "The request for" left
+    /// out) names a treatment, rather than "the request", "this treatment" or "Therefore, it".
+    static func namesATreatment(_ lines: LetterLines, _ subject: Range<Int>) -> Bool {
+        let bytes = lines.bytes
+        let r = ItemBuilder.titleRange(subject, lines, prefixes: titlePrefixes)
+        guard !r.isEmpty, r.count <= 300 else { return false }
+        var e = r.lowerBound
+        while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+        // "In-home care" starts with a treatment word: only a whole word counts.
+        if e < r.upperBound, !TextScan.isSpace(bytes[e]), bytes[e] != 44 { return true }
+        return !conclusionStarts.contains(bytes, r.lowerBound..<e)
+    }
 
     private static func containsSentenceEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
@@ -115,20 +216,19 @@ enum ItemHeaders {
     static func regardingStart(_ lines: LetterLines, _ k: Int) -> Int? {
         let bytes = lines.bytes
         let c = lines[k].content
-        var i = c.lowerBound
-        while i < c.upperBound, TextScan.isDigit(bytes[i]) || bytes[i] == 40 { i += 1 }
-        if i > c.lowerBound {
-            guard i < c.upperBound, bytes[i] == 41 || bytes[i] == 46 else { return nil }
-            i += 1
-            while i < c.upperBound, TextScan.isSpace(bytes[i]) { i += 1 }
-        }
+        guard let b = c.first.map({ bytes[$0] | 0x20 }), b == 114 || TextScan.isDigit(b) || b == 40 || b == 105 else { return nil }
+        let i = b == 114 ? c.lowerBound : itemNumber(bytes, c)?.textStart ?? c.lowerBound
         return regarding.match(bytes, at: i, end: c.upperBound).map { _ in i }
     }
 
     /// "Regarding the request for <title>:", the title possibly wrapped over a few lines.
     static func regardingHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        regardingHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func regardingHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
         let bytes = lines.bytes
-        let sig = lines.significantLines(in: block)
         var out: [ItemHeader] = []
         for (p, k) in sig.enumerated() {
             guard let start = regardingStart(lines, k), let titleStart = regarding.match(bytes, at: start, end: block.upperBound) else { continue }
@@ -145,38 +245,136 @@ enum ItemHeaders {
                 }
             }
             let title = lines.trim(titleStart..<max(titleStart, titleEnd))
-            if !title.isEmpty { out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart)) }
+            if !title.isEmpty {
+                out.append(ItemHeader(title: title, decision: nil, end: end, start: lines[k].contentStart, form: .regarding,
+                                      number: itemNumber(bytes, lines[k].content)?.number))
+            }
+        }
+        return out
+    }
+
+    /// "2. <title>" or "Item 2: <title>" on a line of its own (the title possibly wrapped onto one
+    /// more line), followed by a field label (the end of a block that a label follows), a decision
+    /// word alone ("Upheld"), or a decision sentence ("The request is not medically necessary."),
+    /// which then gives the header its decision. The scanner keeps it only when it carries the next
+    /// item number.
+    static func numberedTitleHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader] {
+        numberedTitleHeaders(lines, block, labelFollows, lines.significantLines(in: block))
+    }
+
+    /// The same, with the block's significant lines given.
+    static func numberedTitleHeaders(_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool, _ sig: [Int]) -> [ItemHeader] {
+        let bytes = lines.bytes
+        var out: [ItemHeader] = []
+        var p = 0
+        while p < sig.count {
+            let k = sig[p]
+            let content = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
+            guard let (n, textStart) = itemNumber(bytes, content), textStart < content.upperBound, n >= 1 else { p += 1; continue }
+            var found: ItemHeader? = nil
+            // The title on one line, or on two when the first does not end a sentence.
+            for last in p..<min(sig.count, p + 2) {
+                if last > p, ItemScanner.endsSentence(lines, sig[last - 1]) || itemNumber(bytes, lines[sig[last]].content) != nil { break }
+                let titleEnd = min(lines[sig[last]].contentEnd, block.upperBound)
+                let title = lines.trim(textStart..<titleEnd)
+                guard !title.isEmpty, title.count <= 200, !containsSentenceEnd(bytes, title),
+                      DecisionPhrases.firstSentence(bytes, title) == nil else { break }
+                if last + 1 == sig.count {
+                    if labelFollows { found = ItemHeader(title: title, decision: nil, end: titleEnd, start: content.lowerBound, form: .numberedTitle, number: n) }
+                    break
+                }
+                let next = lines[sig[last + 1]].contentStart..<min(lines[sig[last + 1]].contentEnd, block.upperBound)
+                if let word = DecisionPhrases.word(bytes, next) ?? DecisionPhrases.determinationLine(bytes, next) {
+                    found = ItemHeader(title: title, decision: word, end: next.upperBound, start: content.lowerBound, form: .numberedTitle, number: n)
+                    break
+                }
+                // A decision sentence that starts the next line, before any other sentence ends.
+                let window = next.lowerBound..<min(block.upperBound, next.lowerBound + 400)
+                if let (decision, verb) = DecisionPhrases.firstSentence(bytes, window), !containsSentenceEnd(bytes, next.lowerBound..<verb),
+                   verb - next.lowerBound <= 250 {
+                    var end = decision.range.upperBound
+                    if end < bytes.count, bytes[end] == 46 { end += 1 }
+                    found = ItemHeader(title: title, decision: decision, end: end, start: content.lowerBound, form: .numberedTitle, number: n)
+                    break
+                }
+            }
+            if let h = found {
+                out.append(h)
+                p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= h.end } ?? sig.count)
+            } else {
+                p += 1
+            }
         }
         return out
     }
 
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
     static func merged(_ a: [ItemHeader], _ b: [ItemHeader]) -> [ItemHeader] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
         var out: [ItemHeader] = []
         for h in (a + b).sorted(by: { $0.start < $1.start }) {
-            if let last = out.last, h.start < last.end { continue }
+            if let last = out.last, h.start < last.end {
+                // A bare numbered title is the weakest form: another header it overlaps wins.
+                if last.form == .numberedTitle, h.form != .numberedTitle { out[out.count - 1] = h }
+                continue
+            }
             out.append(h)
         }
         return out
     }
 
-    private static let numberWords = [Phrase("issue"), Phrase("item")]
+    private static let numberWords = [Phrase("issue"), Phrase("item"), Phrase("request")]
 
-    /// After "1." / "2)" / "Issue 3:" at the start of `content`, where the text begins.
+    /// After "1." / "2)" / "(3)" / "Issue 3:" / "Item 4 -" at the start of `content`, where the text begins.
     static func numberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
+        itemNumber(bytes, content)?.textStart
+    }
+
+    /// The item number at the start of `content` ("1.", "2)", "(3)", "Issue 3:", "Item #4 -",
+    /// "Request No. 5:") and where the text after it begins.
+    static func itemNumber(_ bytes: [UInt8], _ content: Range<Int>) -> (number: Int, textStart: Int)? {
         var i = content.lowerBound
-        guard i < content.upperBound else { return nil }
+        let end = content.upperBound
+        guard i < end else { return nil }
         let b = TextScan.lower(bytes[i])
-        guard TextScan.isDigit(b) || b == 105 else { return nil }
-        if b == 105, let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: content.upperBound) {
-            i = e
-            while i < content.upperBound, bytes[i] == 32 { i += 1 }
+        // Digits, "(", or the "i" of "issue"/"item" or "r" of "request": most lines fail here.
+        guard TextScan.isDigit(b) || b == 105 || b == 114 || b == 40 else { return nil }
+        if b == 105 || b == 114 {
+            guard i + 2 < end else { return nil }
+            let b1 = bytes[i + 1] | 0x20, b2 = bytes[i + 2] | 0x20
+            guard (b == 105 && ((b1 == 116 && b2 == 101) || (b1 == 115 && b2 == 115))) || (b == 114 && b1 == 101 && b2 == 113) else { return nil }
         }
+        var worded = false
+        if b == 105 || b == 114 {
+            guard let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: end) else { return nil }
+            i = e
+            while i < end, bytes[i] == 32 { i += 1 }
+            if i + 2 < end, TextScan.lower(bytes[i]) == 110, TextScan.lower(bytes[i + 1]) == 111, bytes[i + 2] == 46 { i += 3 }  // "No."
+            else if i < end, bytes[i] == 35 { i += 1 }  // "#"
+            while i < end, bytes[i] == 32 { i += 1 }
+            worded = true
+        }
+        var bracket = false
+        if !worded, bytes[i] == 40 { bracket = true; i += 1 }
         let digits = i
-        while i < content.upperBound, TextScan.isDigit(bytes[i]), i - digits < 3 { i += 1 }
-        guard i > digits, i + 1 < content.upperBound, bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58, bytes[i + 1] == 32 else { return nil }
+        var n = 0
+        while i < end, TextScan.isDigit(bytes[i]), i - digits < 3 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        // Items are numbered 1 to 99: "300." at a line's start is a page number running on.
+        guard i > digits, i < end, i - digits <= 2 else { return nil }
+        if bracket {
+            guard bytes[i] == 41 else { return nil }
+        } else if worded {
+            // "Item 2:", "Item 2.", "Item 2)", "Item 2 -", or "Item 2" ending the line.
+            var j = i
+            while j < end, bytes[j] == 32 { j += 1 }
+            if j < end, bytes[j] == 45 || bytes[j] == 58 || bytes[j] == 46 || bytes[j] == 41 { i = j } else if j >= end { return (n, end) } else { return nil }
+        } else {
+            guard bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 else { return nil }
+        }
         i += 1
-        while i < content.upperBound, bytes[i] == 32 { i += 1 }
-        return i
+        guard i + 0 < end, bytes[i] == 32 || bytes[i] == 9 else { return i >= end && worded ? (n, end) : nil }
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return (n, i)
     }
 }

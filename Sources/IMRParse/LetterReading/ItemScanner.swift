@@ -1,51 +1,139 @@
-/// The labelled fields of a disputed item, in the order letters give them.
+/// The labelled fields of a disputed item: the two guideline citations and the rationale (in the
+/// order letters usually give them), a decision line ("Decision: Upheld") and a title line
+/// ("Treatment requested: Lumbar MRI").
 enum FieldLabel: Int, Sendable, Comparable {
-    case claimsAdministrator = 0, reviewer = 1, rationale = 2
+    case claimsAdministrator = 0, reviewer = 1, rationale = 2, decision = 3, title = 4
 
     static func < (a: FieldLabel, b: FieldLabel) -> Bool { a.rawValue < b.rawValue }
 
-    /// Every wording seen or expected for each label, matched loosely at the start of a line.
-    static let phrases: [(FieldLabel, Phrase)] = [
+    /// The guideline and rationale fields, which letters give in this order.
+    var isOrdered: Bool { rawValue <= 2 }
+
+    /// Every wording seen or expected for each label, as `WordingVariants` patterns matched loosely
+    /// at the start of a line. Each is a label with its colon ("Rationale: …"), or, without the
+    /// colon, a label standing alone on its line with its value below.
+    static let patterns: [(FieldLabel, [String])] = [
         (.claimsAdministrator, [
-            "claims administrator guideline:", "claims administrator guidelines:", "claims administrator guideline(s):",
-            "medical treatment guideline(s) used by the claims administrator:", "medical treatment guidelines used by the claims administrator:",
-            "guideline(s) used by the claims administrator:", "guidelines used by the claims administrator:",
-            "guideline used by the claims administrator:",
+            "claims administrator{'s|} guideline{s|(s)|}",
+            "{medical treatment |}guideline{s|(s)|} used by the claims administrator",
         ]),
         (.reviewer, [
-            "maximus guideline:", "maximus guidelines:", "maximus guideline(s):", "imr guideline:", "imr guidelines:",
-            "expert reviewer guideline:", "expert reviewer guidelines:",
-            "medical treatment guideline(s) used by the expert reviewer:", "medical treatment guidelines used by the expert reviewer:",
-            "guideline(s) used by the expert reviewer:", "guidelines used by the expert reviewer:", "guideline used by the expert reviewer:",
+            "{maximus|imr} guideline{s|(s)|}", "expert reviewer guideline{s|}",
+            "{medical treatment |}guideline{s|(s)|} used by the expert reviewer", "{medical treatment |}guideline{s|(s)|} {used|relied upon}",
         ]),
-        (.rationale, [
-            "decision rationale:", "rationale for the decision:", "rationale for decision:", "rationale:",
-        ]),
-    ].flatMap { label, list in list.map { (label, Phrase($0)) } }
+        (.rationale, ["decision rationale", "rationale for {the |}decision", "rationale", "reason{s|(s)|} for {the |}decision"]),
+        (.decision, ["{imr |}{decision|determination}"]),
+        (.title, ["disputed {item|treatment|service}{s|(s)|}", "{treatment|service|item}{s|(s)|} requested", "requested {treatment|service|item}{s|(s)|}"]),
+    ]
+    // Every other wording ("Guideline used by the reviewer:", "Rationale Used by the Expert
+    // Reviewer:", "Reasons for the decision:") is read from its words by `LabelMeaning`.
 
-    private static let trie = LabelTrie(phrases.map(\.1))
+    /// Labels that stand alone on their line are only the longer ones: "Guidelines" or "Decision"
+    /// alone on a line is more likely a word of the text than a label.
+    private static let standaloneLabels: Set<FieldLabel> = [.claimsAdministrator, .reviewer, .rationale]
+
+    /// The phrases, each with its label and whether it has its colon.
+    static let phrases: [(label: FieldLabel, phrase: Phrase, colon: Bool)] = patterns.flatMap { label, list in
+        WordingVariants.expand(list).flatMap { text -> [(FieldLabel, Phrase, Bool)] in
+            let withColon = (label, Phrase(text + ":"), true)
+            // "Guidelines" alone, "Rationale" alone: too common as words to stand for a label.
+            guard standaloneLabels.contains(label), text.contains(" ") else { return [withColon] }
+            return [withColon, (label, Phrase(text), false)]
+        }
+    }
+
+    static let trie = LabelTrie(phrases.map(\.phrase))
+
+    /// The tables, fetched once by a caller that reads many lines (a `static let` is checked for
+    /// its one-time initialisation at every use).
+    struct Tables: Sendable {
+        let trie: LabelTrie
+        let phrases: [(label: FieldLabel, phrase: Phrase, colon: Bool)]
+        static let shared = Tables(trie: FieldLabel.trie, phrases: FieldLabel.phrases)
+    }
 
     /// The label that starts at `start` (the longest; of equally long ones, the first listed), and
-    /// where its value begins.
+    /// where its value begins. A label without its colon must end its line.
     static func label(_ bytes: [UInt8], at start: Int, end: Int) -> (FieldLabel, Int)? {
-        trie.longestMatch(bytes, at: start, end: end).map { (phrases[$0.index].0, $0.end) }
+        label(bytes, at: start, end: end, Tables.shared)
+    }
+
+    static func label(_ bytes: [UInt8], at start: Int, end: Int, _ tables: Tables) -> (FieldLabel, Int)? {
+        guard let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) else { return nil }
+        let entry = tables.phrases[index]
+        if entry.colon { return (entry.label, e) }
+        // The word must end there, and nothing but spaces may follow it on its line.
+        var i = e
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        guard i >= end || bytes[i] == 10 || bytes[i] == 13 || bytes[i] == 12 else { return nil }
+        return (entry.label, e)
+    }
+
+    /// The label that starts line `k`: a listed wording, else a label read from its words
+    /// (`LabelMeaning`: "Rationale Used by the Expert Reviewer:").
+    static func label(_ lines: LetterLines, line k: Int, end: Int) -> (FieldLabel, Int)? {
+        let start = lines[k].contentStart
+        let found = label(lines.bytes, at: start, end: end)
+        // A label wrapped across a page break ("Medical Treatment Guideline(s) Used" / "Page 2 of 3" /
+        // "by the Claims Administrator:"): matched on its two lines joined, and preferred when longer.
+        if found == nil || found!.1 >= lines[k].contentEnd, let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+           let (l, e) = label(joined, at: 0, end: joined.count), e > lines[k].contentEnd - start + 1, original(e) <= end {
+            return (l, original(e))
+        }
+        if let found { return found }
+        guard LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start), let label = found.meaning.fieldLabel,
+              found.valueStart <= end else { return nil }
+        return (label, found.valueStart)
     }
 }
 
 /// Where an item starts: its title and, when the header states it, its decision.
 struct ItemHeader: Sendable {
+    /// How the header is written (`ItemHeaders` has a finder for each).
+    enum Form: Sendable {
+        /// "<title>: Upheld"
+        case decisionLabel
+        /// "1. <title> is not medically necessary and appropriate."
+        case sentence
+        /// "Regarding the request for <title>:"
+        case regarding
+        /// "2. <title>" alone, a field label or a decision after it.
+        case numberedTitle
+        /// "Treatment requested: <title>"
+        case titleLabel
+        /// The lines before a label that came back round without a header.
+        case tail
+
+        /// The form's name (a literal: naming it allocates nothing).
+        var name: String {
+            switch self {
+            case .decisionLabel: "decisionLabel"
+            case .sentence: "sentence"
+            case .regarding: "regarding"
+            case .numberedTitle: "numberedTitle"
+            case .titleLabel: "titleLabel"
+            case .tail: "tail"
+            }
+        }
+    }
+
     var title: Range<Int>
     var decision: Located<Decision>?
     /// The end of the header (after the decision, or after the title's colon).
     var end: Int
     /// Where the header starts (before any numbering such as "2."); the previous field ends here.
     var start: Int
+    var form: Form
+    /// The item number the header carries ("2." → 2), when it has one.
+    var number: Int?
 
-    init(title: Range<Int>, decision: Located<Decision>?, end: Int, start: Int? = nil) {
+    init(title: Range<Int>, decision: Located<Decision>?, end: Int, start: Int? = nil, form: Form = .tail, number: Int? = nil) {
         self.title = title
         self.decision = decision
         self.end = end
         self.start = min(start ?? title.lowerBound, title.lowerBound)
+        self.form = form
+        self.number = number
     }
 }
 
@@ -55,22 +143,38 @@ struct ItemDraft: Sendable {
     var fields = FieldRanges()
     /// Text after the header that no label introduces.
     var unlabelled: Range<Int>?
+    /// A decision sentence that names this item after its header ("Regarding the request for X:" /
+    /// "X is not medically necessary and appropriate.").
+    var statedDecision: Located<Decision>?
+    /// Where the item's text ends (the next item's header, or the end of the section).
+    var end: Int
+
+    init(header: ItemHeader) {
+        self.header = header
+        self.end = header.end
+    }
+
+    /// The whole item, header to end.
+    var range: Range<Int> { header.start..<max(header.start, end) }
 }
 
 /// Splits a section of labelled items into items.
 ///
-/// The labels ("Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:" and
-/// their variants) cut the section into blocks; a layout-specific `findHeaders` finds the item
-/// headers inside each block (the title of the next item sits at the tail of the previous item's
-/// rationale). A label that comes back round without a header between (a second "Claims
-/// Administrator guideline:" after a rationale) starts a new item whose title is taken from the
-/// tail of the block before it.
+/// The labels ("Claims Administrator guideline:", "MAXIMUS guideline:", "Decision rationale:",
+/// "Decision:", "Treatment requested:" and their variants, see `FieldLabel`) cut the section into
+/// blocks; `findHeaders` finds the item headers inside each block (the title of the next item sits
+/// at the tail of the previous item's rationale). A label that comes back round without a header
+/// between (a second "Claims Administrator guideline:" after a rationale, a second "Decision:")
+/// starts a new item whose title is taken from the tail of the block before it. A numbered header
+/// must carry the next item number, so a numbered list inside a field ("1. MTUS …") starts nothing.
 struct ItemScanner {
     /// Finds item headers in `block`; `labelFollows` says whether a field label comes right after it.
     typealias HeaderFinder = (_ lines: LetterLines, _ block: Range<Int>, _ labelFollows: Bool) -> [ItemHeader]
 
     let lines: LetterLines
     let findHeaders: HeaderFinder
+    /// The labels of the letter's lines, when already read (`SectionFinder.read`).
+    var labels: LineLabels? = nil
 
     private struct Block {
         var label: FieldLabel?
@@ -88,7 +192,8 @@ struct ItemScanner {
             let content = lines[k].content
             // A label broken over lines ("Decision\n\nrationale:") has already consumed this line.
             guard content.lowerBound >= blockStart,
-                  let (label, valueStart) = FieldLabel.label(bytes, at: content.lowerBound, end: section.upperBound) else { continue }
+                  let (label, valueStart) = labels.map({ $0.label(k) }) ?? FieldLabel.label(lines, line: k, end: section.upperBound),
+                  valueStart <= section.upperBound else { continue }
             blocks.append(Block(label: blockLabel, labelStart: labelStart, range: blockStart..<content.lowerBound))
             blockLabel = label
             labelStart = content.lowerBound
@@ -98,48 +203,121 @@ struct ItemScanner {
 
         var drafts: [ItemDraft] = []
         var current: ItemDraft? = nil
+        /// The number the next numbered header must carry: one more than the items so far.
+        var itemCount = 0
+        /// Whether every item so far is a bare title (a list of decisions before the details).
+        var bareSoFar = true
+        func start(_ header: ItemHeader) {
+            if var c = current {
+                c.end = max(c.end, header.start)
+                if !c.fields.isEmpty || c.unlabelled != nil { bareSoFar = false }
+                drafts.append(c)
+            }
+            current = ItemDraft(header: header)
+            itemCount += 1
+        }
         for (b, block) in blocks.enumerated() {
             let nextLabel = b + 1 < blocks.count ? blocks[b + 1].label : nil
-            var headers = findHeaders(lines, block.range, nextLabel != nil)
+            var body = block.range
+            var titleHeader: ItemHeader? = nil
+            if block.label == .title, let (title, end) = titleValue(block.range) {
+                titleHeader = ItemHeader(title: title, decision: nil, end: end, start: block.labelStart, form: .titleLabel)
+                body = end..<max(end, block.range.upperBound)
+            }
+            var headers = findHeaders(lines, body, nextLabel != nil)
+            // A numbered title must carry the next number (a list inside a field does not), or start
+            // the numbering again after a list of bare titles (a summary list before the details).
+            var expected = itemCount + (titleHeader == nil ? 1 : 2)
+            let onlyBareSoFar = bareSoFar && (current.map { $0.fields.isEmpty && $0.unlabelled == nil } ?? true)
+            headers = headers.filter { h in
+                guard h.form == .numberedTitle else {
+                    expected = (h.number ?? expected) + 1
+                    return true
+                }
+                guard let n = h.number, n == expected || (n == 1 && onlyBareSoFar && itemCount > 0) else { return false }
+                expected = n + 1
+                return true
+            }
+            // A decision sentence that names the item before it — right after a header that states no
+            // decision, in its "Decision:" field, or restating its title — is that item's decision,
+            // not a new item.
+            var stated: Located<Decision>? = nil
+            if let first = headers.first, first.form == .sentence, first.number == nil, let owner = titleHeader ?? current?.header,
+               !owner.title.isEmpty {
+                let ownerDecided = owner.decision != nil || (titleHeader == nil && (current?.statedDecision != nil || current?.fields[.decision] != nil))
+                if block.label == .decision || sameItem(owner.title, first.title) {
+                    if !ownerDecided { stated = first.decision }
+                    headers.removeFirst()
+                }
+            }
+            if let t = titleHeader { headers.insert(t, at: 0) }
             // Does the next label come back round without a header between?
             var orphanNext = false
-            if let next = nextLabel {
-                // The highest label seen since the last header.
-                var seen: FieldLabel? = nil
-                if headers.isEmpty {
-                    if let c = current { seen = c.fields.highest }
-                    if let l = block.label { seen = max(seen ?? l, l) }
-                    if current == nil { seen = .rationale }  // labels before any header: a header is missing
+            if let next = nextLabel, next != .title, headers.isEmpty {
+                // A label repeats one the item has (or comes before any item): a new item starts,
+                // with the title at the block's tail or none. A label earlier in the usual order than
+                // one the item has ("Claims Administrator guideline:" after its rationale) starts one
+                // only when a title stands at the tail: fields may come in any order.
+                var repeats = current == nil
+                var outOfOrder = false
+                if let c = current {
+                    var filled = c.fields
+                    if let l = block.label { filled[l] = block.range }
+                    if filled[next] != nil { repeats = true }
+                    if next.isOrdered, let highest = filled.highest, next < highest { outOfOrder = true }
+                    if next == .decision, c.header.decision != nil || c.statedDecision != nil, filled[.decision] == nil { repeats = false }
                 }
-                if let highest = seen, next <= highest {
-                    let tailStart = headers.last?.end ?? block.range.lowerBound
-                    if let title = tailTitle(tailStart..<block.range.upperBound) {
-                        headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound))
-                    } else {
+                if repeats || outOfOrder {
+                    if let title = tailTitle(block.range.lowerBound..<block.range.upperBound) {
+                        headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound, form: .tail))
+                    } else if repeats {
                         orphanNext = true
                     }
                 }
             }
             let contentEnd = headers.first?.start ?? block.range.upperBound
-            if let label = block.label, current != nil {
+            if let label = block.label, label != .title, current != nil {
                 current?.fields[label] = block.range.lowerBound..<max(block.range.lowerBound, contentEnd)
+                current?.end = contentEnd
             }
+            if let s = stated, current != nil, titleHeader == nil { current?.statedDecision = s }
             for (h, header) in headers.enumerated() {
-                if let c = current { drafts.append(c) }
-                current = ItemDraft(header: header)
+                start(header)
+                if h == 0, let s = stated, titleHeader != nil { current?.statedDecision = s }
                 let strayEnd = h + 1 < headers.count ? headers[h + 1].start : block.range.upperBound
                 let stray = lines.trim(header.end..<max(header.end, strayEnd))
                 if !stray.isEmpty { current?.unlabelled = stray }
+                current?.end = strayEnd
             }
             if orphanNext, let next = blocks.dropFirst(b + 1).first {
-                if let c = current { drafts.append(c) }
                 let at = next.labelStart
                 // No title at all: an item with an empty title (`ItemChecks` warns).
-                current = ItemDraft(header: ItemHeader(title: at..<at, decision: nil, end: at))
+                start(ItemHeader(title: at..<at, decision: nil, end: at))
             }
         }
-        if let c = current { drafts.append(c) }
+        if var c = current { c.end = max(c.end, section.upperBound); drafts.append(c) }
         return drafts
+    }
+
+    /// The title a "Treatment requested:" label gives: its first lines, up to the first that ends a
+    /// sentence or three lines; and where the title ends.
+    func titleValue(_ range: Range<Int>) -> (Range<Int>, Int)? {
+        let segs = lines.segments(in: range)
+        guard !segs.isEmpty else { return nil }
+        var last = 0
+        while last + 1 < segs.count, last < 2, !ItemScanner.endsSentence(lines, segs[last].line) {
+            // A following line that is a decision sentence of its own is not part of the title.
+            if DecisionPhrases.firstSentence(lines.bytes, segs[last + 1].range) != nil { break }
+            last += 1
+        }
+        var r = lines.trim(segs[0].range.lowerBound..<segs[last].range.upperBound)
+        while r.count > 0, lines.bytes[r.upperBound - 1] == 46 || lines.bytes[r.upperBound - 1] == 58 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
+        return r.isEmpty ? nil : (r, segs[last].range.upperBound)
+    }
+
+    /// Whether two titles name the same item: the words of the shorter are nearly all in the longer.
+    func sameItem(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        TitleWords.similarity(lines.bytes, a, b) >= 0.6
     }
 
     /// The title at the tail of `range` when a label follows without a header: the lines after the

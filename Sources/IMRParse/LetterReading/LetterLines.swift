@@ -103,6 +103,18 @@ struct LetterLines: Sendable {
         return base
     }
 
+    /// Line `k` from `start` joined by one space to the next significant line, when page furniture
+    /// stands between them (a heading or label wrapped across a page break), with a map from offsets
+    /// in the joined bytes back to offsets in the letter; nil when no furniture separates them.
+    func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
+        guard let n = nextSignificant(after: k), (k + 1..<n).contains(where: { lines[$0].isNoise }) else { return nil }
+        let first = start..<max(start, lines[k].contentEnd)
+        let second = lines[n].content
+        let joined = Array(bytes[first]) + [32] + Array(bytes[second])
+        let split = first.count + 1
+        return (joined, { i in i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split) })
+    }
+
     /// The next significant line after line `k`, if any, before line `limit`.
     func nextSignificant(after k: Int, before limit: Int? = nil) -> Int? {
         var j = k + 1
@@ -301,6 +313,10 @@ struct LetterLines: Sendable {
                     let joins = n >= 2 && ((last == 45 && TextScan.isAlnum(out[n - 2]) && TextScan.isAlnum(buf[lo]))
                         || (last == 47 && TextScan.isDigit(out[n - 2]) && TextScan.isDigit(buf[lo])))
                     if !joins { out[n] = 32; n += 1 }
+                    // A word hyphenated at the line's end ("injec-" / "tion") is one word again, unless
+                    // the part before the hyphen is a word that forms compounds ("follow-" / "up").
+                    else if last == 45, LetterLines.isLowerLetter(out[n - 2]), LetterLines.isLowerLetter(buf[lo]),
+                            !LetterLines.formsCompounds(out, before: n - 1) { n -= 1 }
                 }
                 var i = lo
                 while i < hi {
@@ -335,6 +351,27 @@ struct LetterLines: Sendable {
             }
             return n
         }
+    }
+
+    @inline(__always) static func isLowerLetter(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+
+    /// Words that stand before a hyphen in compounds ("non-steroidal", "follow-up", "year-old",
+    /// "first-line"): a line break after them keeps the hyphen.
+    private static let compoundWords = WordSet([
+        "non", "self", "well", "post", "pre", "re", "co", "anti", "multi", "semi", "sub", "ex", "inter", "intra", "extra", "over",
+        "under", "long", "short", "full", "part", "half", "high", "low", "mid", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "twelve", "first", "second", "third", "follow", "year", "month", "week", "day", "time",
+        "left", "right", "up", "out", "in", "on", "off", "cross", "side", "x", "t", "l", "c", "s", "e", "h", "large", "small",
+        "double", "single", "all", "near", "far", "old", "new", "open", "closed", "stand", "evidence", "work", "job", "pain",
+        "drug", "age", "dose", "fear", "weight", "non", "trans", "peri", "para", "hyper", "hypo", "neuro", "musculo", "ultra",
+    ])
+
+    /// Whether the letters before `end` in `out` (back to the previous non-letter) are a compound word.
+    static func formsCompounds(_ out: UnsafeMutablePointer<UInt8>, before end: Int) -> Bool {
+        var s = end
+        while s > 0, TextScan.isAlpha(out[s - 1]) { s -= 1 }
+        let word = UnsafeBufferPointer(start: out + s, count: end - s)
+        return compoundWords.contains(Array(word), 0..<word.count)
     }
 
     /// How many of the eight bytes of `word` (lowest first) copy unchanged: those before the first

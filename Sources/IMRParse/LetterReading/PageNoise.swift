@@ -30,7 +30,41 @@ enum PageNoise {
             }
         }
         RunningHeaders.mark(&lines, breaks: breaks)
+        // Most letters hold no URL at all: look for "://" or "www." once.
+        guard containsURL(bytes) else { return }
         markRepeatedURLs(&lines)
+        markURLsAtBreaks(&lines, breaks: breaks)
+    }
+
+    /// A line holding only a URL right next to a page break is a page header or footer, even when it
+    /// is not repeated ("https://www.dir.ca.gov/dwc/IMR.htm" above "Page 1 of 2").
+    private static func markURLsAtBreaks(_ lines: inout LetterLines, breaks: [Int]) {
+        guard !breaks.isEmpty else { return }
+        let bytes = lines.bytes
+        for b in breaks {
+            var found = 0
+            var k = b - 1
+            while k >= 0, found < 1 {
+                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
+                k -= 1
+            }
+            found = 0
+            k = b
+            while k < lines.count, found < 1 {
+                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
+                k += 1
+            }
+        }
+    }
+
+    /// "http…" or "www.…" with no space in it, brackets and punctuation around it allowed.
+    static func isURLOnly(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        var r = content
+        while r.count > 0, !TextScan.isAlnum(bytes[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        guard r.count >= 8, bytes[r.lowerBound] | 0x20 == 104 || bytes[r.lowerBound] | 0x20 == 119,
+              urlStarts.findFirst(in: bytes, r.lowerBound..<min(r.upperBound, r.lowerBound + 4))?.range.lowerBound == r.lowerBound
+        else { return false }
+        return !bytes[r].contains(where: TextScan.isSpace)
     }
 
     /// Whether `byte` occurs in `bytes[range]` (memchr is vectorised).
@@ -138,8 +172,6 @@ enum PageNoise {
     /// "http://www.odg-twc.com/odgtwc/knee.htm)" between unrelated fields).
     private static func markRepeatedURLs(_ lines: inout LetterLines) {
         let bytes = lines.bytes
-        // Most letters hold no URL at all: look for "://" or "www." first.
-        guard containsURL(bytes) else { return }
         // Where a URL may start, found in one pass over the text; then only the lines holding one.
         var starts: [Int] = []
         urlStarts.scanMatches(bytes, 0..<bytes.count) { i, _, _ in starts.append(i); return true }

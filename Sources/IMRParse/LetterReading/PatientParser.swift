@@ -112,7 +112,10 @@ enum PatientParser {
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
         "shoulder", "shoulders", "spine", "lumbar", "cervical", "wrist", "hand", "and", "both", "bilateral", "reported",
-        "claimed", "a", "an", "industrial", "on:", "of:", "injury:", "date:",
+        "claimed", "a", "an", "industrial", "on:", "of:", "injury:", "date:", "buttock", "buttocks", "hip", "hips", "ankle", "ankles",
+        "foot", "feet", "elbow", "elbows", "arm", "arms", "leg", "legs", "head", "knees", "hands", "wrists", "upper", "extremity",
+        "extremities", "side", "thumb", "finger", "fingers", "groin", "chest", "jaw", "face", "eye", "eyes", "ribs", "pelvis", "toe",
+        "toes", "forearm", "thoracic", "lumbosacral", "cervical", "mid", "psyche", "body", "multiple", "parts", "his/her",
     ])
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.
@@ -130,7 +133,7 @@ enum PatientParser {
                    next.end >= range.upperBound || !TextScan.isAlpha(bytes[next.end]) { continue }
             }
             if j < range.upperBound, bytes[j] == 58 { j += 1 }
-            for _ in 0..<7 {
+            for _ in 0..<10 {
                 while j < range.upperBound, TextScan.isSpace(bytes[j]) || bytes[j] == 40 { j += 1 }
                 guard j < range.upperBound else { break }
                 if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {

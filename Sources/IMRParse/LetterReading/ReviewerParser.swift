@@ -17,10 +17,14 @@ enum ReviewerParser {
 
     private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
                                           "certified by the american board of", "board certification in"].map(Phrase.init))
+    /// Looked for only when none of `specialtyIntros` is found: "is Certified in Orthopedics",
+    /// "Reviewer Specialty: Pain Medicine." inside a sentence.
+    private static let otherSpecialtyIntros = PhraseSet(["certified in", "reviewer specialty:", "reviewer's specialty:", "specialty:"].map(Phrase.init))
     private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
                                              "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init))
     private static let licensureIntros = PhraseSet(["licensed to practice in", "license to practice in", "licensed to practice medicine in",
                                           "licensed in", "licensure in"].map(Phrase.init))
+    private static let otherLicensureIntros = PhraseSet(["state of licensure:", "state(s) of licensure:", "licensure:"].map(Phrase.init))
 
     /// Where a specialty (or subspecialty) named in prose ends.
     private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
@@ -46,7 +50,7 @@ enum ReviewerParser {
             }
         }
         // Prose.
-        if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) {
+        if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) ?? otherSpecialtyIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
             if !value.isEmpty {
                 reviewer.specialty = Located(lines.clean(value), value)
@@ -56,7 +60,7 @@ enum ReviewerParser {
                 }
             }
         }
-        if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) {
+        if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) ?? otherLicensureIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: licensureEnds)
             reviewer.licensure = places(lines, value)
         }
@@ -66,7 +70,29 @@ enum ReviewerParser {
     /// The range of a phrase from `start` to the first of `ends`, a sentence end, or 160 bytes.
     static func phrase(_ lines: LetterLines, from start: Int, limit: Int, ends: [Phrase]) -> Range<Int> {
         let bytes = lines.bytes
-        let end = min(limit, start + 160)
+        // 160 bytes of text: page furniture in between does not count.
+        var end = min(limit, start + 160)
+        var k = lines.lineIndex(at: start)
+        while k + 1 < lines.count, lines[k].end < end {
+            k += 1
+            if lines[k].isNoise || lines[k].isBlank { end = min(limit, end + (lines[k].end - lines[k].start) + 1) }
+        }
+        var i = stop(bytes, from: start, end: end, ends: ends)
+        // A page break inside the phrase ("Pain Medicine and" / "Page 1 of 2" / "is licensed"): its end
+        // is looked for again on the lines joined without the furniture.
+        let first = lines.lineIndex(at: start)
+        if lines.lineIndex(at: max(start, i - 1)) != first, let (joined, original) = lines.joinedAcrossNoise(first, from: start) {
+            let j = stop(joined, from: 0, end: joined.count, ends: ends)
+            if original(j) < i { i = original(j) }
+        }
+        var r = lines.trim(start..<i)
+        // Drop a trailing comma left by "…, and is licensed".
+        while r.upperBound > r.lowerBound, bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
+        return r
+    }
+
+    /// Where a phrase that starts at `start` stops: a ";", "(", a sentence end, or one of `ends`.
+    private static func stop(_ bytes: [UInt8], from start: Int, end: Int, ends: [Phrase]) -> Int {
         var i = start
         while i < end {
             let b = bytes[i]
@@ -77,10 +103,7 @@ enum ReviewerParser {
             }
             i += 1
         }
-        var r = lines.trim(start..<i)
-        // Drop a trailing comma left by "…, and is licensed".
-        while r.upperBound > r.lowerBound, bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
-        return r
+        return i
     }
 
     private static let statePrefixes = ["the state of", "the states of", "state of", "states of", "the"].map(Phrase.init)

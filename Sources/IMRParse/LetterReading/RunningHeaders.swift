@@ -59,11 +59,36 @@ enum RunningHeaders {
         for k in members where k != last {
             last = k
             let c = lines[k].content
-            if c.count <= 100, !(c.count > 30 && bytes[c.upperBound - 1] == 46) { candidates.append(k) }
+            // Not a sentence's end: a long line ending with a full stop, or one that starts in lower
+            // case ("necessary.", the last word of a rationale, stands next to many page breaks).
+            let lastByte = bytes[c.upperBound - 1], firstByte = bytes[c.lowerBound]
+            // A line that starts in lower case without a digit carries on a sentence ("based on MTUS
+            // Chronic Pain Treatment", a citation wrapped the same way in two items).
+            let lowerStart = firstByte >= 97 && firstByte <= 122 && !bytes[c].contains(where: TextScan.isDigit) && !PageNoise.containsURL(Array(bytes[c]))
+            let sentenceEnd = (lastByte == 46 && c.count > 30) || lowerStart
+            // Nor the start of a field label wrapped onto the next line ("Claims Administrator" /
+            // "guideline:"), which repeats item after item.
+            // A header has words: a line of numbers ("58-60.", the pages of a citation wrapped onto
+            // the next page) compares equal to any other once digits are folded.
+            if c.count <= 100, !sentenceEnd, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
+               FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) { candidates.append(k) }
         }
         for k in LineKey.repeated(candidates, lines) { lines.lines[k].isNoise = true }
         return steps + members.count
     }
+}
+
+/// Whether `c` holds a colon followed by four words or more: a field's label and text ("guideline:
+/// Decision based on MTUS …"), not a running header ("IMR Case Number: CM15-0111923").
+private func labelWithText(_ bytes: [UInt8], _ c: Range<Int>) -> Bool {
+    guard let colon = bytes[c].firstIndex(of: 58) else { return false }
+    var words = 0, inWord = false
+    for i in (colon + 1)..<c.upperBound {
+        let space = TextScan.isSpace(bytes[i])
+        if !space, !inWord { words += 1; if words >= 4 { return true } }
+        inWord = !space
+    }
+    return false
 }
 
 /// The comparison key of a line, one byte at a time: lower case, white space folded to one space,

@@ -20,24 +20,34 @@ enum SectionFinder {
         var contentStart: Int
     }
 
+    /// The wordings of each heading, as `WordingVariants` patterns (`~`: plural, "(S)" or singular).
+    /// The usual wordings of each heading, as `WordingVariants` patterns (`~`: plural, "(S)" or
+    /// singular); any other is read from its words (`LabelMeaning`: "Expert Reviewer Case Summary:",
+    /// "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE").
     private static let table: [(Kind, [String])] = [
-        (.howMade, ["how the imr final determination was made"]),
-        (.caseSummary, ["clinical case summary", "case summary", "clinical summary", "summary of case", "summary of clinical information",
-                        "summary of records", "summary of medical records"]),
-        (.issues, ["imr issues, decisions and rationales", "imr issues, decisions, and rationales", "imr issues decisions and rationales",
-                   "imr decision(s) and rationale(s)", "imr decisions and rationales", "imr decision and rationale"]),
-        (.documents, ["documents reviewed for determination", "documents reviewed", "records reviewed"]),
-        (.issueAtDispute, ["issue(s) at dispute", "issues at dispute", "issue at dispute", "issues in dispute", "issue in dispute"]),
-        (.reviewerGuidelines, ["medical treatment guideline(s) relied upon by professional reviewer and why",
-                               "medical treatment guidelines relied upon by professional reviewer and why",
-                               "medical treatment guideline(s) relied upon by the professional reviewer and why",
-                               "medical treatment guidelines relied upon by the professional reviewer and why"]),
+        (.howMade, ["how the {imr |}{final |}determination was made"]),
+        (.caseSummary, ["{clinical |}case summary", "clinical summary", "summary of {the |}case", "summary of clinical information",
+                        "summary of {the |}{medical |}records", "expert reviewer case summary", "{clinical |}case history"]),
+        (.issues, ["{imr |}issues{,|} decisions{,|} and rationales", "imr decision~ and rationale~", "decision~ and rationale~",
+                   "independent medical review decision~ and rationale~"]),
+        (.documents, ["documents reviewed for determination", "{list of |}documents reviewed", "{medical |}records reviewed"]),
+        (.issueAtDispute, ["issue~ at dispute", "issue~ in dispute"]),
+        (.reviewerGuidelines, ["medical treatment guideline~ relied upon by {the |}professional reviewer and why"]),
         (.qualifications, ["medical reviewer qualifications", "reviewer qualifications", "qualifications of the medical reviewer"]),
         (.credentials, ["the expert reviewer has the following credentials"]),
         (.professionalReview, ["medical professional review"]),
         (.closing, ["sincerely", "cc:", "effect of the decision", "right to appeal", "appeal rights"]),
     ]
-    private static let phrases: [(Kind, Phrase)] = table.flatMap { kind, list in list.map { (kind, Phrase($0)) } }
+    /// Headings that name a section only when they stand alone on their line (with at most a colon):
+    /// a one-word heading such as "Summary" or "Background" also starts sentences.
+    private static let standaloneTable: [(Kind, [String])] = [
+        (.caseSummary, ["summary", "background", "history"]),
+        // "Disputed Item: Lumbar MRI" names an item; "DISPUTED ITEMS" alone heads the items.
+        (.issues, ["imr decision", "imr issue~"]),
+    ]
+    private static let phrases: [(Kind, Phrase, standalone: Bool)] =
+        table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
+        + standaloneTable.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), true) } }
     /// All the headings in one prefix tree, tried at each line start.
     private static let trie = LabelTrie(phrases.map(\.1))
 
@@ -46,47 +56,155 @@ enum SectionFinder {
     private static let rationaleIntro = Phrase("rationale for why the requested")
 
     static func find(_ lines: LetterLines, in range: Range<Int>? = nil) -> [Heading] {
+        read(lines, in: range).headings
+    }
+
+    /// The headings, and the field label that starts each line (read in the same pass: a line's
+    /// words are read once, as a heading or as a label).
+    static func read(_ lines: LetterLines, in range: Range<Int>? = nil) -> (headings: [Heading], labels: LineLabels) {
+        read(lines, in: range, words: true)
+    }
+
+    /// With `words` false, headings are only the listed wordings and no labels are read: what a
+    /// letter in a known layout needs (`LayoutContext` reads the words only when the listed
+    /// headings leave its summary or its decisions without a heading).
+    static func read(_ lines: LetterLines, in range: Range<Int>? = nil, words: Bool) -> (headings: [Heading], labels: LineLabels) {
         let bytes = lines.bytes
         let scope = range ?? 0..<bytes.count
         var out: [Heading] = []
+        var labels = LineLabels(count: words ? lines.count : 0)
         var skipUntil = -1
-        for k in lines.significant(in: scope) where lines[k].contentStart >= skipUntil {
-            if let h = heading(at: k, lines) {
+        let fieldTables = FieldLabel.Tables.shared
+        let tables = Tables.shared
+        for k in lines.significant(in: scope) {
+            let start = lines[k].contentStart
+            var meaning: LabelMeaning.Found? = nil
+            var isLabel = false
+            if !words {
+                // Listed headings only (what a known layout needs).
+            } else if let (label, value) = FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables).flatMap({ f in
+                            f.1 >= lines[k].contentEnd ? nil : f })
+                        ?? lines.joinedAcrossNoise(k, from: start).flatMap({ j in
+                            FieldLabel.label(j.bytes, at: 0, end: j.bytes.count, fieldTables).flatMap { l, e in
+                                e > lines[k].contentEnd - start + 1 ? (l, j.original(e)) : nil } })
+                        ?? FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables) {
+                labels.set(k, label, valueStart: value)
+                isLabel = true
+            } else if LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start) {
+                meaning = found
+                if let label = found.meaning.fieldLabel { labels.set(k, label, valueStart: found.valueStart); isLabel = true }
+            }
+            guard start >= skipUntil else { continue }
+            if let h = words ? heading(at: k, lines, isLabel: isLabel, meaning: meaning, tables) : listedHeading(at: k, lines, tables) {
                 out.append(h)
                 skipUntil = h.range.upperBound
             }
         }
-        return out
+        return (out, labels)
     }
 
-    /// The heading that starts line `k`, if any.
+    /// The heading that starts line `k`, if any. A heading may be numbered ("1.", "II.", "A)",
+    /// "Section 2:"), in any case, and wrapped over the next line or two.
     static func heading(at k: Int, _ lines: LetterLines) -> Heading? {
-        let bytes = lines.bytes
         let start = lines[k].contentStart
-        let first = TextScan.lower(bytes[start])
+        let isLabel = FieldLabel.label(lines.bytes, at: start, end: lines.bytes.count) != nil
+        return heading(at: k, lines, isLabel: isLabel, meaning: isLabel ? nil : LabelMeaning.read(lines, line: k, from: start), Tables.shared)
+    }
+
+    /// The tables, fetched once by `read` (a `static let` is checked for its one-time
+    /// initialisation at every use).
+    struct Tables: Sendable {
+        let trie: LabelTrie
+        let phrases: [(Kind, Phrase, standalone: Bool)]
+        static let shared = Tables(trie: SectionFinder.trie, phrases: SectionFinder.phrases)
+    }
+
+    /// The heading that starts line `k`, knowing whether a field label starts it and what its words
+    /// mean (`LabelMeaning`, read from the line's start).
+    static func heading(at k: Int, _ lines: LetterLines, isLabel: Bool, meaning lineMeaning: LabelMeaning.Found?, _ tables: Tables) -> Heading? {
+        let bytes = lines.bytes
+        let lineStart = lines[k].contentStart
+        let first = TextScan.lower(bytes[lineStart])
         // Typist's initials ("/jb") close a letter.
         if first == 47, lines[k].content.count >= 3, lines[k].content.count <= 5,
-           bytes[(start + 1)..<lines[k].contentEnd].allSatisfy(TextScan.isAlpha) {
+           bytes[(lineStart + 1)..<lines[k].contentEnd].allSatisfy(TextScan.isAlpha) {
             return Heading(kind: .closing, line: k, range: lines[k].content, contentStart: lines[k].contentEnd)
         }
-        guard TextScan.isAlpha(first) else { return nil }
+        let start = sectionNumberEnd(bytes, lines[k].content) ?? lineStart
+        guard start < lines[k].contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
+        let first2 = TextScan.lower(bytes[start])
         // The heading may wrap onto the next line or two, but no further.
         let limitLine = min(lines.count - 1, k + 4)
         let end = lines[limitLine].contentEnd
-        if first == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
+        if first2 == rationaleIntro.first, let e = rationaleIntro.match(bytes, at: start, end: end) {
             var i = e
-            let stop = min(end, e + 160)
+            // Its colon may be past a page break inside it.
+            let afterBreak = lines.nextSignificant(after: min(lines.count - 1, k + 1)).map { lines[$0].contentEnd } ?? end
+            let stop = min(max(end, afterBreak), e + 200)
             while i < stop, bytes[i] != 58 { i += 1 }
             guard i < stop else { return nil }
-            return Heading(kind: .reviewerRationale, line: k, range: start..<(i + 1), contentStart: i + 1)
+            return Heading(kind: .reviewerRationale, line: k, range: lineStart..<(i + 1), contentStart: i + 1)
         }
-        // The longest heading; of equally long ones, the first in the table.
-        guard let (index, e) = trie.longestMatch(bytes, at: start, end: end) else { return nil }
-        let kind = phrases[index].0
+        // The longest heading; of equally long ones, the first in the table. Else a heading read
+        // from its words, alone on its line ("Expert Reviewer Case Summary:", "Summary Of The Case").
+        if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end), let h = listed(tables.phrases[index], e, k, lineStart, lines) { return h }
+        if let h = acrossPageBreak(at: k, from: start, lines, tables) { return h }
+        // A field label ("Decision rationale:", "MAXIMUS guideline:") is no heading; a numbered line's
+        // words are read after its number.
+        guard !isLabel, let found = start == lineStart ? lineMeaning : LabelMeaning.read(lines, line: k, from: start, sectionsOnly: true),
+              let kind = found.meaning.sectionKind,
+              restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
+        return Heading(kind: kind, line: k, range: lineStart..<found.valueStart, contentStart: found.valueStart)
+    }
+
+    /// A listed heading that starts line `k` (no reading of words).
+    private static func listedHeading(at k: Int, _ lines: LetterLines, _ tables: Tables) -> Heading? {
+        let bytes = lines.bytes
+        let line = lines[k]
+        let lineStart = line.contentStart
+        let b0 = bytes[lineStart]
+        // "/jb" (a typist's initials) and "RATIONALE FOR WHY …" are read by `heading`.
+        if b0 == 47 || b0 | 0x20 == 114 {
+            return heading(at: k, lines, isLabel: true, meaning: nil, tables)
+        }
+        // A numbered heading starts with a digit, a roman numeral, "Section"/"Part", or "A." / "B)".
+        var start = lineStart
+        if TextScan.isDigit(b0) || b0 == 73 || b0 == 86 || b0 == 88 || b0 | 0x20 == 115 || b0 | 0x20 == 112
+            || (lineStart + 1 < line.contentEnd && (bytes[lineStart + 1] == 46 || bytes[lineStart + 1] == 41)) {
+            start = sectionNumberEnd(bytes, line.content) ?? lineStart
+        }
+        guard start < line.contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
+        let end = lines[min(lines.count - 1, k + 4)].contentEnd
+        if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) { return listed(tables.phrases[index], e, k, lineStart, lines) }
+        return acrossPageBreak(at: k, from: start, lines, tables)
+    }
+
+    /// A listed heading wrapped across a page break ("MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY
+    /// PROFESSIONAL REVIEWER" / "Page 1 of 2" / "AND WHY:"): matched on the two lines joined.
+    private static func acrossPageBreak(at k: Int, from start: Int, _ lines: LetterLines, _ tables: Tables) -> Heading? {
+        guard let (joined, original) = lines.joinedAcrossNoise(k, from: start),
+              let (index, e) = tables.trie.longestMatch(joined, at: 0, end: joined.count),
+              e > lines[k].contentEnd - start + 1 else { return nil }
+        let (kind, _, _) = tables.phrases[index]
+        var end = original(e)
+        // Its colon, if any, and nothing else on its last line.
+        var i = end
+        while i < lines.bytes.count, lines.bytes[i] == 32 { i += 1 }
+        if i < lines.bytes.count, lines.bytes[i] == 58, kind != .closing { end = i + 1 }
+        guard restOfLineIsEmpty(lines, from: end) || lines.bytes[end - 1] == 58 else { return nil }
+        return Heading(kind: kind, line: k, range: lines[k].contentStart..<end, contentStart: end)
+    }
+
+    /// The heading of table phrase `index`, matched on line `k` up to `e`, when the rest of its line
+    /// allows it (nothing after a heading without a colon).
+    private static func listed(_ entry: (Kind, Phrase, standalone: Bool), _ e: Int, _ k: Int, _ lineStart: Int, _ lines: LetterLines) -> Heading? {
+        let bytes = lines.bytes
+        let (kind, _, standalone) = entry
         if e < bytes.count, TextScan.isAlnum(bytes[e]), TextScan.isAlnum(bytes[e - 1]) { return nil }
         var contentStart = e
         if bytes[e - 1] == 58 {
-            return Heading(kind: kind, line: k, range: start..<e, contentStart: e)
+            if standalone, !restOfLineIsEmpty(lines, from: e) { return nil }
+            return Heading(kind: kind, line: k, range: lineStart..<e, contentStart: e)
         }
         // Optional colon, then nothing else on the line.
         var i = e
@@ -96,11 +214,50 @@ enum SectionFinder {
             i += 1
             headingEnd = i
             contentStart = i
-            if kind != .closing { return Heading(kind: kind, line: k, range: start..<headingEnd, contentStart: contentStart) }
+            if kind != .closing, !standalone { return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart) }
         }
-        let lineOfEnd = lines.lineIndex(at: max(start, headingEnd - 1))
-        let rest = headingEnd..<max(headingEnd, lines[lineOfEnd].contentEnd)
-        guard !bytes[rest].contains(where: TextScan.isAlnum) else { return nil }
-        return Heading(kind: kind, line: k, range: start..<headingEnd, contentStart: contentStart)
+        guard restOfLineIsEmpty(lines, from: headingEnd) else { return nil }
+        return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart)
     }
+
+    /// Whether the line holding `offset - 1` has nothing but punctuation after `offset`.
+    private static func restOfLineIsEmpty(_ lines: LetterLines, from offset: Int) -> Bool {
+        let bytes = lines.bytes
+        let lineOfEnd = lines.lineIndex(at: max(0, offset - 1))
+        let rest = offset..<max(offset, lines[lineOfEnd].contentEnd)
+        return !bytes[rest].contains(where: TextScan.isAlnum)
+    }
+
+    /// After a section number at the start of `content` ("1.", "2)", "IV.", "B.", "Section 3:",
+    /// "Part 2 -"), where the heading's words begin; nil when the line is not numbered so.
+    static func sectionNumberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
+        var i = content.lowerBound
+        let end = content.upperBound
+        guard i + 1 < end else { return nil }
+        // A digit, "I", "V", "X", "s(ection)", "p(art)", or a capital letter then "." or ")": most
+        // lines fail on their first two bytes.
+        let b0 = bytes[i], b1 = bytes[i + 1]
+        guard TextScan.isDigit(b0) || b0 == 73 || b0 == 86 || b0 == 88 || b0 | 0x20 == 115 || b0 | 0x20 == 112
+                || (b0 >= 65 && b0 <= 90 && (b1 == 46 || b1 == 41)) else { return nil }
+        let f = bytes[i] | 0x20
+        if (f == 115 || f == 112), let (_, e) = Phrase.matchAny(sectionWords, bytes, at: i, end: end), e < end, bytes[e] == 32 {
+            i = e
+            while i < end, bytes[i] == 32 { i += 1 }
+        }
+        let digits = i
+        while i < end, TextScan.isDigit(bytes[i]), i - digits < 2 { i += 1 }
+        if i == digits {
+            // A roman numeral of up to four letters, or one capital letter.
+            while i < end, i - digits < 4, bytes[i] == 73 || bytes[i] == 86 || bytes[i] == 88 { i += 1 }  // I V X
+            if i == digits, i < end, bytes[i] >= 65, bytes[i] <= 90 { i += 1 }
+            guard i > digits else { return nil }
+        }
+        guard i < end, bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 || bytes[i] == 45 else { return nil }
+        i += 1
+        guard i < end, bytes[i] == 32 || bytes[i] == 9 else { return nil }
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i < end ? i : nil
+    }
+
+    private static let sectionWords = [Phrase("section"), Phrase("part")]
 }

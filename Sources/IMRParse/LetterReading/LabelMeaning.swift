@@ -1,0 +1,316 @@
+import Foundation
+
+/// What a heading or a field label means, read from its words when it is none of the wordings
+/// listed in `SectionFinder` and `FieldLabel`: "Rationale Used by the Expert Reviewer:", "Expert
+/// Reviewer Case Summary:", "Medical Treatment Guideline(s) Used by the Claims Administrator
+/// (Utilization Review Organization):", "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE".
+///
+/// A label is a short run of words at the start of a line (it may wrap onto the next line) that
+/// ends with a colon, or, as a heading, stands alone on its line. Every word must be a word labels
+/// are made of — "guideline", "used", "by", "claims", "administrator", "rationale", "summary", … —
+/// so that a sentence ("The guidelines state:") is never a label; what the label means comes from
+/// which of those words it has: a guideline word with a claims-administrator word is the claims
+/// administrator's guideline, a guideline word alone the reviewer's, a rationale word the
+/// rationale, a summary word the case summary, and so on.
+enum LabelMeaning: Sendable, Equatable {
+    case claimsAdministratorGuideline, reviewerGuideline, rationale, decision, title
+    case caseSummary, items, documents, qualifications, howMade
+
+    /// The field label this meaning is, if it is one.
+    var fieldLabel: FieldLabel? {
+        switch self {
+        case .claimsAdministratorGuideline: .claimsAdministrator
+        case .reviewerGuideline: .reviewer
+        case .rationale: .rationale
+        case .decision: .decision
+        case .title: .title
+        default: nil
+        }
+    }
+
+    /// The section heading this meaning is, if it is one.
+    var sectionKind: SectionFinder.Kind? {
+        switch self {
+        case .caseSummary: .caseSummary
+        case .items: .issues
+        case .documents: .documents
+        case .qualifications: .qualifications
+        case .howMade: .howMade
+        default: nil
+        }
+    }
+
+    /// A label found at a line start: what it means, where its words end (before the colon) and
+    /// where its value begins (after the colon, or at the end of its line for a label standing
+    /// alone).
+    struct Found: Sendable {
+        var meaning: LabelMeaning
+        var labelEnd: Int
+        var valueStart: Int
+        var hasColon: Bool
+    }
+
+    // MARK: Words
+
+    private struct Flags: OptionSet {
+        let rawValue: UInt32
+        static let guideline = Flags(rawValue: 1 << 0)
+        static let claims = Flags(rawValue: 1 << 1)
+        static let rationale = Flags(rawValue: 1 << 2)
+        static let summary = Flags(rawValue: 1 << 3)
+        static let decision = Flags(rawValue: 1 << 4)
+        static let issue = Flags(rawValue: 1 << 5)
+        static let disputed = Flags(rawValue: 1 << 6)
+        static let documents = Flags(rawValue: 1 << 7)
+        static let reviewed = Flags(rawValue: 1 << 8)
+        static let qualifications = Flags(rawValue: 1 << 9)
+        static let how = Flags(rawValue: 1 << 10)
+        static let made = Flags(rawValue: 1 << 11)
+        static let and = Flags(rawValue: 1 << 12)
+        static let plural = Flags(rawValue: 1 << 13)
+    }
+
+    /// Every word a label may hold, with what it says. Words with no flag are the glue of labels
+    /// ("used", "by", "the", "medical").
+    private static let vocabulary: [(String, Flags)] = {
+        var v: [(String, Flags)] = []
+        func add(_ words: [String], _ f: Flags) { for w in words { v.append((w, f)) } }
+        add(["guideline", "guidelines", "criteria", "standards", "references", "citations", "citation"], .guideline)
+        add(["claims", "administrator", "administrators", "administrator's", "utilization", "ur", "organization", "uro", "carrier", "insurer"], .claims)
+        add(["rationale", "reason", "basis", "explanation", "why", "discussion"], .rationale)
+        add(["rationales", "reasons"], [.rationale, .plural])
+        add(["summary", "history", "background", "synopsis", "overview"], .summary)
+        add(["decision", "determination", "outcome"], .decision)
+        add(["decisions", "determinations"], [.decision, .plural])
+        add(["issue", "item", "treatment", "service", "request", "procedure", "medication"], .issue)
+        add(["issues", "items", "treatments", "services", "requests", "procedures", "medications", "item/service", "items/services",
+             "treatment/service", "treatments/services"], [.issue, .plural])
+        add(["disputed", "dispute", "requested", "contested"], .disputed)
+        add(["documents", "document", "documentation", "materials", "records", "record"], .documents)
+        add(["reviewed", "considered", "received", "submitted"], .reviewed)
+        add(["qualifications", "qualification", "credentials", "credential"], .qualifications)
+        add(["how"], .how)
+        add(["made", "reached"], .made)
+        add(["and", "&"], .and)
+        add(["medical", "used", "relied", "upon", "cited", "applied", "utilized", "by", "the", "a", "an", "of", "for", "in", "on", "to",
+             "this", "that", "at", "under", "with", "or", "its", "his", "her", "his/her", "their", "review", "reviewer", "reviewer's",
+             "reviewers", "expert", "expert's", "physician", "physician's", "professional", "independent", "imr", "maximus", "federal",
+             "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
+             "governing", "mtus", "acoem", "odg", "list", "brief", "was", "were", "is", "evidence-based", "evidence", "based", "which",
+             "specific", "current", "their", "was", "we", "our"], [])
+        return v
+    }()
+
+    private static let words: [Flags] = vocabulary.map(\.1)
+    /// What the first word of a section heading may say ("Summary of the Case", "Decisions and
+    /// Rationales", "Documents Reviewed", "How the Determination Was Made").
+    private static let sectionStarts: Flags = [.summary, .decision, .issue, .disputed, .documents, .qualifications, .how]
+    /// The words without a meaning of their own that a label may start with ("Medical Treatment
+    /// Guideline(s) Used", "Expert Reviewer Case Summary"); a line starting "The" or "In" is prose.
+    private static let firstGlue = WordSet(["medical", "expert", "expert's", "independent", "imr", "maximus", "clinical", "case", "final",
+                                            "reviewer", "reviewer's", "physician", "physician's", "professional", "list", "brief",
+                                            "applicable", "relevant", "governing", "patient", "patient's", "mtus", "acoem", "odg", "specific"])
+    private static let wordSet = WordSetIndex(vocabulary.map(\.0))
+    /// Words that make a line a header field, never a label ("Date of UR Decision:", "Claim Number:").
+    private static let fieldWords = WordSet(["date", "dated", "number", "no", "assigned", "priority", "phone", "fax", "address",
+                                             "employee", "employer", "claim", "received", "type", "name", "id", "dob"])
+
+    // MARK: Reading a label
+
+    /// The label that starts at `start` (a line's first byte of content), if its words make one.
+    /// `lineEnd` is the end of that line's content; `limit` where the label must end at the latest.
+    static func read(_ lines: LetterLines, line k: Int, from start: Int, sectionsOnly: Bool = false) -> Found? {
+        let bytes = lines.bytes
+        let c = lines[k].content
+        guard start < c.upperBound, TextScan.isAlpha(bytes[start]) || bytes[start] == 40 else { return nil }
+        // The shape first (most lines of prose are long and hold no colon): a colon in the first
+        // 140 bytes, a short line, or a line whose label goes on to a colon on the next line.
+        var end = c.upperBound
+        var colon = firstColon(bytes, start..<min(c.upperBound, start + 140))
+        var wrapped = false
+        if colon == nil, end - start > 70 {
+            guard end - start < 100, let next = lines.nextSignificant(after: k), next <= k + 3, !endsWithStop(bytes, start..<end) else { return nil }
+            let n = lines[next].content
+            guard let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) else { return nil }
+            colon = nc
+            end = n.upperBound
+            wrapped = true
+        }
+        // A heading alone on its line ends without a stop, holds no digit and has few words.
+        if colon == nil {
+            guard !endsWithStop(bytes, start..<end) else { return nil }
+            var spaces = 0
+            for i in start..<end {
+                let b = bytes[i]
+                if TextScan.isDigit(b) { return nil }
+                if b == 32 { spaces += 1; if spaces > 12 { return nil } }
+            }
+        }
+        // The last word before the colon (or of the line) must be a label word: "Page(s):", "Date
+        // of Injury:" and most lines of prose fail here.
+        var lastEnd = colon ?? end
+        while lastEnd > start, !TextScan.isAlnum(bytes[lastEnd - 1]) { lastEnd -= 1 }
+        if lastEnd > start + 3, bytes[lastEnd - 1] | 0x20 == 115, bytes[lastEnd - 2] == 40 { lastEnd -= 2 }  // "guideline(s" → "guideline"
+        var lastStart = lastEnd
+        while lastStart > start, TextScan.isAlpha(bytes[lastStart - 1]) || bytes[lastStart - 1] == 39 { lastStart -= 1 }
+        guard lastStart < lastEnd, wordSet.index(bytes, lastStart..<lastEnd) != nil || curlyPossessive(bytes, lastStart..<lastEnd) != nil
+        else { return nil }
+        // The first word must be a label word.
+        var w = start
+        while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
+        guard w > start, let first = wordSet.index(bytes, start..<w) ?? curlyPossessive(bytes, start..<w),
+              sectionsOnly ? !words[first].isDisjoint(with: sectionStarts) || firstGlue.contains(bytes, start..<w)
+                           : !words[first].subtracting([.and, .plural]).isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
+        // A short line may still be a label whose colon is on the next line.
+        if colon == nil, !endsWithStop(bytes, start..<end), let next = lines.nextSignificant(after: k), next <= k + 3 {
+            let n = lines[next].content
+            if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)),
+               flags(bytes, start..<nc, maxWords: 14).flatMap({ meaning($0, standalone: false) }) != nil {
+                colon = nc
+                end = n.upperBound
+                wrapped = true
+            }
+        }
+        if let colon {
+            guard colon - start <= 140, let flags = flags(bytes, start..<colon, maxWords: 14) else { return nil }
+            guard let meaning = meaning(flags, standalone: false) else { return nil }
+            return Found(meaning: meaning, labelEnd: colon, valueStart: colon + 1, hasColon: true)
+        }
+        // A heading alone on its line: short, no sentence punctuation at its end.
+        guard end - start <= 70, !endsWithStop(bytes, start..<end), let flags = flags(bytes, start..<end, maxWords: 9),
+              let meaning = meaning(flags, standalone: true) else { return nil }
+        _ = wrapped
+        return Found(meaning: meaning, labelEnd: end, valueStart: end, hasColon: false)
+    }
+
+    /// Whether line `k` may hold a label or a heading read from its words: it starts a paragraph —
+    /// the line before ends a sentence, a label or a heading (".", ":", "?", "!", ")"), or is short
+    /// (a title, a heading, a paragraph's last line) — or it is short itself. A line that carries
+    /// on a sentence is never read for its words (most lines of a letter).
+    static func mayStartLabel(_ lines: LetterLines, line k: Int) -> Bool {
+        let c = lines[k].content
+        if c.count <= 70 { return true }
+        // A colon near the start: a label with its value on its line.
+        if firstColon(lines.bytes, c.lowerBound..<min(c.upperBound, c.lowerBound + 100)) != nil { return true }
+        guard let p = lines.previousSignificant(before: k) else { return true }
+        let prev = lines[p].content
+        if prev.count < 65 { return true }
+        let last = lines.bytes[prev.upperBound - 1]
+        return last == 46 || last == 58 || last == 63 || last == 33 || last == 41 || last == 34
+    }
+
+    private static func firstColon(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            memchr(b.baseAddress! + r.lowerBound, 58, r.count).map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
+    }
+
+    private static func endsWithStop(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return true }
+        return bytes[last] == 46 || bytes[last] == 44 || bytes[last] == 59 || bytes[last] == 63 || bytes[last] == 33
+    }
+
+    /// The flags of the words in `range`, or nil when one of them is not a label word (or there are
+    /// more than `maxWords`).
+    private static func flags(_ bytes: [UInt8], _ range: Range<Int>, maxWords: Int) -> Flags? {
+        var flags: Flags = []
+        var count = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            // Brackets, commas, hyphens and slashes between words are punctuation.
+            if TextScan.isSpace(b) || b == 40 || b == 41 || b == 44 || b == 45 || b == 34 || b == 59 { i += 1; continue }
+            let s = i
+            while i < range.upperBound, !TextScan.isSpace(bytes[i]), bytes[i] != 44, bytes[i] != 59, bytes[i] != 34 {
+                // "Guideline(s)": the "(s)" is part of the word, a ")" after a word is not.
+                if bytes[i] == 41, !(i >= 2 && bytes[i - 1] == 115 && bytes[i - 2] == 40) { break }
+                if bytes[i] == 40, !(i + 2 < range.upperBound && TextScan.lower(bytes[i + 1]) == 115 && bytes[i + 2] == 41) { break }
+                i += 1
+            }
+            var e = i
+            var plural = false
+            // "guideline(s)" is the plural of "guideline"; "administrator’s" of "administrator's".
+            if e - s > 3, bytes[e - 1] == 41, bytes[e - 3] == 40 { e -= 3; plural = true }
+            while e > s, bytes[e - 1] == 46 || bytes[e - 1] == 58 { e -= 1 }
+            guard e > s else { continue }
+            count += 1
+            if count > maxWords { return nil }
+            if fieldWords.contains(bytes, s..<e) { return nil }
+            guard let k = wordSet.index(bytes, s..<e) ?? curlyPossessive(bytes, s..<e) else { return nil }
+            flags.formUnion(words[k])
+            if plural { flags.insert(.plural) }
+        }
+        return count == 0 ? nil : flags
+    }
+
+    /// "administrator’s" (a curly apostrophe) looked up as "administrator's".
+    private static func curlyPossessive(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        guard r.count > 4, bytes[r.upperBound - 4] == 0xE2, bytes[r.upperBound - 3] == 0x80, bytes[r.upperBound - 2] == 0x99,
+              TextScan.lower(bytes[r.upperBound - 1]) == 115 else { return nil }
+        var w = Array(bytes[r.lowerBound..<(r.upperBound - 4)])
+        w += [39, 115]
+        return wordSet.index(w, 0..<w.count)
+    }
+
+    /// What a label with these words means. A field label may carry its value after its colon; a
+    /// section heading ("Case Summary", "Decisions and Rationales") names what follows it.
+    private static func meaning(_ f: Flags, standalone: Bool) -> LabelMeaning? {
+        if f.contains(.how), f.contains(.made) { return .howMade }
+        if f.contains(.qualifications) { return .qualifications }
+        if f.contains(.documents), f.contains(.reviewed), !f.contains(.guideline) { return .documents }
+        // "Decision(s) and Rationale(s)", "Issues, Decisions and Rationales", "Disputed Items and Decisions".
+        if f.contains(.decision), f.contains(.and) || f.contains(.plural), f.contains(.rationale) || f.contains(.issue) { return .items }
+        if f.contains(.issue), f.contains(.plural), f.contains(.disputed), !f.contains(.guideline), standalone { return .items }
+        if f.contains(.guideline) { return f.contains(.claims) ? .claimsAdministratorGuideline : .reviewerGuideline }
+        if f.contains(.summary), !f.contains(.decision), !f.contains(.rationale) { return .caseSummary }
+        if f.contains(.rationale) { return .rationale }
+        if f.contains(.decision), !f.contains(.issue), !f.contains(.claims) { return standalone ? nil : .decision }
+        if f.contains(.issue), f.contains(.disputed), !standalone { return .title }
+        return nil
+    }
+}
+
+/// Lower-case ASCII words looked up from the bytes of the text: the index of the word in the list
+/// it was built from (see `WordSet`, which only says whether a word is there). One hash of the
+/// word's bytes, case folded, and one probe of a `KeyMap`, whatever the list's length.
+struct WordSetIndex: Sendable {
+    /// Every word's bytes, one after another; word `k` is `storage[starts[k]..<starts[k + 1]]`.
+    private let storage: [UInt8]
+    private let starts: [Int32]
+    private let map: KeyMap<Int32>
+
+    init(_ list: [String]) {
+        var storage: [UInt8] = []
+        var starts: [Int32] = [0]
+        var entries: [(UInt64, Int32)] = []
+        var seen = Set<UInt64>()
+        for (k, w) in list.enumerated() {
+            let bytes = Array(w.utf8)
+            storage += bytes
+            starts.append(Int32(storage.count))
+            // The first of repeated words wins.
+            let key = Self.key(bytes, 0..<bytes.count)
+            if seen.insert(key).inserted { entries.append((key, Int32(k))) }
+        }
+        self.storage = storage
+        self.starts = starts
+        map = KeyMap(entries)
+    }
+
+    /// FNV-1a of the bytes, ASCII case folded.
+    @inline(__always)
+    private static func key(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range { h = (h ^ UInt64(TextScan.lower(bytes[i]))) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    func index(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard range.count <= 24, let k = map[Self.key(bytes, range)] else { return nil }
+        let s = Int(starts[Int(k)]), e = Int(starts[Int(k) + 1])
+        guard e - s == range.count else { return nil }
+        for j in 0..<(e - s) where TextScan.lower(bytes[range.lowerBound + j]) != storage[s + j] { return nil }
+        return Int(k)
+    }
+}

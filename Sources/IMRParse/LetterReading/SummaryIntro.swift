@@ -1,0 +1,61 @@
+/// The sentences that introduce a case summary rather than belong to it: "The expert reviewer
+/// developed the following clinical case summary based on a review of the case file, including all
+/// medical records:", "Disclaimer: The following case summary was taken directly from the
+/// utilization review denial dated July 1, 2013.", "The reviewer summarized the records as
+/// follows:" — and where a summary introduced so starts when it has no heading of its own (a quoted
+/// summary inside a notice's decision section).
+enum SummaryIntro {
+    /// Words of a sentence about the summary itself.
+    private static let leadIns = PhraseSet(WordingVariants.expand([
+        "following {clinical |}{case |}summary", "summarized the {medical |}records", "summarizes the {medical |}records",
+        "summary of the {medical |}records", "summary was taken", "summary is taken", "{case |}summary was {prepared|developed|excerpted|copied}",
+        "disclaimer", "records as follows", "following is a summary", "following summary",
+    ]).map(Phrase.init))
+
+    /// `range` without the sentences (up to two) at its start that introduce the summary, and
+    /// without the opening quotation mark of a quoted summary.
+    static func skip(_ lines: LetterLines, _ range: Range<Int>) -> Range<Int> {
+        var r = lines.trim(range)
+        for _ in 0..<2 {
+            guard let end = firstSentenceEnd(lines.bytes, r), leadIns.findFirst(in: lines.bytes, r.lowerBound..<end) != nil else { break }
+            r = lines.trim(end..<r.upperBound)
+        }
+        return unquoted(lines, r)
+    }
+
+    /// The start of a summary that a lead-in sentence introduces inside `range` ("The reviewer
+    /// summarized the records as follows:"), just after that sentence.
+    static func leadIn(_ lines: LetterLines, _ range: Range<Int>) -> Int? {
+        guard let (_, hit) = leadIns.findFirst(in: lines.bytes, range),
+              let end = firstSentenceEnd(lines.bytes, hit.lowerBound..<range.upperBound) else { return nil }
+        return unquoted(lines, lines.trim(end..<range.upperBound)).lowerBound
+    }
+
+    /// After the sentence or label that starts `range`: a full stop or colon followed by white space,
+    /// within 400 bytes.
+    private static func firstSentenceEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let stop = min(range.upperBound, range.lowerBound + 400)
+        while i < stop {
+            let b = bytes[i]
+            if b == 46 || b == 58, i + 1 >= range.upperBound || TextScan.isSpace(bytes[i + 1]) {
+                // "Dr." and "e.g." do not end a sentence here: a lead-in's last word is longer.
+                if b == 46, i >= 3, bytes[i - 3] == 32 || bytes[i - 3] == 46 { i += 1; continue }
+                return i + 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func unquoted(_ lines: LetterLines, _ r: Range<Int>) -> Range<Int> {
+        let bytes = lines.bytes
+        guard !r.isEmpty else { return r }
+        if bytes[r.lowerBound] == 34 { return lines.trim((r.lowerBound + 1)..<r.upperBound) }
+        // A curly opening quote, “ (E2 80 9C).
+        if r.count > 3, bytes[r.lowerBound] == 0xE2, bytes[r.lowerBound + 1] == 0x80, bytes[r.lowerBound + 2] == 0x9C {
+            return lines.trim((r.lowerBound + 3)..<r.upperBound)
+        }
+        return r
+    }
+}
