@@ -65,6 +65,14 @@ import IMRParse
         #expect(parse("PT x12").quantity == 12)
     }
 
+    @Test func jointLevelsCountOnceWithTheNervesThatSupplyThem() {
+        // Two facet joints, blocked at their medial branches (L3, L4) and the L5 dorsal ramus.
+        #expect(parse("Bilateral L4-L5 and L5-S1 medial branch blocks (L3, L4 medial branches and L5 dorsal ramus)").levels == ["L4-L5", "L5-S1"])
+        // A vertebra no named joint is supplied by stays a level of its own.
+        #expect(parse("Medial branch blocks at L4-L5 and L1").levels == ["L4-L5", "L1"])
+        #expect(parse("Transforaminal ESI at L4 and L5").levels == ["L4", "L5"])
+    }
+
     @Test func quantities() {
         #expect(parse("Lumbar sympathetic injections at L2, L3, L4, L5, series of three (3)").quantity == 3)
         #expect(parse("Lumbar sympathetic injections at L2, L3, L4, L5, series of three (3)").levels == ["L2", "L3", "L4", "L5"])

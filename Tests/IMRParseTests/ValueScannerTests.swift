@@ -22,6 +22,8 @@ import Testing
     @Test func durationsInWeeks() {
         #expect(Self.values("for six to eight weeks") == [.duration(weeks: 6, upTo: 8)])
         #expect(Self.values("6-8 weeks") == [.duration(weeks: 6, upTo: 8)])
+        #expect(Self.values("for three and a half weeks") == [.duration(weeks: 3.5, upTo: nil)])
+        #expect(Self.values("for a week and a half") == [.duration(weeks: 1.5, upTo: nil)])
         guard case .duration(let w, nil)? = Self.values("relief for 2 months").first else { Issue.record("no duration"); return }
         #expect(abs(w - 8.69) < 0.01)
         guard case .duration(let d, nil)? = Self.values("lasting 3 days").first else { Issue.record("no duration"); return }

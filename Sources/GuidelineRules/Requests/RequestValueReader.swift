@@ -97,9 +97,33 @@ struct RequestValueReader {
             }
         }
         if tokens.contains(where: { Self.retrospectiveKeys.contains($0.key) }) { r.retrospective = true }
+        r.levels = Self.jointLevelsFirst(r.levels)
         if r.visits == nil, let f = r.frequencyPerWeek, let d = r.durationWeeks { r.visits = Int((f * d).rounded()) }
         if r.bodyRegion == nil, let first = r.levels.first?.first {
             r.bodyRegion = first == "L" || first == "S" ? "lumbar" : first == "C" ? "cervical" : first == "T" ? "thoracic" : nil
+        }
+    }
+
+    /// The levels of a request that names joint levels and the nerves that supply them: "L4-L5 and
+    /// L5-S1 medial branch blocks (L3, L4 medial branches and L5 dorsal ramus)" treats two joints, not
+    /// five levels. A single vertebra is dropped when a named joint level is its own or the one below
+    /// it (a facet joint is supplied by the medial branches of its vertebra and the one above).
+    static func jointLevelsFirst(_ levels: [String]) -> [String] {
+        func vertebra(_ s: Substring) -> (Character, Int)? {
+            guard let letter = s.first, let n = Int(s.dropFirst()) else { return nil }
+            return (letter, n)
+        }
+        let joints = levels.compactMap { level -> ((Character, Int), (Character, Int))? in
+            let parts = level.split(separator: "-")
+            guard parts.count == 2, let upper = vertebra(parts[0]), let lower = vertebra(parts[1]) else { return nil }
+            return (upper, lower)
+        }
+        guard !joints.isEmpty else { return levels }
+        return levels.filter { level in
+            guard !level.contains("-"), let (letter, n) = vertebra(Substring(level)) else { return true }
+            return !joints.contains { upper, lower in
+                (upper.0 == letter && (n == upper.1 || n == upper.1 - 1)) || (lower.0 == letter && n == lower.1)
+            }
         }
     }
 

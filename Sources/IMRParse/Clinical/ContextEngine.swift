@@ -144,7 +144,15 @@ package final class ContextEngine: Sendable {
     /// Auxiliary and reporting verbs: after "and", an item holding one is a clause, not a list item.
     package static let verbWords = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                                    "should", "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed",
-                                   "reveals", "demonstrated", "demonstrates", "indicated", "remains", "remained"]
+                                   "reveals", "demonstrated", "demonstrates", "indicated", "remains", "remained",
+                                   // Main verbs of a note's statements about the patient: "denies nausea, and
+                                   // takes cyclobenzaprine daily" is two clauses.
+                                   "takes", "took", "uses", "used", "reports", "reported", "continues", "continued",
+                                   "works", "worked", "walks", "returned", "tolerates", "tolerated", "describes",
+                                   "described", "notes", "noted", "states", "stated", "complains", "complained",
+                                   "underwent", "received", "receives", "requires", "required", "needs", "needed",
+                                   "started", "stopped", "tried", "completed", "attends", "attended", "participates",
+                                   "performs", "performed", "presents", "presented", "feels", "felt", "gets", "got"]
 
     // MARK: - Sentence analysis
 

@@ -333,6 +333,10 @@ package struct ValueScanner: Sendable {
         if c.ok(j), let factor = Cursor.massUnits[c.lower(j)] {
             return (.dose(mg: n * factor), j + 1)
         }
+        // "three and a half months", "2 and a half years"
+        if high == nil, c.andAHalf(j), let perUnit = Cursor.durationUnits[c.t[j + 3].key] {
+            return (.duration(weeks: (n + 0.5) * perUnit, upTo: nil), j + 4)
+        }
         // Duration: "6 weeks", "six to eight weeks", "for 2 months", "3 days"
         if c.ok(j), let perUnit = Cursor.durationUnits[c.t[j].key] {
             var k = j + 1
@@ -396,9 +400,12 @@ package struct ValueScanner: Sendable {
         if key == Cursor.k_age || key == Cursor.k_aged, let (n, e) = c.number(i + 1), n < 120, n == n.rounded() {
             return (.age(Int(n)), e)
         }
-        // "for a month", "over a week"
+        // "for a month", "over a week", "for a month and a half"
         if key == Cursor.k_a || key == Cursor.k_an, c.ok(i - 1), Cursor.durationLeads.contains(c.t[i - 1].key),
            c.ok(i + 1), let perUnit = Cursor.durationUnits[c.t[i + 1].key] {
+            if c.ok(i + 4), c.t[i + 2].key == Cursor.k_and, c.t[i + 3].key == Cursor.k_a, c.t[i + 4].key == Cursor.k_half {
+                return (.duration(weeks: 1.5 * perUnit, upTo: nil), i + 5)
+            }
             return (.duration(weeks: perUnit, upTo: nil), i + 2)
         }
         if let l = Cursor.lateralities[key] {
@@ -421,6 +428,8 @@ private struct Cursor {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
     // Keys of the words the patterns test, hashed once (hashing a string per test dominated the scan).
     static let k_a = Tokenizer.key(of: "a")
+    static let k_and = Tokenizer.key(of: "and")
+    static let k_half = Tokenizer.key(of: "half")
     static let k_age = Tokenizer.key(of: "age")
     static let k_aged = Tokenizer.key(of: "aged")
     static let k_an = Tokenizer.key(of: "an")
@@ -464,6 +473,11 @@ private struct Cursor {
 
     /// A hyphen or Unicode dash.
     func dash(_ i: Int) -> Bool { ok(i) && t[i].kind == .punct && t[i].key == Cursor.dashKey }
+    /// "and a half" starting at token `i` (a unit must follow it).
+    func andAHalf(_ i: Int) -> Bool {
+        ok(i + 3) && t[i].key == Cursor.k_and && t[i + 1].key == Cursor.k_a && t[i + 2].key == Cursor.k_half
+    }
+
     static let dashKey = k("-")
 
     /// Token `i` touches the token before it.
