@@ -21,6 +21,7 @@ outcome) when the output carries it.
 import argparse, json, os, subprocess, sys, tempfile, collections
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WRITERS = set()  # --writers: only these folders
 
 
 def run(binary, args):
@@ -30,7 +31,8 @@ def run(binary, args):
 
 def writers(split):
     base = os.path.join(ROOT, "Tests", "Blind", split)
-    return [os.path.join(base, w) for w in sorted(os.listdir(base))] if os.path.isdir(base) else []
+    names = sorted(os.listdir(base)) if os.path.isdir(base) else []
+    return [os.path.join(base, w) for w in names if not WRITERS or w in WRITERS]
 
 
 def number_matches(got, want):
@@ -248,8 +250,11 @@ def main():
     ap.add_argument("--only", choices=["sentences", "notes", "cases"], action="append")
     ap.add_argument("--misses", action="store_true", help="list the misses (dev only)")
     ap.add_argument("--families", action="store_true", help="per-family figures")
+    ap.add_argument("--writers", help="only these writers' material, comma-separated (e.g. w7,w8: a new round's first figures)")
     ap.add_argument("--json")
     a = ap.parse_args()
+    if a.writers:
+        WRITERS.update(w.strip() for w in a.writers.split(",") if w.strip())
     if a.misses and a.split != "dev":
         sys.exit("--misses lists texts: use it with --split dev only (the held-back part is never read while tuning)")
     splits = ["dev", "heldback"] if a.split == "both" else [a.split]
