@@ -15,7 +15,9 @@ import IMRParse
         #expect(find("Plan: Request lumbar ESI L4-5.") == ["epidural_steroid_injection: lumbar ESI L4-5"])
         #expect(find("We will request authorization for 12 additional physical therapy visits.")
                 == ["physical_therapy: 12 additional physical therapy visits"])
-        #expect(find("Continue Norco 10/325 #90.") == ["opioid: Norco 10/325 #90"])
+        // An order word stays in the request: it says what is asked (continue, refill, start).
+        #expect(find("Continue Norco 10/325 #90.") == ["opioid: Continue Norco 10/325 #90"])
+        #expect(find("Plan: Start nortriptyline 25 mg at bedtime #30.") == ["antidepressant: Start nortriptyline 25 mg at bedtime #30"])
         #expect(find("RFA submitted for acupuncture 1x/wk x 6 wks.") == ["acupuncture: acupuncture 1x/wk x 6 wks"])
         #expect(find("I recommend a right stellate ganglion block.") == ["sympathetic_block: right stellate ganglion block"])
     }
@@ -28,7 +30,7 @@ import IMRParse
         2. Refill Norco 10/325 #90 and Soma 350 mg #60
         3. RTC 4 weeks
         """
-        #expect(find(note) == ["physical_therapy: PT 2x6 lumbar spine", "opioid: Norco 10/325 #90", "muscle_relaxant: Soma 350 mg #60"])
+        #expect(find(note) == ["physical_therapy: PT 2x6 lumbar spine", "opioid: Refill Norco 10/325 #90", "muscle_relaxant: Soma 350 mg #60"])
     }
 
     @Test func aListAfterAnAskingSentence() {
@@ -47,7 +49,7 @@ import IMRParse
 
     @Test func theMedicationListGivesTheStrength() {
         let note = "Current medications:\nNorco 10/325 mg 1 q6h prn\nPlan:\nContinue Norco.\n"
-        #expect(find(note) == ["opioid: Norco — Norco 10/325 mg 1 q6h prn"])
+        #expect(find(note) == ["opioid: Continue Norco — Norco 10/325 mg 1 q6h prn"])
     }
 
     @Test func rangesPointIntoTheText() throws {

@@ -187,13 +187,19 @@ package struct RequestFinder: Sendable {
         var asks = false
         var cueEnds: [Int] = []
         var notNowAt: [Int] = []
+        // An order word opening the unit stays in the request's text: "Start nortriptyline …" asks to
+        // start it, "Continue Norco …" to continue it (facts read from the request need the verb).
+        var orderCue: Range<Int>? = nil
         var j = content
         tokens.withUnsafeBufferPointer { buffer in
             while j < unit.upperBound {
                 guard let m = words.longestMatch(in: buffer, at: j, end: unit.upperBound), m.node >= 0 else { j += 1; continue }
                 let ids = words.ids(at: m.node)
                 if ids.contains(Self.ask) { asks = true; cueEnds.append(m.end) }
-                if ids.contains(Self.order), j == content { asks = true; cueEnds.append(m.end) }
+                if ids.contains(Self.order), j == content {
+                    asks = true; cueEnds.append(m.end)
+                    if !ids.contains(Self.ask) { orderCue = j..<m.end }  // "Request …" says nothing more than asking
+                }
                 if ids.contains(Self.notNow) { notNowAt.append(j) }
                 j = m.end
             }
@@ -227,7 +233,9 @@ package struct RequestFinder: Sendable {
             // From the last request word before the mention (or the unit's start) to the word that
             // joins the next mention ("and", ",", "+"), or the unit's end.
             var start = k == 0 ? content : boundary(before: mentions[k].tokens.lowerBound, after: mentions[k - 1].tokens.upperBound, tokens) + 1
-            if let cue = cueEnds.last(where: { $0 <= m.tokens.lowerBound && $0 > start }) { start = cue }
+            if let cue = cueEnds.last(where: { $0 <= m.tokens.lowerBound && $0 > start }) {
+                start = orderCue.map { $0.upperBound == cue ? $0.lowerBound : cue } ?? cue
+            }
             start = skipLeadingWords(start, m.tokens.lowerBound, tokens)
             var end = k + 1 < mentions.count ? boundary(before: mentions[k + 1].tokens.lowerBound, after: m.tokens.upperBound, tokens) : unit.upperBound
             // A new clause ends the request: ", and I told her that …", "; she will …".
