@@ -25,6 +25,27 @@ import IMRTestSupport
         }
     }
 
+    @Test func aClauseGivenTwiceIsAnError() {
+        // A second 'unless' used to replace the first silently.
+        let r = RuleTestSupport.check("""
+        fact chronic_pain bool "x"
+          phrases "chronic pain"
+        fact acute_exacerbation bool "y"
+          phrases "flare"
+        treatment epidural_steroid_injection "ESI"
+          requests "ESI"
+          cites "MTUS" page 46
+        criterion esi.a "a"
+          require chronic_pain
+          unless chronic_pain
+          unless acute_exacerbation
+          missing "m"
+        """)
+        let d = r.errors.first { $0.code == "repeated-clause" }
+        #expect(d?.message == "'unless' is given twice in criterion 'esi.a'")
+        #expect(d?.line == 11)
+    }
+
     @Test func suggestsCloseNames() {
         let r = RuleTestSupport.check("""
         fact radiculopathy_on_exam bool "x"

@@ -11,6 +11,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownUnit = "unknown-unit"
     case typeMismatch = "type-mismatch"
     case duplicateID = "duplicate-id"
+    case repeatedClause = "repeated-clause"
     case missingCitation = "missing-citation"
     case missingRequire = "missing-require"
     case missingRequests = "missing-requests"
@@ -63,6 +64,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             "A number fact's unit is not one of the units listed in `Rules/README.md` (`fact`); the hint names the closest."
         case .typeMismatch:
             "A fact used as the wrong type: a number as yes/no, an unknown enum value, a date compared with a number."
+        case .repeatedClause:
+            "A criterion gives a clause that holds one value twice (`when`, `unless`, `require`, `role`, `reason`, `missing`, `cites`, `applies_from`, `applies_to`, `treatment`): the second would silently replace the first. Join the conditions with `or` or `and` in one clause."
         case .duplicateID:
             "Two treatments, facts, criteria, concepts or section kinds, or two examples of one treatment, share an id."
         case .missingCitation:
@@ -140,6 +143,9 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             ("fact prior_tpi_relief_weeks number wekes \"Weeks of relief\"", "fact prior_tpi_relief_weeks number weeks \"Weeks of relief\"")
         case .typeMismatch:
             ("require prior_esi_relief_percent\nrequire laterality == up", "require prior_esi_relief_percent >= 50\nrequire laterality == left")
+        case .repeatedClause:
+            ("criterion pt.repeat \"…\"\n  unless request_is_postoperative\n  unless therapy_course_interrupted",
+             "criterion pt.repeat \"…\"\n  unless request_is_postoperative or therapy_course_interrupted")
         case .duplicateID:
             ("criterion esi.exam \"…\"   …   criterion esi.exam \"…\"", "criterion esi.exam \"…\"   …   criterion esi.imaging \"…\"")
         case .missingCitation:

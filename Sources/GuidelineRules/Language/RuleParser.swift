@@ -245,7 +245,14 @@ package struct RuleParser {
         guard let id = identifier(args, 0, after: d.head.keyword, what: "a criterion id") else { return nil }
         var c = CriterionSyntax(id: id, text: string(args, 1, after: id, what: "the guideline's words in short") ?? "", file: d.file)
         extra(args, from: 2)
+        var given: Set<String> = []
         for clause in d.clauses {
+            // Every criterion clause holds one value: a second would silently replace the first.
+            if !given.insert(clause.keyword.text).inserted, Self.clauseKeywords["criterion"]!.contains(clause.keyword.text) {
+                error(clause.keyword, .repeatedClause, "'\(clause.keyword.text)' is given twice in criterion '\(id.text)'",
+                      hint: "join the conditions in one clause with 'or' or 'and'")
+                continue
+            }
             switch clause.keyword.text {
             case "when": (c.when, c.whenLabel) = labelledExpression(clause)
             case "unless": (c.unless, c.unlessLabel) = labelledExpression(clause)
