@@ -47,6 +47,17 @@ struct FactPhraseIndex: Sendable {
         let trie: PhraseTrie
         init(_ trie: PhraseTrie) { self.trie = trie }
     }
+    /// The later parts of the patterns, interned: equal parts (a concept used after a gap by many
+    /// patterns) have one id. Pattern `g`'s later parts are `partList[partListStart[g]..<partListStart[g + 1]]`.
+    var partListStart: [Int32] = [0]
+    var partList: [Int32] = []
+    var partCount = 0
+    /// Every later part's alternatives in one trie, ids the part ids: a sentence that needs a pattern
+    /// completed is walked once for all parts (`PatternScratch`) instead of once per gap position
+    /// per part per match. By trie node, the parts that end there: `partNodeIDs[partNodeStart[n]..<partNodeStart[n + 1]]`.
+    var partTrie = PhraseTrie()
+    var partNodeStart: [Int32] = []
+    var partNodeIDs: [Int32] = []
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
@@ -76,6 +87,7 @@ struct FactPhraseIndex: Sendable {
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
+        var partIDs: [[String]: Int32] = [:]
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
@@ -109,6 +121,18 @@ struct FactPhraseIndex: Sendable {
                             for a in alternatives { trie.add(a, id: 0) }
                             return GapPart(trie)
                         })
+                        for alternatives in parts.dropFirst() {
+                            if let known = partIDs[alternatives] {
+                                partList.append(known)
+                            } else {
+                                let part = Int32(partCount)
+                                partCount += 1
+                                partIDs[alternatives] = part
+                                for a in Set(alternatives) { partTrie.add(a, id: part) }
+                                partList.append(part)
+                            }
+                        }
+                        partListStart.append(Int32(partList.count))
                     }
                     for a in first {
                         if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
@@ -156,6 +180,13 @@ struct FactPhraseIndex: Sendable {
         }
         entryStart.append(Int32(nodeEntries.count))
         anchorStart.append(Int32(anchorFacts.count))
+        partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
+        for n in 0..<partTrie.nodeCount {
+            partNodeStart.append(Int32(partNodeIDs.count))
+            var seen = Set<Int32>()
+            for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
+        }
+        partNodeStart.append(Int32(partNodeIDs.count))
     }
 }
 
@@ -192,5 +223,146 @@ extension FactPhraseIndex {
             return nil
         }
         return first.lowerBound..<end
+    }
+}
+
+/// A narrative scan's scratch for completing patterns (`FactPhraseIndex.complete` without a trie walk
+/// per gap position): for the sentence being read, where each later part matches, found by one walk
+/// of `partTrie` over the sentence when the sentence first needs a pattern completed. A part then
+/// follows at its first match after the previous part's end when at most `maximumGap` counted words
+/// (neither punctuation nor fillers) stand between them — what the walk of `complete` finds.
+/// Plain memory allocated once per scan (used by one thread: no exclusivity checks).
+final class PatternScratch {
+    private struct Record { var part: Int32; var start: Int32; var end: Int32 }
+    @exclusivity(unchecked) private var sentence = -1
+    /// By part: the sentence its list was made for, and its list `starts/ends[first[p]..<last[p]]`
+    /// (in token order, the longest match at each start).
+    private let stamp: UnsafeMutablePointer<Int32>
+    private let count: UnsafeMutablePointer<Int32>
+    private let first: UnsafeMutablePointer<Int32>
+    private let last: UnsafeMutablePointer<Int32>
+    private let partCount: Int
+    @exclusivity(unchecked) private var capacity = 0
+    @exclusivity(unchecked) private var records: UnsafeMutablePointer<Record>
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int32>
+
+    init(parts: Int) {
+        partCount = max(parts, 1)
+        stamp = .allocate(capacity: partCount)
+        stamp.initialize(repeating: -1, count: partCount)
+        count = .allocate(capacity: partCount)
+        count.initialize(repeating: 0, count: partCount)
+        first = .allocate(capacity: partCount)
+        first.initialize(repeating: 0, count: partCount)
+        last = .allocate(capacity: partCount)
+        last.initialize(repeating: 0, count: partCount)
+        capacity = 256
+        records = .allocate(capacity: capacity)
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        stamp.deallocate(); count.deallocate(); first.deallocate(); last.deallocate()
+        records.deallocate(); starts.deallocate(); ends.deallocate()
+    }
+
+    private func grow() {
+        let bigger = capacity * 2
+        let r = UnsafeMutablePointer<Record>.allocate(capacity: bigger)
+        r.update(from: records, count: capacity)
+        records.deallocate()
+        records = r
+        starts.deallocate(); ends.deallocate()
+        starts = .allocate(capacity: bigger)
+        ends = .allocate(capacity: bigger)
+        capacity = bigger
+    }
+
+    private func prepare(_ s: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ index: FactPhraseIndex) {
+        sentence = s
+        let hi = range.upperBound
+        var n = 0
+        let stamp32 = Int32(truncatingIfNeeded: s)
+        index.partNodeStart.withUnsafeBufferPointer { nodeStart in
+            index.partNodeIDs.withUnsafeBufferPointer { ids in
+                for j in range where !tokens[j].isPunct {
+                    index.partTrie.allMatches(in: tokens, at: j, end: hi) { e, node in
+                        for k in Int(nodeStart[Int(node)])..<Int(nodeStart[Int(node) + 1]) {
+                            if n == capacity { grow() }
+                            records[n] = Record(part: ids[k], start: Int32(truncatingIfNeeded: j), end: Int32(truncatingIfNeeded: e))
+                            n += 1
+                        }
+                    }
+                }
+            }
+        }
+        // Group the matches by part (a counting sort, stable: each part's list stays in token order).
+        for r in 0..<n {
+            let p = Int(records[r].part)
+            if stamp[p] != stamp32 { stamp[p] = stamp32; count[p] = 0 }
+            count[p] += 1
+        }
+        var offset: Int32 = 0
+        for r in 0..<n {
+            let record = records[r]
+            let p = Int(record.part)
+            if count[p] > 0 {
+                first[p] = offset
+                last[p] = offset
+                offset += count[p]
+                count[p] = 0
+            }
+            let at = Int(last[p])
+            if at > Int(first[p]), starts[at - 1] == record.start {
+                ends[at - 1] = record.end  // a longer alternative at the same start
+            } else {
+                starts[at] = record.start
+                ends[at] = record.end
+                last[p] += 1
+            }
+        }
+    }
+
+    /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.
+    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
+                  tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
+        tokens.withUnsafeBufferPointer { tokens in
+            if sentence != s { prepare(s, range, tokens, index) }
+            var end = firstPart.upperBound
+            let mark = gapsOut.count
+            let g = Int(entry.gap)
+            let stamp32 = Int32(truncatingIfNeeded: s)
+            for k in Int(index.partListStart[g])..<Int(index.partListStart[g + 1]) {
+                let p = Int(index.partList[k])
+                var j = -1, e = 0
+                if stamp[p] == stamp32 {
+                    // The first match starting at `end` or later (a binary search: a long sentence,
+                    // a table or repeated text, can hold thousands).
+                    var lo = Int(first[p]), hi = Int(last[p])
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        if Int(starts[mid]) < end { lo = mid + 1 } else { hi = mid }
+                    }
+                    if lo < Int(last[p]) { j = Int(starts[lo]); e = Int(ends[lo]) }
+                }
+                if j > end {
+                    // At most `maximumGap` counted words before the part.
+                    var words = 0
+                    for t in end..<j where !tokens[t].isPunct && index.fillers.flags(tokens[t].key) == 0 {
+                        words += 1
+                        if words > FactPhraseIndex.maximumGap { j = -1; break }
+                    }
+                }
+                guard j >= 0 else {
+                    gapsOut.removeSubrange(mark...)
+                    return nil
+                }
+                if j > end { gapsOut.append(end..<j) }
+                end = e
+            }
+            return firstPart.lowerBound..<end
+        }
     }
 }
