@@ -88,6 +88,25 @@ struct FactPhraseIndex: Sendable {
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
         var partIDs: [[String]: Int32] = [:]
+        // Rule books say the same concept in many phrases: a part's alternatives, a phrase's keys and
+        // a part's trie are made once (building them per phrase was most of loading the rules).
+        var alternativesOf: [String: [String]] = [:]
+        var keysOf: [String: PhraseTrie.PhraseKeys] = [:]
+        var gapPartOf: [Int32: GapPart] = [:]
+        func keys(_ phrase: String) -> PhraseTrie.PhraseKeys {
+            if let k = keysOf[phrase] { return k }
+            let k = PhraseTrie.keys(of: phrase)
+            keysOf[phrase] = k
+            return k
+        }
+        func parts(of phrase: String) -> [[String]] {
+            (ConceptLexicon.gapParts(phrase) ?? [phrase]).map { part in
+                if let a = alternativesOf[part] { return a }
+                let a = lexicon.alternatives(of: part)
+                alternativesOf[part] = a
+                return a
+            }.filter { !$0.isEmpty }
+        }
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
@@ -108,7 +127,7 @@ struct FactPhraseIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(fact: slot, role: role, sections: sections))
                 for p in phrases {
-                    let parts = lexicon.parts(of: p)
+                    let parts = parts(of: p)
                     guard let first = parts.first else { continue }
                     var trieID = id
                     if parts.count > 1 {
@@ -116,26 +135,28 @@ struct FactPhraseIndex: Sendable {
                         // other parts are checked on a match.
                         trieID = Int32(entries.count)
                         entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
-                        gaps.append(parts.dropFirst().map { alternatives in
-                            var trie = PhraseTrie()
-                            for a in alternatives { trie.add(a, id: 0) }
-                            return GapPart(trie)
-                        })
+                        var later: [GapPart] = []
                         for alternatives in parts.dropFirst() {
+                            let part: Int32
                             if let known = partIDs[alternatives] {
-                                partList.append(known)
+                                part = known
                             } else {
-                                let part = Int32(partCount)
+                                part = Int32(partCount)
                                 partCount += 1
                                 partIDs[alternatives] = part
-                                for a in Set(alternatives) { partTrie.add(a, id: part) }
-                                partList.append(part)
+                                var trie = PhraseTrie()
+                                for a in alternatives { trie.add(keys(a), id: 0) }
+                                gapPartOf[part] = GapPart(trie)
+                                for a in Set(alternatives) { partTrie.add(keys(a), id: part) }
                             }
+                            partList.append(part)
+                            later.append(gapPartOf[part]!)
                         }
+                        gaps.append(later)
                         partListStart.append(Int32(partList.count))
                     }
                     for a in first {
-                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
+                        if isRequest { request.add(keys(a), id: trieID) } else { narrative.add(keys(a), id: trieID) }
                     }
                 }
             }
