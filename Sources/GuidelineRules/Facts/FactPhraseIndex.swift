@@ -87,25 +87,19 @@ struct FactPhraseIndex: Sendable {
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
-        var partIDs: [[String]: Int32] = [:]
-        // Rule books say the same concept in many phrases: a part's alternatives, a phrase's keys and
-        // a part's trie are made once (building them per phrase was most of loading the rules).
-        var alternativesOf: [String: [String]] = [:]
-        var keysOf: [String: PhraseTrie.PhraseKeys] = [:]
+        // Rule books say the same concept in many phrases: a part's alternatives (as trie keys), and a
+        // later part's trie, are made once per part text (building them per phrase was most of
+        // loading the rules). Equal part texts share one part id.
+        var partIDs: [String: Int32] = [:]
+        var keysOfPart: [String: [PhraseTrie.PhraseKeys]] = [:]
         var gapPartOf: [Int32: GapPart] = [:]
-        func keys(_ phrase: String) -> PhraseTrie.PhraseKeys {
-            if let k = keysOf[phrase] { return k }
-            let k = PhraseTrie.keys(of: phrase)
-            keysOf[phrase] = k
-            return k
-        }
-        func parts(of phrase: String) -> [[String]] {
-            (ConceptLexicon.gapParts(phrase) ?? [phrase]).map { part in
-                if let a = alternativesOf[part] { return a }
-                let a = lexicon.alternatives(of: part)
-                alternativesOf[part] = a
-                return a
-            }.filter { !$0.isEmpty }
+        func parts(of phrase: String) -> [(text: String, keys: [PhraseTrie.PhraseKeys])] {
+            (ConceptLexicon.gapParts(phrase) ?? [phrase]).compactMap { part in
+                if let k = keysOfPart[part] { return k.isEmpty ? nil : (part, k) }
+                let k = lexicon.alternatives(of: part).map(PhraseTrie.keys(of:))
+                keysOfPart[part] = k
+                return k.isEmpty ? nil : (part, k)
+            }
         }
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
@@ -136,18 +130,18 @@ struct FactPhraseIndex: Sendable {
                         trieID = Int32(entries.count)
                         entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
                         var later: [GapPart] = []
-                        for alternatives in parts.dropFirst() {
+                        for (text, alternatives) in parts.dropFirst() {
                             let part: Int32
-                            if let known = partIDs[alternatives] {
+                            if let known = partIDs[text] {
                                 part = known
                             } else {
                                 part = Int32(partCount)
                                 partCount += 1
-                                partIDs[alternatives] = part
+                                partIDs[text] = part
                                 var trie = PhraseTrie()
-                                for a in alternatives { trie.add(keys(a), id: 0) }
+                                for a in alternatives { trie.add(a, id: 0) }
                                 gapPartOf[part] = GapPart(trie)
-                                for a in Set(alternatives) { partTrie.add(keys(a), id: part) }
+                                for a in alternatives { partTrie.add(a, id: part) }
                             }
                             partList.append(part)
                             later.append(gapPartOf[part]!)
@@ -155,8 +149,8 @@ struct FactPhraseIndex: Sendable {
                         gaps.append(later)
                         partListStart.append(Int32(partList.count))
                     }
-                    for a in first {
-                        if isRequest { request.add(keys(a), id: trieID) } else { narrative.add(keys(a), id: trieID) }
+                    for a in first.keys {
+                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
                     }
                 }
             }
