@@ -371,7 +371,7 @@ final class PatternScratch {
                     }
                 }
                 guard j >= 0 else {
-                    gapsOut.removeSubrange(mark...)
+                    gapsOut.removeLast(gapsOut.count - mark)
                     return nil
                 }
                 if j > end { gapsOut.append(end..<j) }
