@@ -59,10 +59,16 @@ public final class Analyzer: Sendable {
 
     /// Predicts from narrative already scanned (a letter's case summary is scanned once for all its items).
     package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
+        predict(requestText, scans: scans, after: nil, context: context)
+    }
+
+    /// `predict(_:scans:context:)` with the first scan already combined (`FactExtractor.combine`).
+    package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
+                         context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
-        var facts = extractor.extract(scans: scans, context: context, request: request)
+        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request)
         let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
