@@ -21,9 +21,25 @@ public final class Analyzer: Sendable {
 
     public init(book: RuleBook) {
         self.book = book
-        self.recognizer = RequestRecognizer(book: book)
+        // The request recognizer's tries are built on a second thread while the fact index is built
+        // here: two independent halves of loading the rules, which every run waits for.
+        let built = BuiltRecognizer()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            built.value = RequestRecognizer(book: book)
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
         self.extractor = FactExtractor(book: book)
+        done.wait()
+        self.recognizer = built.value!
         self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
+    }
+
+    /// Hands the recognizer from the thread that builds it (read only after the semaphore).
+    private final class BuiltRecognizer: @unchecked Sendable {
+        var value: RequestRecognizer?
     }
 
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.
