@@ -56,7 +56,7 @@ enum PredictCommand {
         let many = start2.options.positionals.count > 1
         if start2.options.positionals.isEmpty {
             // --request without a narrative.
-            guard let analyzer = RulesLocator.loadBook(options).map({ Analyzer(book: $0) }) else { return 2 }
+            guard let analyzer = RulesLocator.loadBook(options).map({ RulesLocator.keptToExit(Analyzer(book: $0)) }) else { return 2 }
             let text = SourceText(path: "(no narrative)", bytes: [])
             let out = predict(text, requests: requests, requestDate: requestDate, analyzer: analyzer, format: format, header: false)
             var summary = out.summary
