@@ -19,7 +19,8 @@ struct FactPhraseIndex: Sendable {
     struct Entry: Sendable {
         var fact: Int
         var role: Role
-        /// For a phrase with gaps ("failed ... physical therapy"): index into `gaps`, else -1.
+        /// For a phrase with gaps ("failed ... physical therapy"): its later parts are
+        /// `partList[partListStart[gap]..<partListStart[gap + 1]]`; -1 for a phrase without gaps.
         var gap: Int32 = -1
         /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
         var needsAnchor = false
@@ -35,18 +36,6 @@ struct FactPhraseIndex: Sendable {
     var narrative = PhraseTrie()
     var request = PhraseTrie()
     var entries: [Entry] = []
-    /// The parts after the first of each gapped phrase, which must follow in order, each within
-    /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
-    /// concept's words), matched at each position of the gap.
-    var gaps: [[GapPart]] = []
-
-    /// One part of a gapped phrase: a small trie of its alternatives, in a class so that reading it
-    /// at every pattern match retains one reference (a `PhraseTrie` value was copied there, a retain
-    /// and a release per array of it: an eighth of the whole scan).
-    final class GapPart: Sendable {
-        let trie: PhraseTrie
-        init(_ trie: PhraseTrie) { self.trie = trie }
-    }
     /// The later parts of the patterns, interned: equal parts (a concept used after a gap by many
     /// patterns) have one id. Pattern `g`'s later parts are `partList[partListStart[g]..<partListStart[g + 1]]`.
     var partListStart: [Int32] = [0]
@@ -92,7 +81,6 @@ struct FactPhraseIndex: Sendable {
         // loading the rules). Equal part texts share one part id.
         var partIDs: [String: Int32] = [:]
         var keysOfPart: [String: [PhraseTrie.PhraseKeys]] = [:]
-        var gapPartOf: [Int32: GapPart] = [:]
         func parts(of phrase: String) -> [(text: String, keys: [PhraseTrie.PhraseKeys])] {
             (ConceptLexicon.gapParts(phrase) ?? [phrase]).compactMap { part in
                 if let k = keysOfPart[part] { return k.isEmpty ? nil : (part, k) }
@@ -128,8 +116,7 @@ struct FactPhraseIndex: Sendable {
                         // A pattern is its own entry: its first part's alternatives go in the trie, the
                         // other parts are checked on a match.
                         trieID = Int32(entries.count)
-                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
-                        var later: [GapPart] = []
+                        entries.append(Entry(fact: slot, role: role, gap: Int32(partListStart.count - 1), sections: sections))
                         for (text, alternatives) in parts.dropFirst() {
                             let part: Int32
                             if let known = partIDs[text] {
@@ -138,15 +125,10 @@ struct FactPhraseIndex: Sendable {
                                 part = Int32(partCount)
                                 partCount += 1
                                 partIDs[text] = part
-                                var trie = PhraseTrie()
-                                for a in alternatives { trie.add(a, id: 0) }
-                                gapPartOf[part] = GapPart(trie)
                                 for a in alternatives { partTrie.add(a, id: part) }
                             }
                             partList.append(part)
-                            later.append(gapPartOf[part]!)
                         }
-                        gaps.append(later)
                         partListStart.append(Int32(partList.count))
                     }
                     for a in first.keys {
@@ -214,15 +196,23 @@ extension FactPhraseIndex {
         var end = first.upperBound
         let mark = gapsOut.count
         tokens.withUnsafeBufferPointer { buffer in
-            for part in gaps[Int(entry.gap)] {
+            let g = Int(entry.gap)
+            for k in Int(partListStart[g])..<Int(partListStart[g + 1]) {
+                let part = partList[k]
                 var found: Int?
                 var words = 0
                 var j = end
                 while j < limit, words <= Self.maximumGap {
                     if !buffer[j].isPunct {
-                        if let m = part.trie.longestMatch(in: buffer, at: j, end: limit) {
+                        // The longest of the part's alternatives starting here (the last node of the
+                        // walk where one of them ends).
+                        var longest = -1
+                        partTrie.allMatches(in: buffer, at: j, end: limit) { e, node in
+                            for n in Int(partNodeStart[Int(node)])..<Int(partNodeStart[Int(node) + 1]) where partNodeIDs[n] == part { longest = e }
+                        }
+                        if longest >= 0 {
                             if j > end { gapsOut.append(end..<j) }
-                            found = m.end
+                            found = longest
                             break
                         }
                         if fillers.flags(buffer[j].key) == 0 { words += 1 }
