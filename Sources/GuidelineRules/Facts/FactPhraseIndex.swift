@@ -80,11 +80,11 @@ struct FactPhraseIndex: Sendable {
         // later part's trie, are made once per part text (building them per phrase was most of
         // loading the rules). Equal part texts share one part id.
         var partIDs: [String: Int32] = [:]
-        var keysOfPart: [String: [PhraseTrie.PhraseKeys]] = [:]
-        func parts(of phrase: String) -> [(text: String, keys: [PhraseTrie.PhraseKeys])] {
+        var keysOfPart: [String: PartKeys] = [:]
+        func parts(of phrase: String) -> [(text: String, keys: PartKeys)] {
             (ConceptLexicon.gapParts(phrase) ?? [phrase]).compactMap { part in
                 if let k = keysOfPart[part] { return k.isEmpty ? nil : (part, k) }
-                let k = lexicon.alternatives(of: part).map(PhraseTrie.keys(of:))
+                let k = PartKeys(lexicon.alternatives(of: part))
                 keysOfPart[part] = k
                 return k.isEmpty ? nil : (part, k)
             }
@@ -125,15 +125,13 @@ struct FactPhraseIndex: Sendable {
                                 part = Int32(partCount)
                                 partCount += 1
                                 partIDs[text] = part
-                                for a in alternatives { partTrie.add(a, id: part) }
+                                alternatives.add(to: &partTrie, id: part)
                             }
                             partList.append(part)
                         }
                         partListStart.append(Int32(partList.count))
                     }
-                    for a in first.keys {
-                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
-                    }
+                    if isRequest { first.keys.add(to: &request, id: trieID) } else { first.keys.add(to: &narrative, id: trieID) }
                 }
             }
             switch f.kind {
@@ -184,6 +182,42 @@ struct FactPhraseIndex: Sendable {
             for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
         }
         partNodeStart.append(Int32(partNodeIDs.count))
+    }
+}
+
+/// A part's alternatives as a trie stores them (`PhraseTrie.keys(of:)`), in one list of word keys:
+/// alternative `i` is `keys[spans[i].lo..<spans[i].hi]`, or the punctuation mark `keys[lo]` when `hi`
+/// is -1 (no array per alternative: a rule book has a hundred thousand).
+struct PartKeys {
+    var keys: [UInt64] = []
+    var spans: [(lo: Int32, hi: Int32)] = []
+    var isEmpty: Bool { spans.isEmpty }
+
+    init(_ alternatives: [String]) {
+        spans.reserveCapacity(alternatives.count)
+        for a in alternatives {
+            let lo = Int32(keys.count)
+            let (tokens, first) = Tokenizer.phraseKeys(a, into: &keys)
+            if Int32(keys.count) > lo {
+                spans.append((lo, Int32(keys.count)))
+            } else if tokens == 1 {
+                keys.append(first)
+                spans.append((lo, -1))
+            } else {
+                spans.append((lo, lo))  // no word and not one mark: added to no trie
+            }
+        }
+    }
+
+    /// Adds every alternative to `trie` with `id` (as `PhraseTrie.add(_:id:)` adds a phrase).
+    func add(to trie: inout PhraseTrie, id: Int32) {
+        for s in spans {
+            if s.hi < 0 {
+                trie.add(punctuation: keys[Int(s.lo)], id: id)
+            } else if s.hi > s.lo {
+                trie.add(keys: keys[Int(s.lo)..<Int(s.hi)], id: id)
+            }
+        }
     }
 }
 

@@ -100,13 +100,7 @@ package struct PhraseTrie: Sendable {
         case .words(let keys):
             add(keys: keys, id: id)
         case .punctuation(let key):
-            if let k = punctKeys.firstIndex(of: key) {
-                punctLists[k].append(id)
-            } else {
-                punctKeys.append(key)
-                punctLists.append([id])
-            }
-            count += 1
+            add(punctuation: key, id: id)
         case .none:
             break
         }
@@ -114,13 +108,29 @@ package struct PhraseTrie: Sendable {
 
     /// Adds a phrase given as word keys (see `Tokenizer.keys(ofPhrase:)`).
     package mutating func add(keys: [UInt64], id: Int32) {
-        guard !keys.isEmpty else { return }
+        add(keys: keys[...], id: id)
+    }
+
+    /// Adds a phrase given as word keys, a slice of a longer list.
+    package mutating func add(keys: ArraySlice<UInt64>, id: Int32) {
+        guard let first = keys.first else { return }
         var node: Int32 = 0
         for key in keys { node = child(of: node, key, create: true) }
         nodeIDs[Int(node)].append(id)
         terminal[Int(node)] = true
-        let bit = Self.filterBit(keys[0])
+        let bit = Self.filterBit(first)
         firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        count += 1
+    }
+
+    /// Adds a phrase that is one punctuation mark (its key).
+    package mutating func add(punctuation key: UInt64, id: Int32) {
+        if let k = punctKeys.firstIndex(of: key) {
+            punctLists[k].append(id)
+        } else {
+            punctKeys.append(key)
+            punctLists.append([id])
+        }
         count += 1
     }
 
