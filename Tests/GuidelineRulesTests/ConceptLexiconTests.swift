@@ -66,6 +66,27 @@ import IMRParse
         }
     }
 
+    /// A pattern in a fact read from the request: its later parts follow within the gap (fillers not
+    /// counted), the longest alternative of each part taken ("left calf", not "left").
+    @Test func patternsInRequestFacts() throws {
+        let book = try RuleTestSupport.book(Self.rules + """
+
+        fact limb_named bool "the request names a limb after the treatment"
+          from request
+          phrases "therapy ... {limb}"
+        """)
+        let analyzer = Analyzer(book: book)
+        let slot = try #require(book.factSlot("limb_named"))
+        let source = SourceText(path: "t", bytes: Array("Notes.".utf8))
+        for (request, expected) in [("Physical therapy for the left calf x6", FactValue.bool(true)),
+                                    ("Physical therapy of the back of the right thigh", .bool(true)),
+                                    ("Physical therapy, six visits, two a week, for four weeks, thigh", .bool(false)),
+                                    ("Physical therapy x6", .bool(false))] {
+            let p = analyzer.predict(request, source: source, regions: [0..<source.bytes.count], context: CaseContext())
+            #expect(p.facts[slot] == expected, "\(request)")
+        }
+    }
+
     @Test func unknownAndCyclicConceptsAreErrors() {
         let result = RuleTestSupport.check("""
         concept a "a"

@@ -40,6 +40,17 @@ public struct AuditSummary: Sendable {
 
     public init(keepDisagreements: Int = 2000) { self.keepDisagreements = keepDisagreements }
 
+    /// `ReviewerSpecialty.normalized` of the specialties seen so far (a few dozen names; normalizing
+    /// one cost 20,000 instructions, for every item, under the audit's output lock).
+    private var specialties: [String: String] = [:]
+
+    private mutating func normalizedSpecialty(_ raw: String) -> String {
+        if let known = specialties[raw] { return known }
+        let name = ReviewerSpecialty.normalized(raw)
+        if specialties.count < 1024 { specialties[raw] = name }
+        return name
+    }
+
     /// Counts one audited item.
     public mutating func add(_ r: AuditRecord) {
         confusion[r.recorded ?? "none", default: [:]][r.predicted ?? "none", default: 0] += 1
@@ -50,7 +61,9 @@ public struct AuditSummary: Sendable {
         if r.guidelineSources.isEmpty { AuditSummary.count(&bySource["(none cited)", default: Tally()], r) }
         for source in r.guidelineSources { AuditSummary.count(&bySource[source, default: Tally()], r) }
         AuditSummary.count(&byYear[year, default: Tally()], r)
-        AuditSummary.count(&bySpecialty[r.specialty.map(ReviewerSpecialty.normalized) ?? "unknown", default: Tally()], r)
+        var specialty = "unknown"
+        if let raw = r.specialty { specialty = normalizedSpecialty(raw) }
+        AuditSummary.count(&bySpecialty[specialty, default: Tally()], r)
         if let origin = r.rules, origin != rules {
             if rules == nil { rules = origin } else if !otherRules.contains(origin) { otherRules.append(origin) }
         }

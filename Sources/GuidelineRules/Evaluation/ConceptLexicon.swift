@@ -37,6 +37,11 @@ package struct ConceptLexicon: Sendable {
     package func alternatives(of part: String) -> [String] {
         let refs = Self.references(in: part)
         guard !refs.isEmpty else { return [part] }
+        // A part that is one concept ("{limb}"): its words as they are (what the loop below makes of it).
+        if refs.count == 1, refs[0].range == part.startIndex..<part.endIndex {
+            let words = concepts[refs[0].name] ?? []
+            return words.count > Self.maximumAlternatives ? Array(words.prefix(Self.maximumAlternatives)) : words
+        }
         var out = [""]
         var at = part.startIndex
         for ref in refs {
@@ -57,6 +62,30 @@ package struct ConceptLexicon: Sendable {
 
     /// The `{name}` references of a text, with where each stands (braces included).
     package static func references(in text: String) -> [(name: String, range: Range<String.Index>)] {
+        // ASCII text (every rule file so far) is read as bytes: the same braces and names as the
+        // Characters below, without breaking graphemes (this runs for every phrase when rules load).
+        let utf8 = text.utf8
+        if let fast = utf8.withContiguousStorageIfAvailable({ b -> [(name: String, range: Range<String.Index>)]? in
+            var out: [(name: String, range: Range<String.Index>)] = []
+            var i = 0
+            while i < b.count, b[i] < 0x80 { i += 1 }
+            guard i == b.count else { return nil }
+            i = 0
+            while i < b.count {
+                guard b[i] == UInt8(ascii: "{") else { i += 1; continue }
+                var close = i + 1
+                while close < b.count, b[close] != UInt8(ascii: "}") { close += 1 }
+                guard close < b.count else { break }
+                var name: [UInt8] = []
+                for k in (i + 1)..<close where b[k] != UInt8(ascii: " ") { name.append(b[k]) }
+                out.append((String(decoding: name, as: UTF8.self),
+                            utf8.index(utf8.startIndex, offsetBy: i)..<utf8.index(utf8.startIndex, offsetBy: close + 1)))
+                i = close + 1
+            }
+            return out
+        }), let fast {
+            return fast
+        }
         var out: [(String, Range<String.Index>)] = []
         var i = text.startIndex
         while let open = text[i...].firstIndex(of: "{") {

@@ -10,38 +10,47 @@ extension FactExtractor {
 
     /// Combines narrative scans (in text order), the request and the hooks into the case's facts.
     package func extract(scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
+        extract(after: nil, scans: scans, context: context, request: request)
+    }
+
+    /// What combining a first scan leaves for the scans after it: the evidence and the votes so far.
+    /// A letter's case summary is combined once and each item's rationale after it
+    /// (`extract(after:scans:context:request:)`), instead of the summary's mentions once per item.
+    package struct Combined: Sendable {
+        fileprivate var evidence: EvidenceLists
+        fileprivate var tally: [Tally]
+    }
+
+    /// `scan` combined as the first of some scans (see `Combined`).
+    package func combine(_ scan: NarrativeScan) -> Combined {
+        let count = book.facts.count
+        var evidence = EvidenceLists(count: count)
+        var tally = [Tally](repeating: Tally(), count: count)
+        self.count(scan, into: &tally)
+        evidence.reserveCapacity(expectedEvidence(tally))
+        add(scan, index: 0, tally: &tally, evidence: &evidence)
+        return Combined(evidence: evidence, tally: tally)
+    }
+
+    /// Combines `scans` (with `combined` made from `scans[0]` when given), the request and the hooks.
+    package func extract(after combined: Combined?, scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         let count = book.facts.count
         var facts = FactSet(count: count)
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
-        var tally = [Tally](repeating: Tally(), count: count)
-        for scan in scans {
-            scan.mentions.withUnsafeBufferPointer { p in
-                for m in p.indices { tally[p[m].fact].mentions += 1 }
-            }
+        var tally: [Tally]
+        let first: Int
+        if let combined {
+            tally = combined.tally
+            facts.evidence = combined.evidence
+            first = 1
+        } else {
+            tally = [Tally](repeating: Tally(), count: count)
+            first = 0
         }
+        for scan in scans[first...] { self.count(scan, into: &tally) }
         // The evidence is sized once (growing it one by one was a fifth of this function).
-        var expected = 8 + hookSlots.count  // the request's and the hooks'
-        for slot in 0..<count where tally[slot].mentions > 0 { expected += min(Int(tally[slot].mentions), 12) }
-        facts.evidence.reserveCapacity(expected)
-        for (si, scan) in scans.enumerated() {
-            // Mentions are read in place: copying one copies its evidence's strings.
-            scan.mentions.withUnsafeBufferPointer { p in
-                for mi in p.indices {
-                    let slot = p[mi].fact
-                    if let v = p[mi].vote {
-                        tally[slot].voted = true
-                        if let key = decidingKey(v, slot: slot), tally[slot].scan < 0 || key > tally[slot].key {
-                            tally[slot].scan = Int32(si)
-                            tally[slot].mention = Int32(mi)
-                            tally[slot].key = key
-                        }
-                    }
-                    if facts.evidence.count(of: slot) < 12, !Self.holds(facts.evidence, slot, range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
-                        facts.evidence.append(p[mi].evidence, to: slot)
-                    }
-                }
-            }
-        }
+        facts.evidence.reserveCapacity(expectedEvidence(tally))
+        for si in first..<scans.count { add(scans[si], index: si, tally: &tally, evidence: &facts.evidence) }
         for slot in 0..<count where tally[slot].voted {
             let t = tally[slot]
             facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote?.value ?? .unknown
@@ -51,9 +60,42 @@ extension FactExtractor {
         return facts
     }
 
+    private func count(_ scan: NarrativeScan, into tally: inout [Tally]) {
+        scan.mentions.withUnsafeBufferPointer { p in
+            for m in p.indices { tally[p[m].fact].mentions += 1 }
+        }
+    }
+
+    private func expectedEvidence(_ tally: [Tally]) -> Int {
+        var expected = 8 + hookSlots.count  // the request's and the hooks'
+        for slot in tally.indices where tally[slot].mentions > 0 { expected += min(Int(tally[slot].mentions), 12) }
+        return expected
+    }
+
+    /// The mentions of scan number `si`, in text order: votes tallied, evidence kept (twelve per fact).
+    private func add(_ scan: NarrativeScan, index si: Int, tally: inout [Tally], evidence: inout EvidenceLists) {
+        // Mentions are read in place: copying one copies its evidence's strings.
+        scan.mentions.withUnsafeBufferPointer { p in
+            for mi in p.indices {
+                let slot = p[mi].fact
+                if let v = p[mi].vote {
+                    tally[slot].voted = true
+                    if let key = decidingKey(v, slot: slot), tally[slot].scan < 0 || key > tally[slot].key {
+                        tally[slot].scan = Int32(si)
+                        tally[slot].mention = Int32(mi)
+                        tally[slot].key = key
+                    }
+                }
+                if evidence.count(of: slot) < 12, !Self.holds(evidence, slot, range: p[mi].evidence.range, counted: p[mi].evidence.counted) {
+                    evidence.append(p[mi].evidence, to: slot)
+                }
+            }
+        }
+    }
+
     /// `extract`'s running count per fact: how many mentions, whether any voted, and where the
     /// deciding vote is (scan and mention; scan -1 for none) with the key it won by.
-    private struct Tally {
+    fileprivate struct Tally {
         var mentions: Int32 = 0
         var voted = false
         var scan: Int32 = -1
@@ -121,13 +163,17 @@ extension FactExtractor {
     /// Words that, just before a phrase of a request, exclude what it names.
     static let exclusionKeys: Set<UInt64> = Set(["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) })
 
+    /// The keys `excluded` compares (made once: hashing a string per call was a tenth of reading a request).
+    static let slashKey = Tokenizer.key(of: "/"), wKey = Tokenizer.key(of: "w"), oKey = Tokenizer.key(of: "o")
+
     /// Whether one of the two words before token `i` (punctuation skipped) excludes it.
     static func excluded(_ i: Int, _ tokens: [Token]) -> Bool {
         var j = i - 1, words = 0
+        let slash = slashKey, w = wKey, o = oKey
         while j >= 0, words < 2 {
-            if tokens[j].isPunct, tokens[j].key != Tokenizer.key(of: "/") { j -= 1; continue }
+            if tokens[j].isPunct, tokens[j].key != slash { j -= 1; continue }
             if exclusionKeys.contains(tokens[j].key) { return true }
-            if tokens[j].key == Tokenizer.key(of: "w"), j + 2 < tokens.count, tokens[j + 2].key == Tokenizer.key(of: "o") { return true }
+            if tokens[j].key == w, j + 2 < tokens.count, tokens[j + 2].key == o { return true }
             words += 1
             j -= 1
         }

@@ -203,6 +203,7 @@ package struct FactExtractor: Sendable {
         // Measure values: one side of a medication comparison waiting for the other in the next
         // sentences, and the measure a heading line ("Pain:") gives the lines under it.
         var measures = MeasureScan()
+        let patterns = PatternScratch(parts: index.partCount)
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -233,7 +234,7 @@ package struct FactExtractor: Sendable {
                     let gapStart = gaps.count
                     if entry.isGapped {
                         guard gapStart < Int(Int16.max) - 8,
-                              let w = index.complete(entry, first: first, tokens: tokens, limit: range.upperBound, gapsOut: &gaps) else { continue }
+                              let w = patterns.complete(entry, first: first, sentence: s, range: range, tokens: tokens, index: index, gapsOut: &gaps) else { continue }
                         whole = w
                     }
                     if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }

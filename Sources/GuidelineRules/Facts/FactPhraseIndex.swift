@@ -19,7 +19,8 @@ struct FactPhraseIndex: Sendable {
     struct Entry: Sendable {
         var fact: Int
         var role: Role
-        /// For a phrase with gaps ("failed ... physical therapy"): index into `gaps`, else -1.
+        /// For a phrase with gaps ("failed ... physical therapy"): its later parts are
+        /// `partList[partListStart[gap]..<partListStart[gap + 1]]`; -1 for a phrase without gaps.
         var gap: Int32 = -1
         /// The fact counts a mention only in a sentence holding one of its anchors (see `anchored`).
         var needsAnchor = false
@@ -35,18 +36,17 @@ struct FactPhraseIndex: Sendable {
     var narrative = PhraseTrie()
     var request = PhraseTrie()
     var entries: [Entry] = []
-    /// The parts after the first of each gapped phrase, which must follow in order, each within
-    /// `maximumGap` counted words of the previous; a part is a small trie of its alternatives (a
-    /// concept's words), matched at each position of the gap.
-    var gaps: [[GapPart]] = []
-
-    /// One part of a gapped phrase: a small trie of its alternatives, in a class so that reading it
-    /// at every pattern match retains one reference (a `PhraseTrie` value was copied there, a retain
-    /// and a release per array of it: an eighth of the whole scan).
-    final class GapPart: Sendable {
-        let trie: PhraseTrie
-        init(_ trie: PhraseTrie) { self.trie = trie }
-    }
+    /// The later parts of the patterns, interned: equal parts (a concept used after a gap by many
+    /// patterns) have one id. Pattern `g`'s later parts are `partList[partListStart[g]..<partListStart[g + 1]]`.
+    var partListStart: [Int32] = [0]
+    var partList: [Int32] = []
+    var partCount = 0
+    /// Every later part's alternatives in one trie, ids the part ids: a sentence that needs a pattern
+    /// completed is walked once for all parts (`PatternScratch`) instead of once per gap position
+    /// per part per match. By trie node, the parts that end there: `partNodeIDs[partNodeStart[n]..<partNodeStart[n + 1]]`.
+    var partTrie = PhraseTrie()
+    var partNodeStart: [Int32] = []
+    var partNodeIDs: [Int32] = []
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
@@ -76,6 +76,19 @@ struct FactPhraseIndex: Sendable {
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
+        // Rule books say the same concept in many phrases: a part's alternatives (as trie keys), and a
+        // later part's trie, are made once per part text (building them per phrase was most of
+        // loading the rules). Equal part texts share one part id.
+        var partIDs: [String: Int32] = [:]
+        var keysOfPart: [String: PartKeys] = [:]
+        func parts(of phrase: String) -> [(text: String, keys: PartKeys)] {
+            (ConceptLexicon.gapParts(phrase) ?? [phrase]).compactMap { part in
+                if let k = keysOfPart[part] { return k.isEmpty ? nil : (part, k) }
+                let k = PartKeys(lexicon.alternatives(of: part))
+                keysOfPart[part] = k
+                return k.isEmpty ? nil : (part, k)
+            }
+        }
         for (slot, f) in book.facts.enumerated() {
             if case .hook = f.source { continue }
             let isRequest = f.source == .request
@@ -96,23 +109,29 @@ struct FactPhraseIndex: Sendable {
                 let id = Int32(entries.count)
                 entries.append(Entry(fact: slot, role: role, sections: sections))
                 for p in phrases {
-                    let parts = lexicon.parts(of: p)
+                    let parts = parts(of: p)
                     guard let first = parts.first else { continue }
                     var trieID = id
                     if parts.count > 1 {
                         // A pattern is its own entry: its first part's alternatives go in the trie, the
                         // other parts are checked on a match.
                         trieID = Int32(entries.count)
-                        entries.append(Entry(fact: slot, role: role, gap: Int32(gaps.count), sections: sections))
-                        gaps.append(parts.dropFirst().map { alternatives in
-                            var trie = PhraseTrie()
-                            for a in alternatives { trie.add(a, id: 0) }
-                            return GapPart(trie)
-                        })
+                        entries.append(Entry(fact: slot, role: role, gap: Int32(partListStart.count - 1), sections: sections))
+                        for (text, alternatives) in parts.dropFirst() {
+                            let part: Int32
+                            if let known = partIDs[text] {
+                                part = known
+                            } else {
+                                part = Int32(partCount)
+                                partCount += 1
+                                partIDs[text] = part
+                                alternatives.add(to: &partTrie, id: part)
+                            }
+                            partList.append(part)
+                        }
+                        partListStart.append(Int32(partList.count))
                     }
-                    for a in first {
-                        if isRequest { request.add(a, id: trieID) } else { narrative.add(a, id: trieID) }
-                    }
+                    if isRequest { first.keys.add(to: &request, id: trieID) } else { first.keys.add(to: &narrative, id: trieID) }
                 }
             }
             switch f.kind {
@@ -156,6 +175,49 @@ struct FactPhraseIndex: Sendable {
         }
         entryStart.append(Int32(nodeEntries.count))
         anchorStart.append(Int32(anchorFacts.count))
+        partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
+        for n in 0..<partTrie.nodeCount {
+            partNodeStart.append(Int32(partNodeIDs.count))
+            var seen = Set<Int32>()
+            for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
+        }
+        partNodeStart.append(Int32(partNodeIDs.count))
+    }
+}
+
+/// A part's alternatives as a trie stores them (`PhraseTrie.keys(of:)`), in one list of word keys:
+/// alternative `i` is `keys[spans[i].lo..<spans[i].hi]`, or the punctuation mark `keys[lo]` when `hi`
+/// is -1 (no array per alternative: a rule book has a hundred thousand).
+struct PartKeys {
+    var keys: [UInt64] = []
+    var spans: [(lo: Int32, hi: Int32)] = []
+    var isEmpty: Bool { spans.isEmpty }
+
+    init(_ alternatives: [String]) {
+        spans.reserveCapacity(alternatives.count)
+        for a in alternatives {
+            let lo = Int32(keys.count)
+            let (tokens, first) = Tokenizer.phraseKeys(a, into: &keys)
+            if Int32(keys.count) > lo {
+                spans.append((lo, Int32(keys.count)))
+            } else if tokens == 1 {
+                keys.append(first)
+                spans.append((lo, -1))
+            } else {
+                spans.append((lo, lo))  // no word and not one mark: added to no trie
+            }
+        }
+    }
+
+    /// Adds every alternative to `trie` with `id` (as `PhraseTrie.add(_:id:)` adds a phrase).
+    func add(to trie: inout PhraseTrie, id: Int32) {
+        for s in spans {
+            if s.hi < 0 {
+                trie.add(punctuation: keys[Int(s.lo)], id: id)
+            } else if s.hi > s.lo {
+                trie.add(keys: keys[Int(s.lo)..<Int(s.hi)], id: id)
+            }
+        }
     }
 }
 
@@ -168,15 +230,23 @@ extension FactPhraseIndex {
         var end = first.upperBound
         let mark = gapsOut.count
         tokens.withUnsafeBufferPointer { buffer in
-            for part in gaps[Int(entry.gap)] {
+            let g = Int(entry.gap)
+            for k in Int(partListStart[g])..<Int(partListStart[g + 1]) {
+                let part = partList[k]
                 var found: Int?
                 var words = 0
                 var j = end
                 while j < limit, words <= Self.maximumGap {
                     if !buffer[j].isPunct {
-                        if let m = part.trie.longestMatch(in: buffer, at: j, end: limit) {
+                        // The longest of the part's alternatives starting here (the last node of the
+                        // walk where one of them ends).
+                        var longest = -1
+                        partTrie.allMatches(in: buffer, at: j, end: limit) { e, node in
+                            for n in Int(partNodeStart[Int(node)])..<Int(partNodeStart[Int(node) + 1]) where partNodeIDs[n] == part { longest = e }
+                        }
+                        if longest >= 0 {
                             if j > end { gapsOut.append(end..<j) }
-                            found = m.end
+                            found = longest
                             break
                         }
                         if fillers.flags(buffer[j].key) == 0 { words += 1 }
@@ -192,5 +262,146 @@ extension FactPhraseIndex {
             return nil
         }
         return first.lowerBound..<end
+    }
+}
+
+/// A narrative scan's scratch for completing patterns (`FactPhraseIndex.complete` without a trie walk
+/// per gap position): for the sentence being read, where each later part matches, found by one walk
+/// of `partTrie` over the sentence when the sentence first needs a pattern completed. A part then
+/// follows at its first match after the previous part's end when at most `maximumGap` counted words
+/// (neither punctuation nor fillers) stand between them — what the walk of `complete` finds.
+/// Plain memory allocated once per scan (used by one thread: no exclusivity checks).
+final class PatternScratch {
+    private struct Record { var part: Int32; var start: Int32; var end: Int32 }
+    @exclusivity(unchecked) private var sentence = -1
+    /// By part: the sentence its list was made for, and its list `starts/ends[first[p]..<last[p]]`
+    /// (in token order, the longest match at each start).
+    private let stamp: UnsafeMutablePointer<Int32>
+    private let count: UnsafeMutablePointer<Int32>
+    private let first: UnsafeMutablePointer<Int32>
+    private let last: UnsafeMutablePointer<Int32>
+    private let partCount: Int
+    @exclusivity(unchecked) private var capacity = 0
+    @exclusivity(unchecked) private var records: UnsafeMutablePointer<Record>
+    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int32>
+
+    init(parts: Int) {
+        partCount = max(parts, 1)
+        stamp = .allocate(capacity: partCount)
+        stamp.initialize(repeating: -1, count: partCount)
+        count = .allocate(capacity: partCount)
+        count.initialize(repeating: 0, count: partCount)
+        first = .allocate(capacity: partCount)
+        first.initialize(repeating: 0, count: partCount)
+        last = .allocate(capacity: partCount)
+        last.initialize(repeating: 0, count: partCount)
+        capacity = 256
+        records = .allocate(capacity: capacity)
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        stamp.deallocate(); count.deallocate(); first.deallocate(); last.deallocate()
+        records.deallocate(); starts.deallocate(); ends.deallocate()
+    }
+
+    private func grow() {
+        let bigger = capacity * 2
+        let r = UnsafeMutablePointer<Record>.allocate(capacity: bigger)
+        r.update(from: records, count: capacity)
+        records.deallocate()
+        records = r
+        starts.deallocate(); ends.deallocate()
+        starts = .allocate(capacity: bigger)
+        ends = .allocate(capacity: bigger)
+        capacity = bigger
+    }
+
+    private func prepare(_ s: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ index: FactPhraseIndex) {
+        sentence = s
+        let hi = range.upperBound
+        var n = 0
+        let stamp32 = Int32(truncatingIfNeeded: s)
+        index.partNodeStart.withUnsafeBufferPointer { nodeStart in
+            index.partNodeIDs.withUnsafeBufferPointer { ids in
+                for j in range where !tokens[j].isPunct {
+                    index.partTrie.allMatches(in: tokens, at: j, end: hi) { e, node in
+                        for k in Int(nodeStart[Int(node)])..<Int(nodeStart[Int(node) + 1]) {
+                            if n == capacity { grow() }
+                            records[n] = Record(part: ids[k], start: Int32(truncatingIfNeeded: j), end: Int32(truncatingIfNeeded: e))
+                            n += 1
+                        }
+                    }
+                }
+            }
+        }
+        // Group the matches by part (a counting sort, stable: each part's list stays in token order).
+        for r in 0..<n {
+            let p = Int(records[r].part)
+            if stamp[p] != stamp32 { stamp[p] = stamp32; count[p] = 0 }
+            count[p] += 1
+        }
+        var offset: Int32 = 0
+        for r in 0..<n {
+            let record = records[r]
+            let p = Int(record.part)
+            if count[p] > 0 {
+                first[p] = offset
+                last[p] = offset
+                offset += count[p]
+                count[p] = 0
+            }
+            let at = Int(last[p])
+            if at > Int(first[p]), starts[at - 1] == record.start {
+                ends[at - 1] = record.end  // a longer alternative at the same start
+            } else {
+                starts[at] = record.start
+                ends[at] = record.end
+                last[p] += 1
+            }
+        }
+    }
+
+    /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.
+    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
+                  tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
+        tokens.withUnsafeBufferPointer { tokens in
+            if sentence != s { prepare(s, range, tokens, index) }
+            var end = firstPart.upperBound
+            let mark = gapsOut.count
+            let g = Int(entry.gap)
+            let stamp32 = Int32(truncatingIfNeeded: s)
+            for k in Int(index.partListStart[g])..<Int(index.partListStart[g + 1]) {
+                let p = Int(index.partList[k])
+                var j = -1, e = 0
+                if stamp[p] == stamp32 {
+                    // The first match starting at `end` or later (a binary search: a long sentence,
+                    // a table or repeated text, can hold thousands).
+                    var lo = Int(first[p]), hi = Int(last[p])
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        if Int(starts[mid]) < end { lo = mid + 1 } else { hi = mid }
+                    }
+                    if lo < Int(last[p]) { j = Int(starts[lo]); e = Int(ends[lo]) }
+                }
+                if j > end {
+                    // At most `maximumGap` counted words before the part.
+                    var words = 0
+                    for t in end..<j where !tokens[t].isPunct && index.fillers.flags(tokens[t].key) == 0 {
+                        words += 1
+                        if words > FactPhraseIndex.maximumGap { j = -1; break }
+                    }
+                }
+                guard j >= 0 else {
+                    gapsOut.removeLast(gapsOut.count - mark)
+                    return nil
+                }
+                if j > end { gapsOut.append(end..<j) }
+                end = e
+            }
+            return firstPart.lowerBound..<end
+        }
     }
 }

@@ -21,9 +21,25 @@ public final class Analyzer: Sendable {
 
     public init(book: RuleBook) {
         self.book = book
-        self.recognizer = RequestRecognizer(book: book)
+        // The request recognizer's tries are built on a second thread while the fact index is built
+        // here: two independent halves of loading the rules, which every run waits for.
+        let built = BuiltRecognizer()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            built.value = RequestRecognizer(book: book)
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
         self.extractor = FactExtractor(book: book)
+        done.wait()
+        self.recognizer = built.value!
         self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
+    }
+
+    /// Hands the recognizer from the thread that builds it (read only after the semaphore).
+    private final class BuiltRecognizer: @unchecked Sendable {
+        var value: RequestRecognizer?
     }
 
     /// Longest request text read: a title is a line or two; more is damaged input, not a request.
@@ -59,10 +75,16 @@ public final class Analyzer: Sendable {
 
     /// Predicts from narrative already scanned (a letter's case summary is scanned once for all its items).
     package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], context: CaseContext) -> Prediction {
+        predict(requestText, scans: scans, after: nil, context: context)
+    }
+
+    /// `predict(_:scans:context:)` with the first scan already combined (`FactExtractor.combine`).
+    package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
+                         context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
         let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
-        var facts = extractor.extract(scans: scans, context: context, request: request)
+        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request)
         let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,

@@ -39,13 +39,15 @@ package struct NoteSections: Sendable {
         return out
     }
 
+    static let colonKey = Tokenizer.key(of: ":"), dashKey = Tokenizer.key(of: "-"), commaKey = Tokenizer.key(of: ",")
+
     /// Finds the headings among `tokens` (of `bytes`), with the first token of every sentence given
     /// in `sentenceStarts` (ascending).
     package static func find(_ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentenceStarts: [Int],
                              headings trie: PhraseTrie, sectionOf: [Int16], oneLetter: [Bool]) -> NoteSections {
         var out = NoteSections()
         guard !trie.isEmpty else { return out }
-        let colon = Tokenizer.key(of: ":"), dash = Tokenizer.key(of: "-"), comma = Tokenizer.key(of: ",")
+        let colon = Self.colonKey, dash = Self.dashKey, comma = Self.commaKey
         var nextSentence = 0
         var i = 0
         while i < tokens.count {

@@ -76,32 +76,61 @@ package struct PhraseTrie: Sendable {
 
     /// Adds a phrase; an empty phrase (no words, numbers or punctuation) is ignored.
     package mutating func add(_ phrase: String, id: Int32) {
-        let toks = Tokenizer.tokens(phrase)
-        let words = toks.filter(\.isWordLike)
-        if words.isEmpty {
-            if toks.count == 1 {
-                if let k = punctKeys.firstIndex(of: toks[0].key) {
-                    punctLists[k].append(id)
-                } else {
-                    punctKeys.append(toks[0].key)
-                    punctLists.append([id])
-                }
-                count += 1
-            }
-            return
+        add(Self.keys(of: phrase), id: id)
+    }
+
+    /// A phrase as the trie stores it: its word keys, or the key of a phrase that is one
+    /// punctuation mark. Made once per distinct phrase by callers that add a phrase to many tries.
+    package enum PhraseKeys: Sendable, Hashable {
+        case words([UInt64])
+        case punctuation(UInt64)
+        case none
+    }
+
+    /// A phrase's keys for `add(_:id:)` (the tokenizing `add(_:id:)` does).
+    package static func keys(of phrase: String) -> PhraseKeys {
+        let (words, count, first) = Tokenizer.phraseKeys(phrase)
+        if words.isEmpty { return count == 1 ? .punctuation(first) : .none }
+        return .words(words)
+    }
+
+    /// Adds a phrase given as `keys(of:)` made it.
+    package mutating func add(_ phrase: PhraseKeys, id: Int32) {
+        switch phrase {
+        case .words(let keys):
+            add(keys: keys, id: id)
+        case .punctuation(let key):
+            add(punctuation: key, id: id)
+        case .none:
+            break
         }
-        add(keys: words.map(\.key), id: id)
     }
 
     /// Adds a phrase given as word keys (see `Tokenizer.keys(ofPhrase:)`).
     package mutating func add(keys: [UInt64], id: Int32) {
-        guard !keys.isEmpty else { return }
+        add(keys: keys[...], id: id)
+    }
+
+    /// Adds a phrase given as word keys, a slice of a longer list.
+    package mutating func add(keys: ArraySlice<UInt64>, id: Int32) {
+        guard let first = keys.first else { return }
         var node: Int32 = 0
         for key in keys { node = child(of: node, key, create: true) }
         nodeIDs[Int(node)].append(id)
         terminal[Int(node)] = true
-        let bit = Self.filterBit(keys[0])
+        let bit = Self.filterBit(first)
         firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
+        count += 1
+    }
+
+    /// Adds a phrase that is one punctuation mark (its key).
+    package mutating func add(punctuation key: UInt64, id: Int32) {
+        if let k = punctKeys.firstIndex(of: key) {
+            punctLists[k].append(id)
+        } else {
+            punctKeys.append(key)
+            punctLists.append([id])
+        }
         count += 1
     }
 

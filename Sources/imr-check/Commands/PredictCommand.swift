@@ -56,7 +56,7 @@ enum PredictCommand {
         let many = start2.options.positionals.count > 1
         if start2.options.positionals.isEmpty {
             // --request without a narrative.
-            guard let analyzer = RulesLocator.loadBook(options).map({ Analyzer(book: $0) }) else { return 2 }
+            guard let analyzer = RulesLocator.loadBook(options).map({ RulesLocator.keptToExit(Analyzer(book: $0)) }) else { return 2 }
             let text = SourceText(path: "(no narrative)", bytes: [])
             let out = predict(text, requests: requests, requestDate: requestDate, analyzer: analyzer, format: format, header: false)
             var summary = out.summary
@@ -145,10 +145,20 @@ enum PredictCommand {
         let origin = analyzer.book.origin
         var out = JSONWriter(pretty: format == .json, capacity: 16 << 10)
         if format == .text, header { out.raw(text: Console.shared.paint(text.path, "1")); out.raw("\n") }
+        // A note's requests share its narrative: it is scanned once, not once per request (a scan reads
+        // only the regions and the case's reference year, the same for every job).
+        var scanned: [(regions: [Range<Int>], scan: FactExtractor.NarrativeScan)] = []
         for (n, job) in jobs.enumerated() {
             var c = context
             c.requestRange = job.range
-            let p = analyzer.predict(job.request, source: text, regions: job.regions, context: c)
+            let scan: FactExtractor.NarrativeScan
+            if let known = scanned.first(where: { $0.regions == job.regions }) {
+                scan = known.scan
+            } else {
+                scan = analyzer.extractor.scan(source: text, regions: job.regions, context: c)
+                scanned.append((job.regions, scan))
+            }
+            let p = analyzer.predict(job.request, scans: [scan], context: c)
             result.summary.add(p)
             PredictOutput.write(p, source: text, rules: origin, format: format, number: n, to: &out)
         }

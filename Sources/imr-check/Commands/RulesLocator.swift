@@ -75,8 +75,15 @@ enum RulesLocator {
         let dir = locate(options)
         return Background {
             let result = RuleLoader.load(directory: dir)
-            return PendingRules(dir: dir, result: result, analyzer: result.book.map { Analyzer(book: $0) })
+            return PendingRules(dir: dir, result: result, analyzer: result.book.map { keptToExit(Analyzer(book: $0)) })
         }
+    }
+
+    /// A run ends with its command: the analyzer (tries of a hundred thousand phrases) and its book
+    /// are left to the process's exit instead of being taken apart (50 M instructions, every run).
+    static func keptToExit(_ analyzer: Analyzer) -> Analyzer {
+        _ = Unmanaged.passRetained(analyzer)
+        return analyzer
     }
 
     struct PendingRules: Sendable {
