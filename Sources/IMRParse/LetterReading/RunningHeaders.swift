@@ -70,7 +70,13 @@ enum RunningHeaders {
             // "guideline:"), which repeats item after item.
             // A header has words: a line of numbers ("58-60.", the pages of a citation wrapped onto
             // the next page) compares equal to any other once digits are folded.
-            if c.count <= 100, !sentenceEnd, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
+            // Nor the end of a field label wrapped from the line just above ("Medical Treatment
+            // Guideline(s) Used by the Claims Administrator (Utilization Review" / "Organization):"),
+            // which repeats item after item: the two lines read as a label (`LabelMeaning`).
+            let p = previous[k]
+            let labelTail = lastByte == 58 && p >= 0 && p >= k - 2 && (p + 1..<k).allSatisfy { lines[$0].isBlank }
+                && LabelMeaning.isFieldLabel(bytes, lines[p].contentStart..<(c.upperBound - 1))
+            if c.count <= 100, !sentenceEnd, !labelTail, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
                FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) { candidates.append(k) }
         }
         for k in LineKey.repeated(candidates, lines) { lines.lines[k].isNoise = true }
