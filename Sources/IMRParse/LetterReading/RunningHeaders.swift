@@ -84,7 +84,11 @@ enum RunningHeaders {
             let p = previous[k]
             let labelTail = lastByte == 58 && p >= 0 && p >= k - 2 && (p + 1..<k).allSatisfy { lines[$0].isBlank }
                 && LabelMeaning.isFieldLabel(bytes, lines[p].contentStart..<(c.upperBound - 1))
-            if c.count <= 100, !sentenceEnd, !labelTail, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
+            // Nor its first line, when the label's colon is on the line just below.
+            let q = next[k + 1]
+            let labelHead = !labelTail && q < n && q <= k + 2 && lastByte != 58 && lastByte != 46
+                && bytes[lines[q].content.prefix(40)].firstIndex(of: 58).map { LabelMeaning.isFieldLabel(bytes, c.lowerBound..<$0) } ?? false
+            if c.count <= 100, !sentenceEnd, !labelTail, !labelHead, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
                FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) {
                 candidates.append(k)
                 zones.append((z, lastZone))
