@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ways a letter states a decision: a bare word after a title ("…: Upheld"), a sentence
 /// ("… is not medically necessary and appropriate"), or a determination line ("DETERMINATION: UPHELD").
 enum DecisionPhrases {
@@ -134,16 +136,22 @@ enum DecisionPhrases {
     /// Whether a word in `range` is cut by a hyphen at a line's end ("deci-" / "sion"; spaces may
     /// stand after the hyphen).
     private static func hasLineEndHyphen(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound + 1
-        while i + 1 < range.upperBound {
-            if bytes[i] == 45, TextScan.isAlpha(bytes[i - 1]) {
-                var j = i + 1
-                while j < range.upperBound, bytes[j] == 32 || bytes[j] == 9 { j += 1 }
-                if j < range.upperBound, bytes[j] == 10 || bytes[j] == 13 { return true }
+        guard range.count > 2 else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            var i = range.lowerBound + 1
+            // memchr (vectorised) from one hyphen to the next.
+            while i + 1 < range.upperBound, let hit = memchr(base + i, 45, range.upperBound - 1 - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if TextScan.isAlpha(b[i - 1]) {
+                    var j = i + 1
+                    while j < range.upperBound, b[j] == 32 || b[j] == 9 { j += 1 }
+                    if j < range.upperBound, b[j] == 10 || b[j] == 13 { return true }
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     /// When the word starting at `start` begins a line and the line before ends with a word cut by a

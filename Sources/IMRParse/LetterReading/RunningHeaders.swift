@@ -78,25 +78,46 @@ enum RunningHeaders {
             // "guideline:"), which repeats item after item.
             // A header has words: a line of numbers ("58-60.", the pages of a citation wrapped onto
             // the next page) compares equal to any other once digits are folded.
-            // Nor the end of a field label wrapped from the line just above ("Medical Treatment
-            // Guideline(s) Used by the Claims Administrator (Utilization Review" / "Organization):"),
-            // which repeats item after item: the two lines read as a label (`LabelMeaning`).
-            let p = previous[k]
-            let labelTail = lastByte == 58 && p >= 0 && p >= k - 2 && (p + 1..<k).allSatisfy { lines[$0].isBlank }
-                && LabelMeaning.isFieldLabel(bytes, lines[p].contentStart..<(c.upperBound - 1))
-            // Nor its first line, when the label's colon is on the line just below.
-            let q = next[k + 1]
-            let labelHead = !labelTail && q < n && q <= k + 2 && lastByte != 58 && lastByte != 46
-                && bytes[lines[q].content.prefix(40)].firstIndex(of: 58).map { LabelMeaning.isFieldLabel(bytes, c.lowerBound..<$0) } ?? false
-            if c.count <= 100, !sentenceEnd, !labelTail, !labelHead, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
+            if c.count <= 100, !sentenceEnd, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
                FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) {
                 candidates.append(k)
                 zones.append((z, lastZone))
             }
         }
-        for k in LineKey.repeated(candidates, zones: zones, lines) { lines.lines[k].isNoise = true }
+        // Nor a line of a field label wrapped over two lines, which repeats item after item (read
+        // only for the lines that repeat: few); its every copy then stays.
+        let repeated = LineKey.repeated(candidates, zones: zones, lines)
+        let labelKeys = lines.bytes.withUnsafeBufferPointer { buf in
+            repeated.filter { isLabelPart(lines, $0, previous: previous[$0], next: next[$0 + 1]) }.map { LineKey.hash(buf, lines[$0].content) }
+        }
+        for k in repeated {
+            if !labelKeys.isEmpty, lines.bytes.withUnsafeBufferPointer({ labelKeys.contains(LineKey.hash($0, lines[k].content)) }) { continue }
+            lines.lines[k].isNoise = true
+        }
         return steps + members.count
     }
+}
+
+/// Whether line `k` is the last line of a field label wrapped from the line just above ("Medical
+/// Treatment Guideline(s) Used by the Claims Administrator (Utilization Review" / "Organization):"),
+/// the two (or three) lines read as a label (`LabelMeaning`), or its first line, the label's colon on the line
+/// just below. `previous` and `next` are the significant lines around it (-1 or the line count when
+/// there is none).
+private func isLabelPart(_ lines: LetterLines, _ k: Int, previous p: Int, next q: Int) -> Bool {
+    let bytes = lines.bytes
+    let c = lines[k].content
+    let lastByte = bytes[c.upperBound - 1]
+    if lastByte == 58 {
+        guard p >= 0, p >= k - 2, (p + 1..<k).allSatisfy({ lines[$0].isBlank }) else { return false }
+        if LabelMeaning.isFieldLabel(bytes, lines[p].contentStart..<(c.upperBound - 1)) { return true }
+        // A label over three lines ("Medical Treatment Guideline(s) Used by" / "the Claims
+        // Administrator (Utilization Review" / "Organization):").
+        guard let pp = lines.previousSignificant(before: p), pp >= p - 2, (pp + 1..<p).allSatisfy({ lines[$0].isBlank }) else { return false }
+        return LabelMeaning.isFieldLabel(bytes, lines[pp].contentStart..<(c.upperBound - 1))
+    }
+    // The line below may stand past a page break ("… (Utilization Review" / "Page 3 of 3" / "Organization):").
+    guard lastByte != 46, q < lines.count, q <= k + 2 || (k + 1..<q).contains(where: { lines[$0].isNoise }), let colon = bytes[lines[q].content.prefix(40)].firstIndex(of: 58) else { return false }
+    return LabelMeaning.isFieldLabel(bytes, c.lowerBound..<colon)
 }
 
 /// Whether `c` holds a colon followed by four words or more: a field's label and text ("guideline:
