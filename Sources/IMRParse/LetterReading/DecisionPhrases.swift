@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ways a letter states a decision: a bare word after a title ("…: Upheld"), a sentence
 /// ("… is not medically necessary and appropriate"), or a determination line ("DETERMINATION: UPHELD").
 enum DecisionPhrases {
@@ -75,7 +77,7 @@ enum DecisionPhrases {
         // Every verdict names a decision, a denial, a determination or a non-certification: no "de"
         // or "ti" (of "certification") in the range, no verdict. Most ranges are ruled out by
         // looking for the subject's letters before any phrase is tried.
-        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil else { return nil }
+        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil || hasLineEndHyphen(bytes, range) else { return nil }
         var found: Located<Decision>? = nil
         verdictSet.scanMatches(bytes, range) { i, k, e in
             // Whole words only ("overturning" is not "overturn").
@@ -98,6 +100,12 @@ enum DecisionPhrases {
                 // "is not upheld", "cannot be overturned": a negation right before the word.
                 if w < 2, verdictNegations.contains(bytes, ws..<wend) { negated = true }
                 if verdictSubjects.contains(bytes, ws..<wend) { subject = ws; break }
+                // A subject hyphenated at a line's end ("The utilization review deci-" / "sion is
+                // overturned."): the two halves read as one word.
+                if let head = hyphenatedHead(bytes, before: j, floor: range.lowerBound) {
+                    let word = Array(bytes[head]) + Array(bytes[ws..<wend])
+                    if verdictSubjects.contains(word, 0..<word.count) { subject = head.lowerBound; break }
+                }
             }
             // Or after an active verb: "MAXIMUS overturns the UR decision" ("Overturned" before
             // "Decision rationale:" is a label's decision word, not a verb).
@@ -123,6 +131,40 @@ enum DecisionPhrases {
             return true
         }
         return found
+    }
+
+    /// Whether a word in `range` is cut by a hyphen at a line's end ("deci-" / "sion"; spaces may
+    /// stand after the hyphen).
+    private static func hasLineEndHyphen(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count > 2 else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            var i = range.lowerBound + 1
+            // memchr (vectorised) from one hyphen to the next.
+            while i + 1 < range.upperBound, let hit = memchr(base + i, 45, range.upperBound - 1 - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if TextScan.isAlpha(b[i - 1]) {
+                    var j = i + 1
+                    while j < range.upperBound, b[j] == 32 || b[j] == 9 { j += 1 }
+                    if j < range.upperBound, b[j] == 10 || b[j] == 13 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// When the word starting at `start` begins a line and the line before ends with a word cut by a
+    /// hyphen ("deci-"), that first half (without its hyphen).
+    private static func hyphenatedHead(_ bytes: [UInt8], before start: Int, floor: Int) -> Range<Int>? {
+        var j = start
+        var newline = false
+        while j > floor, TextScan.isSpace(bytes[j - 1]) { if bytes[j - 1] == 10 || bytes[j - 1] == 13 { newline = true }; j -= 1 }
+        guard newline, j - 1 > floor, bytes[j - 1] == 45, TextScan.isAlpha(bytes[j - 2]) else { return nil }
+        let end = j - 1
+        var s = end
+        while s > floor, TextScan.isAlpha(bytes[s - 1]) { s -= 1 }
+        return s..<end
     }
 
     // MARK: "is (not) medically necessary"

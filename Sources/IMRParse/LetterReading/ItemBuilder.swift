@@ -32,8 +32,10 @@ enum ItemBuilder {
         if item.rationale == nil, let r = draft.unlabelled ?? rest { item.rationale = located(r, lines) }
         item.range = draft.range
         item.header = (draft.header.start..<max(draft.header.start, draft.header.end), draft.header.form.name, draft.header.number)
-        // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale.
-        for r in [draft.fields[.decision], draft.unlabelled, fields[.rationale].map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
+        // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale
+        // (its text: blank lines and page furniture after it do not count).
+        let rationaleText = fields[.rationale].map { item.rationale?.range ?? $0 }
+        for r in [draft.fields[.decision], draft.unlabelled, rationaleText.map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
             if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
         }
         return item

@@ -129,11 +129,9 @@ enum LabelMeaning: Sendable, Equatable {
         var colon = firstColon(bytes, start..<min(c.upperBound, start + 140))
         var wrapped = false
         if colon == nil, end - start > 70 {
-            guard end - start < 100, let next = lines.nextSignificant(after: k), next <= k + 3, !endsWithStop(bytes, start..<end) else { return nil }
-            let n = lines[next].content
-            guard let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) else { return nil }
+            guard end - start < 100, !endsWithStop(bytes, start..<end), let (nc, ne) = colonBelow(lines, line: k) else { return nil }
             colon = nc
-            end = n.upperBound
+            end = ne
             wrapped = true
         }
         // A heading alone on its line ends without a stop, holds no digit and has few words.
@@ -162,25 +160,87 @@ enum LabelMeaning: Sendable, Equatable {
               sectionsOnly ? !words[first].isDisjoint(with: sectionStarts) || firstGlue.contains(bytes, start..<w)
                            : !words[first].subtracting([.and, .plural]).isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
         // A short line may still be a label whose colon is on the next line.
-        if colon == nil, !endsWithStop(bytes, start..<end), let next = lines.nextSignificant(after: k), next <= k + 3 {
-            let n = lines[next].content
-            if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)),
-               flags(bytes, start..<nc, maxWords: 14).flatMap({ meaning($0, standalone: false) }) != nil {
-                colon = nc
-                end = n.upperBound
-                wrapped = true
-            }
+        if colon == nil, !endsWithStop(bytes, start..<end), let (nc, ne) = colonBelow(lines, line: k),
+           flags(lines, start..<nc, maxWords: 14).flatMap({ meaning($0, standalone: false) }) != nil {
+            colon = nc
+            end = ne
+            wrapped = true
         }
         if let colon {
-            guard colon - start <= 140, let flags = flags(bytes, start..<colon, maxWords: 14) else { return nil }
+            guard wrapped || colon - start <= 140, let flags = wrapped ? flags(lines, start..<colon, maxWords: 14) : flags(bytes, start..<colon, maxWords: 14)
+            else { return nil }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
             return Found(meaning: meaning, labelEnd: colon, valueStart: colon + 1, hasColon: true)
         }
         // A heading alone on its line: short, no sentence punctuation at its end.
-        guard end - start <= 70, !endsWithStop(bytes, start..<end), let flags = flags(bytes, start..<end, maxWords: 9),
-              let meaning = meaning(flags, standalone: true) else { return nil }
-        _ = wrapped
-        return Found(meaning: meaning, labelEnd: end, valueStart: end, hasColon: false)
+        guard end - start <= 70, !endsWithStop(bytes, start..<end) else { return nil }
+        let alone = flags(bytes, start..<end, maxWords: 9).flatMap { meaning($0, standalone: true) }
+        // Or wrapped onto the next line ("DETERMINATIONS" / "AND REASONS"): read over both lines when
+        // the first says nothing alone or stops on a word that joins ("… Used by").
+        if !wrapped, alone == nil || joinWords.contains(bytes, lastStart..<lastEnd), let e = headingBelow(lines, line: k),
+           let joined = flags(lines, start..<e, maxWords: 9).flatMap({ meaning($0, standalone: true) }) {
+            return Found(meaning: joined, labelEnd: e, valueStart: e, hasColon: false)
+        }
+        guard let alone else { return nil }
+        return Found(meaning: alone, labelEnd: end, valueStart: end, hasColon: false)
+    }
+
+    /// The next significant line after line `k`: at most `within` lines down, or anywhere past page
+    /// furniture (a label wrapped across a page break).
+    private static func following(_ lines: LetterLines, _ k: Int, within: Int) -> Int? {
+        guard let n = lines.nextSignificant(after: k) else { return nil }
+        return n <= k + within || (k + 1..<n).contains(where: { lines[$0].isNoise }) ? n : nil
+    }
+
+    /// Words that carry a label or a heading on to its next line: a line that ends with one, or a
+    /// line that starts with one after a heading ("Summary of the Case" / "by the Expert Reviewer:").
+    private static let joinWords = WordSet(["by", "of", "for", "and", "&", "used", "relied", "upon", "under"])
+
+    /// The colon of a label wrapped over the next line or two ("Medical Treatment Guideline(s) Used
+    /// by" / "the Claims Administrator (Utilization Review" / "Organization):"), and the end of its
+    /// line: within the first 40 bytes of the next line, or of the line after when the next is a
+    /// short run of words without a colon or a stop.
+    private static func colonBelow(_ lines: LetterLines, line k: Int) -> (colon: Int, lineEnd: Int)? {
+        let bytes = lines.bytes
+        guard let next = following(lines, k, within: 3) else { return nil }
+        let n = lines[next].content
+        if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) { return (nc, n.upperBound) }
+        guard n.count <= 60, firstColon(bytes, n) == nil, !endsWithStop(bytes, n),
+              let third = following(lines, next, within: 3) else { return nil }
+        let t = lines[third].content
+        guard let tc = firstColon(bytes, t.lowerBound..<min(t.upperBound, t.lowerBound + 40)) else { return nil }
+        return (tc, t.upperBound)
+    }
+
+    /// The end of a heading without a colon wrapped onto the next line: that line short, without a
+    /// colon, a digit or a stop at its end.
+    private static func headingBelow(_ lines: LetterLines, line k: Int) -> Int? {
+        let bytes = lines.bytes
+        guard let next = following(lines, k, within: 2) else { return nil }
+        let n = lines[next].content
+        guard n.count <= 50, !endsWithStop(bytes, n), !bytes[n].contains(where: { $0 == 58 || TextScan.isDigit($0) }) else { return nil }
+        return n.upperBound
+    }
+
+    /// After a heading that ends its line (`headingEnd`), the rest of its words on the next line
+    /// ("Summary of the Case" / "by the Expert Reviewer:"): that line starts with a word that joins,
+    /// holds only label words and ends with a colon. Where the heading then ends (after the colon).
+    static func continuation(_ lines: LetterLines, after headingEnd: Int) -> Int? {
+        let bytes = lines.bytes
+        let k = lines.lineIndex(at: max(0, headingEnd - 1))
+        guard let next = following(lines, k, within: 2) else { return nil }
+        let n = lines[next].content
+        guard n.count <= 60, bytes[n.upperBound - 1] == 58, let colon = firstColon(bytes, n), colon == n.upperBound - 1 else { return nil }
+        var w = n.lowerBound
+        while w < colon, TextScan.isAlpha(bytes[w]) || bytes[w] == 38 { w += 1 }
+        guard w > n.lowerBound, joinWords.contains(bytes, n.lowerBound..<w), flags(bytes, n.lowerBound..<colon, maxWords: 8) != nil else { return nil }
+        return n.upperBound
+    }
+
+    /// Whether the words in `range` (up to a colon left out) are a field label's.
+    static func isFieldLabel(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard let start = range.first, TextScan.isAlpha(bytes[start]), let f = flags(bytes, range, maxWords: 16) else { return false }
+        return meaning(f, standalone: false)?.fieldLabel != nil
     }
 
     /// Whether line `k` may hold a label or a heading read from its words: it starts a paragraph —
@@ -211,9 +271,36 @@ enum LabelMeaning: Sendable, Equatable {
         return bytes[last] == 46 || bytes[last] == 44 || bytes[last] == 59 || bytes[last] == 63 || bytes[last] == 33
     }
 
+    /// The flags of the words in `range` over several lines, leaving out the page furniture between
+    /// them (a label wrapped across a page break).
+    private static func flags(_ lines: LetterLines, _ range: Range<Int>, maxWords: Int) -> Flags? {
+        var all: Flags = []
+        var k = lines.lineIndex(at: range.lowerBound)
+        var count = 0
+        while k < lines.count, lines[k].start < range.upperBound {
+            if lines.isSignificant(k) {
+                let r = max(range.lowerBound, lines[k].contentStart)..<min(range.upperBound, lines[k].contentEnd)
+                if !r.isEmpty {
+                    // The lines' words count against the one limit.
+                    guard let (f, n) = flagsAndCount(lines.bytes, r, maxWords: maxWords - count) else { return nil }
+                    all.formUnion(f)
+                    count += n
+                }
+            }
+            k += 1
+        }
+        return count == 0 ? nil : all
+    }
+
     /// The flags of the words in `range`, or nil when one of them is not a label word (or there are
     /// more than `maxWords`).
     private static func flags(_ bytes: [UInt8], _ range: Range<Int>, maxWords: Int) -> Flags? {
+        flagsAndCount(bytes, range, maxWords: maxWords).flatMap { $0.count == 0 ? nil : $0.flags }
+    }
+
+    /// The flags of the words in `range` and how many words there are (none: no flags), or nil when
+    /// one of them is not a label word or there are more than `maxWords`.
+    private static func flagsAndCount(_ bytes: [UInt8], _ range: Range<Int>, maxWords: Int) -> (flags: Flags, count: Int)? {
         var flags: Flags = []
         var count = 0
         var i = range.lowerBound
@@ -241,7 +328,7 @@ enum LabelMeaning: Sendable, Equatable {
             flags.formUnion(words[k])
             if plural { flags.insert(.plural) }
         }
-        return count == 0 ? nil : flags
+        return (flags, count)
     }
 
     /// "administrator’s" (a curly apostrophe) looked up as "administrator's".

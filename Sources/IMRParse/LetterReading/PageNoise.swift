@@ -45,16 +45,24 @@ enum PageNoise {
             var found = 0
             var k = b - 1
             while k >= 0, found < 1 {
-                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
+                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content), !continuesURL(lines, k) { lines.lines[k].isNoise = true } }
                 k -= 1
             }
             found = 0
             k = b
             while k < lines.count, found < 1 {
-                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content) { lines.lines[k].isNoise = true } }
+                if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content), !continuesURL(lines, k) { lines.lines[k].isNoise = true } }
                 k += 1
             }
         }
+    }
+
+    /// Whether line `k` is the second half of a URL cut at the end of the line before ("(http://" /
+    /// "www.odg-twc.com/odgtwc/pain.htm)."): text of a field, not a page footer.
+    private static func continuesURL(_ lines: LetterLines, _ k: Int) -> Bool {
+        guard let p = lines.previousSignificant(before: k) else { return false }
+        let c = lines[p].content
+        return c.count >= 2 && lines.bytes[c.upperBound - 1] == 47
     }
 
     /// "http…" or "www.…" with no space in it, brackets and punctuation around it allowed.

@@ -21,14 +21,16 @@ enum RunningHeaders {
         for k in 1..<(n + 1) { previous[k] = lines.isSignificant(k - 1) ? k - 1 : previous[k - 1] }
         var steps = 2 * n
 
-        // The lines of every zone, as line indexes (a line may stand in several zones).
-        var members: [Int] = []
+        // The lines of every zone, as line indexes with the zone's number (a line may stand in
+        // several zones).
+        var members: [(line: Int, zone: Int)] = []
         members.reserveCapacity(4 * breaks.count + 2)
+        var zone = 0
         func addForward(from k: Int) {
             let a = next[k]
             guard a < n else { return }
-            members.append(a)
-            if next[a + 1] < n { members.append(next[a + 1]) }
+            members.append((a, zone))
+            if next[a + 1] < n { members.append((next[a + 1], zone)) }
         }
         // The top of the first page counts as a zone; the end of the letter does not, since the last
         // lines of two items' rationales can be word for word the same.
@@ -41,10 +43,11 @@ enum RunningHeaders {
             let m = next[min(b, n)]
             guard !seenBreak[m] else { continue }
             seenBreak[m] = true
+            zone += 1
             let p = previous[m]
             if p >= 0 {
-                members.append(p)
-                if previous[p] >= 0 { members.append(previous[p]) }
+                members.append((p, zone))
+                if previous[p] >= 0 { members.append((previous[p], zone)) }
             }
             addForward(from: m)
         }
@@ -52,12 +55,17 @@ enum RunningHeaders {
         // A line is a running header when the same text stands at two different places, each next to a
         // page break (the same line next to two nearby breaks does not count).
         let bytes = lines.bytes
-        members.sort()
+        members.sort { $0.line != $1.line ? $0.line < $1.line : $0.zone < $1.zone }
         var candidates: [Int] = []
+        // Per candidate, the zones it stands in (the first and the last: a line is in one or two).
+        var zones: [(first: Int, last: Int)] = []
         candidates.reserveCapacity(members.count)
         var last = -1
-        for k in members where k != last {
+        for (m, (k, z)) in members.enumerated() where k != last {
             last = k
+            var lastZone = z
+            var j = m + 1
+            while j < members.count, members[j].line == k { lastZone = members[j].zone; j += 1 }
             let c = lines[k].content
             // Not a sentence's end: a long line ending with a full stop, or one that starts in lower
             // case ("necessary.", the last word of a rationale, stands next to many page breaks).
@@ -71,11 +79,45 @@ enum RunningHeaders {
             // A header has words: a line of numbers ("58-60.", the pages of a citation wrapped onto
             // the next page) compares equal to any other once digits are folded.
             if c.count <= 100, !sentenceEnd, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
-               FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) { candidates.append(k) }
+               FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) {
+                candidates.append(k)
+                zones.append((z, lastZone))
+            }
         }
-        for k in LineKey.repeated(candidates, lines) { lines.lines[k].isNoise = true }
+        // Nor a line of a field label wrapped over two lines, which repeats item after item (read
+        // only for the lines that repeat: few); its every copy then stays.
+        let repeated = LineKey.repeated(candidates, zones: zones, lines)
+        let labelKeys = lines.bytes.withUnsafeBufferPointer { buf in
+            repeated.filter { isLabelPart(lines, $0, previous: previous[$0], next: next[$0 + 1]) }.map { LineKey.hash(buf, lines[$0].content) }
+        }
+        for k in repeated {
+            if !labelKeys.isEmpty, lines.bytes.withUnsafeBufferPointer({ labelKeys.contains(LineKey.hash($0, lines[k].content)) }) { continue }
+            lines.lines[k].isNoise = true
+        }
         return steps + members.count
     }
+}
+
+/// Whether line `k` is the last line of a field label wrapped from the line just above ("Medical
+/// Treatment Guideline(s) Used by the Claims Administrator (Utilization Review" / "Organization):"),
+/// the two (or three) lines read as a label (`LabelMeaning`), or its first line, the label's colon on the line
+/// just below. `previous` and `next` are the significant lines around it (-1 or the line count when
+/// there is none).
+private func isLabelPart(_ lines: LetterLines, _ k: Int, previous p: Int, next q: Int) -> Bool {
+    let bytes = lines.bytes
+    let c = lines[k].content
+    let lastByte = bytes[c.upperBound - 1]
+    if lastByte == 58 {
+        guard p >= 0, p >= k - 2, (p + 1..<k).allSatisfy({ lines[$0].isBlank }) else { return false }
+        if LabelMeaning.isFieldLabel(bytes, lines[p].contentStart..<(c.upperBound - 1)) { return true }
+        // A label over three lines ("Medical Treatment Guideline(s) Used by" / "the Claims
+        // Administrator (Utilization Review" / "Organization):").
+        guard let pp = lines.previousSignificant(before: p), pp >= p - 2, (pp + 1..<p).allSatisfy({ lines[$0].isBlank }) else { return false }
+        return LabelMeaning.isFieldLabel(bytes, lines[pp].contentStart..<(c.upperBound - 1))
+    }
+    // The line below may stand past a page break ("… (Utilization Review" / "Page 3 of 3" / "Organization):").
+    guard lastByte != 46, q < lines.count, q <= k + 2 || (k + 1..<q).contains(where: { lines[$0].isNoise }), let colon = bytes[lines[q].content.prefix(40)].firstIndex(of: 58) else { return false }
+    return LabelMeaning.isFieldLabel(bytes, c.lowerBound..<colon)
 }
 
 /// Whether `c` holds a colon followed by four words or more: a field's label and text ("guideline:
@@ -170,11 +212,14 @@ struct LineKey: IteratorProtocol {
     }
 
     /// Of `candidates` (distinct line indexes), those whose key another candidate shares.
-    static func repeated(_ candidates: [Int], _ lines: LetterLines) -> [Int] {
+    /// Lines that stand next to one page break only (a footer line above it and the same line below
+    /// it, "2. MTUS Chronic Pain Medical Treatment" and "3. MTUS Chronic Pain Medical Treatment") do
+    /// not repeat across pages: a key counts when its lines stand next to two breaks or more.
+    static func repeated(_ candidates: [Int], zones: [(first: Int, last: Int)], _ lines: LetterLines) -> [Int] {
         guard candidates.count >= 2 else { return [] }
         return lines.bytes.withUnsafeBufferPointer { buf in
             // Sort by a hash of the key, then compare keys only within a run of equal hashes.
-            var hashed = candidates.map { k in (hash: hash(buf, lines[k].content), line: k) }
+            var hashed = zip(candidates, zones).map { k, z in (hash: hash(buf, lines[k].content), line: k, zone: z) }
             hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.line < $1.line }
             var out: [Int] = []
             var start = 0
@@ -183,12 +228,15 @@ struct LineKey: IteratorProtocol {
                 while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
                 if end - start >= 2 {
                     // Nearly always one key; a hash collision splits the run into its keys.
-                    var left = hashed[start..<end].map(\.line)
+                    var left = Array(hashed[start..<end])
                     while left.count >= 2 {
-                        let first = lines[left[0]].content
-                        var same: [Int] = [], other: [Int] = []
-                        for k in left { if Self.same(buf, first, lines[k].content) { same.append(k) } else { other.append(k) } }
-                        if same.count >= 2 { out += same }
+                        let first = lines[left[0].line].content
+                        var same: [(hash: UInt64, line: Int, zone: (first: Int, last: Int))] = [], other = same
+                        for c in left { if Self.same(buf, first, lines[c.line].content) { same.append(c) } else { other.append(c) } }
+                        // Next to two breaks at least: two zones among the lines, or one line in two.
+                        if same.count >= 2, same.contains(where: { $0.zone != same[0].zone || $0.zone.first != $0.zone.last }) {
+                            out += same.map(\.line)
+                        }
                         left = other
                     }
                 }

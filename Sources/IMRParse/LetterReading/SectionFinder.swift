@@ -217,6 +217,11 @@ enum SectionFinder {
             if kind != .closing, !standalone { return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart) }
         }
         guard restOfLineIsEmpty(lines, from: headingEnd) else { return nil }
+        // Its words may go on to a colon on the next line ("Summary of the Case" / "by the Expert
+        // Reviewer:").
+        if kind != .closing, contentStart == e, let c = LabelMeaning.continuation(lines, after: headingEnd) {
+            return Heading(kind: kind, line: k, range: lineStart..<c, contentStart: c)
+        }
         return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart)
     }
 
