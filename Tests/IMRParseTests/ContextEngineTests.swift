@@ -125,6 +125,13 @@ import Testing
         #expect(mixedSentence.guidelineTrigger != nil)
         // No guideline trigger, no quote.
         #expect(Self.assertion("In this case, there is no documentation of radiculopathy.", "radiculopathy") == .negated)
+        // A guideline's list of conditions after "when" stays the guideline's, whoever its subject;
+        // "but" speaks of the patient again.
+        let conditions = "The guidelines state ESI is supported when pain radiates, she reports numbness, and imaging agrees."
+        #expect(Self.assertion(conditions, "numbness") == .guideline)
+        #expect(Self.assertion(conditions, "imaging") == .guideline)
+        let back = "The guidelines state ESI is supported when pain radiates, but in this case the patient has numbness."
+        #expect(Self.assertion(back, "numbness") == .affirmed)
     }
 
     @Test func attribution() {

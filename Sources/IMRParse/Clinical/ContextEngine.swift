@@ -333,6 +333,9 @@ package final class ContextEngine: Sendable {
         return result
     }
 
+    /// Words that open a guideline's list of conditions ("is supported when …", "only if …").
+    static let conditionKeys: Set<UInt64> = Set(["when", "if", "where", "unless", "provided", "once"].map { Tokenizer.key(of: $0) })
+
     /// Category codes (`precedence + 1`) of the two categories whose triggers end each other's scope.
     static let negatedCode = Int8(Assertion.negated.precedence + 1)
     static let possibleCode = Int8(Assertion.possible.precedence + 1)
@@ -496,9 +499,13 @@ package final class ContextEngine: Sendable {
         triggerOf.removeAll(keepingCapacity: true)
         triggerOf.append(contentsOf: repeatElement(nil, count: count))
         var anyPatient = false
+        // "The guidelines support X when A, B, the patient has C, and D": the clauses after a guideline
+        // clause's "when"/"if" are its list of conditions, whoever their subject, until a clause opens
+        // with a terminator ("but", "however").
+        var conditions: Range<Int>? = nil
         for c in 0..<count {
             let lo = scratch.clauseStarts[c], hi = c + 1 < count ? scratch.clauseStarts[c + 1] : e
-            var g = false, a = false
+            var g = false, a = false, conditional = false
             for k in lo..<hi {
                 let f = flags[k - s]
                 if f & Flags.guidelineStart != 0 {
@@ -508,7 +515,18 @@ package final class ContextEngine: Sendable {
                     }
                 }
                 if f & Flags.anchor != 0 { a = true }
+                if g, Self.conditionKeys.contains(p[k].key) { conditional = true }  // after the trigger
             }
+            // "In this case …" (an `affirmed` trigger) speaks of the patient again and ends the list too.
+            let turns = flags[lo - s] & Flags.terminatorStart != 0
+                || scratch.triggers.contains { $0.range.lowerBound >= lo && $0.range.lowerBound < hi && ruleKinds[$0.rule].category == .affirmed }
+            if turns {
+                conditions = nil
+            } else if !g, let list = conditions {
+                g = true
+                triggerOf[c] = list
+            }
+            if g, conditional, conditions == nil { conditions = triggerOf[c] ?? first }
             kinds[c] = g ? 2 : a ? 1 : 0
             if !g && a { anyPatient = true }
         }
