@@ -45,6 +45,10 @@ import IMRParse
         ("The pain does not radiate to the legs.", .bool(false)),
         ("Pain that no longer shoots to the foot.", .bool(false)),
         ("Shoots occasionally, and twelve words later something else is said about the foot.", .unknown),
+        // Numbers in a gap are not counted ("2 or 3 times 10/10 daily into" is four words); the same
+        // gap in words is eight.
+        ("Pain shoots 2 or 3 times 10/10 daily into the foot.", .bool(true)),
+        ("Pain shoots two or three times ten of ten daily into the foot.", .unknown),
     ])
     func patternsFindNewWordings(text: String, expected: FactValue) throws {
         let book = try RuleTestSupport.book(Self.rules)

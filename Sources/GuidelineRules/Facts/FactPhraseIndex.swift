@@ -249,7 +249,7 @@ extension FactPhraseIndex {
                             found = longest
                             break
                         }
-                        if fillers.flags(buffer[j].key) == 0 { words += 1 }
+                        if !buffer[j].hasDigits, fillers.flags(buffer[j].key) == 0 { words += 1 }
                     }
                     j += 1
                 }
@@ -389,7 +389,9 @@ final class PatternScratch {
                 if j > end {
                     // At most `maximumGap` counted words before the part.
                     var words = 0
-                    for t in end..<j where !tokens[t].isPunct && index.fillers.flags(tokens[t].key) == 0 {
+                    // Numbers are not counted: a dose or a date inside a phrase ("nortriptyline 25 mg at
+                    // bedtime for 6 weeks gave no relief") says nothing about how far apart its words are.
+                    for t in end..<j where !tokens[t].isPunct && !tokens[t].hasDigits && index.fillers.flags(tokens[t].key) == 0 {
                         words += 1
                         if words > FactPhraseIndex.maximumGap { j = -1; break }
                     }
