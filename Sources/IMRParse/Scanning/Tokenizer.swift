@@ -280,18 +280,9 @@ package enum Tokenizer {
     /// what `PhraseTrie` stores of a phrase. The tokens are those of `tokens(_:)`, made in a buffer
     /// on the stack (rule books hold a hundred thousand phrases, each added when the rules load).
     package static func phraseKeys(_ phrase: String) -> (words: [UInt64], tokenCount: Int, firstKey: UInt64) {
-        var text = phrase
-        return text.withUTF8 { p in
-            precondition(p.count < Int(Int32.max), "text too long to tokenize")
-            let room = p.count + 1  // a token has at least one byte
-            return withUnsafeTemporaryAllocation(of: Token.self, capacity: room) { out in
-                let (n, _) = byteClass.withUnsafeBufferPointer { cls in tokenize(p, 0, p.count, cls, out.baseAddress!, room) }
-                var words: [UInt64] = []
-                words.reserveCapacity(n)
-                for k in 0..<n where out[k].kind != .punct { words.append(out[k].key) }
-                return (words, n, n > 0 ? out[0].key : 0)
-            }
-        }
+        var words: [UInt64] = []
+        let (n, first) = phraseKeys(phrase, into: &words)
+        return (words, n, first)
     }
 
     /// `phraseKeys(_:)` appending the word keys to `keys` (no array per phrase).
