@@ -334,7 +334,7 @@ package struct ValueScanner: Sendable {
             return (.dose(mg: n * factor), j + 1)
         }
         // "three and a half months", "2 and a half years"
-        if high == nil, c.andAHalf(j), let perUnit = Cursor.durationUnits[c.t[j + 3].key] {
+        if high == nil, c.andAHalf(j), c.ok(j + 3), let perUnit = Cursor.durationUnits[c.t[j + 3].key] {
             return (.duration(weeks: (n + 0.5) * perUnit, upTo: nil), j + 4)
         }
         // Duration: "6 weeks", "six to eight weeks", "for 2 months", "3 days"
@@ -403,7 +403,7 @@ package struct ValueScanner: Sendable {
         // "for a month", "over a week", "for a month and a half"
         if key == Cursor.k_a || key == Cursor.k_an, c.ok(i - 1), Cursor.durationLeads.contains(c.t[i - 1].key),
            c.ok(i + 1), let perUnit = Cursor.durationUnits[c.t[i + 1].key] {
-            if c.ok(i + 4), c.t[i + 2].key == Cursor.k_and, c.t[i + 3].key == Cursor.k_a, c.t[i + 4].key == Cursor.k_half {
+            if c.andAHalf(i + 2) {
                 return (.duration(weeks: 1.5 * perUnit, upTo: nil), i + 5)
             }
             return (.duration(weeks: perUnit, upTo: nil), i + 2)
@@ -473,9 +473,9 @@ private struct Cursor {
 
     /// A hyphen or Unicode dash.
     func dash(_ i: Int) -> Bool { ok(i) && t[i].kind == .punct && t[i].key == Cursor.dashKey }
-    /// "and a half" starting at token `i` (a unit must follow it).
+    /// "and a half" starting at token `i`.
     func andAHalf(_ i: Int) -> Bool {
-        ok(i + 3) && t[i].key == Cursor.k_and && t[i + 1].key == Cursor.k_a && t[i + 2].key == Cursor.k_half
+        ok(i + 2) && t[i].key == Cursor.k_and && t[i + 1].key == Cursor.k_a && t[i + 2].key == Cursor.k_half
     }
 
     static let dashKey = k("-")
