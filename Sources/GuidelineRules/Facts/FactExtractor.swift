@@ -50,6 +50,8 @@ package struct FactExtractor: Sendable {
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
+    /// The plan sections' kind (-1 when the context rules name none): what a plan names is asked for.
+    let planSection: Int
     let hookSlots: [HookSlot]
 
     /// A hooked fact's slot and what applying the hook needs (not the whole `FactHook`: its strings
@@ -80,6 +82,7 @@ package struct FactExtractor: Sendable {
 
     package init(book: RuleBook) {
         self.book = book
+        planSection = book.context.sectionIndex("plan") ?? -1
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
                      accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit })
@@ -283,24 +286,34 @@ package struct FactExtractor: Sendable {
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(index.values[v]) }
                 case (.number, .near), (.count, .near):
-                    guard accepted else { break }
+                    guard accepted else {
+                        // "no relief at all", "without any relief": an outcome denied outright is a
+                        // relief of 0 %, when the sentence gives no figure of its own.
+                        if fact.unit == "percent", Self.isDeniedOutright(mention, ctx) {
+                            if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
+                            if values!.nearest(unit: "percent", to: mention, within: fact.within) == nil { vote = .number(0) }
+                        }
+                        break
+                    }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                     if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: mention, within: fact.within) {
                         vote = .number(number)
                         if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }
                 case (.count, .event):
-                    if accepted {
+                    // In a plan, an event named without a past cue is what is asked for ("1. Trigger
+                    // point injections x4", "stellate ganglion block, one injection"), not one had.
+                    if accepted, ctx.assertion.isHistorical || planSection < 0 || clinical.section(ofToken: mention.lowerBound) != planSection {
                         // A dated or counted occurrence counts; a bare mention counts 1 only when it is
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
                         let n = values!.occurrences(of: mention)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion.isHistorical { vote = .number(1) }
-                    } else if ctx.assertion.isNegated, let t = ctx.trigger, t.upperBound <= mention.lowerBound,
-                              mention.lowerBound - t.upperBound <= 3 {
-                        // "no prior ESI", "has not had an epidural": a negation right before the event
-                        // documents none; one further away is about something else in the sentence.
+                    } else if Self.isDeniedOutright(mention, ctx) {
+                        // "no prior ESI", "has not had an epidural", "acupuncture has never been tried":
+                        // a negation right next to the event documents none; one further away is about
+                        // something else in the sentence.
                         vote = .number(0)
                     }
                 default: break
@@ -313,6 +326,16 @@ package struct FactExtractor: Sendable {
                 readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, state: &measures, into: &result)
             }
         }
+    }
+
+    /// Whether a negation stands right next to the mention (at most 3 words before or after it):
+    /// "no prior ESI", "no relief at all", "acupuncture was never tried". A negation further away
+    /// is about something else in the sentence.
+    static func isDeniedOutright(_ mention: Range<Int>, _ ctx: MentionContext) -> Bool {
+        guard ctx.assertion.isNegated, let t = ctx.trigger else { return false }
+        if t.lowerBound <= mention.lowerBound, t.upperBound >= mention.upperBound { return true }   // "no relief from"
+        if t.upperBound <= mention.lowerBound { return mention.lowerBound - t.upperBound <= 3 }
+        return t.lowerBound >= mention.upperBound && t.lowerBound - mention.upperBound <= 3
     }
 
     /// Whether the token at `token` lies in one of the sections of `mask`.
