@@ -28,6 +28,16 @@ import IMRParse
         #expect(CaseContext(documentDate: Self.document).requestReferenceDay == Self.document)
     }
 
+    /// A note's date: the date after a dating cue, never a date of injury or birth that a bare "date"
+    /// introduces; without a cue, the latest date of the note (a note is written after what it records).
+    @Test func aNoteIsDatedByItsVisitNotByItsInjury() {
+        func date(_ text: String) -> String? { CaseContext.visitDate(in: SourceText(path: "note", string: text)).map(\.description) }
+        #expect(date("date of injury June 3 2013, seen today October 27 2014 for follow up") == "2014-10-27")
+        #expect(date("Patient: J. C., DOI 11 February 2014\nDate: 3 August 2015\nHistory: back pain") == "2015-08-03")
+        #expect(date("Injured 03/04/2012. MRI 05/06/2013 showed a protrusion. Seen again 01/15/2014.") == "2014-01-15")
+        #expect(date("Low back pain, no dates at all.") == nil)
+    }
+
     /// The bug fixed with the date roles: with `--date` the edition note said "the document's date".
     @Test func theEditionNoteNamesTheRequestDate() throws {
         let book = try #require(RuleTestSupport.projectBook)

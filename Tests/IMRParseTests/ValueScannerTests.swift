@@ -87,6 +87,10 @@ import Testing
         #expect(iso("injury on 12-3-\n\n09. On this date") == ["2009-12-03"])
         #expect(iso("on 2009-12-03") == ["2009-12-03"])
         #expect(iso("December 3, 2009 and August of 2013") == ["2009-12-03", "2013-08"])
+        // The day first, as many offices write it; a day without a year is no date.
+        #expect(iso("seen 3 August 2015, DOI 11 Feb. 2014") == ["2015-08-03", "2014-02-11"])
+        #expect(iso("3 August, 2015") == ["2015-08-03"])
+        #expect(iso("on 3 August the pain") == [])
         #expect(iso("surgery in 2011") == ["2011"])
         // Two-digit years: the nearest year not after the reference year.
         #expect(iso("on 3/4/20", ValueScanner(referenceYear: 2015)) == ["1920-03-04"])

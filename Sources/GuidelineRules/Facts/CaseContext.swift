@@ -66,24 +66,37 @@ extension CaseContext {
     }
 
     static let dateCues = ["date of visit", "visit date", "date of service", "date of exam", "date of examination",
-                           "date of report", "report date", "date"].map(\.scanNeedle)
+                           "date of report", "report date", "date seen", "encounter date", "today's date", "seen today",
+                           "seen on", "examined on", "evaluated on", "DOS", "date"].map(\.scanNeedle)
+    /// Words after a bare "date" that make it some other date ("date of injury", "date of birth").
+    static let otherDates = ["of", "injury", "birth", "DOI", "DOB"].map(\.scanNeedle)
 
-    /// The first full date written right after a dating cue ("Date of visit: 02/10/2015").
+    /// The first full date written right after a dating cue ("Date of visit: 02/10/2015", "seen today
+    /// October 27 2014"); else the latest full date of the text, since a note is written after what
+    /// it records (a date of injury is never the visit's date).
     static func visitDate(in source: SourceText) -> CalendarDay? {
         let bytes = source.bytes
+        let scanner = ValueScanner(referenceYear: CalendarDay.currentYear)
         for cue in dateCues {
             var from = 0
             while from < bytes.count, let hit = TextScan.find(cue, in: bytes, from..<bytes.count) {
                 from = hit.upperBound
                 // Whole words only, followed by ':' or a space, and the date within a few bytes.
-                guard hit.lowerBound == 0 || !TextScan.isAlnum(bytes[hit.lowerBound - 1]) else { continue }
+                guard hit.lowerBound == 0 || !TextScan.isAlnum(bytes[hit.lowerBound - 1]),
+                      hit.upperBound == bytes.count || !TextScan.isAlnum(bytes[hit.upperBound]) else { continue }
                 let window = hit.upperBound..<min(bytes.count, hit.upperBound + 24)
                 let tokens = Tokenizer.tokens(bytes, window)
-                for v in ValueScanner(referenceYear: CalendarDay.currentYear).scan(tokens: tokens, bytes: bytes, range: 0..<min(tokens.count, 8)) {
+                if let first = tokens.first, otherDates.contains(where: { TextScan.match($0, in: bytes, at: Int(first.start), end: Int(first.end)) == Int(first.end) }) { continue }
+                for v in scanner.scan(tokens: tokens, bytes: bytes, range: 0..<min(tokens.count, 8)) {
                     if case .date(let d) = v.value, let day = d.calendarDay { return day }
                 }
             }
         }
-        return nil
+        let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
+        var latest: CalendarDay?
+        for v in scanner.scan(tokens: tokens, bytes: bytes, range: 0..<tokens.count) {
+            if case .date(let d) = v.value, let day = d.calendarDay, day <= .today, latest.map({ day > $0 }) ?? true { latest = day }
+        }
+        return latest
     }
 }

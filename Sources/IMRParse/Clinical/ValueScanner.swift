@@ -81,6 +81,7 @@ package struct ValueScanner: Sendable {
             if let (v, end) = mixedWord(c, i) { return emit(v, end) }
         }
         if t.kind == .number {
+            if let (v, end) = dayFirstDate(c, i) { return emit(v, end) }
             if let (v, end) = painScore(c, i) { return emit(v, end) }
             if let (v, end) = numericDate(c, i) { return emit(v, end) }
             if let (v, end) = strength(c, i) { return emit(v, end) }
@@ -254,6 +255,16 @@ package struct ValueScanner: Sendable {
         guard c.t[i].length == 4, let y = c.int(i), (1950...2100).contains(y), c.ok(i - 1),
               Cursor.yearCues.contains(c.t[i - 1].key) else { return nil }
         return (.date(ClinicalDate(year: y)), i + 1)
+    }
+
+    /// "3 August 2015", "11 Feb. 2014", "3 August, 2015": the day first, as many offices write it.
+    private func dayFirstDate(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
+        guard c.t[i].length <= 2, let d = c.int(i), c.ok(i + 1), let m = Cursor.months[c.t[i + 1].key] else { return nil }
+        var k = i + 2
+        if c.punct(k, ".") { k += 1 }
+        if c.punct(k, ",") { k += 1 }
+        guard let y = c.int(k), c.t[k].kind == .number, c.t[k].length == 4, let date = Self.valid(year: y, month: m, day: d) else { return nil }
+        return (.date(date), k + 1)
     }
 
     /// "December 3, 2009", "Dec 3 2009", "August of 2013", "August 2013".
