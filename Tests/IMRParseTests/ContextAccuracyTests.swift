@@ -76,6 +76,7 @@ enum ContextRulesFixture {
                 }
             case "pseudo": rules.pseudoTriggers += phrases
             case "terminator": rules.terminators += phrases
+            case "clause_verb": rules.clauseVerbs += phrases
             case "attribution":
                 guard words.count == 2, let who = Attribution(rawValue: words[1]) else {
                     throw ParseError(line: line, message: "expected attribution WHO")

@@ -24,7 +24,8 @@ import Testing
             AttributionCue(attribution: .patient, phrase: "she reports"),
             AttributionCue(attribution: .reviewer, phrase: "in this case"),
             AttributionCue(attribution: .records, phrase: "per the report"),
-        ]))
+        ],
+        clauseVerbs: ["is", "was", "are", "were", "has", "have", "takes"]))
 
     /// The context of the `occurrence`-th `target` in `text`.
     static func context(_ text: String, _ target: String, occurrence: Int = 1, engine: ContextEngine = small) -> MentionContext {

@@ -475,6 +475,7 @@ struct RuleChecker {
                 c.triggers.append(.init(category: category.text, direction: direction.text, phrases: phrases, scope: t.scope))
             case "pseudo": c.pseudo += phrases
             case "terminator": c.terminators += phrases
+            case "clause_verb": c.clauseVerbs += phrases
             case "attribution":
                 guard let who = t.category else { continue }
                 if !Vocabulary.attributions.contains(who.text) {

@@ -9,6 +9,8 @@ package struct ContextDeclarations: Sendable {
     package var triggers: [Trigger] = []
     package var pseudo: [String] = []
     package var terminators: [String] = []
+    /// `clause_verb` words: after "and", an item holding one is a clause, not a list item.
+    package var clauseVerbs: [String] = []
     package var attributions: [(who: String, phrases: [String])] = []
     /// Note sections: kind, headings, default assertion.
     package var sections: [(kind: String, headings: [String], assertion: String?)] = []

@@ -129,7 +129,8 @@ package struct FactExtractor: Sendable {
             for p in phrases { cues.append(AttributionCue(attribution: a, phrase: p)) }
         }
         let sections = d.sections.map { SectionRule(kind: $0.kind, headings: $0.headings, assertion: $0.assertion.flatMap(Assertion.init(rawValue:))) }
-        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues, sections: sections)
+        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues,
+                            sections: sections, clauseVerbs: d.clauseVerbs)
     }
 
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.

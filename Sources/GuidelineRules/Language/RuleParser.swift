@@ -14,7 +14,7 @@ package struct RuleParser {
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
     static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words", "confidence",
-                                      "trigger", "pseudo", "terminator", "attribution", "measure"]
+                                      "trigger", "pseudo", "terminator", "clause_verb", "attribution", "measure"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed",
@@ -98,7 +98,7 @@ package struct RuleParser {
             case "filler":
                 tree.fillers.append(contentsOf: strings(declaration.head.arguments, after: keyword))
                 rejectClauses(declaration)
-            case "trigger", "pseudo", "terminator", "attribution":
+            case "trigger", "pseudo", "terminator", "clause_verb", "attribution":
                 tree.triggers.append(parseTrigger(declaration))
                 rejectClauses(declaration)
             default:

@@ -121,7 +121,8 @@ package final class ContextEngine: Sendable {
         for w in [",", "and", ";", ":"] { table.append((Tokenizer.key(of: w), Flags.clauseSeparator)) }
         table.append((Tokenizer.key(of: "and"), Flags.and))
         for w in ContextEngine.subjectWords { table.append((Tokenizer.key(of: w), Flags.subject)) }
-        for w in ContextEngine.verbWords { table.append((Tokenizer.key(of: w), Flags.verb)) }
+        // Verbs after "and" open a clause (the rules' `clause_verb` words).
+        for w in rules.clauseVerbs { table.append((Tokenizer.key(of: w), Flags.verb)) }
         wordFlags = KeyTable(table)
         var headings = PhraseTrie()
         var headingSection: [Int16] = [], oneLetter: [Bool] = []
@@ -141,18 +142,6 @@ package final class ContextEngine: Sendable {
     /// Words that start a new clause after a comma or "and" (the subject of a new statement).
     package static let subjectWords = ["the", "this", "these", "those", "his", "her", "their", "he", "she", "they", "i",
                                       "we", "it", "there", "patient", "claimant"]
-    /// Auxiliary and reporting verbs: after "and", an item holding one is a clause, not a list item.
-    package static let verbWords = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-                                   "should", "may", "might", "must", "did", "does", "do", "showed", "shows", "revealed",
-                                   "reveals", "demonstrated", "demonstrates", "indicated", "remains", "remained",
-                                   // Main verbs of a note's statements about the patient: "denies nausea, and
-                                   // takes cyclobenzaprine daily" is two clauses.
-                                   "takes", "took", "uses", "used", "reports", "reported", "continues", "continued",
-                                   "works", "worked", "walks", "returned", "tolerates", "tolerated", "describes",
-                                   "described", "notes", "noted", "states", "stated", "complains", "complained",
-                                   "underwent", "received", "receives", "requires", "required", "needs", "needed",
-                                   "started", "stopped", "tried", "completed", "attends", "attended", "participates",
-                                   "performs", "performed", "presents", "presented", "feels", "felt", "gets", "got"]
 
     // MARK: - Sentence analysis
 

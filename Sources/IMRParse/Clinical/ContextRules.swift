@@ -69,20 +69,24 @@ package struct ContextRules: Sendable, Hashable, Codable {
     package var attributionCues: [AttributionCue]
     /// The kinds of note sections and their headings.
     package var sections: [SectionRule]
+    /// Verbs that make a list item after "and" a clause of its own ("denies nausea, and takes
+    /// cyclobenzaprine daily"): a negation's scope stops there.
+    package var clauseVerbs: [String]
 
     package init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
-                attributionCues: [AttributionCue] = [], sections: [SectionRule] = []) {
+                attributionCues: [AttributionCue] = [], sections: [SectionRule] = [], clauseVerbs: [String] = []) {
         self.triggers = triggers
         self.pseudoTriggers = pseudoTriggers
         self.terminators = terminators
         self.attributionCues = attributionCues
         self.sections = sections
+        self.clauseVerbs = clauseVerbs
     }
 
     /// These rules followed by `other`'s (for layering a project file over defaults).
     package func merged(with other: ContextRules) -> ContextRules {
         ContextRules(triggers: triggers + other.triggers, pseudoTriggers: pseudoTriggers + other.pseudoTriggers,
                      terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues,
-                     sections: sections + other.sections)
+                     sections: sections + other.sections, clauseVerbs: clauseVerbs + other.clauseVerbs)
     }
 }
