@@ -21,6 +21,15 @@ import IMRParse
         }
     }
 
+    @Test func partsOverTheLimitAreCutWhereAlternativesCutsThem() {
+        let many = (0..<70).map { "w\($0)" } + ["x-", "-y"]
+        let lexicon = ConceptLexicon(concepts: ["many": many, "two": ["a", "b"]])
+        let maker = PartKeysMaker(lexicon)
+        for part in ["{many} and {many} {two} tail", "{two}{many}s {many}", "{many} {two} {many} end", "{two} {many} {two}"] {
+            #expect(Self.same(maker.keys(of: part), PartKeys(lexicon.alternatives(of: part))), "\(part)")
+        }
+    }
+
     @Test func everyPartOfTheProjectRules() throws {
         let book = try #require(RuleTestSupport.projectBook)
         let maker = PartKeysMaker(book.lexicon)

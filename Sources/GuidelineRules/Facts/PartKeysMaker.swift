@@ -7,8 +7,8 @@ import IMRParse
 /// That holds where no token runs across the join of two pieces: the tokenizer starts afresh after
 /// white space or a punctuation mark, so two pieces join safely unless the first ends and the next
 /// starts with a letter, digit or non-ASCII byte ("{side}-sided", "{level}s"); such an alternative
-/// is built and tokenized as before. A part over `ConceptLexicon.maximumAlternatives` goes the old
-/// way too (`alternatives(of:)` cuts it short). Rule books hold a hundred thousand alternatives:
+/// is built and tokenized as before. A part over `ConceptLexicon.maximumAlternatives` is cut short
+/// where `alternatives(of:)` cuts it. Rule books hold a hundred thousand alternatives:
 /// making their strings and tokenizing them was half of loading the rules.
 final class PartKeysMaker {
     private let lexicon: ConceptLexicon
@@ -60,6 +60,8 @@ final class PartKeysMaker {
         var lists: [[Piece]] = []
         var total = 1
         var at = part.startIndex
+        var tail = ""
+        var cut = false
         for ref in refs {
             let literal = String(part[at..<ref.range.lowerBound])
             literals.append(literal)
@@ -67,18 +69,22 @@ final class PartKeysMaker {
             let list = pieces(ofConcept: ref.name)
             lists.append(list)
             total *= list.count
-            if total > ConceptLexicon.maximumAlternatives { return PartKeys(lexicon.alternatives(of: part)) }
             at = ref.range.upperBound
+            // Too many: `alternatives(of:)` keeps the first ones made so far (no later literal, reference
+            // or tail), which are the first of the choices in this order.
+            if total > ConceptLexicon.maximumAlternatives { cut = true; break }
         }
-        let tail = String(part[at...])
+        if !cut { tail = String(part[at...]) }
         literals.append(tail)
         literalPieces.append(piece(tail))
         var result = PartKeys()
         guard total > 0 else { return result }
-        result.spans.reserveCapacity(total)
+        let limit = min(total, ConceptLexicon.maximumAlternatives)
+        result.spans.reserveCapacity(limit)
         let n = lists.count
         var choice = [Int](repeating: 0, count: n)
-        while true {
+        let store = self.store  // not changed below: read without the class's access checks
+        while result.spans.count < limit {
             let lo = Int32(result.keys.count)
             var tokens: Int32 = 0
             var first: UInt64 = 0
@@ -92,7 +98,7 @@ final class PartKeysMaker {
                     if endsWord, p.startsWord { joined = true; break }
                     if tokens == 0 { first = p.first }
                     tokens += p.tokens
-                    if p.hi > p.lo { result.keys.append(contentsOf: store[Int(p.lo)..<Int(p.hi)]) }
+                    for j in Int(p.lo)..<Int(p.hi) { result.keys.append(store[j]) }
                     endsWord = p.endsWord
                 }
                 if joined { break }
