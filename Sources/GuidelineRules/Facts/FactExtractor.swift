@@ -252,6 +252,9 @@ package struct FactExtractor: Sendable {
             var evidenceRange: Range<Int>?
             // Containers starting no later than the candidate (candidates come in start order).
             var reachable = 0
+            // Facts sharing a phrase give candidates with one span, one after another: one context each span.
+            var lastMention = -1..<(-1)
+            var lastContext = MentionContext(assertion: .affirmed, trigger: nil, attribution: nil)
             let found = candidates.elements, spans = containers.elements
             for c in found {
                 let entry = index.nodeEntries[Int(c.entry)]
@@ -260,7 +263,11 @@ package struct FactExtractor: Sendable {
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 let fact = info[entry.fact]
-                var ctx = clinical.context(of: mention, in: s)
+                if mention != lastMention {
+                    lastContext = clinical.context(of: mention, in: s)
+                    lastMention = mention
+                }
+                var ctx = lastContext
                 if c.gapCount > 0 { ctx = negatedInGap(ctx, gaps[Int(c.gapStart)..<Int(c.gapStart + c.gapCount)], clinical, s) }
                 let accepted = fact.accepts(ctx.assertion)
                 // The trigger's bytes; its text is made only when an output shows it.
