@@ -380,7 +380,9 @@ final class PatternScratch {
     func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
                   tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         tokens.withUnsafeBufferPointer { tokens in
-            if sentence != s { prepare(s, range, tokens, index) }
+            // The sentence's matches come in start order, so no later pattern of it looks before
+            // this one's first part: the walk starts there.
+            if sentence != s { prepare(s, firstPart.lowerBound..<range.upperBound, tokens, index) }
             var end = firstPart.upperBound
             let mark = gapsOut.count
             let g = Int(entry.gap)
