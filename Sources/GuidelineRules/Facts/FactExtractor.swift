@@ -262,14 +262,15 @@ package struct FactExtractor: Sendable {
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
-                let fact = info[entry.fact]
+                // The fact's fields read in place: a copy of its `FactInfo` retains its unit per mention.
+                let kind = info[entry.fact].kind
                 if mention != lastMention {
                     lastContext = clinical.context(of: mention, in: s)
                     lastMention = mention
                 }
                 var ctx = lastContext
                 if c.gapCount > 0 { ctx = negatedInGap(ctx, gaps[Int(c.gapStart)..<Int(c.gapStart + c.gapCount)], clinical, s) }
-                let accepted = fact.accepts(ctx.assertion)
+                let accepted = info[entry.fact].accepts(ctx.assertion)
                 // The trigger's bytes; its text is made only when an output shows it.
                 var trigger: Range<Int>?
                 if let r = ctx.trigger {
@@ -280,7 +281,7 @@ package struct FactExtractor: Sendable {
                 var shown = evidenceRange!
                 let position = Int(tokens[mention.lowerBound].start)
                 var vote: FactValue?
-                switch (fact.kind, entry.role) {
+                switch (kind, entry.role) {
                 case (.bool, .affirm):
                     if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.bool, .deny):
@@ -292,7 +293,8 @@ package struct FactExtractor: Sendable {
                 case (.number, .near), (.count, .near):
                     guard accepted else { break }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: mention, within: fact.within) {
+                    if let (number, numberRange) = values!.nearest(unit: kind == .count ? "count" : info[entry.fact].unit, to: mention,
+                                                                   within: info[entry.fact].within) {
                         vote = .number(number)
                         if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }
