@@ -256,6 +256,9 @@ package struct FactExtractor: Sendable {
             var evidenceRange: Range<Int>?
             // Containers starting no later than the candidate (candidates come in start order).
             var reachable = 0
+            // Facts sharing a phrase give candidates with one span, one after another: one context each span.
+            var lastMention = -1..<(-1)
+            var lastContext = MentionContext(assertion: .affirmed, trigger: nil, attribution: nil)
             let found = candidates.elements, spans = containers.elements
             for c in found {
                 let entry = index.nodeEntries[Int(c.entry)]
@@ -263,10 +266,15 @@ package struct FactExtractor: Sendable {
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
-                let fact = info[entry.fact]
-                var ctx = clinical.context(of: mention, in: s)
+                // The fact's fields read in place: a copy of its `FactInfo` retains its unit per mention.
+                let kind = info[entry.fact].kind
+                if mention != lastMention {
+                    lastContext = clinical.context(of: mention, in: s)
+                    lastMention = mention
+                }
+                var ctx = lastContext
                 if c.gapCount > 0 { ctx = negatedInGap(ctx, gaps[Int(c.gapStart)..<Int(c.gapStart + c.gapCount)], clinical, s) }
-                let accepted = fact.accepts(ctx.assertion)
+                let accepted = info[entry.fact].accepts(ctx.assertion)
                 // The trigger's bytes; its text is made only when an output shows it.
                 var trigger: Range<Int>?
                 if let r = ctx.trigger {
@@ -277,7 +285,7 @@ package struct FactExtractor: Sendable {
                 var shown = evidenceRange!
                 let position = Int(tokens[mention.lowerBound].start)
                 var vote: FactValue?
-                switch (fact.kind, entry.role) {
+                switch (kind, entry.role) {
                 case (.bool, .affirm):
                     if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.bool, .deny):
@@ -297,7 +305,8 @@ package struct FactExtractor: Sendable {
                         break
                     }
                     if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                    if let (number, numberRange) = values!.nearest(unit: fact.kind == .count ? "count" : fact.unit, to: mention, within: fact.within) {
+                    if let (number, numberRange) = values!.nearest(unit: kind == .count ? "count" : info[entry.fact].unit, to: mention,
+                                                                   within: info[entry.fact].within) {
                         vote = .number(number)
                         if numberRange.lowerBound < shown.lowerBound { shown = numberRange }
                     }

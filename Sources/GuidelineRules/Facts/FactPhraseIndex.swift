@@ -81,10 +81,11 @@ struct FactPhraseIndex: Sendable {
         // loading the rules). Equal part texts share one part id.
         var partIDs: [String: Int32] = [:]
         var keysOfPart: [String: PartKeys] = [:]
+        let maker = PartKeysMaker(lexicon)
         func parts(of phrase: String) -> [(text: String, keys: PartKeys)] {
             (ConceptLexicon.gapParts(phrase) ?? [phrase]).compactMap { part in
                 if let k = keysOfPart[part] { return k.isEmpty ? nil : (part, k) }
-                let k = PartKeys(lexicon.alternatives(of: part))
+                let k = maker.keys(of: part)
                 keysOfPart[part] = k
                 return k.isEmpty ? nil : (part, k)
             }
@@ -193,19 +194,30 @@ struct PartKeys {
     var spans: [(lo: Int32, hi: Int32)] = []
     var isEmpty: Bool { spans.isEmpty }
 
+    init() {}
+
     init(_ alternatives: [String]) {
         spans.reserveCapacity(alternatives.count)
-        for a in alternatives {
-            let lo = Int32(keys.count)
-            let (tokens, first) = Tokenizer.phraseKeys(a, into: &keys)
-            if Int32(keys.count) > lo {
-                spans.append((lo, Int32(keys.count)))
-            } else if tokens == 1 {
-                keys.append(first)
-                spans.append((lo, -1))
-            } else {
-                spans.append((lo, lo))  // no word and not one mark: added to no trie
-            }
+        for a in alternatives { append(a) }
+    }
+
+    /// Adds an alternative, tokenized.
+    mutating func append(_ alternative: String) {
+        let lo = Int32(keys.count)
+        let (tokens, first) = Tokenizer.phraseKeys(alternative, into: &keys)
+        close(from: lo, tokens: tokens, first: first)
+    }
+
+    /// Ends the alternative whose word keys were appended to `keys` from `lo` on: it had `tokens`
+    /// tokens, the first keyed `first`.
+    mutating func close(from lo: Int32, tokens: Int, first: UInt64) {
+        if Int32(keys.count) > lo {
+            spans.append((lo, Int32(keys.count)))
+        } else if tokens == 1 {
+            keys.append(first)
+            spans.append((lo, -1))
+        } else {
+            spans.append((lo, lo))  // no word and not one mark: added to no trie
         }
     }
 
@@ -368,7 +380,9 @@ final class PatternScratch {
     func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
                   tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         tokens.withUnsafeBufferPointer { tokens in
-            if sentence != s { prepare(s, range, tokens, index) }
+            // The sentence's matches come in start order, so no later pattern of it looks before
+            // this one's first part: the walk starts there.
+            if sentence != s { prepare(s, firstPart.lowerBound..<range.upperBound, tokens, index) }
             var end = firstPart.upperBound
             let mark = gapsOut.count
             let g = Int(entry.gap)

@@ -47,9 +47,10 @@ package struct RequestFinder: Sendable {
         self.recognizer = recognizer
         self.engine = engine
         var trie = PhraseTrie()
+        let maker = PartKeysMaker(book.lexicon)
         for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow)] {
             for p in book.requestWords[kind] ?? [] {
-                for a in book.lexicon.alternatives(of: p) { trie.add(a, id: id) }
+                maker.keys(of: p).add(to: &trie, id: id)
             }
         }
         words = trie

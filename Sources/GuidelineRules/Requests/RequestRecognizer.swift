@@ -36,10 +36,11 @@ package struct RequestRecognizer: Sendable {
                                "prior to", "before", "to rule out", "to consider", "to discuss"]
 
     package init(book: RuleBook) {
+        let maker = PartKeysMaker(book.lexicon)
         var trie = PhraseTrie()
         for (i, t) in book.treatments.enumerated() {
             for phrase in t.requests {
-                for a in book.lexicon.alternatives(of: phrase) { trie.add(a, id: Int32(i)) }
+                maker.keys(of: phrase).add(to: &trie, id: Int32(i))
             }
         }
         treatmentIDs = book.treatments.map(\.id)
@@ -49,10 +50,10 @@ package struct RequestRecognizer: Sendable {
             guard let parent = t.refines, let p = book.treatments.firstIndex(where: { $0.id == parent }) else { continue }
             refiners[p].append(Int32(i))
             for phrase in t.requests {
-                for a in book.lexicon.alternatives(of: phrase) { refinerPhrases.add(a, id: Int32(i)) }
+                maker.keys(of: phrase).add(to: &refinerPhrases, id: Int32(i))
             }
             for word in t.refinementWords {
-                for a in book.lexicon.alternatives(of: word) { refinerWords.add(a, id: Int32(i)) }
+                maker.keys(of: word).add(to: &refinerWords, id: Int32(i))
             }
         }
         self.refiners = refiners
@@ -70,7 +71,7 @@ package struct RequestRecognizer: Sendable {
         var claims = PhraseTrie()
         for (i, t) in book.treatments.enumerated() {
             for phrase in t.claims {
-                for a in book.lexicon.alternatives(of: phrase) { claims.add(a, id: Int32(i)) }
+                maker.keys(of: phrase).add(to: &claims, id: Int32(i))
             }
         }
         self.claims = claims
