@@ -298,9 +298,9 @@ package struct FactExtractor: Sendable {
                     guard accepted else {
                         // "no relief at all", "without any relief": an outcome denied outright is a
                         // relief of 0 %, when the sentence gives no figure of its own.
-                        if fact.unit == "percent", Self.isDeniedOutright(mention, ctx) {
+                        if info[entry.fact].unit == "percent", Self.isDeniedOutright(mention, ctx) {
                             if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                            if values!.nearest(unit: "percent", to: mention, within: fact.within) == nil { vote = .number(0) }
+                            if values!.nearest(unit: "percent", to: mention, within: info[entry.fact].within) == nil { vote = .number(0) }
                         }
                         break
                     }
