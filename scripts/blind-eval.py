@@ -9,7 +9,9 @@ Three kinds of material, written blind (see Tests/Blind/README.md):
   sentences.tsv  one clinical sentence and one fact: `imr-check facts FILE` must give the expected
                  value (true / false / a number / unknown = absent or null);
   notes/         whole notes: `imr-check predict FILE --format jsonl` must find every request and
-                 predict its expected outcome;
+                 predict its expected outcome; and `imr-check facts FILE` must give the facts the
+                 writer labelled for the note ("notefacts"; labels whose name the rule files do not
+                 define are counted apart, not scored);
   cases/         IMR-style case summaries: `imr-check predict FILE --request TITLE --format jsonl`.
 
 Balanced accuracy is the mean of the recall of Upheld and of Overturned; a request the tool does not
@@ -18,7 +20,7 @@ find counts as wrong for its class. Numbers match when they are within 0.5 or 15
 The Brier score and the reliability table use `confidence` (the probability of the predicted
 outcome) when the output carries it.
 """
-import argparse, json, os, subprocess, sys, tempfile, collections
+import argparse, json, os, re, subprocess, sys, tempfile, collections
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WRITERS = set()  # --writers: only these folders
@@ -199,6 +201,67 @@ def score_notes(binary, split, misses):
     return res
 
 
+def fact_vocabulary():
+    """The fact names the rule files define (a label outside them is counted apart, not scored)."""
+    names = set()
+    for dirpath, _, files in os.walk(os.path.join(ROOT, "Rules")):
+        for f in files:
+            if f.endswith(".rules"):
+                for line in open(os.path.join(dirpath, f)):
+                    m = re.match(r"fact\s+([a-z_0-9]+)\s", line)
+                    if m: names.add(m.group(1))
+    return names
+
+
+def label_matches(got, want):
+    if isinstance(want, bool):
+        return got is want
+    if isinstance(want, (int, float)):
+        return isinstance(got, (int, float)) and not isinstance(got, bool) and number_matches(got, want)
+    return got == want
+
+
+def score_note_facts(binary, split, misses):
+    """The facts each whole note settles (the writers' `facts` labels), read by `imr-check facts`."""
+    vocabulary = fact_vocabulary()
+    right = total = outside = 0
+    by_kind = collections.defaultdict(lambda: [0, 0])
+    miss = []
+    for w in writers(split):
+        path = os.path.join(w, "notes.jsonl")
+        if not os.path.exists(path):
+            continue
+        for line in open(path):
+            if not line.strip():
+                continue
+            note = json.loads(line)
+            labels = {k: v for k, v in (note.get("facts") or {}).items() if v != "unknown"}
+            if not labels:
+                continue
+            code, out, err = run(binary, ["facts", os.path.join(w, "notes", note["file"]), "--format", "json"])
+            try:
+                got = {f["name"]: f["value"] for f in json.loads(out).get("facts", [])}
+            except ValueError:
+                got = {}
+            for name, want in labels.items():
+                if name not in vocabulary:
+                    outside += 1
+                    continue
+                k = "true" if want is True else "false" if want is False else "number" if isinstance(want, (int, float)) else "value"
+                ok = label_matches(got.get(name), want)
+                total += 1; right += ok
+                by_kind[k][0] += ok; by_kind[k][1] += 1
+                if not ok:
+                    miss.append((note["file"], name, want, got.get(name)))
+    if not total:
+        return None
+    res = {"labels": total, "right": right, "accuracy": right / total, "outside_vocabulary": outside,
+           "by_kind": dict(by_kind)}
+    if misses:
+        res["misses"] = miss
+    return res
+
+
 def score_cases(binary, split, misses):
     items = []
     for w in writers(split):
@@ -247,7 +310,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "imr-check"))
     ap.add_argument("--split", choices=["dev", "heldback", "both"], default="both")
-    ap.add_argument("--only", choices=["sentences", "notes", "cases"], action="append")
+    ap.add_argument("--only", choices=["sentences", "notefacts", "notes", "cases"], action="append")
     ap.add_argument("--misses", action="store_true", help="list the misses (dev only)")
     ap.add_argument("--families", action="store_true", help="per-family figures")
     ap.add_argument("--writers", help="only these writers' material, comma-separated (e.g. w7,w8: a new round's first figures)")
@@ -258,11 +321,12 @@ def main():
     if a.misses and a.split != "dev":
         sys.exit("--misses lists texts: use it with --split dev only (the held-back part is never read while tuning)")
     splits = ["dev", "heldback"] if a.split == "both" else [a.split]
-    kinds = a.only or ["sentences", "notes", "cases"]
+    kinds = a.only or ["sentences", "notefacts", "notes", "cases"]
     results = {}
     for s in splits:
         results[s] = {}
         if "sentences" in kinds: results[s]["sentences"] = score_sentences(a.bin, s, a.misses)
+        if "notefacts" in kinds: results[s]["notefacts"] = score_note_facts(a.bin, s, a.misses)
         if "notes" in kinds: results[s]["notes"] = score_notes(a.bin, s, a.misses)
         if "cases" in kinds: results[s]["cases"] = score_cases(a.bin, s, a.misses)
     print("| material | figure | " + " | ".join(splits) + " |")
@@ -279,6 +343,11 @@ def main():
         row("sentences", "precision / recall", lambda r: fmt(r["precision"]) + " / " + fmt(r["recall"]))
         for k in ("true", "false", "number", "unknown"):
             row("sentences", "right when " + k, lambda r, k=k: "%d/%d" % tuple(r["by_kind"].get(k, [0, 0])))
+    if "notefacts" in kinds:
+        row("notefacts", "labels (in the vocabulary)", lambda r: "%d (+%d outside)" % (r["labels"], r["outside_vocabulary"]))
+        row("notefacts", "accuracy", lambda r: fmt(r["accuracy"]))
+        for k in ("true", "false", "number", "value"):
+            row("notefacts", "right when " + k, lambda r, k=k: "%d/%d" % tuple(r["by_kind"].get(k, [0, 0])))
     for kind in ("notes", "cases"):
         if kind not in kinds: continue
         if kind == "notes":
