@@ -40,6 +40,9 @@ import Testing
         #expect(Self.values("into L5, S1 (x2)").contains(.count(2, upTo: nil, unit: nil)))
         #expect(Self.values("facet joint injections, L5-S1, times two").contains(.count(2, upTo: nil, unit: nil)))
         #expect(Self.values("series of three (3)") == [.count(3, upTo: nil, unit: "series")])
+        // Visits done of those authorised: the first number; other counts keep their total.
+        #expect(Self.values("completed 5 of 8 visits").first == .count(5, upTo: nil, unit: "visit"))
+        #expect(!Self.values("2 of 3 ESIs helped").contains(.count(2, upTo: nil, unit: "esi")))
         #expect(Self.values("Norco 10/325 #90") == [.dose(mg: 10), .quantity(90)])
     }
 

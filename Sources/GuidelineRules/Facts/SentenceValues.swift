@@ -65,6 +65,15 @@ struct SentenceValues {
         return best.map { ($0.number, $0.range) }
     }
 
+    /// Whether a comma or semicolon stands among `between`'s tokens.
+    private func separates(_ between: Range<Int>) -> Bool {
+        for i in between where tokens[i].kind == .punct && tokens[i].length == 1 {
+            let b = bytes[Int(tokens[i].start)]
+            if b == 44 || b == 59 { return true }
+        }
+        return false
+    }
+
     /// How many occurrences of an event the sentence documents: its distinct dates, or a count or
     /// ordinal right before the event ("3 lumbar ESIs", "her third injection") or right after
     /// ("x3"); 0 when the sentence gives no number (the caller decides what a bare mention is worth).
@@ -74,7 +83,9 @@ struct SentenceValues {
         for v in values {
             let r = v.tokenRange
             // Before the event, possibly running into it ("18 chiropractic visits" read as one count).
+            // Not across a list's comma or semicolon: in "PT 16 visits, chiropractic" the 16 are PT's.
             let before = r.lowerBound < mention.lowerBound && mention.lowerBound - min(r.upperBound, mention.lowerBound) <= 2
+                && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
             let after = r.lowerBound >= mention.upperBound && r.lowerBound - mention.upperBound <= 1
             switch v.value {
             case .date(let d): if !dates.contains(d) { dates.append(d) }

@@ -359,6 +359,13 @@ package struct ValueScanner: Sendable {
         if high == nil, c.ok(e + 2), c.t[e].key == Cursor.k_out, c.t[e + 1].key == Cursor.k_of, c.int(e + 2) == 10, n <= 10 {
             return (.painScore(n, upTo: nil), e + 3)
         }
+        // "5 of 8 visits", "attended 4 of 8 sessions": the visits done are the first number (the
+        // second is what was authorised). Not for other counts: in "2 of 3 ESIs" there were three.
+        if high == nil, c.ok(e + 1), c.t[e].key == Cursor.k_of, let (m, e2) = c.number(e + 1), m >= n,
+           let (value, end) = numberLed(c, e + 1, m, e2), case .count(_, nil, let unit?) = value,
+           unit.hasPrefix("visit") || unit.hasPrefix("session") {
+            return (.count(n, upTo: nil, unit: unit), end)
+        }
         // Count: "three injections", "3 lumbar ESIs", "8-10 sessions"
         var k = j
         for _ in 0..<3 {
