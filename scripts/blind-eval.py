@@ -142,7 +142,8 @@ def p_overturned(o):
     return c if o["predicted"] == "Overturned" else 1 - c
 
 
-def score_notes(binary, split, misses):
+def notes_of(split):
+    """Every labelled note of `split`, with `_dir`, the folder holding its text."""
     items = []
     for w in writers(split):
         path = os.path.join(w, "notes.jsonl")
@@ -151,6 +152,11 @@ def score_notes(binary, split, misses):
         for line in open(path):
             if line.strip():
                 o = json.loads(line); o["_dir"] = os.path.join(w, "notes"); items.append(o)
+    return items
+
+
+def score_notes(binary, split, misses):
+    items = notes_of(split)
     if not items:
         return None
     pairs, probs, miss, family = [], [], [], collections.defaultdict(list)
@@ -227,32 +233,25 @@ def score_note_facts(binary, split, misses):
     right = total = outside = 0
     by_kind = collections.defaultdict(lambda: [0, 0])
     miss = []
-    for w in writers(split):
-        path = os.path.join(w, "notes.jsonl")
-        if not os.path.exists(path):
+    for note in notes_of(split):
+        labels = {k: v for k, v in (note.get("facts") or {}).items() if v != "unknown"}
+        if not labels:
             continue
-        for line in open(path):
-            if not line.strip():
+        code, out, err = run(binary, ["facts", os.path.join(note["_dir"], note["file"]), "--format", "json"])
+        try:
+            got = {f["name"]: f["value"] for f in json.loads(out).get("facts", [])}
+        except ValueError:
+            got = {}
+        for name, want in labels.items():
+            if name not in vocabulary:
+                outside += 1
                 continue
-            note = json.loads(line)
-            labels = {k: v for k, v in (note.get("facts") or {}).items() if v != "unknown"}
-            if not labels:
-                continue
-            code, out, err = run(binary, ["facts", os.path.join(w, "notes", note["file"]), "--format", "json"])
-            try:
-                got = {f["name"]: f["value"] for f in json.loads(out).get("facts", [])}
-            except ValueError:
-                got = {}
-            for name, want in labels.items():
-                if name not in vocabulary:
-                    outside += 1
-                    continue
-                k = "true" if want is True else "false" if want is False else "number" if isinstance(want, (int, float)) else "value"
-                ok = label_matches(got.get(name), want)
-                total += 1; right += ok
-                by_kind[k][0] += ok; by_kind[k][1] += 1
-                if not ok:
-                    miss.append((note["file"], name, want, got.get(name)))
+            k = "true" if want is True else "false" if want is False else "number" if isinstance(want, (int, float)) else "value"
+            ok = label_matches(got.get(name), want)
+            total += 1; right += ok
+            by_kind[k][0] += ok; by_kind[k][1] += 1
+            if not ok:
+                miss.append((note["file"], name, want, got.get(name)))
     if not total:
         return None
     res = {"labels": total, "right": right, "accuracy": right / total, "outside_vocabulary": outside,
