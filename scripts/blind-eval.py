@@ -11,7 +11,8 @@ Three kinds of material, written blind (see Tests/Blind/README.md):
   notes/         whole notes: `imr-check predict FILE --format jsonl` must find every request and
                  predict its expected outcome; and `imr-check facts FILE` must give the facts the
                  writer labelled for the note ("notefacts"; labels whose name the rule files do not
-                 define are counted apart, not scored);
+                 define are counted apart, not scored; facts read from a request's own text, `from
+                 request`, are scored apart from the values `predict` used for the note's requests);
   cases/         IMR-style case summaries: `imr-check predict FILE --request TITLE --format jsonl`.
 
 Balanced accuracy is the mean of the recall of Upheld and of Overturned; a request the tool does not
@@ -208,15 +209,22 @@ def score_notes(binary, split, misses):
 
 
 def fact_vocabulary():
-    """The fact names the rule files define (a label outside them is counted apart, not scored)."""
-    names = set()
+    """The fact names the rule files define (a label outside them is counted apart, not scored), and
+    those read from the request text (`from request`), which only a prediction reads."""
+    names, from_request = set(), set()
     for dirpath, _, files in os.walk(os.path.join(ROOT, "Rules")):
         for f in files:
             if f.endswith(".rules"):
+                current = None
                 for line in open(os.path.join(dirpath, f)):
                     m = re.match(r"fact\s+([a-z_0-9]+)\s", line)
-                    if m: names.add(m.group(1))
-    return names
+                    if m:
+                        current = m.group(1); names.add(current)
+                    elif current and re.match(r"\s+from\s+request\b", line):
+                        from_request.add(current)
+                    elif not line.startswith((" ", "\t", "#")) and line.strip():
+                        current = None
+    return names, from_request
 
 
 def label_matches(got, want):
@@ -229,33 +237,47 @@ def label_matches(got, want):
 
 def score_note_facts(binary, split, misses):
     """The facts each whole note settles (the writers' `facts` labels), read by `imr-check facts`."""
-    vocabulary = fact_vocabulary()
+    vocabulary, from_request = fact_vocabulary()
     right = total = outside = 0
+    request_right = request_total = 0
     by_kind = collections.defaultdict(lambda: [0, 0])
     miss = []
     for note in notes_of(split):
         labels = {k: v for k, v in (note.get("facts") or {}).items() if v != "unknown"}
         if not labels:
             continue
-        code, out, err = run(binary, ["facts", os.path.join(note["_dir"], note["file"]), "--format", "json"])
+        path = os.path.join(note["_dir"], note["file"])
+        code, out, err = run(binary, ["facts", path, "--format", "json"])
         try:
             got = {f["name"]: f["value"] for f in json.loads(out).get("facts", [])}
         except ValueError:
             got = {}
+        if any(name in from_request for name in labels):
+            # A request's own facts (its approach, rental or purchase, ...) are read by `predict`,
+            # per request: the value any of the note's predictions used for a criterion.
+            code, out, err = run(binary, ["predict", path, "--format", "jsonl"])
+            for line in out.splitlines():
+                for c in json.loads(line).get("criteria", []) if line.strip() else []:
+                    for name, value in (c.get("facts") or {}).items():
+                        if name in from_request and value is not None:
+                            got.setdefault(name, value)
         for name, want in labels.items():
             if name not in vocabulary:
                 outside += 1
                 continue
             k = "true" if want is True else "false" if want is False else "number" if isinstance(want, (int, float)) else "value"
             ok = label_matches(got.get(name), want)
-            total += 1; right += ok
-            by_kind[k][0] += ok; by_kind[k][1] += 1
+            if name in from_request:
+                request_total += 1; request_right += ok
+            else:
+                total += 1; right += ok
+                by_kind[k][0] += ok; by_kind[k][1] += 1
             if not ok:
-                miss.append((note["file"], name, want, got.get(name)))
+                miss.append((note["file"], name + (" (request)" if name in from_request else ""), want, got.get(name)))
     if not total:
         return None
     res = {"labels": total, "right": right, "accuracy": right / total, "outside_vocabulary": outside,
-           "by_kind": dict(by_kind)}
+           "request_labels": request_total, "request_right": request_right, "by_kind": dict(by_kind)}
     if misses:
         res["misses"] = miss
     return res
@@ -345,6 +367,7 @@ def main():
     if "notefacts" in kinds:
         row("notefacts", "labels (in the vocabulary)", lambda r: "%d (+%d outside)" % (r["labels"], r["outside_vocabulary"]))
         row("notefacts", "accuracy", lambda r: fmt(r["accuracy"]))
+        row("notefacts", "request facts right (read by predict)", lambda r: "%d/%d" % (r["request_right"], r["request_labels"]))
         for k in ("true", "false", "number", "value"):
             row("notefacts", "right when " + k, lambda r, k=k: "%d/%d" % tuple(r["by_kind"].get(k, [0, 0])))
     for kind in ("notes", "cases"):
