@@ -23,6 +23,14 @@ import Testing
         #expect(split("Referral No. 5 was sent. It arrived.") == ["Referral No. 5 was sent.", "It arrived."])
     }
 
+    @Test func dotLeadersJoinALabelToItsValue() {
+        // A template's label, a leader of dots and the value are one statement ("None" answers "Aberrancy").
+        #expect(split("Aberrancy ........ None. No early refills.") == ["Aberrancy ........ None.", "No early refills."])
+        #expect(split("UDS 03/16/2015 ... Consistent with the prescriptions.") == ["UDS 03/16/2015 ... Consistent with the prescriptions."])
+        // An ellipsis closing a sentence still ends it.
+        #expect(split("He was not sure... The pain is worse.") == ["He was not sure...", "The pain is worse."])
+    }
+
     @Test func levelFollowedByLowerCaseContinues() {
         #expect(split("Tenderness at L4-5. with spasm was noted. Then more.") == ["Tenderness at L4-5. with spasm was noted.", "Then more."])
     }

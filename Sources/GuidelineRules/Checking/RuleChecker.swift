@@ -268,6 +268,23 @@ struct RuleChecker {
                 continue
             }
             guard let slot = measure(name, f.file), let side else { continue }
+            if side.text == "relief" {
+                // The percent a score falls after a treatment: only a measure where lower is better,
+                // a percent fact, and an anchor that says which treatment the sentence is about.
+                if f.unit?.text != "percent" {
+                    report(side, f.file, .typeMismatch, "'measure \(name.text) relief' gives a percent; '\(f.name.text)' is in \(f.unit?.text ?? "no unit")",
+                           hint: "declare the fact as 'number percent'")
+                } else if !measures[slot].lowerIsBetter {
+                    report(name, f.file, .typeMismatch, "relief is a fall of the measure, and '\(name.text)' is better higher",
+                           hint: "read relief from a measure declared 'better lower' (pain)")
+                } else if f.anchors.isEmpty {
+                    report(side, f.file, .missingPhrases, "'measure \(name.text) relief' needs an anchor: the treatment the relief follows",
+                           hint: "add e.g. 'anchor \"{esi_word}\"'")
+                } else {
+                    out.append(.relief(measure: slot))
+                }
+                continue
+            }
             guard side.text == "with" || side.text == "without" else {
                 unknown(side, f.file, "side of a measure", among: ["with", "without"])
                 continue
@@ -405,6 +422,20 @@ struct RuleChecker {
                     else { report(a, f.file, .unknownKeyword, "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions)) }
                 }
             }
+            var combineAny = false
+            if let how = f.combine {
+                if kind != .bool {
+                    report(how, f.file, .typeMismatch, "'combine' is for yes-or-no facts; '\(f.name.text)' is \(kind.rawValue)", hint: "remove 'combine' or declare the fact bool")
+                } else if how.text == "any" {
+                    combineAny = true
+                } else if how.text != "last" {
+                    unknown(how, f.file, "way to combine statements", among: ["any", "last"])
+                }
+            }
+            if f.reach != nil, f.anchors.isEmpty {
+                report(f.name, f.file, .syntax, "'reach' carries the anchor to the next sentences, and '\(f.name.text)' has no anchor",
+                       hint: "add an 'anchor' clause or remove 'reach'")
+            }
             factByName[f.name.text] = facts.count
             facts.append(FactDefinition(
                 name: f.name.text, kind: kind, unit: f.unit?.text, enumValues: enumValues, description: f.description,
@@ -414,6 +445,7 @@ struct RuleChecker {
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
+                combineAny: combineAny, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0,
                 measureClauses: measureClauses, file: f.file, line: f.name.line))
         }
     }

@@ -33,6 +33,12 @@ public struct FactDefinition: Sendable {
     /// The value grows as time passes (weeks since an injection, how long symptoms have lasted):
     /// an unmet minimum on it gets the date on which it would be met.
     package var elapsed = false
+    /// `combine any`: findings of which one is enough (a bool fact true when any present statement
+    /// affirms it, whatever other findings are normal); otherwise the last statement decides.
+    package var combineAny = false
+    /// `reach N`: the anchor also stands for the next N sentences of its section, unless a later
+    /// sentence anchors a rival (another reaching fact of the same kind and unit).
+    package var reach = 0
     /// The section index that stands for text under no heading in `sectionLimits`.
     package static let noSection = 31
     /// What the fact reads of the declared measures (`improves pain with medication`, `measure pain

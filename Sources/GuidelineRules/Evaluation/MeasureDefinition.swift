@@ -69,4 +69,7 @@ package enum MeasureClause: Sendable, Equatable {
     case improves(measures: [Int], withMedication: Bool)
     /// The value of the measure with (`with` true) or without the medication.
     case value(measure: Int, with: Bool)
+    /// The percent a before → after pair of the measure falls, in a sentence where the fact's
+    /// anchor holds ("pain went from 8/10 before the block to 2/10" is 75 % relief).
+    case relief(measure: Int)
 }

@@ -117,8 +117,14 @@ extension FactExtractor {
             guard case .number(let d) = vote.value else { return nil }
             return d
         }
+        // `combine any`: one finding affirmed now outranks the normal ones ("Tinel positive ... no
+        // thenar atrophy"); among themselves, statements still go by their place in the text.
+        if info[slot].combineAny, vote.present, case .bool(true) = vote.value { return Double(vote.position) + Self.presentFindingBonus }
         return Double(vote.position)
     }
+
+    /// Larger than any position in a text: what lifts a present finding above every other statement.
+    static let presentFindingBonus = 1e13
 
     /// Facts read from the request text: a phrase present → true, absent → false (bool); the
     /// value whose phrase appears (enum, else unknown). Unknown when there is no request.

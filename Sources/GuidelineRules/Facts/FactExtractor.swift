@@ -44,6 +44,10 @@ package struct FactExtractor: Sendable {
         var within: Int
         /// Accepted assertion categories as bits (a Set would be retained on every copy, by both threads).
         var accepted: UInt8
+        /// `combine any`: a present affirmed statement outranks every negated one.
+        var combineAny = false
+        /// `reach N`: sentences after its anchor's that the anchor still stands for.
+        var reach = 0
 
         func accepts(_ a: Assertion) -> Bool { accepted & a.bit != 0 }
     }
@@ -78,14 +82,26 @@ package struct FactExtractor: Sendable {
         var withMedication: Bool
         var isValue = false
         var with = false
+        /// `measure M relief`: the percent fall of a before → after pair where the anchor holds.
+        var isRelief = false
     }
+    /// For each fact with `reach`, the other reaching facts of its kind and unit: a sentence after
+    /// the anchor's is about the rival when the rival was named since ("She had an ESI. Then a
+    /// medial branch block gave 80% relief").
+    let rivals: [[Int]]
 
     package init(book: RuleBook) {
         self.book = book
         planSection = book.context.sectionIndex("plan") ?? -1
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
-                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit })
+                     accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit },
+                     combineAny: f.combineAny, reach: f.reach)
+        }
+        let reaching = book.facts.indices.filter { book.facts[$0].reach > 0 }
+        rivals = book.facts.indices.map { i in
+            guard book.facts[i].reach > 0 else { return [] }
+            return reaching.filter { $0 != i && book.facts[$0].kind == book.facts[i].kind && book.facts[$0].unit == book.facts[i].unit }
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in
@@ -103,6 +119,8 @@ package struct FactExtractor: Sendable {
                     uses.append(MeasureUse(fact: slot, measures: measures.reduce(0) { $0 | 1 << UInt64($1) }, withMedication: withMedication))
                 case .value(let measure, let with):
                     uses.append(MeasureUse(fact: slot, measures: 1 << UInt64(measure), withMedication: true, isValue: true, with: with))
+                case .relief(let measure):
+                    uses.append(MeasureUse(fact: slot, measures: 1 << UInt64(measure), withMedication: false, isRelief: true))
                 }
             }
         }
@@ -137,6 +155,8 @@ package struct FactExtractor: Sendable {
     struct Vote: Sendable {
         var position: Int
         var value: FactValue
+        /// Said of the patient now (affirmed, not historical): what `combine any` lets win.
+        var present = false
     }
 
     /// What the narrative of some regions says, before it is combined with other regions, the
@@ -262,7 +282,7 @@ package struct FactExtractor: Sendable {
             let found = candidates.elements, spans = containers.elements
             for c in found {
                 let entry = index.nodeEntries[Int(c.entry)]
-                if entry.needsAnchor, anchoredIn[entry.fact] != s { continue }
+                if entry.needsAnchor, anchoredIn[entry.fact] != s, !anchorReaches(entry.fact, s, anchoredIn, clinical) { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
@@ -328,12 +348,13 @@ package struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0) },
+                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0, present: ctx.assertion == .affirmed) },
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
             if namesMeasure || carried != nil, let reader = measureReader {
-                readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, state: &measures, into: &result)
+                readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, anchoredIn: anchoredIn,
+                             state: &measures, into: &result)
             }
         }
     }
@@ -341,6 +362,22 @@ package struct FactExtractor: Sendable {
     /// Whether a negation stands right next to the mention (at most 3 words before or after it):
     /// "no prior ESI", "no relief at all", "acupuncture was never tried". A negation further away
     /// is about something else in the sentence.
+    /// Whether fact `f`'s anchor, named in an earlier sentence, still stands for sentence `s`: the
+    /// fact has `reach`, the anchor's sentence is at most that many before, in the same section,
+    /// and no rival has been anchored since ("She underwent an L5-S1 ESI on 3/2. She reports 60%
+    /// relief for 8 weeks.").
+    func anchorHolds(_ f: Int, _ s: Int, _ anchoredIn: [Int], _ clinical: ClinicalText) -> Bool {
+        anchoredIn[f] == s || anchorReaches(f, s, anchoredIn, clinical)
+    }
+
+    func anchorReaches(_ f: Int, _ s: Int, _ anchoredIn: [Int], _ clinical: ClinicalText) -> Bool {
+        let a = anchoredIn[f]
+        guard a >= 0, a < s, s - a <= info[f].reach else { return false }
+        for r in rivals[f] where anchoredIn[r] > a { return false }
+        let sentences = clinical.sentences
+        return clinical.section(ofToken: sentences[a].tokenRange.lowerBound) == clinical.section(ofToken: sentences[s].tokenRange.lowerBound)
+    }
+
     static func isDeniedOutright(_ mention: Range<Int>, _ ctx: MentionContext) -> Bool {
         guard ctx.assertion.isNegated, let t = ctx.trigger else { return false }
         if t.lowerBound <= mention.lowerBound, t.upperBound >= mention.upperBound { return true }   // "no relief from"

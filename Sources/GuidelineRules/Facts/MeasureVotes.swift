@@ -12,6 +12,9 @@ import IMRParse
 ///   names a medication (a word of the concept `medication`).
 /// - `measure M with|without medication` (number): the value with or without the medication (a
 ///   before → after pair in a sentence that names a medication gives its later and earlier value).
+/// - `measure M relief` (number percent): how far a before → after pair falls, in percent of the
+///   earlier value, in a sentence where the fact's anchor holds ("pain went from 8/10 before the
+///   block to 2/10 after it" is 75 % relief from the block).
 ///
 /// Votes stand at the first value's position and join the phrase votes by the last-statement rule.
 /// A negation that is the comparison's own word ("without medication") does not negate the
@@ -39,7 +42,8 @@ extension FactExtractor {
 
     /// Reads the measure values of sentence `s` and appends the votes of the facts that read them.
     func readMeasures(_ reader: MeasureReader, _ clinical: ClinicalText, _ s: Int, scanner: ValueScanner,
-                      values: inout SentenceValues?, carried: Int?, state: inout MeasureScan, into result: inout NarrativeScan) {
+                      values: inout SentenceValues?, carried: Int?, anchoredIn: [Int], state: inout MeasureScan,
+                      into result: inout NarrativeScan) {
         let sentence = clinical.sentences[s]
         let tokens = clinical.tokens
         let range = sentence.tokenRange
@@ -64,14 +68,14 @@ extension FactExtractor {
             if ctx.assertion.isNegated, let t = ctx.trigger, st.cues.contains(where: { $0.overlaps(t) }) {
                 ctx = MentionContext(assertion: .affirmed, trigger: nil, attribution: ctx.attribution)
             }
-            vote(st, ctx, shown: shown, tokens: tokens, values: true, into: &result)
+            vote(st, ctx, shown: shown, tokens: tokens, values: true, anchored: { self.anchorHolds($0, s, anchoredIn, clinical) }, into: &result)
             guard !st.isPair, st.comparison == .medication else { continue }
             // One side here, the other in a sentence before: a pair across lines.
             if let k = state.pending.lastIndex(where: { $0.sentence < s && MeasureStatement.joined($0.statement, st) != nil }),
                let joined = MeasureStatement.joined(state.pending[k].statement, st) {
                 let span = state.pending[k].shown.lowerBound..<shown.upperBound
                 let both = state.pending[k].accepted ? ctx : MentionContext(assertion: .possible, trigger: nil, attribution: ctx.attribution)
-                vote(joined, both, shown: span, tokens: tokens, values: false, into: &result)
+                vote(joined, both, shown: span, tokens: tokens, values: false, anchored: { _ in false }, into: &result)
                 state.pending.remove(at: k)
             } else {
                 state.pending.append(MeasureScan.Pending(sentence: s, statement: st, accepted: ctx.assertion == .affirmed || ctx.assertion == .historical,
@@ -83,7 +87,7 @@ extension FactExtractor {
     /// The votes of one statement for every fact clause reading its measure (`values`: number
     /// clauses too; a pair joined across sentences gave its values as single statements already).
     private func vote(_ st: MeasureStatement, _ ctx: MentionContext, shown: Range<Int>, tokens: [Token], values: Bool,
-                      into result: inout NarrativeScan) {
+                      anchored: (Int) -> Bool, into result: inout NarrativeScan) {
         let bit: UInt64 = 1 << UInt64(st.measure)
         var trigger: Range<Int>?
         if let r = ctx.trigger {
@@ -95,7 +99,12 @@ extension FactExtractor {
             let fact = info[use.fact]
             let accepted = fact.accepts(ctx.assertion)
             var vote: FactValue?
-            if use.isValue {
+            if use.isRelief {
+                // A fall from the earlier value to the later one, on a 0-10 scale, after the anchor's treatment.
+                guard values, st.comparison == .time, let a = st.first?.outOfTen, let b = st.second?.outOfTen,
+                      a > 0, b <= a, anchored(use.fact) else { continue }
+                if accepted { vote = .number(((a - b) / a * 100).rounded()) }
+            } else if use.isValue {
                 guard values else { continue }
                 // A before → after pair is with and without the medication only where a medication is named.
                 guard st.comparison == .medication || (st.comparison == .time && st.namesMedication),

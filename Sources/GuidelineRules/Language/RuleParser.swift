@@ -18,7 +18,7 @@ package struct RuleParser {
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed",
-                 "improves", "measure"],
+                 "improves", "measure", "combine", "reach"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
@@ -210,6 +210,20 @@ package struct RuleParser {
                 f.elapsed = true
                 extra(a, from: 0)
             case "assertions": f.assertions += a.filter { $0.kind == .identifier }
+            case "combine":
+                // combine any | last
+                if let how = identifier(a, 0, after: clause.keyword, what: "'any' or 'last'") {
+                    f.combine = how
+                    extra(a, from: 1)
+                }
+            case "reach":
+                // reach 1: the anchor also stands for the next sentence
+                if let n = a.first, n.kind == .number, let v = Int(n.text), v >= 0, v <= 3 {
+                    f.reach = v
+                    extra(a, from: 1)
+                } else {
+                    error(a.first ?? clause.keyword, .syntax, "'reach' takes a number of sentences from 0 to 3", hint: "write 'reach 1'")
+                }
             case "improves":
                 // improves pain, motion [with medication]
                 var names: [RuleToken] = []
@@ -228,9 +242,14 @@ package struct RuleParser {
                 if names.isEmpty { error(clause.keyword, .syntax, "'improves' needs the measures it reads", hint: "write 'improves pain with medication'") }
                 f.improves.append((clause.keyword, names, medication))
             case "measure":
-                // measure pain with|without medication
+                // measure pain with|without medication; measure pain relief
                 guard let m = identifier(a, 0, after: clause.keyword, what: "a measure name") else { break }
-                let side = identifier(a, 1, after: m, what: "'with medication' or 'without medication'")
+                let side = identifier(a, 1, after: m, what: "'with medication', 'without medication' or 'relief'")
+                if side?.text == "relief" {
+                    f.measureValues.append((clause.keyword, m, side, nil))
+                    extra(a, from: 2)
+                    break
+                }
                 let medication = side.flatMap { identifier(a, 2, after: $0, what: "'medication' after '\($0.text)'") }
                 extra(a, from: 3)
                 f.measureValues.append((clause.keyword, m, side, medication))

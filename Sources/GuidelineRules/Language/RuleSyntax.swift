@@ -69,9 +69,14 @@ package struct FactSyntax: Sendable {
     package var sectionLimits: [(role: String, phrases: [RuleToken], sections: [RuleToken])] = []
     /// `elapsed`: the value grows as time passes.
     package var elapsed = false
+    /// `combine any|last`: how a bool fact's statements are combined.
+    package var combine: RuleToken?
+    /// `reach N`: the anchor also stands for the next N sentences.
+    package var reach: Int?
     /// `improves pain, motion [with medication]`: the measures, and the word after `with`.
     package var improves: [(keyword: RuleToken, measures: [RuleToken], medication: RuleToken?)] = []
-    /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it.
+    /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it;
+    /// `measure pain relief`: the measure and `relief` (no word after it).
     package var measureValues: [(keyword: RuleToken, measure: RuleToken, side: RuleToken?, medication: RuleToken?)] = []
     package var file: String
 }

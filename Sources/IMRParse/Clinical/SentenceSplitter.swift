@@ -267,6 +267,7 @@ package enum SentenceSplitter {
             var k = j
             while k < hi, isSpace(p[k]) { k += 1 }
             if b == 46 {
+                if isLeader(endingAt: i) { return nil }
                 if isAbbreviation(before: i, next: k) { return nil }
                 if isListNumber(before: i) { return nil }
             }
@@ -275,6 +276,16 @@ package enum SentenceSplitter {
             if isLower(c) { return nil }
             if c == 44 || c == 59 || c == 58 || c == 41 { return nil }  // , ; : )
             return j
+        }
+
+        /// Whether the period at `i` ends a dot leader between a label and its value ("Aberrancy
+        /// ........ None.", "UDS 03/16/2015 ... consistent"): four dots or more, or a run of dots
+        /// after a space. The value belongs to the label's sentence, as after a colon.
+        func isLeader(endingAt i: Int) -> Bool {
+            var s = i
+            while s > lo, p[s - 1] == 46 { s -= 1 }
+            let run = i - s + 1
+            return run >= 4 || (run >= 2 && s > lo && isSpace(p[s - 1]))
         }
 
         /// The word before the period at `i` (letters and inner periods), lower-cased and packed

@@ -1,0 +1,155 @@
+import Testing
+import IMRParse
+@testable import GuidelineRules
+
+/// How a fact's statements across a note are combined: `combine any` (findings of which one is
+/// enough), `reach N` (an anchor standing for the sentences after it) and `measure M relief` (the
+/// percent a score falls after the anchored treatment), through a small rule book, with their
+/// diagnostics.
+@Suite struct StatementCombinationTests {
+    static let rules = """
+    trigger negated forward "no", "not", "without" scope 6
+    trigger negated backward "negative", "intact" scope 6
+    trigger historical forward "previously" scope 8
+    section history "History"
+    section plan "Plan"
+    measure pain "pain intensity" better lower
+      words "pain"
+      units score
+      scale 10
+    fact cts_findings bool "carpal tunnel findings"
+      phrases "Tinel", "Phalen", "thenar atrophy"
+      combine any
+    fact spasm_last bool "spasm, last statement wins"
+      phrases "spasm", "Tinel"
+    fact esi_relief number percent "relief after the epidural"
+      near "relief"
+      within 8
+      anchor "ESI", "epidural"
+      reach 1
+      measure pain relief
+    fact mbb_relief number percent "relief after the block"
+      near "relief"
+      within 8
+      anchor "medial branch block"
+      reach 1
+      measure pain relief
+    fact tpi_relief number percent "relief after trigger point injections, anchored in its sentence only"
+      near "relief"
+      within 8
+      anchor "trigger point"
+    """
+
+    static let book: RuleBook = try! RuleTestSupport.book(rules)
+
+    static func value(_ fact: String, _ text: String) -> FactValue {
+        let analyzer = Analyzer(book: book)
+        let source = SourceText(path: "t", bytes: Array(text.utf8))
+        return analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())[book.factSlot(fact)!]
+    }
+
+    // MARK: combine any
+
+    @Test(arguments: [
+        // One positive finding among normal ones: documented.
+        ("Tinel positive at the wrist. No thenar atrophy.", FactValue.bool(true)),
+        ("No thenar atrophy. Phalen positive.", .bool(true)),
+        // Every finding normal: not documented.
+        ("Tinel negative. No thenar atrophy.", .bool(false)),
+        // A finding of the past does not outrank today's normal one: the last statement decides.
+        ("Previously Tinel was positive. Tinel negative today.", .bool(false)),
+    ])
+    func anyFindingIsEnough(text: String, expected: FactValue) {
+        #expect(Self.value("cts_findings", text) == expected)
+    }
+
+    @Test func withoutCombineTheLastStatementWins() {
+        #expect(Self.value("spasm_last", "Tinel positive at the wrist. No spasm.") == .bool(false))
+    }
+
+    // MARK: reach
+
+    @Test(arguments: [
+        // The outcome in the sentence after the procedure's.
+        ("She had an L5-S1 ESI on 3/2/2015. She reports 60% relief for eight weeks.", "esi_relief", FactValue.number(60)),
+        // Two sentences on: out of reach.
+        ("She had an L5-S1 ESI on 3/2/2015. She works full duty. She reports 60% relief.", "esi_relief", .unknown),
+        // A rival named since: the outcome is the rival's.
+        ("She had an ESI in 2014. A medial branch block followed, with 80% relief.", "esi_relief", .unknown),
+        ("She had an ESI in 2014. A medial branch block followed, with 80% relief.", "mbb_relief", .number(80)),
+        // Another section: the anchor does not carry.
+        ("History: She had an ESI in 2014.\nPlan: Expect 50% relief.", "esi_relief", .unknown),
+        // Without `reach`, only the anchor's own sentence.
+        ("Trigger point injections were given in May. She reports 60% relief.", "tpi_relief", .unknown),
+        ("Trigger point injections in May gave 60% relief.", "tpi_relief", .number(60)),
+    ])
+    func anchorReachesTheNextSentence(text: String, fact: String, expected: FactValue) {
+        #expect(Self.value(fact, text) == expected)
+    }
+
+    // MARK: measure relief
+
+    @Test(arguments: [
+        ("Pain went from 8/10 before the ESI to 2/10 after it.", FactValue.number(75)),
+        ("After the epidural, pain 6/10 → 3/10.", .number(50)),
+        // Worse after: no relief figure from the pair.
+        ("Pain went from 4/10 before the ESI to 6/10.", .unknown),
+        // Named in the sentence before, within reach.
+        ("He underwent an interlaminar ESI on 5/1. Pain went from 7/10 to 1/10.", .number(86)),
+        // No anchor: a pain pair is not relief from the epidural.
+        ("Pain went from 8/10 to 2/10 with therapy.", .unknown),
+    ])
+    func reliefFromAPainPair(text: String, expected: FactValue) {
+        #expect(Self.value("esi_relief", text) == expected)
+    }
+
+    // MARK: Diagnostics
+
+    @Test func clauseDiagnostics() {
+        let codes = RuleTestSupport.check("""
+        measure pain "pain" better lower
+          words "pain"
+        measure motion "motion" better higher
+          words "flexion"
+        fact a number percent "a"
+          near "relief"
+          combine any
+        fact b bool "b"
+          phrases "b"
+          combine most
+        fact c number percent "c"
+          near "relief"
+          reach 1
+        fact d number weeks "d"
+          near "relief"
+          anchor "ESI"
+          measure pain relief
+        fact e number percent "e"
+          near "relief"
+          anchor "ESI"
+          measure motion relief
+        fact f number percent "f"
+          near "relief"
+          measure pain relief
+        fact g number percent "g"
+          near "relief"
+          anchor "ESI"
+          reach 9
+        """).diagnostics.filter { $0.severity == .error }.map { "\($0.code)@\($0.line)" }
+        #expect(codes.contains("type-mismatch@7"))      // combine on a number
+        #expect(codes.contains("unknown-keyword@10"))   // most → any / last
+        #expect(codes.contains("syntax@11"))            // reach without an anchor
+        #expect(codes.contains("type-mismatch@17"))     // relief into weeks
+        #expect(codes.contains("type-mismatch@21"))     // relief of a measure better higher
+        #expect(codes.contains("missing-phrases@24"))   // relief without an anchor
+        #expect(codes.contains("syntax@28"))            // reach beyond 3
+    }
+
+    @Test func projectRulesUseTheClauses() throws {
+        let book = try #require(RuleTestSupport.projectBook)
+        let esi = try #require(book.facts.first { $0.name == "prior_esi_relief_percent" })
+        #expect(esi.reach == 1)
+        #expect(esi.measureClauses.contains { if case .relief = $0 { true } else { false } })
+        #expect(book.facts.first { $0.name == "cts_exam_findings" }?.combineAny == true)
+    }
+}
