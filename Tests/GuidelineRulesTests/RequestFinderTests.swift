@@ -50,6 +50,9 @@ import IMRParse
     @Test func theMedicationListGivesTheStrength() {
         let note = "Current medications:\nNorco 10/325 mg 1 q6h prn\nPlan:\nContinue Norco.\n"
         #expect(find(note) == ["opioid: Continue Norco — Norco 10/325 mg 1 q6h prn"])
+        // A pain score is no strength, and "the" of "CT of the lumbar spine" names no drug.
+        let ct = "History: pain since the fall, 7/10, with numbness.\nPlan:\n1. CT of the lumbar spine without contrast.\n"
+        #expect(find(ct) == ["ct_scan: CT of the lumbar spine without contrast"])
     }
 
     @Test func rangesPointIntoTheText() throws {

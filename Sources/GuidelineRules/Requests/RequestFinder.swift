@@ -301,9 +301,9 @@ package struct RequestFinder: Sendable {
             } else if t.kind == .number, j + 1 < tokens.count {
                 let next = tokens[j + 1]
                 if next.key == Self.mg || next.key == Self.mcg || next.key == Self.gram || next.key == Self.ml || next.key == Self.percent { return true }
-                // A fraction, not a date ("02/17/2015" goes on with another "/").
+                // A fraction, not a date ("02/17/2015" goes on with another "/") nor a score out of ten ("7/10").
                 if next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
-                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000,
+                   let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000, d != 10,
                    !(j + 3 < tokens.count && tokens[j + 3].key == Self.slash) { return true }
             }
             j += 1
@@ -312,6 +312,10 @@ package struct RequestFinder: Sendable {
     }
     static let mg = Tokenizer.key(of: "mg"), mcg = Tokenizer.key(of: "mcg"), gram = Tokenizer.key(of: "g"),
                ml = Tokenizer.key(of: "ml"), percent = Tokenizer.key(of: "%")
+
+    /// Words of a treatment's name that name no drug ("the" of "CT of the lumbar spine").
+    static let functionWords: Set<UInt64> = Set(["the", "of", "a", "an", "and", "or", "to", "for", "with", "in", "on", "at", "by", "as"]
+        .map { Tokenizer.key(of: $0) })
 
     static let leadingWords: Set<UInt64> = Set(["for", "of", "a", "an", "the", "to", "authorization", "with", "is", "are", ":"].map { Tokenizer.key(of: $0) })
 
@@ -333,7 +337,7 @@ package struct RequestFinder: Sendable {
         guard !span.isEmpty, !tokens[span].contains(where: { $0.kind == .number || $0.hasDigits }) else { return r }
         // The words naming the treatment: any of them followed by a number elsewhere.
         let names = recognizer.mentions(in: tokens, span).first?.tokens ?? span
-        let nameKeys = Set(tokens[names].filter { $0.kind == .word }.map(\.key))
+        let nameKeys = Set(tokens[names].filter { $0.kind == .word && !Self.functionWords.contains($0.key) }.map(\.key))
         var best: Range<Int>?
         var bestInList = false
         let bytes = clinical.source.bytes
