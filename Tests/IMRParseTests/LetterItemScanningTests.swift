@@ -44,6 +44,13 @@ import Testing
         #expect(d.warnings.filter { $0.contains("no decision stated") }.count == 2)
     }
 
+    @Test func abbreviationsOfTheLabelsOwnWords() {
+        // "(CA)" and "(ER)" after the label's words: still the guideline labels.
+        let d = parse("TENS unit: Overturned\nMedical Treatment Guideline(s) Used by the Claims Administrator (CA):\nThe Claims Administrator based its decision on the MTUS.\nMedical Treatment Guideline(s) Used by the Expert Reviewer (ER):\nThe Expert Reviewer based his/her decision on the Chronic Pain Medical Treatment Guidelines, page 114, which is part of the MTUS.\nDecision rationale: The request is medically necessary.\n")
+        #expect(d.items.first?.imrGuideline?.pages == [114])
+        #expect(d.items.first?.claimsAdministratorGuideline != nil)
+    }
+
     @Test func joinedWordsInTheConclusion() {
         let d = parse("TENS unit\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: Therefore the request is notmedically necessary.\n")
         #expect(d.items.first?.decision?.value == .upheld)

@@ -33,6 +33,14 @@ import Testing
         #expect(r.specialty?.value == "Family Practice")
         #expect(r.licensure.map(\.value) == ["California", "Arizona"])
     }
+    @Test func reviewerLabelsAtLineStarts() {
+        // "Reviewer Specialty:" is a label of the block: its value ends with its line, and a ";" parts
+        // the specialty from its subspecialty.
+        let r = reviewer("Reviewer Specialty: Orthopaedic Surgery; Sports Medicine\nReviewer Licensure: California\n\nThe reviewer named above has no material affiliation.")
+        #expect(r.specialty?.value == "Orthopaedic Surgery")
+        #expect(r.subspecialty?.value == "Sports Medicine")
+        #expect(r.licensure.map(\.value) == ["California"])
+    }
     @Test func blockWinsOverProse() {
         let r = reviewer("Board Certified in Surgery and is licensed in Texas.\nSpecialty: Orthopaedic Surgery\nSubspecialty: Spine\nLicensure: California\n")
         #expect(r.specialty?.value == "Orthopaedic Surgery")

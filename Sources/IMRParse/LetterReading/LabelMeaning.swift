@@ -76,7 +76,9 @@ enum LabelMeaning: Sendable, Equatable {
         var v: [(String, Flags)] = []
         func add(_ words: [String], _ f: Flags) { for w in words { v.append((w, f)) } }
         add(["guideline", "guidelines", "criteria", "standards", "references", "citations", "citation"], .guideline)
-        add(["claims", "administrator", "administrators", "administrator's", "utilization", "ur", "organization", "uro", "carrier", "insurer"], .claims)
+        // "(CA)" and "(ER)" abbreviate the label's own words: "… Used by the Claims Administrator (CA):".
+        add(["claims", "administrator", "administrators", "administrator's", "utilization", "ur", "organization", "uro", "carrier", "insurer",
+             "ca"], .claims)
         add(["rationale", "reason", "basis", "explanation", "why", "discussion"], .rationale)
         add(["rationales", "reasons"], [.rationale, .plural])
         add(["summary", "history", "background", "synopsis", "overview"], .summary)
@@ -97,7 +99,7 @@ enum LabelMeaning: Sendable, Equatable {
              "reviewers", "expert", "expert's", "physician", "physician's", "professional", "independent", "imr", "maximus", "federal",
              "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
              "governing", "mtus", "acoem", "odg", "list", "brief", "was", "were", "is", "evidence-based", "evidence", "based", "which",
-             "specific", "current", "their", "was", "we", "our"], [])
+             "specific", "current", "their", "was", "we", "our", "er"], [])
         return v
     }()
 

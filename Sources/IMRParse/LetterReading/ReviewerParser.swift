@@ -7,10 +7,12 @@
 /// white space is normalised: "Physical Medicine & Rehab" stays as written.
 enum ReviewerParser {
     private static let specialtyLabels = ["certification(s)/specialty:", "certifications/specialty:", "certification/specialty:",
-                                          "board certification(s):", "board certification:", "specialty:", "specialties:"].map(Phrase.init)
+                                          "board certification(s):", "board certification:", "specialty:", "specialties:",
+                                          "reviewer specialty:", "reviewer's specialty:", "reviewer specialties:"].map(Phrase.init)
     private static let subspecialtyLabels = ["subspecialty:", "sub-specialty:", "subspecialties:"].map(Phrase.init)
     private static let licensureLabels = ["state(s) of licensure:", "states of licensure:", "state of licensure:", "licensure:",
-                                          "license(s):", "licenses:", "licensed in:", "state license:"].map(Phrase.init)
+                                          "license(s):", "licenses:", "licensed in:", "state license:", "reviewer licensure:",
+                                          "reviewer's licensure:"].map(Phrase.init)
 
     /// All the labels: a line whose first two bytes start none of them is skipped at once.
     private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels)
@@ -40,7 +42,13 @@ enum ReviewerParser {
             let content = lines[k].content
             guard anyLabel.mayMatch(bytes, at: content.lowerBound, end: content.upperBound) else { continue }
             if reviewer.specialty == nil, let (_, e) = Phrase.matchAny(specialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
-                let value = TextScan.trim(bytes, e..<content.upperBound)
+                var value = TextScan.trim(bytes, e..<content.upperBound)
+                // "Orthopaedic Surgery; Sports Medicine": the specialty, then its subspecialty.
+                if let semicolon = value.first(where: { bytes[$0] == 59 }) {
+                    let rest = TextScan.trim(bytes, (semicolon + 1)..<value.upperBound)
+                    if reviewer.subspecialty == nil, !rest.isEmpty { reviewer.subspecialty = Located(lines.clean(rest), rest) }
+                    value = TextScan.trim(bytes, value.lowerBound..<semicolon)
+                }
                 if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }
             } else if reviewer.subspecialty == nil, let (_, e) = Phrase.matchAny(subspecialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
                 let value = TextScan.trim(bytes, e..<content.upperBound)
