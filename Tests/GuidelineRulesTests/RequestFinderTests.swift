@@ -22,6 +22,17 @@ import IMRParse
         #expect(find("I recommend a right stellate ganglion block.") == ["sympathetic_block: right stellate ganglion block"])
     }
 
+    @Test func notNowUntilAskedAnew() {
+        // A discussion defers what follows, until an ask word asks anew; a condition covers its ask words too.
+        #expect(find("Plan: we discussed the options and I will submit an RFA for left shoulder arthroscopy with subacromial decompression.")
+                == ["surgery_shoulder: left shoulder arthroscopy with subacromial decompression"])
+        #expect(find("Plan: if she fails therapy we will request an epidural steroid injection.").isEmpty)
+        #expect(find("We discussed an epidural steroid injection; she declined.").isEmpty)
+        // "Please authorize" asks ("authorized" alone is no longer a deferring word; "as authorized" is).
+        #expect(find("Please authorize continued chiropractic manipulation 1 time per week for 6 weeks.")
+                == ["chiropractic_manipulation: continued chiropractic manipulation 1 time per week for 6 weeks"])
+    }
+
     @Test func everyLineOfAPlanAsks() {
         let note = """
         A: Lumbar radiculopathy.

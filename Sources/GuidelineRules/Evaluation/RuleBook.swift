@@ -91,6 +91,10 @@ package enum RequestWordKind: String, Sendable, CaseIterable {
     case ask
     /// Orders when it opens a line or a sentence, or stands in a plan: "continue", "refill", "start".
     case order
-    /// Makes what follows it in its sentence not a request now: "if", "consider", "in the future".
+    /// Makes what follows it in its sentence not a request now ("discussed", "pending", "declined"),
+    /// until an ask word opens a new request ("we discussed the options and I will submit an RFA for …").
     case notNow = "not_now"
+    /// Puts what follows it in its sentence on a condition, ask words included: "if she fails therapy
+    /// we will request an ESI", "consider", "in the future".
+    case condition
 }

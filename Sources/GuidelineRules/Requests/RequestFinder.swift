@@ -34,21 +34,21 @@ public struct FoundRequest: Sendable, Equatable {
 package struct RequestFinder: Sendable {
     let recognizer: RequestRecognizer
     let engine: ContextEngine
-    /// `ask` (id 0), `order` (1) and `not_now` (2) words.
+    /// `ask` (id 0), `order` (1), `not_now` (2) and `condition` (3) words.
     let words: PhraseTrie
     let planSection: Int?
     let medicationSection: Int?
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
 
-    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2
+    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
         self.recognizer = recognizer
         self.engine = engine
         var trie = PhraseTrie()
         let maker = PartKeysMaker(book.lexicon)
-        for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow)] {
+        for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow), (.condition, Self.condition)] {
             for p in book.requestWords[kind] ?? [] {
                 maker.keys(of: p).add(to: &trie, id: id)
             }
@@ -188,6 +188,7 @@ package struct RequestFinder: Sendable {
         var asks = false
         var cueEnds: [Int] = []
         var notNowAt: [Int] = []
+        var conditionAt: [Int] = []
         // An order word opening the unit stays in the request's text: "Start nortriptyline …" asks to
         // start it, "Continue Norco …" to continue it (facts read from the request need the verb).
         var orderCue: Range<Int>? = nil
@@ -202,6 +203,7 @@ package struct RequestFinder: Sendable {
                     if !ids.contains(Self.ask) { orderCue = j..<m.end }  // "Request …" says nothing more than asking
                 }
                 if ids.contains(Self.notNow) { notNowAt.append(j) }
+                if ids.contains(Self.condition) { conditionAt.append(j) }
                 j = m.end
             }
         }
@@ -219,7 +221,9 @@ package struct RequestFinder: Sendable {
             // An empty check box on a form: "[ ] Physical therapy".
             if m.tokens.lowerBound >= 2, tokens[m.tokens.lowerBound - 1].key == Self.closeBracket,
                tokens[m.tokens.lowerBound - 2].key == Self.openBracket { continue }
-            if notNowAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
+            if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
+            // Not now, unless an ask word after it asks anew ("we discussed the options and I will submit an RFA for …").
+            if let n = notNowAt.last(where: { $0 < m.tokens.lowerBound }), !cueEnds.contains(where: { $0 > n + 1 && $0 <= m.tokens.lowerBound }) { continue }
             // One family named twice is one request ("ESI … epidural"), unless the first was given its own
             // dose or quantity before a joining word: two drugs of one class are two requests.
             if let last = mentions.last, last.treatment == m.treatment {
