@@ -107,4 +107,37 @@ import IMRParse
         #expect(codes.filter { $0 == "unknown-concept" }.count == 2)
         #expect(result.book == nil)
     }
+
+    @Test func sameWordsInEveryPhrase() throws {
+        let book = try RuleTestSupport.book("""
+        trigger negated forward "no" scope 6
+        same "symptom", "sx"
+        same "hour", "hrs", "hr"
+        fact radicular bool "radicular symptoms"
+          phrases "radicular symptoms"
+        fact long_day bool "four hours a day"
+          phrases "4 hours a day"
+        """)
+        let analyzer = Analyzer(book: book)
+        func value(_ fact: String, _ text: String) -> FactValue {
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            return analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())[book.factSlot(fact)!]
+        }
+        #expect(value("radicular", "Radicular sx to the RLE.") == .bool(true))
+        #expect(value("radicular", "No radicular sx.") == .bool(false))
+        #expect(value("long_day", "He can attend 4 hrs a day.") == .bool(true))
+        #expect(value("long_day", "He can attend 4 hr a day.") == .bool(true))
+    }
+
+    @Test func sameWordsDiagnostics() {
+        let codes = RuleTestSupport.check("""
+        same "symptom", "sx"
+        same "sx", "sxs"
+        same "per day", "daily"
+        same "alone"
+        """).diagnostics.filter { $0.severity == .error }.map { "\($0.code)@\($0.line)" }
+        #expect(codes.contains("duplicate-id@2"))   // sx in two groups
+        #expect(codes.contains("syntax@3"))         // two words
+        #expect(codes.contains("syntax@4"))         // one word only
+    }
 }

@@ -42,7 +42,22 @@ import IMRParse
         for t in book.treatments { for p in t.requests + t.claims + t.refinementWords { parts.insert(p) } }
         #expect(parts.count > 100)
         for part in parts.sorted() {
-            #expect(Self.same(maker.keys(of: part), PartKeys(book.lexicon.alternatives(of: part))), "\(part)")
+            #expect(Self.same(maker.alternativesKeys(of: part), PartKeys(book.lexicon.alternatives(of: part))), "\(part)")
         }
+    }
+
+    @Test func sameWordsAddVariantsAfterTheAlternatives() {
+        var lexicon = ConceptLexicon(concepts: ["side": ["left", "right"]])
+        let symptom = Tokenizer.key(of: "symptoms"), sx = Tokenizer.key(of: "sx")
+        let hours = Tokenizer.key(of: "hours"), hrs = Tokenizer.key(of: "hrs"), hr = Tokenizer.key(of: "hr")
+        lexicon.equivalents = [symptom: [sx], sx: [symptom], hours: [hrs, hr], hrs: [hours, hr], hr: [hours, hrs]]
+        let keys = PartKeysMaker(lexicon).keys(of: "{side} symptoms for hours")
+        let phrases = keys.spans.map { Array(keys.keys[Int($0.lo)..<Int($0.hi)]) }
+        let left = Tokenizer.key(of: "left"), right = Tokenizer.key(of: "right"), f = Tokenizer.key(of: "for")
+        // The alternatives first, in their order; each one's variants after them.
+        #expect(Array(phrases.prefix(2)) == [[left, symptom, f, hours], [right, symptom, f, hours]])
+        #expect(Set(phrases.dropFirst(2)) == Set([[left, sx, f, hours], [left, symptom, f, hrs], [left, symptom, f, hr], [left, sx, f, hrs],
+                                                  [left, sx, f, hr], [right, sx, f, hours], [right, symptom, f, hrs], [right, symptom, f, hr],
+                                                  [right, sx, f, hrs], [right, sx, f, hr]]))
     }
 }

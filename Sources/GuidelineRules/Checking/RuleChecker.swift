@@ -156,6 +156,38 @@ struct RuleChecker {
     // MARK: Concepts
 
     /// The concept lexicon: names unique, references known, no cycles, no explosion.
+    /// `same "symptoms", "sx"`: one word each (a token the tokenizer keeps whole), in one group only.
+    private mutating func checkSameWords() -> [UInt64: [UInt64]] {
+        var groupOf: [UInt64: Int] = [:]
+        var groups: [[UInt64]] = []
+        for (words, file) in tree.sameWords {
+            var group: [UInt64] = []
+            for w in words {
+                let (keys, count, _) = Tokenizer.phraseKeys(w.text)
+                guard count == 1, keys.count == 1 else {
+                    report(w, file, .syntax, "'same' lists single words, and '\(w.text)' is \(count) tokens",
+                           hint: "write a phrase of several words as a concept ('concept … words …')")
+                    continue
+                }
+                if let other = groupOf[keys[0]], other != groups.count {
+                    report(w, file, .duplicateID, "'\(w.text)' is already in another 'same' group", hint: "merge the two groups")
+                    continue
+                }
+                if !group.contains(keys[0]) { group.append(keys[0]) }
+                groupOf[keys[0]] = groups.count
+            }
+            if group.count < 2, let first = words.first {
+                report(first, file, .syntax, "'same' needs at least two different words", hint: "write 'same \"symptoms\", \"sx\"'")
+            }
+            groups.append(group)
+        }
+        var out: [UInt64: [UInt64]] = [:]
+        for group in groups where group.count >= 2 {
+            for k in group { out[k] = group.filter { $0 != k } }
+        }
+        return out
+    }
+
     private mutating func checkConcepts() -> ConceptLexicon {
         var first: [String: ConceptSyntax] = [:]
         for c in tree.concepts {
@@ -167,8 +199,9 @@ struct RuleChecker {
             first[c.name.text] = c
         }
         let declared = tree.concepts.filter { first[$0.name.text]?.name.line == $0.name.line && first[$0.name.text]?.file == $0.file }
-        let (lexicon, problems) = ConceptLexicon.build(declared.map { ($0.name.text, $0.description, $0.words.map(\.text)) },
+        var (lexicon, problems) = ConceptLexicon.build(declared.map { ($0.name.text, $0.description, $0.words.map(\.text)) },
                                                        fillers: tree.fillers.map(\.text))
+        lexicon.equivalents = checkSameWords()
         for p in problems {
             guard let c = first[p.concept] else { continue }
             let token = c.words.first(where: { $0.text == p.word }) ?? c.name

@@ -16,6 +16,9 @@ package struct ConceptLexicon: Sendable {
     package let descriptions: [String: String]
     /// Words a "..." gap passes over without counting them (articles, sides, prepositions).
     package let fillers: [String]
+    /// `same` words: each word's key and the keys of the words that stand for it ("symptom" and
+    /// "sx"). Applied to every phrase when it is compiled (`PartKeysMaker`), not to the text.
+    package var equivalents: [UInt64: [UInt64]] = [:]
 
     /// Most alternatives one part may expand to: beyond it a phrase is a mistake (a concept inside a
     /// concept inside a concept), reported by the checker.

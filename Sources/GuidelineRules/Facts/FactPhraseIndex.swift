@@ -221,6 +221,36 @@ struct PartKeys {
         }
     }
 
+    /// Most variants one alternative gets from `same` words (a phrase of many abbreviable words).
+    static let maximumVariants = 16
+
+    /// These alternatives followed by their variants: each alternative with one or more of its words
+    /// replaced by a `same` word ("symptom" → "sx"), at most `maximumVariants` per alternative.
+    func withEquivalents(_ equivalents: [UInt64: [UInt64]]) -> PartKeys {
+        var out = self
+        for s in spans where s.hi > s.lo {
+            let words = Array(keys[Int(s.lo)..<Int(s.hi)])
+            guard words.contains(where: { equivalents[$0] != nil }) else { continue }
+            var variants: [[UInt64]] = [words]
+            for (i, w) in words.enumerated() {
+                guard let others = equivalents[w] else { continue }
+                for v in variants where variants.count < Self.maximumVariants + 1 {
+                    for o in others where variants.count < Self.maximumVariants + 1 {
+                        var next = v
+                        next[i] = o
+                        variants.append(next)
+                    }
+                }
+            }
+            for v in variants.dropFirst() {
+                let lo = Int32(out.keys.count)
+                out.keys.append(contentsOf: v)
+                out.spans.append((lo, Int32(out.keys.count)))
+            }
+        }
+        return out
+    }
+
     /// Adds every alternative to `trie` with `id` (as `PhraseTrie.add(_:id:)` adds a phrase).
     func add(to trie: inout PhraseTrie, id: Int32) {
         for s in spans {

@@ -51,8 +51,15 @@ final class PartKeysMaker {
         return made
     }
 
-    /// The keys of `part`'s alternatives, in `alternatives(of:)` order.
+    /// The keys of `part`'s alternatives, in `alternatives(of:)` order, then their `same` variants
+    /// ("radicular sx" beside "radicular symptoms").
     func keys(of part: String) -> PartKeys {
+        let made = alternativesKeys(of: part)
+        return lexicon.equivalents.isEmpty ? made : made.withEquivalents(lexicon.equivalents)
+    }
+
+    /// The keys of `part`'s alternatives, in `alternatives(of:)` order.
+    func alternativesKeys(of part: String) -> PartKeys {
         let refs = ConceptLexicon.references(in: part)
         guard !refs.isEmpty else { return PartKeys([part]) }
         var literals: [String] = []

@@ -13,7 +13,7 @@ package struct RuleParser {
 
     /// Every keyword that can open a line; such a line never continues the previous one.
     static let allKeywords: Set<String> = Set(declarationKeywords + clauseKeywords.values.flatMap { $0 })
-    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "section", "request_words", "confidence",
+    static let declarationKeywords = ["treatment", "fact", "criterion", "example", "ancillary", "concept", "filler", "same", "section", "request_words", "confidence",
                                       "trigger", "pseudo", "terminator", "clause_verb", "attribution", "measure"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
@@ -97,6 +97,9 @@ package struct RuleParser {
                 rejectClauses(declaration)
             case "filler":
                 tree.fillers.append(contentsOf: strings(declaration.head.arguments, after: keyword))
+                rejectClauses(declaration)
+            case "same":
+                tree.sameWords.append((strings(declaration.head.arguments, after: keyword), declaration.file))
                 rejectClauses(declaration)
             case "trigger", "pseudo", "terminator", "clause_verb", "attribution":
                 tree.triggers.append(parseTrigger(declaration))

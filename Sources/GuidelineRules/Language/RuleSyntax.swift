@@ -174,6 +174,8 @@ package struct RuleSyntaxTree: Sendable {
     package var requestWords: [(kind: RuleToken, phrases: [RuleToken], file: String)] = []
     /// Words a "..." gap passes over without counting them (`filler "the", "of"`).
     package var fillers: [RuleToken] = []
+    /// Words that stand for each other in every phrase (`same "symptoms", "sx"`).
+    package var sameWords: [(words: [RuleToken], file: String)] = []
     /// Names of facts whose declaration is too broken to compile (an unknown type): already
     /// reported there, so a use elsewhere is not reported again as an unknown fact.
     package var brokenFacts: Set<String> = []
