@@ -34,6 +34,10 @@ import IMRParse
       anchor "medial branch block"
       reach 1
       measure pain relief
+    fact aed_relief number percent "relief with gabapentin"
+      near "relief"
+      anchor "gabapentin"
+      measure pain relief
     fact tpi_relief number percent "relief after trigger point injections, anchored in its sentence only"
       near "relief"
       within 8
@@ -101,6 +105,11 @@ import IMRParse
     ])
     func reliefFromAPainPair(text: String, expected: FactValue) {
         #expect(Self.value("esi_relief", text) == expected)
+    }
+
+    @Test func reliefFromWithoutAndWithTheDrug() {
+        #expect(Self.value("aed_relief", "Gabapentin 300 mg TID: pain 8/10 without it and 4/10 with it.") == .number(50))
+        #expect(Self.value("aed_relief", "Since starting gabapentin her pain went from 8/10 to 6/10.") == .number(25))
     }
 
     // MARK: Diagnostics

@@ -12,9 +12,9 @@ import IMRParse
 ///   names a medication (a word of the concept `medication`).
 /// - `measure M with|without medication` (number): the value with or without the medication (a
 ///   before → after pair in a sentence that names a medication gives its later and earlier value).
-/// - `measure M relief` (number percent): how far a before → after pair falls, in percent of the
-///   earlier value, in a sentence where the fact's anchor holds ("pain went from 8/10 before the
-///   block to 2/10 after it" is 75 % relief from the block).
+/// - `measure M relief` (number percent): how far a before → after pair (or a without → with pair)
+///   falls, in percent of the earlier value, in a sentence where the fact's anchor holds ("pain went
+///   from 8/10 before the block to 2/10 after it" is 75 % relief from the block).
 ///
 /// Votes stand at the first value's position and join the phrase votes by the last-statement rule.
 /// A negation that is the comparison's own word ("without medication") does not negate the
@@ -100,8 +100,9 @@ extension FactExtractor {
             let accepted = fact.accepts(ctx.assertion)
             var vote: FactValue?
             if use.isRelief {
-                // A fall from the earlier value to the later one, on a 0-10 scale, after the anchor's treatment.
-                guard values, st.comparison == .time, let a = st.first?.outOfTen, let b = st.second?.outOfTen,
+                // A fall from the earlier value to the later one (or from without to with the drug), on a
+                // 0-10 scale, where the anchor's treatment is named.
+                guard values, st.comparison == .time || st.comparison == .medication, let a = st.first?.outOfTen, let b = st.second?.outOfTen,
                       a > 0, b <= a, anchored(use.fact) else { continue }
                 if accepted { vote = .number(((a - b) / a * 100).rounded()) }
             } else if use.isValue {
