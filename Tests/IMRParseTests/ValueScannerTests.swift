@@ -22,6 +22,11 @@ import Testing
     @Test func durationsInWeeks() {
         #expect(Self.values("for six to eight weeks") == [.duration(weeks: 6, upTo: 8)])
         #expect(Self.values("6-8 weeks") == [.duration(weeks: 6, upTo: 8)])
+        // A duration as an adjective, and an age, which is not one.
+        #expect(Self.values("a 6-week course") == [.duration(weeks: 6, upTo: nil)])
+        #expect(Self.values("a three-year history") == Self.values("three years"))
+        #expect(Self.values("a 3-year history").count == 1 && Self.values("a 3-year history") == Self.values("3 years"))
+        #expect(Self.values("61-year-old") == [.age(61)])
         #expect(Self.values("for three and a half weeks") == [.duration(weeks: 3.5, upTo: nil)])
         #expect(Self.values("for a week and a half") == [.duration(weeks: 1.5, upTo: nil)])
         guard case .duration(let w, nil)? = Self.values("relief for 2 months").first else { Issue.record("no duration"); return }

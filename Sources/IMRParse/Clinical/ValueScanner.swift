@@ -348,6 +348,10 @@ package struct ValueScanner: Sendable {
         if high == nil, c.andAHalf(j), c.ok(j + 3), let perUnit = Cursor.durationUnits[c.t[j + 3].key] {
             return (.duration(weeks: (n + 0.5) * perUnit, upTo: nil), j + 4)
         }
+        // A duration as an adjective: "3-year history", "six-month course" (not "3-year-old": an age, above).
+        if high == nil, c.dash(j), c.adjacent(j), c.adjacent(j + 1), c.ok(j + 1), Cursor.durationUnits[c.t[j + 1].key] != nil {
+            j += 1
+        }
         // Duration: "6 weeks", "six to eight weeks", "for 2 months", "3 days"
         if c.ok(j), let perUnit = Cursor.durationUnits[c.t[j].key] {
             var k = j + 1
