@@ -285,7 +285,7 @@ package struct FactExtractor: Sendable {
                 if entry.needsAnchor, anchoredIn[entry.fact] != s, !anchorReaches(entry.fact, s, anchoredIn, clinical) { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
-                if isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
+                if entry.role != .near, isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 // The fact's fields read in place: a copy of its `FactInfo` retains its unit per mention.
                 let kind = info[entry.fact].kind
                 if mention != lastMention {
