@@ -51,6 +51,11 @@ import Testing
         #expect(d.items.first?.claimsAdministratorGuideline != nil)
     }
 
+    @Test func aConclusionCutByAPageBreak() {
+        let d = parse("TENS unit\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: A one-month trial is supported. The request is medically\n\nPage 2 of 3\n\nnecessary and appropriate.\n")
+        #expect(d.items.first?.decision?.value == .overturned)
+    }
+
     @Test func joinedWordsInTheConclusion() {
         let d = parse("TENS unit\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: Therefore the request is notmedically necessary.\n")
         #expect(d.items.first?.decision?.value == .upheld)

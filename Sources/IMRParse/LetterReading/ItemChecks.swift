@@ -12,7 +12,14 @@ enum ItemChecks {
             // Built only for a warning: counting a title's characters is not free.
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
-            let conclusion = items[k].rationale.flatMap { DecisionPhrases.conclusion(bytes, $0.range) }
+            let conclusion = items[k].rationale.flatMap { r in
+                DecisionPhrases.conclusion(bytes, r.range) ?? lines.withoutNoise(r.range).flatMap { clean in
+                    // A conclusion cut by a page break, read without the page's furniture.
+                    DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count).map {
+                        Located($0.value, clean.original($0.range.lowerBound)..<clean.original(max($0.range.lowerBound, $0.range.upperBound - 1)) + 1)
+                    }
+                }
+            }
             // The verdict sentence is the strongest statement, then the decision label, then the
             // rationale's conclusion; a conflict is a warning that names both.
             if let v = items[k].verdict {

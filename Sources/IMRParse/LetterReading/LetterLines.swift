@@ -115,6 +115,30 @@ struct LetterLines: Sendable {
         return (joined, { i in i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split) })
     }
 
+    /// The text of `range` with its page furniture left out (the other lines' contents joined by one
+    /// space), with a map from offsets in it back to the letter; nil when no furniture stands inside.
+    /// A sentence cut by a page break ("… is medically" / "Page 6 of 9" / "necessary …") reads whole.
+    func withoutNoise(_ range: Range<Int>) -> (bytes: [UInt8], original: (Int) -> Int)? {
+        guard !range.isEmpty else { return nil }
+        let first = lineIndex(at: range.lowerBound), last = lineIndex(at: max(range.lowerBound, range.upperBound - 1))
+        guard (first...last).contains(where: { lines[$0].isNoise }) else { return nil }
+        var joined: [UInt8] = []
+        var starts: [(joined: Int, original: Int)] = []
+        for k in first...last where !lines[k].isNoise && !lines[k].isBlank {
+            let piece = max(lines[k].contentStart, range.lowerBound)..<min(lines[k].contentEnd, range.upperBound)
+            guard !piece.isEmpty else { continue }
+            if !joined.isEmpty { joined.append(32) }
+            starts.append((joined.count, piece.lowerBound))
+            joined.append(contentsOf: bytes[piece])
+        }
+        guard !starts.isEmpty else { return nil }
+        return (joined, { i in
+            var lo = 0, hi = starts.count - 1
+            while lo < hi { let mid = (lo + hi + 1) / 2; if starts[mid].joined <= i { lo = mid } else { hi = mid - 1 } }
+            return starts[lo].original + (i - starts[lo].joined)
+        })
+    }
+
     /// The next significant line after line `k`, if any, before line `limit`.
     func nextSignificant(after k: Int, before limit: Int? = nil) -> Int? {
         var j = k + 1
