@@ -58,6 +58,10 @@ struct FactPhraseIndex: Sendable {
     /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
     var entryStart: [Int32] = []
     var nodeEntries: [Entry] = []
+    /// By node entry: a pattern's first later part (-1 for a phrase without gaps). Read before the
+    /// entry itself: most patterns at a match cannot complete, their first later part being nowhere
+    /// in the rest of the sentence, and four bytes a pattern say so (`PatternScratch.holds`).
+    var entryFirstPart: [Int32] = []
     var anchorStart: [Int32] = []
     var anchorFacts: [Int] = []
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
@@ -171,7 +175,12 @@ struct FactPhraseIndex: Sendable {
                 if id == Self.measureID { measureNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
-                if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
+                if e.role == .anchor, !e.isGapped, e.sections == 0 {
+                    anchorFacts.append(e.fact)
+                } else {
+                    nodeEntries.append(e)
+                    entryFirstPart.append(e.isGapped ? partList[Int(partListStart[Int(e.gap)])] : -1)
+                }
             }
         }
         entryStart.append(Int32(nodeEntries.count))
@@ -374,6 +383,15 @@ final class PatternScratch {
                 last[p] += 1
             }
         }
+    }
+
+    /// Whether `part` matches in sentence `s` (token range `range`) at or after the start of `firstPart`,
+    /// the first part of a pattern matched there: when it does not, `complete` fails at that part. The
+    /// sentence's parts are found here when it is the first pattern of the sentence, as `complete` would.
+    @inline(__always)
+    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>, tokens: [Token], index: FactPhraseIndex) -> Bool {
+        if sentence != s { tokens.withUnsafeBufferPointer { prepare(s, firstPart.lowerBound..<range.upperBound, $0, index) } }
+        return stamp[Int(part)] == Int32(truncatingIfNeeded: s)
     }
 
     /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.
