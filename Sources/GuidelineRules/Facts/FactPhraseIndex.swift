@@ -311,12 +311,11 @@ final class PatternScratch {
         partCount = max(parts, 1)
         stamp = .allocate(capacity: partCount)
         stamp.initialize(repeating: -1, count: partCount)
+        // A part's count, first and last are written (for the sentence its stamp names) before they
+        // are read: only the stamps need a value up front.
         count = .allocate(capacity: partCount)
-        count.initialize(repeating: 0, count: partCount)
         first = .allocate(capacity: partCount)
-        first.initialize(repeating: 0, count: partCount)
         last = .allocate(capacity: partCount)
-        last.initialize(repeating: 0, count: partCount)
         capacity = 256
         records = .allocate(capacity: capacity)
         starts = .allocate(capacity: capacity)
