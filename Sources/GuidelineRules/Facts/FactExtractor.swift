@@ -204,6 +204,7 @@ package struct FactExtractor: Sendable {
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
         // The gaps of the patterns matched in the sentence (a negation there is not the phrase's own).
         var gaps: [Range<Int>] = []
+        gaps.reserveCapacity(64)
         // Measure values: one side of a medication comparison waiting for the other in the next
         // sentences, and the measure a heading line ("Pain:") gives the lines under it.
         var measures = MeasureScan()
