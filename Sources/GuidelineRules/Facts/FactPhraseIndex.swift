@@ -175,16 +175,12 @@ struct FactPhraseIndex: Sendable {
                 if id == Self.measureID { measureNodes[n] = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
-                if e.role == .anchor, !e.isGapped, e.sections == 0 {
-                    anchorFacts.append(e.fact)
-                } else {
-                    nodeEntries.append(e)
-                    entryFirstPart.append(e.isGapped ? partList[Int(partListStart[Int(e.gap)])] : -1)
-                }
+                if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
         }
         entryStart.append(Int32(nodeEntries.count))
         anchorStart.append(Int32(anchorFacts.count))
+        entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
         partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
         for n in 0..<partTrie.nodeCount {
             partNodeStart.append(Int32(partNodeIDs.count))
