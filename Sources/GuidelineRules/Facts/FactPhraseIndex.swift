@@ -58,6 +58,10 @@ struct FactPhraseIndex: Sendable {
     /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
     var entryStart: [Int32] = []
     var nodeEntries: [Entry] = []
+    /// By node entry: a pattern's first later part (-1 for a phrase without gaps). Read before the
+    /// entry itself: most patterns at a match cannot complete, their first later part being nowhere
+    /// in the rest of the sentence, and four bytes a pattern say so (`PatternScratch.holds`).
+    var entryFirstPart: [Int32] = []
     var anchorStart: [Int32] = []
     var anchorFacts: [Int] = []
     /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
@@ -176,6 +180,7 @@ struct FactPhraseIndex: Sendable {
         }
         entryStart.append(Int32(nodeEntries.count))
         anchorStart.append(Int32(anchorFacts.count))
+        entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
         partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
         for n in 0..<partTrie.nodeCount {
             partNodeStart.append(Int32(partNodeIDs.count))
@@ -332,12 +337,11 @@ final class PatternScratch {
         partCount = max(parts, 1)
         stamp = .allocate(capacity: partCount)
         stamp.initialize(repeating: -1, count: partCount)
+        // A part's count, first and last are written (for the sentence its stamp names) before they
+        // are read: only the stamps need a value up front.
         count = .allocate(capacity: partCount)
-        count.initialize(repeating: 0, count: partCount)
         first = .allocate(capacity: partCount)
-        first.initialize(repeating: 0, count: partCount)
         last = .allocate(capacity: partCount)
-        last.initialize(repeating: 0, count: partCount)
         capacity = 256
         records = .allocate(capacity: capacity)
         starts = .allocate(capacity: capacity)
@@ -404,6 +408,15 @@ final class PatternScratch {
                 last[p] += 1
             }
         }
+    }
+
+    /// Whether `part` matches in sentence `s` (token range `range`) at or after the start of `firstPart`,
+    /// the first part of a pattern matched there: when it does not, `complete` fails at that part. The
+    /// sentence's parts are found here when it is the first pattern of the sentence, as `complete` would.
+    @inline(__always)
+    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>, tokens: [Token], index: FactPhraseIndex) -> Bool {
+        if sentence != s { tokens.withUnsafeBufferPointer { prepare(s, firstPart.lowerBound..<range.upperBound, $0, index) } }
+        return stamp[Int(part)] == Int32(truncatingIfNeeded: s)
     }
 
     /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.

@@ -123,6 +123,7 @@ package final class ContextEngine: Sendable {
         for w in ContextEngine.subjectWords { table.append((Tokenizer.key(of: w), Flags.subject)) }
         // Verbs after "and" open a clause (the rules' `clause_verb` words).
         for w in rules.clauseVerbs { table.append((Tokenizer.key(of: w), Flags.verb)) }
+        for w in ContextEngine.conditionWords { table.append((Tokenizer.key(of: w), Flags.condition)) }
         wordFlags = KeyTable(table)
         var headings = PhraseTrie()
         var headingSection: [Int16] = [], oneLetter: [Bool] = []
@@ -157,6 +158,8 @@ package final class ContextEngine: Sendable {
         static let terminatorStart: UInt16 = 128
         static let and: UInt16 = 256
         static let verb: UInt16 = 512
+        /// A word that opens a guideline's list of conditions (`conditionWords`).
+        static let condition: UInt16 = 1024
     }
 
     /// Buffers for `analyze`, one per text: token flags and trigger categories for every token
@@ -323,7 +326,9 @@ package final class ContextEngine: Sendable {
     }
 
     /// Words that open a guideline's list of conditions ("is supported when …", "only if …").
-    static let conditionKeys: Set<UInt64> = Set(["when", "if", "where", "unless", "provided", "once"].map { Tokenizer.key(of: $0) })
+    /// Read from the token flags (`Flags.condition`): a set looked up per token hashed every word
+    /// of a guideline clause.
+    static let conditionWords = ["when", "if", "where", "unless", "provided", "once"]
 
     /// Category codes (`precedence + 1`) of the two categories whose triggers end each other's scope.
     static let negatedCode = Int8(Assertion.negated.precedence + 1)
@@ -504,7 +509,7 @@ package final class ContextEngine: Sendable {
                     }
                 }
                 if f & Flags.anchor != 0 { a = true }
-                if g, Self.conditionKeys.contains(p[k].key) { conditional = true }  // after the trigger
+                if g, f & Flags.condition != 0 { conditional = true }  // after the trigger
             }
             // "In this case …" (an `affirmed` trigger) speaks of the patient again and ends the list too.
             let turns = flags[lo - s] & Flags.terminatorStart != 0

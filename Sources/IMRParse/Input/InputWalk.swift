@@ -88,9 +88,13 @@ extension InputFinder {
             defer { closedir(dir) }
             var names: [String] = []
             while let entry = readdir(dir) {
-                let (name, type) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    (String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self)), entry.pointee.d_type)
-                }
+                // The name read in place, up to its NUL: a dirent is only as long as its name, so
+                // copying the whole `d_name` field (256 bytes) read past the record, and past the end
+                // of readdir's buffer when the record was its last (a segmentation fault a few times
+                // in a hundred runs over a 10,000-file folder).
+                let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+                let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+                let type = entry.pointee.d_type
                 if name == "." || name == ".." { continue }
                 let path = prefix + relative + name
                 var isDirectory = type == UInt8(DT_DIR)

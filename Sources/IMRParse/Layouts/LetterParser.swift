@@ -38,7 +38,7 @@ public enum LetterParser {
             narrative.layout = .narrative
             let r = lines.trim(whole)
             if !r.isEmpty {
-                narrative.caseSummary = Located(lines.clean(r), r)
+                narrative.caseSummaryText = LazyText(range: r) { [lines] in lines.clean(r) }
                 narrative.caseSummaryRanges = lines.pieces(r)
             }
             let injury = HeaderFields.injuryDate(lines, headerEnd: bytes.count, referenceYear: thisYear)
@@ -76,7 +76,7 @@ public enum LetterParser {
         }
 
         if let r = result.caseSummary, !r.isEmpty {
-            determination.caseSummary = Located(lines.clean(r), r)
+            determination.caseSummaryText = LazyText(range: r) { [lines] in lines.clean(r) }
             determination.caseSummaryRanges = lines.pieces(r)
         }
         let summaryRange = result.caseSummary ?? (0..<0)
@@ -92,7 +92,7 @@ public enum LetterParser {
 
         determination.items = result.items
         for k in determination.items.indices {
-            if let r = determination.items[k].rationale?.range { determination.items[k].rationaleRanges = lines.pieces(r) }
+            if let r = determination.items[k].rationaleText?.range { determination.items[k].rationaleRanges = lines.pieces(r) }
         }
         determination.warnings += result.warnings
         // How sure a reading of an unknown layout is, from what the items state before the checks

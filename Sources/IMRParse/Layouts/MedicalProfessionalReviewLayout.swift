@@ -75,7 +75,7 @@ enum MedicalProfessionalReviewLayout: LayoutReader {
                 }
                 let headingDecision = decision(ofHeading: rationale, bytes)
                 for k in items.indices {
-                    items[k].rationale = ItemBuilder.located(parts.count == items.count ? parts[k] : context.section(rationale), lines)
+                    items[k].rationaleText = ItemBuilder.lazyLocated(parts.count == items.count ? parts[k] : context.section(rationale), lines)
                     // The heading's wording is often the template's, whatever the decision: it only
                     // fills in a decision no determination line or sentence states.
                     if items[k].decision == nil, let hd = headingDecision { items[k].decision = hd }
@@ -86,9 +86,9 @@ enum MedicalProfessionalReviewLayout: LayoutReader {
         // Items read from their own headings when the blocks hold none: the issues listed, then
         // detailed under a decisions heading ("Item 1: …" / "Determination: UPHELD" / "Rationale: …");
         // the list and the details are merged as one record per item (`ItemMerger`).
-        if result.items.contains(where: { $0.rationale == nil && $0.imrGuideline == nil }), let issues = context.first(.issues) {
+        if result.items.contains(where: { $0.rationaleText == nil && $0.imrGuideline == nil }), let issues = context.first(.issues) {
             let details = context.readItems(from: context.itemsSection(issues).lowerBound)
-            if details.contains(where: { $0.rationale != nil || $0.imrGuideline != nil }) { result.items += details }
+            if details.contains(where: { $0.rationaleText != nil || $0.imrGuideline != nil }) { result.items += details }
         }
         return result
     }

@@ -59,7 +59,7 @@ enum Notice2013Layout: LayoutReader {
         if detailsStart < bytes.count {
             details = context.readItems(from: detailsStart)
             // The list itself, read again as items with no fields, is not the details.
-            details.removeAll { d in d.claimsAdministratorGuideline == nil && d.imrGuideline == nil && d.rationale == nil
+            details.removeAll { d in d.claimsAdministratorGuideline == nil && d.imrGuideline == nil && d.rationaleText == nil
                 && listed.contains { $0.decision.range.overlaps(d.title.range) || $0.title.overlaps(d.title.range) } }
         }
         let (items, warnings) = merge(listed: listed, details: details, lines)

@@ -18,7 +18,12 @@ public struct Determination: Sendable {
     public var letterDate: Located<CalendarDay>?
     /// Date of the utilization-review denial, when given.
     public var urDenialDate: Located<CalendarDay>?
-    public var caseSummary: Located<String>?
+    public var caseSummary: Located<String>? {
+        get { caseSummaryText?.located }
+        set { caseSummaryText = newValue.map(LazyText.init) }
+    }
+    /// The case summary, its text made only when read (`caseSummary`): later stages read its range.
+    package var caseSummaryText: LazyText?
     /// The case summary's byte range in pieces, without the page furniture inside it (see `narrativeRanges`).
     public var caseSummaryRanges: [Range<Int>] = []
     public var items: [DisputedItem] = []

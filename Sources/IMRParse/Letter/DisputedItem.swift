@@ -4,7 +4,12 @@ public struct DisputedItem: Sendable {
     public var decision: Located<Decision>?
     public var claimsAdministratorGuideline: GuidelineCitation?
     public var imrGuideline: GuidelineCitation?
-    public var rationale: Located<String>?
+    public var rationale: Located<String>? {
+        get { rationaleText?.located }
+        set { rationaleText = newValue.map(LazyText.init) }
+    }
+    /// The rationale, its text made only when read (`rationale`): later stages read its range.
+    package var rationaleText: LazyText?
     /// The rationale's byte range in pieces, without the page furniture inside it.
     public var rationaleRanges: [Range<Int>] = []
     /// A sentence in the item that says what becomes of the utilization review's decision ("The

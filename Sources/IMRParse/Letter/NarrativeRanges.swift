@@ -12,7 +12,7 @@ extension Determination {
     /// Where a whole document's facts are read (`imr-check facts`): the narrative ranges of a letter,
     /// or all of `text` when it is a narrative (a physician's note) or shows no letter structure.
     public func factRegions(in text: SourceText) -> [Range<Int>] {
-        if layout == .narrative || (items.isEmpty && caseSummary == nil) { return [0..<text.bytes.count] }
+        if layout == .narrative || (items.isEmpty && caseSummaryText == nil) { return [0..<text.bytes.count] }
         return narrativeRanges
     }
 
@@ -20,13 +20,13 @@ extension Determination {
     /// rationale (another item's rationale is about another request).
     public func itemRegions(_ item: DisputedItem) -> [Range<Int>] {
         var regions: [Range<Int>] = []
-        if let s = caseSummary { regions.append(s.range) }
-        if let r = item.rationale { regions.append(r.range) }
+        if let s = caseSummaryText { regions.append(s.range) }
+        if let r = item.rationaleText { regions.append(r.range) }
         return regions
     }
 }
 
 extension DisputedItem {
     /// The rationale's byte range in the letter (page furniture inside it included).
-    package var rationaleRange: Range<Int>? { rationale?.range }
+    package var rationaleRange: Range<Int>? { rationaleText?.range }
 }

@@ -23,18 +23,18 @@ enum ItemBuilder {
         if let r = fields[.reviewer] {
             item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
         }
-        if let r = fields[.rationale] { item.rationale = located(r, lines) }
+        if let r = fields[.rationale] { item.rationaleText = lazyLocated(r, lines) }
         var rest: Range<Int>? = nil
         if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {
             if item.decision == nil { item.decision = d }
             rest = after
         }
-        if item.rationale == nil, let r = draft.unlabelled ?? rest { item.rationale = located(r, lines) }
+        if item.rationaleText == nil, let r = draft.unlabelled ?? rest { item.rationaleText = lazyLocated(r, lines) }
         item.range = draft.range
         item.header = (draft.header.start..<max(draft.header.start, draft.header.end), draft.header.form.name, draft.header.number)
         // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale
         // (its text: blank lines and page furniture after it do not count).
-        let rationaleText = fields[.rationale].map { item.rationale?.range ?? $0 }
+        let rationaleText = fields[.rationale].map { item.rationaleText?.range ?? $0 }
         for r in [draft.fields[.decision], draft.unlabelled, rationaleText.map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
             if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
         }
@@ -65,8 +65,12 @@ enum ItemBuilder {
         return (d, statementEnd..<max(statementEnd, r.upperBound))
     }
 
-    static func located(_ range: Range<Int>, _ lines: LetterLines) -> Located<String>? {
-        lines.field(range).map { Located($0.text, $0.range) }
+    /// A field's trimmed range with its clean text, the text made only when read (a rationale:
+    /// later stages read its range); nil when the field is empty.
+    static func lazyLocated(_ range: Range<Int>, _ lines: LetterLines) -> LazyText? {
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        return LazyText(range: r) { lines.clean(r) }
     }
 
     static func citation(_ range: Range<Int>, _ lines: LetterLines) -> GuidelineCitation? {

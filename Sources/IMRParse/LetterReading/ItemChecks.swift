@@ -12,7 +12,7 @@ enum ItemChecks {
             // Built only for a warning: counting a title's characters is not free.
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
-            let conclusion = items[k].rationale.flatMap { r in
+            let conclusion = items[k].rationaleText.flatMap { r in
                 DecisionPhrases.conclusion(bytes, r.range) ?? lines.withoutNoise(r.range).flatMap { clean in
                     // A conclusion cut by a page break, read without the page's furniture.
                     DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count).map {
@@ -42,12 +42,12 @@ enum ItemChecks {
             var missing: [String] = []
             if expectsCitations, items[k].claimsAdministratorGuideline == nil { missing.append("claims administrator guideline") }
             if expectsCitations, items[k].imrGuideline == nil { missing.append("reviewer guideline") }
-            if items[k].rationale == nil { missing.append("decision rationale") }
+            if items[k].rationaleText == nil { missing.append("decision rationale") }
             if !missing.isEmpty {
                 let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
-                warnings.append("\(name): no \(list)\(items[k].rationale == nil ? " (the letter may be cut off)" : "")")
+                warnings.append("\(name): no \(list)\(items[k].rationaleText == nil ? " (the letter may be cut off)" : "")")
             }
-            if let r = items[k].rationale?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
+            if let r = items[k].rationaleText?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
                 warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
             }
         }
@@ -63,7 +63,7 @@ enum ItemChecks {
         let titles = items.filter { !$0.title.value.isEmpty }.count
         let decisions = items.filter { $0.decision != nil }.count
         let citations = items.filter { $0.imrGuideline != nil || $0.claimsAdministratorGuideline != nil }.count
-        let rationales = items.filter { $0.rationale != nil }.count
+        let rationales = items.filter { $0.rationaleText != nil }.count
         have = titles + decisions + citations + rationales
         if titles < items.count { missing.append("\(items.count - titles) without a title") }
         if decisions < items.count { missing.append("\(items.count - decisions) without a decision") }

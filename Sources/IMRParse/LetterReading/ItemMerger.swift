@@ -12,7 +12,7 @@
 /// detailed ones, with a warning.
 enum ItemMerger {
     static func merge(_ items: [DisputedItem], _ lines: LetterLines) -> (items: [DisputedItem], warnings: [String]) {
-        let isBare = items.map { $0.claimsAdministratorGuideline == nil && $0.imrGuideline == nil && $0.rationale == nil }
+        let isBare = items.map { $0.claimsAdministratorGuideline == nil && $0.imrGuideline == nil && $0.rationaleText == nil }
         let bare = items.indices.filter { isBare[$0] }
         let detailed = items.indices.filter { !isBare[$0] }
         guard !bare.isEmpty, !detailed.isEmpty else { return (items, []) }

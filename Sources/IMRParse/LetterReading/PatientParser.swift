@@ -34,8 +34,16 @@ enum PatientParser {
     /// The first age statement in `range`, and the sex word right after it if any.
     static func age(_ bytes: [UInt8], _ range: Range<Int>) -> (Located<Int>, Located<String>?)? {
         var i = range.lowerBound
-        let end = range.upperBound
+        let end = min(range.upperBound, bytes.count)
         while i < end {
+            // Only a digit or an "a" starts an age statement: other bytes are passed over in a loop
+            // of their own (the letter is read whole when its summary states no age).
+            i = bytes.withUnsafeBufferPointer { p in
+                var j = i
+                while j < end, !TextScan.isDigit(p[j]), p[j] | 0x20 != 97 { j += 1 }
+                return j
+            }
+            guard i < end else { break }
             let b = bytes[i]
             guard i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
             if TextScan.isDigit(b) {
@@ -83,10 +91,17 @@ enum PatientParser {
     /// "male" / "female" as a whole word, or "Sex: F" / "Gender: Male".
     static func sex(_ bytes: [UInt8], _ range: Range<Int>) -> Located<String>? {
         var i = range.lowerBound
-        let end = range.upperBound
+        let end = min(range.upperBound, bytes.count)
         while i < end {
-            let l = TextScan.lower(bytes[i])
-            guard l == 109 || l == 102 || l == 115 || l == 103, i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            // Only "m", "f", "s" or "g" starts a sex word or label: other bytes are passed over in a
+            // loop of their own (the letter is read whole when its summary states no sex).
+            i = bytes.withUnsafeBufferPointer { p in
+                var j = i
+                while j < end, !mayStartSexWord(p[j]) { j += 1 }
+                return j
+            }
+            guard i < end else { break }
+            guard i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
             for (phrase, value) in sexWords {
                 if let e = phrase.match(bytes, at: i, end: end), e >= end || !TextScan.isAlpha(bytes[e]) { return Located(value, i..<e) }
             }
@@ -102,6 +117,13 @@ enum PatientParser {
             i += 1
         }
         return nil
+    }
+
+    /// Whether `b` is "m", "f", "s" or "g" in either case (a bit per letter of the lower-case block).
+    @inline(__always)
+    private static func mayStartSexWord(_ b: UInt8) -> Bool {
+        let c = (b | 0x20) &- 0x60
+        return c < 32 && (UInt32(0x0008_20C0) >> UInt32(c)) & 1 != 0
     }
 
     // MARK: Date of injury

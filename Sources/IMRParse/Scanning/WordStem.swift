@@ -22,7 +22,13 @@ enum WordStem {
     /// last two bytes as written (an acronym's plural "ESIs" loses its "s" and nothing else).
     @inline(__always)
     static func stem(_ w: UnsafePointer<UInt8>, _ n: Int, rawLast: UInt8, rawBeforeLast: UInt8) -> (keep: Int, append: UInt8) {
-        let v = Vowels(w, n)
+        // The vowels are read only by the steps a word's ending calls for (a plural such as "patients"
+        // calls for none): found when first needed, once.
+        var vowelBits: UInt32 = 0, vowelsFound = false
+        func v() -> Vowels {
+            if !vowelsFound { vowelBits = Vowels(w, n).bits; vowelsFound = true }
+            return Vowels(bits: vowelBits)
+        }
         var keep = n
         var append: UInt8 = 0
         let s: UInt8 = 115, e: UInt8 = 101, d: UInt8 = 100, g: UInt8 = 103, i: UInt8 = 105, y: UInt8 = 121, l: UInt8 = 108
@@ -38,25 +44,25 @@ enum WordStem {
         // 1b: -eed, -ed, -ing (after a plural: "findings" → "finding" → "find").
         let k = keep
         if k >= 4, lc(w, k - 1) == d, lc(w, k - 2) == e, lc(w, k - 3) == e {
-            if v.measure(k - 3) > 0 { keep = k - 1 }  // "agreed" → "agree"; "need", "bleed" stay
-        } else if k >= 5, lc(w, k - 1) == d, lc(w, k - 2) == e, v.any(k - 2) {
-            (keep, append) = afterSuffix(w, k - 2, v)
-        } else if k >= 6, lc(w, k - 1) == g, lc(w, k - 2) == 110, lc(w, k - 3) == i, v.any(k - 3) {
-            (keep, append) = afterSuffix(w, k - 3, v)
+            if v().measure(k - 3) > 0 { keep = k - 1 }  // "agreed" → "agree"; "need", "bleed" stay
+        } else if k >= 5, lc(w, k - 1) == d, lc(w, k - 2) == e, v().any(k - 2) {
+            (keep, append) = afterSuffix(w, k - 2, v())
+        } else if k >= 6, lc(w, k - 1) == g, lc(w, k - 2) == 110, lc(w, k - 3) == i, v().any(k - 3) {
+            (keep, append) = afterSuffix(w, k - 3, v())
         }
         // 1c: a final "y" after a stem with a vowel becomes "i" ("deny" → "deni", as "denies").
-        if append == 0, keep >= 2, lc(w, keep - 1) == y, v.any(keep - 1) {
+        if append == 0, keep >= 2, lc(w, keep - 1) == y, v().any(keep - 1) {
             keep -= 1
             append = i
         }
         // 5a: a final "e" goes when the stem is long enough ("radiate" → "radiat"; "note", "take" stay).
         if append == e {
-            if v.dropsE(w, keep) { append = 0 }
-        } else if append == 0, keep >= 4, lc(w, keep - 1) == e, v.dropsE(w, keep - 1) {
+            if v().dropsE(w, keep) { append = 0 }
+        } else if append == 0, keep >= 4, lc(w, keep - 1) == e, v().dropsE(w, keep - 1) {
             keep -= 1
         }
         // 5b: "ll" at the end of a long stem ("travell" → "travel").
-        if append == 0, keep >= 3, lc(w, keep - 1) == l, lc(w, keep - 2) == l, v.measure(keep) > 1 { keep -= 1 }
+        if append == 0, keep >= 3, lc(w, keep - 1) == l, lc(w, keep - 2) == l, v().measure(keep) > 1 { keep -= 1 }
         return (keep, append)
     }
 
@@ -81,6 +87,8 @@ enum WordStem {
     /// consonant), one bit each: the measure and the checks below are a few bit operations.
     struct Vowels {
         let bits: UInt32
+
+        @inline(__always) init(bits: UInt32) { self.bits = bits }
 
         /// a, e, i, o, u as bits of (letter - "a").
         static let aeiou: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20
