@@ -1,5 +1,20 @@
 import IMRParse
 
+/// A set of word keys that answers "certainly not" cheaply: 65,536 bits indexed by a key's low bits.
+package struct KeyFilter: Sendable {
+    private var bits: [UInt64]
+
+    /// Empty (no table at all) when there are no keys: lexicons are made by the hundred while rules load.
+    package init(_ keys: some Collection<UInt64>) {
+        bits = keys.isEmpty ? [] : [UInt64](repeating: 0, count: 1024)
+        for k in keys { bits[Int(k & 0xFFFF) >> 6] |= 1 << (k & 63) }
+    }
+
+    @inline(__always) package func mayContain(_ k: UInt64) -> Bool {
+        !bits.isEmpty && bits[Int(k & 0xFFFF) >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
 /// The concept lexicon of the rule files: named sets of words and phrases that mean the same thing
 /// ("radiate", "shoot", "travel", "go down" are one `{spread}`), so that a fact written once with
 /// concepts is found in every office's wording.
@@ -18,7 +33,10 @@ package struct ConceptLexicon: Sendable {
     package let fillers: [String]
     /// `same` words: each word's key and the keys of the words that stand for it ("symptom" and
     /// "sx"). Applied to every phrase when it is compiled (`PartKeysMaker`), not to the text.
-    package var equivalents: [UInt64: [UInt64]] = [:]
+    package var equivalents: [UInt64: [UInt64]] = [:] { didSet { equivalentKeys = KeyFilter(equivalents.keys) } }
+    /// A quick "no" for keys that are no `same` word (most of them): a hash lookup per key of every
+    /// alternative was a third of loading the rules.
+    package private(set) var equivalentKeys = KeyFilter([UInt64]())
 
     /// Most alternatives one part may expand to: beyond it a phrase is a mistake (a concept inside a
     /// concept inside a concept), reported by the checker.

@@ -231,11 +231,11 @@ struct PartKeys {
 
     /// These alternatives followed by their variants: each alternative with one or more of its words
     /// replaced by a `same` word ("symptom" → "sx"), at most `maximumVariants` per alternative.
-    func withEquivalents(_ equivalents: [UInt64: [UInt64]]) -> PartKeys {
+    func withEquivalents(_ equivalents: [UInt64: [UInt64]], filter: KeyFilter) -> PartKeys {
         var out = self
         for s in spans where s.hi > s.lo {
+            guard keys[Int(s.lo)..<Int(s.hi)].contains(where: { filter.mayContain($0) && equivalents[$0] != nil }) else { continue }
             let words = Array(keys[Int(s.lo)..<Int(s.hi)])
-            guard words.contains(where: { equivalents[$0] != nil }) else { continue }
             var variants: [[UInt64]] = [words]
             for (i, w) in words.enumerated() {
                 guard let others = equivalents[w] else { continue }

@@ -55,7 +55,7 @@ final class PartKeysMaker {
     /// ("radicular sx" beside "radicular symptoms").
     func keys(of part: String) -> PartKeys {
         let made = alternativesKeys(of: part)
-        return lexicon.equivalents.isEmpty ? made : made.withEquivalents(lexicon.equivalents)
+        return lexicon.equivalents.isEmpty ? made : made.withEquivalents(lexicon.equivalents, filter: lexicon.equivalentKeys)
     }
 
     /// The keys of `part`'s alternatives, in `alternatives(of:)` order.
