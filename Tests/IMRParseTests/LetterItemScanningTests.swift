@@ -54,6 +54,9 @@ import Testing
     @Test func aConclusionCutByAPageBreak() {
         let d = parse("TENS unit\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: A one-month trial is supported. The request is medically\n\nPage 2 of 3\n\nnecessary and appropriate.\n")
         #expect(d.items.first?.decision?.value == .overturned)
+        // A conclusion hyphenated at a line's end.
+        let h = parse("TENS unit\nClaims Administrator guideline: MTUS.\nMAXIMUS guideline: MTUS.\nDecision rationale: The criteria are met. The request is medi-\n\ncally necessary and appropriate.\n")
+        #expect(h.items.first?.decision?.value == .overturned)
     }
 
     @Test func joinedWordsInTheConclusion() {

@@ -115,20 +115,32 @@ struct LetterLines: Sendable {
         return (joined, { i in i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split) })
     }
 
-    /// The text of `range` with its page furniture left out (the other lines' contents joined by one
-    /// space), with a map from offsets in it back to the letter; nil when no furniture stands inside.
-    /// A sentence cut by a page break ("… is medically" / "Page 6 of 9" / "necessary …") reads whole.
+    /// The text of `range` as it reads: page furniture left out, the other lines' contents joined by
+    /// one space, and a word hyphenated at a line's end joined again ("medi-" / "cally"), with a map
+    /// from offsets in it back to the letter; nil when neither furniture nor such a break stands
+    /// inside. A sentence cut by a page break ("… is medically" / "Page 6 of 9" / "necessary …") or
+    /// by a hyphen reads whole.
     func withoutNoise(_ range: Range<Int>) -> (bytes: [UInt8], original: (Int) -> Int)? {
         guard !range.isEmpty else { return nil }
         let first = lineIndex(at: range.lowerBound), last = lineIndex(at: max(range.lowerBound, range.upperBound - 1))
-        guard (first...last).contains(where: { lines[$0].isNoise }) else { return nil }
+        func endsHyphenated(_ k: Int) -> Bool {
+            let c = lines[k].content
+            return c.count >= 2 && bytes[c.upperBound - 1] == 45 && TextScan.isAlpha(bytes[c.upperBound - 2])
+        }
+        guard (first...last).contains(where: { lines[$0].isNoise || endsHyphenated($0) }) else { return nil }
         var joined: [UInt8] = []
         var starts: [(joined: Int, original: Int)] = []
+        var hyphenated = false
         for k in first...last where !lines[k].isNoise && !lines[k].isBlank {
             let piece = max(lines[k].contentStart, range.lowerBound)..<min(lines[k].contentEnd, range.upperBound)
             guard !piece.isEmpty else { continue }
-            if !joined.isEmpty { joined.append(32) }
+            if !joined.isEmpty {
+                // After "medi-", a line starting in lower case goes on with the word; otherwise the hyphen stays.
+                let lower = bytes[piece.lowerBound] &- 97 < 26
+                if hyphenated, lower { joined.removeLast() } else { joined.append(32) }
+            }
             starts.append((joined.count, piece.lowerBound))
+            hyphenated = piece.upperBound == lines[k].contentEnd && endsHyphenated(k)
             joined.append(contentsOf: bytes[piece])
         }
         guard !starts.isEmpty else { return nil }
