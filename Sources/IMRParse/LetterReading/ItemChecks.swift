@@ -13,8 +13,8 @@ enum ItemChecks {
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
             let conclusion = items[k].rationaleText.flatMap { r in
-                DecisionPhrases.conclusion(bytes, r.range) ?? lines.withoutNoise(r.range).flatMap { clean in
-                    // A conclusion cut by a page break, read without the page's furniture.
+                DecisionPhrases.conclusion(bytes, r.range) ?? lines.asRead(r.range).flatMap { clean in
+                    // A conclusion cut by a page break or a hyphen, read as a reader reads it.
                     DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count).map {
                         Located($0.value, clean.original($0.range.lowerBound)..<clean.original(max($0.range.lowerBound, $0.range.upperBound - 1)) + 1)
                     }

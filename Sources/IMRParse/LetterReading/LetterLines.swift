@@ -120,7 +120,7 @@ struct LetterLines: Sendable {
     /// from offsets in it back to the letter; nil when neither furniture nor such a break stands
     /// inside. A sentence cut by a page break ("… is medically" / "Page 6 of 9" / "necessary …") or
     /// by a hyphen reads whole.
-    func withoutNoise(_ range: Range<Int>) -> (bytes: [UInt8], original: (Int) -> Int)? {
+    func asRead(_ range: Range<Int>) -> (bytes: [UInt8], original: (Int) -> Int)? {
         guard !range.isEmpty else { return nil }
         let first = lineIndex(at: range.lowerBound), last = lineIndex(at: max(range.lowerBound, range.upperBound - 1))
         func endsHyphenated(_ k: Int) -> Bool {
