@@ -287,7 +287,7 @@ package struct FactExtractor: Sendable {
             let found = candidates.elements, spans = containers.elements
             for c in found {
                 let entry = index.nodeEntries[Int(c.entry)]
-                if entry.needsAnchor, anchoredIn[entry.fact] != s, !anchorReaches(entry.fact, s, anchoredIn, clinical) { continue }
+                if entry.needsAnchor, !anchorHolds(entry.fact, s, anchoredIn, clinical) { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if entry.role != .near, isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
@@ -364,18 +364,16 @@ package struct FactExtractor: Sendable {
         }
     }
 
-    /// Whether a negation stands right next to the mention (at most 3 words before or after it):
-    /// "no prior ESI", "no relief at all", "acupuncture was never tried". A negation further away
-    /// is about something else in the sentence.
-    /// Whether fact `f`'s anchor, named in an earlier sentence, still stands for sentence `s`: the
-    /// fact has `reach`, the anchor's sentence is at most that many before, in the same section,
+    /// Whether fact `f`'s anchor stands for sentence `s`: named in it, or named in an earlier one
+    /// that still reaches it — the fact has `reach`, the anchor's sentence is at most that many before, in the same section,
     /// and no rival has been anchored since ("She underwent an L5-S1 ESI on 3/2. She reports 60%
     /// relief for 8 weeks.").
     func anchorHolds(_ f: Int, _ s: Int, _ anchoredIn: [Int], _ clinical: ClinicalText) -> Bool {
         anchoredIn[f] == s || anchorReaches(f, s, anchoredIn, clinical)
     }
 
-    func anchorReaches(_ f: Int, _ s: Int, _ anchoredIn: [Int], _ clinical: ClinicalText) -> Bool {
+    /// The earlier-sentence half of `anchorHolds`.
+    private func anchorReaches(_ f: Int, _ s: Int, _ anchoredIn: [Int], _ clinical: ClinicalText) -> Bool {
         let a = anchoredIn[f]
         guard a >= 0, a < s, s - a <= info[f].reach else { return false }
         for r in rivals[f] where anchoredIn[r] > a { return false }
@@ -383,6 +381,9 @@ package struct FactExtractor: Sendable {
         return clinical.section(ofToken: sentences[a].tokenRange.lowerBound) == clinical.section(ofToken: sentences[s].tokenRange.lowerBound)
     }
 
+    /// Whether a negation stands right next to the mention (at most 3 words before or after it):
+    /// "no prior ESI", "no relief at all", "acupuncture was never tried". A negation further away
+    /// is about something else in the sentence.
     static func isDeniedOutright(_ mention: Range<Int>, _ ctx: MentionContext) -> Bool {
         guard ctx.assertion.isNegated, let t = ctx.trigger else { return false }
         if t.lowerBound <= mention.lowerBound, t.upperBound >= mention.upperBound { return true }   // "no relief from"

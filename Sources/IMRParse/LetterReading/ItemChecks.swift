@@ -3,6 +3,15 @@
 /// the rationale's conclusion, which fills in a missing decision), warns of a conflict between them,
 /// a missing field, a rationale cut off mid-sentence at the end of the letter.
 enum ItemChecks {
+    /// What a rationale concludes; a conclusion cut by a page break or a hyphen at a line's end is
+    /// read as a reader reads it (`LetterLines.asRead`), its range mapped back into the letter.
+    static func rationaleConclusion(of range: Range<Int>, _ lines: LetterLines) -> Located<Decision>? {
+        if let c = DecisionPhrases.conclusion(lines.bytes, range) { return c }
+        guard let clean = lines.asRead(range), let c = DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count) else { return nil }
+        let last = max(c.range.lowerBound, c.range.upperBound - 1)
+        return Located(c.value, clean.original(c.range.lowerBound)..<clean.original(last) + 1)
+    }
+
     static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines) -> [String] {
         var warnings: [String] = []
         let bytes = lines.bytes
@@ -12,14 +21,7 @@ enum ItemChecks {
             // Built only for a warning: counting a title's characters is not free.
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
-            let conclusion = items[k].rationaleText.flatMap { r in
-                DecisionPhrases.conclusion(bytes, r.range) ?? lines.asRead(r.range).flatMap { clean in
-                    // A conclusion cut by a page break or a hyphen, read as a reader reads it.
-                    DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count).map {
-                        Located($0.value, clean.original($0.range.lowerBound)..<clean.original(max($0.range.lowerBound, $0.range.upperBound - 1)) + 1)
-                    }
-                }
-            }
+            let conclusion = items[k].rationaleText.flatMap { rationaleConclusion(of: $0.range, lines) }
             // The verdict sentence is the strongest statement, then the decision label, then the
             // rationale's conclusion; a conflict is a warning that names both.
             if let v = items[k].verdict {
