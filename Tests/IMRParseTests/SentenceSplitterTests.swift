@@ -33,6 +33,9 @@ import Testing
 
     @Test func levelFollowedByLowerCaseContinues() {
         #expect(split("Tenderness at L4-5. with spasm was noted. Then more.") == ["Tenderness at L4-5. with spasm was noted.", "Then more."])
+        // Telegraphic notes start sentences in lower case; initials, "p.o." and "Inc." do not end one.
+        #expect(split("No new injury. s/p PT x12, chiro x6. sx x 4+ yrs. pt c/o LBP.") == ["No new injury.", "s/p PT x12, chiro x6.", "sx x 4+ yrs.", "pt c/o LBP."])
+        #expect(split("Mr. R. has H. pylori, takes it p.o. daily from Acme Inc. since May.") == ["Mr. R. has H. pylori, takes it p.o. daily from Acme Inc. since May."])
     }
 
     @Test func initials() {

@@ -343,7 +343,7 @@ package struct FactExtractor: Sendable {
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                        let n = values!.occurrences(of: mention)
+                        let n = values!.occurrences(of: mention, schedules: ctx.assertion.isHistorical)
                         if n > 0 { vote = .number(Double(n)) } else if ctx.assertion.isHistorical { vote = .number(1) }
                     } else if Self.isDeniedOutright(mention, ctx) {
                         // "no prior ESI", "has not had an epidural", "acupuncture has never been tried":

@@ -77,7 +77,9 @@ struct SentenceValues {
     /// How many occurrences of an event the sentence documents: its distinct dates, or a count or
     /// ordinal right before the event ("3 lumbar ESIs", "her third injection") or right after
     /// ("x3"); 0 when the sentence gives no number (the caller decides what a bare mention is worth).
-    func occurrences(of mention: Range<Int>) -> Int {
+    /// With `schedules`, a course's schedule inside the mention counts its visits too: placed in the
+    /// past, "s/p PT x12" and "PT 2x6 completed" tally 12 visits had (in a plan they are asked for).
+    func occurrences(of mention: Range<Int>, schedules: Bool = false) -> Int {
         var dates: [ClinicalDate] = []  // distinct; a sentence holds a few (no hashing)
         var explicit = 0.0
         for v in values {
@@ -87,9 +89,11 @@ struct SentenceValues {
             let before = r.lowerBound < mention.lowerBound && mention.lowerBound - min(r.upperBound, mention.lowerBound) <= 2
                 && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
             let after = r.lowerBound >= mention.upperBound && r.lowerBound - mention.upperBound <= 1
+            let inside = schedules && r.lowerBound > mention.lowerBound && r.upperBound <= mention.upperBound
             switch v.value {
             case .date(let d): if !dates.contains(d) { dates.append(d) }
-            case .count(let n, _, _) where before || after: explicit = max(explicit, n)
+            case .count(let n, _, _) where before || after || inside: explicit = max(explicit, n)
+            case .frequency(_, _) where inside: explicit = max(explicit, v.value.visits ?? 0)
             default: break
             }
         }

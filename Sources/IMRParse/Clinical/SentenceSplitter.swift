@@ -5,7 +5,9 @@
 /// headings have no full stop. The rules, in order of use:
 ///
 /// - `.`, `?`, `!` end a sentence when white space, a closing quote or bracket, or the region end
-///   follows, and the next visible character is not a lower-case letter ("L4-5. with" continues).
+///   follows, and the next visible character is not a lower-case letter that continues the
+///   sentence (after an initial, "p.o.", "Inc." or a number: "L4-5. with"; "No new injury. s/p PT
+///   x12" is two sentences, as telegraphic notes write).
 ///   A period does not end a sentence after an abbreviation ("Dr.", "vs.", "e.g.", "i.e.", "cf.",
 ///   "approx.", "Fig.", "p.", "pp.", "No. 5"), after a single capital initial ("J. Smith"), or
 ///   after the number of a list item ("1." in "1. Discogenic syndrome"). Periods inside a word
@@ -273,7 +275,7 @@ package enum SentenceSplitter {
             }
             if k >= hi { return j }
             let c = p[k]
-            if isLower(c) { return nil }
+            if isLower(c), b != 46 || continuesInLowerCase(before: i) { return nil }
             if c == 44 || c == 59 || c == 58 || c == 41 { return nil }  // , ; : )
             return j
         }
@@ -321,6 +323,27 @@ package enum SentenceSplitter {
             }
             return false
         }
+
+        /// Whether a period followed by a lower-case word is inside the sentence: after an initial
+        /// ("Mr. R. has", "H. pylori"), a word with inner periods ("p.o. daily", "5 p.m. and"), a
+        /// company's suffix ("Acme Inc. has") or a spine level ("L4-5. with", text pulled from a PDF).
+        /// Elsewhere it ends the sentence, as telegraphic notes write: "No new injury. s/p PT x12",
+        /// "sx x 4+ yrs. s/p L4-5 lami".
+        func continuesInLowerCase(before i: Int) -> Bool {
+            guard i > lo else { return true }
+            if isDigit(p[i - 1]) {
+                // A spine level ("L4-5. with") continues; a count or a date ("chiro x6. sx", "2/2009. s/p") ends.
+                var s = i - 1
+                while s > lo, !isSpace(p[s - 1]) { s -= 1 }
+                return isUpper(p[s])
+            }
+            guard isLetter(p[i - 1]) else { return true }
+            let (w, length, s) = wordBefore(i)
+            guard length > 1 else { return true }
+            for k in s..<i where p[k] == 46 { return true }
+            return Scanner.suffixes.contains(w)
+        }
+        static let suffixes: [UInt64] = ["inc", "co", "corp", "ltd", "llc", "etc"].map(pack)
 
         /// The number of the list marker a sentence starts with ("2. Lumbar …" → 2), else 0.
         func leadingListNumber(_ s: Int, _ e: Int) -> Int {
