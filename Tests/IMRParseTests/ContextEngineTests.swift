@@ -55,6 +55,21 @@ import Testing
         #expect(Self.assertion("Fever, no chills.", "Fever") == .affirmed)  // before a forward trigger
     }
 
+    /// A `generic` trigger makes a guideline quote of a sentence that names no patient, and only of such a sentence.
+    @Test func genericStatements() {
+        let engine = ContextEngine(rules: ContextRules(
+            triggers: [
+                ContextTrigger(phrase: "requires documented", category: .guideline, direction: .generic),
+                ContextTrigger(phrase: "the patient", category: .affirmed, direction: .sentence),
+            ],
+            pseudoTriggers: [], terminators: [], attributionCues: [AttributionCue(attribution: .treater, phrase: "the treater states")],
+            clauseVerbs: []))
+        #expect(Self.assertion("An injection requires documented trigger points.", "trigger points", engine: engine) == .guideline)
+        #expect(Self.assertion("The patient requires documented trigger points.", "trigger points", engine: engine) == .affirmed)
+        #expect(Self.assertion("The treater states it requires documented trigger points.", "trigger points", engine: engine) == .affirmed)
+        #expect(Self.assertion("Requires documented trigger points.", "trigger points", engine: engine) == .affirmed)  // the first word
+    }
+
     @Test func terminatorsAndPseudoTriggers() {
         #expect(Self.assertion("No fever but chills.", "chills") == .affirmed)
         #expect(Self.assertion("No fever; chills.", "chills") == .affirmed)

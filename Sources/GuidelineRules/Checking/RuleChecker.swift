@@ -367,13 +367,13 @@ struct RuleChecker {
         return policy
     }
 
-    /// `request_words ask|order|not_now "…"`.
+    /// `request_words ask|order|not_now|condition|about "…"`.
     private mutating func checkRequestWords() -> [RequestWordKind: [String]] {
         var out: [RequestWordKind: [String]] = [:]
         for (kind, phrases, file) in tree.requestWords {
             guard let k = RequestWordKind(rawValue: kind.text) else {
                 report(kind, file, .unknownKeyword, "unknown kind of request words '\(kind.text)'",
-                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition")
+                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition, about")
                 continue
             }
             out[k, default: []] += phrases.map(\.text)
@@ -534,7 +534,7 @@ struct RuleChecker {
                 }
                 if !Vocabulary.directions.contains(direction.text) {
                     report(direction, t.file, .unknownKeyword, "unknown direction '\(direction.text)'",
-                           hint: suggestion(direction.text, among: Vocabulary.directions) ?? "use forward, backward, both or sentence")
+                           hint: suggestion(direction.text, among: Vocabulary.directions) ?? "use forward, backward, both, sentence or generic")
                     continue
                 }
                 c.triggers.append(.init(category: category.text, direction: direction.text, phrases: phrases, scope: t.scope))

@@ -17,5 +17,5 @@ package enum Vocabulary {
 
     package static let assertions: [String] = ["affirmed", "negated", "possible", "historical", "hypothetical", "other_person", "guideline"]
     package static let attributions: [String] = ["treater", "reviewer", "utilization_review", "patient", "records"]
-    package static let directions: [String] = ["forward", "backward", "both", "sentence"]
+    package static let directions: [String] = ["forward", "backward", "both", "sentence", "generic"]
 }

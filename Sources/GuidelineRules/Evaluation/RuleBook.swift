@@ -97,4 +97,7 @@ package enum RequestWordKind: String, Sendable, CaseIterable {
     /// Puts what follows it in its sentence on a condition, ask words included: "if she fails therapy
     /// we will request an ESI", "consider", "in the future".
     case condition
+    /// Without an ask word, a treatment after it is what a plan's line talks about: "despite PT",
+    /// "with the EMG results", "since the ESI".
+    case about
 }

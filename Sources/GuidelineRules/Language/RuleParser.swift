@@ -91,7 +91,7 @@ package struct RuleParser {
                 tree.confidence = (source, weights, declaration.file)
             case "request_words":
                 let args = declaration.head.arguments
-                if let kind = identifier(args, 0, after: keyword, what: "a kind of request words (ask, order, not_now, condition)") {
+                if let kind = identifier(args, 0, after: keyword, what: "a kind of request words (ask, order, not_now, condition, about)") {
                     tree.requestWords.append((kind, strings(Array(args.dropFirst()), after: kind), declaration.file))
                 }
                 rejectClauses(declaration)

@@ -26,6 +26,8 @@ public struct FoundRequest: Sendable, Equatable {
 /// - it stands in a `plan` section (`Rules/context/sections.rules`), or
 /// - it holds an `ask` word anywhere ("request", "authorization", "RFA", "recommend"), or
 /// - it opens with an `order` word ("Continue …", "Refill …", "Start …") (`request_words`, `Rules/requests.rules`).
+/// Without an ask word, a treatment named after an `about` word ("despite PT", "with the EMG results")
+/// is what a plan's line talks about, not what it asks for.
 /// Each treatment the unit names (by the families' `requests` phrasings, as request titles are read)
 /// is a request unless its mention is negated ("no repeat injection"), historical ("had an ESI"),
 /// about another person or a guideline's words, or follows a `not_now` word in the unit ("if she
@@ -34,21 +36,22 @@ public struct FoundRequest: Sendable, Equatable {
 package struct RequestFinder: Sendable {
     let recognizer: RequestRecognizer
     let engine: ContextEngine
-    /// `ask` (id 0), `order` (1), `not_now` (2) and `condition` (3) words.
+    /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3) and `about` (4) words.
     let words: PhraseTrie
     let planSection: Int?
     let medicationSection: Int?
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
 
-    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3
+    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
         self.recognizer = recognizer
         self.engine = engine
         var trie = PhraseTrie()
         let maker = PartKeysMaker(book.lexicon)
-        for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow), (.condition, Self.condition)] {
+        for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow), (.condition, Self.condition),
+                           (.about, Self.about)] {
             for p in book.requestWords[kind] ?? [] {
                 maker.keys(of: p).add(to: &trie, id: id)
             }
@@ -189,6 +192,7 @@ package struct RequestFinder: Sendable {
         var cueEnds: [Int] = []
         var notNowAt: [Int] = []
         var conditionAt: [Int] = []
+        var aboutAt: [Int] = []
         // An order word opening the unit stays in the request's text: "Start nortriptyline …" asks to
         // start it, "Continue Norco …" to continue it (facts read from the request need the verb).
         var orderCue: Range<Int>? = nil
@@ -204,6 +208,7 @@ package struct RequestFinder: Sendable {
                 }
                 if ids.contains(Self.notNow) { notNowAt.append(j) }
                 if ids.contains(Self.condition) { conditionAt.append(j) }
+                if ids.contains(Self.about) { aboutAt.append(j) }
                 j = m.end
             }
         }
@@ -212,6 +217,7 @@ package struct RequestFinder: Sendable {
         for m in recognizer.mentions(in: tokens, content..<unit.upperBound) {
             let ctx = clinical.context(of: m.tokens)
             switch ctx?.assertion {
+            case .guideline? where ctx!.generic: break  // a request names no patient either: "… not to exceed 12 visits"
             case .negated?, .historical?, .otherPerson?, .guideline?: continue
             // Outside a plan a request is something not yet done ("we will request", "I recommend"):
             // "PT was authorized for 6 visits" reports, it does not ask.
@@ -222,6 +228,9 @@ package struct RequestFinder: Sendable {
             if m.tokens.lowerBound >= 2, tokens[m.tokens.lowerBound - 1].key == Self.closeBracket,
                tokens[m.tokens.lowerBound - 2].key == Self.openBracket { continue }
             if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
+            // Without an ask word, a treatment after an `about` word is what a plan's line talks about,
+            // not what it asks for ("symptoms present for a month despite PT", "follow up with the EMG results").
+            if !asks, aboutAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
             // Not now, unless an ask word after it asks anew ("we discussed the options and I will submit an RFA for …").
             if let n = notNowAt.last(where: { $0 < m.tokens.lowerBound }), !cueEnds.contains(where: { $0 > n + 1 && $0 <= m.tokens.lowerBound }) { continue }
             // One family named twice is one request ("ESI … epidural"), unless the first was given its own

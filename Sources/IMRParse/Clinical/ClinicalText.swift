@@ -112,6 +112,7 @@ package struct ClinicalText: Sendable {
         // ("absent ankle reflex", "no relief with therapy", "reason for the request" as fact phrases):
         // it does not modify it. History, other persons and quotes still do ("prior chiropractic
         // treatment" is historical). Read in place: this runs for every mention a fact extractor finds.
+        var generic = false
         let (assertion, trigger, quoteScope) = modifiers.withUnsafeBufferPointer { all -> (Assertion, Range<Int>?, Range<Int>?) in
             for k in sent.modifierRange {
                 let category = all[k].category
@@ -129,6 +130,7 @@ package struct ClinicalText: Sendable {
             }
             guard best >= 0 else { return (.affirmed, nil, nil) }
             let category = all[best].category
+            generic = all[best].direction == .generic
             return (category, all[best].trigger, category == .guideline ? all[best].scope : nil)
         }
         // A cue inside the mention is part of what is mentioned ("no recent progress reports").
@@ -152,7 +154,7 @@ package struct ClinicalText: Sendable {
             let kind = sections.kind(ofToken: mention.lowerBound)
             if kind >= 0, let a = engine.sectionAssertions[kind] { return MentionContext(assertion: a, trigger: nil, attribution: attribution) }
         }
-        return MentionContext(assertion: assertion, trigger: trigger, attribution: attribution)
+        return MentionContext(assertion: assertion, trigger: trigger, attribution: attribution, generic: generic)
     }
 
     /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.

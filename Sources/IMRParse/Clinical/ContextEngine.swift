@@ -168,7 +168,7 @@ package final class ContextEngine: Sendable {
         let flags: UnsafeMutablePointer<UInt16>
         let category: UnsafeMutablePointer<Int8>
         // Used by one thread at a time, in `analyze`: no dynamic exclusivity checks on every access.
-        @exclusivity(unchecked) var triggers: [(rule: Int, range: Range<Int>)] = []
+        @exclusivity(unchecked) var triggers: [(rule: Int, range: Range<Int>, generic: Bool)] = []
         @exclusivity(unchecked) var clauseStarts: [Int] = []
         // Per clause of a sentence with guideline triggers (see `guidelineClauses`).
         @exclusivity(unchecked) var clauseKinds: [Int8] = []
@@ -249,7 +249,7 @@ package final class ContextEngine: Sendable {
                     func apply(_ entry: Entry) {
                         switch entry {
                         case .trigger(let r):
-                            scratch.triggers.append((r, i..<modEnd))
+                            scratch.triggers.append((r, i..<modEnd, false))
                         case .terminator:
                             flags[i - s] |= Flags.terminatorStart
                             for k in i..<modEnd { flags[k - s] |= Flags.terminator }
@@ -284,9 +284,21 @@ package final class ContextEngine: Sendable {
                 if f != 0 { flags[k] |= t.kind == .word ? f : f & ~(Flags.subject | Flags.verb) }
             }
             do {
+                // A `generic` trigger stands only in a sentence that names no patient.
+                var unanchored: Bool?
+                func standsAsGeneric(_ t: Range<Int>) -> Bool {
+                    guard t.lowerBound > s else { return false }
+                    if unanchored == nil { unanchored = !(0..<n).contains { flags[$0] & Flags.anchor != 0 } }
+                    return unanchored!
+                }
+                for i in scratch.triggers.indices {
+                    let t = scratch.triggers[i]
+                    if triggerRules[t.rule].direction == .generic { scratch.triggers[i].generic = standsAsGeneric(t.range) }
+                }
                 for t in scratch.triggers {
                     let trigger = triggerRules[t.rule]
-                    if trigger.direction == .sentence {
+                    if trigger.direction == .sentence || trigger.direction == .generic {
+                        if trigger.direction == .generic, !t.generic { continue }
                         if trigger.category == .guideline {
                             flags[t.range.lowerBound - s] |= Flags.guidelineStart | Flags.subject
                             flags[t.range.upperBound - 1 - s] |= Flags.guidelineEnd
@@ -301,7 +313,8 @@ package final class ContextEngine: Sendable {
                     let trigger = triggerRules[t.rule]
                     let c = Int8(trigger.category.precedence + 1)
                     var lo = t.range.lowerBound, hi = t.range.upperBound
-                    switch trigger.maxScope <= 0 && trigger.direction != .sentence ? .both : trigger.direction {
+                    if trigger.direction == .generic, !t.generic { continue }
+                    switch trigger.maxScope <= 0 && trigger.direction != .sentence && trigger.direction != .generic ? .both : trigger.direction {
                     case .both where trigger.maxScope <= 0:
                         break  // the trigger phrase only ("no relief from": the relief, not what follows)
                     case .forward:
@@ -311,7 +324,7 @@ package final class ContextEngine: Sendable {
                     case .both:
                         hi = forwardEnd(p, flags, cat, s, e, from: t.range.upperBound, category: c, budget: trigger.maxScope)
                         lo = backwardStart(p, flags, cat, s, e, from: t.range.lowerBound, category: c, budget: trigger.maxScope)
-                    case .sentence:
+                    case .sentence, .generic:
                         if trigger.category == .guideline { continue }  // see guidelineClauses
                         lo = s
                         hi = e
@@ -455,7 +468,7 @@ package final class ContextEngine: Sendable {
         var firstRange: Range<Int>? = nil
         for t in scratch.triggers {
             let r = ruleKinds[t.rule]
-            if r.category == .guideline, r.direction == .sentence {
+            if r.category == .guideline, r.direction == .sentence || r.direction == .generic && t.generic {
                 if firstRange == nil || t.range.lowerBound < firstRange!.lowerBound {
                     firstRange = t.range
                     firstRule = t.rule
@@ -527,7 +540,9 @@ package final class ContextEngine: Sendable {
         let rule = ruleKinds[firstRule]
         if !anyPatient {
             result.isGuidelineQuote = true
-            modifiers.append(ContextModifier(category: .guideline, direction: .sentence, trigger: first,
+            // `generic` only when no trigger naming the guideline stands in the sentence.
+            let named = scratch.triggers.contains { ruleKinds[$0.rule].category == .guideline && ruleKinds[$0.rule].direction == .sentence }
+            modifiers.append(ContextModifier(category: .guideline, direction: named ? .sentence : .generic, trigger: first,
                                              scope: s..<e, rule: firstRule))
             return result
         }

@@ -8,6 +8,12 @@ package enum ContextDirection: String, Sendable, Codable {
     case both
     /// The whole sentence (for guideline quotes: the sentence's clauses, see `ContextEngine`).
     case sentence
+    /// The whole sentence when it says nothing of this patient: no anchor or attribution cue, and the
+    /// trigger is not its first word. For the guideline's kind of statement made without naming it
+    /// ("Trigger point injections require documented twitch responses", "Zolpidem is approved only
+    /// for short-term use"), which the same words about the patient are not ("Leaving home requires
+    /// two people's help" names no patient either, so such verbs are listed with their object).
+    case generic
 }
 
 /// One phrase that changes the assertion of the mentions in its scope.

@@ -5,6 +5,9 @@
 /// - at the start of a line, followed by ":" or "-", or alone on its line ("PHYSICAL EXAMINATION");
 /// - at the start of a sentence, followed by ":" ("… no acute distress. Assessment: lumbar strain."),
 ///   or, in dictation, by "," ("Plan, we will request …").
+/// - on a heading line of a template's own words ("PLAN / NEXT PROCEDURE:", "PENDING REQUESTS (from …)"):
+///   a short line in capitals or ending in a colon that holds a heading phrase, or a line's label of a
+///   few words before ":" or " -- " that holds one ("Exam R -- Tinel +") (see `headingLine`).
 /// A heading of one letter ("S:", "O:", "A:", "P:") must be followed by ":". Text before the first
 /// heading belongs to no section (kind -1), as does every text without headings (an IMR letter's case
 /// summary often has none).
@@ -40,6 +43,7 @@ package struct NoteSections: Sendable {
     }
 
     static let colonKey = Tokenizer.key(of: ":"), dashKey = Tokenizer.key(of: "-"), commaKey = Tokenizer.key(of: ",")
+    static let openParenKey = Tokenizer.key(of: "(")
 
     /// Finds the headings among `tokens` (of `bytes`), with the first token of every sentence given
     /// in `sentenceStarts` (ascending).
@@ -47,36 +51,93 @@ package struct NoteSections: Sendable {
                              headings trie: PhraseTrie, sectionOf: [Int16], oneLetter: [Bool]) -> NoteSections {
         var out = NoteSections()
         guard !trie.isEmpty else { return out }
-        let colon = Self.colonKey, dash = Self.dashKey, comma = Self.commaKey
         var nextSentence = 0
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
             while nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] < i { nextSentence += 1 }
-            guard t.kind != .punct, trie.mayStart(t.key) else { i += 1; continue }
+            guard t.kind != .punct else { i += 1; continue }
             let lineStart = i == 0 || Self.newline(between: tokens[i - 1], and: t, in: bytes)
             let sentenceStart = lineStart || (nextSentence < sentenceStarts.count && sentenceStarts[nextSentence] == i)
-            guard sentenceStart, let m = trie.longestMatch(in: tokens, at: i, end: tokens.count), m.node >= 0,
-                  let id = trie.ids(at: m.node).first else { i += 1; continue }
-            let e = m.end
-            let next = e < tokens.count ? tokens[e] : nil
-            var bodyStart: Int?
-            if let n = next, n.kind == .punct, n.key == colon || (n.key == dash && lineStart) {
-                bodyStart = e + 1
-            } else if !oneLetter[Int(id)] {
-                if next == nil || (lineStart && Self.newline(between: tokens[e - 1], and: next!, in: bytes)) {
-                    bodyStart = e                                     // alone on its line
-                } else if let n = next, n.kind == .punct, n.key == comma, Self.isCapitalized(t, bytes) {
-                    bodyStart = e + 1                                 // dictation: "Plan, …"
-                }
-            }
-            guard let body = bodyStart else { i += 1; continue }
-            out.starts.append(Int32(body))
-            out.kinds.append(sectionOf[Int(id)])
-            out.headings.append(i..<e)
-            i = max(body, i + 1)
+            let found = sentenceStart && trie.mayStart(t.key) ? phraseHeading(tokens, bytes, at: i, lineStart: lineStart, trie, oneLetter) : nil
+            guard let h = found ?? (lineStart ? headingLine(tokens, bytes, at: i, trie, oneLetter) : nil) else { i += 1; continue }
+            out.starts.append(Int32(h.body))
+            out.kinds.append(sectionOf[h.id])
+            out.headings.append(i..<h.end)
+            i = max(h.body, i + 1)
         }
         return out
+    }
+
+    /// A heading phrase starting at `i` (a line or sentence start): followed by ":" (or "-" at a line
+    /// start), alone on its line, or, in dictation, by "," ("Plan, we will request …").
+    static func phraseHeading(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, lineStart: Bool,
+                              _ trie: PhraseTrie, _ oneLetter: [Bool]) -> (id: Int, end: Int, body: Int)? {
+        guard let m = trie.longestMatch(in: tokens, at: i, end: tokens.count), m.node >= 0,
+              let id = trie.ids(at: m.node).first else { return nil }
+        let e = m.end
+        let next = e < tokens.count ? tokens[e] : nil
+        if let n = next, n.kind == .punct, n.key == colonKey || (n.key == dashKey && lineStart) { return (Int(id), e, e + 1) }
+        guard !oneLetter[Int(id)] else { return nil }
+        if next == nil || (lineStart && Self.newline(between: tokens[e - 1], and: next!, in: bytes)) { return (Int(id), e, e) }
+        if let n = next, n.kind == .punct, n.key == commaKey, Self.isCapitalized(tokens[i], bytes) { return (Int(id), e, e + 1) }
+        return nil
+    }
+
+    /// A heading line in a template's own words, holding a heading phrase among other words: "PLAN /
+    /// NEXT PROCEDURE:", "Recommendations / Plan:", "PENDING REQUESTS (from Dr. Salazar's RFA)", "RFAs
+    /// SUBMITTED THIS PERIOD". A short line ending in a colon (at most 12 words before any bracket) or in
+    /// capitals (at most 6, no full stop); the first heading phrase on it gives the kind, and the section
+    /// starts on the next line.
+    static func headingLine(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int,
+                            _ trie: PhraseTrie, _ oneLetter: [Bool]) -> (id: Int, end: Int, body: Int)? {
+        var e = i + 1
+        var label = -1  // the first ":" or spaced dash of the line, within its first words
+        while e < tokens.count, !Self.newline(between: tokens[e - 1], and: tokens[e], in: bytes) {
+            let t = tokens[e]
+            if label < 0, e - i <= 5, t.kind == .punct, t.key == colonKey || (t.key == dashKey && t.start > tokens[e - 1].end) { label = e }
+            e += 1
+            if e - i > 24 { break }
+        }
+        // A label of a few words before ":" or " -- " that holds a heading phrase: "Exam R -- Tinel +",
+        // "Physical exam (today): …"; the section starts after the label, on the same line.
+        if label > i, let id = firstPhrase(tokens, in: i..<label, trie, oneLetter) {
+            var body = label + 1
+            while body < e, tokens[body].kind == .punct, tokens[body].key == dashKey { body += 1 }
+            return (id, label, body)
+        }
+        // The first line of a text is its title ("RFA COVER SHEET - EXPEDITED REVIEW"), not a heading.
+        guard e - i <= 24, i > 0 else { return nil }
+        var content = i, words = 0, upper = 0, lower = 0
+        while content < e, !(tokens[content].kind == .punct && tokens[content].key == openParenKey) {
+            let t = tokens[content]
+            if t.kind != .punct {
+                words += 1
+                for k in Int(t.start)..<Int(t.end) {
+                    let b = bytes[k]
+                    if b >= 65 && b <= 90 { upper += 1 } else if b >= 97 && b <= 122 { lower += 1 }
+                }
+            }
+            content += 1
+        }
+        guard words <= 12, upper + lower >= 3 else { return nil }
+        let last = tokens[e - 1]
+        let endsInColon = last.kind == .punct && last.key == colonKey
+        // In capitals, a heading is short and has no full stop ("RETURN TO CLINIC IN 4 WEEKS FOR …
+        // SYMPTOMS." is a note written in capitals); "RFAs SUBMITTED": a plural's "s" aside.
+        guard endsInColon || (words <= 6 && lower * 5 <= upper && !(last.kind == .punct && bytes[Int(last.start)] == 46)) else { return nil }
+        return firstPhrase(tokens, in: i..<content, trie, oneLetter).map { ($0, e, e) }
+    }
+
+    /// The first heading phrase (of more than one letter) within `range`.
+    static func firstPhrase(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, _ trie: PhraseTrie, _ oneLetter: [Bool]) -> Int? {
+        for k in range where tokens[k].kind != .punct && trie.mayStart(tokens[k].key) {
+            if let m = trie.longestMatch(in: tokens, at: k, end: range.upperBound), m.node >= 0,
+               let id = trie.ids(at: m.node).first, !oneLetter[Int(id)] {
+                return Int(id)
+            }
+        }
+        return nil
     }
 
     @inline(__always)
