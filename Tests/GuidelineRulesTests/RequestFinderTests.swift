@@ -44,6 +44,23 @@ import IMRParse
         #expect(find(note) == ["physical_therapy: PT 2x6 lumbar spine", "opioid: Refill Norco 10/325 #90", "muscle_relaxant: Soma 350 mg #60"])
     }
 
+    /// Headings in a template's own words open the plan; a plan's line asks for what it names, not what
+    /// it talks about; the writer's "we will continue" asks anywhere.
+    @Test func plansInATemplatesOwnWords() {
+        let note = """
+        Assessment: lumbar strain, paresthesias of uncertain cause.
+
+        Recommendations / Plan:
+        1. EMG of the left lower extremity; symptoms for a month despite PT.
+        2. Pt wants to proceed. Follow up with the EMG results.
+        """
+        #expect(find(note) == ["electrodiagnostic_study: EMG of the left lower extremity"])
+        #expect(find("Plan we discussed the risks. We will continue Norco 10/325 #120 for 30 days.")
+                == ["opioid: continue Norco 10/325 #120 for 30 days"])
+        #expect(find("Clinic\nPENDING REQUESTS (from the RFA of 1/25/2016)\n1. Psychological evaluation with a pain psychologist\n")
+                == ["psychological_evaluation: Psychological evaluation with a pain psychologist"])
+    }
+
     @Test func aListAfterAnAskingSentence() {
         let note = "I therefore ask that the following be authorized:\n1. Naproxen 500 mg twice daily #60\n2. Omeprazole 20 mg daily #30\n\nShe is stable."
         #expect(find(note) == ["nsaid: Naproxen 500 mg twice daily #60", "proton_pump_inhibitor: Omeprazole 20 mg daily #30"])

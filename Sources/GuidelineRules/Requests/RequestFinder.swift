@@ -43,6 +43,7 @@ package struct RequestFinder: Sendable {
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
 
+    static let pt = Tokenizer.key(of: "pt")
     static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
@@ -201,7 +202,15 @@ package struct RequestFinder: Sendable {
             while j < unit.upperBound {
                 guard let m = words.longestMatch(in: buffer, at: j, end: unit.upperBound), m.node >= 0 else { j += 1; continue }
                 let ids = words.ids(at: m.node)
-                if ids.contains(Self.ask) { asks = true; cueEnds.append(m.end) }
+                if ids.contains(Self.ask) {
+                    asks = true; cueEnds.append(m.end)
+                    // "We will continue Norco …": the order verb ending the ask stays in the request's text
+                    // (one that asks by itself does not: "I recommend a block" asks for the block).
+                    for k in (j + 1)..<m.end where orderCue == nil {
+                        if let o = words.longestMatch(in: buffer, at: k, end: m.end), o.node >= 0, o.end == m.end,
+                           words.ids(at: o.node).contains(Self.order), !words.ids(at: o.node).contains(Self.ask) { orderCue = k..<m.end }
+                    }
+                }
                 if ids.contains(Self.order), j == content {
                     asks = true; cueEnds.append(m.end)
                     if !ids.contains(Self.ask) { orderCue = j..<m.end }  // "Request …" says nothing more than asking
@@ -228,6 +237,9 @@ package struct RequestFinder: Sendable {
             if m.tokens.lowerBound >= 2, tokens[m.tokens.lowerBound - 1].key == Self.closeBracket,
                tokens[m.tokens.lowerBound - 2].key == Self.openBracket { continue }
             if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
+            // "Pt" before a verb is the patient, not physical therapy: "Pt wants to proceed", "Pt is to return".
+            if m.tokens.count == 1, tokens[m.tokens.lowerBound].key == Self.pt, m.tokens.upperBound < unit.upperBound,
+               tokens[m.tokens.upperBound].kind == .word, engine.isClauseVerb(tokens[m.tokens.upperBound].key) { continue }
             // Without an ask word, a treatment after an `about` word is what a plan's line talks about,
             // not what it asks for ("symptoms present for a month despite PT", "follow up with the EMG results").
             if !asks, aboutAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }

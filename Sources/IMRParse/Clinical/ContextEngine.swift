@@ -72,6 +72,9 @@ package final class ContextEngine: Sendable {
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
 
+    /// Whether `key` is a `clause_verb` of the rules ("is", "has", "wants", "reports").
+    package func isClauseVerb(_ key: UInt64) -> Bool { wordFlags.flags(key) & Flags.verb != 0 }
+
     /// The headings of note sections: by heading id, the section (index into `rules.sections`) and
     /// whether it is a single letter ("P:", which needs its colon); and each section's default assertion.
     let sectionHeadings: PhraseTrie
