@@ -73,6 +73,19 @@ package struct JSONWriter: ~Copyable {
 
     // MARK: Objects and arrays
 
+    /// Whether the writer is compact (blocks encoded compactly once may be copied into it).
+    package var isCompact: Bool { !pretty }
+
+    /// Opens an object and writes its first members from one block encoded compactly once
+    /// (`{"a":1,"b":"x"`: the brace and at least one member, no closing brace); compact writers only.
+    package mutating func beginObject(compactMembers block: [UInt8]) {
+        precondition(!pretty && block.count > 1 && block[0] == UInt8(ascii: "{"), "a compact object head")
+        separate()
+        block.withUnsafeBufferPointer { out.append($0) }
+        level += 1
+        empty = false
+    }
+
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
     package mutating func beginArray() { open(UInt8(ascii: "[")) }
