@@ -108,9 +108,9 @@ extension Prediction {
                 w.key("assertion"); w.string("request")
             } else {
                 writeSpan(e.range, of: source, to: &w)
-                w.key("assertion"); w.string(e.assertion)
+                w.member(e.how.member)
                 writeTrigger(e.triggerRange, of: source, to: &w)
-                w.key("attribution"); w.string(e.attribution)
+                w.member(attributionMember(e.attributedTo))
             }
             w.endObject()
         }
@@ -232,6 +232,55 @@ extension CriterionStatus {
     private static let undocumentedMember = EncodedMember("status", undocumented.rawValue)
     private static let notApplicableMember = EncodedMember("status", notApplicable.rawValue)
 }
+
+extension EvidenceAssertion {
+    /// `"assertion":…` (`FactEvidence.assertion`), encoded once.
+    var member: EncodedMember {
+        switch self {
+        case .mention(let a):
+            switch a {
+            case .affirmed: assertionMembers.affirmed
+            case .negated: assertionMembers.negated
+            case .possible: assertionMembers.possible
+            case .historical: assertionMembers.historical
+            case .hypothetical: assertionMembers.hypothetical
+            case .otherPerson: assertionMembers.otherPerson
+            case .guideline: assertionMembers.guideline
+            }
+        case .request: assertionMembers.request
+        case .given: assertionMembers.given
+        }
+    }
+}
+
+/// The `assertion` members of evidence, one per name, fetched once together.
+private struct AssertionMembers: Sendable {
+    let affirmed = EncodedMember("assertion", Assertion.affirmed.rawValue)
+    let negated = EncodedMember("assertion", Assertion.negated.rawValue)
+    let possible = EncodedMember("assertion", Assertion.possible.rawValue)
+    let historical = EncodedMember("assertion", Assertion.historical.rawValue)
+    let hypothetical = EncodedMember("assertion", Assertion.hypothetical.rawValue)
+    let otherPerson = EncodedMember("assertion", Assertion.otherPerson.rawValue)
+    let guideline = EncodedMember("assertion", Assertion.guideline.rawValue)
+    let request = EncodedMember("assertion", EvidenceAssertion.request.name)
+    let given = EncodedMember("assertion", EvidenceAssertion.given.name)
+}
+private let assertionMembers = AssertionMembers()
+
+/// `"attribution":…` (`FactEvidence.attribution`), encoded once per attribution.
+private func attributionMember(_ a: Attribution?) -> EncodedMember {
+    guard let a else { return noAttribution }
+    switch a {
+    case .treater: return attributionMembers[0]
+    case .reviewer: return attributionMembers[1]
+    case .utilizationReview: return attributionMembers[2]
+    case .patient: return attributionMembers[3]
+    case .records: return attributionMembers[4]
+    }
+}
+private let attributionMembers: [EncodedMember] = [Attribution.treater, .reviewer, .utilizationReview, .patient, .records]
+    .map { EncodedMember("attribution", $0.rawValue) }
+private let noAttribution = EncodedMember("attribution", nil)
 
 /// The `missing` and `note` of a result that has none.
 private let noMissing = EncodedMember("missing", nil)
