@@ -275,9 +275,19 @@ package struct JSONWriter: ~Copyable {
     /// the first byte >= 0x80 and returns false, having written part of the string.
     @inline(__always)
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
+        var i = JSONWriter.nextEscape(utf8, from: 0, orNonASCII: asciiOnly)
+        if i == utf8.count {
+            // Nothing to escape (nearly every string): the quotes and the bytes in one reservation.
+            let n = utf8.count
+            out.append(count: n + 2) { b in
+                b[0] = 34
+                if let source = utf8.baseAddress { (b.baseAddress! + 1).update(from: source, count: n) }
+                b[n + 1] = 34
+            }
+            return true
+        }
         out.append(34)
         var runStart = 0
-        var i = JSONWriter.nextEscape(utf8, from: 0, orNonASCII: asciiOnly)
         while i < utf8.count {
             if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             let b = utf8[i]
