@@ -49,10 +49,13 @@ public final class Criterion: @unchecked Sendable {
     /// the book is built: a criterion does not know its treatment or the facts' names before).
     private(set) var owner: (id: String, member: EncodedMember)?
     private(set) var allFactKeys: [EncodedKey] = []
+    /// By status, a compact result object's members from `{` to `missing` (see `PredictionJSON`).
+    private(set) var compactHeads: [[UInt8]] = []
 
     func prepareJSON(treatment: String, factNames: [String]) {
         owner = (treatment, EncodedMember("treatment", treatment))
         allFactKeys = factNames.map { EncodedKey($0) }
+        compactHeads = CriterionStatus.allCases.map { compactHead($0) }
     }
 
     package init(id: String, text: String, when: Condition?, unless: Condition?, require: Condition, citation: RuleCitation,

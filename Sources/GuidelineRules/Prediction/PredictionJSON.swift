@@ -64,15 +64,13 @@ extension Prediction {
         // The criterion's own strings were escaped when the rule book was built.
         let c = r.criterion
         let applies = r.status != .notApplicable
-        w.beginObject()
-        w.member(c.idMember)
-        if let owner = c.owner, owner.id == r.treatment { w.member(owner.member) } else { w.key("treatment"); w.string(r.treatment) }
-        w.member(c.textMember)
-        w.member(r.status.member)
-        w.member(c.roleMember)
-        w.member(c.citationMember)
-        w.member(c.reasonMember)
-        w.member(r.status == .undocumented ? c.missingMember : noMissing)
+        if w.isCompact, let owner = c.owner, owner.id == r.treatment, c.compactHeads.count == CriterionStatus.allCases.count {
+            // The members from `id` to `missing` depend only on the criterion and the status: one copy.
+            w.beginObject(compactMembers: c.compactHeads[r.status.headIndex])
+        } else {
+            w.beginObject()
+            writeHead(c, status: r.status, owner: c.owner.flatMap { $0.id == r.treatment ? $0.member : nil }, treatment: r.treatment, to: &w)
+        }
         w.member(r.whyNotApplicable.map { c.noteMembers[$0.rawValue] } ?? noNote)
         w.key("advice"); w.string(r.advice)
         w.key("facts")
@@ -110,9 +108,9 @@ extension Prediction {
                 w.key("assertion"); w.string("request")
             } else {
                 writeSpan(e.range, of: source, to: &w)
-                w.key("assertion"); w.string(e.assertion)
+                w.member(e.how.member)
                 writeTrigger(e.triggerRange, of: source, to: &w)
-                w.key("attribution"); w.string(e.attribution)
+                w.member(attributionMember(e.attributedTo))
             }
             w.endObject()
         }
@@ -172,6 +170,30 @@ private struct EvidenceRepeats {
     }
 }
 
+/// A result's members from `id` to `missing`, in order: the criterion's, its treatment (`owner` when
+/// the result is for the criterion's own treatment, else `treatment` written out), and the status's.
+private func writeHead(_ c: Criterion, status: CriterionStatus, owner: EncodedMember?, treatment: String, to w: inout JSONWriter) {
+    w.member(c.idMember)
+    if let owner { w.member(owner) } else { w.key("treatment"); w.string(treatment) }
+    w.member(c.textMember)
+    w.member(status.member)
+    w.member(c.roleMember)
+    w.member(c.citationMember)
+    w.member(c.reasonMember)
+    w.member(status == .undocumented ? c.missingMember : noMissing)
+}
+
+extension Criterion {
+    /// `writeHead` for a result of the criterion's own treatment with this status, compact, after
+    /// the object's opening brace: copied whole for each such result (`writeCriterion`).
+    func compactHead(_ status: CriterionStatus) -> [UInt8] {
+        var w = JSONWriter(capacity: 512)
+        w.beginObject()
+        writeHead(self, status: status, owner: owner?.member, treatment: owner?.id ?? "", to: &w)
+        return w.bytes
+    }
+}
+
 extension FactValue {
     /// Writes `json` without building it.
     func write(to w: inout JSONWriter) {
@@ -186,6 +208,16 @@ extension FactValue {
 }
 
 extension CriterionStatus {
+    /// The status's place in `allCases` (`Criterion.compactHeads`).
+    var headIndex: Int {
+        switch self {
+        case .met: 0
+        case .unmet: 1
+        case .undocumented: 2
+        case .notApplicable: 3
+        }
+    }
+
     /// `"status":…`, encoded once.
     var member: EncodedMember {
         switch self {
@@ -200,6 +232,55 @@ extension CriterionStatus {
     private static let undocumentedMember = EncodedMember("status", undocumented.rawValue)
     private static let notApplicableMember = EncodedMember("status", notApplicable.rawValue)
 }
+
+extension EvidenceAssertion {
+    /// `"assertion":…` (`FactEvidence.assertion`), encoded once.
+    var member: EncodedMember {
+        switch self {
+        case .mention(let a):
+            switch a {
+            case .affirmed: assertionMembers.affirmed
+            case .negated: assertionMembers.negated
+            case .possible: assertionMembers.possible
+            case .historical: assertionMembers.historical
+            case .hypothetical: assertionMembers.hypothetical
+            case .otherPerson: assertionMembers.otherPerson
+            case .guideline: assertionMembers.guideline
+            }
+        case .request: assertionMembers.request
+        case .given: assertionMembers.given
+        }
+    }
+}
+
+/// The `assertion` members of evidence, one per name, fetched once together.
+private struct AssertionMembers: Sendable {
+    let affirmed = EncodedMember("assertion", Assertion.affirmed.rawValue)
+    let negated = EncodedMember("assertion", Assertion.negated.rawValue)
+    let possible = EncodedMember("assertion", Assertion.possible.rawValue)
+    let historical = EncodedMember("assertion", Assertion.historical.rawValue)
+    let hypothetical = EncodedMember("assertion", Assertion.hypothetical.rawValue)
+    let otherPerson = EncodedMember("assertion", Assertion.otherPerson.rawValue)
+    let guideline = EncodedMember("assertion", Assertion.guideline.rawValue)
+    let request = EncodedMember("assertion", EvidenceAssertion.request.name)
+    let given = EncodedMember("assertion", EvidenceAssertion.given.name)
+}
+private let assertionMembers = AssertionMembers()
+
+/// `"attribution":…` (`FactEvidence.attribution`), encoded once per attribution.
+private func attributionMember(_ a: Attribution?) -> EncodedMember {
+    guard let a else { return noAttribution }
+    switch a {
+    case .treater: return attributionMembers[0]
+    case .reviewer: return attributionMembers[1]
+    case .utilizationReview: return attributionMembers[2]
+    case .patient: return attributionMembers[3]
+    case .records: return attributionMembers[4]
+    }
+}
+private let attributionMembers: [EncodedMember] = [Attribution.treater, .reviewer, .utilizationReview, .patient, .records]
+    .map { EncodedMember("attribution", $0.rawValue) }
+private let noAttribution = EncodedMember("attribution", nil)
 
 /// The `missing` and `note` of a result that has none.
 private let noMissing = EncodedMember("missing", nil)

@@ -73,6 +73,19 @@ package struct JSONWriter: ~Copyable {
 
     // MARK: Objects and arrays
 
+    /// Whether the writer is compact (blocks encoded compactly once may be copied into it).
+    package var isCompact: Bool { !pretty }
+
+    /// Opens an object and writes its first members from one block encoded compactly once
+    /// (`{"a":1,"b":"x"`: the brace and at least one member, no closing brace); compact writers only.
+    package mutating func beginObject(compactMembers block: [UInt8]) {
+        precondition(!pretty && block.count > 1 && block[0] == UInt8(ascii: "{"), "a compact object head")
+        separate()
+        block.withUnsafeBufferPointer { out.append($0) }
+        level += 1
+        empty = false
+    }
+
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
     package mutating func beginArray() { open(UInt8(ascii: "[")) }
@@ -262,9 +275,19 @@ package struct JSONWriter: ~Copyable {
     /// the first byte >= 0x80 and returns false, having written part of the string.
     @inline(__always)
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
+        var i = JSONWriter.nextEscape(utf8, from: 0, orNonASCII: asciiOnly)
+        if i == utf8.count {
+            // Nothing to escape (nearly every string): the quotes and the bytes in one reservation.
+            let n = utf8.count
+            out.append(count: n + 2) { b in
+                b[0] = 34
+                if let source = utf8.baseAddress { (b.baseAddress! + 1).update(from: source, count: n) }
+                b[n + 1] = 34
+            }
+            return true
+        }
         out.append(34)
         var runStart = 0
-        var i = JSONWriter.nextEscape(utf8, from: 0, orNonASCII: asciiOnly)
         while i < utf8.count {
             if runStart < i { out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             let b = utf8[i]

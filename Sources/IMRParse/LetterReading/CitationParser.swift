@@ -136,8 +136,16 @@ package enum CitationParser {
             var may = false
             while i < limit {
                 let c = b[i]
-                if c == 59 || (c == 46 && (i + 1 >= b.count || TextScan.isSpace(b[i + 1]))) { break }
-                if i + 2 < limit, c | 0x20 == 110 || c | 0x20 == 115, b[i + 1] | 0x20 == 111 || b[i + 1] | 0x20 == 105 { may = true }
+                // "n" or "s" (either case) is never the ";" or "." that ends the sentence: one test first.
+                let l = c | 0x20
+                if l == 110 || l == 115 {
+                    if !may, i + 2 < limit {
+                        let d = b[i + 1] | 0x20
+                        if d == 111 || d == 105 { may = true }
+                    }
+                } else if c == 59 || (c == 46 && (i + 1 >= b.count || TextScan.isSpace(b[i + 1]))) {
+                    break
+                }
                 i += 1
             }
             return (i, may)

@@ -106,7 +106,22 @@ struct LetterLines: Sendable {
     /// Line `k` from `start` joined by one space to the next significant line, when page furniture
     /// stands between them (a heading or label wrapped across a page break), with a map from offsets
     /// in the joined bytes back to offsets in the letter; nil when no furniture separates them.
+    @inline(__always)
     func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
+        // Nearly every line is followed by blank lines and then a significant one (or by nothing):
+        // nothing to join, found without leaving the caller. Furniture before the next significant
+        // line goes the long way.
+        var j = k + 1
+        while j < lines.count {
+            if lines[j].isNoise { return joinedAcrossFurniture(k, from: start) }
+            if !lines[j].isBlank { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `joinedAcrossNoise` when a furniture line follows line `k`.
+    private func joinedAcrossFurniture(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
         guard let n = nextSignificant(after: k), (k + 1..<n).contains(where: { lines[$0].isNoise }) else { return nil }
         let first = start..<max(start, lines[k].contentEnd)
         let second = lines[n].content

@@ -8,7 +8,12 @@ import Foundation
 enum PageNoise {
     static func mark(_ lines: inout LetterLines, caseNumber: String?) {
         let bytes = lines.bytes
-        let cnPhrase = caseNumber.map(Phrase.init)
+        // The case number as a phrase, made for the first line that may hold it (most letters have none).
+        var cnPhrase: Phrase? = nil
+        func holdsCaseNumber(_ caseNumber: String, _ content: Range<Int>) -> Bool {
+            if cnPhrase == nil { cnPhrase = Phrase(caseNumber) }
+            return cnPhrase!.find(in: bytes, content) != nil
+        }
         let cnNeedle = caseNumber.map { Array($0.utf8).map(TextScan.lower) } ?? []
         // A line that holds the case number holds its hyphen (or another byte that is not a letter,
         // which case folding leaves alone): memchr rejects most lines before the word-by-word test.
@@ -22,9 +27,9 @@ enum PageNoise {
             if mayBePageMarker(bytes, content), isPageMarker(bytes, content) {
                 lines.lines[k].isNoise = true
                 breaks.append(k)
-            } else if let cnPhrase, cnKey.map({ contains(bytes, content, $0) }) ?? true, bytes[content].contains(where: TextScan.isDigit),
+            } else if let caseNumber, cnKey.map({ contains(bytes, content, $0) }) ?? true, bytes[content].contains(where: TextScan.isDigit),
                       isCaseNumberLine(bytes, content, needle: cnNeedle),
-                      cnPhrase.find(in: bytes, content) != nil {
+                      holdsCaseNumber(caseNumber, content) {
                 // The word-by-word test before the search: most lines fail on their first word.
                 lines.lines[k].isNoise = true
             }

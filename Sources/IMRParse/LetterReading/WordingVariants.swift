@@ -8,38 +8,77 @@
 /// phrases. Two shorthands cover what nearly every heading word allows: `~` after a word is
 /// `{s|(s)|}` (plural, "(S)" or singular) and `'s` after a word is `{'s|’s|s'|}`. Case and the
 /// amount of white space never need a choice: phrases match them loosely (see `Phrase`).
+///
+/// The patterns are expanded as UTF-8 bytes (braces, bars, spaces and the shorthands are ASCII, so
+/// a multibyte character is literal text like any other): the tables are built once per process,
+/// and expanding them as Characters and Strings was a tenth of parsing 200 letters.
 enum WordingVariants {
     /// Every phrase `pattern` stands for, in the order its choices are written (duplicates removed).
     static func expand(_ pattern: String) -> [String] {
-        var text = pattern.replacingOccurrences(of: "~", with: "{s|(s)|}")
-        text = text.replacingOccurrences(of: "'s", with: "{'s|’s|s'|}")
-        var chars = Array(text)
+        var seen = Set<[UInt8]>()
+        return phrases(pattern).compactMap { seen.insert($0).inserted ? String(decoding: $0, as: UTF8.self) : nil }
+    }
+
+    /// The phrases of `pattern` as bytes, white space folded, empty ones left out (duplicates kept).
+    private static func phrases(_ pattern: String) -> [[UInt8]] {
+        var bytes: [UInt8] = []
+        let source = Array(pattern.utf8)
+        bytes.reserveCapacity(source.count * 2)
+        var k = 0
+        while k < source.count {
+            if source[k] == tilde {
+                bytes += plural
+            } else if source[k] == apostrophe, k + 1 < source.count, source[k + 1] == UInt8(ascii: "s") {
+                bytes += possessive
+                k += 1
+            } else {
+                bytes.append(source[k])
+            }
+            k += 1
+        }
         var i = 0
-        var seen = Set<String>()
-        return sequence(&chars, &i).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
+        return sequence(bytes, &i).compactMap(folded)
+    }
+
+    private static let tilde = UInt8(ascii: "~"), apostrophe = UInt8(ascii: "'")
+    private static let plural = Array("{s|(s)|}".utf8), possessive = Array("{'s|’s|s'|}".utf8)
+    private static let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), bar = UInt8(ascii: "|"), space = UInt8(ascii: " ")
+
+    /// The words of `phrase` joined by single spaces; nil when it has none.
+    private static func folded(_ phrase: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(phrase.count)
+        for b in phrase {
+            if b == space {
+                if let last = out.last, last != space { out.append(space) }
+            } else {
+                out.append(b)
+            }
+        }
+        if out.last == space { out.removeLast() }
+        return out.isEmpty ? nil : out
     }
 
     /// The phrases of a sequence of literal text and `{…|…}` groups (which may nest), up to a `|` or
     /// `}` that closes the group it is in.
-    private static func sequence(_ chars: inout [Character], _ i: inout Int) -> [String] {
-        var out = [""]
-        var literal = ""
-        while i < chars.count, chars[i] != "|", chars[i] != "}" {
-            if chars[i] == "{" {
+    private static func sequence(_ bytes: [UInt8], _ i: inout Int) -> [[UInt8]] {
+        var out: [[UInt8]] = [[]]
+        var literal: [UInt8] = []
+        while i < bytes.count, bytes[i] != bar, bytes[i] != close {
+            if bytes[i] == open {
                 i += 1
-                var choices: [String] = []
+                var choices: [[UInt8]] = []
                 while true {
-                    choices += sequence(&chars, &i)
-                    guard i < chars.count else { break }
-                    let c = chars[i]
+                    choices += sequence(bytes, &i)
+                    guard i < bytes.count else { break }
+                    let c = bytes[i]
                     i += 1
-                    if c == "}" { break }
+                    if c == close { break }
                 }
                 out = out.flatMap { prefix in choices.map { prefix + literal + $0 } }
-                literal = ""
+                literal = []
             } else {
-                literal.append(chars[i])
+                literal.append(bytes[i])
                 i += 1
             }
         }
@@ -48,7 +87,7 @@ enum WordingVariants {
 
     /// Every phrase of every pattern, in order.
     static func expand(_ patterns: [String]) -> [String] {
-        var seen = Set<String>()
-        return patterns.flatMap(expand).filter { seen.insert($0).inserted }
+        var seen = Set<[UInt8]>()
+        return patterns.flatMap(phrases).compactMap { seen.insert($0).inserted ? String(decoding: $0, as: UTF8.self) : nil }
     }
 }

@@ -117,7 +117,24 @@ package enum TextScan {
 extension String {
     /// The lower-cased UTF-8 bytes of this string with white space folded: the needle form of `TextScan.find`.
     package var scanNeedle: [UInt8] {
-        let bytes = Array(self.utf8)
-        return TextScan.foldWhitespace(bytes, 0..<bytes.count).map(TextScan.lower)
+        // `foldWhitespace` and `lower` in one pass (lower-casing leaves white space alone): phrase
+        // tables of thousands of wordings are built from these at start-up.
+        var text = self
+        return text.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var n = 0
+                var pendingSpace = false
+                for b in utf8 {
+                    if TextScan.isSpace(b) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 32; n += 1; pendingSpace = false }
+                        out[n] = TextScan.lower(b)
+                        n += 1
+                    }
+                }
+                count = n
+            }
+        }
     }
 }
