@@ -53,7 +53,7 @@ extension FactExtractor {
         for si in first..<scans.count { add(scans[si], index: si, tally: &tally, evidence: &facts.evidence) }
         for slot in 0..<count where tally[slot].voted {
             let t = tally[slot]
-            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote?.value ?? .unknown
+            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote.map { factValue($0.value) } ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)

@@ -154,9 +154,27 @@ package struct FactExtractor: Sendable {
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.
     struct Vote: Sendable {
         var position: Int
-        var value: FactValue
+        var value: VoteValue
         /// Said of the patient now (affirmed, not historical): what `combine any` lets win.
         var present = false
+    }
+
+    /// What a vote says, as a plain value: an enum value is its index in `FactPhraseIndex.values`, so a
+    /// mention holds no String (scans are made, combined and freed for every item: mentions with a
+    /// `FactValue` were copied and destroyed one by one). `factValue(_:)` makes the `FactValue`.
+    enum VoteValue: Sendable {
+        case bool(Bool)
+        case number(Double)
+        case text(Int)
+    }
+
+    /// The fact value a vote stands for.
+    func factValue(_ v: VoteValue) -> FactValue {
+        switch v {
+        case .bool(let b): .bool(b)
+        case .number(let d): .number(d)
+        case .text(let i): .text(index.values[i])
+        }
     }
 
     /// What the narrative of some regions says, before it is combined with other regions, the
@@ -309,7 +327,7 @@ package struct FactExtractor: Sendable {
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
                 var shown = evidenceRange!
                 let position = Int(tokens[mention.lowerBound].start)
-                var vote: FactValue?
+                var vote: VoteValue?
                 switch (kind, entry.role) {
                 case (.bool, .affirm):
                     if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
@@ -318,7 +336,7 @@ package struct FactExtractor: Sendable {
                 case (.bool, .negative):
                     if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
-                    if accepted { vote = .text(index.values[v]) }
+                    if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):
                     guard accepted else {
                         // "no relief at all", "without any relief": an outcome denied outright is a
