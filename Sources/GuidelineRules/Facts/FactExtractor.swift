@@ -247,6 +247,7 @@ package struct FactExtractor: Sendable {
         // sentences, and the measure a heading line ("Pain:") gives the lines under it.
         var measures = MeasureScan()
         let patterns = PatternScratch(parts: index.partCount)
+        let tables = index.tables
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -264,19 +265,19 @@ package struct FactExtractor: Sendable {
             var verdict = false
             var namesMeasure = false
             for m in matches {
-                let node = Int(m.node)
-                if index.measureNodes[node] { namesMeasure = true }
+                let node = tables.nodes[Int(m.node)]
+                if node.measure { namesMeasure = true }
                 // The sentence states the reviewer's verdict: nothing in it counts (what was
                 // collected so far is dropped with the sentence).
-                if index.verdictNodes[node] { verdict = true; break }
-                for k in Int(index.anchorStart[node])..<Int(index.anchorStart[node + 1]) { anchoredIn[index.anchorFacts[k]] = s }
+                if node.verdict { verdict = true; break }
+                for k in Int(node.anchorStart)..<Int(node.anchorEnd) { anchoredIn[tables.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
-                for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
+                for k in Int(node.entryStart)..<Int(node.entryEnd) {
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
-                    let part = index.entryFirstPart[k]
+                    let part = tables.firstParts[k]
                     if part >= 0, !patterns.holds(part, first: first, sentence: s, range: range, tokens: tokens, index: index) { continue }
-                    let entry = index.nodeEntries[k]
+                    let entry = tables.entries[k]
                     var whole = first
                     let gapStart = gaps.count
                     if entry.isGapped {
@@ -304,7 +305,7 @@ package struct FactExtractor: Sendable {
             var lastContext = MentionContext(assertion: .affirmed, trigger: nil, attribution: nil)
             let found = candidates.elements, spans = containers.elements
             for c in found {
-                let entry = index.nodeEntries[Int(c.entry)]
+                let entry = tables.entries[Int(c.entry)]
                 if entry.needsAnchor, !anchorHolds(entry.fact, s, anchoredIn, clinical) { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
@@ -449,7 +450,7 @@ package struct FactExtractor: Sendable {
             if o.count - mention.count >= 2 { return true }
             // One word longer: it hides only a mention of its own fact.
             if candidates.contains(where: {
-                let e = index.nodeEntries[Int($0.entry)]
+                let e = index.tables.entries[Int($0.entry)]
                 return $0.tokens == o && e.fact == fact && e.role != .near && !e.isGapped
             }) {
                 return true

@@ -56,20 +56,31 @@ struct FactPhraseIndex: Sendable {
     /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
     /// (flat, so the extractor reads what a match means without an array per match), except the
     /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
-    var entryStart: [Int32] = []
     var nodeEntries: [Entry] = []
     /// By node entry: a pattern's first later part (-1 for a phrase without gaps). Read before the
     /// entry itself: most patterns at a match cannot complete, their first later part being nowhere
     /// in the rest of the sentence, and four bytes a pattern say so (`PatternScratch.holds`).
     var entryFirstPart: [Int32] = []
-    var anchorStart: [Int32] = []
     var anchorFacts: [Int] = []
-    /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
-    /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
-    var verdictNodes: [Bool] = []
-    /// By narrative trie node: a measure's word (or scale number) ends there, so the sentence is read
-    /// for measure values (`MeasureReader`).
-    var measureNodes: [Bool] = []
+    /// By narrative trie node, what the scan reads at a match there, in one record (see `NodeInfo`).
+    var nodeInfo: [NodeInfo] = []
+    /// The tables above as raw memory, for the scan's inner loops (see `ScanTables`).
+    var tables = ScanTables()
+
+    /// What a narrative trie node means: its entries `nodeEntries[entryStart..<entryEnd]`, its plain
+    /// anchors `anchorFacts[anchorStart..<anchorEnd]`, whether a verdict phrase ends there (see
+    /// `FactExtractor.verdictPhrases`: they share the fact phrases' trie, so a sentence is walked once
+    /// for both) and whether a measure's word (or scale number) does, so the sentence is read for
+    /// measure values (`MeasureReader`). One record read at a match instead of a load from each of
+    /// five arrays.
+    struct NodeInfo: Sendable {
+        var entryStart: Int32 = 0
+        var entryEnd: Int32 = 0
+        var anchorStart: Int32 = 0
+        var anchorEnd: Int32 = 0
+        var verdict = false
+        var measure = false
+    }
 
     /// The id verdict phrases carry in the narrative trie.
     static let verdictID: Int32 = -1
@@ -163,24 +174,22 @@ struct FactPhraseIndex: Sendable {
         }
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
         for p in measureTriggers { narrative.add(p, id: Self.measureID) }
-        verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
-        measureNodes = [Bool](repeating: false, count: narrative.nodeCount)
-        entryStart.reserveCapacity(narrative.nodeCount + 1)
-        anchorStart.reserveCapacity(narrative.nodeCount + 1)
+        nodeInfo = [NodeInfo](repeating: NodeInfo(), count: narrative.nodeCount)
         for n in 0..<narrative.nodeCount {
-            entryStart.append(Int32(nodeEntries.count))
-            anchorStart.append(Int32(anchorFacts.count))
+            nodeInfo[n].entryStart = Int32(nodeEntries.count)
+            nodeInfo[n].anchorStart = Int32(anchorFacts.count)
             for id in narrative.ids(at: Int32(n)) {
-                if id == Self.verdictID { verdictNodes[n] = true; continue }
-                if id == Self.measureID { measureNodes[n] = true; continue }
+                if id == Self.verdictID { nodeInfo[n].verdict = true; continue }
+                if id == Self.measureID { nodeInfo[n].measure = true; continue }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
                 if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
+            nodeInfo[n].entryEnd = Int32(nodeEntries.count)
+            nodeInfo[n].anchorEnd = Int32(anchorFacts.count)
         }
-        entryStart.append(Int32(nodeEntries.count))
-        anchorStart.append(Int32(anchorFacts.count))
         entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
+        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts)
         partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
         for n in 0..<partTrie.nodeCount {
             partNodeStart.append(Int32(partNodeIDs.count))
@@ -188,6 +197,33 @@ struct FactPhraseIndex: Sendable {
             for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
         }
         partNodeStart.append(Int32(partNodeIDs.count))
+    }
+}
+
+/// The node tables the narrative scan reads at every match (`FactPhraseIndex.nodeInfo`, `nodeEntries`,
+/// `entryFirstPart`, `anchorFacts`) copied to raw memory once the index is made, and never changed:
+/// the scan's inner loops read them without a bounds check, or a reference count, per read.
+final class ScanTables: @unchecked Sendable {
+    let nodes: UnsafeMutablePointer<FactPhraseIndex.NodeInfo>
+    let entries: UnsafeMutablePointer<FactPhraseIndex.Entry>
+    let firstParts: UnsafeMutablePointer<Int32>
+    let anchorFacts: UnsafeMutablePointer<Int>
+
+    init(nodes: [FactPhraseIndex.NodeInfo] = [], entries: [FactPhraseIndex.Entry] = [], firstParts: [Int32] = [], anchorFacts: [Int] = []) {
+        func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
+            a.withUnsafeBufferPointer { if let base = $0.baseAddress { p.initialize(from: base, count: a.count) } }
+            return p
+        }
+        self.nodes = copy(nodes)
+        self.entries = copy(entries)
+        self.firstParts = copy(firstParts)
+        self.anchorFacts = copy(anchorFacts)
+    }
+
+    deinit {
+        // Plain values: nothing to deinitialize.
+        nodes.deallocate(); entries.deallocate(); firstParts.deallocate(); anchorFacts.deallocate()
     }
 }
 
