@@ -276,13 +276,14 @@ package struct FactExtractor: Sendable {
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
                     let part = tables.firstParts[k]
-                    if part >= 0, !patterns.holds(part, first: first, sentence: s, range: range, tokens: tokens, index: index) { continue }
+                    if part >= 0, !patterns.holds(part, first: first, sentence: s, matches: matches, tables: tables) { continue }
                     let entry = tables.entries[k]
                     var whole = first
                     let gapStart = gaps.count
                     if entry.isGapped {
                         guard gapStart < Int(Int16.max) - 8,
-                              let w = patterns.complete(entry, first: first, sentence: s, range: range, tokens: tokens, index: index, gapsOut: &gaps) else { continue }
+                              let w = patterns.complete(entry, first: first, sentence: s, matches: matches, tables: tables, tokens: tokens, index: index,
+                                                            gapsOut: &gaps) else { continue }
                         whole = w
                     }
                     if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }

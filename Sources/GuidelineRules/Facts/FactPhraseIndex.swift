@@ -41,12 +41,11 @@ struct FactPhraseIndex: Sendable {
     var partListStart: [Int32] = [0]
     var partList: [Int32] = []
     var partCount = 0
-    /// Every later part's alternatives in one trie, ids the part ids: a sentence that needs a pattern
-    /// completed is walked once for all parts (`PatternScratch`) instead of once per gap position
-    /// per part per match. By trie node, the parts that end there: `partNodeIDs[partNodeStart[n]..<partNodeStart[n + 1]]`.
-    var partTrie = PhraseTrie()
-    var partNodeStart: [Int32] = []
-    var partNodeIDs: [Int32] = []
+    /// Every later part's alternatives are in the narrative trie too (ids `partID(_:)`), so the walk
+    /// that finds a sentence's fact phrases finds where its parts match as well (`PatternScratch`
+    /// reads them from the walk's matches: no second walk over the sentence). By narrative trie node,
+    /// the parts that end there: `partIDs[nodeInfo[n].partStart..<nodeInfo[n].partEnd]`.
+    var partIDs: [Int32] = []
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
@@ -78,6 +77,8 @@ struct FactPhraseIndex: Sendable {
         var entryEnd: Int32 = 0
         var anchorStart: Int32 = 0
         var anchorEnd: Int32 = 0
+        var partStart: Int32 = 0
+        var partEnd: Int32 = 0
         var verdict = false
         var measure = false
     }
@@ -86,6 +87,8 @@ struct FactPhraseIndex: Sendable {
     static let verdictID: Int32 = -1
     /// The id measure words carry in the narrative trie.
     static let measureID: Int32 = -2
+    /// The id part `p` carries in the narrative trie (below the verdict and measure ids).
+    static func partID(_ p: Int32) -> Int32 { -3 - p }
 
     init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
         anchored = [Bool](repeating: false, count: book.facts.count)
@@ -94,7 +97,7 @@ struct FactPhraseIndex: Sendable {
         // Rule books say the same concept in many phrases: a part's alternatives (as trie keys), and a
         // later part's trie, are made once per part text (building them per phrase was most of
         // loading the rules). Equal part texts share one part id.
-        var partIDs: [String: Int32] = [:]
+        var partOfText: [String: Int32] = [:]
         var keysOfPart: [String: PartKeys] = [:]
         let maker = PartKeysMaker(lexicon)
         func parts(of phrase: String) -> [(text: String, keys: PartKeys)] {
@@ -135,13 +138,14 @@ struct FactPhraseIndex: Sendable {
                         entries.append(Entry(fact: slot, role: role, gap: Int32(partListStart.count - 1), sections: sections))
                         for (text, alternatives) in parts.dropFirst() {
                             let part: Int32
-                            if let known = partIDs[text] {
+                            if let known = partOfText[text] {
                                 part = known
                             } else {
                                 part = Int32(partCount)
                                 partCount += 1
-                                partIDs[text] = part
-                                alternatives.add(to: &partTrie, id: part)
+                                partOfText[text] = part
+                                // Word alternatives only: a walk never starts a match at a punctuation mark.
+                                alternatives.addWords(to: &narrative, id: Self.partID(part))
                             }
                             partList.append(part)
                         }
@@ -178,25 +182,25 @@ struct FactPhraseIndex: Sendable {
         for n in 0..<narrative.nodeCount {
             nodeInfo[n].entryStart = Int32(nodeEntries.count)
             nodeInfo[n].anchorStart = Int32(anchorFacts.count)
+            nodeInfo[n].partStart = Int32(partIDs.count)
             for id in narrative.ids(at: Int32(n)) {
                 if id == Self.verdictID { nodeInfo[n].verdict = true; continue }
                 if id == Self.measureID { nodeInfo[n].measure = true; continue }
+                if id < Self.measureID {
+                    let part = Self.partID(id)  // its own inverse
+                    if !partIDs[Int(nodeInfo[n].partStart)...].contains(part) { partIDs.append(part) }
+                    continue
+                }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
                 if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
             nodeInfo[n].entryEnd = Int32(nodeEntries.count)
             nodeInfo[n].anchorEnd = Int32(anchorFacts.count)
+            nodeInfo[n].partEnd = Int32(partIDs.count)
         }
         entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
-        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts)
-        partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
-        for n in 0..<partTrie.nodeCount {
-            partNodeStart.append(Int32(partNodeIDs.count))
-            var seen = Set<Int32>()
-            for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
-        }
-        partNodeStart.append(Int32(partNodeIDs.count))
+        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts, partIDs: partIDs)
     }
 }
 
@@ -208,8 +212,10 @@ final class ScanTables: @unchecked Sendable {
     let entries: UnsafeMutablePointer<FactPhraseIndex.Entry>
     let firstParts: UnsafeMutablePointer<Int32>
     let anchorFacts: UnsafeMutablePointer<Int>
+    let partIDs: UnsafeMutablePointer<Int32>
 
-    init(nodes: [FactPhraseIndex.NodeInfo] = [], entries: [FactPhraseIndex.Entry] = [], firstParts: [Int32] = [], anchorFacts: [Int] = []) {
+    init(nodes: [FactPhraseIndex.NodeInfo] = [], entries: [FactPhraseIndex.Entry] = [], firstParts: [Int32] = [], anchorFacts: [Int] = [],
+         partIDs: [Int32] = []) {
         func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
             a.withUnsafeBufferPointer { if let base = $0.baseAddress { p.initialize(from: base, count: a.count) } }
@@ -219,11 +225,12 @@ final class ScanTables: @unchecked Sendable {
         self.entries = copy(entries)
         self.firstParts = copy(firstParts)
         self.anchorFacts = copy(anchorFacts)
+        self.partIDs = copy(partIDs)
     }
 
     deinit {
         // Plain values: nothing to deinitialize.
-        nodes.deallocate(); entries.deallocate(); firstParts.deallocate(); anchorFacts.deallocate()
+        nodes.deallocate(); entries.deallocate(); firstParts.deallocate(); anchorFacts.deallocate(); partIDs.deallocate()
     }
 }
 
@@ -302,6 +309,11 @@ struct PartKeys {
             }
         }
     }
+
+    /// `add(to:id:)` without the alternatives that are one punctuation mark.
+    func addWords(to trie: inout PhraseTrie, id: Int32) {
+        for s in spans where s.hi > s.lo { trie.add(keys: keys[Int(s.lo)..<Int(s.hi)], id: id) }
+    }
 }
 
 extension FactPhraseIndex {
@@ -324,8 +336,9 @@ extension FactPhraseIndex {
                         // The longest of the part's alternatives starting here (the last node of the
                         // walk where one of them ends).
                         var longest = -1
-                        partTrie.allMatches(in: buffer, at: j, end: limit) { e, node in
-                            for n in Int(partNodeStart[Int(node)])..<Int(partNodeStart[Int(node) + 1]) where partNodeIDs[n] == part { longest = e }
+                        narrative.allMatches(in: buffer, at: j, end: limit) { e, node in
+                            let info = nodeInfo[Int(node)]
+                            for n in Int(info.partStart)..<Int(info.partEnd) where partIDs[n] == part { longest = e }
                         }
                         if longest >= 0 {
                             if j > end { gapsOut.append(end..<j) }
@@ -349,8 +362,9 @@ extension FactPhraseIndex {
 }
 
 /// A narrative scan's scratch for completing patterns (`FactPhraseIndex.complete` without a trie walk
-/// per gap position): for the sentence being read, where each later part matches, found by one walk
-/// of `partTrie` over the sentence when the sentence first needs a pattern completed. A part then
+/// per gap position): for the sentence being read, where each later part matches, read from the
+/// narrative trie's matches of the sentence (the parts' alternatives are in that trie) when the
+/// sentence first needs a pattern completed. A part then
 /// follows at its first match after the previous part's end when at most `maximumGap` counted words
 /// (neither punctuation nor fillers) stand between them — what the walk of `complete` finds.
 /// Plain memory allocated once per scan (used by one thread: no exclusivity checks).
@@ -401,21 +415,20 @@ final class PatternScratch {
         capacity = bigger
     }
 
-    private func prepare(_ s: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ index: FactPhraseIndex) {
+    /// Lists where each part matches in sentence `s` from token `from` on, from the sentence's
+    /// narrative trie matches (in start order, and at one start in end order: as a walk finds them).
+    private func prepare(_ s: Int, from: Int, _ matches: [PhraseTrie.NodeMatch], _ tables: ScanTables) {
         sentence = s
-        let hi = range.upperBound
         var n = 0
         let stamp32 = Int32(truncatingIfNeeded: s)
-        index.partNodeStart.withUnsafeBufferPointer { nodeStart in
-            index.partNodeIDs.withUnsafeBufferPointer { ids in
-                for j in range where !tokens[j].isPunct {
-                    index.partTrie.allMatches(in: tokens, at: j, end: hi) { e, node in
-                        for k in Int(nodeStart[Int(node)])..<Int(nodeStart[Int(node) + 1]) {
-                            if n == capacity { grow() }
-                            records[n] = Record(part: ids[k], start: Int32(truncatingIfNeeded: j), end: Int32(truncatingIfNeeded: e))
-                            n += 1
-                        }
-                    }
+        let from32 = Int32(truncatingIfNeeded: from)
+        matches.withUnsafeBufferPointer { matches in
+            for m in matches where m.start >= from32 {
+                let node = tables.nodes[Int(m.node)]
+                for k in Int(node.partStart)..<Int(node.partEnd) {
+                    if n == capacity { grow() }
+                    records[n] = Record(part: tables.partIDs[k], start: m.start, end: m.end)
+                    n += 1
                 }
             }
         }
@@ -450,18 +463,18 @@ final class PatternScratch {
     /// the first part of a pattern matched there: when it does not, `complete` fails at that part. The
     /// sentence's parts are found here when it is the first pattern of the sentence, as `complete` would.
     @inline(__always)
-    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>, tokens: [Token], index: FactPhraseIndex) -> Bool {
-        if sentence != s { tokens.withUnsafeBufferPointer { prepare(s, firstPart.lowerBound..<range.upperBound, $0, index) } }
+    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, matches: [PhraseTrie.NodeMatch], tables: ScanTables) -> Bool {
+        if sentence != s { prepare(s, from: firstPart.lowerBound, matches, tables) }
         return stamp[Int(part)] == Int32(truncatingIfNeeded: s)
     }
 
     /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.
-    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
-                  tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
+    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, matches: [PhraseTrie.NodeMatch],
+                  tables: ScanTables, tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         tokens.withUnsafeBufferPointer { tokens in
             // The sentence's matches come in start order, so no later pattern of it looks before
-            // this one's first part: the walk starts there.
-            if sentence != s { prepare(s, firstPart.lowerBound..<range.upperBound, tokens, index) }
+            // this one's first part: the parts are listed from there.
+            if sentence != s { prepare(s, from: firstPart.lowerBound, matches, tables) }
             var end = firstPart.upperBound
             let mark = gapsOut.count
             let g = Int(entry.gap)
