@@ -232,11 +232,12 @@ package struct FactExtractor: Sendable {
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
         // Room for a typical sentence up front (growing a step at a time cost more than the scan of
-        // some letters); mentions run at about one per five tokens.
+        // some letters); mentions run at about two per five tokens (facts sharing a phrase give one
+        // each): room for one per two, so that the list is not copied to grow.
         var matches: [PhraseTrie.NodeMatch] = []
         matches.reserveCapacity(128)
         let candidates = BoundedList<Candidate>(capacity: Self.maximumMentionsPerSentence)
-        result.mentions.reserveCapacity(tokens.count / 4)
+        result.mentions.reserveCapacity(tokens.count / 2)
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
