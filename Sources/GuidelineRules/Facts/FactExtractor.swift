@@ -212,7 +212,7 @@ package struct FactExtractor: Sendable {
     private struct Candidate {
         var start: Int32
         var end: Int32
-        /// Index into `FactPhraseIndex.nodeEntries`.
+        /// Index into the index's entries (`ScanTables.entries`).
         var entry: Int32
         /// A pattern's gaps: `gaps[gapStart..<gapStart + gapCount]` of the sentence being scanned.
         var gapStart: Int16 = 0

@@ -44,29 +44,24 @@ struct FactPhraseIndex: Sendable {
     /// Every later part's alternatives are in the narrative trie too (ids `partID(_:)`), so the walk
     /// that finds a sentence's fact phrases finds where its parts match as well (`PatternScratch`
     /// reads them from the walk's matches: no second walk over the sentence). By narrative trie node,
-    /// the parts that end there: `partIDs[nodeInfo[n].partStart..<nodeInfo[n].partEnd]`.
-    var partIDs: [Int32] = []
+    /// the parts that end there: `tables.partIDs[nodes[n].partStart..<nodes[n].partEnd]`.
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
     var anchored: [Bool] = []
-    /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
-    /// (flat, so the extractor reads what a match means without an array per match), except the
-    /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
-    var nodeEntries: [Entry] = []
-    /// By node entry: a pattern's first later part (-1 for a phrase without gaps). Read before the
-    /// entry itself: most patterns at a match cannot complete, their first later part being nowhere
-    /// in the rest of the sentence, and four bytes a pattern say so (`PatternScratch.holds`).
-    var entryFirstPart: [Int32] = []
-    var anchorFacts: [Int] = []
-    /// By narrative trie node, what the scan reads at a match there, in one record (see `NodeInfo`).
-    var nodeInfo: [NodeInfo] = []
-    /// The tables above as raw memory, for the scan's inner loops (see `ScanTables`).
+    /// What a narrative trie node means, its entries and the parts that end there, as raw memory
+    /// for the scan's inner loops (see `ScanTables`). By node, one `NodeInfo` record: its entries
+    /// are `entries[entryStart..<entryEnd]` (flat, so the extractor reads what a match means without
+    /// an array per match), except the plain anchors, which only mark their facts:
+    /// `anchorFacts[anchorStart..<anchorEnd]`. By node entry, `firstParts`: a pattern's first later
+    /// part (-1 for a phrase without gaps), read before the entry itself: most patterns at a match
+    /// cannot complete, their first later part being nowhere in the rest of the sentence, and four
+    /// bytes a pattern say so (`PatternScratch.holds`).
     var tables = ScanTables()
 
-    /// What a narrative trie node means: its entries `nodeEntries[entryStart..<entryEnd]`, its plain
+    /// What a narrative trie node means: its entries `entries[entryStart..<entryEnd]`, its plain
     /// anchors `anchorFacts[anchorStart..<anchorEnd]`, whether a verdict phrase ends there (see
     /// `FactExtractor.verdictPhrases`: they share the fact phrases' trie, so a sentence is walked once
     /// for both) and whether a measure's word (or scale number) does, so the sentence is read for
@@ -91,6 +86,9 @@ struct FactPhraseIndex: Sendable {
     static func partID(_ p: Int32) -> Int32 { -3 - p }
 
     init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
+        // The scan's tables, made here and kept only as `tables` (one copy in memory).
+        var nodeInfo: [NodeInfo] = [], nodeEntries: [Entry] = [], entryFirstPart: [Int32] = []
+        var anchorFacts: [Int] = [], partIDs: [Int32] = []
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
@@ -204,9 +202,10 @@ struct FactPhraseIndex: Sendable {
     }
 }
 
-/// The node tables the narrative scan reads at every match (`FactPhraseIndex.nodeInfo`, `nodeEntries`,
-/// `entryFirstPart`, `anchorFacts`) copied to raw memory once the index is made, and never changed:
-/// the scan's inner loops read them without a bounds check, or a reference count, per read.
+/// The tables the narrative scan reads at every match (by node, a `FactPhraseIndex.NodeInfo`; by
+/// entry, the entry and its first later part; the plain anchors' facts; the parts by node), in raw
+/// memory made once with the index and never changed: the scan's inner loops read them without a
+/// bounds check, or a reference count, per read.
 final class ScanTables: @unchecked Sendable {
     let nodes: UnsafeMutablePointer<FactPhraseIndex.NodeInfo>
     let entries: UnsafeMutablePointer<FactPhraseIndex.Entry>
@@ -337,8 +336,8 @@ extension FactPhraseIndex {
                         // walk where one of them ends).
                         var longest = -1
                         narrative.allMatches(in: buffer, at: j, end: limit) { e, node in
-                            let info = nodeInfo[Int(node)]
-                            for n in Int(info.partStart)..<Int(info.partEnd) where partIDs[n] == part { longest = e }
+                            let info = tables.nodes[Int(node)]
+                            for n in Int(info.partStart)..<Int(info.partEnd) where tables.partIDs[n] == part { longest = e }
                         }
                         if longest >= 0 {
                             if j > end { gapsOut.append(end..<j) }
