@@ -19,6 +19,7 @@ extension FactExtractor {
     package struct Combined: Sendable {
         fileprivate var evidence: EvidenceLists
         fileprivate var tally: [Tally]
+        fileprivate var touched: [Int32]
     }
 
     /// `scan` combined as the first of some scans (see `Combined`).
@@ -26,10 +27,12 @@ extension FactExtractor {
         let count = book.facts.count
         var evidence = EvidenceLists(count: count)
         var tally = [Tally](repeating: Tally(), count: count)
-        self.count(scan, into: &tally)
-        evidence.reserveCapacity(expectedEvidence(tally))
+        var touched: [Int32] = []
+        touched.reserveCapacity(count)
+        self.count(scan, into: &tally, touched: &touched)
+        evidence.reserveCapacity(expectedEvidence(tally, touched))
         add(scan, index: 0, tally: &tally, evidence: &evidence)
-        return Combined(evidence: evidence, tally: tally)
+        return Combined(evidence: evidence, tally: tally, touched: touched)
     }
 
     /// Combines `scans` (with `combined` made from `scans[0]` when given), the request and the hooks.
@@ -38,37 +41,48 @@ extension FactExtractor {
         var facts = FactSet(count: count)
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
         var tally: [Tally]
+        // The facts with a mention, in the order first mentioned: the loops below visit those
+        // rather than every fact of the book.
+        var touched: [Int32]
         let first: Int
         if let combined {
             tally = combined.tally
+            touched = combined.touched  // room for every fact: appending does not grow it
             facts.evidence = combined.evidence
             first = 1
         } else {
             tally = [Tally](repeating: Tally(), count: count)
+            touched = []
+            touched.reserveCapacity(count)
             first = 0
         }
-        for scan in scans[first...] { self.count(scan, into: &tally) }
+        for scan in scans[first...] { self.count(scan, into: &tally, touched: &touched) }
         // The evidence is sized once (growing it one by one was a fifth of this function).
-        facts.evidence.reserveCapacity(expectedEvidence(tally))
+        facts.evidence.reserveCapacity(expectedEvidence(tally, touched))
         for si in first..<scans.count { add(scans[si], index: si, tally: &tally, evidence: &facts.evidence) }
-        for slot in 0..<count where tally[slot].voted {
+        for s in touched where tally[Int(s)].voted {
+            let slot = Int(s)
             let t = tally[slot]
-            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote?.value ?? .unknown
+            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote.map { factValue($0.value) } ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
         return facts
     }
 
-    private func count(_ scan: NarrativeScan, into tally: inout [Tally]) {
+    private func count(_ scan: NarrativeScan, into tally: inout [Tally], touched: inout [Int32]) {
         scan.mentions.withUnsafeBufferPointer { p in
-            for m in p.indices { tally[p[m].fact].mentions += 1 }
+            for m in p.indices {
+                let slot = p[m].fact
+                if tally[slot].mentions == 0 { touched.append(Int32(truncatingIfNeeded: slot)) }
+                tally[slot].mentions += 1
+            }
         }
     }
 
-    private func expectedEvidence(_ tally: [Tally]) -> Int {
+    private func expectedEvidence(_ tally: [Tally], _ touched: [Int32]) -> Int {
         var expected = 8 + hookSlots.count  // the request's and the hooks'
-        for slot in tally.indices where tally[slot].mentions > 0 { expected += min(Int(tally[slot].mentions), 12) }
+        for slot in touched { expected += min(Int(tally[Int(slot)].mentions), 12) }
         return expected
     }
 

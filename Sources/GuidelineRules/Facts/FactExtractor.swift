@@ -154,9 +154,27 @@ package struct FactExtractor: Sendable {
     /// A mention's contribution, in text order; the last counted one decides a bool or enum.
     struct Vote: Sendable {
         var position: Int
-        var value: FactValue
+        var value: VoteValue
         /// Said of the patient now (affirmed, not historical): what `combine any` lets win.
         var present = false
+    }
+
+    /// What a vote says, as a plain value: an enum value is its index in `FactPhraseIndex.values`, so a
+    /// mention holds no String (scans are made, combined and freed for every item: mentions with a
+    /// `FactValue` were copied and destroyed one by one). `factValue(_:)` makes the `FactValue`.
+    enum VoteValue: Sendable {
+        case bool(Bool)
+        case number(Double)
+        case text(Int)
+    }
+
+    /// The fact value a vote stands for.
+    func factValue(_ v: VoteValue) -> FactValue {
+        switch v {
+        case .bool(let b): .bool(b)
+        case .number(let d): .number(d)
+        case .text(let i): .text(index.values[i])
+        }
     }
 
     /// What the narrative of some regions says, before it is combined with other regions, the
@@ -194,7 +212,7 @@ package struct FactExtractor: Sendable {
     private struct Candidate {
         var start: Int32
         var end: Int32
-        /// Index into `FactPhraseIndex.nodeEntries`.
+        /// Index into the index's entries (`ScanTables.entries`).
         var entry: Int32
         /// A pattern's gaps: `gaps[gapStart..<gapStart + gapCount]` of the sentence being scanned.
         var gapStart: Int16 = 0
@@ -214,11 +232,12 @@ package struct FactExtractor: Sendable {
     private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
         let tokens = clinical.tokens
         // Room for a typical sentence up front (growing a step at a time cost more than the scan of
-        // some letters); mentions run at about one per five tokens.
+        // some letters); mentions run at about two per five tokens (facts sharing a phrase give one
+        // each): room for one per two, so that the list is not copied to grow.
         var matches: [PhraseTrie.NodeMatch] = []
         matches.reserveCapacity(128)
         let candidates = BoundedList<Candidate>(capacity: Self.maximumMentionsPerSentence)
-        result.mentions.reserveCapacity(tokens.count / 4)
+        result.mentions.reserveCapacity(tokens.count / 2)
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
@@ -229,6 +248,7 @@ package struct FactExtractor: Sendable {
         // sentences, and the measure a heading line ("Pain:") gives the lines under it.
         var measures = MeasureScan()
         let patterns = PatternScratch(parts: index.partCount)
+        let tables = index.tables
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -246,24 +266,25 @@ package struct FactExtractor: Sendable {
             var verdict = false
             var namesMeasure = false
             for m in matches {
-                let node = Int(m.node)
-                if index.measureNodes[node] { namesMeasure = true }
+                let node = tables.nodes[Int(m.node)]
+                if node.measure { namesMeasure = true }
                 // The sentence states the reviewer's verdict: nothing in it counts (what was
                 // collected so far is dropped with the sentence).
-                if index.verdictNodes[node] { verdict = true; break }
-                for k in Int(index.anchorStart[node])..<Int(index.anchorStart[node + 1]) { anchoredIn[index.anchorFacts[k]] = s }
+                if node.verdict { verdict = true; break }
+                for k in Int(node.anchorStart)..<Int(node.anchorEnd) { anchoredIn[tables.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
-                for k in Int(index.entryStart[node])..<Int(index.entryStart[node + 1]) {
+                for k in Int(node.entryStart)..<Int(node.entryEnd) {
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
-                    let part = index.entryFirstPart[k]
-                    if part >= 0, !patterns.holds(part, first: first, sentence: s, range: range, tokens: tokens, index: index) { continue }
-                    let entry = index.nodeEntries[k]
+                    let part = tables.firstParts[k]
+                    if part >= 0, !patterns.holds(part, first: first, sentence: s, matches: matches, tables: tables) { continue }
+                    let entry = tables.entries[k]
                     var whole = first
                     let gapStart = gaps.count
                     if entry.isGapped {
                         guard gapStart < Int(Int16.max) - 8,
-                              let w = patterns.complete(entry, first: first, sentence: s, range: range, tokens: tokens, index: index, gapsOut: &gaps) else { continue }
+                              let w = patterns.complete(entry, first: first, sentence: s, matches: matches, tables: tables, tokens: tokens, index: index,
+                                                            gapsOut: &gaps) else { continue }
                         whole = w
                     }
                     if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }
@@ -286,7 +307,7 @@ package struct FactExtractor: Sendable {
             var lastContext = MentionContext(assertion: .affirmed, trigger: nil, attribution: nil)
             let found = candidates.elements, spans = containers.elements
             for c in found {
-                let entry = index.nodeEntries[Int(c.entry)]
+                let entry = tables.entries[Int(c.entry)]
                 if entry.needsAnchor, !anchorHolds(entry.fact, s, anchoredIn, clinical) { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
@@ -309,7 +330,7 @@ package struct FactExtractor: Sendable {
                 if evidenceRange == nil { evidenceRange = sentenceRange(sentence, tokens) }
                 var shown = evidenceRange!
                 let position = Int(tokens[mention.lowerBound].start)
-                var vote: FactValue?
+                var vote: VoteValue?
                 switch (kind, entry.role) {
                 case (.bool, .affirm):
                     if accepted { vote = .bool(true) } else if ctx.assertion.isNegated { vote = .bool(false) }
@@ -318,7 +339,7 @@ package struct FactExtractor: Sendable {
                 case (.bool, .negative):
                     if ctx.assertion.isNegated { vote = .bool(false) }
                 case (.enumeration, .value(let v)):
-                    if accepted { vote = .text(index.values[v]) }
+                    if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):
                     guard accepted else {
                         // "no relief at all", "without any relief": an outcome denied outright is a
@@ -431,7 +452,7 @@ package struct FactExtractor: Sendable {
             if o.count - mention.count >= 2 { return true }
             // One word longer: it hides only a mention of its own fact.
             if candidates.contains(where: {
-                let e = index.nodeEntries[Int($0.entry)]
+                let e = index.tables.entries[Int($0.entry)]
                 return $0.tokens == o && e.fact == fact && e.role != .near && !e.isGapped
             }) {
                 return true

@@ -41,49 +41,61 @@ struct FactPhraseIndex: Sendable {
     var partListStart: [Int32] = [0]
     var partList: [Int32] = []
     var partCount = 0
-    /// Every later part's alternatives in one trie, ids the part ids: a sentence that needs a pattern
-    /// completed is walked once for all parts (`PatternScratch`) instead of once per gap position
-    /// per part per match. By trie node, the parts that end there: `partNodeIDs[partNodeStart[n]..<partNodeStart[n + 1]]`.
-    var partTrie = PhraseTrie()
-    var partNodeStart: [Int32] = []
-    var partNodeIDs: [Int32] = []
+    /// Every later part's alternatives are in the narrative trie too (ids `partID(_:)`), so the walk
+    /// that finds a sentence's fact phrases finds where its parts match as well (`PatternScratch`
+    /// reads them from the walk's matches: no second walk over the sentence). By narrative trie node,
+    /// the parts that end there: `tables.partIDs[nodes[n].partStart..<nodes[n].partEnd]`.
     /// Words a gap passes over without counting them (the lexicon's fillers).
     var fillers = KeyTable([])
     /// The enum values that `Role.value` entries select.
     var values: [String] = []
     /// By fact slot: the fact needs an anchor in the sentence.
     var anchored: [Bool] = []
-    /// By narrative trie node: its entries are `nodeEntries[entryStart[n]..<entryStart[n + 1]]`
-    /// (flat, so the extractor reads what a match means without an array per match), except the
-    /// plain anchors, which only mark their facts: `anchorFacts[anchorStart[n]..<anchorStart[n + 1]]`.
-    var entryStart: [Int32] = []
-    var nodeEntries: [Entry] = []
-    /// By node entry: a pattern's first later part (-1 for a phrase without gaps). Read before the
-    /// entry itself: most patterns at a match cannot complete, their first later part being nowhere
-    /// in the rest of the sentence, and four bytes a pattern say so (`PatternScratch.holds`).
-    var entryFirstPart: [Int32] = []
-    var anchorStart: [Int32] = []
-    var anchorFacts: [Int] = []
-    /// By narrative trie node: a verdict phrase ends there (see `FactExtractor.verdictPhrases`).
-    /// The verdict phrases share the fact phrases' trie, so a sentence is walked once for both.
-    var verdictNodes: [Bool] = []
-    /// By narrative trie node: a measure's word (or scale number) ends there, so the sentence is read
-    /// for measure values (`MeasureReader`).
-    var measureNodes: [Bool] = []
+    /// What a narrative trie node means, its entries and the parts that end there, as raw memory
+    /// for the scan's inner loops (see `ScanTables`). By node, one `NodeInfo` record: its entries
+    /// are `entries[entryStart..<entryEnd]` (flat, so the extractor reads what a match means without
+    /// an array per match), except the plain anchors, which only mark their facts:
+    /// `anchorFacts[anchorStart..<anchorEnd]`. By node entry, `firstParts`: a pattern's first later
+    /// part (-1 for a phrase without gaps), read before the entry itself: most patterns at a match
+    /// cannot complete, their first later part being nowhere in the rest of the sentence, and four
+    /// bytes a pattern say so (`PatternScratch.holds`).
+    var tables = ScanTables()
+
+    /// What a narrative trie node means: its entries `entries[entryStart..<entryEnd]`, its plain
+    /// anchors `anchorFacts[anchorStart..<anchorEnd]`, whether a verdict phrase ends there (see
+    /// `FactExtractor.verdictPhrases`: they share the fact phrases' trie, so a sentence is walked once
+    /// for both) and whether a measure's word (or scale number) does, so the sentence is read for
+    /// measure values (`MeasureReader`). One record read at a match instead of a load from each of
+    /// five arrays.
+    struct NodeInfo: Sendable {
+        var entryStart: Int32 = 0
+        var entryEnd: Int32 = 0
+        var anchorStart: Int32 = 0
+        var anchorEnd: Int32 = 0
+        var partStart: Int32 = 0
+        var partEnd: Int32 = 0
+        var verdict = false
+        var measure = false
+    }
 
     /// The id verdict phrases carry in the narrative trie.
     static let verdictID: Int32 = -1
     /// The id measure words carry in the narrative trie.
     static let measureID: Int32 = -2
+    /// The id part `p` carries in the narrative trie (below the verdict and measure ids).
+    static func partID(_ p: Int32) -> Int32 { -3 - p }
 
     init(book: RuleBook, verdictPhrases: [String], measureTriggers: [String] = []) {
+        // The scan's tables, made here and kept only as `tables` (one copy in memory).
+        var nodeInfo: [NodeInfo] = [], nodeEntries: [Entry] = [], entryFirstPart: [Int32] = []
+        var anchorFacts: [Int] = [], partIDs: [Int32] = []
         anchored = [Bool](repeating: false, count: book.facts.count)
         let lexicon = book.lexicon
         fillers = KeyTable(lexicon.fillers.map { (Tokenizer.key(of: $0), 1) })
         // Rule books say the same concept in many phrases: a part's alternatives (as trie keys), and a
         // later part's trie, are made once per part text (building them per phrase was most of
         // loading the rules). Equal part texts share one part id.
-        var partIDs: [String: Int32] = [:]
+        var partOfText: [String: Int32] = [:]
         var keysOfPart: [String: PartKeys] = [:]
         let maker = PartKeysMaker(lexicon)
         func parts(of phrase: String) -> [(text: String, keys: PartKeys)] {
@@ -124,13 +136,14 @@ struct FactPhraseIndex: Sendable {
                         entries.append(Entry(fact: slot, role: role, gap: Int32(partListStart.count - 1), sections: sections))
                         for (text, alternatives) in parts.dropFirst() {
                             let part: Int32
-                            if let known = partIDs[text] {
+                            if let known = partOfText[text] {
                                 part = known
                             } else {
                                 part = Int32(partCount)
                                 partCount += 1
-                                partIDs[text] = part
-                                alternatives.add(to: &partTrie, id: part)
+                                partOfText[text] = part
+                                // Word alternatives only: a walk never starts a match at a punctuation mark.
+                                alternatives.addWords(to: &narrative, id: Self.partID(part))
                             }
                             partList.append(part)
                         }
@@ -163,31 +176,60 @@ struct FactPhraseIndex: Sendable {
         }
         for p in verdictPhrases { narrative.add(p, id: Self.verdictID) }
         for p in measureTriggers { narrative.add(p, id: Self.measureID) }
-        verdictNodes = [Bool](repeating: false, count: narrative.nodeCount)
-        measureNodes = [Bool](repeating: false, count: narrative.nodeCount)
-        entryStart.reserveCapacity(narrative.nodeCount + 1)
-        anchorStart.reserveCapacity(narrative.nodeCount + 1)
+        nodeInfo = [NodeInfo](repeating: NodeInfo(), count: narrative.nodeCount)
         for n in 0..<narrative.nodeCount {
-            entryStart.append(Int32(nodeEntries.count))
-            anchorStart.append(Int32(anchorFacts.count))
+            nodeInfo[n].entryStart = Int32(nodeEntries.count)
+            nodeInfo[n].anchorStart = Int32(anchorFacts.count)
+            nodeInfo[n].partStart = Int32(partIDs.count)
             for id in narrative.ids(at: Int32(n)) {
-                if id == Self.verdictID { verdictNodes[n] = true; continue }
-                if id == Self.measureID { measureNodes[n] = true; continue }
+                if id == Self.verdictID { nodeInfo[n].verdict = true; continue }
+                if id == Self.measureID { nodeInfo[n].measure = true; continue }
+                if id < Self.measureID {
+                    let part = Self.partID(id)  // its own inverse
+                    if !partIDs[Int(nodeInfo[n].partStart)...].contains(part) { partIDs.append(part) }
+                    continue
+                }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
                 if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
+            nodeInfo[n].entryEnd = Int32(nodeEntries.count)
+            nodeInfo[n].anchorEnd = Int32(anchorFacts.count)
+            nodeInfo[n].partEnd = Int32(partIDs.count)
         }
-        entryStart.append(Int32(nodeEntries.count))
-        anchorStart.append(Int32(anchorFacts.count))
         entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
-        partNodeStart.reserveCapacity(partTrie.nodeCount + 1)
-        for n in 0..<partTrie.nodeCount {
-            partNodeStart.append(Int32(partNodeIDs.count))
-            var seen = Set<Int32>()
-            for id in partTrie.ids(at: Int32(n)) where seen.insert(id).inserted { partNodeIDs.append(id) }
+        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts, partIDs: partIDs)
+    }
+}
+
+/// The tables the narrative scan reads at every match (by node, a `FactPhraseIndex.NodeInfo`; by
+/// entry, the entry and its first later part; the plain anchors' facts; the parts by node), in raw
+/// memory made once with the index and never changed: the scan's inner loops read them without a
+/// bounds check, or a reference count, per read.
+final class ScanTables: @unchecked Sendable {
+    let nodes: UnsafeMutablePointer<FactPhraseIndex.NodeInfo>
+    let entries: UnsafeMutablePointer<FactPhraseIndex.Entry>
+    let firstParts: UnsafeMutablePointer<Int32>
+    let anchorFacts: UnsafeMutablePointer<Int>
+    let partIDs: UnsafeMutablePointer<Int32>
+
+    init(nodes: [FactPhraseIndex.NodeInfo] = [], entries: [FactPhraseIndex.Entry] = [], firstParts: [Int32] = [], anchorFacts: [Int] = [],
+         partIDs: [Int32] = []) {
+        func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
+            a.withUnsafeBufferPointer { if let base = $0.baseAddress { p.initialize(from: base, count: a.count) } }
+            return p
         }
-        partNodeStart.append(Int32(partNodeIDs.count))
+        self.nodes = copy(nodes)
+        self.entries = copy(entries)
+        self.firstParts = copy(firstParts)
+        self.anchorFacts = copy(anchorFacts)
+        self.partIDs = copy(partIDs)
+    }
+
+    deinit {
+        // Plain values: nothing to deinitialize.
+        nodes.deallocate(); entries.deallocate(); firstParts.deallocate(); anchorFacts.deallocate(); partIDs.deallocate()
     }
 }
 
@@ -266,6 +308,11 @@ struct PartKeys {
             }
         }
     }
+
+    /// `add(to:id:)` without the alternatives that are one punctuation mark.
+    func addWords(to trie: inout PhraseTrie, id: Int32) {
+        for s in spans where s.hi > s.lo { trie.add(keys: keys[Int(s.lo)..<Int(s.hi)], id: id) }
+    }
 }
 
 extension FactPhraseIndex {
@@ -288,8 +335,9 @@ extension FactPhraseIndex {
                         // The longest of the part's alternatives starting here (the last node of the
                         // walk where one of them ends).
                         var longest = -1
-                        partTrie.allMatches(in: buffer, at: j, end: limit) { e, node in
-                            for n in Int(partNodeStart[Int(node)])..<Int(partNodeStart[Int(node) + 1]) where partNodeIDs[n] == part { longest = e }
+                        narrative.allMatches(in: buffer, at: j, end: limit) { e, node in
+                            let info = tables.nodes[Int(node)]
+                            for n in Int(info.partStart)..<Int(info.partEnd) where tables.partIDs[n] == part { longest = e }
                         }
                         if longest >= 0 {
                             if j > end { gapsOut.append(end..<j) }
@@ -313,8 +361,9 @@ extension FactPhraseIndex {
 }
 
 /// A narrative scan's scratch for completing patterns (`FactPhraseIndex.complete` without a trie walk
-/// per gap position): for the sentence being read, where each later part matches, found by one walk
-/// of `partTrie` over the sentence when the sentence first needs a pattern completed. A part then
+/// per gap position): for the sentence being read, where each later part matches, read from the
+/// narrative trie's matches of the sentence (the parts' alternatives are in that trie) when the
+/// sentence first needs a pattern completed. A part then
 /// follows at its first match after the previous part's end when at most `maximumGap` counted words
 /// (neither punctuation nor fillers) stand between them — what the walk of `complete` finds.
 /// Plain memory allocated once per scan (used by one thread: no exclusivity checks).
@@ -365,21 +414,20 @@ final class PatternScratch {
         capacity = bigger
     }
 
-    private func prepare(_ s: Int, _ range: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ index: FactPhraseIndex) {
+    /// Lists where each part matches in sentence `s` from token `from` on, from the sentence's
+    /// narrative trie matches (in start order, and at one start in end order: as a walk finds them).
+    private func prepare(_ s: Int, from: Int, _ matches: [PhraseTrie.NodeMatch], _ tables: ScanTables) {
         sentence = s
-        let hi = range.upperBound
         var n = 0
         let stamp32 = Int32(truncatingIfNeeded: s)
-        index.partNodeStart.withUnsafeBufferPointer { nodeStart in
-            index.partNodeIDs.withUnsafeBufferPointer { ids in
-                for j in range where !tokens[j].isPunct {
-                    index.partTrie.allMatches(in: tokens, at: j, end: hi) { e, node in
-                        for k in Int(nodeStart[Int(node)])..<Int(nodeStart[Int(node) + 1]) {
-                            if n == capacity { grow() }
-                            records[n] = Record(part: ids[k], start: Int32(truncatingIfNeeded: j), end: Int32(truncatingIfNeeded: e))
-                            n += 1
-                        }
-                    }
+        let from32 = Int32(truncatingIfNeeded: from)
+        matches.withUnsafeBufferPointer { matches in
+            for m in matches where m.start >= from32 {
+                let node = tables.nodes[Int(m.node)]
+                for k in Int(node.partStart)..<Int(node.partEnd) {
+                    if n == capacity { grow() }
+                    records[n] = Record(part: tables.partIDs[k], start: m.start, end: m.end)
+                    n += 1
                 }
             }
         }
@@ -414,18 +462,18 @@ final class PatternScratch {
     /// the first part of a pattern matched there: when it does not, `complete` fails at that part. The
     /// sentence's parts are found here when it is the first pattern of the sentence, as `complete` would.
     @inline(__always)
-    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>, tokens: [Token], index: FactPhraseIndex) -> Bool {
-        if sentence != s { tokens.withUnsafeBufferPointer { prepare(s, firstPart.lowerBound..<range.upperBound, $0, index) } }
+    func holds(_ part: Int32, first firstPart: Range<Int>, sentence s: Int, matches: [PhraseTrie.NodeMatch], tables: ScanTables) -> Bool {
+        if sentence != s { prepare(s, from: firstPart.lowerBound, matches, tables) }
         return stamp[Int(part)] == Int32(truncatingIfNeeded: s)
     }
 
     /// `FactPhraseIndex.complete` for a match in sentence `s` (token range `range`) of the narrative scan.
-    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, range: Range<Int>,
-                  tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
+    func complete(_ entry: FactPhraseIndex.Entry, first firstPart: Range<Int>, sentence s: Int, matches: [PhraseTrie.NodeMatch],
+                  tables: ScanTables, tokens: [Token], index: FactPhraseIndex, gapsOut: inout [Range<Int>]) -> Range<Int>? {
         tokens.withUnsafeBufferPointer { tokens in
             // The sentence's matches come in start order, so no later pattern of it looks before
-            // this one's first part: the walk starts there.
-            if sentence != s { prepare(s, firstPart.lowerBound..<range.upperBound, tokens, index) }
+            // this one's first part: the parts are listed from there.
+            if sentence != s { prepare(s, from: firstPart.lowerBound, matches, tables) }
             var end = firstPart.upperBound
             let mark = gapsOut.count
             let g = Int(entry.gap)

@@ -98,7 +98,7 @@ extension FactExtractor {
         for use in measureUses where use.measures & bit != 0 {
             let fact = info[use.fact]
             let accepted = fact.accepts(ctx.assertion)
-            var vote: FactValue?
+            var vote: VoteValue?
             if use.isRelief {
                 // A fall from the earlier value to the later one (or from without to with the drug), on a
                 // 0-10 scale, where the anchor's treatment is named.
