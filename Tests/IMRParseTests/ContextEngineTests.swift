@@ -70,6 +70,13 @@ import Testing
         #expect(Self.assertion("Requires documented trigger points.", "trigger points", engine: engine) == .affirmed)  // the first word
     }
 
+    /// On a form, an empty check box before a finding denies it; a ticked one does not.
+    @Test func checkBoxes() {
+        #expect(Self.assertion("Knee ROS: [ ] locking [ ] catching [x] stiffness [X] pain.", "locking") == .negated)
+        #expect(Self.assertion("Knee ROS: [ ] locking [ ] catching [x] stiffness [X] pain.", "catching") == .negated)
+        #expect(Self.assertion("Knee ROS: [ ] locking [ ] catching [x] stiffness [X] pain.", "stiffness") == .affirmed)
+    }
+
     @Test func terminatorsAndPseudoTriggers() {
         #expect(Self.assertion("No fever but chills.", "chills") == .affirmed)
         #expect(Self.assertion("No fever; chills.", "chills") == .affirmed)

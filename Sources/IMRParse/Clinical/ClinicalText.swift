@@ -149,6 +149,12 @@ package struct ClinicalText: Sendable {
             }
         }
         let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
+        // An empty check box before a finding on a form denies it ("[ ] locking  [x] stiffness").
+        if assertion == .affirmed || assertion == .historical, mention.lowerBound >= 2,
+           tokens[mention.lowerBound - 1].kind == .punct, tokens[mention.lowerBound - 1].key == Self.closeBracket,
+           tokens[mention.lowerBound - 2].kind == .punct, tokens[mention.lowerBound - 2].key == Self.openBracket {
+            return MentionContext(assertion: .negated, trigger: (mention.lowerBound - 2)..<mention.lowerBound, attribution: attribution)
+        }
         // No trigger decided it: the section may (a family history is about other persons).
         if trigger == nil, !sections.isEmpty {
             let kind = sections.kind(ofToken: mention.lowerBound)
@@ -156,6 +162,8 @@ package struct ClinicalText: Sendable {
         }
         return MentionContext(assertion: assertion, trigger: trigger, attribution: attribution, generic: generic)
     }
+
+    static let openBracket = Tokenizer.key(of: "["), closeBracket = Tokenizer.key(of: "]")
 
     /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.
     @inline(__always)
