@@ -108,24 +108,25 @@ package struct NoteSections: Sendable {
         }
         // The first line of a text is its title ("RFA COVER SHEET - EXPEDITED REVIEW"), not a heading.
         guard e - i <= 24, i > 0 else { return nil }
-        var content = i, words = 0, upper = 0, lower = 0
-        while content < e, !(tokens[content].kind == .punct && tokens[content].key == openParenKey) {
-            let t = tokens[content]
-            if t.kind != .punct {
-                words += 1
-                for k in Int(t.start)..<Int(t.end) {
-                    let b = bytes[k]
-                    if b >= 65 && b <= 90 { upper += 1 } else if b >= 97 && b <= 122 { lower += 1 }
-                }
-            }
-            content += 1
-        }
-        guard words <= 12, upper + lower >= 3 else { return nil }
         let last = tokens[e - 1]
         let endsInColon = last.kind == .punct && last.key == colonKey
         // In capitals, a heading is short and has no full stop ("RETURN TO CLINIC IN 4 WEEKS FOR …
-        // SYMPTOMS." is a note written in capitals); "RFAs SUBMITTED": a plural's "s" aside.
-        guard endsInColon || (words <= 6 && lower * 5 <= upper && !(last.kind == .punct && bytes[Int(last.start)] == 46)) else { return nil }
+        // SYMPTOMS." is a note written in capitals). Words are counted before letters: most lines fail there.
+        guard endsInColon || !(last.kind == .punct && bytes[Int(last.start)] == 46) else { return nil }
+        var content = i, words = 0
+        while content < e, !(tokens[content].kind == .punct && tokens[content].key == openParenKey) {
+            if tokens[content].kind != .punct { words += 1 }
+            content += 1
+        }
+        guard words <= (endsInColon ? 12 : 6) else { return nil }
+        var upper = 0, lower = 0
+        for k in i..<content where tokens[k].kind != .punct {
+            for b in bytes[Int(tokens[k].start)..<Int(tokens[k].end)] {
+                if b >= 65 && b <= 90 { upper += 1 } else if b >= 97 && b <= 122 { lower += 1 }
+            }
+        }
+        // "RFAs SUBMITTED": capitals, a plural's "s" aside.
+        guard upper + lower >= 3, endsInColon || lower * 5 <= upper else { return nil }
         return firstPhrase(tokens, in: i..<content, trie, oneLetter).map { ($0, e, e) }
     }
 
