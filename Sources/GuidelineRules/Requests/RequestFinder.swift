@@ -68,7 +68,7 @@ package struct RequestFinder: Sendable {
                dot = Tokenizer.key(of: "."), paren = Tokenizer.key(of: ")"), dash = Tokenizer.key(of: "-"),
                star = Tokenizer.key(of: "*"), bullet = Tokenizer.key(of: "•"), hash = Tokenizer.key(of: "#"),
                colon = Tokenizer.key(of: ":"), greater = Tokenizer.key(of: ">"), equals = Tokenizer.key(of: "="),
-               arrow = Tokenizer.key(of: "→"), openBracket = Tokenizer.key(of: "["), closeBracket = Tokenizer.key(of: "]")
+               arrow = Tokenizer.key(of: "→")
 
     /// The requests of `source`, in text order.
     package func find(in source: SourceText) -> [FoundRequest] {
@@ -234,8 +234,7 @@ package struct RequestFinder: Sendable {
             default: break
             }
             // An empty check box on a form: "[ ] Physical therapy".
-            if m.tokens.lowerBound >= 2, tokens[m.tokens.lowerBound - 1].key == Self.closeBracket,
-               tokens[m.tokens.lowerBound - 2].key == Self.openBracket { continue }
+            if clinical.followsEmptyBox(m.tokens) { continue }
             if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
             // "Pt" before a verb is the patient, not physical therapy: "Pt wants to proceed", "Pt is to return".
             if m.tokens.count == 1, tokens[m.tokens.lowerBound].key == Self.pt, m.tokens.upperBound < unit.upperBound,

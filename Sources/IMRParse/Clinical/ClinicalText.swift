@@ -150,9 +150,7 @@ package struct ClinicalText: Sendable {
         }
         let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
         // An empty check box before a finding on a form denies it ("[ ] locking  [x] stiffness").
-        if assertion == .affirmed || assertion == .historical, mention.lowerBound >= 2,
-           tokens[mention.lowerBound - 1].kind == .punct, tokens[mention.lowerBound - 1].key == Self.closeBracket,
-           tokens[mention.lowerBound - 2].kind == .punct, tokens[mention.lowerBound - 2].key == Self.openBracket {
+        if assertion == .affirmed || assertion == .historical, followsEmptyBox(mention) {
             return MentionContext(assertion: .negated, trigger: (mention.lowerBound - 2)..<mention.lowerBound, attribution: attribution)
         }
         // No trigger decided it: the section may (a family history is about other persons).
@@ -164,6 +162,13 @@ package struct ClinicalText: Sendable {
     }
 
     static let openBracket = Tokenizer.key(of: "["), closeBracket = Tokenizer.key(of: "]")
+
+    /// Whether an empty check box ("[ ]") stands right before the mention: on a form, what is not ticked.
+    package func followsEmptyBox(_ mention: Range<Int>) -> Bool {
+        mention.lowerBound >= 2
+            && tokens[mention.lowerBound - 1].kind == .punct && tokens[mention.lowerBound - 1].key == Self.closeBracket
+            && tokens[mention.lowerBound - 2].kind == .punct && tokens[mention.lowerBound - 2].key == Self.openBracket
+    }
 
     /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.
     @inline(__always)
