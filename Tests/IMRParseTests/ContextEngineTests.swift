@@ -55,6 +55,15 @@ import Testing
         #expect(Self.assertion("Fever, no chills.", "Fever") == .affirmed)  // before a forward trigger
     }
 
+    /// A trigger inside brackets reaches no further than its brackets, either way; one outside reaches
+    /// through a bracketed aside.
+    @Test func bracketsBoundAScope() {
+        #expect(Self.assertion("MRI (no contrast): fever and chills.", "fever") == .affirmed)
+        #expect(Self.assertion("MRI (no contrast, fever) today.", "fever") == .negated)
+        #expect(Self.assertion("Fever [was ruled out] today.", "Fever") == .affirmed)
+        #expect(Self.assertion("No sign (today) of fever.", "fever") == .negated)
+    }
+
     /// A `generic` trigger makes a guideline quote of a sentence that names no patient, and only of such a sentence.
     @Test func genericStatements() {
         let engine = ContextEngine(rules: ContextRules(
@@ -200,6 +209,9 @@ import Testing
         ("There is no change in the neurologic examination.", "neurologic examination", .affirmed),
         ("He has previously been treated with an epidural steroid injection, physical therapy, and medication.", "medication", .historical),
         ("Straight leg raise was negative bilaterally.", "Straight leg raise", .negated),
+        ("MRI right shoulder (arthrogram not needed): full-thickness tear of the supraspinatus tendon.", "full-thickness tear", .affirmed),
+        ("The procedure, its risks (infection, stiffness, re-tear, nerve injury) were explained.", "nerve injury", .hypothetical),
+        ("Risk factors for delayed recovery: depression.", "depression", .affirmed),
     ])
     func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
         #expect(Self.assertion(text, target, engine: Self.shipped) == expected)

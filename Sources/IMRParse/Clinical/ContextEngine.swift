@@ -127,6 +127,8 @@ package final class ContextEngine: Sendable {
         // Verbs after "and" open a clause (the rules' `clause_verb` words).
         for w in rules.clauseVerbs { table.append((Tokenizer.key(of: w), Flags.verb)) }
         for w in ContextEngine.conditionWords { table.append((Tokenizer.key(of: w), Flags.condition)) }
+        for w in ["(", "["] { table.append((Tokenizer.key(of: w), Flags.openBracket)) }
+        for w in [")", "]"] { table.append((Tokenizer.key(of: w), Flags.closeBracket)) }
         wordFlags = KeyTable(table)
         var headings = PhraseTrie()
         var headingSection: [Int16] = [], oneLetter: [Bool] = []
@@ -163,6 +165,9 @@ package final class ContextEngine: Sendable {
         static let verb: UInt16 = 512
         /// A word that opens a guideline's list of conditions (`conditionWords`).
         static let condition: UInt16 = 1024
+        /// Brackets: a trigger inside "( … )" reaches no further than its brackets.
+        static let openBracket: UInt16 = 2048
+        static let closeBracket: UInt16 = 4096
     }
 
     /// Buffers for `analyze`, one per text: token flags and trigger categories for every token
@@ -399,10 +404,13 @@ package final class ContextEngine: Sendable {
     private func forwardEnd(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                             _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                             category: Int8, budget maxWords: Int) -> Int {
-        var pos = from, end = from, budget = maxWords
+        var pos = from, end = from, budget = maxWords, brackets = 0
         while pos < e {
             let f = flags[pos - s]
             if stops(flags, cat, pos - s, category) { break }
+            // "MRI (arthrogram not needed): full-thickness tear": a trigger inside brackets stays there.
+            if f & Flags.closeBracket != 0 { if brackets == 0 { break }; brackets -= 1 }
+            if f & Flags.openBracket != 0 { brackets += 1 }
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
                 if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
                 if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos + 1, step: 1, category: category) { break }
@@ -430,10 +438,12 @@ package final class ContextEngine: Sendable {
     private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                                category: Int8, budget maxWords: Int) -> Int {
-        var pos = from - 1, start = from, budget = maxWords
+        var pos = from - 1, start = from, budget = maxWords, brackets = 0
         while pos >= s {
             let f = flags[pos - s]
             if stops(flags, cat, pos - s, category) { break }
+            if f & Flags.openBracket != 0 { if brackets == 0 { break }; brackets -= 1 }
+            if f & Flags.closeBracket != 0 { brackets += 1 }
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
                 if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
                 if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos - 1, step: -1, category: category) { break }
