@@ -154,6 +154,9 @@ extension FactExtractor {
         var matches: [PhraseTrie.Match] = []
         index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
         for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
+        // An enum whose phrases of several values appear takes the value declared first ("knee
+        // arthroscopy, partial meniscectomy and chondroplasty" is meniscus surgery, not `other`).
+        var chosenValue: [Int: Int] = [:]
         for var m in matches {
             let entry = index.entries[Int(m.id)]
             // "no sedation", "without contrast": a request that names a thing to exclude it does not ask for it.
@@ -167,7 +170,10 @@ extension FactExtractor {
             switch entry.role {
             case .affirm: facts.values[entry.fact] = .bool(true)
             case .deny: facts.values[entry.fact] = .bool(false)
-            case .value(let v): facts.values[entry.fact] = .text(index.values[v])
+            case .value(let v):
+                if let chosen = chosenValue[entry.fact], chosen < v { continue }
+                chosenValue[entry.fact] = v
+                facts.values[entry.fact] = .text(index.values[v])
             default: continue
             }
             // Offsets in the request text map into the source where the request stands; a request text
