@@ -40,12 +40,16 @@ import Testing
         #expect(patient("injured his low back on 2/14/2014.").injuryDate?.value.iso == "2014-02-14")
         #expect(patient("Date of Injury: March 3, 2011").injuryDate?.value.iso == "2011-03-03")
         #expect(patient("DOI: 04/15/2019").injuryDate?.value.iso == "2019-04-15")
+        // How it happened, between the injured part and the date.
+        #expect(patient("injured her low back and right buttock pushing a linen cart on 5/19/2014, she").injuryDate?.value.iso == "2014-05-19")
     }
     @Test func datesNotLinkedToTheInjuryAreNotTaken() {
         #expect(patient("The injured worker underwent surgery on 3/4/12.").injuryDate == nil)
         #expect(patient("Given the chronicity of injury the patient may have had therapy in the past although records (dated 01/21/2013").injuryDate == nil)
         #expect(patient("a cumulative trauma injury from 1/1/10 to 3/3/12").injuryDate == nil)
         #expect(patient("He was injured. An MRI on 3/25/12 showed").injuryDate == nil)
+        #expect(patient("He injured his knee, and was seen on 4/4/2014.").injuryDate == nil)
+        #expect(patient("She injured her back lifting boxes and went to the ER on 6/1/2014.").injuryDate == nil)
     }
     @Test func headerInjuryDateWins() {
         let lines = LetterLines(Array("injured on 1/1/2010".utf8))

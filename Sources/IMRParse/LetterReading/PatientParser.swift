@@ -140,6 +140,28 @@ enum PatientParser {
         "toes", "forearm", "thoracic", "lumbosacral", "cervical", "mid", "psyche", "body", "multiple", "parts", "his/her",
     ])
 
+    /// Whether the next few words of the clause (to a full stop, semicolon, comma or "and") hold "on" before a date.
+    private static func injuryDateAfterOn(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
+        var j = start, words = 0
+        while j < end, words < 8 {
+            while j < end, TextScan.isSpace(bytes[j]) { j += 1 }
+            let ws = j
+            while j < end, !TextScan.isSpace(bytes[j]) { j += 1 }
+            guard ws < j else { return false }
+            if j - ws == 2, bytes[ws] | 0x20 == 111, bytes[ws + 1] | 0x20 == 110 {  // "on"
+                var k = j
+                while k < end, TextScan.isSpace(bytes[k]) { k += 1 }
+                return k < end && TextScan.isDigit(bytes[k])
+            }
+            let last = bytes[j - 1]
+            if last == 46 || last == 59 || last == 44 { return false }
+            // "lifting boxes and went to the ER on 6/1": another event.
+            if j - ws == 3, bytes[ws] | 0x20 == 97, bytes[ws + 1] | 0x20 == 110, bytes[ws + 2] | 0x20 == 100 { return false }
+            words += 1
+        }
+        return false
+    }
+
     /// A date linked to an injury word by at most six linking words, in the same sentence.
     static func injuryDate(_ bytes: [UInt8], _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
         var from = range.lowerBound
@@ -155,7 +177,10 @@ enum PatientParser {
                    next.end >= range.upperBound || !TextScan.isAlpha(bytes[next.end]) { continue }
             }
             if j < range.upperBound, bytes[j] == 58 { j += 1 }
-            for _ in 0..<10 {
+            // Past the linking words, how it happened may come first: "injured her low back pushing a
+            // linen cart on 5/19/2014" — a date after "on" within a few more words of the clause.
+            var mechanismWords = 0, clauseEnded = false
+            for _ in 0..<16 {
                 while j < range.upperBound, TextScan.isSpace(bytes[j]) || bytes[j] == 40 { j += 1 }
                 guard j < range.upperBound else { break }
                 if let (d, e) = DateParser.date(in: bytes, at: j, end: range.upperBound, referenceYear: referenceYear) {
@@ -168,7 +193,10 @@ enum PatientParser {
                 let last = bytes[j - 1]
                 if last == 46 || last == 59 { break }
                 if last == 44 || last == 41 { wordEnd -= 1 }
-                guard linkWords.contains(bytes, ws..<wordEnd) else { break }
+                if last == 44 { clauseEnded = true }
+                if linkWords.contains(bytes, ws..<wordEnd) { continue }
+                guard !clauseEnded, mechanismWords < 6, injuryDateAfterOn(bytes, from: j, end: range.upperBound) else { break }
+                mechanismWords += 1
             }
         }
         return nil
