@@ -212,6 +212,8 @@ import Testing
         ("MRI right shoulder (arthrogram not needed): full-thickness tear of the supraspinatus tendon.", "full-thickness tear", .affirmed),
         ("The procedure, its risks (infection, stiffness, re-tear, nerve injury) were explained.", "nerve injury", .hypothetical),
         ("Risk factors for delayed recovery: depression.", "depression", .affirmed),
+        ("Goal: return to work as a bus driver within eight weeks.", "return to work", .hypothetical),
+        ("PT 2x6 completed in 2014 for the neck.", "PT", .historical),
     ])
     func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
         #expect(Self.assertion(text, target, engine: Self.shipped) == expected)
