@@ -92,7 +92,8 @@ struct SentenceValues {
             let inside = schedules && r.lowerBound > mention.lowerBound && r.upperBound <= mention.upperBound
             switch v.value {
             case .date(let d): if !dates.contains(d) { dates.append(d) }
-            case .count(let n, _, _) where before || after || inside: explicit = max(explicit, n)
+            // A year is no tally: "20 sessions of chiropractic between 2012 and 2014".
+            case .count(let n, _, _) where (before || after || inside) && !(1900...2100).contains(n): explicit = max(explicit, n)
             case .frequency(_, _) where inside: explicit = max(explicit, v.value.visits ?? 0)
             default: break
             }
