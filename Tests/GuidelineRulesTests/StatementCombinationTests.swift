@@ -22,6 +22,8 @@ import IMRParse
       combine any
     fact spasm_last bool "spasm, last statement wins"
       phrases "spasm", "Tinel"
+    fact weak_worse bool "a weakness that got worse"
+      phrases "weakness ... worse"
     fact esi_relief number percent "relief after the epidural"
       near "relief"
       within 8
@@ -65,6 +67,12 @@ import IMRParse
     ])
     func anyFindingIsEnough(text: String, expected: FactValue) {
         #expect(Self.value("cts_findings", text) == expected)
+    }
+
+    /// A negation inside a pattern's gap negates the pattern, but not one in a bracketed aside there.
+    @Test func negationInAGapUnlessBracketed() {
+        #expect(Self.value("weak_worse", "Weakness, not worse today.") == .bool(false))
+        #expect(Self.value("weak_worse", "Weakness (intact in May) worse today.") == .bool(true))
     }
 
     @Test func withoutCombineTheLastStatementWins() {

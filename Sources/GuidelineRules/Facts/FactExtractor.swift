@@ -425,7 +425,8 @@ package struct FactExtractor: Sendable {
     private func negatedInGap(_ ctx: MentionContext, _ gaps: ArraySlice<Range<Int>>, _ clinical: ClinicalText, _ s: Int) -> MentionContext {
         guard !ctx.assertion.isNegated else { return ctx }
         for m in clinical.modifiers(in: s) where m.category.isPhraseOwned {
-            if gaps.contains(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.upperBound <= $0.upperBound }) {
+            if let gap = gaps.first(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.upperBound <= $0.upperBound }),
+               !Self.bracketed(m.trigger.lowerBound, after: gap.lowerBound, clinical.tokens) {
                 // Guideline quotes, hypotheticals and other persons decided by a trigger outside keep
                 // their category (they outrank a negation).
                 if ctx.assertion.precedence > m.category.precedence { return ctx }
@@ -434,6 +435,17 @@ package struct FactExtractor: Sendable {
         }
         return ctx
     }
+
+    /// Whether token `t` stands inside brackets opened at or after `start`: an aside inside a phrase's
+    /// gap ("dorsiflexion 3/5 (5/5 in May) … weakness") is not the phrase's negation.
+    static func bracketed(_ t: Int, after start: Int, _ tokens: [Token]) -> Bool {
+        var depth = 0
+        for k in start..<t where tokens[k].isPunct {
+            if tokens[k].key == openBracketKey { depth += 1 } else if tokens[k].key == closeBracketKey, depth > 0 { depth -= 1 }
+        }
+        return depth > 0
+    }
+    static let openBracketKey = Tokenizer.key(of: "("), closeBracketKey = Tokenizer.key(of: ")")
 
     /// A mention inside a longer contiguous mention of the same fact is part of it. Inside another
     /// fact's mention it is hidden only when that phrase is clearly about something else (two or
