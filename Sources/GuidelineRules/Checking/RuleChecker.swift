@@ -465,6 +465,10 @@ struct RuleChecker {
                     unknown(how, f.file, "way to combine statements", among: ["any", "last"])
                 }
             }
+            if let past = f.pastMonths, kind != .count || f.events.isEmpty {
+                report(past, f.file, .typeMismatch, "'past' limits the events a count fact counts; '\(f.name.text)' counts no events",
+                       hint: "use 'past' on a count fact with an 'events' clause")
+            }
             if f.reach != nil, f.anchors.isEmpty {
                 report(f.name, f.file, .syntax, "'reach' carries the anchor to the next sentences, and '\(f.name.text)' has no anchor",
                        hint: "add an 'anchor' clause or remove 'reach'")
@@ -478,7 +482,7 @@ struct RuleChecker {
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
-                combineAny: combineAny, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0,
+                combineAny: combineAny, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, pastMonths: f.pastMonthsValue,
                 measureClauses: measureClauses, file: f.file, line: f.name.line))
         }
     }

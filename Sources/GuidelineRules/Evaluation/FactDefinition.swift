@@ -39,6 +39,10 @@ public struct FactDefinition: Sendable {
     /// `reach N`: the anchor also stands for the next N sentences of its section, unless a later
     /// sentence anchors a rival (another reaching fact of the same kind and unit).
     package var reach = 0
+    /// `past N months`: a count of events counts only occurrences dated in the N months before the
+    /// request's date, else the document's (an undated occurrence counts as before; one dated
+    /// earlier counts none).
+    package var pastMonths = 0
     /// The section index that stands for text under no heading in `sectionLimits`.
     package static let noSection = 31
     /// What the fact reads of the declared measures (`improves pain with medication`, `measure pain

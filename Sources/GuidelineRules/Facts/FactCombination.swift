@@ -161,6 +161,8 @@ extension FactExtractor {
             let entry = index.entries[Int(m.id)]
             // "no sedation", "without contrast": a request that names a thing to exclude it does not ask for it.
             if Self.excluded(m.tokenRange.lowerBound, tokens) { continue }
+            // "confirmation only if unexpected": a part asked for on a condition is not asked for yet.
+            if Self.conditional(after: m.tokenRange.upperBound, tokens) { continue }
             if entry.isGapped {
                 var gaps: [Range<Int>] = []
                 guard let whole = index.complete(entry, first: m.tokenRange, tokens: tokens, limit: tokens.count, gapsOut: &gaps) else { continue }
@@ -191,6 +193,19 @@ extension FactExtractor {
 
     /// The keys `excluded` compares (made once: hashing a string per call was a tenth of reading a request).
     static let slashKey = Tokenizer.key(of: "/"), wKey = Tokenizer.key(of: "w"), oKey = Tokenizer.key(of: "o")
+
+    /// Whether "if" or "unless" stands among the three words after a phrase (punctuation skipped).
+    static func conditional(after end: Int, _ tokens: [Token]) -> Bool {
+        var j = end, words = 0
+        while j < tokens.count, words < 3 {
+            if tokens[j].isPunct { j += 1; continue }
+            if tokens[j].key == ifKey || tokens[j].key == unlessKey { return true }
+            words += 1
+            j += 1
+        }
+        return false
+    }
+    static let ifKey = Tokenizer.key(of: "if"), unlessKey = Tokenizer.key(of: "unless")
 
     /// Whether one of the two words before token `i` (punctuation skipped) excludes it.
     static func excluded(_ i: Int, _ tokens: [Token]) -> Bool {

@@ -48,6 +48,8 @@ package struct FactExtractor: Sendable {
         var combineAny = false
         /// `reach N`: sentences after its anchor's that the anchor still stands for.
         var reach = 0
+        /// `past N months`: events dated before the window count none.
+        var pastMonths = 0
 
         func accepts(_ a: Assertion) -> Bool { accepted & a.bit != 0 }
     }
@@ -96,7 +98,7 @@ package struct FactExtractor: Sendable {
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
                      accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit },
-                     combineAny: f.combineAny, reach: f.reach)
+                     combineAny: f.combineAny, reach: f.reach, pastMonths: f.pastMonths)
         }
         let reaching = book.facts.indices.filter { book.facts[$0].reach > 0 }
         rivals = book.facts.indices.map { i in
@@ -203,7 +205,8 @@ package struct FactExtractor: Sendable {
         }
         guard !clean.isEmpty else { return result }
         let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), into: &result)
+        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), windowEnd: context.requestDate ?? context.documentDate,
+             into: &result)
         return result
     }
 
@@ -229,7 +232,8 @@ package struct FactExtractor: Sendable {
         var tokens: Range<Int> { Range(uncheckedBounds: (start, end)) }  // made from a valid range
     }
 
-    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, into result: inout NarrativeScan) {
+    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, windowEnd: CalendarDay?,
+                      into result: inout NarrativeScan) {
         let tokens = clinical.tokens
         // Room for a typical sentence up front (growing a step at a time cost more than the scan of
         // some letters); mentions run at about two per five tokens (facts sharing a phrase give one
@@ -364,8 +368,11 @@ package struct FactExtractor: Sendable {
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
                         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-                        let n = values!.occurrences(of: mention, schedules: ctx.assertion.isHistorical)
-                        if n > 0 { vote = .number(Double(n)) } else if ctx.assertion.isHistorical { vote = .number(1) }
+                        let since = info[entry.fact].pastMonths > 0
+                            ? windowEnd.map { (from: Self.monthsBefore($0, info[entry.fact].pastMonths), until: ClinicalDate(year: $0.year, month: $0.month, day: $0.day)) }
+                            : nil
+                        let n = values!.occurrences(of: mention, schedules: ctx.assertion.isHistorical, since: since)
+                        if n > 0 { vote = .number(Double(n)) } else if n < 0 { vote = .number(0) } else if ctx.assertion.isHistorical { vote = .number(1) }
                     } else if Self.isDeniedOutright(mention, ctx) {
                         // "no prior ESI", "has not had an epidural", "acupuncture has never been tried":
                         // a negation right next to the event documents none; one further away is about
@@ -434,6 +441,12 @@ package struct FactExtractor: Sendable {
             }
         }
         return ctx
+    }
+
+    /// The day `months` months before `day` (the start of a `past N months` window).
+    static func monthsBefore(_ day: CalendarDay, _ months: Int) -> ClinicalDate {
+        let m = day.year * 12 + (day.month - 1) - months
+        return ClinicalDate(year: m / 12, month: m % 12 + 1, day: day.day)
     }
 
     /// Whether token `t` stands inside brackets opened at or after `start`: an aside inside a phrase's

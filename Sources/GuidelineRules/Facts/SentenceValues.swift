@@ -79,8 +79,11 @@ struct SentenceValues {
     /// ("x3"); 0 when the sentence gives no number (the caller decides what a bare mention is worth).
     /// With `schedules`, a course's schedule inside the mention counts its visits too: placed in the
     /// past, "s/p PT x12" and "PT 2x6 completed" tally 12 visits had (in a plan they are asked for).
-    func occurrences(of mention: Range<Int>, schedules: Bool = false) -> Int {
+    /// With `since` (a window ending at the document's date), only dates in it count; -1 when the
+    /// sentence's only number is a date before it (the event documented, but not in the window).
+    func occurrences(of mention: Range<Int>, schedules: Bool = false, since: (from: ClinicalDate, until: ClinicalDate)? = nil) -> Int {
         var dates: [ClinicalDate] = []  // distinct; a sentence holds a few (no hashing)
+        var datedBefore = false
         var explicit = 0.0
         for v in values {
             let r = v.tokenRange
@@ -91,7 +94,14 @@ struct SentenceValues {
             let after = r.lowerBound >= mention.upperBound && r.lowerBound - mention.upperBound <= 1
             let inside = schedules && r.lowerBound > mention.lowerBound && r.upperBound <= mention.upperBound
             switch v.value {
-            case .date(let d): if !dates.contains(d) { dates.append(d) }
+            case .date(let d):
+                // `past N months`: a date before the window is no occurrence in it; a year alone is too
+                // vague to place in it, and a date after the document's is not one already had.
+                if let since {
+                    if d.month == nil || d > since.until { continue }
+                    if d < since.from { datedBefore = true; continue }
+                }
+                if !dates.contains(d) { dates.append(d) }
             // A year is no tally: "20 sessions of chiropractic between 2012 and 2014".
             case .count(let n, _, _) where (before || after || inside) && !(1900...2100).contains(n): explicit = max(explicit, n)
             case .frequency(_, _) where inside: explicit = max(explicit, v.value.visits ?? 0)
@@ -102,6 +112,7 @@ struct SentenceValues {
             let t = tokens[k]
             for o in Self.ordinals where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
         }
-        return max(dates.count, Int(min(explicit, 50)))
+        let n = max(dates.count, Int(min(explicit, 50)))
+        return n == 0 && datedBefore ? -1 : n
     }
 }

@@ -18,7 +18,7 @@ package struct RuleParser {
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
         "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed",
-                 "improves", "measure", "combine", "reach"],
+                 "improves", "measure", "combine", "reach", "past"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
         "concept": ["words"],
@@ -218,6 +218,14 @@ package struct RuleParser {
                 if let how = identifier(a, 0, after: clause.keyword, what: "'any' or 'last'") {
                     f.combine = how
                     extra(a, from: 1)
+                }
+            case "past":
+                // past 12 months: events counted in the year before the document's date
+                if a.count == 2, a[0].kind == .number, let v = Int(a[0].text), v > 0, v <= 120, a[1].isWord("months") {
+                    f.pastMonths = clause.keyword
+                    f.pastMonthsValue = v
+                } else {
+                    error(a.first ?? clause.keyword, .syntax, "'past' takes a number of months", hint: "write 'past 12 months'")
                 }
             case "reach":
                 // reach 1: the anchor also stands for the next sentence

@@ -73,6 +73,9 @@ package struct FactSyntax: Sendable {
     package var combine: RuleToken?
     /// `reach N`: the anchor also stands for the next N sentences.
     package var reach: Int?
+    /// `past N months`: events counted only in the N months before the request's (else the document's) date.
+    package var pastMonths: RuleToken?
+    package var pastMonthsValue = 0
     /// `improves pain, motion [with medication]`: the measures, and the word after `with`.
     package var improves: [(keyword: RuleToken, measures: [RuleToken], medication: RuleToken?)] = []
     /// `measure pain with|without medication`: the measure, `with`/`without`, and the word after it;
