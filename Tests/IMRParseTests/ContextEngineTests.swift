@@ -213,6 +213,8 @@ import Testing
         ("The procedure, its risks (infection, stiffness, re-tear, nerve injury) were explained.", "nerve injury", .hypothetical),
         ("Risk factors for delayed recovery: depression.", "depression", .affirmed),
         ("Goal: return to work as a bus driver within eight weeks.", "return to work", .hypothetical),
+        ("She needs her daughter's help with bathing.", "bathing", .affirmed),
+        ("Her daughter has lupus.", "lupus", .otherPerson),
         ("PT 2x6 completed in 2014 for the neck.", "PT", .historical),
     ])
     func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
