@@ -42,6 +42,7 @@ import Testing
         #expect(patient("DOI: 04/15/2019").injuryDate?.value.iso == "2019-04-15")
         // How it happened, between the injured part and the date.
         #expect(patient("injured her low back and right buttock pushing a linen cart on 5/19/2014, she").injuryDate?.value.iso == "2014-05-19")
+        #expect(patient("who sustained a laceration to the right lateral lower leg from a metal shelf edge on 3/17/2014 and").injuryDate?.value.iso == "2014-03-17")
     }
     @Test func datesNotLinkedToTheInjuryAreNotTaken() {
         #expect(patient("The injured worker underwent surgery on 3/4/12.").injuryDate == nil)

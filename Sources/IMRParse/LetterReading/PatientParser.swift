@@ -129,7 +129,9 @@ enum PatientParser {
     // MARK: Date of injury
 
     private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
-    private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi")])
+    // "sustained a laceration … on 3/17/2014": the event named by what it did.
+    private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi"),
+                                                   Phrase("sustained a"), Phrase("sustained an")])
     private static let linkWords = WordSet([
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
@@ -143,7 +145,7 @@ enum PatientParser {
     /// Whether the next few words of the clause (to a full stop, semicolon, comma or "and") hold "on" before a date.
     private static func injuryDateAfterOn(_ bytes: [UInt8], from start: Int, end: Int) -> Bool {
         var j = start, words = 0
-        while j < end, words < 8 {
+        while j < end, words < 12 {
             while j < end, TextScan.isSpace(bytes[j]) { j += 1 }
             let ws = j
             while j < end, !TextScan.isSpace(bytes[j]) { j += 1 }
