@@ -181,7 +181,8 @@ extension FactExtractor {
     }
 
     /// Words that, just before a phrase of a request, exclude what it names.
-    static let exclusionKeys: Set<UInt64> = Set(["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) })
+    /// Eight keys, compared in turn (a Set hashed the word for every phrase a request matched).
+    static let exclusionKeys: [UInt64] = ["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) }
 
     /// The keys `excluded` compares (made once: hashing a string per call was a tenth of reading a request).
     static let slashKey = Tokenizer.key(of: "/"), wKey = Tokenizer.key(of: "w"), oKey = Tokenizer.key(of: "o")
