@@ -21,10 +21,12 @@ package enum Assessor {
         statuses.reserveCapacity(results.capacity)
         var roles: [CriterionRole] = []
         roles.reserveCapacity(results.capacity)
-        for treatment in treatments {
-            let treatmentInForce = inForce(treatment.window, requestDate)
-            for criterion in treatment.criteria {
-                results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
+        // By index: a `Treatment` taken out of the array is copied, a dozen references retained and released.
+        for t in treatments.indices {
+            let treatmentInForce = inForce(treatments[t].window, requestDate)
+            let id = treatments[t].id
+            for criterion in treatments[t].criteria {
+                results.append(evaluate(criterion, treatment: id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
                 statuses.append(results[results.count - 1].status)
                 roles.append(criterion.role)
             }
