@@ -21,10 +21,12 @@ package enum Assessor {
         statuses.reserveCapacity(results.capacity)
         var roles: [CriterionRole] = []
         roles.reserveCapacity(results.capacity)
-        for treatment in treatments {
-            let treatmentInForce = inForce(treatment.window, requestDate)
-            for criterion in treatment.criteria {
-                results.append(evaluate(criterion, treatment: treatment.id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
+        // By index: a `Treatment` taken out of the array is copied, a dozen references retained and released.
+        for t in treatments.indices {
+            let treatmentInForce = inForce(treatments[t].window, requestDate)
+            let id = treatments[t].id
+            for criterion in treatments[t].criteria {
+                results.append(evaluate(criterion, treatment: id, treatmentInForce: treatmentInForce, facts: facts, book: book, requestDate: requestDate))
                 statuses.append(results[results.count - 1].status)
                 roles.append(criterion.role)
             }
@@ -78,7 +80,7 @@ package enum Assessor {
                 let unit = f.unit ?? "days"
                 let days: Double = switch unit { case "weeks": 7; case "months": 30.44; case "years": 365.25; default: 1 }
                 let when = date.map { ", on " + CalendarDay(dayNumber: $0.dayNumber + Int((wait * days).rounded(.up))).iso } ?? ""
-                return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(ConditionWords.lowerFirst(f.description)) reaches \(ConditionWords.number(v))"
+                return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(book.factsInWords[slot]) reaches \(ConditionWords.number(v))"
             }
         }
         return nil
@@ -138,9 +140,18 @@ package enum Assessor {
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
             var found: [(Int, FactValue)]?
+            // The subsets of each size in lexicographic order, made in place (one index list and one
+            // assignment list for the whole search instead of arrays per subset).
+            var subset: [Int] = []
+            var assignment: [Int] = []
+            subset.reserveCapacity(candidates.count)
+            assignment.reserveCapacity(candidates.count)
             search: for size in 1...candidates.count {
-                for subset in combinations(candidates.count, size) {
-                    var assignment = Array(repeating: 0, count: size)
+                subset.removeAll(keepingCapacity: true)
+                subset.append(contentsOf: 0..<size)
+                while true {
+                    assignment.removeAll(keepingCapacity: true)
+                    assignment.append(contentsOf: repeatElement(0, count: size))
                     while true {
                         for (k, index) in subset.enumerated() {
                             let (slot, options) = candidates[index]
@@ -162,11 +173,12 @@ package enum Assessor {
                         }
                         if k == size { break }
                     }
+                    guard nextSubset(&subset, of: candidates.count) else { break }
                 }
             }
             for (slot, value) in found ?? [] {
                 let name = book.facts[slot].name
-                let described = ConditionWords.lowerFirst(book.facts[slot].description)
+                let described = book.factsInWords[slot]
                 let text: String, said: String
                 switch value {
                 case .bool(true): (text, said) = (name, described)
@@ -218,19 +230,15 @@ package enum Assessor {
         d == d.rounded() ? String(Int(d)) : String(d)
     }
 
-    private static func combinations(_ n: Int, _ k: Int) -> [[Int]] {
-        var out: [[Int]] = []
-        var current: [Int] = []
-        func go(_ start: Int) {
-            if current.count == k { out.append(current); return }
-            guard start < n else { return }
-            for i in start..<n {
-                current.append(i)
-                go(i + 1)
-                current.removeLast()
-            }
-        }
-        go(0)
-        return out
+    /// The next `subset.count`-subset of `0..<n` after `subset` in lexicographic order (increasing
+    /// indices), in place; false after the last.
+    private static func nextSubset(_ subset: inout [Int], of n: Int) -> Bool {
+        let k = subset.count
+        var i = k - 1
+        while i >= 0, subset[i] == n - k + i { i -= 1 }
+        guard i >= 0 else { return false }
+        subset[i] += 1
+        for j in (i + 1)..<k { subset[j] = subset[j - 1] + 1 }
+        return true
     }
 }

@@ -21,7 +21,10 @@ import IMRParse
 package struct DecisionPolicy: Sendable {
     /// Log-odds of certification: a base and one weight per (role, status).
     package var base: Double
-    package var weights: [Key: Double]
+    package var weights: [Key: Double] { didSet { against = Self.weightsAgainst(weights) } }
+    /// The four weights of `Key.all`, read by every decision without hashing a key (an enum with
+    /// String raw values hashes its raw value: four dictionary lookups were most of deciding).
+    private var against: (decisiveUnmet: Double, decisiveUndocumented: Double, supportingUnmet: Double, supportingUndocumented: Double)
     /// Where the calibration comes from, for `rules explain` and the docs.
     package var source: String
 
@@ -54,6 +57,12 @@ package struct DecisionPolicy: Sendable {
         self.base = base
         self.weights = weights
         self.source = source
+        against = Self.weightsAgainst(weights)
+    }
+
+    private static func weightsAgainst(_ weights: [Key: Double]) -> (Double, Double, Double, Double) {
+        (weights[Key(.decisive, .unmet)] ?? 0, weights[Key(.decisive, .undocumented)] ?? 0,
+         weights[Key(.supporting, .unmet)] ?? 0, weights[Key(.supporting, .undocumented)] ?? 0)
     }
 
     package enum Basis: String, Sendable {
@@ -100,10 +109,10 @@ package struct DecisionPolicy: Sendable {
     /// P(certified) from the counts of what stands against it (see the type's comment).
     package func probability(decisiveUnmet: Int, decisiveUndocumented: Int, supportingUnmet: Int, supportingUndocumented: Int) -> Double {
         var logit = base
-        logit += (weights[Key(.decisive, .unmet)] ?? 0) * Double(min(1, decisiveUnmet))
-        logit += (weights[Key(.decisive, .undocumented)] ?? 0) * Double(min(3, decisiveUndocumented))
-        logit += (weights[Key(.supporting, .unmet)] ?? 0) * Double(min(3, supportingUnmet))
-        logit += (weights[Key(.supporting, .undocumented)] ?? 0) * Double(min(3, supportingUndocumented))
+        logit += against.decisiveUnmet * Double(min(1, decisiveUnmet))
+        logit += against.decisiveUndocumented * Double(min(3, decisiveUndocumented))
+        logit += against.supportingUnmet * Double(min(3, supportingUnmet))
+        logit += against.supportingUndocumented * Double(min(3, supportingUndocumented))
         return 1 / (1 + exp(-logit))
     }
 }

@@ -10,6 +10,13 @@ public struct FactSet: Sendable {
         evidence = EvidenceLists(count: count)
     }
 
+    /// `count` unknown values with evidence gathered already (a letter's combined case summary):
+    /// no empty lists made only to be replaced.
+    package init(count: Int, evidence: EvidenceLists) {
+        values = Self.unknowns(count)
+        self.evidence = evidence
+    }
+
     public subscript(_ index: Int) -> FactValue {
         get { values[index] }
         set { values[index] = newValue }

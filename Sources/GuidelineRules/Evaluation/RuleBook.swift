@@ -27,6 +27,9 @@ public final class RuleBook: @unchecked Sendable {
     /// run can be reproduced (every command says it). Set by `RuleLoader.load(directory:)`.
     public internal(set) var origin: Origin?
     private let factIndex: [String: Int]
+    /// Each fact's description as it reads inside a sentence (`ConditionWords.lowerFirst`), made once:
+    /// the assessment's advice names facts for every item.
+    package let factsInWords: [String]
     private let treatmentIndex: [String: Int]
 
     init(facts: [FactDefinition], treatments: [Treatment], ancillaryPhrases: [String], context: ContextDeclarations,
@@ -44,6 +47,7 @@ public final class RuleBook: @unchecked Sendable {
         var fi: [String: Int] = [:]
         for (i, f) in facts.enumerated() { fi[f.name] = i }
         factIndex = fi
+        factsInWords = facts.map { ConditionWords.lowerFirst($0.description) }
         var ti: [String: Int] = [:]
         for (i, t) in treatments.enumerated() { ti[t.id] = i }
         treatmentIndex = ti

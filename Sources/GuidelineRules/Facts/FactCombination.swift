@@ -38,7 +38,7 @@ extension FactExtractor {
     /// Combines `scans` (with `combined` made from `scans[0]` when given), the request and the hooks.
     package func extract(after combined: Combined?, scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
         let count = book.facts.count
-        var facts = FactSet(count: count)
+        var facts: FactSet
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
         var tally: [Tally]
         // The facts with a mention, in the order first mentioned: the loops below visit those
@@ -46,11 +46,12 @@ extension FactExtractor {
         var touched: [Int32]
         let first: Int
         if let combined {
+            facts = FactSet(count: count, evidence: combined.evidence)
             tally = combined.tally
             touched = combined.touched  // room for every fact: appending does not grow it
-            facts.evidence = combined.evidence
             first = 1
         } else {
+            facts = FactSet(count: count)
             tally = [Tally](repeating: Tally(), count: count)
             touched = []
             touched.reserveCapacity(count)
@@ -189,7 +190,8 @@ extension FactExtractor {
     }
 
     /// Words that, just before a phrase of a request, exclude what it names.
-    static let exclusionKeys: Set<UInt64> = Set(["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) })
+    /// Eight keys, compared in turn (a Set hashed the word for every phrase a request matched).
+    static let exclusionKeys: [UInt64] = ["no", "not", "without", "w/o", "none", "non", "except", "excluding"].map { Tokenizer.key(of: $0) }
 
     /// The keys `excluded` compares (made once: hashing a string per call was a tenth of reading a request).
     static let slashKey = Tokenizer.key(of: "/"), wKey = Tokenizer.key(of: "w"), oKey = Tokenizer.key(of: "o")

@@ -194,20 +194,31 @@ package struct FactExtractor: Sendable {
     /// Scans the clinical text of `regions` (see `NarrativeScan`).
     package func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
         var result = NarrativeScan()
-        // Regions in text order, without overlaps, inside the text (a damaged letter can give any).
+        let clean = Self.cleanRegions(regions, within: source.bytes.count)
+        guard !clean.isEmpty else { return result }
+        let clinical = ClinicalText(source: source, regions: clean, engine: engine)
+        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), windowEnd: context.requestDate ?? context.documentDate,
+             into: &result)
+        return result
+    }
+
+    /// Regions in text order, without overlaps, inside the text (a damaged letter can give any).
+    static func cleanRegions(_ regions: [Range<Int>], within count: Int) -> [Range<Int>] {
+        // One region (an item's rationale, a letter's summary: every scan of an audit) is only clamped:
+        // mapping, filtering and sorting made three arrays per scan.
+        if regions.count == 1 {
+            let r = regions[0].clamped(to: 0..<count)
+            return r.isEmpty ? [] : regions[0] == r ? regions : [r]
+        }
         var clean: [Range<Int>] = []
-        for r in regions.map({ $0.clamped(to: 0..<source.bytes.count) }).filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        for r in regions.map({ $0.clamped(to: 0..<count) }).filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = clean.last, r.lowerBound < last.upperBound {
                 clean[clean.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
             } else {
                 clean.append(r)
             }
         }
-        guard !clean.isEmpty else { return result }
-        let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), windowEnd: context.requestDate ?? context.documentDate,
-             into: &result)
-        return result
+        return clean
     }
 
     /// A phrase matched in the sentence being scanned (plain values, reused across sentences).

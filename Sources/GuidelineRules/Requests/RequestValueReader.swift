@@ -109,6 +109,9 @@ struct RequestValueReader {
     /// five levels. A single vertebra is dropped when a named joint level is its own or the one below
     /// it (a facet joint is supplied by the medial branches of its vertebra and the one above).
     static func jointLevelsFirst(_ levels: [String]) -> [String] {
+        // One level or none stays as it is (a joint keeps itself; a vertebra needs a joint beside it to
+        // go): most requests name none, and the sorting below made and freed arrays for them.
+        guard levels.count > 1 else { return levels }
         func vertebra(_ s: Substring) -> (Character, Int)? {
             guard let letter = s.first, let n = Int(s.dropFirst()) else { return nil }
             return (letter, n)

@@ -53,20 +53,43 @@ package struct NoteSections: Sendable {
         guard !trie.isEmpty else { return out }
         var nextSentence = 0
         var i = 0
+        // The first token of the next line, once the line holding `i` has been measured from its start:
+        // the tokens before it need no newline test (each gap between tokens is read once, where
+        // `headingLine` read the first words of every line a second time).
+        var lineEnd = 0
         while i < tokens.count {
             let t = tokens[i]
             while nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] < i { nextSentence += 1 }
             guard t.kind != .punct else { i += 1; continue }
-            let lineStart = i == 0 || Self.newline(between: tokens[i - 1], and: t, in: bytes)
+            let inMeasuredLine = i < lineEnd
+            let lineStart = !inMeasuredLine && (i == 0 || Self.newline(between: tokens[i - 1], and: t, in: bytes))
+            if lineStart { lineEnd = Self.lineEnd(tokens, bytes, from: i) }
             let sentenceStart = lineStart || (nextSentence < sentenceStarts.count && sentenceStarts[nextSentence] == i)
             let found = sentenceStart && trie.mayStart(t.key) ? phraseHeading(tokens, bytes, at: i, lineStart: lineStart, trie, oneLetter) : nil
-            guard let h = found ?? (lineStart ? headingLine(tokens, bytes, at: i, trie, oneLetter) : nil) else { i += 1; continue }
+            guard let h = found ?? (lineStart ? headingLine(tokens, bytes, at: i, lineEnd: lineEnd, trie, oneLetter) : nil) else {
+                // Inside a measured line only sentence starts can hold a heading: on to the next one.
+                if i < lineEnd {
+                    var k = nextSentence
+                    while k < sentenceStarts.count, sentenceStarts[k] <= i { k += 1 }
+                    i = k < sentenceStarts.count ? min(lineEnd, sentenceStarts[k]) : lineEnd
+                } else {
+                    i += 1
+                }
+                continue
+            }
             out.starts.append(Int32(h.body))
             out.kinds.append(sectionOf[h.id])
             out.headings.append(i..<h.end)
             i = max(h.body, i + 1)
         }
         return out
+    }
+
+    /// The first token after `i` that a newline precedes (`tokens.count` on the last line).
+    static func lineEnd(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var e = i + 1
+        while e < tokens.count, !Self.newline(between: tokens[e - 1], and: tokens[e], in: bytes) { e += 1 }
+        return e
     }
 
     /// A heading phrase starting at `i` (a line or sentence start): followed by ":" (or "-" at a line
@@ -89,15 +112,16 @@ package struct NoteSections: Sendable {
     /// SUBMITTED THIS PERIOD". A short line ending in a colon (at most 12 words before any bracket) or in
     /// capitals (at most 6, no full stop); the first heading phrase on it gives the kind, and the section
     /// starts on the next line.
-    static func headingLine(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int,
+    /// `lineEnd` is the first token of the next line (see `lineEnd(_:_:from:)`).
+    static func headingLine(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, lineEnd: Int,
                             _ trie: PhraseTrie, _ oneLetter: [Bool]) -> (id: Int, end: Int, body: Int)? {
-        var e = i + 1
+        // The line's first 25 tokens at most.
+        let e = min(lineEnd, i + 25)
         var label = -1  // the first ":" or spaced dash of the line, within its first words
-        while e < tokens.count, !Self.newline(between: tokens[e - 1], and: tokens[e], in: bytes) {
-            let t = tokens[e]
-            if label < 0, e - i <= 5, t.kind == .punct, t.key == colonKey || (t.key == dashKey && t.start > tokens[e - 1].end) { label = e }
-            e += 1
-            if e - i > 24 { break }
+        let colon = colonKey, dash = dashKey
+        for k in (i + 1)..<min(e, i + 6) {
+            let t = tokens[k]
+            if t.kind == .punct, t.key == colon || (t.key == dash && t.start > tokens[k - 1].end) { label = k; break }
         }
         // A label of a few words before ":" or " -- " that holds a heading phrase: "Exam R -- Tinel +",
         // "Physical exam (today): …"; the section starts after the label, on the same line.
