@@ -22,6 +22,9 @@ struct LetterLines: Sendable {
         var contentEnd: Int
         /// Page furniture: a page number, a repeated header, a stray URL.
         var isNoise = false
+        /// Page furniture stands between this line and the next significant one (see
+        /// `markFurnitureFollows`): what `joinedAcrossNoise` asks, answered once per line.
+        var furnitureFollows = false
         var isBlank: Bool { contentStart >= contentEnd }
         var content: Range<Int> { contentStart..<contentEnd }
     }
@@ -109,15 +112,22 @@ struct LetterLines: Sendable {
     @inline(__always)
     func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
         // Nearly every line is followed by blank lines and then a significant one (or by nothing):
-        // nothing to join, found without leaving the caller. Furniture before the next significant
-        // line goes the long way.
-        var j = k + 1
-        while j < lines.count {
-            if lines[j].isNoise { return joinedAcrossFurniture(k, from: start) }
-            if !lines[j].isBlank { return nil }
-            j += 1
+        // nothing to join, answered by the line's flag without leaving the caller.
+        lines[k].furnitureFollows ? joinedAcrossFurniture(k, from: start) : nil
+    }
+
+    /// Sets every line's `furnitureFollows`, once the furniture is marked (`PageNoise.mark`): a line
+    /// before a furniture line, or before blank lines and then one. Lines of a text whose furniture
+    /// was never marked keep `false`, which is right: no line of it is furniture.
+    mutating func markFurnitureFollows() {
+        var follows = false  // furniture after line k, before the next significant line
+        var k = lines.count - 1
+        while k >= 0 {
+            lines[k].furnitureFollows = follows
+            // What line k - 1 sees: line k itself is furniture, or blank with furniture after it.
+            follows = lines[k].isNoise || (lines[k].isBlank && follows)
+            k -= 1
         }
-        return nil
     }
 
     /// `joinedAcrossNoise` when a furniture line follows line `k`.

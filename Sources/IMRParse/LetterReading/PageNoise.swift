@@ -36,9 +36,11 @@ enum PageNoise {
         }
         RunningHeaders.mark(&lines, breaks: breaks)
         // Most letters hold no URL at all: look for "://" or "www." once.
-        guard containsURL(bytes) else { return }
-        markRepeatedURLs(&lines)
-        markURLsAtBreaks(&lines, breaks: breaks)
+        if containsURL(bytes) {
+            markRepeatedURLs(&lines)
+            markURLsAtBreaks(&lines, breaks: breaks)
+        }
+        lines.markFurnitureFollows()
     }
 
     /// A line holding only a URL right next to a page break is a page header or footer, even when it
