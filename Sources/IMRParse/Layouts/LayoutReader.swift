@@ -58,14 +58,17 @@ struct FoundMarkers {
         self.headings = headings
         let bytes = lines.bytes
         var marks = [Bool](repeating: false, count: LayoutRegistry.lineStartPhrases.count)
+        // Where each line's words start, then one walk of the trie from each (buffers reached once).
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
             // Numbering ("1.", "Issue 2:") starts with a digit or an "i": most lines are ruled out by their first byte.
             let b = bytes[c.lowerBound]
             let numbered = TextScan.isDigit(b) || b | 0x20 == 105
-            let start = numbered ? ItemHeaders.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound
-            LayoutRegistry.lineStartTrie.markMatches(bytes, at: start, end: bytes.count, into: &marks)
+            starts.append(numbered ? ItemHeaders.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound)
         }
+        LayoutRegistry.lineStartTrie.markMatches(bytes, atEach: starts, end: bytes.count, into: &marks)
         atLineStart = marks
     }
 

@@ -102,6 +102,25 @@ struct LabelTrie: Sendable {
         }
     }
 
+    /// Marks in `found` every phrase that matches at any of `starts`: `markMatches(_:at:end:into:)`
+    /// for each, with the buffers reached once (a letter asks at every line start).
+    func markMatches(_ bytes: [UInt8], atEach starts: [Int], end: Int, into found: inout [Bool]) {
+        guard end <= bytes.count else { return }
+        found.withUnsafeMutableBufferPointer { marks in
+            data.withUnsafeBufferPointer { d in
+                bytes.withUnsafeBufferPointer { text in
+                    var f = Found(marks: marks.baseAddress)
+                    for start in starts where start >= 0 && start < end {
+                        let node = Int(d[Int(TextScan.lower(text[start]))])
+                        guard node >= 0 else { continue }
+                        if TextScan.isAlnum(text[start]), start > 0, TextScan.isAlnum(text[start - 1]) { continue }
+                        LabelTrie.walk(d, text, end, node, start, &f)
+                    }
+                }
+            }
+        }
+    }
+
     /// What a search found: the longest match, and every match marked when `marks` is given.
     private struct Found {
         var marks: UnsafeMutablePointer<Bool>? = nil
