@@ -35,12 +35,16 @@ struct LayoutMarker: Sendable {
     /// The phrases searched for together, for header and anywhere markers (line-start markers are
     /// matched by the registry's one label trie).
     let set: PhraseSet?
+    /// For a header marker whose phrases share a run of letters (the notice's decision list): the
+    /// faster search for whether one occurs.
+    let anchored: AnchoredPhrases?
 
     init(_ name: String, _ place: Place, _ phrases: [String]) {
         self.name = name
         self.place = place
         self.phrases = phrases.map { Phrase($0) }
         set = place == .lineStart ? nil : PhraseSet(self.phrases)
+        anchored = place == .header ? AnchoredPhrases(self.phrases) : nil
     }
 }
 
@@ -88,7 +92,9 @@ struct FoundMarkers {
     func inHeader(_ m: LayoutMarker) -> Bool {
         precondition(m.place == .header, "\(m.name) is not a header marker")
         let bytes = lines.bytes
-        return m.set!.findFirst(in: bytes, 0..<min(bytes.count, 8192)) != nil
+        let header = 0..<min(bytes.count, 8192)
+        if let anchored = m.anchored { return anchored.occurs(in: bytes, header) }
+        return m.set!.findFirst(in: bytes, header) != nil
     }
 
     /// How many of the marker's phrases occur anywhere in the letter.
