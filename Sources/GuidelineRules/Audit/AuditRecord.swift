@@ -98,8 +98,11 @@ public struct AuditRecord: Sendable {
     /// letter's text (a disagreeing item's drivers quote their first evidence from it).
     ///
     /// The year is the letter's own date (`Determination.documentDate`), else the item's date of service.
-    public init(letter d: Determination, item: DisputedItem, number: Int, prediction p: Prediction, source text: SourceText,
-                detail: Detail = .disagreements) {
+    ///
+    /// The letter, item, prediction and text are borrowed: an initializer's parameters are otherwise
+    /// passed owned, and the audit copied all four for every item only to read a few fields.
+    public init(letter d: borrowing Determination, item: borrowing DisputedItem, number: Int, prediction p: borrowing Prediction,
+                source text: borrowing SourceText, detail: Detail = .disagreements) {
         // Statuses are read in place and only drivers copied: filter-then-map copied every result.
         var drivers: [Driver] = []
         let results = p.assessment?.results ?? []
@@ -107,18 +110,12 @@ public struct AuditRecord: Sendable {
         // disagreements); most items agree, and normalizing their evidence text was wasted.
         let recorded = item.decision?.value.rawValue, predicted = p.decision?.rawValue
         let keepEvidence = detail == .all || Self.agrees(recorded: recorded, predicted: predicted) != true
-        func driver(_ r: CriterionResult) -> Driver {
-            let evidence = keepEvidence ? r.evidence.first(where: { $0.how != .request && $0.how != .given }).map { text.normalized($0.range) } : nil
-            let c = r.criterion
-            return Driver(criterion: c.id, status: r.status.rawValue, reason: c.reason, citation: c.citation.text, evidence: evidence,
-                          text: c.text, missing: c.missing, role: c.role.rawValue)
-        }
         var metDeciders: [Driver] = []
         for i in results.indices {
             switch results[i].status {
-            case .unmet, .undocumented: drivers.append(driver(results[i]))
+            case .unmet, .undocumented: drivers.append(Self.driver(results[i], quoting: keepEvidence, from: text))
             case .met where detail == .all && (p.assessment?.decidedBy.contains(results[i].criterion.id) ?? false):
-                metDeciders.append(driver(results[i]))
+                metDeciders.append(Self.driver(results[i], quoting: keepEvidence, from: text))
             default: break
             }
         }
@@ -131,6 +128,15 @@ public struct AuditRecord: Sendable {
         decidedBy = p.assessment?.decidedBy ?? []
         uncertain = p.assessment?.isUncertain
         self.metDeciders = metDeciders
+    }
+
+    /// A result as a driver, its first evidence quoted from `text` when `quote` says so.
+    private static func driver(_ r: CriterionResult, quoting quote: Bool, from text: borrowing SourceText) -> Driver {
+        var evidence: String? = nil
+        if quote, let e = r.evidence.first(where: { $0.how != .request && $0.how != .given }) { evidence = text.normalized(e.range) }
+        let c = r.criterion
+        return Driver(criterion: c.id, status: r.status.rawValue, reason: c.reason, citation: c.citation.text, evidence: evidence,
+                      text: c.text, missing: c.missing, role: c.role.rawValue)
     }
 
     /// Rebuilds a record from an audit JSON Lines object (for `audit --summary-from`).

@@ -35,12 +35,16 @@ struct LayoutMarker: Sendable {
     /// The phrases searched for together, for header and anywhere markers (line-start markers are
     /// matched by the registry's one label trie).
     let set: PhraseSet?
+    /// For a header marker whose phrases share a run of letters (the notice's decision list): the
+    /// faster search for whether one occurs.
+    let anchored: AnchoredPhrases?
 
     init(_ name: String, _ place: Place, _ phrases: [String]) {
         self.name = name
         self.place = place
         self.phrases = phrases.map { Phrase($0) }
         set = place == .lineStart ? nil : PhraseSet(self.phrases)
+        anchored = place == .header ? AnchoredPhrases(self.phrases) : nil
     }
 }
 
@@ -58,14 +62,17 @@ struct FoundMarkers {
         self.headings = headings
         let bytes = lines.bytes
         var marks = [Bool](repeating: false, count: LayoutRegistry.lineStartPhrases.count)
+        // Where each line's words start, then one walk of the trie from each (buffers reached once).
+        var starts: [Int] = []
+        starts.reserveCapacity(lines.count)
         for k in 0..<lines.count where !lines[k].isBlank {
             let c = lines[k].content
             // Numbering ("1.", "Issue 2:") starts with a digit or an "i": most lines are ruled out by their first byte.
             let b = bytes[c.lowerBound]
             let numbered = TextScan.isDigit(b) || b | 0x20 == 105
-            let start = numbered ? ItemHeaders.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound
-            LayoutRegistry.lineStartTrie.markMatches(bytes, at: start, end: bytes.count, into: &marks)
+            starts.append(numbered ? ItemHeaders.numberEnd(bytes, c) ?? c.lowerBound : c.lowerBound)
         }
+        LayoutRegistry.lineStartTrie.markMatches(bytes, atEach: starts, end: bytes.count, into: &marks)
         atLineStart = marks
     }
 
@@ -85,7 +92,9 @@ struct FoundMarkers {
     func inHeader(_ m: LayoutMarker) -> Bool {
         precondition(m.place == .header, "\(m.name) is not a header marker")
         let bytes = lines.bytes
-        return m.set!.findFirst(in: bytes, 0..<min(bytes.count, 8192)) != nil
+        let header = 0..<min(bytes.count, 8192)
+        if let anchored = m.anchored { return anchored.occurs(in: bytes, header) }
+        return m.set!.findFirst(in: bytes, header) != nil
     }
 
     /// How many of the marker's phrases occur anywhere in the letter.

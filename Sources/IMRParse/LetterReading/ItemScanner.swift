@@ -37,7 +37,7 @@ enum FieldLabel: Int, Sendable, Comparable {
         WordingVariants.expand(list).flatMap { text -> [(FieldLabel, Phrase, Bool)] in
             let withColon = (label, Phrase(text + ":"), true)
             // "Guidelines" alone, "Rationale" alone: too common as words to stand for a label.
-            guard standaloneLabels.contains(label), text.contains(" ") else { return [withColon] }
+            guard standaloneLabels.contains(label), text.utf8.contains(32) else { return [withColon] }  // a space: more than one word
             return [withColon, (label, Phrase(text), false)]
         }
     }

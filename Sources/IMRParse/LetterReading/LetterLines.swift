@@ -22,6 +22,9 @@ struct LetterLines: Sendable {
         var contentEnd: Int
         /// Page furniture: a page number, a repeated header, a stray URL.
         var isNoise = false
+        /// Page furniture stands between this line and the next significant one (see
+        /// `markFurnitureFollows`): what `joinedAcrossNoise` asks, answered once per line.
+        var furnitureFollows = false
         var isBlank: Bool { contentStart >= contentEnd }
         var content: Range<Int> { contentStart..<contentEnd }
     }
@@ -107,27 +110,50 @@ struct LetterLines: Sendable {
     /// stands between them (a heading or label wrapped across a page break), with a map from offsets
     /// in the joined bytes back to offsets in the letter; nil when no furniture separates them.
     @inline(__always)
-    func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
+    func joinedAcrossNoise(_ k: Int, from start: Int) -> (bytes: [UInt8], original: JoinedOffsets)? {
         // Nearly every line is followed by blank lines and then a significant one (or by nothing):
-        // nothing to join, found without leaving the caller. Furniture before the next significant
-        // line goes the long way.
-        var j = k + 1
-        while j < lines.count {
-            if lines[j].isNoise { return joinedAcrossFurniture(k, from: start) }
-            if !lines[j].isBlank { return nil }
-            j += 1
+        // nothing to join, answered by the line's flag without leaving the caller.
+        lines[k].furnitureFollows ? joinedAcrossFurniture(k, from: start) : nil
+    }
+
+    /// Sets every line's `furnitureFollows`, once the furniture is marked (`PageNoise.mark`): a line
+    /// before a furniture line, or before blank lines and then one. Lines of a text whose furniture
+    /// was never marked keep `false`, which is right: no line of it is furniture.
+    mutating func markFurnitureFollows() {
+        var follows = false  // furniture after line k, before the next significant line
+        var k = lines.count - 1
+        while k >= 0 {
+            lines[k].furnitureFollows = follows
+            // What line k - 1 sees: line k itself is furniture, or blank with furniture after it.
+            follows = lines[k].isNoise || (lines[k].isBlank && follows)
+            k -= 1
         }
-        return nil
     }
 
     /// `joinedAcrossNoise` when a furniture line follows line `k`.
-    private func joinedAcrossFurniture(_ k: Int, from start: Int) -> (bytes: [UInt8], original: (Int) -> Int)? {
+    private func joinedAcrossFurniture(_ k: Int, from start: Int) -> (bytes: [UInt8], original: JoinedOffsets)? {
         guard let n = nextSignificant(after: k), (k + 1..<n).contains(where: { lines[$0].isNoise }) else { return nil }
         let first = start..<max(start, lines[k].contentEnd)
         let second = lines[n].content
-        let joined = Array(bytes[first]) + [32] + Array(bytes[second])
-        let split = first.count + 1
-        return (joined, { i in i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split) })
+        // One array, filled in place (the same line is joined again by each reader that asks).
+        var joined: [UInt8] = []
+        joined.reserveCapacity(first.count + 1 + second.count)
+        joined += bytes[first]
+        joined.append(32)
+        joined += bytes[second]
+        return (joined, JoinedOffsets(first: first, second: second))
+    }
+
+    /// The map from offsets in two lines joined by one space back to offsets in the letter: a plain
+    /// value called like a function, where a closure would be one more object to allocate and free.
+    struct JoinedOffsets {
+        let first: Range<Int>
+        let second: Range<Int>
+
+        func callAsFunction(_ i: Int) -> Int {
+            let split = first.count + 1
+            return i < split ? first.lowerBound + min(i, first.count) : second.lowerBound + (i - split)
+        }
     }
 
     /// The text of `range` as it reads: page furniture left out, the other lines' contents joined by

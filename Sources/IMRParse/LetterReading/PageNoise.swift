@@ -36,9 +36,11 @@ enum PageNoise {
         }
         RunningHeaders.mark(&lines, breaks: breaks)
         // Most letters hold no URL at all: look for "://" or "www." once.
-        guard containsURL(bytes) else { return }
-        markRepeatedURLs(&lines)
-        markURLsAtBreaks(&lines, breaks: breaks)
+        if containsURL(bytes) {
+            markRepeatedURLs(&lines)
+            markURLsAtBreaks(&lines, breaks: breaks)
+        }
+        lines.markFurnitureFollows()
     }
 
     /// A line holding only a URL right next to a page break is a page header or footer, even when it
@@ -219,7 +221,14 @@ enum PageNoise {
     private static let https = Phrase("https://"), httpScheme = Phrase("http://")
 
     static func containsURL(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
+        containsURL(bytes, 0..<bytes.count)
+    }
+
+    /// Whether `bytes[range]` holds "://" or "www.", as if it were a text of its own (read in
+    /// place: no copy of the range).
+    static func containsURL(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { whole in
+            let b = UnsafeBufferPointer(rebasing: whole[range])
             guard let base = b.baseAddress else { return false }
             let n = b.count
             // memchr is vectorised in the C library: jump from one '/' or '.' to the next.

@@ -59,7 +59,8 @@ enum PatientParser {
                 i = j
                 continue
             }
-            if TextScan.lower(b) == 97, let (_, e) = Phrase.matchAny(ageWords, bytes, at: i, end: end) {
+            // "aged", "age:", "age": an "a" then a "g" (most word starts with "a" fail on the "g").
+            if TextScan.lower(b) == 97, i + 1 < end, bytes[i + 1] | 0x20 == 103, let (_, e) = Phrase.matchAny(ageWords, bytes, at: i, end: end) {
                 var k = e
                 while k < end, bytes[k] == 32 || bytes[k] == 58 { k += 1 }
                 if ofWord.match(bytes, at: k, end: end) != nil { k += 2; while k < end, bytes[k] == 32 { k += 1 } }
@@ -102,6 +103,11 @@ enum PatientParser {
             }
             guard i < end else { break }
             guard i == 0 || !TextScan.isAlnum(bytes[i - 1]) else { i += 1; continue }
+            // Every sex word and label starts "fe", "ma", "se" or "ge" (any case): most word starts
+            // ("medical", "should", "given") fail on their second byte before any phrase is tried.
+            guard i + 1 < end else { break }
+            let second = bytes[i + 1] | 0x20
+            guard second == (bytes[i] | 0x20 == 109 ? 97 : 101) else { i += 1; continue }
             for (phrase, value) in sexWords {
                 if let e = phrase.match(bytes, at: i, end: end), e >= end || !TextScan.isAlpha(bytes[e]) { return Located(value, i..<e) }
             }

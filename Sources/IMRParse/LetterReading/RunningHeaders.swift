@@ -72,7 +72,7 @@ enum RunningHeaders {
             let lastByte = bytes[c.upperBound - 1], firstByte = bytes[c.lowerBound]
             // A line that starts in lower case without a digit carries on a sentence ("based on MTUS
             // Chronic Pain Treatment", a citation wrapped the same way in two items).
-            let lowerStart = firstByte >= 97 && firstByte <= 122 && !bytes[c].contains(where: TextScan.isDigit) && !PageNoise.containsURL(Array(bytes[c]))
+            let lowerStart = firstByte >= 97 && firstByte <= 122 && !bytes[c].contains(where: TextScan.isDigit) && !PageNoise.containsURL(bytes, c)
             let sentenceEnd = (lastByte == 46 && c.count > 30) || lowerStart
             // Nor the start of a field label wrapped onto the next line ("Claims Administrator" /
             // "guideline:"), which repeats item after item.

@@ -148,7 +148,7 @@ enum SectionFinder {
         // The longest heading; of equally long ones, the first in the table. Else a heading read
         // from its words, alone on its line ("Expert Reviewer Case Summary:", "Summary Of The Case").
         if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end), let h = listed(tables.phrases[index], e, k, lineStart, lines) { return h }
-        if let h = acrossPageBreak(at: k, from: start, lines, tables) { return h }
+        if lines[k].furnitureFollows, let h = acrossPageBreak(at: k, from: start, lines, tables) { return h }
         // A field label ("Decision rationale:", "MAXIMUS guideline:") is no heading; a numbered line's
         // words are read after its number.
         guard !isLabel, let found = start == lineStart ? lineMeaning : LabelMeaning.read(lines, line: k, from: start, sectionsOnly: true),
@@ -176,7 +176,8 @@ enum SectionFinder {
         guard start < line.contentEnd, TextScan.isAlpha(bytes[start]) else { return nil }
         let end = lines[min(lines.count - 1, k + 4)].contentEnd
         if let (index, e) = tables.trie.longestMatch(bytes, at: start, end: end) { return listed(tables.phrases[index], e, k, lineStart, lines) }
-        return acrossPageBreak(at: k, from: start, lines, tables)
+        // Only a line with page furniture after it can hold a heading cut by a page break.
+        return lines[k].furnitureFollows ? acrossPageBreak(at: k, from: start, lines, tables) : nil
     }
 
     /// A listed heading wrapped across a page break ("MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY

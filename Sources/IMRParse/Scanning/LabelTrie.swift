@@ -8,10 +8,12 @@
 struct LabelTrie: Sendable {
     /// The whole tree in one array of integers (one buffer to reach, nothing to retain per node):
     /// `data[0..<256]` holds the node for each lower-case first byte (or -1); a node at offset `o` is
-    /// six integers — its label `data[data[o]..<data[o + 1]]` (the lower-case bytes on the way into
+    /// eight integers — its label `data[data[o]..<data[o + 1]]` (the lower-case bytes on the way into
     /// it, 32 for "optional white space", see `labelEntry`; a chain of single children is one node,
     /// so most of a walk is a tight loop as in `Phrase.match`), its children
-    /// `data[data[o + 2]..<data[o + 3]]` and the phrases that end there `data[data[o + 4]..<data[o + 5]]`.
+    /// `data[data[o + 2]..<data[o + 3]]`, the phrases that end there `data[data[o + 4]..<data[o + 5]]`,
+    /// and the label's whole groups of eight bytes packed for comparing a word at a time
+    /// `data[data[o + 6]..<data[o + 7]]` (see `packedLabel`).
     private let data: [Int32]
 
     /// A tree of `phrases` (none empty); matches report their index in this list.
@@ -57,7 +59,7 @@ struct LabelTrie: Sendable {
     /// Appends the node entered at trie node `t`, folding its chain of single children; returns its offset.
     private static func emit(_ t: Int, _ trie: Plain, into data: inout [Int32]) -> Int32 {
         let o = data.count
-        for _ in 0..<6 { data.append(0) }
+        for _ in 0..<8 { data.append(0) }
         data[o] = Int32(data.count)
         var u = t
         data.append(labelEntry(trie.byte[u]))
@@ -66,6 +68,9 @@ struct LabelTrie: Sendable {
             data.append(labelEntry(trie.byte[u]))
         }
         data[o + 1] = Int32(data.count)
+        data[o + 6] = Int32(data.count)
+        data += packedLabel(data[Int(data[o])..<Int(data[o + 1])])
+        data[o + 7] = Int32(data.count)
         data[o + 4] = Int32(data.count)
         data += trie.endsAt[u]
         data[o + 5] = Int32(data.count)
@@ -79,6 +84,27 @@ struct LabelTrie: Sendable {
         data += children
         data[o + 3] = Int32(data.count)
         return Int32(o)
+    }
+
+    /// The label's whole groups of eight entries, each as four integers: the eight bytes as a
+    /// little-endian word (low half, high half) and what to OR into eight text bytes before comparing
+    /// (low half, high half). A white-space entry stands for one space byte here: a text with a single
+    /// space there matches the group, any other white space falls back to the entries (see `walk`).
+    private static func packedLabel(_ label: ArraySlice<Int32>) -> [Int32] {
+        var out: [Int32] = []
+        var k = label.startIndex
+        while k + 8 <= label.endIndex {
+            var word: UInt64 = 0, mask: UInt64 = 0
+            for b in 0..<8 {
+                let entry = label[k + b]
+                word |= UInt64(UInt8(truncatingIfNeeded: entry)) << UInt64(8 * b)
+                mask |= UInt64(UInt8(truncatingIfNeeded: entry >> 8)) << UInt64(8 * b)
+            }
+            out += [Int32(bitPattern: UInt32(truncatingIfNeeded: word)), Int32(bitPattern: UInt32(truncatingIfNeeded: word >> 32)),
+                    Int32(bitPattern: UInt32(truncatingIfNeeded: mask)), Int32(bitPattern: UInt32(truncatingIfNeeded: mask >> 32))]
+            k += 8
+        }
+        return out
     }
 
     /// A label byte with, above it, what to OR into a text byte before comparing: 0x20 for a letter
@@ -99,6 +125,25 @@ struct LabelTrie: Sendable {
         found.withUnsafeMutableBufferPointer { marks in
             var f = Found(marks: marks.baseAddress)
             search(bytes, at: start, end: end, &f)
+        }
+    }
+
+    /// Marks in `found` every phrase that matches at any of `starts`: `markMatches(_:at:end:into:)`
+    /// for each, with the buffers reached once (a letter asks at every line start).
+    func markMatches(_ bytes: [UInt8], atEach starts: [Int], end: Int, into found: inout [Bool]) {
+        guard end <= bytes.count else { return }
+        found.withUnsafeMutableBufferPointer { marks in
+            data.withUnsafeBufferPointer { d in
+                bytes.withUnsafeBufferPointer { text in
+                    var f = Found(marks: marks.baseAddress)
+                    for start in starts where start >= 0 && start < end {
+                        let node = Int(d[Int(TextScan.lower(text[start]))])
+                        guard node >= 0 else { continue }
+                        if TextScan.isAlnum(text[start]), start > 0, TextScan.isAlnum(text[start - 1]) { continue }
+                        LabelTrie.walk(d, text, end, node, start, &f)
+                    }
+                }
+            }
         }
     }
 
@@ -137,6 +182,22 @@ struct LabelTrie: Sendable {
         while true {
             var j = Int(d[node])
             let labelEnd = Int(d[node + 1])
+            // Eight label bytes at a time while the text follows the label with single spaces (a walk
+            // along a real label is long); a group that differs is compared entry by entry below,
+            // which reads white space runs and tells a mismatch.
+            var p = Int(d[node + 6])
+            let packedEnd = Int(d[node + 7])
+            while p < packedEnd, i + 8 <= end {
+                let w = UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let word = UInt64(UInt32(bitPattern: d[p])) | UInt64(UInt32(bitPattern: d[p + 1])) << 32
+                let mask = UInt64(UInt32(bitPattern: d[p + 2])) | UInt64(UInt32(bitPattern: d[p + 3])) << 32
+                guard w | mask == word else { break }
+                i += 8
+                j += 8
+                p += 4
+                // White space that ends the group may run on past its one space.
+                if UInt8(truncatingIfNeeded: d[j - 1]) == 32 { while i < end, TextScan.isSpace(text[i]) { i += 1 } }
+            }
             while j < labelEnd {
                 let entry = d[j]
                 let c = UInt8(truncatingIfNeeded: entry)

@@ -65,11 +65,12 @@ enum AuditCommand {
                 var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
                 var records: [AuditRecord] = []
                 let predictions = analyzer.predictItems(of: letter, source: text, context: CaseContext(letter: letter))
-                for (n, (item, p)) in zip(letter.items, predictions).enumerated() {
-                    var record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: p, source: text, detail: detail)
+                // By index, and AuditRecord borrows the letter, the item, the prediction and the text.
+                for n in 0..<min(letter.items.count, predictions.count) {
+                    var record = AuditRecord(letter: letter, item: letter.items[n], number: n + 1, prediction: predictions[n], source: text, detail: detail)
                     record.rules = origin
                     records.append(record)
-                    AuditOutput.write(record, prediction: p, item: item, number: n, source: text, format: format, to: &out)
+                    AuditOutput.write(record, prediction: predictions[n], item: letter.items[n], number: n, source: text, format: format, to: &out)
                 }
                 if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
                 var warnings = InputReport.warnings(for: text)
