@@ -103,6 +103,7 @@ package struct RequestRecognizer: Sendable {
                 break
             }
             if m.id == ancillaryID { continue }
+            if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -140,6 +141,7 @@ package struct RequestRecognizer: Sendable {
                 break
             }
             if m.id == ancillaryID { continue }
+            if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -195,6 +197,21 @@ package struct RequestRecognizer: Sendable {
         }
         return chosen
     }
+
+    /// Whether a phrase after a named treatment says who gives it: "with" or "by" (and an article)
+    /// before a phrase ending in a provider ("Psychological evaluation and testing with a pain
+    /// psychologist" is one evaluation, not also psychotherapy).
+    static func namesProvider(_ phrase: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard providerKeys.contains(tokens[phrase.upperBound - 1].key) else { return false }
+        var j = phrase.lowerBound - 1
+        if j >= 0, articleKeys.contains(tokens[j].key) { j -= 1 }
+        return j >= 0 && (tokens[j].key == withKey || tokens[j].key == byKey)
+    }
+    static let providerKeys: Set<UInt64> = Set(["psychologist", "psychiatrist", "therapist", "physiotherapist", "chiropractor",
+                                                "acupuncturist", "physician", "surgeon", "doctor", "specialist", "neurologist",
+                                                "physiatrist", "orthopedist", "counselor"].map { Tokenizer.key(of: $0) })
+    static let articleKeys: Set<UInt64> = Set(["a", "an", "the", "his", "her"].map { Tokenizer.key(of: $0) })
+    static let withKey = Tokenizer.key(of: "with"), byKey = Tokenizer.key(of: "by")
 
     /// Words that say how something is requested, not what.
     static let administrativeKeys: Set<UInt64> = Set(["retrospective", "retro", "request", "requested", "prescription", "authorization",
