@@ -33,6 +33,13 @@ import IMRParse
                 == ["chiropractic_manipulation: continued chiropractic manipulation 1 time per week for 6 weeks"])
     }
 
+    /// Another author's quoted words ask for nothing; a request the note quotes still does.
+    @Test func quotedWords() {
+        #expect(find("X-ray (radiology): \"Height loss L1. Recommend CT for further evaluation.\"").isEmpty)
+        #expect(find("The RFA of 3/25/2015 requested \"Home health aide 4 hours per day, 3 days per week\".")
+                == ["home_health_care: Home health aide 4 hours per day, 3 days per week"])
+    }
+
     @Test func everyLineOfAPlanAsks() {
         let note = """
         A: Lumbar radiculopathy.

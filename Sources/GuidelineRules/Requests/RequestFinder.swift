@@ -159,6 +159,19 @@ package struct RequestFinder: Sendable {
         return false
     }
 
+    /// Whether byte `at` stands inside double quotation marks opened earlier on its line (straight or
+    /// curly quotes counted from the line's start: an odd number have opened).
+    static func insideQuotes(_ at: Int, _ bytes: [UInt8]) -> Bool {
+        var quotes = 0, k = at - 1
+        while k >= 0, bytes[k] != 10 {
+            if bytes[k] == 34 { quotes += 1 }
+            // “ and ” (E2 80 9C, E2 80 9D), seen from their last byte.
+            else if (bytes[k] == 0x9C || bytes[k] == 0x9D), k >= 2, bytes[k - 1] == 0x80, bytes[k - 2] == 0xE2 { quotes += 1; k -= 2 }
+            k -= 1
+        }
+        return quotes % 2 == 1
+    }
+
     /// Two line breaks between two tokens: a paragraph ends.
     static func blankLine(between a: Token, and b: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lines = 0
@@ -235,6 +248,10 @@ package struct RequestFinder: Sendable {
             }
             // An empty check box on a form: "[ ] Physical therapy".
             if clinical.followsEmptyBox(m.tokens) { continue }
+            // Someone else's words quoted: a radiologist's "Recommend CT for further evaluation." — unless
+            // the note asks for what it quotes (`The RFA requested "Home health aide …"`).
+            if Self.insideQuotes(Int(tokens[m.tokens.lowerBound].start), clinical.source.bytes),
+               !cueEnds.contains(where: { $0 <= m.tokens.lowerBound && !Self.insideQuotes(Int(tokens[$0 - 1].start), clinical.source.bytes) }) { continue }
             if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
             // "Pt" before a verb is the patient, not physical therapy: "Pt wants to proceed", "Pt is to return".
             if m.tokens.count == 1, tokens[m.tokens.lowerBound].key == Self.pt, m.tokens.upperBound < unit.upperBound,
