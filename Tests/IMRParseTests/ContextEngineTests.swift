@@ -214,6 +214,7 @@ import Testing
         ("Risk factors for delayed recovery: depression.", "depression", .affirmed),
         ("Goal: return to work as a bus driver within eight weeks.", "return to work", .hypothetical),
         ("She needs her daughter's help with bathing.", "bathing", .affirmed),
+        ("Given locking that has not settled after 3 months and a concordant tear, he wants to proceed.", "concordant tear", .affirmed),
         ("Her daughter has lupus.", "lupus", .otherPerson),
         ("PT 2x6 completed in 2014 for the neck.", "PT", .historical),
     ])
