@@ -33,6 +33,13 @@ import IMRParse
                 == ["chiropractic_manipulation: continued chiropractic manipulation 1 time per week for 6 weeks"])
     }
 
+    /// "with a pain psychologist" says who gives the evaluation; named alone, the psychologist's sessions are asked for.
+    @Test func providerIsNotAnotherTreatment() {
+        #expect(find("Plan: Psychological evaluation and testing with a pain psychologist.")
+                == ["psychological_evaluation: Psychological evaluation and testing with a pain psychologist"])
+        #expect(find("Plan: Pain psychologist, 6 sessions.") == ["psychotherapy: Pain psychologist, 6 sessions"])
+    }
+
     /// Another author's quoted words ask for nothing; a request the note quotes still does.
     @Test func quotedWords() {
         #expect(find("X-ray (radiology): \"Height loss L1. Recommend CT for further evaluation.\"").isEmpty)

@@ -52,12 +52,6 @@ import IMRParse
         #expect(parse("Re-evaluation by a pain management specialist for repeat epidural injection").components == ["referral_consult"])
     }
 
-    /// "with a pain psychologist" says who gives the evaluation; named alone, the psychologist's sessions are asked for.
-    @Test func providerIsNotAnotherTreatment() {
-        #expect(parse("Psychological evaluation and testing with a pain psychologist").components == ["psychological_evaluation"])
-        #expect(parse("Pain psychologist, 6 sessions").components == ["psychotherapy"])
-    }
-
     @Test func frequencyTimesDuration() {
         let a = parse("Post-injection physical therapy, three times per week for two weeks")
         #expect(a.frequencyPerWeek == 3 && a.durationWeeks == 2 && a.visits == 6)
