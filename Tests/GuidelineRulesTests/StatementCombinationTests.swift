@@ -73,6 +73,7 @@ import IMRParse
     @Test func negationInAGapUnlessBracketed() {
         #expect(Self.value("weak_worse", "Weakness, not worse today.") == .bool(false))
         #expect(Self.value("weak_worse", "Weakness (intact in May) worse today.") == .bool(true))
+        #expect(Self.value("weak_worse", "Weakness [intact in May] worse today.") == .bool(true))
     }
 
     @Test func withoutCombineTheLastStatementWins() {

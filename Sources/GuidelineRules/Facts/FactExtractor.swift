@@ -465,11 +465,14 @@ package struct FactExtractor: Sendable {
     static func bracketed(_ t: Int, after start: Int, _ tokens: [Token]) -> Bool {
         var depth = 0
         for k in start..<t where tokens[k].isPunct {
-            if tokens[k].key == openBracketKey { depth += 1 } else if tokens[k].key == closeBracketKey, depth > 0 { depth -= 1 }
+            let key = tokens[k].key
+            if key == openRound || key == openSquare { depth += 1 } else if key == closeRound || key == closeSquare, depth > 0 { depth -= 1 }
         }
         return depth > 0
     }
-    static let openBracketKey = Tokenizer.key(of: "("), closeBracketKey = Tokenizer.key(of: ")")
+    // The brackets ConText bounds its scopes by ("(" and "[").
+    static let openRound = Tokenizer.key(of: "("), closeRound = Tokenizer.key(of: ")"),
+               openSquare = Tokenizer.key(of: "["), closeSquare = Tokenizer.key(of: "]")
 
     /// A mention inside a longer contiguous mention of the same fact is part of it. Inside another
     /// fact's mention it is hidden only when that phrase is clearly about something else (two or
