@@ -58,8 +58,20 @@ extension FactExtractor {
         }
         guard MeasureReader.isWorthReading(tokens, clinical.source.bytes, range) else { return }
         if values == nil { values = SentenceValues(clinical: clinical, sentence: sentence, scanner: scanner) }
-        let statements = reader.read(tokens: tokens, bytes: clinical.source.bytes, range: range, values: values!.values, inherited: carried)
+        var statements = reader.read(tokens: tokens, bytes: clinical.source.bytes, range: range, values: values!.values, inherited: carried)
         guard !statements.isEmpty else { return }
+        // A before → after pair told right after the sentence that names the drug, on the same line (one
+        // item of a medication list: "1) Gabapentin 300 mg TID, started 09/2014. He says the burning is cut
+        // in half (NRS 8 -> 4).") is the drug's.
+        if s > 0, !sentence.startsParagraph,
+           statements.contains(where: { $0.comparison == .time && !$0.namesMedication }),
+           !clinical.sentences[s - 1].tokenRange.isEmpty,
+           !clinical.source.bytes.withUnsafeBufferPointer({
+               NoteSections.newline(between: tokens[clinical.sentences[s - 1].tokenRange.upperBound - 1], and: tokens[range.lowerBound], in: $0)
+           }),
+           reader.namesMedication(tokens, clinical.sentences[s - 1].tokenRange) {
+            for k in statements.indices where statements[k].comparison == .time { statements[k].namesMedication = true }
+        }
         state.pending.removeAll { $0.sentence < s - 2 }
         let shown = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
         for st in statements {

@@ -48,6 +48,11 @@ package final class MeasureReader: Sendable {
 
     let words: PhraseTrie
     let medication: PhraseTrie
+
+    /// Whether `tokens[range]` names a medication (the words of `with medication`).
+    package func namesMedication(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        !medication.matches(in: tokens, range, nonOverlapping: true).isEmpty
+    }
     /// The with/without cues (`Vocabulary.cuePhrases`), held here: a trie in a static was copied,
     /// a retain per array of it, at every lookup.
     let cues: PhraseTrie
