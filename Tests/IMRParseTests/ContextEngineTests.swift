@@ -86,6 +86,32 @@ import Testing
         #expect(Self.assertion("Knee ROS: [ ] locking [ ] catching [x] stiffness [X] pain.", "stiffness") == .affirmed)
     }
 
+    /// Boxes after their labels: a mention's own box follows it; words after a box detail it.
+    @Test func trailingCheckBoxes() {
+        let s = "Prior treatment: PT [X]  Chiro [ ]  Acupuncture [ ]  Meds [X] NSAIDs  Injections [ ]"
+        #expect(Self.assertion(s, "Chiro") == .negated)
+        #expect(Self.assertion(s, "Acupuncture") == .negated)   // not the box before it, Chiro's
+        #expect(Self.assertion(s, "NSAIDs") == .affirmed)       // details Meds [X]
+        #expect(Self.assertion(s, "Injections") == .negated)
+        #expect(Self.assertion("Early refills [X]  Lost Rx [ ]", "Early refills") == .affirmed)
+    }
+
+    /// Boxes before their labels label every word up to the next box, within the sentence.
+    @Test func leadingCheckBoxesLabelTheirWords() {
+        #expect(Self.assertion("[ ] PT/OT", "OT") == .negated)
+        #expect(Self.assertion("[X] Modified: no gripping  [ ] Full duty", "Full duty") == .negated)
+        #expect(Self.assertion("ROS: [x] numbness [ ] weakness. Neuro: + paresthesias R foot.", "paresthesias") == .affirmed)
+    }
+
+    /// A question answered by yes/no boxes: the ticked answer decides; none ticked says nothing.
+    @Test func yesNoCheckBoxes() {
+        #expect(Self.assertion("Radicular symptoms: [ ] yes [X] no", "Radicular symptoms") == .negated)
+        #expect(Self.assertion("Radicular symptoms: [X] yes [ ] no", "Radicular symptoms") == .affirmed)
+        #expect(Self.assertion("Prior MRI of this body part: [ ] Yes [X] No", "MRI") == .negated)
+        #expect(Self.assertion("Radicular symptoms: [ ] yes [ ] no", "Radicular symptoms") == .affirmed)
+        #expect(Self.assertion("Fever? [x] N", "Fever") == .negated)
+    }
+
     @Test func terminatorsAndPseudoTriggers() {
         #expect(Self.assertion("No fever but chills.", "chills") == .affirmed)
         #expect(Self.assertion("No fever; chills.", "chills") == .affirmed)

@@ -194,6 +194,8 @@ package struct RequestFinder: Sendable {
         var content = unit.lowerBound
         // A list marker and a heading ("1.", "P:", "Plan:") are not the request.
         if Self.startsListItem(tokens, content, unit.upperBound) { content += tokens[content].kind == .number ? 2 : 1 }
+        // So is a form's check box ("[X] DME: wrist splint").
+        if let box = clinical.checkBox(startingAt: content) { content = box.upperBound }
         if let h = clinical.sections.headings.first(where: { $0.lowerBound >= unit.lowerBound && $0.lowerBound <= content + 1 }) {
             content = max(content, h.upperBound)
             while content < unit.upperBound, tokens[content].kind == .punct { content += 1 }
@@ -215,6 +217,8 @@ package struct RequestFinder: Sendable {
             while j < unit.upperBound {
                 guard let m = words.longestMatch(in: buffer, at: j, end: unit.upperBound), m.node >= 0 else { j += 1; continue }
                 let ids = words.ids(at: m.node)
+                // A request word in an unticked box's label asks nothing ("[ ] Info requested by").
+                if clinical.inEmptyBox(j..<m.end) { j = m.end; continue }
                 if ids.contains(Self.ask) {
                     asks = true; cueEnds.append(m.end)
                     // "We will continue Norco …": the order verb ending the ask stays in the request's text
@@ -246,8 +250,8 @@ package struct RequestFinder: Sendable {
             case .affirmed?, .possible?, nil: if !inPlan && !cueEnds.contains(where: { $0 <= m.tokens.lowerBound }) { continue }
             default: break
             }
-            // An empty check box on a form: "[ ] Physical therapy".
-            if clinical.followsEmptyBox(m.tokens) { continue }
+            // An empty check box on a form: "[ ] Physical therapy", "PT/OT [ ]".
+            if clinical.inEmptyBox(m.tokens) { continue }
             // Someone else's words quoted: a radiologist's "Recommend CT for further evaluation." — unless
             // the note asks for what it quotes (`The RFA requested "Home health aide …"`).
             if Self.insideQuotes(Int(tokens[m.tokens.lowerBound].start), clinical.source.bytes),

@@ -31,6 +31,8 @@ package struct ClinicalText: Sendable {
     package let cues: [AttributionMatch]
     /// The note's sections (empty for text without headings).
     package let sections: NoteSections
+    /// The check boxes of a form (none in most texts).
+    package let checkBoxes: CheckBoxes
 
     /// Reads `regions` (byte ranges, in order, not overlapping) of `source`.
     package init(source: SourceText, regions: [Range<Int>], engine: ContextEngine) {
@@ -72,6 +74,7 @@ package struct ClinicalText: Sendable {
             }
         }
         self.tokens = toks
+        checkBoxes = CheckBoxes(toks)
         self.sentences = sentences
         self.modifiers = modifiers
         self.cues = cues
@@ -149,9 +152,11 @@ package struct ClinicalText: Sendable {
             }
         }
         let attribution = before ?? after ?? (quoteScope == nil && assertion != .guideline ? sent.carriedAttribution : nil)
-        // An empty check box before a finding on a form denies it ("[ ] locking  [x] stiffness").
-        if assertion == .affirmed || assertion == .historical, followsEmptyBox(mention) {
-            return MentionContext(assertion: .negated, trigger: (mention.lowerBound - 2)..<mention.lowerBound, attribution: attribution)
+        // A form's check box speaks for what it labels: an empty box, or a ticked "no", denies it
+        // ("[ ] locking  [x] stiffness", "Lost Rx [ ]", "Prior MRI: [ ] yes [X] no"; CheckBoxes.swift).
+        if assertion == .affirmed || assertion == .historical || assertion == .possible,
+           let box = checkBox(for: mention), box.verdict == .empty {
+            return MentionContext(assertion: .negated, trigger: box.box, attribution: attribution)
         }
         // No trigger decided it: the section may (a family history is about other persons).
         if trigger == nil, !sections.isEmpty {
@@ -162,13 +167,6 @@ package struct ClinicalText: Sendable {
     }
 
     static let openBracket = Tokenizer.key(of: "["), closeBracket = Tokenizer.key(of: "]")
-
-    /// Whether an empty check box ("[ ]") stands right before the mention: on a form, what is not ticked.
-    package func followsEmptyBox(_ mention: Range<Int>) -> Bool {
-        mention.lowerBound >= 2
-            && tokens[mention.lowerBound - 1].kind == .punct && tokens[mention.lowerBound - 1].key == Self.closeBracket
-            && tokens[mention.lowerBound - 2].kind == .punct && tokens[mention.lowerBound - 2].key == Self.openBracket
-    }
 
     /// Categories whose trigger, when it lies inside a mention, belongs to the mention's own phrase.
     @inline(__always)
