@@ -19,6 +19,14 @@ import Testing
         #expect(Self.values("twenty-five per cent") == [.percent(25, upTo: nil)])
     }
 
+    /// A scale is named, not read: "(0-10)" before the scores, unless a unit makes it a range of values.
+    @Test func scalesAreNotValues() {
+        #expect(Self.values("Pain with meds (0-10): 4/10") == [.scale(from: 0, to: 10), .painScore(4, upTo: nil)])
+        #expect(Self.values("rated 0 to 100") == [.scale(from: 0, to: 100)])
+        #expect(Self.values("0-10% relief") == [.percent(0, upTo: 10)])
+        #expect(Self.values("pain 0-10/10") != [.scale(from: 0, to: 10)])
+    }
+
     @Test func durationsInWeeks() {
         #expect(Self.values("for six to eight weeks") == [.duration(weeks: 6, upTo: 8)])
         #expect(Self.values("6-8 weeks") == [.duration(weeks: 6, upTo: 8)])

@@ -71,26 +71,34 @@ extension CaseContext {
     /// Words after a bare "date" that make it some other date ("date of injury", "date of birth").
     static let otherDates = ["of", "injury", "birth", "DOI", "DOB"].map(\.scanNeedle)
 
-    /// The first full date written right after a dating cue ("Date of visit: 02/10/2015", "seen today
-    /// October 27 2014"); else the latest full date of the text, since a note is written after what
-    /// it records (a date of injury is never the visit's date).
+    /// The date written right after a dating cue ("Date of visit: 02/10/2015", "seen today October 27
+    /// 2014") — of the first cue in `dateCues` the text has, its latest occurrence: a file holding
+    /// several visits (an urgent-care note, then the specialist's consultation) is dated by the last,
+    /// where its requests are. A bare "Date" counts only as a header's field label. Else the latest full date of
+    /// the text, since a note is written after what it records (a date of injury is never the visit's date).
     static func visitDate(in source: SourceText) -> CalendarDay? {
         let bytes = source.bytes
         let scanner = ValueScanner(referenceYear: CalendarDay.currentYear)
-        for cue in dateCues {
+        for (k, cue) in dateCues.enumerated() {
             var from = 0
+            var found: CalendarDay?
             while from < bytes.count, let hit = TextScan.find(cue, in: bytes, from..<bytes.count) {
                 from = hit.upperBound
                 // Whole words only, followed by ':' or a space, and the date within a few bytes.
                 guard hit.lowerBound == 0 || !TextScan.isAlnum(bytes[hit.lowerBound - 1]),
                       hit.upperBound == bytes.count || !TextScan.isAlnum(bytes[hit.upperBound]) else { continue }
+                if k == dateCues.count - 1, !Self.opensField(hit.lowerBound, bytes) { continue }
                 let window = hit.upperBound..<min(bytes.count, hit.upperBound + 24)
                 let tokens = Tokenizer.tokens(bytes, window)
                 if let first = tokens.first, otherDates.contains(where: { TextScan.match($0, in: bytes, at: Int(first.start), end: Int(first.end)) == Int(first.end) }) { continue }
                 for v in scanner.scan(tokens: tokens, bytes: bytes, range: 0..<min(tokens.count, 8)) {
-                    if case .date(let d) = v.value, let day = d.calendarDay { return day }
+                    if case .date(let d) = v.value, let day = d.calendarDay {
+                        if found.map({ day > $0 }) ?? true { found = day }
+                        break
+                    }
                 }
             }
+            if let found { return found }
         }
         let tokens = Tokenizer.tokens(bytes, 0..<bytes.count)
         var latest: CalendarDay?
@@ -98,5 +106,12 @@ extension CaseContext {
             if case .date(let d) = v.value, let day = d.calendarDay, day <= .today, latest.map({ day > $0 }) ?? true { latest = day }
         }
         return latest
+    }
+
+    /// Whether byte `at` opens a field of a header: at a line's start, or after a tab, two spaces or a "|".
+    private static func opensField(_ at: Int, _ bytes: [UInt8]) -> Bool {
+        var k = at - 1, spaces = 0
+        while k >= 0, bytes[k] == 32 || bytes[k] == 9 { spaces += bytes[k] == 9 ? 2 : 1; k -= 1 }
+        return k < 0 || bytes[k] == 10 || bytes[k] == 13 || bytes[k] == 124 || spaces >= 2
     }
 }

@@ -135,7 +135,9 @@ extension FactExtractor {
         // `combine any`: one finding affirmed now outranks the normal ones ("Tinel positive ... no
         // thenar atrophy"); among themselves, statements still go by their place in the text.
         if info[slot].combineAny, vote.present, case .bool(true) = vote.value { return Double(vote.position) + Self.presentFindingBonus }
-        return Double(vote.position)
+        // Of two statements starting at one word the longer is the closer reading: "side effects were
+        // not discussed" outranks the bare "side effects" it begins with (a fraction below one byte).
+        return Double(vote.position) + Double(min(vote.length, 999)) / 1000
     }
 
     /// Larger than any position in a text: what lifts a present finding above every other statement.

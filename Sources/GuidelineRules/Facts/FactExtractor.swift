@@ -159,6 +159,8 @@ package struct FactExtractor: Sendable {
         var value: VoteValue
         /// Said of the patient now (affirmed, not historical): what `combine any` lets win.
         var present = false
+        /// Words in the statement: of two starting at one word, the longer is the closer reading.
+        var length: Int32 = 0
     }
 
     /// What a vote says, as a plain value: an enum value is its index in `FactPhraseIndex.values`, so a
@@ -392,7 +394,7 @@ package struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0, present: ctx.assertion == .affirmed) },
+                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0, present: ctx.assertion == .affirmed, length: Int32(mention.count)) },
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }

@@ -31,9 +31,11 @@ package struct RequestRecognizer: Sendable {
     private let hasWords: [Bool]
     private let ancillaryID: Int32
     private let purposeID: Int32
-    /// Words that introduce the purpose of a request rather than another requested item.
+    /// Words that introduce the purpose or the time of a request rather than another requested item
+    /// ("work hardening, to begin after chiropractic care ends": the care is a time, not a component).
     static let purposeWords = ["for", "to evaluate", "to determine", "to assess", "regarding", "in preparation for",
-                               "prior to", "before", "to rule out", "to consider", "to discuss"]
+                               "prior to", "before", "to rule out", "to consider", "to discuss", "after", "following",
+                               "once", "until", "upon completion of"]
 
     package init(book: RuleBook) {
         let maker = PartKeysMaker(book.lexicon)

@@ -20,6 +20,8 @@ package enum ClinicalValue: Sendable, Hashable {
     case dose(mg: Double)
     /// A pain score on a 0–10 scale: "6-7/10" → 6 up to 7.
     case painScore(Double, upTo: Double?)
+    /// A scale named, not a value read on it: "Pain with meds (0-10)", "rated 0 to 100" → 0 up to 10, 100.
+    case scale(from: Double, to: Double)
     case date(ClinicalDate)
     /// A spine level, normalised: an interspace "L4-L5", "L5-S1", "C5-C6", or a vertebra "L2", "S1".
     case spineLevel(String)

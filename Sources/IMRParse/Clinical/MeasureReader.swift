@@ -356,6 +356,8 @@ private struct Sentence {
         var end = r.upperBound
         while end > r.lowerBound + 1, isPunct(end - 1, UInt8(ascii: ")")) { end -= 1 }
         switch s.value {
+        case .scale:
+            return r.upperBound  // "(0-10)" names the scale the next numbers are on
         case .painScore(let low, _):
             readings.append(Reading(value: MeasureValue(number: low, unit: .score, scale: 10, tokens: r.lowerBound..<end, bytes: bytes(r.lowerBound..<end))))
         case .percent(let p, let upTo):
@@ -554,7 +556,10 @@ private struct Sentence {
                 case 1:
                     if !c.bare, let k = after {
                         let gap = c.tokens.upperBound..<readings[k].value.tokens.lowerBound
-                        if gap.count <= 5, !gap.contains(where: { isPunct($0, UInt8(ascii: ";")) }) { target = k }
+                        // Over a few words; a few more within one clause ("with her medications on board
+                        // she rates the pain four out of ten").
+                        if gap.count <= 5 ? !gap.contains(where: { isPunct($0, UInt8(ascii: ";")) })
+                            : gap.count <= 7 && !gap.contains(where: isClauseMark) { target = k }
                     }
                 default:
                     if let k = before {

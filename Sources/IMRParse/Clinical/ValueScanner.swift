@@ -313,6 +313,8 @@ package struct ValueScanner: Sendable {
                 j = e2
             }
         }
+        // A scale, not a reading: "(0-10)", "0 to 100" — unless a unit makes it a range of values ("0-10%").
+        if n == 0, let h = high, h == 10 || h == 100, !c.isPercent(j), !(c.punct(j, "/")) { return (.scale(from: 0, to: h), j) }
         // Percent: "80%", "78-95%", "50% to 70%", "fifty percent"
         if c.isPercent(j) {
             var end = c.percentEnd(j)
