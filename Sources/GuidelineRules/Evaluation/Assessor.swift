@@ -42,6 +42,9 @@ package enum Assessor {
         for i in results.indices where statuses[i] == .unmet {
             results[i].advice = adviceForUnmet(results[i].criterion, values: &facts.values, book: book, date: requestDate)
         }
+        // The results read their facts from the values as assessed (the trials above put theirs back).
+        let assessed = AssessedFacts(book: book, facts: facts)
+        for i in results.indices { results[i].assessed = assessed }
         let edition: String
         if let editionDate {
             edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
@@ -92,7 +95,7 @@ package enum Assessor {
     }
 
     static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: CalendarDay?) -> CriterionResult {
-        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], whyNotApplicable: nil)
+        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable)
         guard treatmentInForce, inForce(c.window, requestDate) else {
             result.whyNotApplicable = .otherEdition
             return result
@@ -101,31 +104,19 @@ package enum Assessor {
             let applies = when.evaluate(facts.values)
             if applies != .yes {
                 result.whyNotApplicable = applies == .no ? .whenFalse : .whenUnknown
-                record(c.whenFacts, facts: facts, book: book, into: &result)
+                result.recorded = .when
                 return result
             }
         }
         if let unless = c.unless, unless.evaluate(facts.values) == .yes {
             result.whyNotApplicable = .unlessTrue
-            record(c.unlessFacts, facts: facts, book: book, into: &result)
+            result.recorded = .unless
             return result
         }
         let truth = c.require.evaluate(facts.values)
         result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
-        record(c.allFacts, facts: facts, book: book, into: &result)
+        result.recorded = .all
         return result
-    }
-
-    /// The values of the facts a status rests on, and their counted evidence (one array each).
-    private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
-        guard !slots.isEmpty else { return }
-        result.facts = slots.map { FactReading(name: book.facts[$0].name, value: facts[$0]) }
-        var evidence: [FactEvidence] = []
-        evidence.reserveCapacity(slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
-        for slot in slots {
-            facts.evidence.forEach(of: slot) { e in if e.counted { evidence.append(copy e) } }
-        }
-        result.evidence = evidence
     }
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
