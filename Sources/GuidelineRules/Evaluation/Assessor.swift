@@ -38,9 +38,9 @@ package enum Assessor {
             let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
-        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, facts: &facts, book: book) : nil
         for i in results.indices where statuses[i] == .unmet {
-            results[i].advice = adviceForUnmet(results[i].criterion, values: &facts.values, book: book, date: requestDate)
+            results[i].advice = adviceForUnmet(results[i].criterion, facts: &facts, book: book, date: requestDate)
         }
         // The results read their facts from the values as assessed (the trials above put theirs back).
         let assessed = AssessedFacts(book: book, facts: facts)
@@ -60,14 +60,14 @@ package enum Assessor {
     /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
     /// visits, levels or quantity requested) that meets it, or, for a minimum on a time that passes
     /// (weeks since an injection), the date it is met. Each trial puts the value back.
-    static func adviceForUnmet(_ c: Criterion, values: inout [FactValue], book: RuleBook, date: CalendarDay?) -> String? {
+    static func adviceForUnmet(_ c: Criterion, facts: inout FactSet, book: RuleBook, date: CalendarDay?) -> String? {
         for slot in c.requireFacts {
             let f = book.facts[slot]
-            guard case .number(let current) = values[slot], f.requesterCounts != nil || f.elapsed else { continue }
+            guard facts.plain[slot].tag == .number, let current = facts.plain[slot].number, f.requesterCounts != nil || f.elapsed else { continue }
             func meets(_ v: Double) -> Bool {
-                values[slot] = .number(v)
-                defer { values[slot] = .number(current) }
-                return c.require.evaluate(values) == .yes
+                facts.plain[slot] = .number(v)
+                defer { facts.plain[slot] = .number(current) }
+                return c.require.evaluate(facts) == .yes
             }
             if let counts = f.requesterCounts {
                 // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
@@ -101,19 +101,19 @@ package enum Assessor {
             return result
         }
         if let when = c.when {
-            let applies = when.evaluate(facts.values)
+            let applies = when.evaluate(facts)
             if applies != .yes {
                 result.whyNotApplicable = applies == .no ? .whenFalse : .whenUnknown
                 result.recorded = .when
                 return result
             }
         }
-        if let unless = c.unless, unless.evaluate(facts.values) == .yes {
+        if let unless = c.unless, unless.evaluate(facts) == .yes {
             result.whyNotApplicable = .unlessTrue
             result.recorded = .unless
             return result
         }
-        let truth = c.require.evaluate(facts.values)
+        let truth = c.require.evaluate(facts)
         result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
         result.recorded = .all
         return result
@@ -122,14 +122,16 @@ package enum Assessor {
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
     /// Each as the fact's name and value (for programs) and in words (for people).
-    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> (names: [String], words: [String]) {
+    static func smallestDocumentation(_ results: [CriterionResult], facts: inout FactSet, book: RuleBook) -> (names: [String], words: [String]) {
         var out: [String] = []
         var words: [String] = []
         for i in results.indices where results[i].status == .undocumented {
             let criterion = results[i].criterion
-            let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
+            let unknown = criterion.requireFacts.filter { !facts.plain[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
+            // The same values as stored, for the trials.
+            let stored = candidates.map { _, options in options.map { facts.stored($0) } }
             var found: [(Int, FactValue)]?
             // The subsets of each size in lexicographic order, made in place (one index list and one
             // assignment list for the whole search instead of arrays per subset).
@@ -145,12 +147,11 @@ package enum Assessor {
                     assignment.append(contentsOf: repeatElement(0, count: size))
                     while true {
                         for (k, index) in subset.enumerated() {
-                            let (slot, options) = candidates[index]
-                            values[slot] = options[assignment[k]]
+                            facts.plain[candidates[index].0] = stored[index][assignment[k]]
                         }
-                        let holds = criterion.require.evaluate(values) == .yes
+                        let holds = criterion.require.evaluate(facts) == .yes
                         // Put back the value every candidate had: unknown.
-                        for index in subset { values[candidates[index].0] = .unknown }
+                        for index in subset { facts.plain[candidates[index].0] = .unknown }
                         if holds {
                             found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
                             break search
