@@ -45,16 +45,10 @@ package enum Assessor {
         // The results read their facts from the values as assessed (the trials above put theirs back).
         let assessed = AssessedFacts(book: book, facts: facts)
         for i in results.indices { results[i].assessed = assessed }
-        let edition: String
-        if let editionDate {
-            edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
-        } else {
-            edition = "no request or letter date found: the newest criteria were applied"
-        }
         return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
                           confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
                           missingDocumentation: missing, documentationThatWouldChangeOutcome: change?.names,
-                          documentationThatWouldChangeOutcomeInWords: change?.words, edition: edition)
+                          documentationThatWouldChangeOutcomeInWords: change?.words, editionDate: editionDate)
     }
 
     /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
