@@ -56,14 +56,17 @@ package enum Assessor {
     /// (weeks since an injection), the date it is met. Each trial puts the value back.
     static func adviceForUnmet(_ c: Criterion, facts: inout FactSet, book: RuleBook, date: CalendarDay?) -> String? {
         for slot in c.requireFacts {
-            let f = book.facts[slot]
-            guard facts.plain[slot].tag == .number, let current = facts.plain[slot].number, f.requesterCounts != nil || f.elapsed else { continue }
+            // The value first, the definition's fields in place: a copy of the `FactDefinition` per
+            // fact retained and released its strings and arrays.
+            guard facts.plain[slot].tag == .number, let current = facts.plain[slot].number else { continue }
+            let requesterCounts = book.facts[slot].requesterCounts, elapsed = book.facts[slot].elapsed
+            guard requesterCounts != nil || elapsed else { continue }
             func meets(_ v: Double) -> Bool {
                 facts.plain[slot] = .number(v)
                 defer { facts.plain[slot] = .number(current) }
                 return c.require.evaluate(facts) == .yes
             }
-            if let counts = f.requesterCounts {
+            if let counts = requesterCounts {
                 // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
                 let down = stride(from: current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0), through: 0, by: -1)
                 if let v = down.first(where: meets) {
@@ -72,9 +75,9 @@ package enum Assessor {
                 if let v = stride(from: current.rounded(.up) + 1, through: current + 52, by: 1).first(where: meets) {
                     return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
                 }
-            } else if f.elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
+            } else if elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
                 let wait = v - current
-                let unit = f.unit ?? "days"
+                let unit = book.facts[slot].unit ?? "days"
                 let days: Double = switch unit { case "weeks": 7; case "months": 30.44; case "years": 365.25; default: 1 }
                 let when = date.map { ", on " + CalendarDay(dayNumber: $0.dayNumber + Int((wait * days).rounded(.up))).iso } ?? ""
                 return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(book.factsInWords[slot]) reaches \(ConditionWords.number(v))"
