@@ -224,12 +224,14 @@ extension FactExtractor {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        // Where a hook's evidence points, worked out once: `request != nil` copied the whole request
+        // out of its optional for every hook.
+        let requestRange: Range<Int>? = request.map { context.requestRange ?? 0..<$0.text.utf8.count }
         for h in hookSlots.indices {
             let slot = hookSlots[h].slot
             let value = hookSlots[h].compute(request, context)
             facts[slot] = value
-            if value.isKnown, request != nil, hookSlots[h].readsRequest {
-                let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
+            if value.isKnown, let range = requestRange, hookSlots[h].readsRequest {
                 facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }
         }
