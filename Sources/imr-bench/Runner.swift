@@ -143,7 +143,7 @@ enum BenchRunner {
                 let t2 = nowNanos(), c2 = threadCPUNanos()
                 for k in texts.indices {
                     let facts = analyzer.facts(in: texts[k], regions: regions[k], context: contexts[k])
-                    checksum &+= facts.values.count
+                    checksum &+= facts.count
                 }
                 rows["facts"]!.add(letters: end - start, bytes: bytes, nanos: nowNanos() - t2, cpu: threadCPUNanos() - c2)
             }

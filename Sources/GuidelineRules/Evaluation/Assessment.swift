@@ -19,6 +19,12 @@ public struct Assessment: Sendable {
     public var documentationThatWouldChangeOutcome: [String]?
     /// The same, in the facts' own words, for people.
     public var documentationThatWouldChangeOutcomeInWords: [String]?
-    /// Which guideline edition was applied and why.
-    public var edition: String
+    /// The day that picked the edition in force, and its source (nil: the newest criteria).
+    package var editionDate: EditionDate?
+    /// Which guideline edition was applied and why (made when asked: most predictions are never
+    /// shown one by one, and the words were built for every item).
+    public var edition: String {
+        guard let editionDate else { return "no request or letter date found: the newest criteria were applied" }
+        return "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
+    }
 }

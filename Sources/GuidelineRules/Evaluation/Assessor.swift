@@ -38,35 +38,35 @@ package enum Assessor {
             let advice = results[i].criterion.missing ?? results[i].criterion.text
             if !missing.contains(advice) { missing.append(advice) }
         }
-        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, values: &facts.values, book: book) : nil
+        let change = basis == .undocumented || basis == .supporting ? smallestDocumentation(results, facts: &facts, book: book) : nil
         for i in results.indices where statuses[i] == .unmet {
-            results[i].advice = adviceForUnmet(results[i].criterion, values: &facts.values, book: book, date: requestDate)
+            results[i].advice = adviceForUnmet(results[i].criterion, facts: &facts, book: book, date: requestDate)
         }
-        let edition: String
-        if let editionDate {
-            edition = "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
-        } else {
-            edition = "no request or letter date found: the newest criteria were applied"
-        }
+        // The results read their facts from the values as assessed (the trials above put theirs back).
+        let assessed = AssessedFacts(book: book, facts: facts)
+        for i in results.indices { results[i].assessed = assessed }
         return Assessment(treatments: treatments, results: results, decision: outcome.decision, basis: basis,
                           confidence: outcome.confidence, decidedBy: outcome.decidedBy.map { results[$0].criterion.id },
                           missingDocumentation: missing, documentationThatWouldChangeOutcome: change?.names,
-                          documentationThatWouldChangeOutcomeInWords: change?.words, edition: edition)
+                          documentationThatWouldChangeOutcomeInWords: change?.words, editionDate: editionDate)
     }
 
     /// What would meet an unmet criterion: the nearest value of a number the requester chooses (the
     /// visits, levels or quantity requested) that meets it, or, for a minimum on a time that passes
     /// (weeks since an injection), the date it is met. Each trial puts the value back.
-    static func adviceForUnmet(_ c: Criterion, values: inout [FactValue], book: RuleBook, date: CalendarDay?) -> String? {
+    static func adviceForUnmet(_ c: Criterion, facts: inout FactSet, book: RuleBook, date: CalendarDay?) -> String? {
         for slot in c.requireFacts {
-            let f = book.facts[slot]
-            guard case .number(let current) = values[slot], f.requesterCounts != nil || f.elapsed else { continue }
+            // The value first, the definition's fields in place: a copy of the `FactDefinition` per
+            // fact retained and released its strings and arrays.
+            guard facts.plain[slot].tag == .number, let current = facts.plain[slot].number else { continue }
+            let requesterCounts = book.facts[slot].requesterCounts, elapsed = book.facts[slot].elapsed
+            guard requesterCounts != nil || elapsed else { continue }
             func meets(_ v: Double) -> Bool {
-                values[slot] = .number(v)
-                defer { values[slot] = .number(current) }
-                return c.require.evaluate(values) == .yes
+                facts.plain[slot] = .number(v)
+                defer { facts.plain[slot] = .number(current) }
+                return c.require.evaluate(facts) == .yes
             }
-            if let counts = f.requesterCounts {
+            if let counts = requesterCounts {
                 // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
                 let down = stride(from: current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0), through: 0, by: -1)
                 if let v = down.first(where: meets) {
@@ -75,9 +75,9 @@ package enum Assessor {
                 if let v = stride(from: current.rounded(.up) + 1, through: current + 52, by: 1).first(where: meets) {
                     return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
                 }
-            } else if f.elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
+            } else if elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
                 let wait = v - current
-                let unit = f.unit ?? "days"
+                let unit = book.facts[slot].unit ?? "days"
                 let days: Double = switch unit { case "weeks": 7; case "months": 30.44; case "years": 365.25; default: 1 }
                 let when = date.map { ", on " + CalendarDay(dayNumber: $0.dayNumber + Int((wait * days).rounded(.up))).iso } ?? ""
                 return "it would be met \(ConditionWords.number(wait)) \(unit) later\(when), when \(book.factsInWords[slot]) reaches \(ConditionWords.number(v))"
@@ -92,53 +92,43 @@ package enum Assessor {
     }
 
     static func evaluate(_ c: Criterion, treatment: String, treatmentInForce: Bool, facts: FactSet, book: RuleBook, requestDate: CalendarDay?) -> CriterionResult {
-        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable, facts: [], evidence: [], whyNotApplicable: nil)
+        var result = CriterionResult(criterion: c, treatment: treatment, status: .notApplicable)
         guard treatmentInForce, inForce(c.window, requestDate) else {
             result.whyNotApplicable = .otherEdition
             return result
         }
         if let when = c.when {
-            let applies = when.evaluate(facts.values)
+            let applies = when.evaluate(facts)
             if applies != .yes {
                 result.whyNotApplicable = applies == .no ? .whenFalse : .whenUnknown
-                record(c.whenFacts, facts: facts, book: book, into: &result)
+                result.recorded = .when
                 return result
             }
         }
-        if let unless = c.unless, unless.evaluate(facts.values) == .yes {
+        if let unless = c.unless, unless.evaluate(facts) == .yes {
             result.whyNotApplicable = .unlessTrue
-            record(c.unlessFacts, facts: facts, book: book, into: &result)
+            result.recorded = .unless
             return result
         }
-        let truth = c.require.evaluate(facts.values)
+        let truth = c.require.evaluate(facts)
         result.status = truth == .yes ? .met : truth == .no ? .unmet : .undocumented
-        record(c.allFacts, facts: facts, book: book, into: &result)
+        result.recorded = .all
         return result
-    }
-
-    /// The values of the facts a status rests on, and their counted evidence (one array each).
-    private static func record(_ slots: [Int], facts: FactSet, book: RuleBook, into result: inout CriterionResult) {
-        guard !slots.isEmpty else { return }
-        result.facts = slots.map { FactReading(name: book.facts[$0].name, value: facts[$0]) }
-        var evidence: [FactEvidence] = []
-        evidence.reserveCapacity(slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
-        for slot in slots {
-            facts.evidence.forEach(of: slot) { e in if e.counted { evidence.append(copy e) } }
-        }
-        result.evidence = evidence
     }
 
     /// For each undocumented criterion, the fewest unknown facts that, documented with a favourable
     /// value, would make it met; their union (the outcome then turns Overturned, as nothing is unmet).
     /// Each as the fact's name and value (for programs) and in words (for people).
-    static func smallestDocumentation(_ results: [CriterionResult], values: inout [FactValue], book: RuleBook) -> (names: [String], words: [String]) {
+    static func smallestDocumentation(_ results: [CriterionResult], facts: inout FactSet, book: RuleBook) -> (names: [String], words: [String]) {
         var out: [String] = []
         var words: [String] = []
         for i in results.indices where results[i].status == .undocumented {
             let criterion = results[i].criterion
-            let unknown = criterion.requireFacts.filter { !values[$0].isKnown }
+            let unknown = criterion.requireFacts.filter { !facts.plain[$0].isKnown }
             guard !unknown.isEmpty, unknown.count <= 10 else { continue }
             let candidates = unknown.map { slot in (slot, favourableValues(slot, in: criterion.require, book: book)) }
+            // The same values as stored, for the trials.
+            let stored = candidates.map { _, options in options.map { facts.stored($0) } }
             var found: [(Int, FactValue)]?
             // The subsets of each size in lexicographic order, made in place (one index list and one
             // assignment list for the whole search instead of arrays per subset).
@@ -154,12 +144,11 @@ package enum Assessor {
                     assignment.append(contentsOf: repeatElement(0, count: size))
                     while true {
                         for (k, index) in subset.enumerated() {
-                            let (slot, options) = candidates[index]
-                            values[slot] = options[assignment[k]]
+                            facts.plain[candidates[index].0] = stored[index][assignment[k]]
                         }
-                        let holds = criterion.require.evaluate(values) == .yes
+                        let holds = criterion.require.evaluate(facts) == .yes
                         // Put back the value every candidate had: unknown.
-                        for index in subset { values[candidates[index].0] = .unknown }
+                        for index in subset { facts.plain[candidates[index].0] = .unknown }
                         if holds {
                             found = subset.enumerated().map { k, index in (candidates[index].0, candidates[index].1[assignment[k]]) }
                             break search

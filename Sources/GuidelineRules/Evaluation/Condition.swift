@@ -32,62 +32,66 @@ package indirect enum Condition: Sendable {
         }
     }
 
-    package func evaluate(_ facts: [FactValue]) -> Truth {
+    /// The condition over some values (tests and tools; assessing reads a `FactSet` in place).
+    package func evaluate(_ values: [FactValue]) -> Truth {
+        var facts = FactSet(count: 0)
+        facts.values = values
+        return evaluate(facts)
+    }
+
+    package func evaluate(_ facts: FactSet) -> Truth {
+        facts.plain.withUnsafeBufferPointer { evaluate($0, facts) }
+    }
+
+    /// `evaluate` with the values read in place (`texts` only for a text value's words).
+    private func evaluate(_ values: UnsafeBufferPointer<PlainFactValue>, _ texts: borrowing FactSet) -> Truth {
         switch self {
         case .constant(let t): return t
         case .fact(let i):
-            if case .bool(let b) = facts[i] { return Truth(b) }
+            if let b = values[i].bool { return Truth(b) }
             return .unknown
-        case .not(let c): return !c.evaluate(facts)
+        case .not(let c): return !c.evaluate(values, texts)
         case .and(let parts):
             var result = Truth.yes
             for p in parts {
-                result = result && p.evaluate(facts)
+                result = result && p.evaluate(values, texts)
                 if result == .no { return .no }
             }
             return result
         case .or(let parts):
             var result = Truth.no
             for p in parts {
-                result = result || p.evaluate(facts)
+                result = result || p.evaluate(values, texts)
                 if result == .yes { return .yes }
             }
             return result
         case .compareNumber(let i, let op, let v):
-            guard let a = Self.number(facts[i]) else { return .unknown }
+            guard let a = values[i].number else { return .unknown }
             return Truth(op.holds(a, v))
         case .compareFacts(let i, let op, let j):
-            guard let a = Self.number(facts[i]), let b = Self.number(facts[j]) else { return .unknown }
+            guard let a = values[i].number, let b = values[j].number else { return .unknown }
             return Truth(op.holds(a, b))
         case .compareDate(let i, let op, let d):
-            guard case .date(let a) = facts[i] else { return .unknown }
+            guard let a = values[i].day else { return .unknown }
             return Truth(op.holds(Double(a.dayNumber), Double(d.dayNumber)))
         case .equalsText(let i, let v, let negated):
-            guard case .text(let a) = facts[i] else { return .unknown }
-            return Truth((a == v) != negated)
+            guard let t = values[i].textIndex else { return .unknown }
+            return Truth((texts.text(t) == v) != negated)
         case .memberText(let i, let set):
-            guard case .text(let a) = facts[i] else { return .unknown }
-            return Truth(set.contains(a))
-        case .memberNumber(let i, let values):
-            guard let a = Self.number(facts[i]) else { return .unknown }
-            return Truth(values.contains(a))
+            guard let t = values[i].textIndex else { return .unknown }
+            return Truth(set.contains(texts.text(t)))
+        case .memberNumber(let i, let numbers):
+            guard let a = values[i].number else { return .unknown }
+            return Truth(numbers.contains(a))
         case .known(let i):
-            return Truth(facts[i].isKnown)
+            return Truth(values[i].isKnown)
         case .compareSum(let slots, let constant, let op, let v):
             var total = constant
             for i in slots {
-                guard let a = Self.number(facts[i]) else { return .unknown }
+                guard let a = values[i].number else { return .unknown }
                 total += a
             }
             return Truth(op.holds(total, v))
-        }
-    }
-
-    static func number(_ v: FactValue) -> Double? {
-        switch v {
-        case .number(let d): return d
-        case .date(let d): return Double(d.dayNumber)
-        default: return nil
         }
     }
 

@@ -1,42 +1,77 @@
 import IMRParse
 
 /// The facts of one case: a value and its evidence for every fact the rule book defines.
+///
+/// The values are stored as `PlainFactValue`s (texts as indexes into `FactTexts`): `values` and the
+/// subscript give and take `FactValue`s.
 public struct FactSet: Sendable {
-    public var values: [FactValue]
+    package var plain: [PlainFactValue]
     public var evidence: EvidenceLists
+    package let texts: FactTexts
+    /// Texts not in `texts`, at indexes from `texts.strings.count` on.
+    private var extraTexts: [String] = []
 
-    package init(count: Int) {
-        values = Self.unknowns(count)
+    package init(count: Int, texts: FactTexts = .none) {
+        plain = Array(repeating: .unknown, count: count)
         evidence = EvidenceLists(count: count)
+        self.texts = texts
     }
 
     /// `count` unknown values with evidence gathered already (a letter's combined case summary):
     /// no empty lists made only to be replaced.
-    package init(count: Int, evidence: EvidenceLists) {
-        values = Self.unknowns(count)
+    package init(count: Int, evidence: EvidenceLists, texts: FactTexts) {
+        plain = Array(repeating: .unknown, count: count)
         self.evidence = evidence
+        self.texts = texts
+    }
+
+    /// How many facts the set holds (`values.count`, without making the values).
+    public var count: Int { plain.count }
+
+    public var values: [FactValue] {
+        get { plain.indices.map { self[$0] } }
+        set {
+            plain = []
+            plain.reserveCapacity(newValue.count)
+            for v in newValue { plain.append(stored(v)) }
+        }
     }
 
     public subscript(_ index: Int) -> FactValue {
-        get { values[index] }
-        set { values[index] = newValue }
+        get { value(plain[index]) }
+        set { plain[index] = stored(newValue) }
     }
 
-    /// `count` unknown values. `.unknown` holds no reference, so its bytes are copied into the
-    /// slots in doubling runs; the generic fill copied each one through the enum's value witness,
-    /// which was a tenth of predicting an item (a set is made per item, and a rule book has
-    /// hundreds of facts).
-    static func unknowns(_ count: Int) -> [FactValue] {
-        [FactValue](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress, count > 0 else { initialized = 0; return }
-            base.initialize(to: .unknown)
-            var done = 1
-            while done < count {
-                let n = min(done, count - done)
-                UnsafeMutableRawPointer(base + done).copyMemory(from: base, byteCount: n * MemoryLayout<FactValue>.stride)
-                done += n
-            }
-            initialized = count
+    /// The text of a text value's index.
+    package func text(_ index: Int) -> String {
+        index < texts.strings.count ? texts.strings[index] : extraTexts[index - texts.strings.count]
+    }
+
+    /// The text of slot `i`, if it holds one.
+    package func text(at i: Int) -> String? { plain[i].textIndex.map(text) }
+
+    package func value(_ v: PlainFactValue) -> FactValue {
+        switch v.tag {
+        case .unknown: .unknown
+        case .bool: .bool(v.bits != 0)
+        case .number: .number(Double(bitPattern: v.bits))
+        case .text: .text(text(Int(v.bits)))
+        case .date: .date(CalendarDay(dayNumber: Int(Int64(bitPattern: v.bits))))
+        }
+    }
+
+    /// `v` as stored, its text (if any) found in `texts` or kept among the set's own.
+    package mutating func stored(_ v: FactValue) -> PlainFactValue {
+        switch v {
+        case .unknown: return .unknown
+        case .bool(let b): return .bool(b)
+        case .number(let d): return .number(d)
+        case .date(let d): return .date(d)
+        case .text(let s):
+            if let i = texts.index(of: s) { return .text(i) }
+            if let k = extraTexts.firstIndex(of: s) { return .text(texts.strings.count + k) }
+            extraTexts.append(s)
+            return .text(texts.strings.count + extraTexts.count - 1)
         }
     }
 }

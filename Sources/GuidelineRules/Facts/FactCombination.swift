@@ -46,12 +46,12 @@ extension FactExtractor {
         var touched: [Int32]
         let first: Int
         if let combined {
-            facts = FactSet(count: count, evidence: combined.evidence)
+            facts = FactSet(count: count, evidence: combined.evidence, texts: texts)
             tally = combined.tally
             touched = combined.touched  // room for every fact: appending does not grow it
             first = 1
         } else {
-            facts = FactSet(count: count)
+            facts = FactSet(count: count, texts: texts)
             tally = [Tally](repeating: Tally(), count: count)
             touched = []
             touched.reserveCapacity(count)
@@ -64,7 +64,7 @@ extension FactExtractor {
         for s in touched where tally[Int(s)].voted {
             let slot = Int(s)
             let t = tally[slot]
-            facts.values[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote.map { factValue($0.value) } ?? .unknown
+            facts.plain[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote.map { plainValue($0.value) } ?? .unknown
         }
         readRequest(request, context: context, facts: &facts)
         applyHooks(request: request, context: context, facts: &facts)
@@ -156,7 +156,7 @@ extension FactExtractor {
         }
         var matches: [PhraseTrie.Match] = []
         index.request.allMatches(in: tokens, 0..<tokens.count, into: &matches)
-        for slot in requestBoolSlots { facts.values[slot] = .bool(false) }
+        for slot in requestBoolSlots { facts.plain[slot] = .bool(false) }
         // An enum whose phrases of several values appear takes the value declared first ("knee
         // arthroscopy, partial meniscectomy and chondroplasty" is meniscus surgery, not `other`).
         var chosenValue: [Int: Int] = [:]
@@ -173,12 +173,12 @@ extension FactExtractor {
             }
             let range = Int(tokens[m.tokenRange.lowerBound].start)..<Int(tokens[m.tokenRange.upperBound - 1].end)
             switch entry.role {
-            case .affirm: facts.values[entry.fact] = .bool(true)
-            case .deny: facts.values[entry.fact] = .bool(false)
+            case .affirm: facts.plain[entry.fact] = .bool(true)
+            case .deny: facts.plain[entry.fact] = .bool(false)
             case .value(let v):
                 if let chosen = chosenValue[entry.fact], chosen < v { continue }
                 chosenValue[entry.fact] = v
-                facts.values[entry.fact] = .text(index.values[v])
+                facts.plain[entry.fact] = .text(v)  // `texts` begins with the index's values
             default: continue
             }
             // Offsets in the request text map into the source where the request stands; a request text
@@ -226,12 +226,14 @@ extension FactExtractor {
     }
 
     private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+        // Where a hook's evidence points, worked out once: `request != nil` copied the whole request
+        // out of its optional for every hook.
+        let requestRange: Range<Int>? = request.map { context.requestRange ?? 0..<$0.text.utf8.count }
         for h in hookSlots.indices {
             let slot = hookSlots[h].slot
             let value = hookSlots[h].compute(request, context)
-            facts.values[slot] = value
-            if value.isKnown, request != nil, hookSlots[h].readsRequest {
-                let range = context.requestRange ?? 0..<(request?.text.utf8.count ?? 0)
+            facts[slot] = value
+            if value.isKnown, let range = requestRange, hookSlots[h].readsRequest {
                 facts.evidence.append(FactEvidence(range: range, how: context.requestRange == nil ? .request : .mention(.affirmed), attributedTo: .treater), to: slot)
             }
         }

@@ -28,6 +28,9 @@ package struct FactExtractor: Sendable {
     let book: RuleBook
     let index: FactPhraseIndex
     package let engine: ContextEngine
+    /// The texts the facts' values take: the index's enum values (a vote's text is its index there),
+    /// then every fact's enum values.
+    let texts: FactTexts
 
     /// Sentences with these words state the reviewer's verdict. "There is no rationale to support the
     /// medical necessity" is not one (it is a finding), so "medical necessity" alone is not listed.
@@ -135,6 +138,7 @@ package struct FactExtractor: Sendable {
             medicationWords: lexicon.concepts["medication"] ?? [])
         index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases, measureTriggers: measureReader?.triggers ?? [])
         engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
+        texts = FactTexts(index.values + book.facts.flatMap(\.enumValues))
     }
 
     static func contextRules(_ d: ContextDeclarations) -> ContextRules {
@@ -165,19 +169,19 @@ package struct FactExtractor: Sendable {
 
     /// What a vote says, as a plain value: an enum value is its index in `FactPhraseIndex.values`, so a
     /// mention holds no String (scans are made, combined and freed for every item: mentions with a
-    /// `FactValue` were copied and destroyed one by one). `factValue(_:)` makes the `FactValue`.
+    /// `FactValue` were copied and destroyed one by one). `plainValue(_:)` makes the value a `FactSet` stores.
     enum VoteValue: Sendable {
         case bool(Bool)
         case number(Double)
         case text(Int)
     }
 
-    /// The fact value a vote stands for.
-    func factValue(_ v: VoteValue) -> FactValue {
+    /// The fact value a vote stands for, as a `FactSet` stores it (`texts` begins with the index's values).
+    func plainValue(_ v: VoteValue) -> PlainFactValue {
         switch v {
         case .bool(let b): .bool(b)
         case .number(let d): .number(d)
-        case .text(let i): .text(index.values[i])
+        case .text(let i): .text(i)
         }
     }
 

@@ -292,7 +292,7 @@ extension FactSet {
     public func json(book: RuleBook, source: SourceText) -> JSONValue {
         var out: [JSONValue] = []
         for (slot, f) in book.facts.enumerated() {
-            let value = values[slot]
+            let value = self[slot]
             let ev = evidence[slot]
             guard value.isKnown || !ev.isEmpty else { continue }
             var spans: [JSONValue] = []
