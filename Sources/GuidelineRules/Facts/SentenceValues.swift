@@ -13,6 +13,11 @@ struct SentenceValues {
         ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4),
         ("fifth", 5), ("5th", 5), ("sixth", 6), ("6th", 6),
     ].map { (Tokenizer.key(of: $0.0), Int32($0.0.utf8.count), $0.1) }
+    /// Words that make "once" or "twice" a rate: "twice a week", "once per day", "once daily".
+    static let rateWords: Set<UInt64> = Set(["a", "an", "per", "every", "each", "daily", "weekly", "monthly", "nightly"].map { Tokenizer.key(of: $0) })
+    /// How many times, in one word.
+    static let times: [(key: UInt64, length: Int32, value: Double)] = [("once", 1), ("twice", 2), ("thrice", 3)]
+        .map { (Tokenizer.key(of: $0.0), Int32($0.0.utf8.count), $0.1) }
 
     init(clinical: ClinicalText, sentence: ClinicalSentence, scanner: ValueScanner) {
         var found = scanner.scan(clinical, tokens: sentence.tokenRange)
@@ -113,6 +118,12 @@ struct SentenceValues {
         for k in max(0, mention.lowerBound - 3)..<mention.lowerBound where tokens[k].isWord {
             let t = tokens[k]
             for o in Self.ordinals where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
+        }
+        // "tried acupuncture once", "had ESIs twice in 2014" — not a rate ("twice a week").
+        for k in mention.upperBound..<min(tokens.count, mention.upperBound + 2) where tokens[k].isWord {
+            let t = tokens[k]
+            if k + 1 < tokens.count, Self.rateWords.contains(tokens[k + 1].key) { continue }
+            for o in Self.times where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
         }
         let n = max(dates.count, Int(min(explicit, 50)))
         return n == 0 && datedBefore ? -1 : n
