@@ -11,6 +11,14 @@ package enum CitationParser {
         return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
     }
 
+    /// The citation of a letter's field, read from its clean bytes (the bytes of
+    /// `lines.clean(range)`, without making the String), its text made when read. Letters are valid
+    /// UTF-8 (`SourceLoader.decode`), so the clean bytes are the String's own.
+    static func citation(cleanOf range: Range<Int>, in lines: LetterLines) -> GuidelineCitation {
+        let bytes = lines.cleanBytes(range)
+        return GuidelineCitation(cleanBytes: bytes, range: range, sources: sources(bytes), pages: pages(bytes))
+    }
+
     private static let claimsAdministrator = Phrase("claims administrator")
     private static let agreement = PhraseSet(["relevant", "appropriate", "agreed", "agrees", "adopted", "concurred", "concurs", "same guideline",
                                               "applicable", "reasonable"].map(Phrase.init))

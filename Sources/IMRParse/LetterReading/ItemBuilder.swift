@@ -73,8 +73,12 @@ enum ItemBuilder {
         return LazyText(range: r) { lines.clean(r) }
     }
 
+    /// The citation in `range`: its sources and pages read from its clean bytes, its text made
+    /// only when read. Nil when the field is empty.
     static func citation(_ range: Range<Int>, _ lines: LetterLines) -> GuidelineCitation? {
-        lines.field(range).map { CitationParser.citation(text: $0.text, range: $0.range) }
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        return CitationParser.citation(cleanOf: r, in: lines)
     }
 
     private static let numberWords = [Phrase("item"), Phrase("issue"), Phrase("request")]
