@@ -20,8 +20,8 @@ enum ItemBuilder {
             }
         }
         if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
-        if let r = fields[.reviewer] {
-            item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
+        if let r = fields[.reviewer], let reviewer = citation(r, lines) {
+            item.imrGuideline = CitationParser.adopting(reviewer, claims: item.claimsAdministratorGuideline)
         }
         if let r = fields[.rationale] { item.rationaleText = lazyLocated(r, lines) }
         var rest: Range<Int>? = nil
@@ -34,7 +34,9 @@ enum ItemBuilder {
         item.header = (draft.header.start..<max(draft.header.start, draft.header.end), draft.header.form.name, draft.header.number)
         // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale
         // (its text: blank lines and page furniture after it do not count).
-        let rationaleText = fields[.rationale].map { item.rationaleText?.range ?? $0 }
+        // (Read into a local first: a closure that reads `item` copies all of it.)
+        let rationaleRange = item.rationaleText?.range
+        let rationaleText = fields[.rationale].map { rationaleRange ?? $0 }
         for r in [draft.fields[.decision], draft.unlabelled, rationaleText.map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
             if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
         }
