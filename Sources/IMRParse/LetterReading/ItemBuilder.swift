@@ -37,9 +37,11 @@ enum ItemBuilder {
         // (Read into a local first: a closure that reads `item` copies all of it.)
         let rationaleRange = item.rationaleText?.range
         let rationaleText = fields[.rationale].map { rationaleRange ?? $0 }
-        for r in [draft.fields[.decision], draft.unlabelled, rationaleText.map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
-            if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
-        }
+        // The last place that states one wins (three tests, not a loop over an array made per item).
+        let bytes = lines.bytes
+        if let r = draft.fields[.decision], let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
+        if let r = draft.unlabelled, let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
+        if let r = rationaleText, let v = DecisionPhrases.verdict(bytes, max(r.lowerBound, r.upperBound - 240)..<r.upperBound) { item.verdict = v }
         return item
     }
 
