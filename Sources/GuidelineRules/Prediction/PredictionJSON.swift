@@ -136,8 +136,9 @@ private func writeSpan(_ range: Range<Int>, of source: SourceText, to w: inout J
 /// `"trigger"`: the words `FactEvidence.trigger(in:)` gives, copied from the source when they need
 /// no folding (single spaces between words, as nearly every trigger is) rather than made into a String.
 private func writeTrigger(_ range: Range<Int>?, of source: SourceText, to w: inout JSONWriter) {
+    // Most spans have no trigger: one encoded member.
+    guard let range else { w.member(noTrigger); return }
     w.key("trigger")
-    guard let range else { w.null(); return }
     let bytes = source.bytes
     var folded = true
     var previous: UInt8 = 32
@@ -292,6 +293,7 @@ private let noAttribution = EncodedMember("attribution", nil)
 private let noMissing = EncodedMember("missing", nil)
 private let noNote = EncodedMember("note", nil)
 private let noAdvice = EncodedMember("advice", nil)
+private let noTrigger = EncodedMember("trigger", nil)
 
 extension FactSet {
     /// The `facts` array of the design: every known fact, and every unknown fact that has evidence
