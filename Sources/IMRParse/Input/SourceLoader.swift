@@ -109,8 +109,15 @@ public enum SourceLoader {
             bytes = bytes.map { $0 == 0 ? 32 : $0 }
             warnings.append("NUL bytes replaced by spaces")
         }
-        switch utf8Validity(bytes) {
-        case .valid: break
+        // The validity check and the table of multibyte characters `SourceText` keeps, in one walk
+        // from the first non-ASCII byte (the bytes before it are ASCII, checked above).
+        let table = MultibyteTable(bytes, from: special)
+        switch table.validity {
+        case .valid:
+            if bytes.allSatisfy(TextScan.isSpace) {
+                throw InputError(path: path, reason: "is empty")
+            }
+            return SourceText(path: path, bytes: bytes, warnings: warnings, multibyteStarts: table.starts, multibyteExtra: table.extra)
         case .latin1:
             bytes = Array(String(bytes.map { Character(Unicode.Scalar($0)) }).utf8)
             warnings.append("not UTF-8; decoded as Latin-1")
@@ -126,20 +133,40 @@ public enum SourceLoader {
 
     private enum Validity { case valid, latin1, broken }
 
-    private static func utf8Validity(_ bytes: [UInt8]) -> Validity {
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0, goodSequences = 0, bad = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 { i = ByteWords.firstNonASCII(bytes, from: i); continue }
-                let width = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
-                var ok = width > 0 && i + width <= n
-                if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
-                if ok { goodSequences += 1; i += width } else { bad += 1; i += 1 }
+    /// Whether bytes are UTF-8 (else Latin-1, or UTF-8 with broken sequences) and, for UTF-8, where
+    /// each multibyte character starts with the continuation bytes before and at it (`SourceText`'s
+    /// scalar offsets).
+    private struct MultibyteTable {
+        var validity = Validity.valid
+        var starts: [Int32] = []
+        var extra: [Int32] = []
+
+        /// Walks `bytes` from `start` (the bytes before it are ASCII).
+        init(_ bytes: [UInt8], from start: Int) {
+            var good = 0, bad = 0
+            var running: Int32 = 0
+            bytes.withUnsafeBufferPointer { bytes in
+                var i = start
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 { i = ByteWords.firstNonASCII(bytes, from: i); continue }
+                    let width = b >= 0xF0 && b < 0xF5 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+                    var ok = width > 0 && i + width <= n
+                    if ok { for k in 1..<width where bytes[i + k] & 0xC0 != 0x80 { ok = false } }
+                    if ok {
+                        good += 1
+                        running += Int32(width - 1)
+                        starts.append(Int32(i))
+                        extra.append(running)
+                        i += width
+                    } else {
+                        bad += 1
+                        i += 1
+                    }
+                }
             }
-            if bad == 0 { return .valid }
-            return goodSequences == 0 ? .latin1 : .broken
+            if bad > 0 { validity = good == 0 ? .latin1 : .broken }
         }
     }
 

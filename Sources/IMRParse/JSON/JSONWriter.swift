@@ -86,6 +86,16 @@ package struct JSONWriter: ~Copyable {
         empty = false
     }
 
+    /// Writes the last members of an object and closes it from one block encoded compactly once
+    /// (`,"a":null,"b":[]}`: the comma before each member and the closing brace); compact writers
+    /// only, after at least one member.
+    package mutating func endObject(compactTail block: StaticString) {
+        precondition(!pretty && !empty && !afterKey && level > 0, "a compact object tail")
+        out.append(block)
+        level -= 1
+        empty = false
+    }
+
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
     package mutating func beginArray() { open(UInt8(ascii: "[")) }

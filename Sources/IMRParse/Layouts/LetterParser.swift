@@ -91,9 +91,7 @@ public enum LetterParser {
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 
         determination.items = result.items
-        for k in determination.items.indices {
-            if let r = determination.items[k].rationaleText?.range { determination.items[k].rationaleRanges = lines.pieces(r) }
-        }
+        for k in determination.items.indices { setRationaleRanges(&determination.items[k], lines) }
         determination.warnings += result.warnings
         // How sure a reading of an unknown layout is, from what the items state before the checks
         // fill in decisions from rationales' conclusions.
@@ -103,5 +101,10 @@ public enum LetterParser {
             determination.warnings.append("no disputed items found")
         }
         return determination
+    }
+
+    /// The pieces of an item's rationale (read in place: through the array, the item was copied).
+    private static func setRationaleRanges(_ item: inout DisputedItem, _ lines: LetterLines) {
+        if let r = item.rationaleText?.range { item.rationaleRanges = lines.pieces(r) }
     }
 }

@@ -11,6 +11,14 @@ package enum CitationParser {
         return GuidelineCitation(text: text, range: range, sources: sources(bytes), pages: pages(bytes))
     }
 
+    /// The citation of a letter's field, read from its clean bytes (the bytes of
+    /// `lines.clean(range)`, without making the String), its text made when read. Letters are valid
+    /// UTF-8 (`SourceLoader.decode`), so the clean bytes are the String's own.
+    static func citation(cleanOf range: Range<Int>, in lines: LetterLines) -> GuidelineCitation {
+        let bytes = lines.cleanBytes(range)
+        return GuidelineCitation(cleanBytes: bytes, range: range, sources: sources(bytes), pages: pages(bytes))
+    }
+
     private static let claimsAdministrator = Phrase("claims administrator")
     private static let agreement = PhraseSet(["relevant", "appropriate", "agreed", "agrees", "adopted", "concurred", "concurs", "same guideline",
                                               "applicable", "reasonable"].map(Phrase.init))
@@ -105,8 +113,10 @@ package enum CitationParser {
 
     /// Guideline bodies in order of first mention.
     package static func sources(_ bytes: [UInt8]) -> [String] {
-        var out: [String] = []
-        var seen = 0  // a bit per body in `out`
+        // The bodies found, in order, as base-(bodies + 1) digits (body + 1 each); the list itself is
+        // one of `bodyLists`, made once: a citation names one to four bodies, in a few orders.
+        var code = 0
+        var seen = 0  // a bit per body found
         var skipUntil = 0
         let n = bytes.count
         aliasSet.scanMatches(bytes, 0..<n) { i, k, end in
@@ -117,14 +127,31 @@ package enum CitationParser {
             skipUntil = end
             let body = aliasBody[k]
             if seen & (1 << body) == 0, body == nonMTUS || (!negated(bytes, before: i) && !negated(bytes, after: end)) {
-                if out.isEmpty { out.reserveCapacity(bodyNames.count) }
-                out.append(bodyNames[body])
+                code = code * (bodyNames.count + 1) + body + 1
                 seen |= 1 << body
             }
             return true
         }
-        return out
+        return code == 0 ? [] : bodyLists[code]
     }
+
+    /// Every list of distinct bodies, at its code (see `sources`); codes of no such list hold [].
+    private static let bodyLists: [[String]] = {
+        let base = bodyNames.count + 1
+        var size = 1
+        for _ in bodyNames { size *= base }
+        var lists = [[String]](repeating: [], count: size)
+        // Each list extended by every body it lacks, depth first from the empty list.
+        func extend(_ list: [String], _ code: Int, _ used: Int) {
+            for body in bodyNames.indices where used & (1 << body) == 0 {
+                let next = code * base + body + 1
+                lists[next] = list + [bodyNames[body]]
+                extend(lists[next], next, used | 1 << body)
+            }
+        }
+        extend([], 0, 0)
+        return lists
+    }()
 
     /// Whether the rest of the sentence after `end` (up to 40 bytes) says the body was not used
     /// ("is silent", "does not address").

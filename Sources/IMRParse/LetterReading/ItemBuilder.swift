@@ -20,8 +20,8 @@ enum ItemBuilder {
             }
         }
         if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
-        if let r = fields[.reviewer] {
-            item.imrGuideline = citation(r, lines).map { CitationParser.adopting($0, claims: item.claimsAdministratorGuideline) }
+        if let r = fields[.reviewer], let reviewer = citation(r, lines) {
+            item.imrGuideline = CitationParser.adopting(reviewer, claims: item.claimsAdministratorGuideline)
         }
         if let r = fields[.rationale] { item.rationaleText = lazyLocated(r, lines) }
         var rest: Range<Int>? = nil
@@ -34,10 +34,14 @@ enum ItemBuilder {
         item.header = (draft.header.start..<max(draft.header.start, draft.header.end), draft.header.form.name, draft.header.number)
         // The verdict is stated under the decision, in unlabelled text, or at the end of the rationale
         // (its text: blank lines and page furniture after it do not count).
-        let rationaleText = fields[.rationale].map { item.rationaleText?.range ?? $0 }
-        for r in [draft.fields[.decision], draft.unlabelled, rationaleText.map { max($0.lowerBound, $0.upperBound - 240)..<$0.upperBound }] {
-            if let r, let v = DecisionPhrases.verdict(lines.bytes, r) { item.verdict = v }
-        }
+        // (Read into a local first: a closure that reads `item` copies all of it.)
+        let rationaleRange = item.rationaleText?.range
+        let rationaleText = fields[.rationale].map { rationaleRange ?? $0 }
+        // The last place that states one wins (three tests, not a loop over an array made per item).
+        let bytes = lines.bytes
+        if let r = draft.fields[.decision], let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
+        if let r = draft.unlabelled, let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
+        if let r = rationaleText, let v = DecisionPhrases.verdict(bytes, max(r.lowerBound, r.upperBound - 240)..<r.upperBound) { item.verdict = v }
         return item
     }
 
@@ -73,8 +77,12 @@ enum ItemBuilder {
         return LazyText(range: r) { lines.clean(r) }
     }
 
+    /// The citation in `range`: its sources and pages read from its clean bytes, its text made
+    /// only when read. Nil when the field is empty.
     static func citation(_ range: Range<Int>, _ lines: LetterLines) -> GuidelineCitation? {
-        lines.field(range).map { CitationParser.citation(text: $0.text, range: $0.range) }
+        let r = lines.trim(range)
+        guard !r.isEmpty else { return nil }
+        return CitationParser.citation(cleanOf: r, in: lines)
     }
 
     private static let numberWords = [Phrase("item"), Phrase("issue"), Phrase("request")]

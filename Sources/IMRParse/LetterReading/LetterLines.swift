@@ -335,18 +335,14 @@ struct LetterLines: Sendable {
         cleanString(range)
     }
 
-    /// The trimmed range and clean text of a field; `nil` when empty.
-    func field(_ range: Range<Int>) -> (text: String, range: Range<Int>)? {
-        let r = trim(range)
-        guard !r.isEmpty else { return nil }
-        return (cleanString(r), r)
-    }
-
     func cleanBytes(_ range: Range<Int>) -> [UInt8] {
         guard !range.isEmpty, !lines.isEmpty else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: Self.cleanCapacity(range)) { out, count in
-            count = writeClean(range, to: out.baseAddress!)
-        }
+        // Zero-filled rather than `init(unsafeUninitializedCapacity:)`, which this build does not
+        // specialise (a generic metadata lookup per call costs more than the fill).
+        var out = [UInt8](repeating: 0, count: Self.cleanCapacity(range))
+        let n = out.withUnsafeMutableBufferPointer { writeClean(range, to: $0.baseAddress!) }
+        out.removeLast(out.count - n)
+        return out
     }
 
     /// The clean text written straight into the String's own storage: no intermediate array to

@@ -190,12 +190,14 @@ enum PageNoise {
         // Where a URL may start, found in one pass over the text; then only the lines holding one.
         var starts: [Int] = []
         urlStarts.scanMatches(bytes, 0..<bytes.count) { i, _, _ in starts.append(i); return true }
-        var known: Set<[UInt8]> = []
+        // The keys seen so far and those of the current line, as ranges of the text (no array per URL).
+        var known: [URLKey] = []
+        var urls: [(key: URLKey, start: Int, end: Int)] = []
         var m = 0
         while m < starts.count {
             let k = lines.lineIndex(at: starts[m])
             let content = lines[k].content
-            var urls: [(key: [UInt8], start: Int, end: Int)] = []
+            urls.removeAll(keepingCapacity: true)
             var i = content.lowerBound
             if starts[m] >= content.upperBound { m += 1; continue }  // cannot happen: a match starts inside a line's content
             while m < starts.count, starts[m] < content.upperBound {
@@ -203,16 +205,40 @@ enum PageNoise {
                 m += 1
                 guard s >= i else { continue }  // inside the URL before
                 let (urlKey, end) = url(bytes, at: s, end: content.upperBound)
-                if !urlKey.isEmpty { urls.append((urlKey, s, end)) }
+                if !urlKey.range.isEmpty { urls.append((urlKey, s, end)) }
                 i = max(end, s + 1)
             }
-            if urls.count == 1, let u = urls.first, known.contains(u.key), !lines[k].isNoise {
+            if urls.count == 1, let u = urls.first, known.contains(where: { $0.same(u.key, bytes) }), !lines[k].isNoise {
                 // URL-only: nothing but brackets and punctuation around it.
                 let before = bytes[content.lowerBound..<u.start].allSatisfy { !TextScan.isAlnum($0) }
                 let after = bytes[u.end..<content.upperBound].allSatisfy { !TextScan.isAlnum($0) }
                 if before && after { lines.lines[k].isNoise = true; continue }
             }
-            for u in urls { known.insert(u.key) }
+            for u in urls where !known.contains(where: { $0.same(u.key, bytes) }) { known.append(u.key) }
+        }
+    }
+
+    /// A URL's comparison key: its range of the text, compared lower-cased, with a hash of that.
+    private struct URLKey {
+        let range: Range<Int>
+        let hash: UInt64
+
+        init(_ bytes: [UInt8], _ range: Range<Int>) {
+            self.range = range
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in range { h = (h ^ UInt64(TextScan.lower(bytes[i]))) &* 0x100_0000_01b3 }
+            hash = h
+        }
+
+        func same(_ other: URLKey, _ bytes: [UInt8]) -> Bool {
+            guard hash == other.hash, range.count == other.range.count else { return false }
+            var a = range.lowerBound, b = other.range.lowerBound
+            while a < range.upperBound {
+                if TextScan.lower(bytes[a]) != TextScan.lower(bytes[b]) { return false }
+                a += 1
+                b += 1
+            }
+            return true
         }
     }
 
@@ -246,21 +272,22 @@ enum PageNoise {
         }
     }
 
-    /// The comparison key of the URL at `start` ("http:// www.x.com/a.htm)." → "www.x.com/a.htm") and its end.
-    private static func url(_ bytes: [UInt8], at start: Int, end: Int) -> ([UInt8], Int) {
+    /// The comparison key of the URL at `start` ("http:// www.x.com/a.htm)." → "www.x.com/a.htm",
+    /// lower-cased) and its end.
+    private static func url(_ bytes: [UInt8], at start: Int, end: Int) -> (URLKey, Int) {
         var i = start
-        var out: [UInt8] = []
         // Scheme, and the space PDF extraction sometimes leaves after it.
         if let m = https.match(bytes, at: i, end: end) ?? httpScheme.match(bytes, at: i, end: end) {
             i = m
             while i < end, bytes[i] == 32 { i += 1 }
         }
-        while i < end, !TextScan.isSpace(bytes[i]) {
-            out.append(TextScan.lower(bytes[i]))
-            i += 1
+        let keyStart = i
+        while i < end, !TextScan.isSpace(bytes[i]) { i += 1 }
+        var keyEnd = i
+        while keyEnd > keyStart, bytes[keyEnd - 1] == 41 || bytes[keyEnd - 1] == 46 || bytes[keyEnd - 1] == 44 || bytes[keyEnd - 1] == 59 || bytes[keyEnd - 1] == 93 {
+            keyEnd -= 1
         }
-        while let last = out.last, last == 41 || last == 46 || last == 44 || last == 59 || last == 93 { out.removeLast() }
-        return (out, i)
+        return (URLKey(bytes, keyStart..<keyEnd), i)
     }
 }
 

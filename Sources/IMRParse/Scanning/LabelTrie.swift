@@ -13,20 +13,23 @@ struct LabelTrie: Sendable {
     /// so most of a walk is a tight loop as in `Phrase.match`), its children
     /// `data[data[o + 2]..<data[o + 3]]`, the phrases that end there `data[data[o + 4]..<data[o + 5]]`,
     /// and the label's whole groups of eight bytes packed for comparing a word at a time
-    /// `data[data[o + 6]..<data[o + 7]]` (see `packedLabel`).
+    /// `data[data[o + 6]..<data[o + 7]]` (see `appendPackedLabel`).
     private let data: [Int32]
 
     /// A tree of `phrases` (none empty); matches report their index in this list.
     init(_ phrases: [Phrase]) {
-        // A plain trie of bytes first, each node's children as a linked list (no array per node).
+        // A plain trie of bytes first, each node's children and phrases as linked lists (no array
+        // per node: a table of a few thousand phrases is built at every process start).
         var trie = Plain()
+        trie.reserve(phrases.reduce(0) { $0 + $1.needle.count } + 1)
         for (k, phrase) in phrases.enumerated() {
             precondition(!phrase.needle.isEmpty, "a label trie holds no empty phrase")
             var node = 0
             for b in phrase.needle { node = trie.child(of: node, b) }
-            trie.endsAt[node].append(Int32(k))
+            trie.addEnd(node, Int32(k))
         }
         var data = [Int32](repeating: -1, count: 256)
+        data.reserveCapacity(256 + 16 * trie.byte.count)
         var t = trie.firstKid[0]
         while t >= 0 {
             data[Int(trie.byte[t])] = LabelTrie.emit(t, trie, into: &data)
@@ -38,9 +41,23 @@ struct LabelTrie: Sendable {
     /// The unfolded trie the tree is built from.
     private struct Plain {
         var byte: [UInt8] = [0]
+        /// The node's last-added child (children are listed newest first, as `sibling` links them).
         var firstKid: [Int] = [-1]
         var sibling: [Int] = [-1]
-        var endsAt: [[Int32]] = [[]]
+        /// The phrases that end at the node, in the order added: `firstEnd` and `lastEnd` index
+        /// `ends`, whose entries link on through `nextEnd` (-1 at the end of a list).
+        var firstEnd: [Int32] = [-1]
+        var lastEnd: [Int32] = [-1]
+        var ends: [Int32] = []
+        var nextEnd: [Int32] = []
+
+        mutating func reserve(_ nodes: Int) {
+            byte.reserveCapacity(nodes)
+            firstKid.reserveCapacity(nodes)
+            sibling.reserveCapacity(nodes)
+            firstEnd.reserveCapacity(nodes)
+            lastEnd.reserveCapacity(nodes)
+        }
 
         /// The child of `node` entered by `b`, added if need be.
         mutating func child(of node: Int, _ b: UInt8) -> Int {
@@ -50,39 +67,57 @@ struct LabelTrie: Sendable {
             byte.append(b)
             firstKid.append(-1)
             sibling.append(firstKid[node])
-            endsAt.append([])
+            firstEnd.append(-1)
+            lastEnd.append(-1)
             firstKid[node] = byte.count - 1
             return byte.count - 1
         }
+
+        /// Records that phrase `k` ends at `node` (after those already recorded there).
+        mutating func addEnd(_ node: Int, _ k: Int32) {
+            let e = Int32(ends.count)
+            ends.append(k)
+            nextEnd.append(-1)
+            if lastEnd[node] >= 0 { nextEnd[Int(lastEnd[node])] = e } else { firstEnd[node] = e }
+            lastEnd[node] = e
+        }
     }
 
-    /// Appends the node entered at trie node `t`, folding its chain of single children; returns its offset.
+    /// Appends the node entered at trie node `t`, folding its chain of single children; returns its
+    /// offset. The node's header, label, packed label, phrases and child offsets come first, then
+    /// the children's nodes (their offsets filled in as each is appended).
     private static func emit(_ t: Int, _ trie: Plain, into data: inout [Int32]) -> Int32 {
         let o = data.count
         for _ in 0..<8 { data.append(0) }
         data[o] = Int32(data.count)
         var u = t
         data.append(labelEntry(trie.byte[u]))
-        while trie.endsAt[u].isEmpty, trie.firstKid[u] >= 0, trie.sibling[trie.firstKid[u]] < 0 {
+        while trie.firstEnd[u] < 0, trie.firstKid[u] >= 0, trie.sibling[trie.firstKid[u]] < 0 {
             u = trie.firstKid[u]
             data.append(labelEntry(trie.byte[u]))
         }
         data[o + 1] = Int32(data.count)
         data[o + 6] = Int32(data.count)
-        data += packedLabel(data[Int(data[o])..<Int(data[o + 1])])
+        appendPackedLabel(Int(data[o])..<Int(data[o + 1]), in: &data)
         data[o + 7] = Int32(data.count)
         data[o + 4] = Int32(data.count)
-        data += trie.endsAt[u]
+        var e = trie.firstEnd[u]
+        while e >= 0 { data.append(trie.ends[Int(e)]); e = trie.nextEnd[Int(e)] }
         data[o + 5] = Int32(data.count)
-        var children: [Int32] = []
+        // The children's offsets, in sibling order, filled in once each child is appended.
+        let kids = data.count
         var c = trie.firstKid[u]
+        while c >= 0 { data.append(0); c = trie.sibling[c] }
+        data[o + 2] = Int32(kids)
+        data[o + 3] = Int32(data.count)
+        var slot = kids
+        c = trie.firstKid[u]
         while c >= 0 {
-            children.append(emit(c, trie, into: &data))
+            let child = emit(c, trie, into: &data)
+            data[slot] = child
+            slot += 1
             c = trie.sibling[c]
         }
-        data[o + 2] = Int32(data.count)
-        data += children
-        data[o + 3] = Int32(data.count)
         return Int32(o)
     }
 
@@ -90,21 +125,21 @@ struct LabelTrie: Sendable {
     /// little-endian word (low half, high half) and what to OR into eight text bytes before comparing
     /// (low half, high half). A white-space entry stands for one space byte here: a text with a single
     /// space there matches the group, any other white space falls back to the entries (see `walk`).
-    private static func packedLabel(_ label: ArraySlice<Int32>) -> [Int32] {
-        var out: [Int32] = []
-        var k = label.startIndex
-        while k + 8 <= label.endIndex {
+    private static func appendPackedLabel(_ label: Range<Int>, in data: inout [Int32]) {
+        var k = label.lowerBound
+        while k + 8 <= label.upperBound {
             var word: UInt64 = 0, mask: UInt64 = 0
             for b in 0..<8 {
-                let entry = label[k + b]
+                let entry = data[k + b]
                 word |= UInt64(UInt8(truncatingIfNeeded: entry)) << UInt64(8 * b)
                 mask |= UInt64(UInt8(truncatingIfNeeded: entry >> 8)) << UInt64(8 * b)
             }
-            out += [Int32(bitPattern: UInt32(truncatingIfNeeded: word)), Int32(bitPattern: UInt32(truncatingIfNeeded: word >> 32)),
-                    Int32(bitPattern: UInt32(truncatingIfNeeded: mask)), Int32(bitPattern: UInt32(truncatingIfNeeded: mask >> 32))]
+            data.append(Int32(bitPattern: UInt32(truncatingIfNeeded: word)))
+            data.append(Int32(bitPattern: UInt32(truncatingIfNeeded: word >> 32)))
+            data.append(Int32(bitPattern: UInt32(truncatingIfNeeded: mask)))
+            data.append(Int32(bitPattern: UInt32(truncatingIfNeeded: mask >> 32)))
             k += 8
         }
-        return out
     }
 
     /// A label byte with, above it, what to OR into a text byte before comparing: 0x20 for a letter

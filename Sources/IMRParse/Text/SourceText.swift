@@ -45,6 +45,16 @@ public struct SourceText: Sendable {
         multibyteExtra = extra
     }
 
+    /// A text whose table of multibyte characters was made while validating it (`SourceLoader`):
+    /// the same table `init(path:bytes:warnings:)` makes.
+    init(path: String, bytes: [UInt8], warnings: [String], multibyteStarts: [Int32], multibyteExtra: [Int32]) {
+        self.path = path
+        self.bytes = bytes
+        self.warnings = warnings
+        self.multibyteStarts = multibyteStarts
+        self.multibyteExtra = multibyteExtra
+    }
+
     /// A text known to be plain ASCII: byte offsets are scalar offsets.
     init(path: String, asciiBytes bytes: [UInt8], warnings: [String]) {
         self.path = path
