@@ -389,6 +389,8 @@ package struct ValueScanner: Sendable {
     /// "twice weekly", "TID", "every 6 hours", "age 61", "for a month", laterality, body region, sex.
     private func wordLed(_ c: Cursor, _ i: Int) -> (ClinicalValue, Int)? {
         let key = c.t[i].key
+        // "half relief", "took away half of the pain", "about half better": a share of relief is 50 %.
+        if key == Cursor.k_half, c.ok(i + 1), Cursor.halfShares.contains(c.t[i + 1].key) { return (.percent(50, upTo: nil), i + 1) }
         // "x 3", "times two", "(x2)" — not after a number ("3 times per week" is read from the number).
         if key == Cursor.k_x || key == Cursor.k_times || c.isTimesSign(i) {
             if c.ok(i - 1), c.number(i - 1) != nil, c.t[i - 1].kind == .number { return nil }
@@ -709,7 +711,7 @@ private struct Cursor {
     /// Every word a value can start with (`scanAt`'s pre-check): month names, number words and the
     /// words `wordLed` tests. A pattern that starts with a new word must add it here.
     static let leadWords: KeyTable = {
-        var keys: [UInt64] = [k_x, k_times, k_series, k_every, k_q, k_age, k_aged, k_a, k_an]
+        var keys: [UInt64] = [k_x, k_times, k_series, k_every, k_q, k_age, k_aged, k_a, k_an, k_half]
         keys += months.keys
         keys += NumberWords.byKey.keys
         keys += adverbs.keys
@@ -720,6 +722,8 @@ private struct Cursor {
         keys += sexes.keys
         return KeyTable(keys.map { ($0, 1) })
     }()
+    /// Words after "half" that make it a share of relief ("half relief", "half of the pain"), not an amount ("half a pack").
+    static let halfShares: Set<UInt64> = Set(["relief", "of", "better", "improvement", "improved", "less"].map { k($0) })
     static let sexes: KeyMap<Sex> = KeyMap([k("male"): .male, k("female"): .female, k("man"): .male, k("woman"): .female,
                                        k("gentleman"): .male, k("lady"): .female])
 }
