@@ -53,10 +53,14 @@ public enum LetterParser {
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
         var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        // A letter of no known layout may give one guideline block for all its items (by number or
+        // by title): taken off the item it was read into before the merge, attributed after.
+        let shared = layout == .unknown ? ItemBlocks.detach(&result.items, lines) : []
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
         result.items = merged
         result.warnings += mergeWarnings
+        if layout == .unknown { ItemBlocks.attribute(&result.items, blocks: shared, context) }
         // A case summary without a heading of its own: introduced by a sentence ("The reviewer
         // summarized the records as follows:") before the first item.
         if result.caseSummary == nil {
@@ -64,6 +68,17 @@ public enum LetterParser {
             if let s = SummaryIntro.leadIn(lines, 0..<firstItem) {
                 let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
                 let r = lines.trim(s..<min(firstItem, nextHeading))
+                if !r.isEmpty { result.caseSummary = r }
+            }
+        }
+        // Nor a lead-in: a paragraph that introduces the worker by age before the first item told in
+        // detail (a summary at the top of the rationale section, after a list of decisions).
+        if result.caseSummary == nil, layout == .unknown {
+            let detailed = result.items.filter { $0.rationaleText != nil }.compactMap { $0.range?.lowerBound }.min() ?? bytes.count
+            if let s = SummaryIntro.opening(lines, 0..<detailed, labels: context.labels) {
+                let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
+                let nextItem = result.items.compactMap { $0.range?.lowerBound }.filter { $0 > s }.min() ?? bytes.count
+                let r = lines.trim(s..<min(nextHeading, nextItem))
                 if !r.isEmpty { result.caseSummary = r }
             }
         }
@@ -86,6 +101,12 @@ public enum LetterParser {
         if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty,
            let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
             determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
+        }
+        // A letter of no known layout may describe the reviewer after a list of decisions: read up
+        // to the case summary or the first item told in detail.
+        if layout == .unknown, determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty {
+            let end = ([result.caseSummary?.lowerBound] + result.items.map { $0.rationaleText == nil ? nil : $0.range?.lowerBound }).compactMap { $0 }.min() ?? bytes.count
+            determination.reviewer = ReviewerParser.parse(lines, in: 0..<end)
         }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)

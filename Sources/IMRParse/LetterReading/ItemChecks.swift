@@ -7,6 +7,8 @@ enum ItemChecks {
     /// read as a reader reads it (`LetterLines.asRead`), its range mapped back into the letter.
     static func rationaleConclusion(of range: Range<Int>, _ lines: LetterLines) -> Located<Decision>? {
         if let c = DecisionPhrases.conclusion(lines.bytes, range) { return c }
+        // "Medical necessity for <treatment> has not been established." (no "medically necessary").
+        if let c = DecisionPhrases.necessityConclusion(lines.bytes, range) { return c }
         guard let clean = lines.asRead(range), let c = DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count) else { return nil }
         let last = max(c.range.lowerBound, c.range.upperBound - 1)
         return Located(c.value, clean.original(c.range.lowerBound)..<clean.original(last) + 1)

@@ -207,10 +207,18 @@ struct ItemScanner {
         var itemCount = 0
         /// Whether every item so far is a bare title (a list of decisions before the details).
         var bareSoFar = true
+        /// The unlabelled text of the items so far: a list entry may be followed by a note on what
+        /// the decisions mean, which concludes nothing (looked at only when the numbering restarts).
+        var unlabelledSoFar: [Range<Int>] = []
+        func concludes(_ r: Range<Int>) -> Bool {
+            DecisionPhrases.conclusion(bytes, r) != nil || DecisionPhrases.necessityConclusion(bytes, r) != nil
+        }
         func start(_ header: ItemHeader) {
             if var c = current {
                 c.end = max(c.end, header.start)
-                if !c.fields.isEmpty || c.unlabelled != nil { bareSoFar = false }
+                // A shared guideline block read into a listed item leaves it a list entry.
+                if c.fields[.rationale] != nil || c.fields[.decision] != nil { bareSoFar = false }
+                if let u = c.unlabelled { unlabelledSoFar.append(u) }
                 drafts.append(c)
             }
             current = ItemDraft(header: header)
@@ -228,7 +236,10 @@ struct ItemScanner {
             // A numbered title must carry the next number (a list inside a field does not), or start
             // the numbering again after a list of bare titles (a summary list before the details).
             var expected = itemCount + (titleHeader == nil ? 1 : 2)
-            let onlyBareSoFar = bareSoFar && (current.map { $0.fields.isEmpty && $0.unlabelled == nil } ?? true)
+            var onlyBareSoFar: Bool {
+                bareSoFar && (current.map { $0.fields[.rationale] == nil && $0.fields[.decision] == nil && !($0.unlabelled.map(concludes) ?? false) } ?? true)
+                    && !unlabelledSoFar.contains(where: concludes)
+            }
             headers = headers.filter { h in
                 guard h.form == .numberedTitle else {
                     expected = (h.number ?? expected) + 1

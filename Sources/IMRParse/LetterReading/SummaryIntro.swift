@@ -10,7 +10,35 @@ enum SummaryIntro {
         "following {clinical |}{case |}summary", "summarized the {medical |}records", "summarizes the {medical |}records",
         "summary of the {medical |}records", "summary was taken", "summary is taken", "{case |}summary was {prepared|developed|excerpted|copied}",
         "disclaimer", "records as follows", "following is a summary", "following summary",
+        "{prepared|developed|wrote|compiled|written} this {clinical |}{case |}summary",
     ]).map(Phrase.init))
+
+    /// Words that introduce the injured worker by age, as a case summary's first sentence does
+    /// ("The records reviewed show a 61-year-old female …", "This is a 39 year old …").
+    private static let ageWords = PhraseSet(["year-old", "year old", "years old", "yo male", "yo female"].map(Phrase.init))
+
+    /// Where a case summary without a heading or a lead-in starts inside `range` (a summary given at
+    /// the top of the rationale section): the first paragraph whose first sentence introduces the
+    /// worker by age, within its first 160 bytes. A paragraph starts a line after a blank line, a
+    /// heading or a line that ends a sentence; a field label's line is no paragraph.
+    static func opening(_ lines: LetterLines, _ range: Range<Int>, labels: LineLabels?) -> Int? {
+        let bytes = lines.bytes
+        var previous: Int? = nil
+        for k in lines.significant(in: range) {
+            defer { previous = k }
+            let c = lines[k].content
+            guard c.count >= 40, TextScan.isAlpha(bytes[c.lowerBound]) else { continue }
+            if let p = previous, !(p + 1 < k && (p + 1..<k).contains { lines[$0].isBlank }), !ItemScanner.endsSentence(lines, p, before: k) { continue }
+            if let labels, labels.isRead, labels.label(k) != nil { continue }
+            let window = c.lowerBound..<min(range.upperBound, c.lowerBound + 160)
+            guard let (_, hit) = ageWords.findFirst(in: bytes, window) else { continue }
+            // In the first sentence.
+            var i = c.lowerBound
+            while i < hit.lowerBound, !(bytes[i] == 46 && i + 1 < bytes.count && TextScan.isSpace(bytes[i + 1])) { i += 1 }
+            if i == hit.lowerBound { return c.lowerBound }
+        }
+        return nil
+    }
 
     /// `range` without the sentences (up to two) at its start that introduce the summary, and
     /// without the opening quotation mark of a quoted summary.
