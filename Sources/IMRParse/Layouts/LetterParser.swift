@@ -55,7 +55,7 @@ public enum LetterParser {
         var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
         // A letter of no known layout may give one guideline block for all its items (by number or
         // by title): taken off the item it was read into before the merge, attributed after.
-        let shared = layout == .unknown ? ItemBlocks.detach(&result.items, lines) : []
+        let (shared, conclusions) = layout == .unknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
         result.items = merged
@@ -119,7 +119,7 @@ public enum LetterParser {
         // How sure a reading of an unknown layout is, from what the items state before the checks
         // fill in decisions from rationales' conclusions.
         if layout == .unknown { determination.warnings.append(ItemChecks.confidence(determination.items)) }
-        determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines)
+        determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines, known: conclusions)
         if determination.items.isEmpty, !result.warnings.contains(where: { $0.hasPrefix("no ") }) {
             determination.warnings.append("no disputed items found")
         }

@@ -46,7 +46,16 @@ enum DecisionPhrases {
         return nil
     }
 
-    private static let labelWords = WordSet(["determination", "decision", "final", "imr", "outcome"])
+    private static let labelWords: [[UInt8]] = ["determination", "decision", "final", "imr", "outcome"].map { Array($0.utf8) }
+
+    /// Whether `r` is one of the words of a decision label (a handful, compared byte by byte).
+    private static func isLabelWord(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        words: for w in labelWords where w.count == r.count {
+            for j in 0..<w.count where TextScan.lower(bytes[r.lowerBound + j]) != w[j] { continue words }
+            return true
+        }
+        return false
+    }
 
     /// Where the title ends on a line that gives its decision under a label after a column gap,
     /// "ITEM 1: LUMBAR MRI          DETERMINATION: OVERTURNED": before the gap, when the words
@@ -58,7 +67,7 @@ enum DecisionPhrases {
             // One word back.
             let e = i
             while i > content.lowerBound, TextScan.isAlpha(bytes[i - 1]) { i -= 1 }
-            guard i < e, labelWords.contains(bytes, i..<e) else { return nil }
+            guard i < e, isLabelWord(bytes, i..<e) else { return nil }
             words += 1
             // The gap before the label: two spaces or a tab; one space goes on to the label's next word.
             var g = i
@@ -292,7 +301,7 @@ enum DecisionPhrases {
         return i
     }
 
-    private static let necessity = Phrase("medical necessity")
+    private static let necessitySet = PhraseSet([Phrase("medical necessity")])
     private static let establishedWords = WordSet(["established", "demonstrated", "shown", "supported", "substantiated"])
     private static let necessityNegations = WordSet(["not", "cannot", "never"])
 
@@ -301,7 +310,10 @@ enum DecisionPhrases {
     /// Overturned, "has not been established" Upheld. The verb must end the sentence the phrase
     /// starts, within 300 bytes.
     static func necessityConclusion(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
-        guard let hit = necessity.findLast(in: bytes, range) else { return nil }
+        // The last "medical necessity" (one pass of the phrase set, not a match tried at every byte).
+        var last: Range<Int>? = nil
+        necessitySet.scanMatches(bytes, range) { i, _, e in last = i..<e; return true }
+        guard let hit = last else { return nil }
         // To the sentence's end: a full stop followed by white space (or the range's end).
         var e = hit.upperBound
         let stop = min(range.upperBound, hit.upperBound + 300)

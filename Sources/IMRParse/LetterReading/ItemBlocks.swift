@@ -18,28 +18,33 @@ enum ItemBlocks {
     /// to and handed back; an item left with nothing (no title, no decision, no rationale) was only
     /// that block's holder and goes. A rationale that is the case summary (it opens by introducing
     /// the worker and concludes nothing) is no rationale.
-    static func detach(_ items: inout [DisputedItem], _ lines: LetterLines) -> [Range<Int>] {
+    static func detach(_ items: inout [DisputedItem], _ lines: LetterLines) -> (blocks: [Range<Int>], conclusions: [ItemChecks.Conclusion]) {
         var blocks: [Range<Int>] = []
         let bytes = lines.bytes
+        // What each item's rationale concludes ("… is not medically necessary"), handed on to
+        // `ItemChecks`, which would read it again; only items whose rationale concludes nothing are
+        // looked at further.
+        var conclusions: [ItemChecks.Conclusion] = []
+        var concludes = items.map { item -> Bool in
+            guard let r = item.rationaleText?.range else { return false }
+            let c = ItemChecks.rationaleConclusion(of: r, lines)
+            conclusions.append(ItemChecks.Conclusion(rationaleStart: r.lowerBound, value: c))
+            return c != nil
+        }
         for k in items.indices {
             if let g = items[k].imrGuideline, entries(lines, g.range, items: items).count >= 2 {
                 blocks.append(g.range)
                 items[k].imrGuideline = nil
             }
-            if let r = items[k].rationaleText?.range, SummaryIntro.opening(lines, r.lowerBound..<min(r.upperBound, r.lowerBound + 400), labels: nil) == r.lowerBound,
-               !DecisionPhrases.hasMedicallyNecessary(bytes, r), DecisionPhrases.necessityConclusion(bytes, r) == nil {
+            guard let r = items[k].rationaleText?.range, !concludes[k] else { continue }
+            // A rationale that is the case summary (it opens by introducing the worker) is none; so
+            // is a note after a listed item that is detailed later with a conclusion ("Upheld means
+            // the denial stands.").
+            let words = TitleWords.words(bytes, items[k].title.range)
+            if SummaryIntro.opening(lines, r.lowerBound..<min(r.upperBound, r.lowerBound + 400), labels: nil) == r.lowerBound
+                || items.indices.contains(where: { j in j > k && concludes[j] && TitleWords.similarity(words, TitleWords.words(bytes, items[j].title.range)) >= 0.6 }) {
                 items[k].rationaleText = nil
-            }
-        }
-        // A list entry followed by a note that concludes nothing (what "Overturned" means, the case
-        // summary) is still a list entry when the item is detailed later with a conclusion.
-        let concludes = items.map { item in
-            item.rationaleText.map { DecisionPhrases.conclusion(bytes, $0.range) != nil || DecisionPhrases.necessityConclusion(bytes, $0.range) != nil } ?? false
-        }
-        let words = items.map { TitleWords.words(bytes, $0.title.range) }
-        for i in items.indices where items[i].rationaleText != nil && !concludes[i] {
-            if items.indices.contains(where: { j in j > i && concludes[j] && TitleWords.similarity(words[i], words[j]) >= 0.6 }) {
-                items[i].rationaleText = nil
+                concludes[k] = false
             }
         }
         // An item with no title, no decision, no guideline and a text that concludes nothing (a
@@ -48,7 +53,7 @@ enum ItemBlocks {
             && items[i].imrGuideline == nil && items[i].claimsAdministratorGuideline == nil {
             items.remove(at: i)
         }
-        return blocks
+        return (blocks, conclusions)
     }
 
     /// After the merge: each item without a reviewer guideline takes its entry of a shared block —
@@ -80,11 +85,15 @@ enum ItemBlocks {
         let lines = context.lines
         let bytes = lines.bytes
         var out: [Range<Int>] = []
-        let itemRanges = items.compactMap(\.range)
-        let labelLines = lines.significantLines(in: 0..<bytes.count).compactMap { k -> (Int, FieldLabel, Int)? in
-            guard let (l, v) = context.labels.isRead ? context.labels.label(k) : FieldLabel.label(lines, line: k, end: bytes.count) else { return nil }
-            return (k, l, v)
+        var labelLines: [(Int, FieldLabel, Int)] = []
+        var hasReviewer = false
+        for k in lines.significant(in: 0..<bytes.count) {
+            guard let (l, v) = context.labels.isRead ? context.labels.label(k) : FieldLabel.label(lines, line: k, end: bytes.count) else { continue }
+            labelLines.append((k, l, v))
+            if l == .reviewer { hasReviewer = true }
         }
+        guard hasReviewer else { return [] }
+        let itemRanges = items.compactMap(\.range)
         for (n, (k, label, value)) in labelLines.enumerated() where label == .reviewer {
             let start = lines[k].contentStart
             guard !itemRanges.contains(where: { $0.contains(start) && $0.lowerBound != start }) else { continue }

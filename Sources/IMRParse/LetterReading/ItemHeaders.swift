@@ -306,7 +306,8 @@ enum ItemHeaders {
             // sentence punctuation before a line that starts a sentence, and a conclusion ("… is not
             // medically necessary", "Medical necessity for … has been established") before the next
             // numbered line.
-            if found == nil, p + 1 < sig.count, let h = titleOverRationale(lines, block, sig, p, n, textStart) { found = h }
+            // (Details told so have no field labels: only a block that no label follows holds them.)
+            if found == nil, !labelFollows, p + 1 < sig.count, let h = titleOverRationale(lines, block, sig, p, n, textStart) { found = h }
             if let h = found {
                 out.append(h)
                 p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= h.end } ?? sig.count)
