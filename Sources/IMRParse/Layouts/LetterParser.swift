@@ -60,7 +60,12 @@ public enum LetterParser {
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
         result.items = merged
         result.warnings += mergeWarnings
-        if layout == .unknown { ItemBlocks.attribute(&result.items, blocks: shared, context) }
+        // Items without a guideline of their own take their entry of a block given once: in a letter
+        // of no known layout, or in a known one when no item has a guideline of its own (a layout's
+        // headings in a letter that gives its guidelines once).
+        if layout == .unknown || result.items.allSatisfy({ $0.imrGuideline == nil }) {
+            ItemBlocks.attribute(&result.items, blocks: shared, context)
+        }
         // A case summary without a heading of its own: introduced by a sentence ("The reviewer
         // summarized the records as follows:") before the first item.
         if result.caseSummary == nil {

@@ -113,21 +113,44 @@ enum ItemBlocks {
         let bytes = lines.bytes
         var out: [Entry] = []
         var previous: Int? = nil
+        /// The entry that starts at `i` (its line's end at `end`), if one does.
+        func entry(at i: Int, end: Int) -> Entry? {
+            let c = i..<end
+            if let (n, t) = ItemHeaders.itemNumber(bytes, c), n == (out.last?.number ?? 0) + 1, out.allSatisfy({ $0.number != nil }) {
+                return Entry(number: n, item: nil, range: t..<end)
+            }
+            if let (k, t) = keyed(bytes, c, items), !out.contains(where: { $0.item == k }), out.allSatisfy({ $0.number == nil }) {
+                return Entry(number: nil, item: k, range: t..<end)
+            }
+            return nil
+        }
         for k in lines.significant(in: block) {
             let c = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
             let brokenFrom = previous.map { p in (p + 1..<k).contains { lines[$0].isBlank } } ?? false
-            var entry: Entry? = nil
-            if let (n, t) = ItemHeaders.itemNumber(bytes, c), n == (out.last?.number ?? 0) + 1, out.allSatisfy({ $0.number != nil }) {
-                entry = Entry(number: n, item: nil, range: t..<c.upperBound)
-            } else if let (i, t) = keyed(bytes, c, items), !out.contains(where: { $0.item == i }), out.allSatisfy({ $0.number == nil }) {
-                entry = Entry(number: nil, item: i, range: t..<c.upperBound)
-            }
-            if let e = entry {
+            if let e = entry(at: c.lowerBound, end: c.upperBound) {
                 out.append(e)
-            } else if out.isEmpty || brokenFrom || isCapitals(bytes, c) {
+            } else if out.isEmpty || isCapitals(bytes, c) || (brokenFrom && previous.map { ItemScanner.endsSentence(lines, $0) } ?? true) {
+                // (After blank lines, only a line that carries on an unfinished sentence goes on: a
+                // double-spaced letter has blank lines between all its lines.)
                 break
             } else {
                 out[out.count - 1].range = out[out.count - 1].range.lowerBound..<c.upperBound
+            }
+            // Entries run on in one paragraph when the lines were wrapped anew: the next may start
+            // after a sentence's end inside the line ("… page 173. Item 2: MTUS …").
+            var i = out[out.count - 1].range.lowerBound
+            while i + 2 < c.upperBound {
+                if bytes[i] == 46 || bytes[i] == 59, bytes[i + 1] == 32 {
+                    var j = i + 1
+                    while j < c.upperBound, bytes[j] == 32 { j += 1 }
+                    if j < c.upperBound, let e = entry(at: j, end: c.upperBound) {
+                        out[out.count - 1].range = out[out.count - 1].range.lowerBound..<(i + 1)
+                        out.append(e)
+                        i = e.range.lowerBound
+                        continue
+                    }
+                }
+                i += 1
             }
             previous = k
         }
