@@ -53,10 +53,19 @@ public enum LetterParser {
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
         var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        // A letter of no known layout may give one guideline block for all its items (by number or
+        // by title): taken off the item it was read into before the merge, attributed after.
+        let (shared, conclusions) = layout == .unknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
         result.items = merged
         result.warnings += mergeWarnings
+        // Items without a guideline of their own take their entry of a block given once: in a letter
+        // of no known layout, or in a known one when no item has a guideline of its own (a layout's
+        // headings in a letter that gives its guidelines once).
+        if layout == .unknown || result.items.allSatisfy({ $0.imrGuideline == nil }) {
+            ItemBlocks.attribute(&result.items, blocks: shared, context)
+        }
         // A case summary without a heading of its own: introduced by a sentence ("The reviewer
         // summarized the records as follows:") before the first item.
         if result.caseSummary == nil {
@@ -64,6 +73,17 @@ public enum LetterParser {
             if let s = SummaryIntro.leadIn(lines, 0..<firstItem) {
                 let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
                 let r = lines.trim(s..<min(firstItem, nextHeading))
+                if !r.isEmpty { result.caseSummary = r }
+            }
+        }
+        // Nor a lead-in: a paragraph that introduces the worker by age before the first item told in
+        // detail (a summary at the top of the rationale section, after a list of decisions).
+        if result.caseSummary == nil, layout == .unknown {
+            let detailed = result.items.filter { $0.rationaleText != nil }.compactMap { $0.range?.lowerBound }.min() ?? bytes.count
+            if let s = SummaryIntro.opening(lines, 0..<detailed, labels: context.labels) {
+                let nextHeading = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
+                let nextItem = result.items.compactMap { $0.range?.lowerBound }.filter { $0 > s }.min() ?? bytes.count
+                let r = lines.trim(s..<min(nextHeading, nextItem))
                 if !r.isEmpty { result.caseSummary = r }
             }
         }
@@ -87,6 +107,12 @@ public enum LetterParser {
            let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
             determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
         }
+        // A letter of no known layout may describe the reviewer after a list of decisions: read up
+        // to the case summary or the first item told in detail.
+        if layout == .unknown, determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty {
+            let end = ([result.caseSummary?.lowerBound] + result.items.map { $0.rationaleText == nil ? nil : $0.range?.lowerBound }).compactMap { $0 }.min() ?? bytes.count
+            determination.reviewer = ReviewerParser.parse(lines, in: 0..<end)
+        }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 
@@ -96,7 +122,7 @@ public enum LetterParser {
         // How sure a reading of an unknown layout is, from what the items state before the checks
         // fill in decisions from rationales' conclusions.
         if layout == .unknown { determination.warnings.append(ItemChecks.confidence(determination.items)) }
-        determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines)
+        determination.warnings += ItemChecks.check(&determination.items, layout: layout, lines: lines, known: conclusions)
         if determination.items.isEmpty, !result.warnings.contains(where: { $0.hasPrefix("no ") }) {
             determination.warnings.append("no disputed items found")
         }

@@ -25,6 +25,11 @@ enum UnknownLayout: LayoutReader {
         return count >= 2 || count + found.countAnywhere(words) >= 2
     }
 
+    /// Whether a line of `range` ends with a decision word ("… - OVERTURNED", "…: Upheld").
+    private static func lines(_ context: LayoutContext, _ range: Range<Int>, haveDecisionLine: Bool) -> Bool {
+        context.lines.significant(in: range).contains { DecisionPhrases.atLineEnd(context.bytes, context.lines[$0].content) != nil }
+    }
+
     /// A line ending "…: Upheld" or "…: Overturned".
     static func hasDecisionLine(_ lines: LetterLines) -> Bool {
         for k in 0..<lines.count where lines.isSignificant(k) {
@@ -42,7 +47,20 @@ enum UnknownLayout: LayoutReader {
         if let heading = context.first(.caseSummary) { start = context.section(heading).lowerBound }
         if let issues = context.first(.issues) { start = context.itemsSection(issues).lowerBound }
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
-        let items = context.readItems(from: start) { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        var items = context.readItems(from: start) { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        // A list of decisions before the summary ("Final determination for each disputed item:" /
+        // "1) Urine drug screen - OVERTURNED"): its entries, merged with the details after.
+        if start > 0, lines(context, 0..<start, haveDecisionLine: true) {
+            // A note after the list ("Upheld means the denial stands.") is no rationale.
+            let listed = context.items(in: 0..<start, headers: ItemHeaders.decisionHeaders).filter {
+                $0.decision != nil && $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil
+            }.map { item -> DisputedItem in
+                var entry = item
+                entry.rationaleText = nil
+                return entry
+            }
+            items = listed + items
+        }
         result.items = items
         result.caseSummary = context.caseSummary()
         // The reviewer is described before the clinical part of the letter.

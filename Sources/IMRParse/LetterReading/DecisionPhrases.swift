@@ -31,12 +31,52 @@ enum DecisionPhrases {
         while c > content.lowerBound, TextScan.isSpace(bytes[c - 1]) { c -= 1 }
         guard c > content.lowerBound else { return nil }
         if bytes[c - 1] == 58 { return (decision, c - 1) }
+        // A list with dotted leaders, "Lumbar MRI ........ UPHELD": the leader's first dot.
+        if bytes[c - 1] == 46, c - 3 > content.lowerBound, bytes[c - 2] == 46, bytes[c - 3] == 46 {
+            var d = c - 3
+            while d > content.lowerBound, bytes[d - 1] == 46 || bytes[d - 1] == 32 { d -= 1 }
+            if d > content.lowerBound { return (decision, d) }
+        }
         // A table row, "Celecoxib 200mg #30          Upheld": a column gap of three spaces or a tab.
         if start - c >= 3 || (start > c && bytes[start - 1] == 9) { return (decision, c) }
         // "Lumbar MRI - Upheld", "Lumbar MRI – UPHELD": a dash with a space before it.
         if bytes[c - 1] == 45, c - 2 > content.lowerBound, bytes[c - 2] == 32 { return (decision, c - 1) }
         if c - 3 > content.lowerBound, bytes[c - 3] == 0xE2, bytes[c - 2] == 0x80, bytes[c - 1] == 0x93 || bytes[c - 1] == 0x94,
            bytes[c - 4] == 32 { return (decision, c - 3) }
+        return nil
+    }
+
+    private static let labelWords: [[UInt8]] = ["determination", "decision", "final", "imr", "outcome"].map { Array($0.utf8) }
+
+    /// Whether `r` is one of the words of a decision label (a handful, compared byte by byte).
+    private static func isLabelWord(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        words: for w in labelWords where w.count == r.count {
+            for j in 0..<w.count where TextScan.lower(bytes[r.lowerBound + j]) != w[j] { continue words }
+            return true
+        }
+        return false
+    }
+
+    /// Where the title ends on a line that gives its decision under a label after a column gap,
+    /// "ITEM 1: LUMBAR MRI          DETERMINATION: OVERTURNED": before the gap, when the words
+    /// between the gap and the colon at `colon` are a decision label's ("Final Determination").
+    static func labelBeforeColon(_ bytes: [UInt8], _ content: Range<Int>, colon: Int) -> Int? {
+        var i = colon
+        var words = 0
+        while i > content.lowerBound {
+            // One word back.
+            let e = i
+            while i > content.lowerBound, TextScan.isAlpha(bytes[i - 1]) { i -= 1 }
+            guard i < e, isLabelWord(bytes, i..<e) else { return nil }
+            words += 1
+            // The gap before the label: two spaces or a tab; one space goes on to the label's next word.
+            var g = i
+            while g > content.lowerBound, bytes[g - 1] == 32 || bytes[g - 1] == 9 { g -= 1 }
+            if g == i { return nil }
+            if i - g >= 2 || bytes[i - 1] == 9 { return g > content.lowerBound ? g : nil }
+            guard words < 3 else { return nil }
+            i = g
+        }
         return nil
     }
 
@@ -259,6 +299,39 @@ enum DecisionPhrases {
         while i < end, TextScan.isSpace(bytes[i]) { i += 1 }
         for c in necessaryBytes { guard i < end, TextScan.lower(bytes[i]) == c else { return nil }; i += 1 }
         return i
+    }
+
+    private static let necessitySet = PhraseSet([Phrase("medical necessity")])
+    private static let establishedWords = WordSet(["established", "demonstrated", "shown", "supported", "substantiated"])
+    private static let necessityNegations = WordSet(["not", "cannot", "never"])
+
+    /// What the last "Medical necessity for <treatment> has (not) been established." in `range`
+    /// concludes (a rationale that never says "medically necessary"): "has been established" is
+    /// Overturned, "has not been established" Upheld. The verb must end the sentence the phrase
+    /// starts, within 300 bytes.
+    static func necessityConclusion(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        // The last "medical necessity" (one pass of the phrase set, not a match tried at every byte).
+        var last: Range<Int>? = nil
+        necessitySet.scanMatches(bytes, range) { i, _, e in last = i..<e; return true }
+        guard let hit = last else { return nil }
+        // To the sentence's end: a full stop followed by white space (or the range's end).
+        var e = hit.upperBound
+        let stop = min(range.upperBound, hit.upperBound + 300)
+        while e < stop, !(bytes[e] == 46 && (e + 1 >= range.upperBound || TextScan.isSpace(bytes[e + 1]))) { e += 1 }
+        guard e < stop || e == range.upperBound else { return nil }
+        // Its last word is the verb ("established"); a "not" between the phrase and the verb negates.
+        var w = e
+        while w > hit.upperBound, TextScan.isAlpha(bytes[w - 1]) { w -= 1 }
+        guard w < e, establishedWords.contains(bytes, w..<e) else { return nil }
+        var negated = false
+        var i = hit.upperBound
+        while i < w {
+            while i < w, !TextScan.isAlpha(bytes[i]) { i += 1 }
+            let s = i
+            while i < w, TextScan.isAlpha(bytes[i]) { i += 1 }
+            if s < i, necessityNegations.contains(bytes, s..<i) { negated = true }
+        }
+        return Located(negated ? .upheld : .overturned, hit.lowerBound..<e)
     }
 
     private static let verbs = WordSet(["is", "are", "was", "were", "be"])

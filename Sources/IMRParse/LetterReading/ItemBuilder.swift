@@ -98,6 +98,8 @@ enum ItemBuilder {
             var j = e
             while j < r.upperBound, bytes[j] == 32 { j += 1 }
             if j < r.upperBound, TextScan.isDigit(bytes[j]) { i = j }
+            // "Issue No. 1   TENS unit", "Item #2 - …": the worded numbering read whole.
+            else if let (_, t) = ItemHeaders.itemNumber(bytes, r), t < r.upperBound { r = lines.trim(t..<r.upperBound); i = r.lowerBound }
         }
         var j = i
         if j < r.upperBound, bytes[j] == 40 { j += 1 }  // "(1)"

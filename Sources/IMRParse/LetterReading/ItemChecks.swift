@@ -7,12 +7,21 @@ enum ItemChecks {
     /// read as a reader reads it (`LetterLines.asRead`), its range mapped back into the letter.
     static func rationaleConclusion(of range: Range<Int>, _ lines: LetterLines) -> Located<Decision>? {
         if let c = DecisionPhrases.conclusion(lines.bytes, range) { return c }
+        // "Medical necessity for <treatment> has not been established." (no "medically necessary").
+        if let c = DecisionPhrases.necessityConclusion(lines.bytes, max(range.lowerBound, range.upperBound - 600)..<range.upperBound) { return c }
         guard let clean = lines.asRead(range), let c = DecisionPhrases.conclusion(clean.bytes, 0..<clean.bytes.count) else { return nil }
         let last = max(c.range.lowerBound, c.range.upperBound - 1)
         return Located(c.value, clean.original(c.range.lowerBound)..<clean.original(last) + 1)
     }
 
-    static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines) -> [String] {
+    /// A rationale's conclusion already read (by `ItemBlocks.detach`), found again by where the
+    /// rationale starts.
+    struct Conclusion {
+        var rationaleStart: Int
+        var value: Located<Decision>?
+    }
+
+    static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines, known: [Conclusion] = []) -> [String] {
         var warnings: [String] = []
         let bytes = lines.bytes
         let expectsCitations = layout != .medicalProfessionalReview && layout != .unknown
@@ -21,7 +30,10 @@ enum ItemChecks {
             // Built only for a warning: counting a title's characters is not free.
             var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
             if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
-            let conclusion = items[k].rationaleText.flatMap { rationaleConclusion(of: $0.range, lines) }
+            let conclusion = items[k].rationaleText.flatMap { r in
+                known.isEmpty ? rationaleConclusion(of: r.range, lines)
+                    : known.first(where: { $0.rationaleStart == r.range.lowerBound }).map(\.value) ?? rationaleConclusion(of: r.range, lines)
+            }
             // The verdict sentence is the strongest statement, then the decision label, then the
             // rationale's conclusion; a conflict is a warning that names both.
             if let v = items[k].verdict {

@@ -57,6 +57,8 @@ enum ItemHeaders {
             if let found = DecisionPhrases.atLineEnd(bytes, content) {
                 decision = found.decision
                 colon = found.colon
+                // The decision's label on the title's line ("… 2X3      DETERMINATION: OVERTURNED").
+                if bytes[colon] == 58, let gap = DecisionPhrases.labelBeforeColon(bytes, content, colon: colon) { colon = gap }
                 titleLast = p
                 titleLastLine = k
             } else if p > floor, let word = DecisionPhrases.word(bytes, content) {
@@ -81,7 +83,9 @@ enum ItemHeaders {
             let title = lines.trim(max(lines[firstLine].contentStart, block.lowerBound)..<colon)
             floor = p + 1
             guard !title.isEmpty else { continue }
-            out.append(ItemHeader(title: title, decision: decision, end: decision.range.upperBound, form: .decisionLabel,
+            // "Lidoderm 5% patch #30 - Upheld.": the full stop ends the header, not a rationale.
+            let headerEnd = decision.range.upperBound < bytes.count && bytes[decision.range.upperBound] == 46 ? decision.range.upperBound + 1 : decision.range.upperBound
+            out.append(ItemHeader(title: title, decision: decision, end: headerEnd, form: .decisionLabel,
                                   number: itemNumber(bytes, title)?.number))
         }
         return out
@@ -298,6 +302,12 @@ enum ItemHeaders {
                     break
                 }
             }
+            // A title alone on its line, its rationale told in the paragraph below: a line without
+            // sentence punctuation before a line that starts a sentence, and a conclusion ("… is not
+            // medically necessary", "Medical necessity for … has been established") before the next
+            // numbered line.
+            // (Details told so have no field labels: only a block that no label follows holds them.)
+            if found == nil, !labelFollows, p + 1 < sig.count, let h = titleOverRationale(lines, block, sig, p, n, textStart) { found = h }
             if let h = found {
                 out.append(h)
                 p = max(p + 1, sig.firstIndex { lines[$0].contentStart >= h.end } ?? sig.count)
@@ -306,6 +316,26 @@ enum ItemHeaders {
             }
         }
         return out
+    }
+
+    /// "2) Norco 5/325 mg #60" alone on its line with the rationale in the lines below (see
+    /// `numberedTitleHeaders`).
+    private static func titleOverRationale(_ lines: LetterLines, _ block: Range<Int>, _ sig: [Int], _ p: Int, _ n: Int, _ textStart: Int) -> ItemHeader? {
+        let bytes = lines.bytes
+        let k = sig[p]
+        let titleEnd = min(lines[k].contentEnd, block.upperBound)
+        let title = lines.trim(textStart..<titleEnd)
+        guard !title.isEmpty, title.count <= 120, let last = title.last, TextScan.isAlnum(bytes[last]) || bytes[last] == 41 || bytes[last] == 37,
+              !containsSentenceEnd(bytes, title) else { return nil }
+        let next = lines[sig[p + 1]].content
+        guard let b = next.first.map({ bytes[$0] }), (b >= 65 && b <= 90), next.count >= 40, itemNumber(bytes, next) == nil else { return nil }
+        // The rationale: up to the next numbered line, at most 40 lines and 4,000 bytes.
+        var q = p + 1
+        while q < sig.count, q <= p + 40, itemNumber(bytes, lines[sig[q]].content) == nil { q += 1 }
+        let end = min(q < sig.count ? lines[sig[q]].contentStart : block.upperBound, next.lowerBound + 4000)
+        let rationale = next.lowerBound..<end
+        guard DecisionPhrases.hasMedicallyNecessary(bytes, rationale) || DecisionPhrases.necessityConclusion(bytes, rationale) != nil else { return nil }
+        return ItemHeader(title: title, decision: nil, end: titleEnd, start: lines[k].contentStart, form: .numberedTitle, number: n)
     }
 
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
@@ -368,7 +398,9 @@ enum ItemHeaders {
             // "Item 2:", "Item 2.", "Item 2)", "Item 2 -", or "Item 2" ending the line.
             var j = i
             while j < end, bytes[j] == 32 { j += 1 }
-            if j < end, bytes[j] == 45 || bytes[j] == 58 || bytes[j] == 46 || bytes[j] == 41 { i = j } else if j >= end { return (n, end) } else { return nil }
+            if j < end, bytes[j] == 45 || bytes[j] == 58 || bytes[j] == 46 || bytes[j] == 41 { i = j } else if j >= end { return (n, end) }
+            // "Issue No. 1   TENS unit": the title after a column gap.
+            else if j - i >= 2 || bytes[i] == 9 { return (n, j) } else { return nil }
         } else {
             guard bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 else { return nil }
         }

@@ -207,10 +207,15 @@ struct ItemScanner {
         var itemCount = 0
         /// Whether every item so far is a bare title (a list of decisions before the details).
         var bareSoFar = true
+        /// A list entry may be followed by a note on what the decisions mean, which concludes
+        /// nothing: the items' notes are read (each at most once) only when the numbering restarts.
+        var draftsChecked = 0
+        var draftConcluded = false
         func start(_ header: ItemHeader) {
             if var c = current {
                 c.end = max(c.end, header.start)
-                if !c.fields.isEmpty || c.unlabelled != nil { bareSoFar = false }
+                // A shared guideline block read into a listed item leaves it a list entry.
+                if c.fields[.rationale] != nil || c.fields[.decision] != nil { bareSoFar = false }
                 drafts.append(c)
             }
             current = ItemDraft(header: header)
@@ -228,13 +233,27 @@ struct ItemScanner {
             // A numbered title must carry the next number (a list inside a field does not), or start
             // the numbering again after a list of bare titles (a summary list before the details).
             var expected = itemCount + (titleHeader == nil ? 1 : 2)
-            let onlyBareSoFar = bareSoFar && (current.map { $0.fields.isEmpty && $0.unlabelled == nil } ?? true)
+            // A numbered title may start the numbering again after list entries only (asked only
+            // when one does).
+            var restartAllowed = false
+            if itemCount > 0, bareSoFar, headers.contains(where: { $0.form == .numberedTitle && $0.number == 1 }) {
+                restartAllowed = true
+                if let c = current {
+                    if c.fields[.rationale] != nil || c.fields[.decision] != nil { restartAllowed = false }
+                    else if let u = c.unlabelled, Self.concludes(bytes, u) { restartAllowed = false }
+                }
+                while restartAllowed, !draftConcluded, draftsChecked < drafts.count {
+                    if let u = drafts[draftsChecked].unlabelled, Self.concludes(bytes, u) { draftConcluded = true }
+                    draftsChecked += 1
+                }
+                if draftConcluded { restartAllowed = false }
+            }
             headers = headers.filter { h in
                 guard h.form == .numberedTitle else {
                     expected = (h.number ?? expected) + 1
                     return true
                 }
-                guard let n = h.number, n == expected || (n == 1 && onlyBareSoFar && itemCount > 0) else { return false }
+                guard let n = h.number, n == expected || (n == 1 && restartAllowed) else { return false }
                 expected = n + 1
                 return true
             }
@@ -297,6 +316,11 @@ struct ItemScanner {
         }
         if var c = current { c.end = max(c.end, section.upperBound); drafts.append(c) }
         return drafts
+    }
+
+    /// Whether `r` concludes ("… is not medically necessary", "Medical necessity … has been established").
+    static func concludes(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        DecisionPhrases.conclusion(bytes, r) != nil || DecisionPhrases.necessityConclusion(bytes, r) != nil
     }
 
     /// The title a "Treatment requested:" label gives: its first lines, up to the first that ends a

@@ -82,6 +82,13 @@ enum SectionFinder {
             var isLabel = false
             if !words {
                 // Listed headings only (what a known layout needs).
+            } else if TextScan.isDigit(bytes[start]), let s = sectionNumberEnd(bytes, lines[k].content),
+                      let (label, value) = FieldLabel.label(bytes, at: s, end: bytes.count, fieldTables).flatMap({ f in f.1 >= lines[k].contentEnd ? nil : f })
+                        ?? LabelMeaning.read(lines, line: k, from: s).flatMap({ f in f.meaning.fieldLabel.map { ($0, f.valueStart) } }) {
+                // A numbered section that is a field's label ("2. GUIDELINES RELIED UPON", "3. BASIS FOR
+                // THE DECISION").
+                labels.set(k, label, valueStart: value)
+                isLabel = true
             } else if let (label, value) = FieldLabel.label(bytes, at: start, end: bytes.count, fieldTables).flatMap({ f in
                             f.1 >= lines[k].contentEnd ? nil : f })
                         ?? lines.joinedAcrossNoise(k, from: start).flatMap({ j in

@@ -12,12 +12,71 @@ enum SummaryIntro {
         "disclaimer", "records as follows", "following is a summary", "following summary",
     ]).map(Phrase.init))
 
+    private static let thisSummary = Array("this summary".utf8)
+
+    /// Whether "this summary" ("The expert reviewer prepared this summary from the complete case
+    /// file.") is in `r` (a sentence about the summary), compared byte by byte.
+    private static func saysThisSummary(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.count >= thisSummary.count else { return false }
+        var i = r.lowerBound
+        while i + thisSummary.count <= r.upperBound {
+            if bytes[i] | 0x20 == 116, i == r.lowerBound || !TextScan.isAlpha(bytes[i - 1]) {
+                var j = 1
+                while j < thisSummary.count, TextScan.lower(bytes[i + j]) == thisSummary[j] { j += 1 }
+                if j == thisSummary.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Words that introduce the injured worker by age, as a case summary's first sentence does
+    /// ("The records reviewed show a 61-year-old female …", "This is a 39 year old …").
+    /// The end of the first "year-old", "year old" or "years old" in `r`, if any.
+    private static func ageWords(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        var i = r.lowerBound
+        while i + 7 < r.upperBound {
+            if bytes[i] | 0x20 == 121, bytes[i + 1] | 0x20 == 101, bytes[i + 2] | 0x20 == 97, bytes[i + 3] | 0x20 == 114 {  // "year"
+                var j = i + 4
+                if bytes[j] | 0x20 == 115 { j += 1 }  // "years"
+                if j < r.upperBound, bytes[j] == 45 || bytes[j] == 32, j + 3 < r.upperBound,
+                   bytes[j + 1] | 0x20 == 111, bytes[j + 2] | 0x20 == 108, bytes[j + 3] | 0x20 == 100 { return i }  // "-old", " old"
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Where a case summary without a heading or a lead-in starts inside `range` (a summary given at
+    /// the top of the rationale section): the first paragraph whose first sentence introduces the
+    /// worker by age, within its first 160 bytes. A paragraph starts a line after a blank line, a
+    /// heading or a line that ends a sentence; a field label's line is no paragraph.
+    static func opening(_ lines: LetterLines, _ range: Range<Int>, labels: LineLabels?) -> Int? {
+        let bytes = lines.bytes
+        var previous: Int? = nil
+        for k in lines.significant(in: range) {
+            defer { previous = k }
+            let c = lines[k].content
+            guard c.count >= 40, TextScan.isAlpha(bytes[c.lowerBound]) else { continue }
+            if let p = previous, !(p + 1 < k && (p + 1..<k).contains { lines[$0].isBlank }), !ItemScanner.endsSentence(lines, p, before: k) { continue }
+            if let labels, labels.isRead, labels.label(k) != nil { continue }
+            let window = c.lowerBound..<min(range.upperBound, c.lowerBound + 160)
+            guard let hit = ageWords(bytes, window) else { continue }
+            // In the first sentence.
+            var i = c.lowerBound
+            while i < hit, !(bytes[i] == 46 && i + 1 < bytes.count && TextScan.isSpace(bytes[i + 1])) { i += 1 }
+            if i == hit { return c.lowerBound }
+        }
+        return nil
+    }
+
     /// `range` without the sentences (up to two) at its start that introduce the summary, and
     /// without the opening quotation mark of a quoted summary.
     static func skip(_ lines: LetterLines, _ range: Range<Int>) -> Range<Int> {
         var r = lines.trim(range)
         for _ in 0..<2 {
-            guard let end = firstSentenceEnd(lines.bytes, r), leadIns.findFirst(in: lines.bytes, r.lowerBound..<end) != nil else { break }
+            guard let end = firstSentenceEnd(lines.bytes, r),
+                  leadIns.findFirst(in: lines.bytes, r.lowerBound..<end) != nil || saysThisSummary(lines.bytes, r.lowerBound..<end) else { break }
             r = lines.trim(end..<r.upperBound)
         }
         return unquoted(lines, r)
