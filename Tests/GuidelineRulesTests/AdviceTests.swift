@@ -43,6 +43,15 @@ import IMRParse
         #expect(a.results[0].advice == "a request for 2 visits would meet it (12 requested)")
     }
 
+    /// An absurd request (a fuzzed "10000000000000 visits", or one too large for an integer) gets its
+    /// advice from a bounded search, not a walk down from the request (which hung for minutes).
+    @Test func anAbsurdRequestIsAdvisedAtOnce() throws {
+        let a = try assess(prior: 8, requested: 1e13, weeks: 8)
+        #expect(a.results[0].advice == "a request for 2 visits would meet it (10000000000000 requested)")
+        let b = try assess(prior: 8, requested: 1e20, weeks: 8)
+        #expect(b.results[0].advice == "a request for 2 visits would meet it (1e+20 requested)")
+    }
+
     @Test func aWaitSaysWhenItIsOver() throws {
         let a = try assess(prior: 2, requested: 4, weeks: 4)
         #expect(a.results[1].status == .unmet)

@@ -68,12 +68,15 @@ package enum Assessor {
             }
             if let counts = requesterCounts {
                 // Fewer first (a limit exceeded), then more (a minimum not reached), up to a year's worth.
-                let down = stride(from: current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0), through: 0, by: -1)
-                if let v = down.first(where: meets) {
-                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                // The guideline's limits are small numbers: fewer is looked for from 1,000 down, so that
+                // an absurd request ("10000000 visits") costs a thousand checks, not ten million.
+                let below = current.rounded(.down) - (current == current.rounded(.down) ? 1 : 0)
+                let asked = ConditionWords.number(current)
+                if let v = stride(from: min(below, Self.largestAdvisedCount), through: 0, by: -1).first(where: meets) {
+                    return "a request for \(ConditionWords.number(v)) \(counts) would meet it (\(asked) requested)"
                 }
                 if let v = stride(from: current.rounded(.up) + 1, through: current + 52, by: 1).first(where: meets) {
-                    return "a request for \(Int(v)) \(counts) would meet it (\(Int(current)) requested)"
+                    return "a request for \(ConditionWords.number(v)) \(counts) would meet it (\(asked) requested)"
                 }
             } else if elapsed, let v = stride(from: current.rounded(.up) + 1, through: current + 520, by: 1).first(where: meets) {
                 let wait = v - current
@@ -85,6 +88,9 @@ package enum Assessor {
         }
         return nil
     }
+
+    /// The most of anything a counter-proposal names ("a request for 1000 visits would meet it").
+    static let largestAdvisedCount = 1000.0
 
     static func inForce(_ window: DateWindow, _ date: CalendarDay?) -> Bool {
         if let date { return window.contains(date) }
@@ -215,9 +221,7 @@ package enum Assessor {
         }
     }
 
-    static func formatNumber(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d)
-    }
+    static func formatNumber(_ d: Double) -> String { ConditionWords.number(d) }
 
     /// The next `subset.count`-subset of `0..<n` after `subset` in lexicographic order (increasing
     /// indices), in place; false after the last.

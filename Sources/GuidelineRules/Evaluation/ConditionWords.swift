@@ -29,7 +29,8 @@ package enum ConditionWords {
         }
     }
 
-    static func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+    /// A number as people write it; an integer only where one can hold it (a fuzzed "1e20" stays 1e+20).
+    static func number(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
 
     static func phrase(_ op: Condition.Comparison) -> String {
         switch op { case .lt: "less than"; case .le: "at most"; case .gt: "more than"; case .ge: "at least"; case .eq: "exactly"; case .ne: "not" }

@@ -58,7 +58,7 @@ package struct MeasureDefinition: Sendable {
         return parts.joined(separator: " or ")
     }
 
-    static func number(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+    static func number(_ d: Double) -> String { ConditionWords.number(d) }
 }
 
 /// What a fact reads of the measures (`improves …` on a bool fact, `measure …` on a number fact).

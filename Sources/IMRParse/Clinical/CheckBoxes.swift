@@ -123,7 +123,7 @@ package struct CheckBoxes: Sendable {
         return true
     }
 
-    private static let open = Tokenizer.key(of: "["), close = Tokenizer.key(of: "]")
+    private static let open = ClinicalText.openBracket, close = ClinicalText.closeBracket
     private static let ticks: [UInt64] = ["x", "✓", "✔", "√", "*"].map { Tokenizer.key(of: $0) }
     private static let yesWords: [UInt64] = ["yes", "y", "present", "positive"].map { Tokenizer.key(of: $0) }
     private static let noWords: [UInt64] = ["no", "n", "none", "absent", "negative"].map { Tokenizer.key(of: $0) }

@@ -113,22 +113,29 @@ enum ItemBlocks {
         let bytes = lines.bytes
         var out: [Entry] = []
         var previous: Int? = nil
+        // Whether every entry so far is numbered, or none is (kept as they are appended: a block of
+        // thousands of lines stays linear).
+        var allNumbered = true, noneNumbered = true
         /// The entry that starts at `i` (its line's end at `end`), if one does.
         func entry(at i: Int, end: Int) -> Entry? {
             let c = i..<end
-            if let (n, t) = ItemHeaders.itemNumber(bytes, c), n == (out.last?.number ?? 0) + 1, out.allSatisfy({ $0.number != nil }) {
+            if allNumbered, let (n, t) = ItemHeaders.itemNumber(bytes, c), n == (out.last?.number ?? 0) + 1 {
                 return Entry(number: n, item: nil, range: t..<end)
             }
-            if let (k, t) = keyed(bytes, c, items), !out.contains(where: { $0.item == k }), out.allSatisfy({ $0.number == nil }) {
+            if noneNumbered, let (k, t) = keyed(bytes, c, items), !out.contains(where: { $0.item == k }) {
                 return Entry(number: nil, item: k, range: t..<end)
             }
             return nil
+        }
+        func append(_ e: Entry) {
+            out.append(e)
+            if e.number == nil { allNumbered = false } else { noneNumbered = false }
         }
         for k in lines.significant(in: block) {
             let c = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
             let brokenFrom = previous.map { p in (p + 1..<k).contains { lines[$0].isBlank } } ?? false
             if let e = entry(at: c.lowerBound, end: c.upperBound) {
-                out.append(e)
+                append(e)
             } else if out.isEmpty || isCapitals(bytes, c) || (brokenFrom && previous.map { ItemScanner.endsSentence(lines, $0) } ?? true) {
                 // (After blank lines, only a line that carries on an unfinished sentence goes on: a
                 // double-spaced letter has blank lines between all its lines.)
@@ -137,15 +144,16 @@ enum ItemBlocks {
                 out[out.count - 1].range = out[out.count - 1].range.lowerBound..<c.upperBound
             }
             // Entries run on in one paragraph when the lines were wrapped anew: the next may start
-            // after a sentence's end inside the line ("… page 173. Item 2: MTUS …").
-            var i = out[out.count - 1].range.lowerBound
+            // after a sentence's end inside the line ("… page 173. Item 2: MTUS …"). Only this line is
+            // read: the entry's earlier lines were read when they came.
+            var i = max(out[out.count - 1].range.lowerBound, c.lowerBound)
             while i + 2 < c.upperBound {
                 if bytes[i] == 46 || bytes[i] == 59, bytes[i + 1] == 32 {
                     var j = i + 1
                     while j < c.upperBound, bytes[j] == 32 { j += 1 }
                     if j < c.upperBound, let e = entry(at: j, end: c.upperBound) {
                         out[out.count - 1].range = out[out.count - 1].range.lowerBound..<(i + 1)
-                        out.append(e)
+                        append(e)
                         i = e.range.lowerBound
                         continue
                     }

@@ -48,21 +48,26 @@ enum PageNoise {
     private static func markURLsAtBreaks(_ lines: inout LetterLines, breaks: [Int]) {
         guard !breaks.isEmpty else { return }
         let bytes = lines.bytes
+        // A page's furniture is a few lines: the walk from a break stops after `furnitureReach` of them,
+        // so that a text of thousands of noise lines between breaks stays linear.
         for b in breaks {
             var found = 0
             var k = b - 1
-            while k >= 0, found < 1 {
+            while k >= 0, found < 1, b - k <= Self.furnitureReach {
                 if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content), !continuesURL(lines, k) { lines.lines[k].isNoise = true } }
                 k -= 1
             }
             found = 0
             k = b
-            while k < lines.count, found < 1 {
+            while k < lines.count, found < 1, k - b < Self.furnitureReach {
                 if !lines[k].isBlank { if !lines[k].isNoise { found += 1 }; if isURLOnly(bytes, lines[k].content), !continuesURL(lines, k) { lines.lines[k].isNoise = true } }
                 k += 1
             }
         }
     }
+
+    /// How many lines on either side of a page break `markURLsAtBreaks` looks at.
+    static let furnitureReach = 24
 
     /// Whether line `k` is the second half of a URL cut at the end of the line before ("(http://" /
     /// "www.odg-twc.com/odgtwc/pain.htm)."): text of a field, not a page footer.
