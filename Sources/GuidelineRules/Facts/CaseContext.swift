@@ -79,6 +79,7 @@ extension CaseContext {
     static func visitDate(in source: SourceText) -> CalendarDay? {
         let bytes = source.bytes
         let scanner = ValueScanner(referenceYear: CalendarDay.currentYear)
+        let bareDate = dateCues.count - 1  // "date", the last and loosest cue
         for (k, cue) in dateCues.enumerated() {
             var from = 0
             var found: CalendarDay?
@@ -87,7 +88,7 @@ extension CaseContext {
                 // Whole words only, followed by ':' or a space, and the date within a few bytes.
                 guard hit.lowerBound == 0 || !TextScan.isAlnum(bytes[hit.lowerBound - 1]),
                       hit.upperBound == bytes.count || !TextScan.isAlnum(bytes[hit.upperBound]) else { continue }
-                if k == dateCues.count - 1, !Self.opensField(hit.lowerBound, bytes) { continue }
+                if k == bareDate, !Self.opensField(hit.lowerBound, bytes) { continue }
                 let window = hit.upperBound..<min(bytes.count, hit.upperBound + 24)
                 let tokens = Tokenizer.tokens(bytes, window)
                 if let first = tokens.first, otherDates.contains(where: { TextScan.match($0, in: bytes, at: Int(first.start), end: Int(first.end)) == Int(first.end) }) { continue }

@@ -19,6 +19,11 @@ struct SentenceValues {
     static let times: [(key: UInt64, length: Int32, value: Double)] = [("once", 1), ("twice", 2), ("thrice", 3)]
         .map { (Tokenizer.key(of: $0.0), Int32($0.0.utf8.count), $0.1) }
 
+    /// The number a word of `table` stands for (the whole word, not a word it starts), else 0.
+    static func value(of t: Token, in table: [(key: UInt64, length: Int32, value: Double)]) -> Double {
+        table.first { $0.key == t.key && $0.length == t.end - t.start }?.value ?? 0
+    }
+
     init(clinical: ClinicalText, sentence: ClinicalSentence, scanner: ValueScanner) {
         var found = scanner.scan(clinical, tokens: sentence.tokenRange)
         tokens = clinical.tokens
@@ -116,14 +121,12 @@ struct SentenceValues {
             }
         }
         for k in max(0, mention.lowerBound - 3)..<mention.lowerBound where tokens[k].isWord {
-            let t = tokens[k]
-            for o in Self.ordinals where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
+            explicit = max(explicit, Self.value(of: tokens[k], in: Self.ordinals))
         }
         // "tried acupuncture once", "had ESIs twice in 2014" — not a rate ("twice a week").
         for k in mention.upperBound..<min(tokens.count, mention.upperBound + 2) where tokens[k].isWord {
-            let t = tokens[k]
             if k + 1 < tokens.count, Self.rateWords.contains(tokens[k + 1].key) { continue }
-            for o in Self.times where o.key == t.key && o.length == t.end - t.start { explicit = max(explicit, o.value) }
+            explicit = max(explicit, Self.value(of: tokens[k], in: Self.times))
         }
         let n = max(dates.count, Int(min(explicit, 50)))
         return n == 0 && datedBefore ? -1 : n
