@@ -24,6 +24,13 @@ import IMRParse
       phrases "spasm", "Tinel"
     fact weak_worse bool "a weakness that got worse"
       phrases "weakness ... worse"
+    concept helpful "a drug that works"
+      words "help", "helps"
+    concept ineffective "a drug that does not"
+      words "does not help", "has not helped"
+    fact drug_helps bool "the drug helps"
+      phrases "Norco ... {helpful}"
+      deny "Norco ... {ineffective}"
     fact esi_relief number percent "relief after the epidural"
       near "relief"
       within 8
@@ -74,6 +81,14 @@ import IMRParse
         #expect(Self.value("weak_worse", "Weakness, not worse today.") == .bool(false))
         #expect(Self.value("weak_worse", "Weakness (intact in May) worse today.") == .bool(true))
         #expect(Self.value("weak_worse", "Weakness [intact in May] worse today.") == .bool(true))
+    }
+
+    /// Of two statements with one span, the one that says no wins: "Norco does not help" is both
+    /// "Norco … {helpful}" and "Norco … {ineffective}".
+    @Test func aDenialWithTheSameSpanWins() {
+        #expect(Self.value("drug_helps", "Norco does not help.") == .bool(false))
+        #expect(Self.value("drug_helps", "Norco has not helped.") == .bool(false))
+        #expect(Self.value("drug_helps", "Norco helps.") == .bool(true))
     }
 
     @Test func withoutCombineTheLastStatementWins() {

@@ -255,4 +255,42 @@ import Testing
         #expect(Self.context("The documentation submitted for review does not indicate a failed trial.", "failed trial", engine: Self.shipped).attribution == .records)
         #expect(Self.context("The treating physician report dated 3/17/14 states the pain is severe.", "pain", engine: Self.shipped).attribution == .treater)
     }
+
+    /// The mechanisms that keep a negation where it belongs: a pseudo-trigger's own words, a modal
+    /// before a negation, a hypothetical a negation denies, and a grade inside a date.
+    static let negations = ContextEngine(rules: ContextRules(
+        triggers: [
+            ContextTrigger(phrase: "not", category: .negated, direction: .forward, maxScope: 6),
+            ContextTrigger(phrase: "without", category: .negated, direction: .forward, maxScope: 8),
+            ContextTrigger(phrase: "5/5", category: .negated, direction: .backward, maxScope: 3),
+            ContextTrigger(phrase: "would", category: .hypothetical, direction: .forward, maxScope: 6),
+            ContextTrigger(phrase: "consider", category: .hypothetical, direction: .forward, maxScope: 6),
+            ContextTrigger(phrase: "to confirm", category: .hypothetical, direction: .forward, maxScope: 6),
+        ],
+        pseudoTriggers: ["not helped", "no longer needs"]))
+
+    @Test func aPseudoTriggerNegatesItsOwnLaterWords() {
+        // "not helped" spares what follows it, and still negates the word it says no to.
+        #expect(Self.assertion("PT has not helped her back pain.", "back pain", engine: Self.negations) == .affirmed)
+        #expect(Self.assertion("Norco is not helping her pain.", "helping her pain", engine: Self.negations) == .negated)
+        // "no longer needs" tells of a change: the rules read what follows as a gain.
+        #expect(Self.assertion("He no longer needs help dressing.", "needs help", engine: Self.negations) == .affirmed)
+    }
+
+    @Test func aNegationNextToAHypotheticalDecides() {
+        // A modal right before a negation says no.
+        #expect(Self.assertion("She said she would not want surgery.", "want surgery", engine: Self.negations) == .negated)
+        // A hypothetical a few words into a negation's reach is what is denied.
+        #expect(Self.assertion("She is not willing to consider surgery.", "consider surgery", engine: Self.negations) == .negated)
+        // Farther away the hypothetical opens a clause of its own.
+        #expect(Self.assertion("CT without contrast, thin cuts with sagittal views, to confirm union.", "confirm union",
+                               engine: Self.negations) == .hypothetical)
+        // A hypothetical alone stays one.
+        #expect(Self.assertion("She would consider surgery.", "surgery", engine: Self.negations) == .hypothetical)
+    }
+
+    @Test func aGradeInsideADateIsNoGrade() {
+        #expect(Self.assertion("The 5/5/15 drug screen was inconsistent.", "drug screen", engine: Self.negations) == .affirmed)
+        #expect(Self.assertion("Seen 4/5/5 for strength 5/5.", "strength", engine: Self.negations) == .negated)
+    }
 }

@@ -137,7 +137,11 @@ extension FactExtractor {
         if info[slot].combineAny, vote.present, case .bool(true) = vote.value { return Double(vote.position) + Self.presentFindingBonus }
         // Of two statements starting at one word the longer is the closer reading: "side effects were
         // not discussed" outranks the bare "side effects" it begins with (a fraction below one byte).
-        return Double(vote.position) + Double(min(vote.length, 999)) / 1000
+        let key = Double(vote.position) + Double(min(vote.length, 999)) / 1000
+        // Of two statements with one span, the one that says no is the closer reading: "Norco does not
+        // help" is both "{medication} … {helpful}" and "{medication} … {ineffective}" (half a word).
+        if case .bool(false) = vote.value { return key + 0.0005 }
+        return key
     }
 
     /// Larger than any position in a text: what lifts a present finding above every other statement.

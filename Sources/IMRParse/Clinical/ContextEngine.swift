@@ -42,7 +42,10 @@ package final class ContextEngine: Sendable {
 
     enum Entry: Sendable {
         case trigger(Int)
-        case pseudo
+        /// A pseudo-trigger; `negation` > 0 when its words end in a negated part of its own
+        /// ("not helped", "no change in", "without assistance"): its first `negation` words hold the
+        /// negation, and the words after it, inside the phrase, are negated (see `ownNegation`).
+        case pseudo(negation: Int8, words: Int8)
         case terminator
         case cue(Attribution)
         case anchor
@@ -68,6 +71,32 @@ package final class ContextEngine: Sendable {
         var maxScope: Int
     }
     let ruleKinds: [RuleKind]
+    /// A negation rule, named by the modifiers a pseudo-trigger's own negation makes (nil: no negation rules).
+    let negationRule: Int?
+
+    private static let longer = Tokenizer.key(of: "longer")
+
+    /// Words between a negation and a hypothetical trigger it denies ("not ready to | consider").
+    static let deniedHypotheticalReach = 3
+
+    /// Words that make a pseudo-trigger's later words negated.
+    static let negationWords: Set<UInt64> = Set(["no", "not", "never", "without", "cannot", "nor", "none", "nothing",
+                                                 "neither"].map { Tokenizer.key(of: $0) })
+
+    /// A pseudo-trigger hides its negation from the words after it, but not from its own: "not
+    /// helped" leaves "back pain" in "PT has not helped her back pain" alone, and still negates
+    /// "helping" in "Norco is not helping her pain" (a mention that starts inside it). Returns the
+    /// words up to the last negation word and the phrase's length, (0, 0) when none is followed by a
+    /// word or the phrase has a punctuation mark.
+    static func ownNegation(_ phrase: String) -> (Int8, Int8) {
+        let keys = Tokenizer.keys(ofPhrase: phrase)
+        let words = phrase.split(separator: " ")
+        guard keys.count == words.count, keys.count < Int8.max,
+              let last = keys.lastIndex(where: { negationWords.contains($0) }), last + 1 < keys.count,
+              // "no longer needs" tells of a change, and the rules read what follows as a gain.
+              keys[last + 1] != longer else { return (0, 0) }
+        return (Int8(last + 1), Int8(keys.count))
+    }
 
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
     let wordFlags: KeyTable
@@ -91,7 +120,10 @@ package final class ContextEngine: Sendable {
             entries.append(entry)
         }
         for (i, t) in rules.triggers.enumerated() { add(t.phrase, t.category == .affirmed ? .anchor : .trigger(i)) }
-        for p in rules.pseudoTriggers { add(p, .pseudo) }
+        for p in rules.pseudoTriggers {
+            let (negation, words) = Self.ownNegation(p)
+            add(p, .pseudo(negation: negation, words: words))
+        }
         for p in rules.terminators { add(p, .terminator) }
         for cue in rules.attributionCues { add(cue.phrase, .cue(cue.attribution)) }
         var kinds = [UInt8](repeating: 0, count: trie.nodeCount)
@@ -116,6 +148,7 @@ package final class ContextEngine: Sendable {
         entryStart = starts
         nodeEntries = flat
         ruleKinds = rules.triggers.map { RuleKind(category: $0.category, direction: $0.direction, maxScope: $0.maxScope) }
+        negationRule = rules.triggers.firstIndex { $0.category == .negated }
         hasPunctuationPhrases = rules.terminators.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
             || rules.pseudoTriggers.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
             || rules.triggers.contains { Tokenizer.keys(ofPhrase: $0.phrase).isEmpty }
@@ -208,6 +241,7 @@ package final class ContextEngine: Sendable {
         var result = SentenceResult()
         let n = e - s
         guard n > 0 else { return result }
+        let firstModifier = modifiers.count
         // Local copies: one retain per sentence instead of one per access through `self`.
         let trie = self.trie, entries = self.entries, nodeKinds = self.nodeKinds, triggerRules = ruleKinds
         let entryStart = self.entryStart, nodeEntries = self.nodeEntries
@@ -235,10 +269,10 @@ package final class ContextEngine: Sendable {
                 var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
                 if tok.kind == .punct {
                     if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
-                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key) {
+                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key), !PhraseTrie.startsInsideNumberRun(p, i) {
                     var j = i + 1
                     while true {
-                        if trie.isTerminal(node) {
+                        if trie.isTerminal(node), !PhraseTrie.endsInsideNumberRun(p, j) {
                             let k = nodeKinds[Int(node)]
                             if k & 1 != 0 { modEnd = j; modNode = node }
                             if k & 2 != 0 { anchorEnd = j; anchorNode = node }
@@ -261,6 +295,13 @@ package final class ContextEngine: Sendable {
                         case .terminator:
                             flags[i - s] |= Flags.terminatorStart
                             for k in i..<modEnd { flags[k - s] |= Flags.terminator }
+                        case .pseudo(let negation, let words):
+                            // Only a phrase matched word for word (no mark skipped inside it).
+                            if negation > 0, modEnd - i == Int(words), let rule = negationRule {
+                                let cut = i + Int(negation)
+                                modifiers.append(ContextModifier(category: .negated, direction: .forward,
+                                                                 trigger: (cut - 1)..<cut, scope: (cut - 1)..<modEnd, rule: rule))
+                            }
                         default:
                             break
                         }
@@ -322,6 +363,17 @@ package final class ContextEngine: Sendable {
                     let c = Int8(trigger.category.precedence + 1)
                     var lo = t.range.lowerBound, hi = t.range.upperBound
                     if trigger.direction == .generic, !t.generic { continue }
+                    // A modal right before a negation ("would not want surgery", "will not need") says
+                    // no: the negation decides, though a hypothetical outranks a negation elsewhere.
+                    if trigger.category == .hypothetical, scratch.triggers.contains(where: {
+                        $0.range.lowerBound == t.range.upperBound && triggerRules[$0.rule].category == .negated }) { continue }
+                    // A hypothetical a few words into a negation's reach is what is denied ("not willing
+                    // to consider surgery"): the negation decides. (Farther, it starts a clause of its
+                    // own: "CT without contrast, thin cuts …, to confirm non-union".)
+                    if trigger.category == .hypothetical, modifiers[firstModifier...].contains(where: {
+                        $0.category == .negated && $0.trigger.upperBound <= t.range.lowerBound
+                            && t.range.lowerBound - $0.trigger.upperBound <= Self.deniedHypotheticalReach
+                            && $0.scope.upperBound > t.range.lowerBound }) { continue }
                     switch trigger.maxScope <= 0 && trigger.direction != .sentence && trigger.direction != .generic ? .both : trigger.direction {
                     case .both where trigger.maxScope <= 0:
                         break  // the trigger phrase only ("no relief from": the relief, not what follows)

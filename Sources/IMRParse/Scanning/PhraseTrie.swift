@@ -237,6 +237,27 @@ package struct PhraseTrie: Sendable {
         return key == h.0 || key == h.1 || key == h.2 || key == h.3 || key == h.4 || key == h.5
     }
 
+    private static let slashKey = Tokenizer.key(of: "/")
+
+    /// Whether a fraction-like match ("5/5", "4/5") ending before token `j` stops inside a longer run
+    /// of numbers joined by slashes: in the date "4/5/15" it is the date's, not a strength grade. (A
+    /// bare number inside "9/10" is left alone: a score's parts are read that way.)
+    @inline(__always)
+    static func endsInsideNumberRun(_ p: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
+        guard j >= 2, p[j - 1].kind == .number, p[j - 2].key == slashKey, j + 1 < p.count else { return false }
+        let slash = p[j], after = p[j + 1]
+        return slash.key == slashKey && slash.start == p[j - 1].end && after.kind == .number && after.start == slash.end
+    }
+
+    /// Whether a fraction-like match starting at token `i` starts inside a run of numbers joined by
+    /// slashes ("5/15" in "4/5/15").
+    @inline(__always)
+    static func startsInsideNumberRun(_ p: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
+        guard p[i].kind == .number, i >= 2, i + 1 < p.count, p[i + 1].key == slashKey else { return false }
+        let slash = p[i - 1], before = p[i - 2]
+        return slash.key == slashKey && slash.end == p[i].start && before.kind == .number && before.end == slash.start
+    }
+
     /// The longest phrase starting at token `i` (a word, number or a one-mark phrase), not reaching
     /// past `end`: the index just past its last token and the terminal node (-1 for a one-mark
     /// punctuation phrase; see `ids(forMatchAt:node:in:)`).
@@ -258,8 +279,9 @@ package struct PhraseTrie: Sendable {
     @inline(__always)
     package func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
         let first = tokens[i]
-        guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key) else { return }
-        if terminal[Int(node)] { visit(i + 1, node) }
+        guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key),
+              !Self.startsInsideNumberRun(tokens, i) else { return }
+        if terminal[Int(node)], !Self.endsInsideNumberRun(tokens, i + 1) { visit(i + 1, node) }
         var j = i + 1
         while j < end {
             let t = tokens[j]
@@ -271,7 +293,7 @@ package struct PhraseTrie: Sendable {
             guard let next = step(node, t.key) else { break }
             node = next
             j += 1
-            if terminal[Int(node)] { visit(j, node) }
+            if terminal[Int(node)], !Self.endsInsideNumberRun(tokens, j) { visit(j, node) }
         }
     }
 
