@@ -1,8 +1,8 @@
-/// Inputs taken a batch at a time, for a worker that runs each stage over the whole batch before
-/// the next stage (`AuditCommand`): a stage's code and tables stay warm in the processor's caches
-/// and branch predictors, where a letter at a time lets parsing, prediction and writing evict
-/// each other. Measured on corpus-10k: letter by letter costs about 25 % more CPU for the same
-/// instructions; a batch of 64 letters recovers nearly all of it (docs/benchmarks.md, tenth round).
+/// Inputs taken a batch at a time, for a worker that runs a stage over the whole batch before the
+/// next (`AuditCommand` reads and parses every letter of a batch, then predicts and writes each):
+/// a stage's code and tables stay warm in the processor's caches and branch predictors, where a
+/// letter at a time lets parsing and prediction evict each other. Measured on corpus-10k: the
+/// audit's CPU −11 % for the same instructions (docs/benchmarks.md, tenth round).
 struct Batches<Base: IteratorProtocol>: IteratorProtocol {
     private var base: Base
     private let size: Int
