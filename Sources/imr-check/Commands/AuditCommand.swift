@@ -63,10 +63,12 @@ enum AuditCommand {
             var records: [AuditRecord] = []
             // By index, and AuditRecord borrows the letter, the item, the prediction and the text.
             for n in 0..<min(letter.items.count, predictions.count) {
-                var record = AuditRecord(letter: letter, item: letter.items[n], number: n + 1, prediction: predictions[n], source: text, detail: detail)
+                // One copy of the item for both (each subscript read copied its strings and citations).
+                let item = letter.items[n]
+                var record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: predictions[n], source: text, detail: detail)
                 record.rules = origin
+                AuditOutput.write(record, prediction: predictions[n], item: item, number: n, source: text, format: format, to: &out)
                 records.append(record)
-                AuditOutput.write(record, prediction: predictions[n], item: letter.items[n], number: n, source: text, format: format, to: &out)
             }
             if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
             var warnings = InputReport.warnings(for: text)
