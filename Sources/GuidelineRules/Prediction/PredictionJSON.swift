@@ -32,7 +32,8 @@ extension Prediction {
             w.key("missing_documentation"); strings(a.missingDocumentation, to: &w)
             w.key("documentation_that_would_change_outcome")
             if let d = a.documentationThatWouldChangeOutcome { strings(d, to: &w) } else { w.null() }
-            w.key("edition"); w.string(a.edition)
+            // `edition`'s words, piece by piece (joining them cost more than the rest of the object's end).
+            w.key("edition"); w.string { b in a.editionPieces { b.append($0) } }
         } else {
             w.key("criteria"); w.beginArray(); w.endArray()
             w.key("missing_documentation"); w.beginArray(); w.endArray()
