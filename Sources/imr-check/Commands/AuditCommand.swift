@@ -76,7 +76,7 @@ enum AuditCommand {
             return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
         }
         // A batch of letters per worker, one stage at a time over the batch (see `Batches`).
-        let workers = OrderedWorkers<[String], [Result<Output, InputError>]>(inputs: Batches(inputs, size: 64), jobs: documents.jobs, window: 2 * documents.jobs)
+        let workers = OrderedWorkers<[String], [Result<Output, InputError>]>(inputs: Batches(inputs, size: 64, jobs: documents.jobs), jobs: documents.jobs, window: 2 * documents.jobs)
         workers.run({ paths in
             let texts = paths.map { InputReport.load($0) }
             let letters = texts.map { (try? $0.get()).map { LetterParser.parse($0) } }
