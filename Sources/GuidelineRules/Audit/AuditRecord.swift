@@ -133,7 +133,18 @@ public struct AuditRecord: Sendable {
     /// A result as a driver, its first evidence quoted from `text` when `quote` says so.
     private static func driver(_ r: CriterionResult, quoting quote: Bool, from text: borrowing SourceText) -> Driver {
         var evidence: String? = nil
-        if quote, let e = r.evidence.first(where: { $0.how != .request && $0.how != .given }) { evidence = text.normalized(e.range) }
+        // The first counted evidence from the letter (`r.evidence`'s first), read in place.
+        if quote, let assessed = r.assessed {
+            for slot in r.recorded.slots(of: r.criterion) {
+                var first: Range<Int>?
+                _ = assessed.facts.evidence.contains(of: slot) { e in
+                    guard e.counted, e.how != .request, e.how != .given else { return false }
+                    first = e.range
+                    return true
+                }
+                if let first { evidence = text.normalized(first); break }
+            }
+        }
         let c = r.criterion
         return Driver(criterion: c.id, status: r.status.rawValue, reason: c.reason, citation: c.citation.text, evidence: evidence,
                       text: c.text, missing: c.missing, role: c.role.rawValue)

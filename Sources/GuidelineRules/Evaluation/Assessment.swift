@@ -24,7 +24,14 @@ public struct Assessment: Sendable {
     /// Which guideline edition was applied and why (made when asked: most predictions are never
     /// shown one by one, and the words were built for every item).
     public var edition: String {
-        guard let editionDate else { return "no request or letter date found: the newest criteria were applied" }
-        return "criteria in force on " + editionDate.day.iso + " (" + editionDate.source.description + ")"
+        var words = ""
+        editionPieces { words += $0 }
+        return words
+    }
+
+    /// `edition`'s words piece by piece, in order (the JSON writes them without joining them).
+    package func editionPieces(_ body: (String) -> Void) {
+        guard let editionDate else { body("no request or letter date found: the newest criteria were applied"); return }
+        body("criteria in force on "); body(editionDate.day.iso); body(" ("); body(editionDate.source.description); body(")")
     }
 }

@@ -26,12 +26,14 @@ extension Prediction {
             w.key("decision_basis"); w.string(a.basis.rawValue)
             w.key("criteria")
             w.beginArray()
-            for r in a.results { writeCriterion(r, source: source, to: &w) }
+            var repeats = EvidenceRepeats()
+            for r in a.results { writeCriterion(r, source: source, repeats: &repeats, to: &w) }
             w.endArray()
             w.key("missing_documentation"); strings(a.missingDocumentation, to: &w)
             w.key("documentation_that_would_change_outcome")
             if let d = a.documentationThatWouldChangeOutcome { strings(d, to: &w) } else { w.null() }
-            w.key("edition"); w.string(a.edition)
+            // `edition`'s words, piece by piece (joining them cost more than the rest of the object's end).
+            w.key("edition"); w.string { b in a.editionPieces { b.append($0) } }
         } else {
             w.key("criteria"); w.beginArray(); w.endArray()
             w.key("missing_documentation"); w.beginArray(); w.endArray()
@@ -59,7 +61,7 @@ extension Prediction {
         w.endArray()
     }
 
-    private func writeCriterion(_ r: CriterionResult, source: SourceText, to w: inout JSONWriter) {
+    private func writeCriterion(_ r: CriterionResult, source: SourceText, repeats: inout EvidenceRepeats, to w: inout JSONWriter) {
         // A criterion that does not apply keeps its note; its facts and evidence only repeat others'.
         // The criterion's own strings were escaped when the rule book was built.
         let c = r.criterion
@@ -79,46 +81,53 @@ extension Prediction {
             return
         }
         if let advice = r.advice { w.key("advice"); w.string(advice) } else { w.member(noAdvice) }
+        // `facts` and `evidence` read the assessed facts in place (`CriterionResult.facts` and
+        // `evidence` would make an array of each for every result).
+        let assessed = applies ? r.assessed : nil
+        let slots = assessed == nil ? [] : r.recorded.slots(of: c)
         w.key("facts")
         w.beginObject()
-        if applies {
+        if let assessed {
             // An applicable result reads the criterion's `allFacts`, whose keys are encoded.
-            for (i, f) in r.facts.enumerated() {
-                if i < c.allFactKeys.count, c.allFactKeys[i].name == f.name { w.key(c.allFactKeys[i]) } else { w.key(string: f.name) }
-                f.value.write(to: &w)
+            for (i, slot) in slots.enumerated() {
+                let name = assessed.book.facts[slot].name
+                if i < c.allFactKeys.count, c.allFactKeys[i].name == name { w.key(c.allFactKeys[i]) } else { w.key(string: name) }
+                assessed.facts[slot].write(to: &w)
             }
         }
         w.endObject()
         w.key("evidence")
         w.beginArray()
-        if applies { writeEvidence(r.evidence, source: source, to: &w) }
+        if let assessed { writeEvidence(of: slots, in: assessed.facts, source: source, repeats: &repeats, to: &w) }
         w.endArray()
         w.endObject()
     }
 
-    /// Evidence spans with scalar offsets, each span and assertion once; spans from the request
-    /// text say so (`"in": "request"`).
-    private func writeEvidence(_ evidence: [FactEvidence], source: SourceText, to w: inout JSONWriter) {
-        var repeats = EvidenceRepeats(evidence)
-        for (k, e) in evidence.enumerated() {
-            guard !repeats.seenBefore(k), e.how != .given else { continue }
-            w.beginObject()
-            if e.how == .request, requestRange == nil {
-                let bytes = Array(request.text.utf8)
-                let range = e.range.clamped(to: 0..<bytes.count)
-                let t = SourceText(path: "request", bytes: bytes)
-                w.key("text"); w.string(decoding: bytes[range])
-                w.key("start"); w.int(t.scalarOffset(range.lowerBound))
-                w.key("end"); w.int(t.scalarOffset(range.upperBound))
-                w.key("in"); w.string("request")
-                w.key("assertion"); w.string("request")
-            } else {
-                writeSpan(e.range, of: source, to: &w)
-                w.member(e.how.member)
-                writeTrigger(e.triggerRange, of: source, to: &w)
-                w.member(attributionMember(e.attributedTo))
+    /// The counted evidence of `slots`, fact by fact, as spans with scalar offsets, each span and
+    /// assertion once; spans from the request text say so (`"in": "request"`).
+    private func writeEvidence(of slots: [Int], in facts: FactSet, source: SourceText, repeats: inout EvidenceRepeats, to w: inout JSONWriter) {
+        repeats.reset(expecting: slots.reduce(0) { $0 + facts.evidence.count(of: $1) })
+        for slot in slots {
+            facts.evidence.forEach(of: slot) { e in
+                guard e.counted, e.how != .given, !repeats.seenBefore(e.range, e.how) else { return }
+                w.beginObject()
+                if e.how == .request, requestRange == nil {
+                    let bytes = Array(request.text.utf8)
+                    let range = e.range.clamped(to: 0..<bytes.count)
+                    let t = SourceText(path: "request", bytes: bytes)
+                    w.key("text"); w.string(decoding: bytes[range])
+                    w.key("start"); w.int(t.scalarOffset(range.lowerBound))
+                    w.key("end"); w.int(t.scalarOffset(range.upperBound))
+                    w.key("in"); w.string("request")
+                    w.key("assertion"); w.string("request")
+                } else {
+                    writeSpan(e.range, of: source, to: &w)
+                    w.member(e.how.member)
+                    writeTrigger(e.triggerRange, of: source, to: &w)
+                    w.member(attributionMember(e.attributedTo))
+                }
+                w.endObject()
             }
-            w.endObject()
         }
     }
 }
@@ -154,25 +163,31 @@ private func writeTrigger(_ range: Range<Int>?, of source: SourceText, to w: ino
     }
 }
 
-/// Which evidence entries repeat an earlier one (same span, same assertion): a look back over the
-/// usual handful, a hash set for long lists.
+/// Which evidence entries of a result repeat an earlier one (same span, same assertion): a look
+/// back over the usual handful, a hash set for long lists. One per prediction, reset per result,
+/// so its storage is reused.
 private struct EvidenceRepeats {
     private struct Key: Hashable { var lo: Int, hi: Int, how: EvidenceAssertion }
-    private let evidence: [FactEvidence]
+    private var earlier: [Key]
     private var seen: Set<Key>?
 
-    init(_ evidence: [FactEvidence]) {
-        self.evidence = evidence
-        seen = evidence.count > 16 ? [] : nil
+    init() {
+        earlier = []
+        earlier.reserveCapacity(16)
     }
 
-    /// Call once per index, in order.
-    mutating func seenBefore(_ k: Int) -> Bool {
-        let e = evidence[k]
-        if seen != nil {
-            return !seen!.insert(Key(lo: e.range.lowerBound, hi: e.range.upperBound, how: e.how)).inserted
-        }
-        for earlier in evidence[..<k] where earlier.range == e.range && earlier.how == e.how { return true }
+    /// Before a result's evidence: `count` entries at most will be asked about.
+    mutating func reset(expecting count: Int) {
+        earlier.removeAll(keepingCapacity: true)
+        seen = count > 16 ? [] : nil
+    }
+
+    /// Whether an entry with this span and assertion was asked about since the reset (it is now).
+    mutating func seenBefore(_ range: Range<Int>, _ how: EvidenceAssertion) -> Bool {
+        let key = Key(lo: range.lowerBound, hi: range.upperBound, how: how)
+        if seen != nil { return !seen!.insert(key).inserted }
+        if earlier.contains(key) { return true }
+        earlier.append(key)
         return false
     }
 }

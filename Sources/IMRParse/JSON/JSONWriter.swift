@@ -182,6 +182,16 @@ package struct JSONWriter: ~Copyable {
         if let s { string(s) } else { null() }
     }
 
+    /// A string value whose bytes `body` appends between the quotes as they are: only for text the
+    /// program composes from words and digits it spells (no quote, backslash or control byte), so
+    /// the pieces are not joined into a String first only to be escaped.
+    package mutating func string(composedBy body: (inout ByteBuffer) -> Void) {
+        separate()
+        out.append(34)
+        body(&out)
+        out.append(34)
+    }
+
     /// A member encoded once, copied as it is.
     package mutating func member(_ m: EncodedMember) {
         separate()

@@ -58,36 +58,49 @@ enum AuditCommand {
 
         // One buffer of output per letter, written by the worker that predicted it (see AuditOutput).
         struct Output: Sendable { var bytes: OutputBytes; var records: [AuditRecord]; var warnings: [String]; var size: Int }
-        let workers = OrderedWorkers<String, Result<Output, InputError>>(inputs: inputs, jobs: documents.jobs)
-        workers.run({ path in
-            InputReport.load(path).map { text in
-                let letter = LetterParser.parse(text)
-                var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
-                var records: [AuditRecord] = []
-                let predictions = analyzer.predictItems(of: letter, source: text, context: CaseContext(letter: letter))
-                // By index, and AuditRecord borrows the letter, the item, the prediction and the text.
-                for n in 0..<min(letter.items.count, predictions.count) {
-                    var record = AuditRecord(letter: letter, item: letter.items[n], number: n + 1, prediction: predictions[n], source: text, detail: detail)
-                    record.rules = origin
-                    records.append(record)
-                    AuditOutput.write(record, prediction: predictions[n], item: letter.items[n], number: n, source: text, format: format, to: &out)
-                }
-                if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
-                var warnings = InputReport.warnings(for: text)
-                if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
-                return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
+        @Sendable func output(_ text: SourceText, letter: Determination, predictions: [Prediction]) -> Output {
+            var out = JSONWriter(pretty: format == .json, capacity: 32 << 10)
+            var records: [AuditRecord] = []
+            // By index, and AuditRecord borrows the letter, the item, the prediction and the text.
+            for n in 0..<min(letter.items.count, predictions.count) {
+                // One copy of the item for both (each subscript read copied its strings and citations).
+                let item = letter.items[n]
+                var record = AuditRecord(letter: letter, item: item, number: n + 1, prediction: predictions[n], source: text, detail: detail)
+                record.rules = origin
+                AuditOutput.write(record, prediction: predictions[n], item: item, number: n, source: text, format: format, to: &out)
+                records.append(record)
             }
-        }, emit: { _, result in
-            switch result {
-            case .failure(let e):
-                summary.failedInputs += 1
-                console.error(e.description)
-            case .success(let o):
-                progress.step(bytes: o.size)
-                summary.documents += 1
-                for w in o.warnings { console.warning(w) }
-                for r in o.records { summary.add(r) }
-                if let report { report.add(o.bytes, records: o.records) } else { stream.emit(o.bytes, count: o.records.count) }
+            if let codes { AuditReportHTML.writeLetter(records, codes: codes, to: &out) }
+            var warnings = InputReport.warnings(for: text)
+            if letter.items.isEmpty { warnings.append("\(text.path): no disputed items found (\(letter.layout.rawValue)); is it an IMR letter?") }
+            return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
+        }
+        // A batch of letters per worker, one stage at a time over the batch (see `Batches`).
+        let workers = OrderedWorkers<[String], [Result<Output, InputError>]>(inputs: Batches(inputs, size: 64, jobs: documents.jobs), jobs: documents.jobs, window: 2 * documents.jobs)
+        workers.run({ paths in
+            let texts = paths.map { InputReport.load($0) }
+            let letters = texts.map { (try? $0.get()).map { LetterParser.parse($0) } }
+            // Each letter's predictions are written and freed before the next letter is predicted:
+            // kept for the whole batch they made the allocator's slow paths twice as costly.
+            return texts.indices.map { k in
+                texts[k].map { text in
+                    let letter = letters[k]!
+                    return output(text, letter: letter, predictions: analyzer.predictItems(of: letter, source: text, context: CaseContext(letter: letter)))
+                }
+            }
+        }, emit: { _, results in
+            for result in results {
+                switch result {
+                case .failure(let e):
+                    summary.failedInputs += 1
+                    console.error(e.description)
+                case .success(let o):
+                    progress.step(bytes: o.size)
+                    summary.documents += 1
+                    for w in o.warnings { console.warning(w) }
+                    for r in o.records { summary.add(r) }
+                    if let report { report.add(o.bytes, records: o.records) } else { stream.emit(o.bytes, count: o.records.count) }
+                }
             }
         })
         progress.finish()

@@ -15,8 +15,10 @@ final class InputSelection: IteratorProtocol {
     private let shard: (index: Int, count: Int)?
     private var walk: InputFinder.Walk
     private var position = 0
-    /// Inputs found by `count(upTo:)` and not yet taken.
+    /// Inputs found by `count(upTo:)`, taken from `peekedStart` on (the audit counts a few hundred
+    /// ahead before every batch: removing the first of them one by one moved all the others).
     private var peeked: [String] = []
+    private var peekedStart = 0
 
     /// `shard`: keep the files whose position modulo `count` is `index` (0-based): deterministic,
     /// balanced, and the shards' outputs concatenate to the whole run (`--shard I/N` is index I-1 of N).
@@ -34,14 +36,24 @@ final class InputSelection: IteratorProtocol {
     }
 
     func next() -> String? {
-        if !peeked.isEmpty { return peeked.removeFirst() }
-        return take()
+        guard peekedStart < peeked.count else { return take() }
+        defer {
+            peekedStart += 1
+            if peekedStart == peeked.count {
+                peeked.removeAll(keepingCapacity: true)
+                peekedStart = 0
+            } else if peekedStart >= 4096 {  // kept counted ahead: drop what was taken, now and then
+                peeked.removeFirst(peekedStart)
+                peekedStart = 0
+            }
+        }
+        return peeked[peekedStart]
     }
 
     /// How many inputs there are, counting no further than `limit` (they are kept for `next()`).
     func count(upTo limit: Int) -> Int {
-        while peeked.count < limit, let file = take() { peeked.append(file) }
-        return min(peeked.count, limit)
+        while peeked.count - peekedStart < limit, let file = take() { peeked.append(file) }
+        return min(peeked.count - peekedStart, limit)
     }
 
     /// Every input, counted by a second walk of the same paths that keeps none of them: for a
