@@ -76,6 +76,8 @@ import Testing
         #expect(Self.read("She rates her pain 6/10 on average and 8/10 at worst.").isEmpty)
         // The edge "off" is no medication.
         #expect(Self.read("The Norco takes the edge off, pain 6/10.").isEmpty)
+        // A table's cell border ends a clause: a header cell's cue reaches no other cell.
+        #expect(Self.read("Pain (NRS): current 5 | best 3 | worst 9 | without meds 7.").allSatisfy { $0.2 != 9 })
     }
 
     // MARK: Before and after

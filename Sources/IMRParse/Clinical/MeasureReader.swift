@@ -287,11 +287,14 @@ private struct Sentence {
     func flags(_ i: Int) -> UInt16 { ok(i) && t[i].kind == .word ? Vocabulary.words.flags(t[i].key) : 0 }
     func glued(_ i: Int) -> Bool { ok(i) && i > lo && t[i].start == t[i - 1].end }
     func isPunct(_ i: Int, _ ch: UInt8) -> Bool { ok(i) && t[i].kind == .punct && t[i].length == 1 && b[Int(t[i].start)] == ch }
-    /// A mark that ends a clause for the markers that follow a value.
+    /// A mark that ends a clause for the markers that follow a value; a table's cell border is one
+    /// ("Pain with meds (0-10) | Pain without meds (0-10) | ODI % … 10/05/2015 | 5 | 8 | 44": a header's cue
+    /// does not reach a row's cells).
     func isClauseMark(_ i: Int) -> Bool {
         guard ok(i), t[i].kind == .punct else { return false }
         let k = t[i].key
         return k == Vocabulary.comma || k == Vocabulary.semicolon || k == Vocabulary.colon || k == Vocabulary.open || k == Vocabulary.period
+            || k == Vocabulary.bar
     }
     func isHardPunct(_ i: Int) -> Bool { isClauseMark(i) || (ok(i) && t[i].kind == .punct && t[i].key == Vocabulary.close) }
     func bytes(_ r: Range<Int>) -> Range<Int> { Int(t[r.lowerBound].start)..<Int(t[r.upperBound - 1].end) }
@@ -782,7 +785,7 @@ private struct Sentence {
 private enum Vocabulary {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
     static let to = k("to"), from = k("from"), or = k("or"), and = k("and"), but = k("but"), ten = k("ten"), of = k("of"), out = k("out")
-    static let dash = k("-"), slash = k("/"), period = k("."), comma = k(","), semicolon = k(";"), colon = k(":"), open = k("("), close = k(")")
+    static let dash = k("-"), slash = k("/"), period = k("."), comma = k(","), semicolon = k(";"), colon = k(":"), open = k("("), close = k(")"), bar = k("|")
 
     // Flags of `words`.
     /// Before a value, makes it the earlier: "from", "was", "baseline", "initially".
