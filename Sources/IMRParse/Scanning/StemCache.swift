@@ -24,7 +24,9 @@ struct StemCache {
         var tag: UInt64
     }
 
-    static let slots = 1024
+    /// 4,096 words (160 KB a thread): rule loading fills the table with the rule phrases' words, and a
+    /// smaller table lost a quarter of a letter's words to collisions with them.
+    static let slots = 4096
     let entries: UnsafeMutablePointer<Entry>
 
     /// This thread's table, made on first use.
