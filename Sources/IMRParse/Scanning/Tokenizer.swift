@@ -82,6 +82,7 @@ package enum Tokenizer {
         let lo = max(0, range.lowerBound), hi = min(bytes.count, range.upperBound)
         guard lo < hi else { return }
         checkOffsets(bytes)
+        let stems = StemCache.forThisThread()
         bytes.withUnsafeBufferPointer { p in
             byteClass.withUnsafeBufferPointer { cls in
                 // Chunks of at most 32 KB cut at white space, each tokenized through a raw pointer
@@ -95,7 +96,7 @@ package enum Tokenizer {
                     var stop = start
                     let room = (end - start) / 3 + 16
                     let chunk = [Token](unsafeUninitializedCapacity: room) { buffer, count in
-                        (count, stop) = tokenize(p, start, end, cls, buffer.baseAddress!, room)
+                        (count, stop) = tokenize(p, start, end, cls, buffer.baseAddress!, room, stems)
                     }
                     if tokens.isEmpty, stop == hi { tokens = chunk } else { tokens.append(contentsOf: chunk) }
                     start = stop
@@ -113,6 +114,7 @@ package enum Tokenizer {
         for r in regions { total += max(0, min(bytes.count, r.upperBound) - max(0, r.lowerBound)) }
         let room = total / 3 + 16
         checkOffsets(bytes)
+        let stems = StemCache.forThisThread()
         var resume: (region: Int, at: Int)? = nil
         var out = [Token](unsafeUninitializedCapacity: room) { buffer, count in
             bytes.withUnsafeBufferPointer { p in
@@ -121,7 +123,7 @@ package enum Tokenizer {
                     for (k, r) in regions.enumerated() {
                         let lo = max(0, r.lowerBound), hi = min(p.count, r.upperBound)
                         guard lo < hi else { continue }
-                        let (made, stop) = tokenize(p, lo, hi, cls, buffer.baseAddress! + n, room - n)
+                        let (made, stop) = tokenize(p, lo, hi, cls, buffer.baseAddress! + n, room - n, stems)
                         n += made
                         if stop < hi { resume = (k, stop); break }
                     }
@@ -143,10 +145,10 @@ package enum Tokenizer {
 
     /// Tokenizes `p[lo..<hi]` into `out` (room for `room` tokens); returns the count and where it
     /// stopped (`hi`, or the end of the last token when the room ran out). Offsets fit in `Int32`:
-    /// the callers check `hi` once (`checkOffsets`).
+    /// the callers check `hi` once (`checkOffsets`). Stemmed words go through this thread's `stems`.
     private static func tokenize(_ p: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
                                  _ cls: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<Token>,
-                                 _ room: Int) -> (Int, Int) {
+                                 _ room: Int, _ stems: StemCache) -> (Int, Int) {
         var n = 0
         var i = lo
         while i < hi, n < room {
@@ -210,7 +212,7 @@ package enum Tokenizer {
                 let length = i &- start
                 if !digits, !unicode, length >= 3, length <= 24 {
                     // A word of letters: its inflectional stem (see `WordStem`), when its last letter can start a suffix.
-                    if mayHaveSuffix(p[i &- 1] | 0x20, p[i &- 2] | 0x20, length) { h = stemmedKey(p, start, length, h) }
+                    if mayHaveSuffix(p[i &- 1] | 0x20, p[i &- 2] | 0x20, length) { h = stems.stemmedKey(p, start, length, h) }
                 } else if length > 3, p[i &- 1] | 0x20 == 115 {  // ends in "s" or "S"
                     let rawLast = p[i &- 1], rawBeforeLast = p[i &- 2]
                     // The stem drops a final "s" (byte 115 once lower-cased): undo its step.
@@ -292,7 +294,7 @@ package enum Tokenizer {
             precondition(p.count < Int(Int32.max), "text too long to tokenize")
             let room = p.count + 1  // a token has at least one byte
             return withUnsafeTemporaryAllocation(of: Token.self, capacity: room) { out in
-                let (n, _) = byteClass.withUnsafeBufferPointer { cls in tokenize(p, 0, p.count, cls, out.baseAddress!, room) }
+                let (n, _) = byteClass.withUnsafeBufferPointer { cls in tokenize(p, 0, p.count, cls, out.baseAddress!, room, StemCache.forThisThread()) }
                 for k in 0..<n where out[k].kind != .punct { keys.append(out[k].key) }
                 return (n, n > 0 ? out[0].key : 0)
             }
