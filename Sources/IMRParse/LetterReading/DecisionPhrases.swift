@@ -46,6 +46,87 @@ enum DecisionPhrases {
         return nil
     }
 
+    // MARK: Flattened tables
+
+    private static let tableHeadDecisions = ["decision", "determination", "outcome"].map(Phrase.init)
+
+    /// Whether a table's header row may start with `b` (the first letter of "treatment", "item",
+    /// "request", "disputed" or "service").
+    @inline(__always)
+    static func mayStartTableHead(_ b: UInt8) -> Bool {
+        let f = b | 0x20
+        return f == 116 || f == 105 || f == 114 || f == 100 || f == 115
+    }
+
+    /// Whether `content` is the header row of a table of decisions flattened into lines ("Treatment |
+    /// Decision | Guideline", "Item      Decision      Guideline Used"): a treatment's column word
+    /// first, then a decision's column word as a cell of its own, after a bar, a tab or a column gap.
+    static func tableHead(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        guard content.count >= 12, content.count <= 120 else { return false }
+        // The first column's word by its first four letters ("trea", "item", "requ", "disp", "serv"),
+        // read as one number: most lines fail here, at the cost of a few instructions.
+        let s = content.lowerBound
+        let head = UInt32(bytes[s] | 0x20) | UInt32(bytes[s + 1] | 0x20) << 8 | UInt32(bytes[s + 2] | 0x20) << 16 | UInt32(bytes[s + 3] | 0x20) << 24
+        // (Little-endian: "trea" is 0x61657274.)
+        guard head == 0x6165_7274 || head == 0x6D65_7469 || head == 0x7571_6572 || head == 0x7073_6964 || head == 0x7672_6573 else { return false }
+        var found = false
+        forEachCell(bytes, content) { cell, index in
+            if index > 0, let (_, e) = Phrase.matchAny(tableHeadDecisions, bytes, at: cell.lowerBound, end: cell.upperBound), e == cell.upperBound {
+                found = true
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// A row of a flattened table whose decision is a cell followed by another ("Meloxicam 15 mg #30
+    /// | Overturned | MTUS"): the decision, and where the cells before it (the title) end. A row whose
+    /// decision is its last cell is read by `atLineEnd`.
+    static func inRow(_ bytes: [UInt8], _ content: Range<Int>) -> (decision: Located<Decision>, titleEnd: Int)? {
+        var previousEnd = -1
+        var result: (Located<Decision>, Int)? = nil
+        var decisionAt = -1
+        forEachCell(bytes, content) { cell, index in
+            if decisionAt >= 0 {
+                if let (d, e) = result, index == decisionAt + 1 { result = (d, e) }
+                return false
+            }
+            if index > 0, let d = word(bytes, cell) {
+                result = (d, previousEnd)
+                decisionAt = index
+            }
+            previousEnd = cell.upperBound
+            return true
+        }
+        // Only with a cell after the decision.
+        guard decisionAt >= 0, let (d, e) = result, e > content.lowerBound else { return nil }
+        var after = d.range.upperBound
+        while after < content.upperBound, bytes[after] == 32 || bytes[after] == 9 || bytes[after] == 124 || bytes[after] == 46 { after += 1 }
+        return after < content.upperBound ? (d, e) : nil
+    }
+
+    /// Calls `body` with each cell of `content` and its index: cells are separated by a bar, a tab or
+    /// two or more spaces; `body` returns false to stop.
+    private static func forEachCell(_ bytes: [UInt8], _ content: Range<Int>, _ body: (Range<Int>, Int) -> Bool) {
+        var i = content.lowerBound
+        var index = 0
+        while i < content.upperBound {
+            while i < content.upperBound, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 124 { i += 1 }
+            let s = i
+            var e = i
+            while i < content.upperBound {
+                let b = bytes[i]
+                if b == 124 || b == 9 || (b == 32 && i + 1 < content.upperBound && (bytes[i + 1] == 32 || bytes[i + 1] == 124)) { break }
+                i += 1
+                e = i
+            }
+            guard s < e else { break }
+            guard body(s..<e, index) else { return }
+            index += 1
+        }
+    }
+
     private static let labelWords: [[UInt8]] = ["determination", "decision", "final", "imr", "outcome"].map { Array($0.utf8) }
 
     /// Whether `r` is one of the words of a decision label (a handful, compared byte by byte).

@@ -15,7 +15,9 @@ enum PatientParser {
                 if patient.sex == nil { patient.sex = sex }
             }
             if patient.sex == nil { patient.sex = sex(bytes, r) }
-            if patient.injuryDate == nil { patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear) }
+            if patient.injuryDate == nil {
+                patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear) ?? injuryDateAcrossBreak(lines, r, referenceYear: referenceYear)
+            }
         }
         if let h = headerInjury { patient.injuryDate = h }
         return patient
@@ -168,6 +170,19 @@ enum PatientParser {
             words += 1
         }
         return false
+    }
+
+    /// The injury date of a sentence that a page break cuts ("… an industrial injury on March 3," /
+    /// "Page 1 of 4" / "2011."): read on the line before the break and the line after it, joined
+    /// without the furniture. Asked only when no date was found on the text as it stands.
+    static func injuryDateAcrossBreak(_ lines: LetterLines, _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
+        for k in lines.significant(in: range) where lines[k].furnitureFollows {
+            guard injuryTriggers.findFirst(in: lines.bytes, lines[k].content) != nil,
+                  let (joined, original) = lines.joinedAcrossNoise(k, from: lines[k].contentStart),
+                  let d = injuryDate(joined, 0..<joined.count, referenceYear: referenceYear) else { continue }
+            return Located(d.value, original(d.range.lowerBound)..<original(d.range.upperBound))
+        }
+        return nil
     }
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.
