@@ -185,6 +185,13 @@ private struct Variant {
     /// layout, not wording).
     static let rewordable: Set<String> = ["caseSummary", "issues", "documents", "howMade", "qualifications"]
 
+    /// The headings and labels a variant may reword, split or put in another number (a label that
+    /// is also a heading belongs to its layout).
+    var rewordableMarks: [LetterOutline.Mark] {
+        outline.headings.filter { Self.rewordable.contains($0.kind) }
+            + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+    }
+
     // MARK: Transformations
 
     mutating func apply(_ t: String, rng: inout SplitMix) -> Bool {
@@ -216,8 +223,7 @@ private struct Variant {
             // "IMR DECISION(S) AND RATIONALE(S)", "Decisions and Rationales", "Guideline Used" (the
             // 2013 notices write "(S)", the 2015-2019 letters the plural or the singular).
             var any = false
-            let marks = outline.headings.filter { Self.rewordable.contains($0.kind) }
-                + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+            let marks = rewordableMarks
             for m in marks where rng.chance(0.7) {
                 let original = text(m.range)
                 let s = Self.pluralForms(original, rng: &rng)
@@ -231,8 +237,7 @@ private struct Variant {
             return true
         case "split-headings":
             var any = false
-            let marks = outline.headings.filter { Self.rewordable.contains($0.kind) }
-                + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+            let marks = rewordableMarks
             for m in marks where rng.chance(0.4) {
                 let s = text(m.range)
                 let spaces = s.indices.filter { s[$0] == " " }

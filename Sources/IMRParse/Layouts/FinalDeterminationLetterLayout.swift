@@ -15,7 +15,7 @@
 enum FinalDeterminationLetterLayout: LayoutReader {
     static let layout = LetterLayout.finalDeterminationLetter
     static let decisionsHeading = LayoutMarker("letter decisions heading", .lineStart,
-                                               ["imr decision~ and rationale~"])
+                                               ["imr decision(s) and rationale(s)", "imr decisions and rationales", "imr decision and rationale"])
     static let title = LayoutMarker("final determination letter title", .lineStart, ["final determination letter"])
     static let urDenialDate = LayoutMarker("ur denial date label", .header, ["ur denial date"])
     static let markers = [decisionsHeading, title, urDenialDate]

@@ -39,12 +39,10 @@ struct LayoutMarker: Sendable {
     /// faster search for whether one occurs.
     let anchored: AnchoredPhrases?
 
-    /// `phrases` are `WordingVariants` patterns ("imr decision~ and rationale~": singular, plural or "(S)").
     init(_ name: String, _ place: Place, _ phrases: [String]) {
         self.name = name
         self.place = place
-        // Only a pattern is expanded (a literal phrase costs no expansion).
-        self.phrases = phrases.flatMap { p in p.utf8.contains { $0 == 126 || $0 == 123 } ? WordingVariants.expand(p) : [p] }.map { Phrase($0) }
+        self.phrases = phrases.map { Phrase($0) }
         set = place == .lineStart ? nil : PhraseSet(self.phrases)
         anchored = place == .header ? AnchoredPhrases(self.phrases) : nil
     }

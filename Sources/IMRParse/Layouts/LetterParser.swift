@@ -57,8 +57,10 @@ public enum LetterParser {
         // by title): taken off the item it was read into before the merge, attributed after. So may
         // a letter with a known layout's headings whose items have no guideline field at all (a
         // list of decisions under "IMR ISSUES, DECISIONS AND RATIONALES", details told in prose).
+        // (A list of decisions is short: a text of thousands of header-like lines is not read so.)
         let readAsUnknown = layout == .unknown
-            || (!result.items.isEmpty && result.items.allSatisfy { $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil })
+            || (!result.items.isEmpty && result.items.count <= 50
+                && result.items.allSatisfy { $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil })
         let (shared, conclusions) = readAsUnknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)

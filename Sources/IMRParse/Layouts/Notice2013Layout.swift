@@ -19,7 +19,8 @@ enum Notice2013Layout: LayoutReader {
     static let title = LayoutMarker("notice title", .lineStart, ["notice of independent medical review determination"])
     static let regarding = LayoutMarker("regarding the request", .lineStart, ["regarding the request for"])
     static let guidelineLabels = LayoutMarker("notice field labels", .lineStart,
-                                              ["medical treatment guideline~ used by", "rationale for the decision:"])
+                                              ["medical treatment guideline(s) used by", "medical treatment guidelines used by",
+                                               "rationale for the decision:"])
     static let decisionList = LayoutMarker("notice title or decision list", .header,
                                            ["notice of independent medical review determination", "has determined the request for"])
     static let markers = [title, regarding, guidelineLabels, decisionList]

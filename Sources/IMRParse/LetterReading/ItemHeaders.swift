@@ -94,8 +94,8 @@ enum ItemHeaders {
             var decision: Located<Decision>
             var titleLast: Int, titleLastLine: Int
             var colon: Int
-            // (A header row starts with "t", "i", "r", "d" or "s": the first byte rules out most lines here.)
-            if DecisionPhrases.mayStartTableHead(bytes[content.lowerBound]), DecisionPhrases.tableHead(bytes, content) {
+            // (A header row's first four letters rule out most lines here, without a call.)
+            if DecisionPhrases.mayStartTableHead(bytes, content), DecisionPhrases.tableHead(bytes, content) {
                 tableLine = k
                 tableHeadStart = content.lowerBound
                 continue

@@ -9,14 +9,16 @@ enum PatientParser {
     static func parse(_ lines: LetterLines, order ranges: [Range<Int>], headerInjury: Located<CalendarDay>?, referenceYear: Int) -> Patient {
         var patient = Patient()
         let bytes = lines.bytes
-        for r in ranges {
+        for (n, r) in ranges.enumerated() {
             if patient.age == nil, let (age, sex) = age(bytes, r) {
                 patient.age = age
                 if patient.sex == nil { patient.sex = sex }
             }
             if patient.sex == nil { patient.sex = sex(bytes, r) }
             if patient.injuryDate == nil {
-                patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear) ?? injuryDateAcrossBreak(lines, r, referenceYear: referenceYear)
+                // (Across a page break only in the first range, the case summary: not the whole letter again.)
+                patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear)
+                    ?? (n == 0 ? injuryDateAcrossBreak(lines, r, referenceYear: referenceYear) : nil)
             }
         }
         if let h = headerInjury { patient.injuryDate = h }
