@@ -71,16 +71,18 @@ package struct LetterStructure: Equatable, Sendable {
 }
 
 /// Layout variations: from a letter, letters that say the same in another form — heading synonyms
-/// and case, sections and fields in another order, other item numbering, the decision as a label or
-/// as a sentence, lines rewrapped, words hyphenated at line ends, page headers and footers, PDF
-/// noise — and the check that the parser reads every one of them as it reads the original.
+/// and case, singular, plural or "(S)", sections and fields in another order, other item numbering,
+/// the decision as a label, as a sentence or as a row of a flattened table, lines rewrapped, words
+/// hyphenated at line ends, page headers and footers, PDF noise, a cover page before the letter —
+/// and the check that the parser reads every one of them as it reads the original.
 ///
 /// A variant is built from the original's parse (where its headings, labels, items and fields are:
 /// `LetterOutline`, `DisputedItem.header`) by edits that change only the form. Each transformation
 /// is applied with probability one half (at least one per variant); the recipe names those applied.
 package enum LayoutVariations {
-    package static let transforms = ["heading-synonyms", "heading-case", "label-synonyms", "split-headings", "reorder-sections",
-                                     "reorder-fields", "numbering", "decision-style", "rewrap", "hyphenate", "page-furniture", "pdf-noise"]
+    package static let transforms = ["heading-synonyms", "heading-case", "plural-forms", "label-synonyms", "split-headings", "reorder-sections",
+                                     "reorder-fields", "numbering", "decision-style", "decision-table", "rewrap", "hyphenate", "page-furniture",
+                                     "pdf-noise", "cover-page"]
 
     /// One variant of `original` and the transformations applied.
     package static func variant(of original: String, rng: inout SplitMix, only: Set<String>? = nil) -> (text: String, recipe: [String]) {
@@ -124,6 +126,8 @@ private struct Variant {
     var noise = false
     var hyphenate = false
     var width = 80
+    /// The cover page put before the letter (1-based; 0: none).
+    var cover = 0
 
     init(bytes: [UInt8], d: Determination, outline: LetterOutline, caseNumber: String?) {
         self.bytes = bytes
@@ -181,6 +185,13 @@ private struct Variant {
     /// layout, not wording).
     static let rewordable: Set<String> = ["caseSummary", "issues", "documents", "howMade", "qualifications"]
 
+    /// The headings and labels a variant may reword, split or put in another number (a label that
+    /// is also a heading belongs to its layout).
+    var rewordableMarks: [LetterOutline.Mark] {
+        outline.headings.filter { Self.rewordable.contains($0.kind) }
+            + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+    }
+
     // MARK: Transformations
 
     mutating func apply(_ t: String, rng: inout SplitMix) -> Bool {
@@ -208,10 +219,25 @@ private struct Variant {
                 any = edit(l.range, sameLine ? s : s) || any
             }
             return any
+        case "plural-forms":
+            // "IMR DECISION(S) AND RATIONALE(S)", "Decisions and Rationales", "Guideline Used" (the
+            // 2013 notices write "(S)", the 2015-2019 letters the plural or the singular).
+            var any = false
+            let marks = rewordableMarks
+            for m in marks where rng.chance(0.7) {
+                let original = text(m.range)
+                let s = Self.pluralForms(original, rng: &rng)
+                if s != original { any = edit(m.range, s) || any }
+            }
+            return any
+        case "decision-table":
+            return tabulateDecisions(rng: &rng)
+        case "cover-page":
+            cover = rng.below(Self.coverPages.count) + 1
+            return true
         case "split-headings":
             var any = false
-            let marks = outline.headings.filter { Self.rewordable.contains($0.kind) }
-                + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+            let marks = rewordableMarks
             for m in marks where rng.chance(0.4) {
                 let s = text(m.range)
                 let spaces = s.indices.filter { s[$0] == " " }
@@ -272,7 +298,33 @@ private struct Variant {
         return i..<k
     }
 
-    static let numberStyles = ["%d. ", "%d) ", "(%d) ", "Item %d: ", "Issue %d: "]
+    // "Issue No. 1:" and "Issue No. 1" before a column gap are the 2016-2019 letters' numbering.
+    static let numberStyles = ["%d. ", "%d) ", "(%d) ", "Item %d: ", "Issue %d: ", "Issue No. %d: ", "Item No. %d: ", "Issue No. %d    "]
+
+    /// Words of headings and labels that letters write singular, plural or with "(S)".
+    static let countable: Set<String> = ["decision", "rationale", "guideline", "issue", "document", "record", "reason", "item"]
+
+    /// `s` with each countable word in another of its three forms, in the word's case.
+    static func pluralForms(_ s: String, rng: inout SplitMix) -> String {
+        let words = s.split(separator: " ", omittingEmptySubsequences: false)
+        return words.indices.map { i -> String in
+            let w = words[i]
+            // A noun used as an adjective ("Decision rationale") keeps its form.
+            if i + 1 < words.count, Self.countable.contains(words[i + 1].lowercased().trimmingCharacters(in: CharacterSet.letters.inverted)) { return String(w) }
+            var core = String(w)
+            var tail = ""
+            while let last = core.last, ":,".contains(last) { tail = String(last) + tail; core.removeLast() }
+            var stem = core
+            for suffix in ["(S)", "(s)", "S", "s"] where stem.hasSuffix(suffix) && Self.countable.contains(String(stem.dropLast(suffix.count)).lowercased()) {
+                stem = String(stem.dropLast(suffix.count))
+                break
+            }
+            guard Self.countable.contains(stem.lowercased()) else { return String(w) }
+            let upper = stem == stem.uppercased()
+            let form = [upper ? "S" : "s", upper ? "(S)" : "(s)", ""][rng.below(3)]
+            return stem + form + tail
+        }.joined(separator: " ")
+    }
 
     mutating func renumber(rng: inout SplitMix) -> Bool {
         let style = rng.pick(Self.numberStyles)
@@ -305,11 +357,44 @@ private struct Variant {
             if h.form == "decisionLabel", h.range.upperBound >= decision.range.upperBound, !Self.conclusionWords.contains(first),
                item.title.range.lowerBound >= h.range.lowerBound {
                 let sentence = decision.value == .upheld ? " is not medically necessary and appropriate." : " is medically necessary and appropriate."
-                any = edit(item.title.range.lowerBound..<decision.range.upperBound, title + sentence) || any
+                // The label's own full stop ("… - Overturned.") is the sentence's.
+                var end = decision.range.upperBound
+                if end < bytes.count, bytes[end] == 46 { end += 1 }
+                any = edit(item.title.range.lowerBound..<end, title + sentence) || any
             } else if h.form == "sentence", decision.range.upperBound <= h.range.upperBound, item.title.range.lowerBound >= h.range.lowerBound {
                 let word = decision.value == .upheld ? "Upheld" : "Overturned"
                 any = edit(item.title.range.lowerBound..<h.range.upperBound, title + ": " + word) || any
             }
+        }
+        return any
+    }
+
+    static let tableHeads = [["Treatment", "Decision", "Guideline"], ["Item", "Decision", "Guideline Used"], ["Disputed Treatment", "Determination", "Guideline"],
+                             ["REQUEST", "DECISION", "GUIDELINE"]]
+    static let cellSeparators = [" | ", "\t", "     ", " |"]
+
+    /// The decision as the row of a flattened table: "<title>: Upheld" becomes a header row
+    /// ("Treatment | Decision | Guideline") over "<title> | Upheld | MTUS ACOEM", as a PDF's table
+    /// comes out of the text extractor (the cells joined by bars, tabs or a column gap). The
+    /// guideline cell names the bodies the item's own guideline field cites, which stays.
+    mutating func tabulateDecisions(rng: inout SplitMix) -> Bool {
+        let head = rng.pick(Self.tableHeads)
+        let sep = rng.pick(Self.cellSeparators)
+        var any = false
+        for item in d.items {
+            guard let h = item.header, h.form == "decisionLabel", let decision = item.decision, decision.range.upperBound <= h.range.upperBound,
+                  item.title.range.lowerBound >= h.range.lowerBound, !item.title.value.isEmpty, rng.chance(0.8) else { continue }
+            let start = lineStart(h.range.lowerBound)
+            // The numbering (or indent) before the title stays; a title over several lines becomes one cell.
+            let prefix = text(start..<item.title.range.lowerBound)
+            guard !prefix.contains("\n") else { continue }
+            var end = h.range.upperBound
+            if end < bytes.count, bytes[end] == 46 { end += 1 }
+            let sources = item.imrGuideline?.sources.filter { $0 != "Non-MTUS" } ?? []
+            let cell = sources.isEmpty ? "See rationale" : sources.joined(separator: " ")
+            let word = decision.value == .upheld ? "Upheld" : "Overturned"
+            let row = prefix + item.title.value + sep + word + sep + cell
+            any = edit(start..<end, head.joined(separator: sep) + "\n" + row) || any
         }
         return any
     }
@@ -425,10 +510,46 @@ private struct Variant {
             out.replaceSubrange(e.range, with: Array(s.utf8))
         }
         var lines = String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if cover > 0 { lines = Self.coverPages[cover - 1].split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + lines }
         if furniture { lines = insertFurniture(lines, rng: &rng) }
         if noise { lines = addNoise(lines, rng: &rng) }
         return Array(lines.joined(separator: noise && rng.chance(0.5) ? "\r\n" : "\n").utf8)
     }
+
+    /// Cover pages and lead-in paragraphs that come before the determination itself (the mailed
+    /// letters open with the reviewing organisation's address and a paragraph saying what is
+    /// enclosed, then a page break): nothing in them is a heading, an item, a reviewer or a patient.
+    static let coverPages = [
+        """
+        MAXIMUS Federal Services
+        Independent Medical Review
+        P.O. Box 138009
+        Sacramento, CA 95813-8009
+
+        Dear Sir or Madam:
+
+        We have completed the Independent Medical Review of the treatment in dispute in this case. The
+        enclosed pages give the final determination and the reasons for it. Please keep this letter with
+        your records; a copy has been sent to each party listed below.
+        \u{0C}
+        """,
+        """
+        This letter explains the outcome of the review you asked for. It was written by the
+        organization the State has contracted to conduct these reviews, and it is binding on the
+        parties unless it is appealed as the law allows.
+
+        """,
+        """
+        IMPORTANT NOTICE - PLEASE READ
+
+        The review organization has finished its review of the records sent by the parties. What
+        follows is the determination for each disputed treatment, the guidelines that were applied,
+        and the reasons.
+
+
+
+        """,
+    ]
 
     /// "Page N of M" after every page of 25–45 lines, with the case number as a running header (or a
     /// form feed) when the letter has one.

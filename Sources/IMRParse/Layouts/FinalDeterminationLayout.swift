@@ -13,8 +13,7 @@ enum FinalDeterminationLayout: LayoutReader {
     static let layout = LetterLayout.finalDetermination
     /// Also what `FinalDeterminationCaseHeaderLayout` is recognised by.
     static let headings = LayoutMarker("final determination headings", .lineStart,
-                                       ["how the imr final determination was made", "imr issues, decisions and rationales",
-                                        "imr issues, decisions, and rationales"])
+                                       ["how the imr final determination was made", "imr issues, decisions"])
     static let markers = [headings]
 
     static func isPresent(_ found: FoundMarkers) -> Bool { found.atLineStart(headings) }

@@ -54,7 +54,24 @@ struct LayoutContext {
         // A summary that the decisions heading ends holds no item: only look inside one that runs on.
         let next = headings.first { $0.range.lowerBound > heading.range.lowerBound }
         if next?.kind != .issues, let itemStart = firstItemStart(in: r) { r = r.lowerBound..<itemStart }
+        if let end = labelledFieldStart(in: r) { r = r.lowerBound..<end }
         return lines.trim(r)
+    }
+
+    /// Where a guideline or rationale label starts a line inside `range` after its first line
+    /// ("MEDICAL TREATMENT" / "GUIDELINE(S) USED", "2. GUIDELINES USED", "Rationale:"): a summary
+    /// never holds one, so its section ends there even when the label is no listed heading. Read
+    /// from the labels of a letter whose words were read (a known layout's summary ends at its
+    /// listed headings).
+    func labelledFieldStart(in range: Range<Int>) -> Int? {
+        guard labels.isRead else { return nil }
+        var first = true
+        for k in lines.significant(in: range) {
+            defer { first = false }
+            guard !first, let (label, _) = labels.label(k), label.isOrdered else { continue }
+            return lines[k].contentStart
+        }
+        return nil
     }
 
     /// Headings of sections that hold no items (an item may still start inside one, after its text).

@@ -54,8 +54,14 @@ public enum LetterParser {
 
         var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
         // A letter of no known layout may give one guideline block for all its items (by number or
-        // by title): taken off the item it was read into before the merge, attributed after.
-        let (shared, conclusions) = layout == .unknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
+        // by title): taken off the item it was read into before the merge, attributed after. So may
+        // a letter with a known layout's headings whose items have no guideline field at all (a
+        // list of decisions under "IMR ISSUES, DECISIONS AND RATIONALES", details told in prose).
+        // (A list of decisions is short: a text of thousands of header-like lines is not read so.)
+        let readAsUnknown = layout == .unknown
+            || (!result.items.isEmpty && result.items.count <= 50
+                && result.items.allSatisfy { $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil })
+        let (shared, conclusions) = readAsUnknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)
         result.items = merged
@@ -107,9 +113,9 @@ public enum LetterParser {
            let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
             determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
         }
-        // A letter of no known layout may describe the reviewer after a list of decisions: read up
-        // to the case summary or the first item told in detail.
-        if layout == .unknown, determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty {
+        // A letter may describe the reviewer after a list of decisions (under a heading no layout
+        // names, "REVIEWER INFORMATION"): read up to the case summary or the first item told in detail.
+        if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty {
             let end = ([result.caseSummary?.lowerBound] + result.items.map { $0.rationaleText == nil ? nil : $0.range?.lowerBound }).compactMap { $0 }.min() ?? bytes.count
             determination.reviewer = ReviewerParser.parse(lines, in: 0..<end)
         }

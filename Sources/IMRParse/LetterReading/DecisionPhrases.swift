@@ -46,6 +46,100 @@ enum DecisionPhrases {
         return nil
     }
 
+    // MARK: Flattened tables
+
+    private static let tableHeadDecisions = ["decision", "determination", "outcome"].map(Phrase.init)
+
+    /// Whether `content` may be a table's header row by its length and its first four letters (those
+    /// of "Treatment", "Item", "Request", "Disputed" or "Service").
+    @inline(__always)
+    static func mayStartTableHead(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        // A column's name starts with a capital: one comparison rules out every line that goes on
+        // with a sentence in lower case (most lines of a letter).
+        let s = content.lowerBound
+        let b = bytes[s]
+        guard b < 97, content.count >= 12, content.count <= 120 else { return false }
+        let f = b | 0x20
+        guard f == 116 || f == 105 || f == 114 || f == 100 || f == 115 else { return false }
+        // The first four letters ("trea", "item", "requ", "disp", "serv") read as one number
+        // (little-endian: "trea" is 0x61657274).
+        let head = UInt32(f) | UInt32(bytes[s + 1] | 0x20) << 8 | UInt32(bytes[s + 2] | 0x20) << 16 | UInt32(bytes[s + 3] | 0x20) << 24
+        return head == 0x6165_7274 || head == 0x6D65_7469 || head == 0x7571_6572 || head == 0x7073_6964 || head == 0x7672_6573
+    }
+
+    /// Whether `content` is the header row of a table of decisions flattened into lines ("Treatment |
+    /// Decision | Guideline", "Item      Decision      Guideline Used"): a treatment's column word
+    /// first, then a decision's column word as a cell of its own, after a bar, a tab or a column gap.
+    static func tableHead(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        guard mayStartTableHead(bytes, content) else { return false }
+        let s = content.lowerBound
+        // The first cell (a word or two: "Disputed Treatment"), then a cell separator, then the
+        // decision's column word as a cell of its own: read no further than the third cell (a
+        // doubled space may split the first).
+        var i = s + 4
+        let end = content.upperBound
+        for _ in 0..<3 {
+            // A column's words are few: a cell of more than 30 bytes is prose.
+            let cellEnd = min(end, i + 30)
+            while i < cellEnd, TextScan.isAlpha(bytes[i]) || (bytes[i] == 32 && i + 1 < end && TextScan.isAlpha(bytes[i + 1])) { i += 1 }
+            guard i < cellEnd else { return false }
+            let gap = i
+            while i < end, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 124 { i += 1 }
+            guard i < end, i - gap >= 2 || (i > gap && (bytes[gap] == 9 || bytes[i - 1] == 124 || bytes[gap] == 124)) else { return false }
+            if let (_, e) = Phrase.matchAny(tableHeadDecisions, bytes, at: i, end: end) {
+                return e == end || bytes[e] == 32 || bytes[e] == 9 || bytes[e] == 124
+            }
+        }
+        return false
+    }
+
+    /// A row of a flattened table whose decision is a cell followed by another ("Meloxicam 15 mg #30
+    /// | Overturned | MTUS"): the decision, and where the cells before it (the title) end. A row whose
+    /// decision is its last cell is read by `atLineEnd`.
+    static func inRow(_ bytes: [UInt8], _ content: Range<Int>) -> (decision: Located<Decision>, titleEnd: Int)? {
+        var previousEnd = -1
+        var result: (Located<Decision>, Int)? = nil
+        var decisionAt = -1
+        forEachCell(bytes, content) { cell, index in
+            if decisionAt >= 0 {
+                if let (d, e) = result, index == decisionAt + 1 { result = (d, e) }
+                return false
+            }
+            if index > 0, let d = word(bytes, cell) {
+                result = (d, previousEnd)
+                decisionAt = index
+            }
+            previousEnd = cell.upperBound
+            return true
+        }
+        // Only with a cell after the decision.
+        guard decisionAt >= 0, let (d, e) = result, e > content.lowerBound else { return nil }
+        var after = d.range.upperBound
+        while after < content.upperBound, bytes[after] == 32 || bytes[after] == 9 || bytes[after] == 124 || bytes[after] == 46 { after += 1 }
+        return after < content.upperBound ? (d, e) : nil
+    }
+
+    /// Calls `body` with each cell of `content` and its index: cells are separated by a bar, a tab or
+    /// two or more spaces; `body` returns false to stop.
+    private static func forEachCell(_ bytes: [UInt8], _ content: Range<Int>, _ body: (Range<Int>, Int) -> Bool) {
+        var i = content.lowerBound
+        var index = 0
+        while i < content.upperBound {
+            while i < content.upperBound, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 124 { i += 1 }
+            let s = i
+            var e = i
+            while i < content.upperBound {
+                let b = bytes[i]
+                if b == 124 || b == 9 || (b == 32 && i + 1 < content.upperBound && (bytes[i + 1] == 32 || bytes[i + 1] == 124)) { break }
+                i += 1
+                e = i
+            }
+            guard s < e else { break }
+            guard body(s..<e, index) else { return }
+            index += 1
+        }
+    }
+
     private static let labelWords: [[UInt8]] = ["determination", "decision", "final", "imr", "outcome"].map { Array($0.utf8) }
 
     /// Whether `r` is one of the words of a decision label (a handful, compared byte by byte).

@@ -31,6 +31,9 @@ enum ItemBlocks {
             conclusions.append(ItemChecks.Conclusion(rationaleStart: r.lowerBound, value: c))
             return c != nil
         }
+        // The items whose rationale concludes, in order: a note is compared with these only (a
+        // letter of thousands of items that conclude nothing costs no pairwise comparison).
+        let concluding = items.indices.filter { concludes[$0] }
         for k in items.indices {
             if let g = items[k].imrGuideline, entries(lines, g.range, items: items).count >= 2 {
                 blocks.append(g.range)
@@ -42,7 +45,7 @@ enum ItemBlocks {
             // the denial stands.").
             let words = TitleWords.words(bytes, items[k].title.range)
             if SummaryIntro.opening(lines, r.lowerBound..<min(r.upperBound, r.lowerBound + 400), labels: nil) == r.lowerBound
-                || items.indices.contains(where: { j in j > k && concludes[j] && TitleWords.similarity(words, TitleWords.words(bytes, items[j].title.range)) >= 0.6 }) {
+                || concluding.contains(where: { j in j > k && concludes[j] && TitleWords.similarity(words, TitleWords.words(bytes, items[j].title.range)) >= 0.6 }) {
                 items[k].rationaleText = nil
                 concludes[k] = false
             }

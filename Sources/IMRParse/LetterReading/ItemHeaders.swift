@@ -32,7 +32,44 @@ enum ItemHeaders {
         if numbered || labelFollows { out = merged(sentenceHeaders(lines, block, labelFollows, sig), out) }
         if numbered || regarding { out = merged(out, regardingHeaders(lines, block, labelFollows, sig)) }
         if numbered { out = merged(out, numberedTitleHeaders(lines, block, labelFollows, sig)) }
+        if !labelFollows { out = merged(out, sentenceOverRationale(lines, block, sig, others: out)) }
         return out
+    }
+
+    /// "Meloxicam 15 mg #30 is medically necessary and appropriate." alone on its line, unnumbered,
+    /// over a paragraph that gives its rationale: the decision stated as a sentence where another
+    /// letter puts "<title>: Overturned". Only in a block no label follows (details without field
+    /// labels); the line starts a sentence, ends with the decision's own full stop, names a
+    /// treatment ("The request is not medically necessary." concludes, it names no item), and the
+    /// text under it, up to the next header, is a rationale of its own that concludes — so the last
+    /// sentence of a rationale is never taken for an item.
+    static func sentenceOverRationale(_ lines: LetterLines, _ block: Range<Int>, _ sig: [Int], others: [ItemHeader]) -> [ItemHeader] {
+        let bytes = lines.bytes
+        var found: [ItemHeader] = []
+        for (p, k) in sig.enumerated() where p + 1 < sig.count {
+            let c = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
+            // Cheap tests first: a capital, a full stop ending the line, a title's length.
+            guard c.count >= 24, c.count <= 260, bytes[c.upperBound - 1] == 46, bytes[c.lowerBound] >= 65, bytes[c.lowerBound] <= 90 else { continue }
+            if p > 0, !ItemScanner.endsSentence(lines, sig[p - 1], before: k) { continue }
+            guard let (decision, verb) = DecisionPhrases.firstSentence(bytes, c), verb - c.lowerBound <= 200,
+                  sentenceEnd(bytes, after: decision.range.upperBound, limit: c.upperBound) == c.upperBound,
+                  !containsSentenceEnd(bytes, c.lowerBound..<verb), namesATreatment(lines, c.lowerBound..<verb) else { continue }
+            found.append(ItemHeader(title: lines.trim(c.lowerBound..<verb), decision: decision, end: c.upperBound, start: c.lowerBound, form: .sentence))
+        }
+        guard !found.isEmpty else { return [] }
+        // Last first: a candidate's rationale runs to the next header kept ("The request for
+        // meloxicam is medically necessary." ending the rationale above is no header: nothing of its
+        // own follows it).
+        var kept: [ItemHeader] = []
+        var next = block.upperBound
+        for h in found.reversed() {
+            let end = min(next, others.first { $0.start > h.start }?.start ?? block.upperBound)
+            let below = lines.trim(h.end..<end)
+            guard below.count >= 40, DecisionPhrases.hasMedicallyNecessary(bytes, below) || DecisionPhrases.necessityConclusion(bytes, below) != nil else { continue }
+            kept.append(h)
+            next = h.start
+        }
+        return kept.reversed()
     }
 
     /// Item headers ending in a decision word: "<title>: Upheld", or "<title>:" with "Overturned" alone
@@ -47,6 +84,9 @@ enum ItemHeaders {
         var floor = 0
         var p = -1
         var previousLine = -1
+        // A flattened table's header row and the rows under it ("Treatment | Decision | Guideline" /
+        // "Meloxicam 15 mg #30 | Overturned | MTUS"): the last such line, and where the header row starts.
+        var tableLine = -1, tableHeadStart: Int? = nil
         for k in lines.significant(in: block) {
             p += 1
             defer { previousLine = k }
@@ -54,6 +94,24 @@ enum ItemHeaders {
             var decision: Located<Decision>
             var titleLast: Int, titleLastLine: Int
             var colon: Int
+            // (A header row's first four letters rule out most lines here, without a call.)
+            if DecisionPhrases.mayStartTableHead(bytes, content), DecisionPhrases.tableHead(bytes, content) {
+                tableLine = k
+                tableHeadStart = content.lowerBound
+                continue
+            }
+            if tableLine >= 0, tableLine == previousLine, DecisionPhrases.atLineEnd(bytes, content) == nil,
+               let (d, titleEnd) = DecisionPhrases.inRow(bytes, content) {
+                tableLine = k
+                let title = lines.trim(content.lowerBound..<titleEnd)
+                floor = p + 1
+                guard !title.isEmpty else { continue }
+                // The first row takes the header row with it (it is no part of the rationale before).
+                out.append(ItemHeader(title: title, decision: d, end: content.upperBound, start: tableHeadStart ?? content.lowerBound,
+                                      form: .decisionLabel, number: itemNumber(bytes, title)?.number))
+                tableHeadStart = nil
+                continue
+            }
             if let found = DecisionPhrases.atLineEnd(bytes, content) {
                 decision = found.decision
                 colon = found.colon
@@ -138,6 +196,11 @@ enum ItemHeaders {
                 end = original(sentenceEnd(joined, after: d.range.upperBound, limit: joined.count))
             }
             guard let (decision, verb) = found, !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
+            // Nor a line ending a sentence before the decision's ("2) … pages 117-118." over
+            // "Tramadol ER 150 mg #30 is not medically necessary …" starts no title of the next item).
+            if numbered != nil, sig[p..<min(sig.count, p + 9)].contains(where: { lines[$0].contentEnd <= verb && lines[$0].contentEnd > start && ItemScanner.endsSentence(lines, $0) }) {
+                p += 1; continue
+            }
             if numbered == nil, !lines.trim(end..<block.upperBound).isEmpty { p += 1; continue }
             // "Therefore, the request is not medically necessary." concludes a rationale; it names no item.
             if numbered == nil, !namesATreatment(lines, start..<verb) { p += 1; continue }

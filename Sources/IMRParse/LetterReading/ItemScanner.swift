@@ -21,7 +21,7 @@ enum FieldLabel: Int, Sendable, Comparable {
             "{maximus|imr} guideline{s|(s)|}", "expert reviewer guideline{s|}",
             "{medical treatment |}guideline{s|(s)|} used by the expert reviewer", "{medical treatment |}guideline{s|(s)|} {used|relied upon}",
         ]),
-        (.rationale, ["decision rationale", "rationale for {the |}decision", "rationale", "reason{s|(s)|} for {the |}decision"]),
+        (.rationale, ["decision rationale~", "rationale for {the |}decision", "rationale~ for the decision~", "rationale", "reason~ for {the |}decision"]),
         (.decision, ["{imr |}{decision|determination}"]),
         (.title, ["disputed {item|treatment|service}{s|(s)|}", "{treatment|service|item}{s|(s)|} requested", "requested {treatment|service|item}{s|(s)|}"]),
     ]

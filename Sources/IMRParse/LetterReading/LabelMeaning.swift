@@ -144,6 +144,9 @@ enum LabelMeaning: Sendable, Equatable {
                 let b = bytes[i]
                 if TextScan.isDigit(b) { return nil }
                 if b == 32 { spaces += 1; if spaces > 12 { return nil } }
+                // Words in columns (a tab, a gap of three spaces) are a table's header row
+                // ("Treatment     Decision     Guideline"), not a heading.
+                if b == 9 || (b == 32 && i >= start + 2 && bytes[i - 1] == 32 && bytes[i - 2] == 32) { return nil }
             }
         }
         // The last word before the colon (or of the line) must be a label word: "Page(s):", "Date
@@ -179,7 +182,8 @@ enum LabelMeaning: Sendable, Equatable {
         let alone = flags(bytes, start..<end, maxWords: 9).flatMap { meaning($0, standalone: true) }
         // Or wrapped onto the next line ("DETERMINATIONS" / "AND REASONS"): read over both lines when
         // the first says nothing alone or stops on a word that joins ("… Used by").
-        if !wrapped, alone == nil || joinWords.contains(bytes, lastStart..<lastEnd), let e = headingBelow(lines, line: k),
+        // So is a heading whose next line goes on with a word that joins ("2. GUIDELINES" / "USED").
+        if !wrapped, alone == nil || joinWords.contains(bytes, lastStart..<lastEnd) || nextStartsWithJoinWord(lines, line: k), let e = headingBelow(lines, line: k),
            let joined = flags(lines, start..<e, maxWords: 9).flatMap({ meaning($0, standalone: true) }) {
             return Found(meaning: joined, labelEnd: e, valueStart: e, hasColon: false)
         }
@@ -216,6 +220,17 @@ enum LabelMeaning: Sendable, Equatable {
 
     /// The end of a heading without a colon wrapped onto the next line: that line short, without a
     /// colon, a digit or a stop at its end.
+    /// Whether the next line (as `headingBelow` finds it) starts with a word that joins ("used",
+    /// "by", "and").
+    private static func nextStartsWithJoinWord(_ lines: LetterLines, line k: Int) -> Bool {
+        guard let next = following(lines, k, within: 2) else { return false }
+        let bytes = lines.bytes
+        let n = lines[next].content
+        var w = n.lowerBound
+        while w < n.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 38 { w += 1 }
+        return w > n.lowerBound && joinWords.contains(bytes, n.lowerBound..<w)
+    }
+
     private static func headingBelow(_ lines: LetterLines, line k: Int) -> Int? {
         let bytes = lines.bytes
         guard let next = following(lines, k, within: 2) else { return nil }
@@ -312,8 +327,8 @@ enum LabelMeaning: Sendable, Equatable {
             if TextScan.isSpace(b) || b == 40 || b == 41 || b == 44 || b == 45 || b == 34 || b == 59 { i += 1; continue }
             let s = i
             while i < range.upperBound, !TextScan.isSpace(bytes[i]), bytes[i] != 44, bytes[i] != 59, bytes[i] != 34 {
-                // "Guideline(s)": the "(s)" is part of the word, a ")" after a word is not.
-                if bytes[i] == 41, !(i >= 2 && bytes[i - 1] == 115 && bytes[i - 2] == 40) { break }
+                // "Guideline(s)", "ISSUE(S)": the "(s)" is part of the word, a ")" after a word is not.
+                if bytes[i] == 41, !(i >= 2 && bytes[i - 1] | 0x20 == 115 && bytes[i - 2] == 40) { break }
                 if bytes[i] == 40, !(i + 2 < range.upperBound && TextScan.lower(bytes[i + 1]) == 115 && bytes[i + 2] == 41) { break }
                 i += 1
             }
@@ -350,7 +365,8 @@ enum LabelMeaning: Sendable, Equatable {
         if f.contains(.documents), f.contains(.reviewed), !f.contains(.guideline) { return .documents }
         // "Decision(s) and Rationale(s)", "Issues, Decisions and Rationales", "Disputed Items and Decisions".
         if f.contains(.decision), f.contains(.and) || f.contains(.plural), f.contains(.rationale) || f.contains(.issue) { return .items }
-        if f.contains(.issue), f.contains(.plural), f.contains(.disputed), !f.contains(.guideline), standalone { return .items }
+        // "Disputed Items", "Summary of Disputed Item" (a list of one): the items, not the case summary.
+        if f.contains(.issue), f.contains(.plural) || f.contains(.summary), f.contains(.disputed), !f.contains(.guideline), standalone { return .items }
         if f.contains(.guideline) { return f.contains(.claims) ? .claimsAdministratorGuideline : .reviewerGuideline }
         if f.contains(.summary), !f.contains(.decision), !f.contains(.rationale) { return .caseSummary }
         if f.contains(.rationale) { return .rationale }

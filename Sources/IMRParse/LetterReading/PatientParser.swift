@@ -9,13 +9,17 @@ enum PatientParser {
     static func parse(_ lines: LetterLines, order ranges: [Range<Int>], headerInjury: Located<CalendarDay>?, referenceYear: Int) -> Patient {
         var patient = Patient()
         let bytes = lines.bytes
-        for r in ranges {
+        for (n, r) in ranges.enumerated() {
             if patient.age == nil, let (age, sex) = age(bytes, r) {
                 patient.age = age
                 if patient.sex == nil { patient.sex = sex }
             }
             if patient.sex == nil { patient.sex = sex(bytes, r) }
-            if patient.injuryDate == nil { patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear) }
+            if patient.injuryDate == nil {
+                // (Across a page break only in the first range, the case summary: not the whole letter again.)
+                patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear)
+                    ?? (n == 0 ? injuryDateAcrossBreak(lines, r, referenceYear: referenceYear) : nil)
+            }
         }
         if let h = headerInjury { patient.injuryDate = h }
         return patient
@@ -168,6 +172,19 @@ enum PatientParser {
             words += 1
         }
         return false
+    }
+
+    /// The injury date of a sentence that a page break cuts ("… an industrial injury on March 3," /
+    /// "Page 1 of 4" / "2011."): read on the line before the break and the line after it, joined
+    /// without the furniture. Asked only when no date was found on the text as it stands.
+    static func injuryDateAcrossBreak(_ lines: LetterLines, _ range: Range<Int>, referenceYear: Int) -> Located<CalendarDay>? {
+        for k in lines.significant(in: range) where lines[k].furnitureFollows {
+            guard injuryTriggers.findFirst(in: lines.bytes, lines[k].content) != nil,
+                  let (joined, original) = lines.joinedAcrossNoise(k, from: lines[k].contentStart),
+                  let d = injuryDate(joined, 0..<joined.count, referenceYear: referenceYear) else { continue }
+            return Located(d.value, original(d.range.lowerBound)..<original(d.range.upperBound))
+        }
+        return nil
     }
 
     /// A date linked to an injury word by at most six linking words, in the same sentence.

@@ -15,8 +15,10 @@
 enum WordingVariants {
     /// Every phrase `pattern` stands for, in the order its choices are written (duplicates removed).
     static func expand(_ pattern: String) -> [String] {
-        var seen = Set<[UInt8]>()
-        return phrases(pattern).compactMap { seen.insert($0).inserted ? String(decoding: $0, as: UTF8.self) : nil }
+        // Duplicates found as Strings: a String hashes its bytes in bulk, an array of bytes one
+        // `Hasher.combine` per byte.
+        var seen = Set<String>()
+        return phrases(pattern).compactMap { let s = String(decoding: $0, as: UTF8.self); return seen.insert(s).inserted ? s : nil }
     }
 
     /// The phrases of `pattern` as bytes, white space folded, empty ones left out (duplicates kept).
@@ -37,7 +39,62 @@ enum WordingVariants {
             k += 1
         }
         var i = 0
-        return sequence(bytes, &i).compactMap(folded)
+        let nodes = parse(bytes, &i)
+        var out: [[UInt8]] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(bytes.count)
+        walk(nodes, 0, &buffer) { phrase in if let f = folded(phrase) { out.append(f) } }
+        return out
+    }
+
+    /// A pattern read once: literal text and groups of choices (each a sequence that may nest).
+    private indirect enum Node {
+        case text([UInt8])
+        case choice([[Node]])
+    }
+
+    /// The nodes of a sequence, up to a `|` or `}` that closes the group it is in.
+    private static func parse(_ bytes: [UInt8], _ i: inout Int) -> [Node] {
+        var nodes: [Node] = []
+        var literal: [UInt8] = []
+        while i < bytes.count, bytes[i] != bar, bytes[i] != close {
+            if bytes[i] == open {
+                if !literal.isEmpty { nodes.append(.text(literal)); literal = [] }
+                i += 1
+                var choices: [[Node]] = []
+                while true {
+                    choices.append(parse(bytes, &i))
+                    guard i < bytes.count else { break }
+                    let c = bytes[i]
+                    i += 1
+                    if c == close { break }
+                }
+                nodes.append(.choice(choices))
+            } else {
+                literal.append(bytes[i])
+                i += 1
+            }
+        }
+        if !literal.isEmpty { nodes.append(.text(literal)) }
+        return nodes
+    }
+
+    /// Every phrase of `nodes` from node `k` on, written after what `buffer` holds, handed to
+    /// `done` in the order the choices are written (earlier groups vary slowest): one buffer, no
+    /// product of partial lists (what expanding the tables cost when each step built new arrays).
+    private static func walk(_ nodes: [Node], _ k: Int, _ buffer: inout [UInt8], _ done: (inout [UInt8]) -> Void) {
+        guard k < nodes.count else { done(&buffer); return }
+        switch nodes[k] {
+        case .text(let t):
+            let n = buffer.count
+            buffer += t
+            walk(nodes, k + 1, &buffer, done)
+            buffer.removeLast(buffer.count - n)
+        case .choice(let alternatives):
+            for a in alternatives {
+                walk(a, 0, &buffer) { b in walk(nodes, k + 1, &b, done) }
+            }
+        }
     }
 
     private static let tilde = UInt8(ascii: "~"), apostrophe = UInt8(ascii: "'")
@@ -59,35 +116,9 @@ enum WordingVariants {
         return out.isEmpty ? nil : out
     }
 
-    /// The phrases of a sequence of literal text and `{…|…}` groups (which may nest), up to a `|` or
-    /// `}` that closes the group it is in.
-    private static func sequence(_ bytes: [UInt8], _ i: inout Int) -> [[UInt8]] {
-        var out: [[UInt8]] = [[]]
-        var literal: [UInt8] = []
-        while i < bytes.count, bytes[i] != bar, bytes[i] != close {
-            if bytes[i] == open {
-                i += 1
-                var choices: [[UInt8]] = []
-                while true {
-                    choices += sequence(bytes, &i)
-                    guard i < bytes.count else { break }
-                    let c = bytes[i]
-                    i += 1
-                    if c == close { break }
-                }
-                out = out.flatMap { prefix in choices.map { prefix + literal + $0 } }
-                literal = []
-            } else {
-                literal.append(bytes[i])
-                i += 1
-            }
-        }
-        return out.map { $0 + literal }
-    }
-
     /// Every phrase of every pattern, in order.
     static func expand(_ patterns: [String]) -> [String] {
-        var seen = Set<[UInt8]>()
-        return patterns.flatMap(phrases).compactMap { seen.insert($0).inserted ? String(decoding: $0, as: UTF8.self) : nil }
+        var seen = Set<String>()
+        return patterns.flatMap(phrases).compactMap { let s = String(decoding: $0, as: UTF8.self); return seen.insert(s).inserted ? s : nil }
     }
 }
