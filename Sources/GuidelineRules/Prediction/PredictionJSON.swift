@@ -208,11 +208,11 @@ private func writeHead(_ c: Criterion, status: CriterionStatus, owner: EncodedMe
 extension Criterion {
     /// `writeHead` for a result of the criterion's own treatment with this status, compact, after
     /// the object's opening brace: copied whole for each such result (`writeCriterion`).
-    func compactHead(_ status: CriterionStatus) -> [UInt8] {
+    func compactHead(_ status: CriterionStatus) -> EncodedBytes {
         var w = JSONWriter(capacity: 512)
         w.beginObject()
         writeHead(self, status: status, owner: owner?.member, treatment: owner?.id ?? "", to: &w)
-        return w.bytes
+        return EncodedBytes(w.bytes)
     }
 }
 
