@@ -84,7 +84,7 @@ package struct EncodedMember: Sendable {
 /// A key from data (a fact's name), escaped once: `"name":`.
 package struct EncodedKey: Sendable {
     package let name: String
-    let bytes: EncodedBytes
+    package let bytes: EncodedBytes
 
     package init(_ name: String) {
         self.name = name
@@ -182,8 +182,13 @@ package struct JSONWriter: ~Copyable {
 
     /// A key encoded once, copied as it is.
     package mutating func key(_ k: EncodedKey) {
+        key(encoded: k.bytes)
+    }
+
+    /// A key's bytes (`EncodedKey.bytes`, `"name":`), copied as they are.
+    package mutating func key(encoded bytes: EncodedBytes) {
         separate()
-        out.append(k.bytes.buffer)
+        out.append(bytes.buffer)
         if pretty { out.append(32) }
         afterKey = true
     }
