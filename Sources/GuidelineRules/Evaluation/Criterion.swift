@@ -50,7 +50,7 @@ public final class Criterion: @unchecked Sendable {
     private(set) var owner: (id: String, member: EncodedMember)?
     private(set) var allFactKeys: [EncodedKey] = []
     /// By status, a compact result object's members from `{` to `missing` (see `PredictionJSON`).
-    private(set) var compactHeads: [[UInt8]] = []
+    private(set) var compactHeads: [EncodedBytes] = []
 
     func prepareJSON(treatment: String, factNames: [String]) {
         owner = (treatment, EncodedMember("treatment", treatment))

@@ -88,10 +88,14 @@ extension Prediction {
         w.key("facts")
         w.beginObject()
         if let assessed {
-            // An applicable result reads the criterion's `allFacts`, whose keys are encoded.
+            // An applicable result reads the criterion's `allFacts`, whose keys are encoded: found by
+            // slot, not by name (comparing the names retained two shared strings per fact).
             for (i, slot) in slots.enumerated() {
-                let name = assessed.book.facts[slot].name
-                if i < c.allFactKeys.count, c.allFactKeys[i].name == name { w.key(c.allFactKeys[i]) } else { w.key(string: name) }
+                if i < c.allFactKeys.count, i < c.allFacts.count, c.allFacts[i] == slot {
+                    w.key(encoded: c.allFactKeys[i].bytes)
+                } else {
+                    w.key(string: assessed.book.facts[slot].name)
+                }
                 assessed.facts[slot].write(to: &w)
             }
         }
@@ -208,11 +212,11 @@ private func writeHead(_ c: Criterion, status: CriterionStatus, owner: EncodedMe
 extension Criterion {
     /// `writeHead` for a result of the criterion's own treatment with this status, compact, after
     /// the object's opening brace: copied whole for each such result (`writeCriterion`).
-    func compactHead(_ status: CriterionStatus) -> [UInt8] {
+    func compactHead(_ status: CriterionStatus) -> EncodedBytes {
         var w = JSONWriter(capacity: 512)
         w.beginObject()
         writeHead(self, status: status, owner: owner?.member, treatment: owner?.id ?? "", to: &w)
-        return w.bytes
+        return EncodedBytes(w.bytes)
     }
 }
 
