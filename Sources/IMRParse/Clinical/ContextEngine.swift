@@ -269,10 +269,11 @@ package final class ContextEngine: Sendable {
                 var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
                 if tok.kind == .punct {
                     if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
-                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key), !PhraseTrie.startsInsideNumberRun(p, i) {
+                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key),
+                          tok.kind != .number || !PhraseTrie.startsInsideNumberRun(p, i) {
                     var j = i + 1
                     while true {
-                        if trie.isTerminal(node), !PhraseTrie.endsInsideNumberRun(p, j) {
+                        if trie.isTerminal(node), p[j - 1].kind != .number || !PhraseTrie.endsInsideNumberRun(p, j) {
                             let k = nodeKinds[Int(node)]
                             if k & 1 != 0 { modEnd = j; modNode = node }
                             if k & 2 != 0 { anchorEnd = j; anchorNode = node }

@@ -241,8 +241,9 @@ package struct PhraseTrie: Sendable {
 
     /// Whether a fraction-like match ("5/5", "4/5") ending before token `j` stops inside a longer run
     /// of numbers joined by slashes: in the date "4/5/15" it is the date's, not a strength grade. (A
-    /// bare number inside "9/10" is left alone: a score's parts are read that way.)
-    @inline(__always)
+    /// bare number inside "9/10" is left alone: a score's parts are read that way.) Called only after a
+    /// number (rare), out of line: the walk that calls it stays small enough to be inlined.
+    @inline(never)
     static func endsInsideNumberRun(_ p: UnsafeBufferPointer<Token>, _ j: Int) -> Bool {
         guard j >= 2, p[j - 1].kind == .number, p[j - 2].key == slashKey, j + 1 < p.count else { return false }
         let slash = p[j], after = p[j + 1]
@@ -251,7 +252,7 @@ package struct PhraseTrie: Sendable {
 
     /// Whether a fraction-like match starting at token `i` starts inside a run of numbers joined by
     /// slashes ("5/15" in "4/5/15").
-    @inline(__always)
+    @inline(never)
     static func startsInsideNumberRun(_ p: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
         guard p[i].kind == .number, i >= 2, i + 1 < p.count, p[i + 1].key == slashKey else { return false }
         let slash = p[i - 1], before = p[i - 2]
@@ -280,8 +281,8 @@ package struct PhraseTrie: Sendable {
     package func allMatches(in tokens: UnsafeBufferPointer<Token>, at i: Int, end: Int, _ visit: (Int, Int32) -> Void) {
         let first = tokens[i]
         guard first.kind != .punct, mayStart(first.key), var node = step(0, first.key),
-              !Self.startsInsideNumberRun(tokens, i) else { return }
-        if terminal[Int(node)], !Self.endsInsideNumberRun(tokens, i + 1) { visit(i + 1, node) }
+              first.kind != .number || !Self.startsInsideNumberRun(tokens, i) else { return }
+        if terminal[Int(node)], first.kind != .number || !Self.endsInsideNumberRun(tokens, i + 1) { visit(i + 1, node) }
         var j = i + 1
         while j < end {
             let t = tokens[j]
@@ -293,7 +294,7 @@ package struct PhraseTrie: Sendable {
             guard let next = step(node, t.key) else { break }
             node = next
             j += 1
-            if terminal[Int(node)], !Self.endsInsideNumberRun(tokens, j) { visit(j, node) }
+            if terminal[Int(node)], t.kind != .number || !Self.endsInsideNumberRun(tokens, j) { visit(j, node) }
         }
     }
 
