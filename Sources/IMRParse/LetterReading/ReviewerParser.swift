@@ -106,12 +106,20 @@ enum ReviewerParser {
 
     /// Where a phrase that starts at `start` stops: a ";", "(", a sentence end, or one of `ends`.
     private static func stop(_ bytes: [UInt8], from start: Int, end: Int, ends: [Phrase]) -> Int {
+        // The first bytes the ends start with (ASCII): most words start none of them.
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for p in ends where p.first < 128 {
+            let f = p.first
+            if f < 64 { firsts.0 |= 1 << UInt64(f) } else { firsts.1 |= 1 << UInt64(f - 64) }
+            if f >= 97, f <= 122 { firsts.1 |= 1 << UInt64(f - 32 - 64) }
+        }
         var i = start
         while i < end {
             let b = bytes[i]
             if b == 59 || b == 40 { break }  // ';' '('
             if b == 46, i + 1 >= end || TextScan.isSpace(bytes[i + 1]) { break }
-            if b == 44 || (TextScan.isAlpha(b) && (i == start || !TextScan.isAlnum(bytes[i - 1]))) {
+            let mayStart = b < 64 ? firsts.0 & (1 << UInt64(b)) != 0 : b < 128 && firsts.1 & (1 << UInt64(b - 64)) != 0
+            if mayStart, b == 44 || (TextScan.isAlpha(b) && (i == start || !TextScan.isAlnum(bytes[i - 1]))) {
                 if let (_, e) = Phrase.matchAny(ends, bytes, at: i, end: end), e >= end || !TextScan.isAlnum(bytes[e]) { break }
             }
             i += 1
