@@ -126,7 +126,11 @@ enum ItemHeaders {
                 // number ("1. Right knee arthroscopy with partial medial" / "meniscectomy | OVERTURNED
                 // | …"), and otherwise ends the last cell of the row above ("… MTUS CPMTG Opioids," /
                 // "criteria for use pp. 76-80"), which it belongs to.
-                if k == previousLine + 1, wrapped < 2, !lines[k].isNoise, wrapsRow(lines, k, block, left: 2 - wrapped) {
+                // (Lines one apart, or two in a double-spaced letter: the spacing of the table.)
+                let spacing = k - previousLine
+                if spacing <= 2, spacing == 1 || (lines[k - 1].isBlank && previousLine > 0 && lines[previousLine - 1].isBlank),
+                   wrapped < 2, !lines[k].isNoise,
+                   wrapsRow(lines, k, block, left: 2 - wrapped, spacing: spacing) {
                     wrapped += 1
                     tableLine = k
                     if rowStart == nil, afterHead || itemNumber(bytes, content) != nil {
@@ -432,13 +436,15 @@ enum ItemHeaders {
 
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
     /// Whether line `k`, under a table's header row or a row, is part of a row wrapped over lines:
-    /// within `left` lines, a row follows, or the table ends (a blank line, the block's end) on a
-    /// line that ends no sentence. Prose under a row (a rationale under a one-row table) is not.
-    private static func wrapsRow(_ lines: LetterLines, _ k: Int, _ block: Range<Int>, left: Int) -> Bool {
+    /// within `left` lines, a row follows, or the table ends (a blank line more than the table's
+    /// `spacing`, the block's end) on a line that ends no sentence. Prose under a row (a rationale
+    /// under a one-row table) is not.
+    private static func wrapsRow(_ lines: LetterLines, _ k: Int, _ block: Range<Int>, left: Int, spacing: Int) -> Bool {
         let bytes = lines.bytes
         var j = k
         for _ in 0..<left {
-            let n = j + 1
+            let n = j + spacing
+            if spacing == 2, j + 1 < lines.count, !lines[j + 1].isBlank { return false }
             if n >= lines.count || lines[n].isBlank || lines[n].contentStart >= block.upperBound {
                 guard let last = lines[j].content.last else { return false }
                 return bytes[last] != 46
