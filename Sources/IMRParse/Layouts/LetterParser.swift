@@ -27,7 +27,7 @@ public enum LetterParser {
         let caseNumber = HeaderFields.caseNumber(bytes)
         PageNoise.mark(&lines, caseNumber: caseNumber?.value)
         let context = LayoutContext(lines: lines)
-        let layout = LayoutDetector.detect(lines, headings: context.headings)
+        var layout = LayoutDetector.detect(lines, headings: context.headings)
         var determination = Determination(source: text.path, layout: layout)
         determination.warnings = text.warnings
         let thisYear = fallbackYear ?? CalendarDay.currentYear
@@ -53,6 +53,17 @@ public enum LetterParser {
         let referenceYear = determination.letterDate?.value.year ?? thisYear
 
         var result = (LayoutRegistry.reader(for: layout) ?? UnknownLayout.self).parse(context)
+        // A known layout's markers over a body it does not hold ("FINAL DETERMINATION LETTER" and
+        // "UR Denial Date" over items under headings of another wording): read as a letter of no
+        // known layout when that finds items.
+        if layout != .unknown, result.items.isEmpty {
+            let other = UnknownLayout.parse(context)
+            if !other.items.isEmpty {
+                result = other
+                layout = .unknown
+                determination.layout = layout
+            }
+        }
         // A letter of no known layout may give one guideline block for all its items (by number or
         // by title): taken off the item it was read into before the merge, attributed after. So may
         // a letter with a known layout's headings whose items have no guideline field at all (a

@@ -47,7 +47,14 @@ enum UnknownLayout: LayoutReader {
         if let heading = context.first(.caseSummary) { start = context.section(heading).lowerBound }
         if let issues = context.first(.issues) { start = context.itemsSection(issues).lowerBound }
         // Items without a single field are not items: a stray "…: Upheld" line in running text.
-        var items = context.readItems(from: start) { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        let keep: (ItemDraft) -> Bool = { $0.header.decision != nil || !$0.fields.isEmpty || $0.unlabelled != nil }
+        var items = context.readItems(from: start, keep: keep)
+        // A case summary that closes the letter (after the items told in detail): the items are
+        // read from the start.
+        if items.isEmpty, start > 0 {
+            items = context.readItems(from: 0, keep: keep)
+            start = 0
+        }
         // A list of decisions before the summary ("Final determination for each disputed item:" /
         // "1) Urine drug screen - OVERTURNED"): its entries, merged with the details after.
         if start > 0, lines(context, 0..<start, haveDecisionLine: true) {

@@ -25,6 +25,12 @@ enum ItemBlocks {
         // `ItemChecks`, which would read it again; only items whose rationale concludes nothing are
         // looked at further.
         var conclusions: [ItemChecks.Conclusion] = []
+        // A note under a list entry that says what the decisions mean ("An UPHELD determination
+        // means the services are not medically necessary …") is no rationale, though it reads as a
+        // conclusion.
+        for k in items.indices where items[k].imrGuideline == nil && items[k].claimsAdministratorGuideline == nil {
+            if let r = items[k].rationaleText?.range, definesDecisions(bytes, r) { items[k].rationaleText = nil }
+        }
         var concludes = items.map { item -> Bool in
             guard let r = item.rationaleText?.range else { return false }
             let c = ItemChecks.rationaleConclusion(of: r, lines)
@@ -58,6 +64,19 @@ enum ItemBlocks {
         }
         return (blocks, conclusions)
     }
+
+    /// Whether the text of `r` opens by saying what a decision word means ("An UPHELD determination
+    /// means …", "Upheld means the denial stands."): "means" within its first sentence, a decision
+    /// word a few words before it.
+    static func definesDecisions(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        let window = r.lowerBound..<min(r.upperBound, r.lowerBound + 120)
+        guard let (_, m) = meansPhrase.findFirst(in: bytes, window) else { return false }
+        let before = max(r.lowerBound, m.lowerBound - 40)..<m.lowerBound
+        return decisionWords.findFirst(in: bytes, before) != nil
+    }
+
+    private static let meansPhrase = PhraseSet([Phrase("means")])
+    private static let decisionWords = PhraseSet(["upheld", "overturned", "uphold", "overturn"].map(Phrase.init))
 
     /// After the merge: each item without a reviewer guideline takes its entry of a shared block —
     /// `blocks` (from `detach`), or a block under a guideline label anywhere in the letter.

@@ -87,6 +87,9 @@ enum ItemHeaders {
         // A flattened table's header row and the rows under it ("Treatment | Decision | Guideline" /
         // "Meloxicam 15 mg #30 | Overturned | MTUS"): the last such line, and where the header row starts.
         var tableLine = -1, tableHeadStart: Int? = nil
+        // A row wrapped over lines: where its title cell began on a line above, whether the line
+        // above was the header row, and how many lines in a row were no row of their own.
+        var rowStart: Int? = nil, afterHead = false, wrapped = 0
         for k in lines.significant(in: block) {
             p += 1
             defer { previousLine = k }
@@ -98,19 +101,45 @@ enum ItemHeaders {
             if DecisionPhrases.mayStartTableHead(bytes, content), DecisionPhrases.tableHead(bytes, content) {
                 tableLine = k
                 tableHeadStart = content.lowerBound
+                afterHead = true
+                wrapped = 0
+                rowStart = nil
                 continue
             }
-            if tableLine >= 0, tableLine == previousLine, DecisionPhrases.atLineEnd(bytes, content) == nil,
-               let (d, titleEnd) = DecisionPhrases.inRow(bytes, content) {
-                tableLine = k
-                let title = lines.trim(content.lowerBound..<titleEnd)
-                floor = p + 1
-                guard !title.isEmpty else { continue }
-                // The first row takes the header row with it (it is no part of the rationale before).
-                out.append(ItemHeader(title: title, decision: d, end: content.upperBound, start: tableHeadStart ?? content.lowerBound,
-                                      form: .decisionLabel, number: itemNumber(bytes, title)?.number))
-                tableHeadStart = nil
-                continue
+            if tableLine >= 0, tableLine == previousLine, DecisionPhrases.atLineEnd(bytes, content) == nil {
+                if let (d, titleEnd) = DecisionPhrases.inRow(bytes, content) {
+                    tableLine = k
+                    let title = lines.trim((rowStart ?? content.lowerBound)..<titleEnd)
+                    floor = p + 1
+                    rowStart = nil
+                    afterHead = false
+                    wrapped = 0
+                    guard !title.isEmpty else { continue }
+                    // The first row takes the header row with it (it is no part of the rationale before).
+                    out.append(ItemHeader(title: title, decision: d, end: content.upperBound, start: tableHeadStart ?? title.lowerBound,
+                                          form: .decisionLabel, number: itemNumber(bytes, title)?.number))
+                    tableHeadStart = nil
+                    continue
+                }
+                // A line right under the header row or a row, no row itself: a row wrapped over lines.
+                // It starts the next row's title when it follows the header row or opens with an item
+                // number ("1. Right knee arthroscopy with partial medial" / "meniscectomy | OVERTURNED
+                // | …"), and otherwise ends the last cell of the row above ("… MTUS CPMTG Opioids," /
+                // "criteria for use pp. 76-80"), which it belongs to.
+                // (Lines one apart, or two in a double-spaced letter: the spacing of the table.)
+                let spacing = k - previousLine
+                if spacing <= 2, spacing == 1 || (lines[k - 1].isBlank && previousLine > 0 && lines[previousLine - 1].isBlank),
+                   wrapped < 2, !lines[k].isNoise,
+                   wrapsRow(lines, k, block, left: 2 - wrapped, spacing: spacing) {
+                    wrapped += 1
+                    tableLine = k
+                    if rowStart == nil, afterHead || itemNumber(bytes, content) != nil {
+                        rowStart = content.lowerBound
+                    } else if rowStart == nil, let last = out.indices.last, out[last].form == .decisionLabel, out[last].end == lines[previousLine].content.upperBound || wrapped > 1 {
+                        out[last].end = content.upperBound
+                    }
+                    continue
+                }
             }
             if let found = DecisionPhrases.atLineEnd(bytes, content) {
                 decision = found.decision
@@ -196,6 +225,10 @@ enum ItemHeaders {
                 end = original(sentenceEnd(joined, after: d.range.upperBound, limit: joined.count))
             }
             guard let (decision, verb) = found, !containsSentenceEnd(bytes, start..<verb) else { p += 1; continue }
+            // A table's row ("4. Crutches, pair | OVERTURNED | … Walking aids") is no sentence: one
+            // running into the note under the table is no header ("An UPHELD determination means the
+            // services are not medically necessary").
+            if bytes[start..<verb].contains(124) { p += 1; continue }
             // Nor a line ending a sentence before the decision's ("2) … pages 117-118." over
             // "Tramadol ER 150 mg #30 is not medically necessary …" starts no title of the next item).
             if numbered != nil, sig[p..<min(sig.count, p + 9)].contains(where: { lines[$0].contentEnd <= verb && lines[$0].contentEnd > start && ItemScanner.endsSentence(lines, $0) }) {
@@ -402,6 +435,26 @@ enum ItemHeaders {
     }
 
     /// Headers from two finders, in text order, leaving out any that overlaps an earlier one.
+    /// Whether line `k`, under a table's header row or a row, is part of a row wrapped over lines:
+    /// within `left` lines, a row follows, or the table ends (a blank line more than the table's
+    /// `spacing`, the block's end) on a line that ends no sentence. Prose under a row (a rationale
+    /// under a one-row table) is not.
+    private static func wrapsRow(_ lines: LetterLines, _ k: Int, _ block: Range<Int>, left: Int, spacing: Int) -> Bool {
+        let bytes = lines.bytes
+        var j = k
+        for _ in 0..<left {
+            let n = j + spacing
+            if spacing == 2, j + 1 < lines.count, !lines[j + 1].isBlank { return false }
+            if n >= lines.count || lines[n].isBlank || lines[n].contentStart >= block.upperBound {
+                guard let last = lines[j].content.last else { return false }
+                return bytes[last] != 46
+            }
+            if DecisionPhrases.inRow(bytes, lines[n].content) != nil { return true }
+            j = n
+        }
+        return false
+    }
+
     static func merged(_ a: [ItemHeader], _ b: [ItemHeader]) -> [ItemHeader] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }

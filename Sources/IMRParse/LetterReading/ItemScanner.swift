@@ -269,6 +269,18 @@ struct ItemScanner {
                     headers.removeFirst()
                 }
             }
+            // A verdict that names an item only by its number ("FINAL DETERMINATION FOR ITEM #1:
+            // OVERTURNED", after the item's rationale) is the decision of the item being read, not
+            // a new item; the next item's title may follow it.
+            var verdictStart: Int? = nil
+            var tailStart = block.range.lowerBound
+            if titleHeader == nil, let first = headers.first, let d = first.decision, current != nil,
+               Self.namesItemByNumber(bytes, first.title) {
+                if current?.header.decision == nil, current?.statedDecision == nil { current?.statedDecision = d }
+                verdictStart = first.start
+                tailStart = first.end
+                headers.removeFirst()
+            }
             if let t = titleHeader { headers.insert(t, at: 0) }
             // Does the next label come back round without a header between?
             var orphanNext = false
@@ -287,14 +299,14 @@ struct ItemScanner {
                     if next == .decision, c.header.decision != nil || c.statedDecision != nil, filled[.decision] == nil { repeats = false }
                 }
                 if repeats || outOfOrder {
-                    if let title = tailTitle(block.range.lowerBound..<block.range.upperBound) {
+                    if let title = tailTitle(tailStart..<block.range.upperBound) {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound, form: .tail))
                     } else if repeats {
                         orphanNext = true
                     }
                 }
             }
-            let contentEnd = headers.first?.start ?? block.range.upperBound
+            let contentEnd = verdictStart ?? headers.first?.start ?? block.range.upperBound
             if let label = block.label, label != .title, current != nil {
                 current?.fields[label] = block.range.lowerBound..<max(block.range.lowerBound, contentEnd)
                 current?.end = contentEnd
@@ -316,6 +328,39 @@ struct ItemScanner {
         }
         if var c = current { c.end = max(c.end, section.upperBound); drafts.append(c) }
         return drafts
+    }
+
+    /// Words of a verdict that names its item only by number ("Final determination for item #1",
+    /// "Decision on Issue No. 2", "IMR determination, item 3").
+    private static let verdictWords = WordSet(["final", "imr", "decision", "determination", "for", "of", "on", "item", "issue", "request",
+                                               "service", "treatment", "no", "number", "disputed", "the"])
+    private static let verdictDecisionWords = WordSet(["decision", "determination"])
+    private static let verdictItemWords = WordSet(["item", "issue", "request", "service", "treatment"])
+
+    /// Whether the title `r` only names an item by its number under a decision word.
+    static func namesItemByNumber(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 60 else { return false }
+        var decision = false, item = false, number = false
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let b = bytes[i]
+            if TextScan.isSpace(b) || b == 44 || b == 46 || b == 58 || b == 45 { i += 1; continue }
+            if b == 35 || TextScan.isDigit(b) {
+                if b == 35 { i += 1 }
+                let s = i
+                while i < r.upperBound, TextScan.isDigit(bytes[i]) { i += 1 }
+                guard i > s else { return false }
+                number = true
+                continue
+            }
+            guard TextScan.isAlpha(b) else { return false }
+            let s = i
+            while i < r.upperBound, TextScan.isAlpha(bytes[i]) { i += 1 }
+            guard verdictWords.contains(bytes, s..<i) else { return false }
+            if verdictDecisionWords.contains(bytes, s..<i) { decision = true }
+            if verdictItemWords.contains(bytes, s..<i) { item = true }
+        }
+        return decision && item && number
     }
 
     /// Whether `r` concludes ("… is not medically necessary", "Medical necessity … has been established").

@@ -75,11 +75,11 @@ enum LabelMeaning: Sendable, Equatable {
     private static let vocabulary: [(String, Flags)] = {
         var v: [(String, Flags)] = []
         func add(_ words: [String], _ f: Flags) { for w in words { v.append((w, f)) } }
-        add(["guideline", "guidelines", "criteria", "standards", "references", "citations", "citation"], .guideline)
+        add(["guideline", "guidelines", "criteria", "standards", "reference", "references", "citations", "citation"], .guideline)
         // "(CA)" and "(ER)" abbreviate the label's own words: "… Used by the Claims Administrator (CA):".
         add(["claims", "administrator", "administrators", "administrator's", "utilization", "ur", "organization", "uro", "carrier", "insurer",
              "ca"], .claims)
-        add(["rationale", "reason", "basis", "explanation", "why", "discussion"], .rationale)
+        add(["rationale", "reason", "basis", "explanation", "why", "discussion", "analysis"], .rationale)
         add(["rationales", "reasons"], [.rationale, .plural])
         add(["summary", "history", "background", "synopsis", "overview"], .summary)
         add(["decision", "determination", "outcome"], .decision)

@@ -21,7 +21,9 @@ enum ReviewerParser {
                                           "certified by the american board of", "board certification in"].map(Phrase.init))
     /// Looked for only when none of `specialtyIntros` is found: "is Certified in Orthopedics",
     /// "Reviewer Specialty: Pain Medicine." inside a sentence.
-    private static let otherSpecialtyIntros = PhraseSet(["certified in", "reviewer specialty:", "reviewer's specialty:", "specialty:"].map(Phrase.init))
+    /// A reviewer named by a degree that is a field ("The expert reviewer is a Doctor of Chiropractic").
+    private static let otherSpecialtyIntros = PhraseSet(["certified in", "reviewer specialty:", "reviewer's specialty:", "specialty:",
+                                                         "reviewer is a doctor of"].map(Phrase.init))
     private static let subspecialtyIntros = PhraseSet(["has a subspecialty in", "with a subspecialty in", "subspecialty certification in",
                                              "subspecialty in", "sub-specialty in", "subspecialty of"].map(Phrase.init))
     private static let licensureIntros = PhraseSet(["licensed to practice in", "license to practice in", "licensed to practice medicine in",
@@ -31,7 +33,10 @@ enum ReviewerParser {
     /// Where a specialty (or subspecialty) named in prose ends.
     private static let specialtyEnds = [", has", ", and is", ", and has", ", is", ", who", ", with", ", and holds", "and is", "and has",
                                         "and holds", "with a subspecialty", "with subspecialty", "with a sub-specialty",
-                                        "has a subspecialty", "who is", "and a subspecialty", ", and a subspecialty"].map(Phrase.init)
+                                        "has a subspecialty", "who is", "and a subspecialty", ", and a subspecialty",
+                                        // "… Orthopaedic Surgery with added qualification in Sports Medicine, holds a California license"
+                                        ", holds", ", licensed", "with added qualification", "with an added qualification",
+                                        "with a certificate of added qualification", "with a subspecialty certificate"].map(Phrase.init)
     private static let licensureEnds = [", and has", "and has", ", he", ", and is", "and is", "for more than", "for over", ", who"].map(Phrase.init)
 
     static func parse(_ lines: LetterLines, in range: Range<Int>) -> Reviewer {
@@ -101,12 +106,20 @@ enum ReviewerParser {
 
     /// Where a phrase that starts at `start` stops: a ";", "(", a sentence end, or one of `ends`.
     private static func stop(_ bytes: [UInt8], from start: Int, end: Int, ends: [Phrase]) -> Int {
+        // The first bytes the ends start with (ASCII): most words start none of them.
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for p in ends where p.first < 128 {
+            let f = p.first
+            if f < 64 { firsts.0 |= 1 << UInt64(f) } else { firsts.1 |= 1 << UInt64(f - 64) }
+            if f >= 97, f <= 122 { firsts.1 |= 1 << UInt64(f - 32 - 64) }
+        }
         var i = start
         while i < end {
             let b = bytes[i]
             if b == 59 || b == 40 { break }  // ';' '('
             if b == 46, i + 1 >= end || TextScan.isSpace(bytes[i + 1]) { break }
-            if b == 44 || (TextScan.isAlpha(b) && (i == start || !TextScan.isAlnum(bytes[i - 1]))) {
+            let mayStart = b < 64 ? firsts.0 & (1 << UInt64(b)) != 0 : b < 128 && firsts.1 & (1 << UInt64(b - 64)) != 0
+            if mayStart, b == 44 || (TextScan.isAlpha(b) && (i == start || !TextScan.isAlnum(bytes[i - 1]))) {
                 if let (_, e) = Phrase.matchAny(ends, bytes, at: i, end: end), e >= end || !TextScan.isAlnum(bytes[e]) { break }
             }
             i += 1
