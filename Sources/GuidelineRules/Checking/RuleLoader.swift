@@ -43,7 +43,7 @@ public enum RuleLoader {
             problems.append(Diagnostic(file: directory, line: 0, column: 0, length: 0, code: .noRules,
                                        message: "no .rules files in this folder", hint: "point --rules at the project's Rules/ folder"))
         }
-        var result = check(files: files, extra: problems)
+        let result = check(files: files, extra: problems)
         result.book?.origin = RuleBook.Origin(folder: directory, files: files.map { (String($0.0.dropFirst(directory.count).drop(while: { $0 == "/" })), $0.1) })
         return result
     }
