@@ -263,6 +263,7 @@ import Testing
             ContextTrigger(phrase: "not", category: .negated, direction: .forward, maxScope: 6),
             ContextTrigger(phrase: "without", category: .negated, direction: .forward, maxScope: 8),
             ContextTrigger(phrase: "5/5", category: .negated, direction: .backward, maxScope: 3),
+            ContextTrigger(phrase: "normal", category: .negated, direction: .backward, maxScope: 6),
             ContextTrigger(phrase: "would", category: .hypothetical, direction: .forward, maxScope: 6),
             ContextTrigger(phrase: "consider", category: .hypothetical, direction: .forward, maxScope: 6),
             ContextTrigger(phrase: "to confirm", category: .hypothetical, direction: .forward, maxScope: 6),
@@ -287,6 +288,16 @@ import Testing
                                engine: Self.negations) == .hypothetical)
         // A hypothetical alone stays one.
         #expect(Self.assertion("She would consider surgery.", "surgery", engine: Self.negations) == .hypothetical)
+    }
+
+    @Test func aValueEndsABackwardScopeAtItsComma() {
+        // Each item with a grade of its own keeps it: only the belly press is normal.
+        #expect(Self.assertion("Supraspinatus 3+/5, external rotation 4/5, belly press normal.", "Supraspinatus",
+                               engine: Self.negations) == .affirmed)
+        #expect(Self.assertion("Supraspinatus 3+/5, external rotation 4/5, belly press normal.", "belly press",
+                               engine: Self.negations) == .negated)
+        // A list of names without values shares the result.
+        #expect(Self.assertion("Sensation, reflexes and strength normal.", "Sensation", engine: Self.negations) == .negated)
     }
 
     @Test func aGradeInsideADateIsNoGrade() {

@@ -488,6 +488,17 @@ package final class ContextEngine: Sendable {
         return end
     }
 
+    /// Whether the words up to `last` end in a value: a number, or a number with its mark ("4/5",
+    /// "2+", "40°", "60%").
+    static func endsInValue(_ p: UnsafeBufferPointer<Token>, _ last: Int, from s: Int) -> Bool {
+        guard last >= s else { return false }
+        if p[last].kind == .number { return true }
+        return p[last].kind == .punct && last > s && p[last - 1].kind == .number
+            && valueMarks.contains(p[last].key)
+    }
+
+    private static let valueMarks: Set<UInt64> = Set(["+", "-", "%", "°"].map { Tokenizer.key(of: $0) })
+
     private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                                category: Int8, budget maxWords: Int) -> Int {
@@ -500,6 +511,10 @@ package final class ContextEngine: Sendable {
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
                 if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
                 if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos - 1, step: -1, category: category) { break }
+                // Going back, a comma or ";" after a value ends the scope: the item before it has a
+                // result of its own ("supraspinatus 3+/5, external rotation 4/5, belly press normal":
+                // only the belly press is normal).
+                if f & Flags.clauseSeparator != 0, f & Flags.and == 0, Self.endsInValue(p, pos - 1, from: s) { break }
                 if f & Flags.listSeparator != 0 {
                     let next = item(p, flags, cat, s, e, from: pos - 1, step: -1, category: category)
                     if next.words <= listItemMax { budget = max(budget, next.words) }
