@@ -27,6 +27,15 @@ import Testing
         #expect(Self.values("pain 0-10/10") != [.scale(from: 0, to: 10)])
     }
 
+    /// "an eight", "a two": a score said as a noun; "a two week course" counts weeks.
+    @Test func scoresAsNouns() {
+        #expect(Self.values("the pain is an eight without the pills") == [.painScore(8, upTo: nil)])
+        #expect(Self.values("brings it down to a two, she says") == [.painScore(2, upTo: nil)])
+        #expect(Self.values("down to a 3 with Norco") == [.painScore(3, upTo: nil)])
+        #expect(Self.values("a two week course") == [.duration(weeks: 2, upTo: nil)])
+        #expect(Self.values("lifts a ten pound box").allSatisfy { if case .painScore = $0 { false } else { true } })
+    }
+
     @Test func durationsInWeeks() {
         #expect(Self.values("for six to eight weeks") == [.duration(weeks: 6, upTo: 8)])
         #expect(Self.values("6-8 weeks") == [.duration(weeks: 6, upTo: 8)])

@@ -365,6 +365,12 @@ package struct ValueScanner: Sendable {
         if high == nil, c.ok(e + 2), c.t[e].key == Cursor.k_out, c.t[e + 1].key == Cursor.k_of, c.int(e + 2) == 10, n <= 10 {
             return (.painScore(n, upTo: nil), e + 3)
         }
+        // A score said as a noun: "the pain is an eight", "brings it down to a two, she says", "a 7
+        // with the Norco" — not a count of something ("a two-week course", "a ten pound box").
+        if high == nil, n <= 10, n == n.rounded(), i > c.lo, c.t[i - 1].key == Cursor.k_a || c.t[i - 1].key == Cursor.k_an,
+           !c.ok(e) || (c.t[e].kind == .punct && !c.dash(e)) || Cursor.scoreFollowers.contains(c.t[e].key) {
+            return (.painScore(n, upTo: nil), e)
+        }
         // "5 of 8 visits", "attended 4 of 8 sessions": the visits done are the first number (the
         // second is what was authorised). Not for other counts: in "2 of 3 ESIs" there were three.
         if high == nil, c.ok(e + 1), c.t[e].key == Cursor.k_of, let (m, e2) = c.number(e + 1), m >= n,
@@ -454,6 +460,10 @@ private struct Cursor {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
     // Keys of the words the patterns test, hashed once (hashing a string per test dominated the scan).
     static let k_a = Tokenizer.key(of: "a")
+    /// Words after "a seven" that leave it a score ("a seven with the meds", "an eight at night").
+    static let scoreFollowers: Set<UInt64> = Set(["with", "without", "on", "off", "at", "today", "now", "and", "but", "when",
+                                                 "after", "before", "by", "most", "or", "if", "until", "then", "again"]
+        .map { Tokenizer.key(of: $0) })
     static let k_and = Tokenizer.key(of: "and")
     static let k_half = Tokenizer.key(of: "half")
     static let k_age = Tokenizer.key(of: "age")
