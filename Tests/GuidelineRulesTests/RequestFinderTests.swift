@@ -87,6 +87,20 @@ import IMRParse
         #expect(find("[ ] Physical therapy   [X] Home exercise").isEmpty)
         #expect(find("PT was authorized for 6 visits and she started yesterday.").isEmpty)
         #expect(find("Physician narrative, attachment to DWC Form RFA.").isEmpty)
+        // What another party authorized or asked for is reported, not asked.
+        #expect(find("Date: 10/02/2019 Session 4 of 4 authorized (CBT for chronic pain)").isEmpty)
+        #expect(find("He completed a psychology evaluation on 03/15/2021 documenting fear-avoidance and recommending CBT.").isEmpty)
+        #expect(find("The patient requested acupuncture at the last visit.").isEmpty)
+    }
+
+    @Test func participlesTheWriterSays() {
+        #expect(find("I am also requesting acupuncture 1x/wk x 6 wks.") == ["acupuncture: acupuncture 1x/wk x 6 wks"])
+        #expect(find("I would appreciate reconsideration of the requested bilateral L4-5 facet joint injections.")
+                == ["facet_joint_injection: bilateral L4-5 facet joint injections"])
+        #expect(find("Authorization requested for a functional restoration program, initial 10 days.")
+                == ["functional_restoration_program: functional restoration program, initial 10 days"])
+        #expect(find("I therefore ask that the following be authorized:\n1. Naproxen 500 mg twice daily #60")
+                == ["nsaid: Naproxen 500 mg twice daily #60"])
     }
 
     @Test func theMedicationListGivesTheStrength() {

@@ -219,6 +219,12 @@ package struct RequestFinder: Sendable {
                 let ids = words.ids(at: m.node)
                 // A request word in an unticked box's label asks nothing ("[ ] Info requested by").
                 if clinical.inEmptyBox(j..<m.end) { j = m.end; continue }
+                // A one-word ask in a participle reports another's ask ("an evaluation … recommending CBT",
+                // "the patient requested PT"), unless the writer is its subject ("I am requesting").
+                if ids.contains(Self.ask), m.end == j + 1, j > content,
+                   Self.reportsAnAsk(buffer, at: j, from: content, end: unit.upperBound, clinical.source.bytes) {
+                    j = m.end; continue
+                }
                 if ids.contains(Self.ask) {
                     asks = true; cueEnds.append(m.end)
                     // "We will continue Norco …": the order verb ending the ask stays in the request's text
@@ -295,6 +301,37 @@ package struct RequestFinder: Sendable {
         }
         return (out, true)
     }
+
+    /// Words before a participle that make the writer its subject: "I am requesting", "we have
+    /// recommended", "is requested", "hereby requesting".
+    static let participleSubjects: Set<UInt64> = Set(["i", "we", "am", "are", "is", "be", "been", "have", "has", "'m", "m",
+                                                      "hereby", "'re", "re", "being"].map { Tokenizer.key(of: $0) })
+
+    /// Whether the one-word ask at `j` is a participle reporting someone else's ask: an "-ing" form,
+    /// or an "-ed" form with a word after it ("recommended CBT"; "PT x12 requested." asks), with no
+    /// subject word of the writer in the three words before it.
+    static func reportsAnAsk(_ tokens: UnsafeBufferPointer<Token>, at j: Int, from start: Int, end: Int, _ bytes: [UInt8]) -> Bool {
+        let t = tokens[j]
+        guard t.kind == .word, t.length > 4 else { return false }
+        let e = Int(t.end)
+        func lower(_ k: Int) -> UInt8 { bytes[e - k] | 0x20 }
+        let ing = lower(3) == UInt8(ascii: "i") && lower(2) == UInt8(ascii: "n") && lower(1) == UInt8(ascii: "g")
+        let ed = lower(2) == UInt8(ascii: "e") && lower(1) == UInt8(ascii: "d")
+        // "-ed" reports in the active voice, with its object after it ("Dr. Lee recommended PT"); not as
+        // an adjective ("the requested injections") nor as a passive ("authorization requested for").
+        if !ing {
+            guard ed, j + 1 < end, tokens[j + 1].kind == .word, !participleFollowers.contains(tokens[j + 1].key),
+                  !determiners.contains(tokens[j - 1].key) else { return false }
+        }
+        for k in max(start, j - 3)..<j where participleSubjects.contains(tokens[k].key) { return false }
+        return true
+    }
+
+    static let participleFollowers: Set<UInt64> = Set(["for", "to", "by", "at", "on", "in", "from", "with", "as", "under", "per",
+                                                       "x", "times", "today", "now", "herein", "below", "above"]
+        .map { Tokenizer.key(of: $0) })
+    static let determiners: Set<UInt64> = Set(["the", "this", "these", "that", "those", "a", "an", "your", "our", "his", "her"]
+        .map { Tokenizer.key(of: $0) })
 
     /// "->", "=>" or "→" opening a line: a plan item in a problem-oriented note.
     static func isArrow(_ tokens: [Token], _ i: Int) -> Bool {
