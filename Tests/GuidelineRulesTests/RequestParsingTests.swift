@@ -63,6 +63,10 @@ import IMRParse
         #expect(d.visits == 12)
         #expect(parse("Postoperative physical therapy, 8 additional sessions for the right shoulder").visits == 8)
         #expect(parse("PT x12").quantity == 12)
+        // Days a week are a frequency; days over a slash and hours are a program's length and amount.
+        #expect(parse("Home health aide 4 hours per day, 5 days per week for 4 weeks").frequencyPerWeek == 5)
+        let frp = parse("Functional restoration program initial 2 weeks (10 days/80 hours)")
+        #expect(frp.visits == 10 && frp.frequencyPerWeek == nil && frp.durationWeeks == 2)
     }
 
     @Test func jointLevelsCountOnceWithTheNervesThatSupplyThem() {

@@ -29,6 +29,14 @@ struct RequestValueReader {
         return String(decoding: bytes[tokens[i].byteRange], as: UTF8.self).lowercased()
     }
 
+    /// "per week", "a week", "/wk", "each week", "weekly" at `i`: what makes "7 days" a frequency ("10 days/80
+    /// hours" is a length and an amount).
+    private func perWeek(at i: Int) -> Bool {
+        if word(i) == "weekly" { return true }
+        guard ["per", "a", "each", "/", "every"].contains(word(i)) else { return false }
+        return ["week", "wk", "weeks", "wks"].contains(word(i + 1))
+    }
+
     private func nextWord(after i: Int) -> Int? {
         var j = i
         while j < tokens.count, tokens[j].isPunct { j += 1 }
@@ -56,7 +64,7 @@ struct RequestValueReader {
                     // "7 days per week" is a frequency, not seven visits; "4 hours per session" a length.
                     // The first number of visits stated is the request's ("10 visits over 4 weeks (3x/week, 4 hours…)").
                     if ["per", "a", "each", "/"].contains(word(following)) || word(following) == "weekly" {
-                        if unit.map(singular) == "day" { r.frequencyPerWeek = n }
+                        if unit.map(singular) == "day", perWeek(at: following) { r.frequencyPerWeek = n }
                     } else {
                         r.visits = r.visits ?? Int(n)
                     }
@@ -71,7 +79,7 @@ struct RequestValueReader {
                 let n = (weeks * (unit == "day" ? 7 : 1) * 10).rounded() / 10
                 if unit == "hour" || unit == "hr" {
                     // "160 hours" is an amount of service, not a calendar duration.
-                } else if unit == "day", ["per", "a", "each", "/"].contains(word(after)) || word(after) == "weekly" {
+                } else if unit == "day", perWeek(at: after) {
                     r.frequencyPerWeek = n                       // "7 days per week"
                 } else if unit == "day", !["for", "over", "x", "×"].contains(word(v.tokenRange.lowerBound - 1)) {
                     r.visits = r.visits ?? Int(n)                // "Functional restoration program, 10 days"
