@@ -93,6 +93,20 @@ import IMRTestSupport
         #expect(r.warnings.map(\.code).sorted() == ["missing-advice", "missing-examples"])
     }
 
+    @Test func aWordMatchingEveryAuxiliaryIsFlagged() {
+        // Words match by stem: "willing" is "will", "HADS" is "had" — each would match nearly every note.
+        let r = RuleTestSupport.check("""
+        concept motivated "wanting"
+          words "willing", "willing to", "eager"
+        fact screen bool "screened"
+          phrases "HADS", "HADS score"
+        """)
+        let flagged = r.warnings.filter { $0.code == "stem-collision" }
+        #expect(flagged.map(\.message) == ["'willing' matches every 'will' (words match by stem)",
+                                           "'HADS' matches every 'had' (words match by stem)"])
+        #expect(flagged.first?.line == 2)
+    }
+
     @Test func continuationLines() throws {
         let book = try RuleTestSupport.book("""
         fact a bool "a"

@@ -25,6 +25,7 @@ struct RuleChecker {
         checkMeasures()
         checkFacts(sections: context)
         checkConceptReferences(lexicon)
+        checkStemCollisions()
         var criteriaByTreatment: [String: [Criterion]] = [:]
         // Every criterion a treatment declares, compiled or not: an example that checks a broken
         // criterion is not reported again (one root error per mistake).
@@ -228,6 +229,27 @@ struct RuleChecker {
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
         for m in tree.measures { check(m.words, m.file) }
+    }
+
+    /// Words every sentence has, which a one-word phrase must not match by stem.
+    static let commonWords = ["will", "be", "do", "can", "may", "must", "shall", "is", "was", "are", "were", "has", "had",
+                              "have", "as", "in", "on", "at", "to", "of", "or", "an", "and", "the", "for", "not", "no"]
+    static let commonKeys: [UInt64: String] = Dictionary(commonWords.map { (Tokenizer.key(of: $0), $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// A one-word phrase or concept word whose stem is a word every sentence has ("willing" is matched
+    /// as "will"): it would match far more than it means.
+    private mutating func checkStemCollisions() {
+        func check(_ tokens: [RuleToken], _ file: String) {
+            for t in tokens {
+                let word = t.text.trimmingCharacters(in: .whitespaces)
+                guard !word.contains(" "), !word.contains("{"), let common = Self.commonKeys[Tokenizer.key(of: word)],
+                      word.lowercased() != common else { continue }
+                report(t, file, .stemCollision, "'\(word)' matches every '\(common)' (words match by stem)",
+                       hint: "write it with the word that follows it, e.g. '\(word) to'")
+            }
+        }
+        for c in tree.concepts { check(c.words, c.file) }
+        for f in tree.facts { check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events, f.file) }
     }
 
     // MARK: Measures

@@ -41,10 +41,11 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
     case ambiguousRequest = "ambiguous-request"
     case emptyExample = "empty-example"
     case outOfRange = "out-of-range"
+    case stemCollision = "stem-collision"
 
     package var severity: Diagnostic.Severity {
         switch self {
-        case .missingExamples, .missingAdvice, .missingPage, .missingUnit, .ambiguousRequest, .emptyExample, .outOfRange: .warning
+        case .missingExamples, .missingAdvice, .missingPage, .missingUnit, .ambiguousRequest, .emptyExample, .outOfRange, .stemCollision: .warning
         default: .error
         }
     }
@@ -124,6 +125,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             "An example gives no facts, text or request: it tests nothing."
         case .outOfRange:
             "A percentage compared with a number outside 0–100."
+        case .stemCollision:
+            "A one-word phrase or concept word shares its stem with a word every sentence has (\"willing\" is matched as \"will\", so every \"will not\" read as a refusal). Write it with the word that follows it."
         }
     }
 
@@ -209,6 +212,8 @@ package enum DiagnosticCode: String, CaseIterable, Sendable {
             ("example \"x\" expect Upheld", "example \"x\" expect Upheld\n  given radiculopathy_on_exam = false")
         case .outOfRange:
             ("require prior_esi_relief_percent >= 500", "require prior_esi_relief_percent >= 50")
+        case .stemCollision:
+            ("concept motivated \"…\"\n  words \"willing\"", "concept motivated \"…\"\n  words \"willing to\"")
         }
     }
 
