@@ -93,6 +93,13 @@ import IMRParse
         #expect(find("The patient requested acupuncture at the last visit.").isEmpty)
     }
 
+    @Test func sessionsOfTheTreatmentNamedBefore() {
+        #expect(find("She completed six acupuncture sessions in January, and her sitting tolerance doubled. She takes Norco 5/325 at night only. I am requesting six further sessions, once weekly for six weeks, after which she will continue her home program.")
+                == ["acupuncture: acupuncture sessions: six further sessions, once weekly for six weeks"])
+        // Nothing named with the sessions before: nothing to ask for.
+        #expect(find("Her pain is better. I am requesting six further sessions.").isEmpty)
+    }
+
     @Test func participlesTheWriterSays() {
         #expect(find("I am also requesting acupuncture 1x/wk x 6 wks.") == ["acupuncture: acupuncture 1x/wk x 6 wks"])
         #expect(find("I would appreciate reconsideration of the requested bilateral L4-5 facet joint injections.")

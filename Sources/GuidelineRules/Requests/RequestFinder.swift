@@ -280,6 +280,10 @@ package struct RequestFinder: Sendable {
             }
             mentions.append(m)
         }
+        // "I am requesting six further sessions": sessions of the treatment named with them before.
+        if mentions.isEmpty, let cue = cueEnds.first, let request = sessionsOfEarlierTreatment(unit, after: cue, clinical) {
+            return ([request], true)
+        }
         var out: [FoundRequest] = []
         for (k, m) in mentions.enumerated() {
             // From the last request word before the mention (or the unit's start) to the word that
@@ -300,6 +304,34 @@ package struct RequestFinder: Sendable {
                                     family: m.treatment))
         }
         return (out, true)
+    }
+
+    static let sessionNouns: Set<UInt64> = Set(["session", "visit", "treatment", "appointment"].map { Tokenizer.key(of: $0) })
+
+    /// A unit that asks for sessions or visits without naming the treatment ("I am requesting six
+    /// further sessions, once weekly"): the treatment is the one named with the same noun earlier in the
+    /// paragraph ("completed six acupuncture sessions"). The request reads "<the treatment>: <the ask>".
+    func sessionsOfEarlierTreatment(_ unit: Range<Int>, after cue: Int, _ clinical: ClinicalText) -> FoundRequest? {
+        let tokens = clinical.tokens
+        guard cue < unit.upperBound, let noun = tokens[cue..<unit.upperBound].first(where: { Self.sessionNouns.contains($0.key) })?.key
+        else { return nil }
+        // The paragraph before the unit, at most 200 words back.
+        var from = unit.lowerBound
+        clinical.source.bytes.withUnsafeBufferPointer { bytes in
+            while from > 0, unit.lowerBound - from < 200, !Self.blankLine(between: tokens[from - 1], and: tokens[from], in: bytes) { from -= 1 }
+        }
+        guard from < unit.lowerBound else { return nil }
+        let named = recognizer.mentions(in: tokens, from..<unit.lowerBound).last { m in
+            let around = max(from, m.tokens.lowerBound - 1)..<min(unit.lowerBound, m.tokens.upperBound + 2)
+            return tokens[around].contains { $0.key == noun }
+        }
+        guard let antecedent = named else { return nil }
+        var last = clauseBreak(after: cue, before: unit.upperBound, tokens) ?? unit.upperBound
+        while last > cue + 1, tokens[last - 1].kind == .punct { last -= 1 }
+        let asked = clinical.byteRange(ofTokens: cue..<last)
+        let name = clinical.source.normalized(clinical.byteRange(ofTokens: antecedent.tokens))
+        return FoundRequest(text: name + ": " + clinical.source.normalized(asked), range: asked,
+                            treatment: reported[antecedent.treatment] ?? antecedent.treatment, family: antecedent.treatment)
     }
 
     /// Words before a participle that make the writer its subject: "I am requesting", "we have
@@ -353,6 +385,7 @@ package struct RequestFinder: Sendable {
     }
 
     /// Words that open a new clause after a comma or "and" (a new subject), as the context engine's.
+    static let which = Tokenizer.key(of: "which")
     static let subjects: Set<UInt64> = Set(ContextEngine.subjectWords.map { Tokenizer.key(of: $0) } + ["you", "which", "who"].map { Tokenizer.key(of: $0) })
 
     /// The first "," or "and" after the request that a new subject follows, within `limit`.
@@ -364,6 +397,8 @@ package struct RequestFinder: Sendable {
                 var j = i + 1
                 if k == Self.comma, j < limit, tokens[j].key == Self.and { j += 1 }
                 if j < limit, Self.subjects.contains(tokens[j].key) { return i }
+                // ", after which she will …": a relative clause after a preposition.
+                if j + 1 < limit, tokens[j + 1].key == Self.which, tokens[j].kind == .word { return i }
             }
             i += 1
         }
