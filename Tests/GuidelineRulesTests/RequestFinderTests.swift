@@ -93,6 +93,13 @@ import IMRParse
         #expect(find("The patient requested acupuncture at the last visit.").isEmpty)
     }
 
+    @Test func aProblemListsPlanAsks() {
+        #expect(find("Assessment and Plan:\n1. Lumbar radiculopathy - lumbar ESI L5-S1.\n2. Myofascial pain - PT 2x4.")
+                == ["epidural_steroid_injection: Lumbar radiculopathy - lumbar ESI L5-S1", "physical_therapy: Myofascial pain - PT 2x4"])
+        // The same lines under an assessment alone are diagnoses.
+        #expect(find("Assessment:\n1. Lumbar radiculopathy, status post lumbar ESI L5-S1.").isEmpty)
+    }
+
     @Test func sessionsOfTheTreatmentNamedBefore() {
         #expect(find("She completed six acupuncture sessions in January, and her sitting tolerance doubled. She takes Norco 5/325 at night only. I am requesting six further sessions, once weekly for six weeks, after which she will continue her home program.")
                 == ["acupuncture: acupuncture sessions: six further sessions, once weekly for six weeks"])

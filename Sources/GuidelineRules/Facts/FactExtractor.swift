@@ -59,8 +59,10 @@ package struct FactExtractor: Sendable {
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    /// The plan sections' kind (-1 when the context rules name none): what a plan names is asked for.
+    /// The plan sections' kinds (-1 when the context rules name none): what a plan names is asked for.
+    /// `assessment_plan` (a problem list with each problem's plan) is one too.
     let planSection: Int
+    let assessmentPlanSection: Int
     let hookSlots: [HookSlot]
 
     /// A hooked fact's slot and what applying the hook needs (not the whole `FactHook`: its strings
@@ -98,6 +100,7 @@ package struct FactExtractor: Sendable {
     package init(book: RuleBook) {
         self.book = book
         planSection = book.context.sectionIndex("plan") ?? -1
+        assessmentPlanSection = book.context.sectionIndex("assessment_plan") ?? -1
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
                      accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit },
@@ -380,7 +383,8 @@ package struct FactExtractor: Sendable {
                 case (.count, .event):
                     // In a plan, an event named without a past cue is what is asked for ("1. Trigger
                     // point injections x4", "stellate ganglion block, one injection"), not one had.
-                    if accepted, ctx.assertion.isHistorical || planSection < 0 || clinical.section(ofToken: mention.lowerBound) != planSection {
+                    if accepted, ctx.assertion.isHistorical || planSection < 0
+                        || !isPlan(clinical.section(ofToken: mention.lowerBound)) {
                         // A dated or counted occurrence counts; a bare mention counts 1 only when it is
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
@@ -408,6 +412,9 @@ package struct FactExtractor: Sendable {
             }
         }
     }
+
+    /// Whether a section (its kind's index) is where a note's requests are: a plan, or a problem list's.
+    func isPlan(_ section: Int) -> Bool { section >= 0 && (section == planSection || section == assessmentPlanSection) }
 
     /// Whether fact `f`'s anchor stands for sentence `s`: named in it, or named in an earlier one
     /// that still reaches it — the fact has `reach`, the anchor's sentence is at most that many before, in the same section,
