@@ -47,6 +47,11 @@ import IMRParse
       near "relief"
       anchor "gabapentin"
       measure pain relief
+    concept visit_schedule "a schedule"
+      words "x6", "x10", "2x3"
+    fact acu_visits count "acupuncture visits had"
+      events "acupuncture" in history, plan, no_section
+      events "acupuncture {visit_schedule}" in history, plan, no_section
     fact tpi_relief number percent "relief after trigger point injections, anchored in its sentence only"
       near "relief"
       within 8
@@ -89,6 +94,15 @@ import IMRParse
         #expect(Self.value("drug_helps", "Norco does not help.") == .bool(false))
         #expect(Self.value("drug_helps", "Norco has not helped.") == .bool(false))
         #expect(Self.value("drug_helps", "Norco helps.") == .bool(true))
+    }
+
+    /// A course's schedule is visits had when a verb places it in the past, and asked for in a plan;
+    /// a count of visits a few words after the treatment is its tally.
+    @Test func visitsHadFromASchedule() {
+        #expect(Self.value("acu_visits", "She had acupuncture x10 with minimal benefit.") == .number(10))
+        #expect(Self.value("acu_visits", "Plan: acupuncture x6.") == .unknown)
+        #expect(Self.value("acu_visits", "She completed an acupuncture trial of 6 visits.") == .number(6))
+        #expect(Self.value("acu_visits", "Previously acupuncture, then massage, 6 visits.") == .number(1))
     }
 
     @Test func withoutCombineTheLastStatementWins() {

@@ -392,7 +392,8 @@ package struct FactExtractor: Sendable {
                         let since = info[entry.fact].pastMonths > 0
                             ? windowEnd.map { (from: Self.monthsBefore($0, info[entry.fact].pastMonths), until: ClinicalDate(year: $0.year, month: $0.month, day: $0.day)) }
                             : nil
-                        let n = values!.occurrences(of: mention, schedules: ctx.assertion.isHistorical, since: since)
+                        let past = ctx.assertion.isHistorical || Self.pastVerb(before: mention.lowerBound, from: range.lowerBound, tokens)
+                        let n = values!.occurrences(of: mention, schedules: past, since: since)
                         if n > 0 { vote = .number(Double(n)) } else if n < 0 { vote = .number(0) } else if ctx.assertion.isHistorical { vote = .number(1) }
                     } else if Self.isDeniedOutright(mention, ctx) {
                         // "no prior ESI", "has not had an epidural", "acupuncture has never been tried":
@@ -411,6 +412,16 @@ package struct FactExtractor: Sendable {
                              state: &measures, into: &result)
             }
         }
+    }
+
+    /// Verbs that place a course in the past when they come before it: "she had acupuncture x10",
+    /// "completed PT 2x6" (a schedule is then visits had, not visits asked for).
+    static let pastVerbs: Set<UInt64> = Set(["had", "completed", "attended", "underwent", "received", "tried", "finished",
+                                            "did", "participated", "got"].map { Tokenizer.key(of: $0) })
+
+    static func pastVerb(before start: Int, from sentenceStart: Int, _ tokens: [Token]) -> Bool {
+        for k in max(sentenceStart, start - 4)..<start where pastVerbs.contains(tokens[k].key) { return true }
+        return false
     }
 
     /// Whether a section (its kind's index) is where a note's requests are: a plan, or a problem list's.

@@ -101,7 +101,11 @@ struct SentenceValues {
             // Not across a list's comma or semicolon: in "PT 16 visits, chiropractic" the 16 are PT's.
             let before = r.lowerBound < mention.lowerBound && mention.lowerBound - min(r.upperBound, mention.lowerBound) <= 2
                 && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
-            let after = r.lowerBound >= mention.upperBound && r.lowerBound - mention.upperBound <= 1
+            // Right after, or a few words on when the number counts visits ("a chiropractic trial of 6
+            // visits", "acupuncture, a total of 8 sessions").
+            let gap = r.lowerBound - mention.upperBound
+            let after = r.lowerBound >= mention.upperBound
+                && (gap <= 1 || (gap <= 3 && v.value.countsVisits && !separates(mention.upperBound..<r.lowerBound)))
             let inside = schedules && r.lowerBound > mention.lowerBound && r.upperBound <= mention.upperBound
             switch v.value {
             case .date(let d):

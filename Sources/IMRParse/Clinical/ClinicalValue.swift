@@ -31,6 +31,12 @@ package enum ClinicalValue: Sendable, Hashable {
     case age(Int)
     case sex(Sex)
 
+    /// A count of visits or sessions ("6 visits", "8 sessions", "10 treatments").
+    package var countsVisits: Bool {
+        guard case .count(_, _, let unit?) = self else { return false }
+        return unit.hasPrefix("visit") || unit.hasPrefix("session") || unit.hasPrefix("treatment") || unit.hasPrefix("appointment")
+    }
+
     /// Visits implied by a frequency with a duration ("3x2" → 6).
     package var visits: Double? {
         if case .frequency(let perWeek, let weeks?) = self { return perWeek * weeks }
