@@ -154,6 +154,9 @@ import Testing
         #expect(Self.values("low back and neck pain") == [.bodyRegion(.lumbar), .bodyRegion(.cervical)])
         #expect(Self.values("right shoulder") == [.laterality(.right), .bodyRegion(.shoulder)])
         #expect(Self.values("left ankle and foot") == [.laterality(.left), .bodyRegion(.ankleFoot), .bodyRegion(.ankleFoot)])
+        #expect(Self.values("XR L-spine 4 views") .first == .bodyRegion(.lumbar))
+        #expect(Self.values("C-spine MRI") == [.bodyRegion(.cervical)])
+        #expect(Self.values("T spine films") == [.bodyRegion(.thoracic)])
     }
 
     @Test func tokenRangesPointAtTheText() {

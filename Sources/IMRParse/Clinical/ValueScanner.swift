@@ -22,7 +22,7 @@ import Foundation
 /// | `age` | "61 year old", "61-year-old", "61 yo", "61 y/o", "age 61", "aged 61" |
 /// | `sex` | "male", "female", "man", "woman", "gentleman", "lady" |
 /// | `laterality` | "left", "right", "bilateral", "bilaterally" |
-/// | `bodyRegion` | "lumbar", "lumbosacral", "low back", "cervical", "neck", "thoracic", "shoulder", "knee", "wrist", "hand", "ankle", "foot" … |
+/// | `bodyRegion` | "lumbar", "lumbosacral", "low back", "L-spine", "cervical", "C-spine", "neck", "thoracic", "shoulder", "knee", "wrist", "hand", "ankle", "foot" … |
 ///
 /// Number words run from "zero" to "twenty", then "thirty" … "ninety" and "hundred", with
 /// compounds ("twenty-five"); "three (3)" is read once.
@@ -444,6 +444,11 @@ package struct ValueScanner: Sendable {
             return (.laterality(l), c.ok(i + 2) && c.dash(i + 1) && c.t[i + 2].key == Cursor.k_sided ? i + 3 : i + 1)
         }
         if c.ok(i + 1), let r = Cursor.twoWordRegions[key]?[c.t[i + 1].key] { return (.bodyRegion(r), i + 2) }
+        // Shorthand: "L-spine", "LS spine", "C-spine", "T/spine".
+        if let r = Cursor.spineLetters[key] {
+            let j = c.ok(i + 1) && (c.dash(i + 1) || c.punct(i + 1, "/")) ? i + 2 : i + 1
+            if c.ok(j), c.t[j].key == Cursor.k_spine { return (.bodyRegion(r), j + 1) }
+        }
         if let r = Cursor.regions[key] { return (.bodyRegion(r), i + 1) }
         if let s = Cursor.sexes[key] { return (.sex(s), i + 1) }
         return nil
@@ -714,6 +719,8 @@ private struct Cursor {
         for w in ["ankle", "ankles", "foot", "feet", "heel", "heels", "toe", "toes"] { d[k(w)] = .ankleFoot }
         return d
     }())
+    static let spineLetters: KeyMap<BodyRegion> = KeyMap([k("l"): .lumbar, k("ls"): .lumbar, k("c"): .cervical, k("t"): .thoracic])
+    static let k_spine = k("spine")
     static let twoWordRegions: KeyMap<[UInt64: BodyRegion]> = KeyMap([
         k("low"): [k("back"): .lumbar], k("lower"): [k("back"): .lumbar], k("mid"): [k("back"): .thoracic],
         k("upper"): [k("back"): .thoracic],
@@ -728,6 +735,7 @@ private struct Cursor {
         keys += perDayWords.keys
         keys += lateralities.keys
         keys += twoWordRegions.keys
+        keys += spineLetters.keys
         keys += regions.keys
         keys += sexes.keys
         return KeyTable(keys.map { ($0, 1) })
