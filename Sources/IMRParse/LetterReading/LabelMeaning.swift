@@ -160,9 +160,9 @@ enum LabelMeaning: Sendable, Equatable {
         // A heading whose last word is cut by a hyphen at the line's end ("IMR FINAL DETERMI-" /
         // "NATION") is read over both lines below.
         let cutAtEnd = colon == nil && end - start > 2 && bytes[end - 1] == 45 && TextScan.isAlpha(bytes[end - 2])
-        // (A word as a scan misreads it only before a colon or in capitals: most lines of prose end
-        // with a word of no label and are ruled out with one probe.)
-        let misreadOK = colon != nil || (lastEnd - lastStart > 1 && bytes[lastStart] < 91 && bytes[lastStart + 1] < 91)
+        // (A word as a scan misreads it only in a label with its colon, "Decison rationale:",
+        // "ANALYSlS:": most lines end with a word of no label and are ruled out with one probe.)
+        let misreadOK = colon != nil
         // (The first word likewise: "Decison rationale:", "ANALYSlS:".)
         guard lastStart < lastEnd, cutAtEnd || lookup(bytes, lastStart..<lastEnd, misread: misreadOK) != nil
                 || (lastStart - start > 2 && bytes[lastStart - 2] == 45 && joinsCut(bytes, lastStart..<lastEnd, floor: start))
