@@ -13,6 +13,17 @@ import Testing
         let furniture = noise("text one\nPage 2 of 4\nmore\n- 3 -\nPage 4\nCM13-0012345    Page 2 of 5\nsee page 46 of the MTUS\n")
         #expect(furniture == ["Page 2 of 4", "- 3 -", "Page 4", "CM13-0012345    Page 2 of 5"])
     }
+    /// A page marker abbreviated ("Pg 1 of 2") and a footer's text after it across a column gap
+    /// (ninth round letters): the whole line is page furniture; prose after a marker is not.
+    @Test func pageMarkerWithAFooterInAColumn() {
+        let footer = "Pg 1 of 2          This determination is final and binding (Labor Code 4610.6)."
+        #expect(PageNoise.isPageMarker(Array(footer.utf8), 0..<footer.utf8.count))
+        #expect(PageNoise.isPageMarker(Array("Pg. 2 of 3".utf8), 0..<10))
+        let prose = "Page 2 of 4 of the report describes the examination of the right knee in much more detail than here."
+        #expect(!PageNoise.isPageMarker(Array(prose.utf8), 0..<prose.utf8.count))
+        let furniture = noise("The request is not medically necessary.\n\n" + footer + "\n\n2. Repeat MRI of the lumbar spine\n")
+        #expect(furniture == [footer])
+    }
     @Test func caseNumberLines() {
         let s = "Case Number: CM15-0111923   Date Assigned: 07/20/2015\ntext\nCM15-0111923\nFinal Determination Letter for IMR Case Number CM15-0111923\nthe prior IMR CM15-0111923 upheld the request for an MRI\n"
         #expect(noise(s, caseNumber: "CM15-0111923") == ["CM15-0111923", "Final Determination Letter for IMR Case Number CM15-0111923"])

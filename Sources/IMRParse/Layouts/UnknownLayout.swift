@@ -25,9 +25,15 @@ enum UnknownLayout: LayoutReader {
         return count >= 2 || count + found.countAnywhere(words) >= 2
     }
 
-    /// Whether a line of `range` ends with a decision word ("… - OVERTURNED", "…: Upheld").
+    /// Whether a line of `range` ends with a decision word ("… - OVERTURNED", "…: Upheld") or holds
+    /// list entries in columns ("Item 1  OVERTURNED").
     private static func lines(_ context: LayoutContext, _ range: Range<Int>, haveDecisionLine: Bool) -> Bool {
-        context.lines.significant(in: range).contains { DecisionPhrases.atLineEnd(context.bytes, context.lines[$0].content) != nil }
+        context.lines.significant(in: range).contains { k in
+            let c = context.lines[k].content
+            return DecisionPhrases.atLineEnd(context.bytes, c) != nil
+                || (DecisionPhrases.endsWithWord(context.bytes, c, afterGap: true) && ItemHeaders.numberOpens(context.bytes, c)
+                    && ItemHeaders.entriesInColumns(context.bytes, c) != nil)
+        }
     }
 
     /// A line ending "…: Upheld" or "…: Overturned".

@@ -69,6 +69,28 @@ package enum CitationParser {
         return nil
     }
 
+    /// Where the rationale begins when a rationale field opens with the guideline it relies on
+    /// ("Basis: MTUS Chronic Pain Medical Treatment Guidelines, Biofeedback, pages 24-25.
+    /// Biofeedback is not recommended …", "The MTUS does not address zolpidem. Non-MTUS: Official
+    /// Disability Guidelines …"): the first sentence cites and names a guideline body, and a sentence
+    /// that is no citation follows. Nil when the field does not open so.
+    package static func citationOpening(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        // The first sentence's end (as `rationaleStart` reads sentences).
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] == 46, i + 1 < range.upperBound, TextScan.isSpace(bytes[i + 1]) {
+                var j = i + 1
+                while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+                if j < range.upperBound, (bytes[j] >= 65 && bytes[j] <= 90) || TextScan.isDigit(bytes[j]) || bytes[j] == 34 { break }
+            }
+            i += 1
+        }
+        guard i < range.upperBound, i - range.lowerBound <= 400 else { return nil }
+        let first = range.lowerBound..<(i + 1)
+        guard isCitation(bytes, first), aliasSet.findFirst(in: bytes, first) != nil else { return nil }
+        return rationaleStart(bytes, range)
+    }
+
     /// Whether a sentence cites: it names a guideline, a page or a chapter and does not argue.
     static func isCitation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound

@@ -3,20 +3,65 @@ import Foundation
 /// The ways a letter states a decision: a bare word after a title ("…: Upheld"), a sentence
 /// ("… is not medically necessary and appropriate"), or a determination line ("DETERMINATION: UPHELD").
 enum DecisionPhrases {
+    /// The decision words. "Certified" and "approved" are the IMR's words for a service it finds
+    /// medically necessary (the UR's non-certification reversed), "not certified" and "not approved"
+    /// for one it does not: letters that state decisions so define them that way ("'Certified'
+    /// means the Independent Medical Review reverses the utilization review decision").
     private static let words: [(Phrase, Decision)] = [
         (Phrase("upheld"), .upheld), (Phrase("uphold"), .upheld), (Phrase("overturned"), .overturned), (Phrase("overturn"), .overturned),
+        (Phrase("certified"), .overturned), (Phrase("approved"), .overturned),
+        (Phrase("not certified"), .upheld), (Phrase("not approved"), .upheld),
     ]
 
     /// A decision word filling `range` exactly (a trailing full stop allowed).
     static func word(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
         var r = TextScan.trim(bytes, range)
         if r.count > 1, bytes[r.upperBound - 1] == 46 { r = r.lowerBound..<(r.upperBound - 1) }
-        // The words are six, eight or ten bytes long: most lines are ruled out by their length.
-        guard r.count == 6 || r.count == 8 || r.count == 10 else { return nil }
-        for (phrase, decision) in words where phrase.match(bytes, at: r.lowerBound, end: r.upperBound) == r.upperBound {
-            return Located(decision, r)
+        // The words are six to thirteen bytes long and start with "u", "o", "c", "a" or "n": most
+        // lines are ruled out by their length and first byte.
+        guard r.count >= 6, r.count <= 13 else { return nil }
+        // The one or two words of that length and first letter.
+        let candidates: Range<Int>
+        switch (bytes[r.lowerBound] | 0x20, r.count) {
+        case (117, 6): candidates = 0..<2      // upheld, uphold
+        case (111, 10): candidates = 2..<3     // overturned
+        case (111, 8): candidates = 3..<4      // overturn
+        case (99, 9): candidates = 4..<5       // certified
+        case (97, 8): candidates = 5..<6       // approved
+        case (110, 13): candidates = 6..<7     // not certified
+        case (110, 12): candidates = 7..<8     // not approved
+        default: return nil
+        }
+        for k in candidates where words[k].0.match(bytes, at: r.lowerBound, end: r.upperBound) == r.upperBound {
+            return Located(words[k].1, r)
         }
         return nil
+    }
+
+    /// Whether `content` ends with a decision word ("… OVERTURNED", "… Upheld."), after a space
+    /// (with `afterGap`, after two spaces or a tab).
+    @inline(__always)
+    static func endsWithWord(_ bytes: [UInt8], _ content: Range<Int>, afterGap: Bool = false) -> Bool {
+        var end = content.upperBound
+        if end > content.lowerBound, bytes[end - 1] == 46 { end -= 1 }
+        var start = end
+        while start > content.lowerBound, end - start <= 10, TextScan.isAlpha(bytes[start - 1]) { start -= 1 }
+        guard start > content.lowerBound + 1, start < end, bytes[start - 1] == 32 || bytes[start - 1] == 9 else { return false }
+        if afterGap, bytes[start - 1] == 32, bytes[start - 2] != 32 { return false }
+        return word(bytes, start..<end) != nil
+    }
+
+    /// "certified" or "approved" at `r` with "not" before it ("Lumbar MRI: Not certified"): where
+    /// the "not" starts.
+    private static func notBefore(_ bytes: [UInt8], _ r: Range<Int>, floor: Int) -> Int? {
+        let b = bytes[r.lowerBound] | 0x20
+        guard b == 99 || b == 97 else { return nil }  // "c", "a"
+        var i = r.lowerBound
+        guard i > floor, bytes[i - 1] == 32 || bytes[i - 1] == 9 else { return nil }
+        while i > floor, bytes[i - 1] == 32 || bytes[i - 1] == 9 { i -= 1 }
+        guard i - 3 >= floor, bytes[i - 3] | 0x20 == 110, bytes[i - 2] | 0x20 == 111, bytes[i - 1] | 0x20 == 116,
+              i - 3 == floor || !TextScan.isAlpha(bytes[i - 4]) else { return nil }
+        return i - 3
     }
 
     /// A decision word that ends `content` after a colon ("fluoroscopic guidance:  Upheld"), with the
@@ -26,7 +71,11 @@ enum DecisionPhrases {
         if end > content.lowerBound, bytes[end - 1] == 46 { end -= 1 }
         var start = end
         while start > content.lowerBound, TextScan.isAlpha(bytes[start - 1]) { start -= 1 }
-        guard start < end, end - start <= 10, let decision = word(bytes, start..<end) else { return nil }
+        guard start < end, end - start <= 10, var decision = word(bytes, start..<end) else { return nil }
+        if let n = notBefore(bytes, start..<end, floor: content.lowerBound), let d = word(bytes, n..<end) {
+            decision = d
+            start = n
+        }
         var c = start
         while c > content.lowerBound, TextScan.isSpace(bytes[c - 1]) { c -= 1 }
         guard c > content.lowerBound else { return nil }
@@ -43,6 +92,36 @@ enum DecisionPhrases {
         if bytes[c - 1] == 45, c - 2 > content.lowerBound, bytes[c - 2] == 32 { return (decision, c - 1) }
         if c - 3 > content.lowerBound, bytes[c - 3] == 0xE2, bytes[c - 2] == 0x80, bytes[c - 1] == 0x93 || bytes[c - 1] == 0x94,
            bytes[c - 4] == 32 { return (decision, c - 3) }
+        return nil
+    }
+
+    private static let leadingVerdicts: [(Phrase, Decision)] = [
+        ("upheld", Decision.upheld), ("affirmed", .upheld), ("sustained", .upheld), ("reversed", .overturned), ("overturned", .overturned),
+        ("certified", .overturned), ("approved", .overturned),
+    ].map { (Phrase($0.0), $0.1) }
+
+    /// The decision a decision field states in a few words before anything else ("UR reversed.",
+    /// "Denial upheld.", "NOT CERTIFIED (UR decision upheld)", "UR decision reversed"): up to four
+    /// words, the last a verdict word, "not" before it inverting it; and where the words end. The
+    /// subject is the UR's decision whatever it is called: in a decision field nothing else is
+    /// reversed or upheld.
+    static func leadingDecision(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
+        var i = range.lowerBound
+        var negated = false
+        for _ in 0..<4 {
+            while i < range.upperBound, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+            let s = i
+            while i < range.upperBound, TextScan.isAlpha(bytes[i]) || bytes[i] == 45 || bytes[i] == 39 { i += 1 }
+            guard i > s else { return nil }
+            if i - s == 3, bytes[s] | 0x20 == 110, bytes[s + 1] | 0x20 == 111, bytes[s + 2] | 0x20 == 116 { negated = true; continue }
+            for (phrase, decision) in leadingVerdicts where phrase.match(bytes, at: s, end: i) == i {
+                // The words end there: a stop, a bracket, the line's end.
+                guard i >= range.upperBound || !TextScan.isAlpha(bytes[i]) else { return nil }
+                let d: Decision = negated ? (decision == .upheld ? .overturned : .upheld) : decision
+                return Located(d, range.lowerBound..<i)
+            }
+            if negated { return nil }
+        }
         return nil
     }
 

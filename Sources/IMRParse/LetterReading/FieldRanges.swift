@@ -15,6 +15,8 @@ struct FieldRanges: Sendable {
             case .rationale: rationale
             case .decision: decision
             case .title: title
+            // The UR's own decision is read past, never kept: no slot (a draft is copied often).
+            case .urDecision: nil
             }
         }
         set {
@@ -24,6 +26,7 @@ struct FieldRanges: Sendable {
             case .rationale: rationale = newValue
             case .decision: decision = newValue
             case .title: title = newValue
+            case .urDecision: break
             }
         }
     }

@@ -19,6 +19,14 @@ enum ItemBuilder {
                 fields[.rationale] = split..<r.upperBound
             }
         }
+        // A rationale that opens with the guideline it relies on, in an item without a guideline
+        // field ("Basis: MTUS …, pages 24-25. Biofeedback is not recommended …"): the citation is
+        // the reviewer's guideline.
+        if fields[.reviewer] == nil, fields[.claimsAdministrator] == nil, let r = fields[.rationale].map({ lines.trim($0) }), !r.isEmpty,
+           let split = CitationParser.citationOpening(lines.bytes, r) {
+            fields[.reviewer] = r.lowerBound..<split
+            fields[.rationale] = split..<r.upperBound
+        }
         if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
         if let r = fields[.reviewer], let reviewer = citation(r, lines) {
             item.imrGuideline = CitationParser.adopting(reviewer, claims: item.claimsAdministratorGuideline)
@@ -56,6 +64,11 @@ enum ItemBuilder {
         while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
         var found: Located<Decision>? = DecisionPhrases.word(bytes, r.lowerBound..<e)
         var statementEnd = e
+        // A few words ending in a verdict word: "UR reversed.", "Denial upheld.", "NOT CERTIFIED".
+        if found == nil, let d = DecisionPhrases.leadingDecision(bytes, r) {
+            found = d
+            statementEnd = d.range.upperBound
+        }
         if found == nil {
             // The first sentence only.
             var s = r.lowerBound
@@ -93,6 +106,7 @@ enum ItemBuilder {
         let bytes = lines.bytes
         var r = lines.trim(range)
         guard !r.isEmpty else { return r }
+        if let t = ItemHeaders.oneAsLetter(bytes, r) { r = lines.trim(t..<r.upperBound) }
         var i = r.lowerBound
         if let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: r.upperBound) {
             var j = e

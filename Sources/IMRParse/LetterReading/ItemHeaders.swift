@@ -19,10 +19,11 @@ enum ItemHeaders {
         let bytes = lines.bytes
         // Which forms the block may hold, from its lines' first bytes: most blocks (a citation, a
         // rationale ending in the next "<title>: Upheld") hold no numbered line and no "Regarding".
-        var numbered = false, regarding = false
+        var numbered = false, regarding = false, question = false
         for k in sig {
+            if bytes[lines[k].contentEnd - 1] == 63 { question = true }
             let b = bytes[lines[k].contentStart] | 0x20
-            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 {
+            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 || b == 108 {
                 if itemNumber(bytes, lines[k].content) != nil { numbered = true }
                 if b == 114, regardingStart(lines, k) != nil { regarding = true }
             }
@@ -32,8 +33,66 @@ enum ItemHeaders {
         if numbered || labelFollows { out = merged(sentenceHeaders(lines, block, labelFollows, sig), out) }
         if numbered || regarding { out = merged(out, regardingHeaders(lines, block, labelFollows, sig)) }
         if numbered { out = merged(out, numberedTitleHeaders(lines, block, labelFollows, sig)) }
+        if question { out = merged(questionHeaders(lines, block, sig), out) }
         if !labelFollows { out = merged(out, sentenceOverRationale(lines, block, sig, others: out)) }
         return out
+    }
+
+    private static let questionVerbs = WordSet(["is", "are", "was", "were"])
+    private static let necessaryQuestion = [Phrase("medically necessary and appropriate ?"), Phrase("medically necessary ?")]
+
+    /// "A. Is omeprazole 20 mg #30 medically necessary?" — the item asked as a question (a letter that
+    /// sets out the questions presented and answers each): the title is what the question asks
+    /// about. The question starts a line, after an optional item number or letter ("1.", "A.",
+    /// "(b)"), with "Is", "Are", "Was" or "Were", and ends within three lines with "medically
+    /// necessary (and appropriate)?"; lines that end with a question mark are the only ones tried.
+    static func questionHeaders(_ lines: LetterLines, _ block: Range<Int>, _ sig: [Int]) -> [ItemHeader] {
+        let bytes = lines.bytes
+        var out: [ItemHeader] = []
+        var from = 0
+        for (p, k) in sig.enumerated() where lines[k].contentEnd <= block.upperBound && bytes[lines[k].contentEnd - 1] == 63 {
+            // The question's first line: this one or up to two above that end no sentence.
+            var candidates = [p]
+            var q = p
+            while q > from, p - q < 2, !ItemScanner.endsSentence(lines, sig[q - 1]) { q -= 1; candidates.append(q) }
+            for first in candidates.reversed() {
+                let c = lines[sig[first]].content
+                let (number, textStart) = questionNumber(bytes, c)
+                var e = textStart
+                while e < c.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+                guard e > textStart, e < c.upperBound, bytes[e] == 32, questionVerbs.contains(bytes, textStart..<e) else { continue }
+                let end = lines[k].contentEnd
+                // "medically necessary" closing the question, its "?" the question's end.
+                var m = end - 1
+                var found: Int? = nil
+                while m > e, end - m <= 60 {
+                    if bytes[m] | 0x20 == 109, Phrase.matchAny(necessaryQuestion, bytes, at: m, end: end).map({ $0.1 == end }) ?? false { found = m; break }
+                    m -= 1
+                }
+                guard let titleEnd = found else { continue }
+                let title = lines.trim(e..<titleEnd)
+                guard !title.isEmpty, title.count <= 250 else { continue }
+                out.append(ItemHeader(title: title, decision: nil, end: end, start: c.lowerBound, form: .question, number: number))
+                from = p + 1
+                break
+            }
+        }
+        return out
+    }
+
+    /// The item number or letter before a question ("1.", "A.", "(b)", "Question 2:"): its number
+    /// (a letter counts from A) and where the question's words start.
+    private static func questionNumber(_ bytes: [UInt8], _ c: Range<Int>) -> (Int?, Int) {
+        if let (n, t) = itemNumber(bytes, c) { return (n, t) }
+        var i = c.lowerBound
+        let bracket = bytes[i] == 40
+        if bracket { i += 1 }
+        guard i + 2 < c.upperBound, TextScan.isAlpha(bytes[i]), bytes[i + 1] == 46 || bytes[i + 1] == 41,
+              bytes[i + 2] == 32 || bytes[i + 2] == 9, !bracket || bytes[i + 1] == 41 else { return (nil, c.lowerBound) }
+        let n = Int(bytes[i] | 0x20) - 96
+        var t = i + 2
+        while t < c.upperBound, bytes[t] == 32 || bytes[t] == 9 { t += 1 }
+        return (n, t)
     }
 
     /// "Meloxicam 15 mg #30 is medically necessary and appropriate." alone on its line, unnumbered,
@@ -141,7 +200,17 @@ enum ItemHeaders {
                     continue
                 }
             }
-            if let found = DecisionPhrases.atLineEnd(bytes, content) {
+            let atEnd = DecisionPhrases.atLineEnd(bytes, content)
+            // Entries in columns, "Item 1 .... OVERTURNED      Item 2 .... UPHELD" or "Item 4  UPHELD":
+            // one header each (asked only of a line that ends with a decision after a leader, a
+            // colon, a gap or a dash, or after two spaces).
+            if numberOpens(bytes, content), atEnd != nil || DecisionPhrases.endsWithWord(bytes, content, afterGap: true),
+               let entries = entriesInColumns(bytes, content) {
+                out += entries
+                floor = p + 1
+                continue
+            }
+            if let found = atEnd {
                 decision = found.decision
                 colon = found.colon
                 // The decision's label on the title's line ("… 2X3      DETERMINATION: OVERTURNED").
@@ -176,6 +245,82 @@ enum ItemHeaders {
                                   number: itemNumber(bytes, title)?.number))
         }
         return out
+    }
+
+    /// A line of list entries in columns, each an item number and its decision ("Item 1 ....
+    /// OVERTURNED      Item 2 .... UPHELD      Item 3 .... OVERTURNED", a list laid out across the
+    /// page), or one entry of a bare number and its decision after a gap ("Item 4  UPHELD"): a
+    /// header per entry, titled by its number. Cells are separated by two or more spaces or a tab;
+    /// an entry is a cell ending in a decision word after a leader, a colon or a dash, or a cell and
+    /// a decision word in the next. Nil unless every cell belongs to an entry and every entry opens
+    /// with an item number.
+    static func entriesInColumns(_ bytes: [UInt8], _ content: Range<Int>) -> [ItemHeader]? {
+        var entries: [ItemHeader] = []
+        var pending: Range<Int>? = nil
+        var i = content.lowerBound
+        let end = content.upperBound
+        var gaps = 0
+        while i < end {
+            let s = i
+            // One cell: up to a run of two spaces or a tab.
+            while i < end, bytes[i] != 9, !(bytes[i] == 32 && i + 1 < end && (bytes[i + 1] == 32 || bytes[i + 1] == 9)) { i += 1 }
+            let cell = s..<i
+            while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+            if i < end { gaps += 1 }
+            if let title = pending {
+                guard let d = DecisionPhrases.word(bytes, cell) else { return nil }
+                entries.append(ItemHeader(title: title, decision: d, end: cell.upperBound, start: title.lowerBound, form: .decisionLabel,
+                                          number: itemNumber(bytes, title)?.number ?? bareNumber(bytes, title)))
+                pending = nil
+                continue
+            }
+            if let (d, colon) = DecisionPhrases.atLineEnd(bytes, cell), colon > cell.lowerBound {
+                var t = colon
+                while t > cell.lowerBound, bytes[t - 1] == 32 { t -= 1 }
+                guard let n = itemNumber(bytes, cell.lowerBound..<t)?.number ?? bareNumber(bytes, cell.lowerBound..<t) else { return nil }
+                entries.append(ItemHeader(title: cell.lowerBound..<t, decision: d, end: cell.upperBound, start: cell.lowerBound, form: .decisionLabel,
+                                          number: n))
+            } else {
+                guard itemNumber(bytes, cell) != nil || bareNumber(bytes, cell) != nil else { return nil }
+                pending = cell
+            }
+        }
+        guard pending == nil, gaps > 0, !entries.isEmpty else { return nil }
+        // A single entry only when its title is the number alone ("Item 4  UPHELD").
+        if entries.count == 1, bareNumber(bytes, entries[0].title) == nil { return nil }
+        return entries
+    }
+
+    private static let numberWordsItem = [Phrase("item"), Phrase("issue")]
+
+    /// Whether `content` opens with an item number's start: a digit, or "Item"/"Issue" and a
+    /// number ("Item 1 ....", "Issue #2"). Most lines fail on their first byte.
+    @inline(__always)
+    static func numberOpens(_ bytes: [UInt8], _ content: Range<Int>) -> Bool {
+        let b = bytes[content.lowerBound]
+        if TextScan.isDigit(b) { return true }
+        // "it" of "item", "is" of "issue".
+        guard b | 0x20 == 105, content.count > 5, bytes[content.lowerBound + 1] | 0x20 == 116 || bytes[content.lowerBound + 1] | 0x20 == 115,
+              let (_, e) = Phrase.matchAny(numberWordsItem, bytes, at: content.lowerBound, end: content.upperBound) else { return false }
+        var i = e
+        while i < content.upperBound, bytes[i] == 32 || bytes[i] == 35 { i += 1 }
+        return i < content.upperBound && TextScan.isDigit(bytes[i])
+    }
+
+    /// The number when `r` is a worded item number and nothing else ("Item 4", "Issue #2", "Item
+    /// No. 3:").
+    private static func bareNumber(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, let (_, e) = Phrase.matchAny(numberWordsItem, bytes, at: r.lowerBound, end: r.upperBound) else { return nil }
+        var i = e
+        while i < r.upperBound, bytes[i] == 32 || bytes[i] == 35 { i += 1 }
+        if i + 2 < r.upperBound, bytes[i] | 0x20 == 110, bytes[i + 1] | 0x20 == 111, bytes[i + 2] == 46 { i += 3 }  // "No."
+        while i < r.upperBound, bytes[i] == 32 { i += 1 }
+        var n = 0
+        let digits = i
+        while i < r.upperBound, TextScan.isDigit(bytes[i]), i - digits < 2 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        guard i > digits else { return nil }
+        while i < r.upperBound, bytes[i] == 58 || bytes[i] == 46 || bytes[i] == 32 { i += 1 }
+        return i == r.upperBound ? n : nil
     }
 
     /// "1. <title> is not medically necessary and appropriate." A numbered line may start a header
@@ -332,12 +477,24 @@ enum ItemHeaders {
         var out: [ItemHeader] = []
         for (p, k) in sig.enumerated() {
             guard let start = regardingStart(lines, k), let titleStart = regarding.match(bytes, at: start, end: block.upperBound) else { continue }
-            // The title ends at the colon that ends a line, within a few lines.
+            // The title ends at the colon that ends a line, within a few lines, or at a colon the
+            // decision follows on its line ("Regarding the request for zolpidem 10 mg #30: the
+            // reviewer upholds the UR denial."), before any sentence ends.
             var titleEnd = min(lines[k].contentEnd, block.upperBound)
             var end = titleEnd
-            for q in p..<min(sig.count, p + 6) {
+            lines: for q in p..<min(sig.count, p + 6) {
                 let c = lines[sig[q]].content
                 if q > p, regardingStart(lines, sig[q]) != nil { break }
+                var i = q == p ? titleStart : c.lowerBound
+                while i + 1 < min(c.upperBound, block.upperBound) {
+                    if bytes[i] == 58, bytes[i + 1] == 32 || bytes[i + 1] == 9 {
+                        titleEnd = i
+                        end = i + 1
+                        break lines
+                    }
+                    if bytes[i] == 46, bytes[i + 1] == 32, i > titleStart, TextScan.isAlpha(bytes[i - 1]), i - 3 >= titleStart, TextScan.isAlpha(bytes[i - 3]) { break lines }
+                    i += 1
+                }
                 if c.upperBound <= block.upperBound, bytes[c.upperBound - 1] == 58 {
                     titleEnd = c.upperBound - 1
                     end = c.upperBound
@@ -477,6 +634,19 @@ enum ItemHeaders {
         itemNumber(bytes, content)?.textStart
     }
 
+    /// After "l. " (or "l)") at the start of `content`, where a title starting with a capital letter
+    /// or a digit begins: the number one as a scan reads it ("l. EMG/NCV of …"). ("I." is left alone:
+    /// it numbers sections as often as items.)
+    static func oneAsLetter(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
+        let i = content.lowerBound
+        guard i + 3 < content.upperBound, bytes[i] == 108, bytes[i + 1] == 46 || bytes[i + 1] == 41,
+              bytes[i + 2] == 32 || bytes[i + 2] == 9 else { return nil }
+        var t = i + 2
+        while t < content.upperBound, bytes[t] == 32 || bytes[t] == 9 { t += 1 }
+        guard t < content.upperBound, (bytes[t] >= 65 && bytes[t] <= 90) || TextScan.isDigit(bytes[t]) else { return nil }
+        return t
+    }
+
     /// The item number at the start of `content` ("1.", "2)", "(3)", "Issue 3:", "Item #4 -",
     /// "Request No. 5:") and where the text after it begins.
     static func itemNumber(_ bytes: [UInt8], _ content: Range<Int>) -> (number: Int, textStart: Int)? {
@@ -485,7 +655,9 @@ enum ItemHeaders {
         guard i < end else { return nil }
         let b = TextScan.lower(bytes[i])
         // Digits, "(", or the "i" of "issue"/"item" or "r" of "request": most lines fail here.
-        guard TextScan.isDigit(b) || b == 105 || b == 114 || b == 40 else { return nil }
+        guard TextScan.isDigit(b) || b == 105 || b == 114 || b == 40 || b == 108 else { return nil }
+        // "l." before a title: the "1." of a scan read as a letter.
+        if bytes[i] == 108 { return oneAsLetter(bytes, content).map { (1, $0) } }
         if b == 105 || b == 114 {
             guard i + 2 < end else { return nil }
             let b1 = bytes[i + 1] | 0x20, b2 = bytes[i + 2] | 0x20

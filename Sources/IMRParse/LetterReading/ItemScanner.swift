@@ -1,8 +1,9 @@
 /// The labelled fields of a disputed item: the two guideline citations and the rationale (in the
-/// order letters usually give them), a decision line ("Decision: Upheld") and a title line
-/// ("Treatment requested: Lumbar MRI").
+/// order letters usually give them), a decision line ("Decision: Upheld"), a title line
+/// ("Treatment requested: Lumbar MRI") and the utilization review's own decision on the item ("UR
+/// action: Non-certified 05/02/2014"), which is no decision of the review and starts no item.
 enum FieldLabel: Int, Sendable, Comparable {
-    case claimsAdministrator = 0, reviewer = 1, rationale = 2, decision = 3, title = 4
+    case claimsAdministrator = 0, reviewer = 1, rationale = 2, decision = 3, title = 4, urDecision = 5
 
     static func < (a: FieldLabel, b: FieldLabel) -> Bool { a.rawValue < b.rawValue }
 
@@ -99,6 +100,8 @@ struct ItemHeader: Sendable {
         case regarding
         /// "2. <title>" alone, a field label or a decision after it.
         case numberedTitle
+        /// "A. Is <title> medically necessary?"
+        case question
         /// "Treatment requested: <title>"
         case titleLabel
         /// The lines before a label that came back round without a header.
@@ -111,6 +114,7 @@ struct ItemHeader: Sendable {
             case .sentence: "sentence"
             case .regarding: "regarding"
             case .numberedTitle: "numberedTitle"
+            case .question: "question"
             case .titleLabel: "titleLabel"
             case .tail: "tail"
             }
@@ -284,7 +288,7 @@ struct ItemScanner {
             if let t = titleHeader { headers.insert(t, at: 0) }
             // Does the next label come back round without a header between?
             var orphanNext = false
-            if let next = nextLabel, next != .title, headers.isEmpty {
+            if let next = nextLabel, next != .title, next != .urDecision, headers.isEmpty {
                 // A label repeats one the item has (or comes before any item): a new item starts,
                 // with the title at the block's tail or none. A label earlier in the usual order than
                 // one the item has ("Claims Administrator guideline:" after its rationale) starts one

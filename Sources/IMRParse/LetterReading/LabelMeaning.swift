@@ -13,7 +13,7 @@ import Foundation
 /// administrator's guideline, a guideline word alone the reviewer's, a rationale word the
 /// rationale, a summary word the case summary, and so on.
 enum LabelMeaning: Sendable, Equatable {
-    case claimsAdministratorGuideline, reviewerGuideline, rationale, decision, title
+    case claimsAdministratorGuideline, reviewerGuideline, rationale, decision, title, urDecision
     case caseSummary, items, documents, qualifications, howMade
 
     /// The field label this meaning is, if it is one.
@@ -24,6 +24,7 @@ enum LabelMeaning: Sendable, Equatable {
         case .rationale: .rationale
         case .decision: .decision
         case .title: .title
+        case .urDecision: .urDecision
         default: nil
         }
     }
@@ -82,11 +83,11 @@ enum LabelMeaning: Sendable, Equatable {
         add(["rationale", "reason", "basis", "explanation", "why", "discussion", "analysis"], .rationale)
         add(["rationales", "reasons"], [.rationale, .plural])
         add(["summary", "history", "background", "synopsis", "overview"], .summary)
-        add(["decision", "determination", "outcome"], .decision)
+        add(["decision", "determination", "outcome", "result", "action"], .decision)
         add(["decisions", "determinations"], [.decision, .plural])
-        add(["issue", "item", "treatment", "service", "request", "procedure", "medication"], .issue)
+        add(["issue", "item", "treatment", "service", "request", "procedure", "medication", "question"], .issue)
         add(["issues", "items", "treatments", "services", "requests", "procedures", "medications", "item/service", "items/services",
-             "treatment/service", "treatments/services"], [.issue, .plural])
+             "treatment/service", "treatments/services", "questions"], [.issue, .plural])
         add(["disputed", "dispute", "requested", "contested"], .disputed)
         add(["documents", "document", "documentation", "materials", "records", "record"], .documents)
         add(["reviewed", "considered", "received", "submitted"], .reviewed)
@@ -99,7 +100,7 @@ enum LabelMeaning: Sendable, Equatable {
              "reviewers", "expert", "expert's", "physician", "physician's", "professional", "independent", "imr", "maximus", "federal",
              "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
              "governing", "mtus", "acoem", "odg", "list", "brief", "was", "were", "is", "evidence-based", "evidence", "based", "which",
-             "specific", "current", "their", "was", "we", "our", "er"], [])
+             "specific", "current", "their", "was", "we", "our", "er", "presented"], [])
         return v
     }()
 
@@ -156,12 +157,20 @@ enum LabelMeaning: Sendable, Equatable {
         if lastEnd > start + 3, bytes[lastEnd - 1] | 0x20 == 115, bytes[lastEnd - 2] == 40 { lastEnd -= 2 }  // "guideline(s" → "guideline"
         var lastStart = lastEnd
         while lastStart > start, TextScan.isAlpha(bytes[lastStart - 1]) || bytes[lastStart - 1] == 39 { lastStart -= 1 }
-        guard lastStart < lastEnd, wordSet.index(bytes, lastStart..<lastEnd) != nil || curlyPossessive(bytes, lastStart..<lastEnd) != nil
+        // A heading whose last word is cut by a hyphen at the line's end ("IMR FINAL DETERMI-" /
+        // "NATION") is read over both lines below.
+        let cutAtEnd = colon == nil && end - start > 2 && bytes[end - 1] == 45 && TextScan.isAlpha(bytes[end - 2])
+        // (A word as a scan misreads it only in a label with its colon, "Decison rationale:",
+        // "ANALYSlS:": most lines end with a word of no label and are ruled out with one probe.)
+        let misreadOK = colon != nil
+        // (The first word likewise: "Decison rationale:", "ANALYSlS:".)
+        guard lastStart < lastEnd, cutAtEnd || lookup(bytes, lastStart..<lastEnd, misread: misreadOK) != nil
+                || (lastStart - start > 2 && bytes[lastStart - 2] == 45 && joinsCut(bytes, lastStart..<lastEnd, floor: start))
         else { return nil }
         // The first word must be a label word.
         var w = start
         while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
-        guard w > start, let first = wordSet.index(bytes, start..<w) ?? curlyPossessive(bytes, start..<w),
+        guard w > start, let first = lookup(bytes, start..<w, misread: misreadOK),
               sectionsOnly ? !words[first].isDisjoint(with: sectionStarts) || firstGlue.contains(bytes, start..<w)
                            : !words[first].subtracting([.and, .plural]).isEmpty || firstGlue.contains(bytes, start..<w) else { return nil }
         // A short line may still be a label whose colon is on the next line.
@@ -175,6 +184,13 @@ enum LabelMeaning: Sendable, Equatable {
             guard wrapped || colon - start <= 140, let flags = wrapped ? flags(lines, start..<colon, maxWords: 14) : flags(bytes, start..<colon, maxWords: 14)
             else { return nil }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
+            // The UR's decision stated in words ("UR action: Non-certified 05/02/2014"); "UR
+            // decision: 07/06/2018" in a letter's header is a date.
+            if meaning == .urDecision {
+                var v = colon + 1
+                while v < bytes.count, bytes[v] == 32 || bytes[v] == 9 { v += 1 }
+                guard v < bytes.count, TextScan.isAlpha(bytes[v]) else { return nil }
+            }
             return Found(meaning: meaning, labelEnd: colon, valueStart: colon + 1, hasColon: true)
         }
         // A heading alone on its line: short, no sentence punctuation at its end.
@@ -291,6 +307,30 @@ enum LabelMeaning: Sendable, Equatable {
     /// The flags of the words in `range` over several lines, leaving out the page furniture between
     /// them (a label wrapped across a page break).
     private static func flags(_ lines: LetterLines, _ range: Range<Int>, maxWords: Int) -> Flags? {
+        // A word cut by a hyphen at a line's end ("DETERMI-" / "NATION"): the lines' words read as
+        // one text with the halves joined.
+        var pieces: [Range<Int>] = []
+        var cut = false
+        var k0 = lines.lineIndex(at: range.lowerBound)
+        while k0 < lines.count, lines[k0].start < range.upperBound {
+            if lines.isSignificant(k0) {
+                let r = max(range.lowerBound, lines[k0].contentStart)..<min(range.upperBound, lines[k0].contentEnd)
+                if !r.isEmpty {
+                    if pieces.last.map({ lines.bytes[$0.upperBound - 1] == 45 && $0.count > 1 && TextScan.isAlpha(lines.bytes[$0.upperBound - 2]) }) ?? false { cut = true }
+                    pieces.append(r)
+                }
+            }
+            k0 += 1
+        }
+        if cut {
+            var joined: [UInt8] = []
+            for r in pieces {
+                if let last = joined.last, last == 45, joined.count > 1, TextScan.isAlpha(joined[joined.count - 2]) { joined.removeLast() }
+                else if !joined.isEmpty { joined.append(32) }
+                joined += lines.bytes[r]
+            }
+            return flags(joined, 0..<joined.count, maxWords: maxWords)
+        }
         var all: Flags = []
         var k = lines.lineIndex(at: range.lowerBound)
         var count = 0
@@ -341,11 +381,44 @@ enum LabelMeaning: Sendable, Equatable {
             count += 1
             if count > maxWords { return nil }
             if fieldWords.contains(bytes, s..<e) { return nil }
-            guard let k = wordSet.index(bytes, s..<e) ?? curlyPossessive(bytes, s..<e) else { return nil }
+            // A word cut by a hyphen and a space ("DETER- MINATIONS", a line's end lost): the two
+            // halves read as one word.
+            if e - s > 2, bytes[e - 1] == 45, TextScan.isAlpha(bytes[e - 2]) {
+                var j = e
+                while j < range.upperBound, bytes[j] == 32 || bytes[j] == 9 { j += 1 }
+                var t = j
+                while t < range.upperBound, TextScan.isAlpha(bytes[t]) { t += 1 }
+                guard t > j else { return nil }
+                let word = Array(bytes[s..<(e - 1)]) + Array(bytes[j..<t])
+                guard let k = lookup(word, 0..<word.count) else { return nil }
+                flags.formUnion(words[k])
+                i = t
+                continue
+            }
+            guard let k = lookup(bytes, s..<e) else { return nil }
             flags.formUnion(words[k])
             if plural { flags.insert(.plural) }
         }
         return (flags, count)
+    }
+
+    /// Whether the word at `r` ends a label word cut by a hyphen and a space before it ("DETER-
+    /// MINATIONS").
+    private static func joinsCut(_ bytes: [UInt8], _ r: Range<Int>, floor: Int) -> Bool {
+        var h = r.lowerBound
+        while h > floor, bytes[h - 1] == 32 { h -= 1 }
+        guard h < r.lowerBound, h - 2 >= floor, bytes[h - 1] == 45, TextScan.isAlpha(bytes[h - 2]) else { return false }
+        var s = h - 1
+        while s > floor, TextScan.isAlpha(bytes[s - 1]) { s -= 1 }
+        let word = Array(bytes[s..<(h - 1)]) + Array(bytes[r])
+        return lookup(word, 0..<word.count) != nil
+    }
+
+    /// A label word as the text spells it: exactly, with a curly apostrophe, or as a scan misreads
+    /// it ("ANALYSlS", "Decison"; see `WordSetIndex.misread`).
+    @inline(__always)
+    private static func lookup(_ bytes: [UInt8], _ r: Range<Int>, misread: Bool = true) -> Int? {
+        wordSet.index(bytes, r) ?? curlyPossessive(bytes, r) ?? (misread ? wordSet.misread(bytes, r) : nil)
     }
 
     /// "administrator’s" (a curly apostrophe) looked up as "administrator's".
@@ -371,6 +444,8 @@ enum LabelMeaning: Sendable, Equatable {
         if f.contains(.summary), !f.contains(.decision), !f.contains(.rationale) { return .caseSummary }
         if f.contains(.rationale) { return .rationale }
         if f.contains(.decision), !f.contains(.issue), !f.contains(.claims) { return standalone ? nil : .decision }
+        // "UR action:", "Utilization review decision:": the UR's decision on the item, not the review's.
+        if f.contains(.decision), f.contains(.claims), !f.contains(.issue), !standalone { return .urDecision }
         if f.contains(.issue), f.contains(.disputed), !standalone { return .title }
         return nil
     }
@@ -384,6 +459,8 @@ struct WordSetIndex: Sendable {
     private let storage: [UInt8]
     private let starts: [Int32]
     private let map: KeyMap<Int32>
+    /// Each word of eight or more letters with one letter left out, to the word (the first wins).
+    private let dropped: KeyMap<Int32>
 
     init(_ list: [String]) {
         var storage: [UInt8] = []
@@ -401,6 +478,19 @@ struct WordSetIndex: Sendable {
         self.storage = storage
         self.starts = starts
         map = KeyMap(entries)
+        var cut: [(UInt64, Int32)] = []
+        for (k, w) in list.enumerated() {
+            let bytes = Array(w.utf8)
+            guard bytes.count >= 8, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { continue }
+            for j in bytes.indices {
+                // FNV-1a of the word without its letter `j` (a word of the list itself is no misreading).
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for (i, b) in bytes.enumerated() where i != j { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                if map[h] == nil { cut.append((h, Int32(k))) }
+            }
+        }
+        // Later entries of a repeated key win in a `KeyMap`: reversed, the first word wins.
+        dropped = KeyMap(cut.reversed())
     }
 
     /// FNV-1a of the bytes, ASCII case folded.
@@ -409,6 +499,36 @@ struct WordSetIndex: Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for i in range { h = (h ^ UInt64(TextScan.lower(bytes[i]))) &* 0x100_0000_01b3 }
         return h
+    }
+
+    /// A word of the list as a scan or a typist misreads it, when it is none exactly: an "l" for
+    /// an "I" in a word in capitals ("ANALYSlS", "DETERMINATlONS"), or a word of eight or more
+    /// letters with one letter dropped ("Decison"). One or two more probes, only for words of
+    /// seven letters or more.
+    func misread(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        // A label's words are capitalised: a word in lower case is prose, not a misread label word.
+        guard range.count >= 7, range.count <= 24, bytes[range.lowerBound] >= 65, bytes[range.lowerBound] <= 90 else { return nil }
+        var capitals = 0, ells = 0, otherLower = 0
+        for i in range {
+            let b = bytes[i]
+            if b >= 65 && b <= 90 { capitals += 1 } else if b == 108 { ells += 1 } else if b >= 97 && b <= 122 { otherLower += 1 } else { return nil }
+        }
+        if ells > 0, otherLower == 0, capitals >= 2 {
+            var w = Array(bytes[range])
+            for j in w.indices where w[j] == 108 { w[j] = 105 }
+            if let k = index(w, 0..<w.count) { return k }
+        }
+        guard let k = dropped[Self.key(bytes, range)] else { return nil }
+        // The word with one of its letters left out is the text's word.
+        let s = Int(starts[Int(k)]), e = Int(starts[Int(k) + 1])
+        guard e - s == range.count + 1 else { return nil }
+        var skipped = false
+        var j = 0
+        for i in 0..<(e - s) {
+            if j < range.count, TextScan.lower(bytes[range.lowerBound + j]) == storage[s + i] { j += 1 }
+            else if !skipped { skipped = true } else { return nil }
+        }
+        return Int(k)
     }
 
     func index(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {

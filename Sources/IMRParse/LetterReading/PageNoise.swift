@@ -120,19 +120,24 @@ enum PageNoise {
         if let start = pageOfBackward(bytes, content), start == content.lowerBound || TextScan.isSpace(bytes[start - 1]) {
             return true
         }
-        // "Page N of M …" at the start of a short line.
-        if content.count <= 80, let e = pageOfForward(bytes, content), e == content.upperBound || TextScan.isSpace(bytes[e]) {
-            return true
+        // "Page N of M …" at the start of a short line, or of a footer whose text stands after a
+        // column gap ("Pg 1 of 2          This determination is final and binding (Labor Code 4610.6).").
+        if content.count <= 160, let e = pageOfForward(bytes, content), e == content.upperBound || TextScan.isSpace(bytes[e]) {
+            if content.count <= 80 { return true }
+            if e + 3 <= content.upperBound, bytes[e] == 9 || (bytes[e] == 32 && bytes[e + 1] == 32 && bytes[e + 2] == 32) { return true }
         }
         return false
     }
 
     private static let pageWord = Phrase("page"), ofWord = Phrase("of")
+    /// "Pg 2 of 4", "Pg. 2 of 4": the page word abbreviated.
+    private static let pgWord = Phrase("pg")
 
     /// "Page N of M" starting at the beginning of `content`: its end.
     private static func pageOfForward(_ b: [UInt8], _ content: Range<Int>) -> Int? {
         let end = content.upperBound
-        guard var i = pageWord.match(b, at: content.lowerBound, end: end) else { return nil }
+        guard var i = pageWord.match(b, at: content.lowerBound, end: end) ?? pgWord.match(b, at: content.lowerBound, end: end) else { return nil }
+        if i < end, b[i] == 46 { i += 1 }  // "Pg."
         func spaces() -> Bool { let s = i; while i < end, b[i] == 32 || b[i] == 9 { i += 1 }; return i > s }
         func number() -> Bool { let s = i; while i < end, TextScan.isDigit(b[i]), i - s < 5 { i += 1 }; return i > s && i - s <= 4 }
         guard spaces(), number(), spaces(), let o = ofWord.match(b, at: i, end: end) else { return nil }

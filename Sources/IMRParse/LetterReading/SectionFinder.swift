@@ -82,7 +82,7 @@ enum SectionFinder {
             var isLabel = false
             if !words {
                 // Listed headings only (what a known layout needs).
-            } else if TextScan.isDigit(bytes[start]), let s = sectionNumberEnd(bytes, lines[k].content),
+            } else if TextScan.isDigit(bytes[start]) || bytes[start] == 40, let s = sectionNumberEnd(bytes, lines[k].content),
                       let (label, value) = FieldLabel.label(bytes, at: s, end: bytes.count, fieldTables).flatMap({ f in f.1 >= lines[k].contentEnd ? nil : f })
                         ?? LabelMeaning.read(lines, line: k, from: s).flatMap({ f in f.meaning.fieldLabel.map { ($0, f.valueStart) } }) {
                 // A numbered section that is a field's label ("2. GUIDELINES RELIED UPON", "3. BASIS FOR
@@ -241,12 +241,22 @@ enum SectionFinder {
         return !bytes[rest].contains(where: TextScan.isAlnum)
     }
 
-    /// After a section number at the start of `content` ("1.", "2)", "IV.", "B.", "Section 3:",
+    /// After a section number at the start of `content` ("1.", "2)", "(3)", "IV.", "B.", "Section 3:",
     /// "Part 2 -"), where the heading's words begin; nil when the line is not numbered so.
     static func sectionNumberEnd(_ bytes: [UInt8], _ content: Range<Int>) -> Int? {
         var i = content.lowerBound
         let end = content.upperBound
         guard i + 1 < end else { return nil }
+        // "(3) Guidelines:": a number in brackets (the fields of an item numbered under its title).
+        if bytes[i] == 40 {
+            i += 1
+            let digits = i
+            while i < end, TextScan.isDigit(bytes[i]), i - digits < 2 { i += 1 }
+            guard i > digits, i + 1 < end, bytes[i] == 41, bytes[i + 1] == 32 || bytes[i + 1] == 9 else { return nil }
+            i += 1
+            while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+            return i < end ? i : nil
+        }
         // A digit, "I", "V", "X", "s(ection)", "p(art)", or a capital letter then "." or ")": most
         // lines fail on their first two bytes.
         let b0 = bytes[i], b1 = bytes[i + 1]
