@@ -39,6 +39,11 @@ import IMRParse
         #expect(r.levels == ["L2-L3"])
         #expect(r.laterality == "left")
         #expect(r.bodyRegion == "lumbar")
+        // A part asked for on its own line serves the procedure it is for.
+        #expect(parse("IV sedation for the medial branch blocks").components == ["medial_branch_block"])
+        #expect(parse("Fluoroscopic guidance for the lumbar epidural steroid injection").components == ["epidural_steroid_injection"])
+        // A treatment before the purpose is the request: "PT for the knee after the arthroscopy".
+        #expect(parse("Physical therapy for the knee after arthroscopy").components == ["physical_therapy"])
     }
 
     @Test func bundleListsEveryFamily() {

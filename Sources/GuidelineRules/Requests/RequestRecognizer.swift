@@ -95,16 +95,21 @@ package struct RequestRecognizer: Sendable {
         let matches = trie.matches(in: tokens, 0..<tokens.count, nonOverlapping: true)
         var places: [(tokens: Range<Int>, ids: [Int32])] = []
         var end = tokens.count
+        // Tokens of ancillary parts seen so far ("IV sedation", "fluoroscopic guidance").
+        var ancillary: [Range<Int>] = []
         for m in matches {
-            // Everything after the purpose is not requested — unless only administrative words come
-            // before it ("Retrospective request for …", "Prescription for …").
+            // Everything after the purpose is not requested — unless only administrative words or
+            // ancillary parts come before it ("Retrospective request for …", "Prescription for …",
+            // "IV sedation for the medial branch blocks": the part serves the procedure it is for).
             if m.id == purposeID {
-                let requested = tokens[..<m.tokenRange.lowerBound].contains { !$0.isPunct && !Self.administrativeKeys.contains($0.key) }
+                let requested = tokens[..<m.tokenRange.lowerBound].indices.contains { k in
+                    !tokens[k].isPunct && !Self.administrativeKeys.contains(tokens[k].key) && !ancillary.contains { $0.contains(k) }
+                }
                 if !requested { continue }
                 end = m.tokenRange.lowerBound
                 break
             }
-            if m.id == ancillaryID { continue }
+            if m.id == ancillaryID { ancillary.append(m.tokenRange); continue }
             if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
