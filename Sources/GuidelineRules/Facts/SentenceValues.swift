@@ -75,6 +75,12 @@ struct SentenceValues {
         return best.map { ($0.number, $0.range) }
     }
 
+    /// Whether "and" or "or" stands among `between`'s tokens (two treatments, not one).
+    private func joins(_ between: Range<Int>) -> Bool {
+        between.contains { tokens[$0].key == Self.andKey || tokens[$0].key == Self.orKey }
+    }
+    static let andKey = Tokenizer.key(of: "and"), orKey = Tokenizer.key(of: "or")
+
     /// Whether a comma or semicolon stands among `between`'s tokens.
     private func separates(_ between: Range<Int>) -> Bool {
         for i in between where tokens[i].kind == .punct && tokens[i].length == 1 {
@@ -99,8 +105,11 @@ struct SentenceValues {
             let r = v.tokenRange
             // Before the event, possibly running into it ("18 chiropractic visits" read as one count).
             // Not across a list's comma or semicolon: in "PT 16 visits, chiropractic" the 16 are PT's.
-            let before = r.lowerBound < mention.lowerBound && mention.lowerBound - min(r.upperBound, mention.lowerBound) <= 2
-                && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
+            // Right before, or a few words before when the number counts visits of this treatment ("10
+            // sessions of land-based physical therapy"; not across "and": "6 chiropractic visits and PT").
+            let gapBefore = mention.lowerBound - min(r.upperBound, mention.lowerBound)
+            let before = r.lowerBound < mention.lowerBound && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
+                && (gapBefore <= 2 || (gapBefore <= 4 && v.value.countsVisits && !joins(r.upperBound..<mention.lowerBound)))
             // Right after, or a few words on when the number counts visits ("a chiropractic trial of 6
             // visits", "acupuncture, a total of 8 sessions").
             let gap = r.lowerBound - mention.upperBound
