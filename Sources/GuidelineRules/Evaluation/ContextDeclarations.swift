@@ -17,4 +17,19 @@ package struct ContextDeclarations: Sendable {
 
     /// The index of a section kind, as `FactDefinition.sectionLimits` and `NoteSections` use it.
     package func sectionIndex(_ kind: String) -> Int? { sections.firstIndex { $0.kind == kind } }
+
+    /// Where a note's requests are: its plan, and a problem list with each problem's plan.
+    package var planSections: PlanSections {
+        PlanSections(plan: sectionIndex("plan") ?? -1, problemList: sectionIndex("assessment_plan") ?? -1)
+    }
+}
+
+/// The section kinds (indices) whose lines ask for what they name: `plan` and `assessment_plan`.
+package struct PlanSections: Sendable {
+    /// -1 when the context rules name no plan section.
+    package let plan: Int
+    package let problemList: Int
+
+    package var isEmpty: Bool { plan < 0 && problemList < 0 }
+    package func contains(_ section: Int) -> Bool { section >= 0 && (section == plan || section == problemList) }
 }

@@ -59,10 +59,8 @@ package struct FactExtractor: Sendable {
     let info: [FactInfo]
     /// Bool facts read from the request (false unless a phrase is present), and the hooked facts.
     let requestBoolSlots: [Int]
-    /// The plan sections' kinds (-1 when the context rules name none): what a plan names is asked for.
-    /// `assessment_plan` (a problem list with each problem's plan) is one too.
-    let planSection: Int
-    let assessmentPlanSection: Int
+    /// The plan sections' kinds: what a plan names is asked for.
+    let planSections: PlanSections
     let hookSlots: [HookSlot]
 
     /// A hooked fact's slot and what applying the hook needs (not the whole `FactHook`: its strings
@@ -99,8 +97,7 @@ package struct FactExtractor: Sendable {
 
     package init(book: RuleBook) {
         self.book = book
-        planSection = book.context.sectionIndex("plan") ?? -1
-        assessmentPlanSection = book.context.sectionIndex("assessment_plan") ?? -1
+        planSections = book.context.planSections
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
                      accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit },
@@ -383,8 +380,8 @@ package struct FactExtractor: Sendable {
                 case (.count, .event):
                     // In a plan, an event named without a past cue is what is asked for ("1. Trigger
                     // point injections x4", "stellate ganglion block, one injection"), not one had.
-                    if accepted, ctx.assertion.isHistorical || planSection < 0
-                        || !isPlan(clinical.section(ofToken: mention.lowerBound)) {
+                    if accepted, ctx.assertion.isHistorical || planSections.isEmpty
+                        || !planSections.contains(clinical.section(ofToken: mention.lowerBound)) {
                         // A dated or counted occurrence counts; a bare mention counts 1 only when it is
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
@@ -423,9 +420,6 @@ package struct FactExtractor: Sendable {
         for k in max(sentenceStart, start - 4)..<start where pastVerbs.contains(tokens[k].key) { return true }
         return false
     }
-
-    /// Whether a section (its kind's index) is where a note's requests are: a plan, or a problem list's.
-    func isPlan(_ section: Int) -> Bool { section >= 0 && (section == planSection || section == assessmentPlanSection) }
 
     /// Whether fact `f`'s anchor stands for sentence `s`: named in it, or named in an earlier one
     /// that still reaches it — the fact has `reach`, the anchor's sentence is at most that many before, in the same section,

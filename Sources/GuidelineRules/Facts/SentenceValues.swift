@@ -111,7 +111,7 @@ struct SentenceValues {
             let before = r.lowerBound < mention.lowerBound && !separates(min(r.upperBound, mention.lowerBound)..<mention.lowerBound)
                 && (gapBefore <= 2 || (gapBefore <= 4 && v.value.countsVisits && !joins(r.upperBound..<mention.lowerBound)))
             // Right after, or a few words on when the number counts visits ("a chiropractic trial of 6
-            // visits", "acupuncture, a total of 8 sessions").
+            // visits", "acupuncture for a total of 8 sessions"; not across a comma).
             let gap = r.lowerBound - mention.upperBound
             let after = r.lowerBound >= mention.upperBound
                 && (gap <= 1 || (gap <= 3 && v.value.countsVisits && !separates(mention.upperBound..<r.lowerBound)))

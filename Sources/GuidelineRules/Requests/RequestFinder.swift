@@ -38,9 +38,8 @@ package struct RequestFinder: Sendable {
     let engine: ContextEngine
     /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3) and `about` (4) words.
     let words: PhraseTrie
-    let planSection: Int?
-    /// A problem list with each problem's plan ("Assessment and Plan:") asks like a plan.
-    let assessmentPlanSection: Int?
+    /// A plan, and a problem list with each problem's plan ("Assessment and Plan:"), ask for what they name.
+    let planSections: PlanSections
     let medicationSection: Int?
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
@@ -61,8 +60,7 @@ package struct RequestFinder: Sendable {
         }
         words = trie
         reported = Dictionary(book.treatments.map { ($0.id, $0.reportedID) }, uniquingKeysWith: { first, _ in first })
-        planSection = book.context.sectionIndex("plan")
-        assessmentPlanSection = book.context.sectionIndex("assessment_plan")
+        planSections = book.context.planSections
         medicationSection = book.context.sectionIndex("medications")
     }
 
@@ -97,9 +95,6 @@ package struct RequestFinder: Sendable {
         return out.map { enriched($0, clinical) }
     }
 
-    /// Whether a section (its kind's index) is a plan, or a problem list's plan.
-    func isPlan(_ section: Int) -> Bool { section >= 0 && (section == planSection || section == assessmentPlanSection) }
-
     // MARK: Units
 
     /// Sentences, cut again at list items, plan lines and semicolons.
@@ -124,7 +119,7 @@ package struct RequestFinder: Sendable {
                         // A new list item, or a new line of a plan or a medication list.
                         let section = clinical.section(ofToken: i)
                         cut = Self.startsListItem(tokens, i, end) || Self.blankLine(between: tokens[i - 1], and: t, in: bytes)
-                            || (section >= 0 && (isPlan(section) || section == medicationSection) && Self.startsLine(t, bytes))
+                            || (section >= 0 && (planSections.contains(section) || section == medicationSection) && Self.startsLine(t, bytes))
                     }
                     if cut {
                         out.append(start..<i)
@@ -208,7 +203,7 @@ package struct RequestFinder: Sendable {
         }
         guard content < unit.upperBound else { return ([], false) }
         let section = clinical.section(ofToken: content)
-        let inPlan = asked || isPlan(section) || Self.isArrow(tokens, unit.lowerBound)
+        let inPlan = asked || planSections.contains(section) || Self.isArrow(tokens, unit.lowerBound)
         // The unit's request words: where each ends, and whether one asks, orders at the start, or defers.
         var asks = false
         var cueEnds: [Int] = []
