@@ -300,6 +300,15 @@ import Testing
         #expect(Self.assertion("Sensation, reflexes and strength normal.", "Sensation", engine: Self.negations) == .negated)
     }
 
+    @Test func aTriggerAfterALongerFailedStart() {
+        let engine = ContextEngine(rules: ContextRules(triggers: [
+            ContextTrigger(phrase: "negative", category: .negated, direction: .forward, maxScope: 4),
+            ContextTrigger(phrase: "negative predictors include", category: .guideline, direction: .sentence, maxScope: 0),
+            ContextTrigger(phrase: "predictors of success include", category: .guideline, direction: .sentence, maxScope: 0),
+        ]))
+        #expect(Self.assertion("Negative predictors of success include poor motivation.", "poor motivation", engine: engine) == .guideline)
+    }
+
     @Test func aGradeInsideADateIsNoGrade() {
         #expect(Self.assertion("The 5/5/15 drug screen was inconsistent.", "drug screen", engine: Self.negations) == .affirmed)
         #expect(Self.assertion("Seen 4/5/5 for strength 5/5.", "strength", engine: Self.negations) == .negated)
