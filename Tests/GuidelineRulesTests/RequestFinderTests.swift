@@ -107,6 +107,14 @@ import IMRParse
         #expect(find("Her pain is better. I am requesting six further sessions.").isEmpty)
     }
 
+    /// In a sentence, the words before an ask are another clause: its "for" opens no purpose of the request.
+    @Test func treatmentsNamedBeforeTheAskAreAnotherClause() {
+        #expect(find("Ibuprofen and heat have not settled it, so I am asking for authorization of cyclobenzaprine 5 mg #10.")
+                == ["muscle_relaxant: cyclobenzaprine 5 mg #10"])
+        // In a title, "for" still opens the purpose: the ESI is what the sedation is for, not a second request.
+        #expect(find("Request: IV sedation for the lumbar ESI.").count <= 1)
+    }
+
     @Test func participlesTheWriterSays() {
         #expect(find("I am also requesting acupuncture 1x/wk x 6 wks.") == ["acupuncture: acupuncture 1x/wk x 6 wks"])
         #expect(find("I would appreciate reconsideration of the requested bilateral L4-5 facet joint injections.")

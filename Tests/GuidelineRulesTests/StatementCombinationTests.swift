@@ -11,6 +11,8 @@ import IMRParse
     trigger negated forward "no", "not", "without" scope 6
     trigger negated backward "negative", "intact" scope 6
     trigger historical forward "previously" scope 8
+    trigger negated backward "not completed" scope 6
+    trigger negated forward "was negative for" scope 6
     section history "History"
     section plan "Plan"
     measure pain "pain intensity" better lower
@@ -47,6 +49,11 @@ import IMRParse
       near "relief"
       anchor "gabapentin"
       measure pain relief
+    fact course_cut bool "a course stopped short"
+      phrases "therapy ... not completed"
+      deny "therapy ... completed"
+    fact screen_odd bool "a screen without the prescribed drug"
+      phrases "screen ... negative for the prescribed"
     concept visit_schedule "a schedule"
       words "x6", "x10", "2x3"
     fact acu_visits count "acupuncture visits had"
@@ -86,6 +93,14 @@ import IMRParse
         #expect(Self.value("weak_worse", "Weakness, not worse today.") == .bool(false))
         #expect(Self.value("weak_worse", "Weakness (intact in May) worse today.") == .bool(true))
         #expect(Self.value("weak_worse", "Weakness [intact in May] worse today.") == .bool(true))
+    }
+
+    /// A trigger opening in the gap negates when most of its words lie there ("was not completed"
+    /// negates "therapy ... completed"); when most are the pattern's own words, they are the pattern's.
+    @Test func aTriggerOpeningInTheGap() {
+        #expect(Self.value("course_cut", "Therapy was not completed.") == .bool(true))
+        #expect(Self.value("course_cut", "Therapy was completed.") == .bool(false))
+        #expect(Self.value("screen_odd", "The screen was negative for the prescribed oxycodone.") == .bool(true))
     }
 
     /// Of two statements with one span, the one that says no wins: "Norco does not help" is both

@@ -477,14 +477,18 @@ struct RuleChecker {
                     else { report(a, f.file, .unknownKeyword, "unknown assertion category '\(a.text)'", hint: suggestion(a.text, among: Vocabulary.assertions)) }
                 }
             }
-            var combineAny = false
+            var combineAny = false, combineLongest = false
             if let how = f.combine {
-                if kind != .bool {
-                    report(how, f.file, .typeMismatch, "'combine' is for yes-or-no facts; '\(f.name.text)' is \(kind.rawValue)", hint: "remove 'combine' or declare the fact bool")
+                if how.text == "any", kind != .bool {
+                    report(how, f.file, .typeMismatch, "'combine any' is for yes-or-no facts; '\(f.name.text)' is \(kind.rawValue)", hint: "remove 'combine' or declare the fact bool")
+                } else if how.text == "longest", kind != .number {
+                    report(how, f.file, .typeMismatch, "'combine longest' is for number facts; '\(f.name.text)' is \(kind.rawValue)", hint: "remove 'combine' or declare the fact a number")
                 } else if how.text == "any" {
                     combineAny = true
+                } else if how.text == "longest" {
+                    combineLongest = true
                 } else if how.text != "last" {
-                    unknown(how, f.file, "way to combine statements", among: ["any", "last"])
+                    unknown(how, f.file, "way to combine statements", among: ["any", "longest", "last"])
                 }
             }
             if let past = f.pastMonths, kind != .count || f.events.isEmpty {
@@ -504,7 +508,7 @@ struct RuleChecker {
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
-                combineAny: combineAny, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, pastMonths: f.pastMonthsValue,
+                combineAny: combineAny, combineLongest: combineLongest, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, pastMonths: f.pastMonthsValue,
                 measureClauses: measureClauses, file: f.file, line: f.name.line))
         }
     }

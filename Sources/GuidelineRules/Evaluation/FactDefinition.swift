@@ -36,6 +36,9 @@ public struct FactDefinition: Sendable {
     /// `combine any`: findings of which one is enough (a bool fact true when any present statement
     /// affirms it, whatever other findings are normal); otherwise the last statement decides.
     package var combineAny = false
+    /// `combine longest`: a number fact takes the largest value any statement gives (how long symptoms
+    /// have lasted: "numbness x 7 weeks … melatonin x 3 weeks" has lasted 7); otherwise the last decides.
+    package var combineLongest = false
     /// `reach N`: the anchor also stands for the next N sentences of its section, unless a later
     /// sentence anchors a rival (another reaching fact of the same kind and unit).
     package var reach = 0

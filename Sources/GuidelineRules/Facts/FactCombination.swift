@@ -128,7 +128,7 @@ extension FactExtractor {
     /// event documents zero; a vote without a number decides nothing); any other fact the last
     /// statement in the text.
     private func decidingKey(_ vote: Vote, slot: Int) -> Double? {
-        if info[slot].kind == .count {
+        if info[slot].kind == .count || info[slot].combineLongest {
             guard case .number(let d) = vote.value else { return nil }
             return d
         }

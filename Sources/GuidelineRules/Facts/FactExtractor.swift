@@ -49,6 +49,8 @@ package struct FactExtractor: Sendable {
         var accepted: UInt8
         /// `combine any`: a present affirmed statement outranks every negated one.
         var combineAny = false
+        /// `combine longest`: the largest number any statement gives decides.
+        var combineLongest = false
         /// `reach N`: sentences after its anchor's that the anchor still stands for.
         var reach = 0
         /// `past N months`: events dated before the window count none.
@@ -101,7 +103,7 @@ package struct FactExtractor: Sendable {
         info = book.facts.map { f in
             FactInfo(kind: f.kind, unit: f.unit, within: f.within,
                      accepted: f.acceptedAssertions.compactMap(Assertion.init(rawValue:)).reduce(0) { $0 | $1.bit },
-                     combineAny: f.combineAny, reach: f.reach, pastMonths: f.pastMonths)
+                     combineAny: f.combineAny, combineLongest: f.combineLongest, reach: f.reach, pastMonths: f.pastMonths)
         }
         let reaching = book.facts.indices.filter { book.facts[$0].reach > 0 }
         rivals = book.facts.indices.map { i in
@@ -461,7 +463,11 @@ package struct FactExtractor: Sendable {
     private func negatedInGap(_ ctx: MentionContext, _ gaps: ArraySlice<Range<Int>>, _ clinical: ClinicalText, _ s: Int) -> MentionContext {
         guard !ctx.assertion.isNegated else { return ctx }
         for m in clinical.modifiers(in: s) where m.category.isPhraseOwned {
-            if let gap = gaps.first(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.upperBound <= $0.upperBound }),
+            // A trigger inside the gap, or opening in it with at least half its words there: "therapy was not
+            // completed" negates "{any_therapy} ... completed"; in "screen was negative for" the negation is
+            // the phrase's own words ("{drug_screen} ... negative for the prescribed").
+            if let gap = gaps.first(where: { $0.lowerBound <= m.trigger.lowerBound && m.trigger.lowerBound < $0.upperBound
+                                             && 2 * (min(m.trigger.upperBound, $0.upperBound) - m.trigger.lowerBound) >= m.trigger.count }),
                !Self.bracketed(m.trigger.lowerBound, after: gap.lowerBound, clinical.tokens) {
                 // Guideline quotes, hypotheticals and other persons decided by a trigger outside keep
                 // their category (they outrank a negation).

@@ -247,7 +247,7 @@ package struct RequestFinder: Sendable {
         }
         guard inPlan || asks else { return ([], false) }
         var mentions: [(treatment: String, tokens: Range<Int>)] = []
-        for m in recognizer.mentions(in: tokens, content..<unit.upperBound) {
+        for m in named(in: content..<unit.upperBound, cutAt: cueEnds, tokens) {
             let ctx = clinical.context(of: m.tokens)
             switch ctx?.assertion {
             case .guideline? where ctx!.generic: break  // a request names no patient either: "… not to exceed 12 visits"
@@ -305,6 +305,19 @@ package struct RequestFinder: Sendable {
                                     family: m.treatment))
         }
         return (out, true)
+    }
+
+    /// The treatments named in a unit, read afresh after each ask word: the recognizer reads a request
+    /// title, where "for" opens the purpose ("PT for the neck"), but in a sentence the words before an ask
+    /// are another clause ("ibuprofen has not settled it, so I am asking for cyclobenzaprine").
+    func named(in range: Range<Int>, cutAt cues: [Int], _ tokens: [Token]) -> [(treatment: String, tokens: Range<Int>)] {
+        var out: [(treatment: String, tokens: Range<Int>)] = []
+        var from = range.lowerBound
+        for cue in cues.sorted() where cue > from && cue < range.upperBound {
+            out += recognizer.mentions(in: tokens, from..<cue)
+            from = cue
+        }
+        return out + recognizer.mentions(in: tokens, from..<range.upperBound)
     }
 
     static let sessionNouns: Set<UInt64> = Set(["session", "visit", "treatment", "appointment"].map { Tokenizer.key(of: $0) })
