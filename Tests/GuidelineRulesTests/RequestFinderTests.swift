@@ -107,6 +107,13 @@ import IMRParse
         #expect(find("Her pain is better. I am requesting six further sessions.").isEmpty)
     }
 
+    /// A problem list names conditions by the joint a treatment is named by; what a patient is on is a state.
+    @Test func conditionsAndStatesAreNotOrders() {
+        #expect(find("Assessment and Plan:\nLeft facet joint syndrome, stable.").isEmpty)
+        #expect(find("A&P:\nChronic neck pain, on long-term opioid therapy with good documented benefit.").isEmpty)
+        #expect(find("A&P:\nRefill Norco 10/325 #90.") == ["opioid: Refill Norco 10/325 #90"])
+    }
+
     /// In a sentence, the words before an ask are another clause: its "for" opens no purpose of the request.
     @Test func treatmentsNamedBeforeTheAskAreAnotherClause() {
         #expect(find("Ibuprofen and heat have not settled it, so I am asking for authorization of cyclobenzaprine 5 mg #10.")

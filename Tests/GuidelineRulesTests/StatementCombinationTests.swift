@@ -54,6 +54,9 @@ import IMRParse
       deny "therapy ... completed"
     fact screen_odd bool "a screen without the prescribed drug"
       phrases "screen ... negative for the prescribed"
+    fact pool_visits count "pool sessions had, told as a tally"
+      near "pool sessions"
+      within 3
     concept visit_schedule "a schedule"
       words "x6", "x10", "2x3"
     fact acu_visits count "acupuncture visits had"
@@ -101,6 +104,13 @@ import IMRParse
         #expect(Self.value("course_cut", "Therapy was not completed.") == .bool(true))
         #expect(Self.value("course_cut", "Therapy was completed.") == .bool(false))
         #expect(Self.value("screen_odd", "The screen was negative for the prescribed oxycodone.") == .bool(true))
+    }
+
+    /// A tally in a plan is the course asked for, unless a verb places it in the past.
+    @Test func aTallyInAPlanIsTheCourseAsked() {
+        #expect(Self.value("pool_visits", "Plan: Recheck after 8 pool sessions.") == .unknown)
+        #expect(Self.value("pool_visits", "Plan: She completed 8 pool sessions; recheck.") == .number(8))
+        #expect(Self.value("pool_visits", "History: 8 pool sessions so far.") == .number(8))
     }
 
     /// Of two statements with one span, the one that says no wins: "Norco does not help" is both

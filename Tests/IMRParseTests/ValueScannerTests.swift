@@ -32,6 +32,8 @@ import Testing
         #expect(Self.values("the pain is an eight without the pills") == [.painScore(8, upTo: nil)])
         #expect(Self.values("brings it down to a two, she says") == [.painScore(2, upTo: nil)])
         #expect(Self.values("down to a 3 with Norco") == [.painScore(3, upTo: nil)])
+        #expect(Self.values("from an eight down to a four") == [.painScore(8, upTo: nil), .painScore(4, upTo: nil)])
+        #expect(Self.values("her pain is a six, which she tolerates") == [.painScore(6, upTo: nil)])
         #expect(Self.values("a two week course") == [.duration(weeks: 2, upTo: nil)])
         #expect(Self.values("lifts a ten pound box").allSatisfy { if case .painScore = $0 { false } else { true } })
     }

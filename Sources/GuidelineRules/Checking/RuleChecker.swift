@@ -395,7 +395,7 @@ struct RuleChecker {
         for (kind, phrases, file) in tree.requestWords {
             guard let k = RequestWordKind(rawValue: kind.text) else {
                 report(kind, file, .unknownKeyword, "unknown kind of request words '\(kind.text)'",
-                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition, about")
+                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition, about, diagnosis")
                 continue
             }
             out[k, default: []] += phrases.map(\.text)

@@ -98,6 +98,9 @@ package enum RequestWordKind: String, Sendable, CaseIterable {
     /// Makes what follows it in its sentence not a request now ("discussed", "pending", "declined"),
     /// until an ask word opens a new request ("we discussed the options and I will submit an RFA for …").
     case notNow = "not_now"
+    /// Right after a treatment's name, makes the name a condition's: "sacroiliac joint dysfunction",
+    /// "facet joint syndrome" (a problem list names what is treated, not what is asked for).
+    case diagnosis
     /// Puts what follows it in its sentence on a condition, ask words included: "if she fails therapy
     /// we will request an ESI", "consider", "in the future".
     case condition

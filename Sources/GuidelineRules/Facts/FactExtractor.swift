@@ -364,6 +364,11 @@ package struct FactExtractor: Sendable {
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):
+                    // A tally in a plan, not placed in the past, is the course asked for ("Recheck after 8
+                    // aquatic sessions"), as an event there is.
+                    if kind == .count, accepted, !ctx.assertion.isHistorical, !planSections.isEmpty,
+                       planSections.contains(clinical.section(ofToken: mention.lowerBound)),
+                       !Self.pastVerb(before: mention.lowerBound, from: range.lowerBound, tokens) { break }
                     guard accepted else {
                         // "no relief at all", "without any relief": an outcome denied outright is a
                         // relief of 0 %, when the sentence gives no figure of its own.

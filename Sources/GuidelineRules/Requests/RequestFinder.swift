@@ -36,7 +36,7 @@ public struct FoundRequest: Sendable, Equatable {
 package struct RequestFinder: Sendable {
     let recognizer: RequestRecognizer
     let engine: ContextEngine
-    /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3) and `about` (4) words.
+    /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3), `about` (4) and `diagnosis` (5) words.
     let words: PhraseTrie
     /// A plan, and a problem list with each problem's plan ("Assessment and Plan:"), ask for what they name.
     let planSections: PlanSections
@@ -45,7 +45,7 @@ package struct RequestFinder: Sendable {
     let reported: [String: String]
 
     static let pt = Tokenizer.key(of: "pt")
-    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4
+    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4, diagnosis: Int32 = 5
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
         self.recognizer = recognizer
@@ -53,7 +53,7 @@ package struct RequestFinder: Sendable {
         var trie = PhraseTrie()
         let maker = PartKeysMaker(book.lexicon)
         for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow), (.condition, Self.condition),
-                           (.about, Self.about)] {
+                           (.about, Self.about), (.diagnosis, Self.diagnosis)] {
             for p in book.requestWords[kind] ?? [] {
                 maker.keys(of: p).add(to: &trie, id: id)
             }
@@ -210,6 +210,7 @@ package struct RequestFinder: Sendable {
         var notNowAt: [Int] = []
         var conditionAt: [Int] = []
         var aboutAt: [Int] = []
+        var diagnosisAt: [Int] = []
         // An order word opening the unit stays in the request's text: "Start nortriptyline …" asks to
         // start it, "Continue Norco …" to continue it (facts read from the request need the verb).
         var orderCue: Range<Int>? = nil
@@ -242,6 +243,7 @@ package struct RequestFinder: Sendable {
                 if ids.contains(Self.notNow) { notNowAt.append(j) }
                 if ids.contains(Self.condition) { conditionAt.append(j) }
                 if ids.contains(Self.about) { aboutAt.append(j) }
+                if ids.contains(Self.diagnosis) { diagnosisAt.append(j) }
                 j = m.end
             }
         }
@@ -257,6 +259,8 @@ package struct RequestFinder: Sendable {
             case .affirmed?, .possible?, nil: if !inPlan && !cueEnds.contains(where: { $0 <= m.tokens.lowerBound }) { continue }
             default: break
             }
+            // A condition named after the joint or nerve a treatment is named by: "Right sacroiliac joint dysfunction".
+            if diagnosisAt.contains(m.tokens.upperBound) { continue }
             // An empty check box on a form: "[ ] Physical therapy", "PT/OT [ ]".
             if clinical.inEmptyBox(m.tokens) { continue }
             // Someone else's words quoted: a radiologist's "Recommend CT for further evaluation." — unless

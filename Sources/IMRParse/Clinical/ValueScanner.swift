@@ -465,9 +465,11 @@ private struct Cursor {
     static func k(_ s: String) -> UInt64 { Tokenizer.key(of: s) }
     // Keys of the words the patterns test, hashed once (hashing a string per test dominated the scan).
     static let k_a = Tokenizer.key(of: "a")
-    /// Words after "a seven" that leave it a score ("a seven with the meds", "an eight at night").
+    /// Words after "a seven" that leave it a score ("a seven with the meds", "an eight at night", "from an
+    /// eight down to a four", "a six, which she tolerates").
     static let scoreFollowers: Set<UInt64> = Set(["with", "without", "on", "off", "at", "today", "now", "and", "but", "when",
-                                                 "after", "before", "by", "most", "or", "if", "until", "then", "again"]
+                                                 "after", "before", "by", "most", "or", "if", "until", "then", "again",
+                                                 "down", "to", "up", "which", "that", "in", "during", "while", "so"]
         .map { Tokenizer.key(of: $0) })
     static let k_and = Tokenizer.key(of: "and")
     static let k_half = Tokenizer.key(of: "half")
