@@ -54,6 +54,9 @@ import IMRParse
       deny "therapy ... completed"
     fact screen_odd bool "a screen without the prescribed drug"
       phrases "screen ... negative for the prescribed"
+    fact root_sign bool "a root's weakness, unless the sentence names the wrist"
+      phrases "weakness"
+      except "carpal tunnel"
     fact pool_visits count "pool sessions had, told as a tally"
       near "pool sessions"
       within 3
@@ -104,6 +107,13 @@ import IMRParse
         #expect(Self.value("course_cut", "Therapy was not completed.") == .bool(true))
         #expect(Self.value("course_cut", "Therapy was completed.") == .bool(false))
         #expect(Self.value("screen_odd", "The screen was negative for the prescribed oxycodone.") == .bool(true))
+    }
+
+    /// `except`: a sentence naming another cause counts for nothing, for that fact only.
+    @Test func aSentenceNamingAnotherCause() {
+        #expect(Self.value("root_sign", "Weakness of the APB, with carpal tunnel signs.") == .unknown)
+        #expect(Self.value("root_sign", "Weakness of the EHL.") == .bool(true))
+        #expect(Self.value("cts_findings", "Tinel positive at the carpal tunnel.") == .bool(true))
     }
 
     /// A tally in a plan is the course asked for, unless a verb places it in the past.

@@ -76,7 +76,7 @@ package enum RuleChanges {
         let sections = f.sectionLimits.map { "\($0.role) \($0.phrases.sorted()) \($0.sections)" }
         return ["\(f.kind) \(f.unit ?? "") \(f.enumValues) \(f.source) \(f.within) \(f.acceptedAssertions.sorted()) \(sections)",
                 expanded(f.phrases, book), expanded(f.denials, book), expanded(f.negatives, book), expanded(f.near, book),
-                expanded(f.anchors, book), expanded(f.events, book),
+                expanded(f.anchors, book), expanded(f.exceptions, book), expanded(f.events, book),
                 f.valuePhrases.map { "\($0.value): " + expanded($0.phrases, book) }.joined(separator: "\u{1E}")].joined(separator: "\u{1D}")
     }
 

@@ -225,7 +225,7 @@ struct RuleChecker {
             }
         }
         for f in tree.facts {
-            check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
+            check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.exceptions + f.events + f.valuePhrases.flatMap(\.phrases), f.file)
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
         for m in tree.measures { check(m.words, m.file) }
@@ -249,7 +249,7 @@ struct RuleChecker {
             }
         }
         for c in tree.concepts { check(c.words, c.file) }
-        for f in tree.facts { check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.events, f.file) }
+        for f in tree.facts { check(f.phrases + f.denials + f.negatives + f.near + f.anchors + f.exceptions + f.events, f.file) }
     }
 
     // MARK: Measures
@@ -504,7 +504,7 @@ struct RuleChecker {
                 name: f.name.text, kind: kind, unit: f.unit?.text, enumValues: enumValues, description: f.description,
                 source: source, phrases: f.phrases.map(\.text), denials: f.denials.map(\.text), negatives: f.negatives.map(\.text),
                 valuePhrases: f.valuePhrases.map { ($0.value.text, $0.phrases.map(\.text)) },
-                near: f.near.map(\.text), anchors: f.anchors.map(\.text), within: f.within ?? 8,
+                near: f.near.map(\.text), anchors: f.anchors.map(\.text), exceptions: f.exceptions.map(\.text), within: f.within ?? 8,
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,

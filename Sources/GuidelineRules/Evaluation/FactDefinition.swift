@@ -19,6 +19,9 @@ public struct FactDefinition: Sendable {
     package var near: [String]
     /// …and the sentence must mention one of these (what the number is about), if any are given.
     package var anchors: [String]
+    /// `except`: a sentence holding one of these names another cause, and counts for nothing (thenar
+    /// wasting beside "carpal tunnel" is the median nerve's, not a root's).
+    package var exceptions: [String] = []
     package var within: Int
     /// For count facts: the event whose distinct occurrences are counted.
     package var events: [String]

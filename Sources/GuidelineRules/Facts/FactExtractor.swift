@@ -263,6 +263,8 @@ package struct FactExtractor: Sendable {
         result.mentions.reserveCapacity(tokens.count / 2)
         // By fact: the last sentence holding one of its anchors (a stamp instead of a per-sentence list).
         var anchoredIn = [Int](repeating: -1, count: info.count)
+        /// By fact, the last sentence that names another cause (`except`).
+        var exceptedIn = [Int](repeating: -1, count: info.count)
         let containers = BoundedList<Container>(capacity: Self.maximumMentionsPerSentence)
         // The gaps of the patterns matched in the sentence (a negation there is not the phrase's own).
         var gaps: [Range<Int>] = []
@@ -312,6 +314,7 @@ package struct FactExtractor: Sendable {
                     }
                     if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }
                     if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
+                    if entry.role == .except { exceptedIn[entry.fact] = s; continue }
                     guard !candidates.isFull else { continue }
                     candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k),
                                                 gapStart: Int16(gapStart), gapCount: Int16(gaps.count - gapStart)))
@@ -332,6 +335,7 @@ package struct FactExtractor: Sendable {
             for c in found {
                 let entry = tables.entries[Int(c.entry)]
                 if entry.needsAnchor, !anchorHolds(entry.fact, s, anchoredIn, clinical) { continue }
+                if exceptedIn[entry.fact] == s { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
                 if entry.role != .near, isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }

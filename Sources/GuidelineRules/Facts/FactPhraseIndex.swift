@@ -9,6 +9,7 @@ struct FactPhraseIndex: Sendable {
         case deny            // bool: an affirmed mention makes it false
         case negative        // bool: a negated mention makes it false; affirmed it settles nothing
         case anchor          // the sentence is about what the fact concerns
+        case except          // the sentence names another cause: the fact's statements there count for nothing
         case near            // number: read a number next to it
         case event           // count: an occurrence of the event
         case value(Int)      // enum: selects `values[n]`
@@ -169,6 +170,7 @@ struct FactPhraseIndex: Sendable {
                 }
             default: break
             }
+            if !f.exceptions.isEmpty, !isRequest { add(f.exceptions, .except, clause: "except") }
             if !f.anchors.isEmpty, !isRequest {
                 add(f.anchors, .anchor, clause: "anchor")
                 anchored[slot] = true

@@ -17,7 +17,7 @@ package struct RuleParser {
                                       "trigger", "pseudo", "terminator", "clause_verb", "attribution", "measure"]
     static let clauseKeywords: [String: [String]] = [
         "treatment": ["requests", "claims", "refines", "cites", "applies_from", "applies_to"],
-        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "within", "events", "assertions", "elapsed",
+        "fact": ["from", "hook", "phrases", "deny", "negative", "value", "near", "anchor", "except", "within", "events", "assertions", "elapsed",
                  "improves", "measure", "combine", "reach", "past"],
         "criterion": ["when", "unless", "require", "cites", "reason", "missing", "applies_from", "applies_to", "treatment", "role"],
         "example": ["request", "text", "date", "given", "status", "todo", "treatment"],
@@ -205,6 +205,7 @@ package struct RuleParser {
                 }
             case "near": f.near += strings(a, after: clause.keyword)
             case "anchor": f.anchors += strings(a, after: clause.keyword)
+            case "except": f.exceptions += strings(a, after: clause.keyword)
             case "within":
                 if let n = a.first, n.kind == .number, let v = Int(n.text) { f.within = v }
                 else { error(clause.keyword, .syntax, "'within' takes a number of words", hint: "write 'within 8'") }

@@ -61,6 +61,7 @@ package struct FactSyntax: Sendable {
     package var valuePhrases: [(value: RuleToken, phrases: [RuleToken])] = []
     package var near: [RuleToken] = []
     package var anchors: [RuleToken] = []
+    package var exceptions: [RuleToken] = []
     package var within: Int?
     package var events: [RuleToken] = []
     package var assertions: [RuleToken] = []
