@@ -81,9 +81,15 @@ public final class Analyzer: Sendable {
     /// `predict(_:scans:context:)` with the first scan already combined (`FactExtractor.combine`).
     package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
                          context: CaseContext) -> Prediction {
+        predict(parseRequest(requestText, referenceDay: context.requestReferenceDay), text: requestText, scans: scans, after: combined,
+                context: context)
+    }
+
+    /// `predict(_:scans:after:context:)` with the request already read (from `requestText`).
+    func predict(_ request: ParsedRequest, text requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
+                 context: CaseContext) -> Prediction {
         var context = context
         context.requestText = requestText
-        let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
         var facts = extractor.extract(after: combined, scans: scans, context: context, request: request)
         let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {

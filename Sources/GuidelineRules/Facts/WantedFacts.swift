@@ -1,0 +1,35 @@
+/// The facts a prediction reads: those the criteria of its treatments use (`Criterion.allFacts`).
+///
+/// No criterion judges another fact and no output of a prediction shows one (`predict` and `audit`
+/// print each criterion's facts and evidence), so a scan made for predictions skips their mentions
+/// (`FactExtractor.scan(source:regions:context:wanted:)`): it still lets their phrases hide a
+/// shorter mention, so what it finds of the wanted facts is what a full scan finds.
+package struct WantedFacts: Sendable {
+    /// By fact slot.
+    private(set) var slots: [Bool]
+    /// Whether some fact is wanted (a request no rule covers wants none).
+    private(set) var isEmpty = true
+
+    init(count: Int) { slots = [Bool](repeating: false, count: count) }
+
+    /// Adds the facts the criteria of `treatment` use.
+    mutating func add(_ treatment: Treatment) {
+        for c in treatment.criteria {
+            for slot in c.allFacts {
+                slots[slot] = true
+                isEmpty = false
+            }
+        }
+    }
+}
+
+extension Analyzer {
+    /// The facts the criteria of `requests`' treatments use.
+    func wantedFacts(_ requests: [ParsedRequest]) -> WantedFacts {
+        var wanted = WantedFacts(count: book.facts.count)
+        for r in requests {
+            for f in r.families { if let t = book.treatment(f) { wanted.add(t) } }
+        }
+        return wanted
+    }
+}
