@@ -204,8 +204,12 @@ package struct FactExtractor: Sendable {
         let clean = Self.cleanRegions(regions, within: source.bytes.count)
         guard !clean.isEmpty, wanted?.isEmpty != true else { return result }
         let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), windowEnd: context.requestDate ?? context.documentDate,
-             wanted: wanted?.slots, into: &result)
+        let scanner = ValueScanner(referenceYear: context.referenceYear), windowEnd = context.requestDate ?? context.documentDate
+        if let wanted {
+            scan(clinical, source: source, scanner: scanner, windowEnd: windowEnd, choice: wanted, into: &result)
+        } else {
+            scan(clinical, source: source, scanner: scanner, windowEnd: windowEnd, choice: EveryFact(), into: &result)
+        }
         return result
     }
 
@@ -250,8 +254,9 @@ package struct FactExtractor: Sendable {
         var tokens: Range<Int> { Range(uncheckedBounds: (start, end)) }  // made from a valid range
     }
 
-    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, windowEnd: CalendarDay?,
-                      wanted: [Bool]?, into result: inout NarrativeScan) {
+    private func scan<Choice: FactChoice>(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, windowEnd: CalendarDay?,
+                                          choice: Choice, into result: inout NarrativeScan) {
+        let wanted = choice.wantedSlots
         let tokens = clinical.tokens
         // Room for a typical sentence up front (growing a step at a time cost more than the scan of
         // some letters); mentions run at about two per five tokens (facts sharing a phrase give one
@@ -308,16 +313,7 @@ package struct FactExtractor: Sendable {
                 for k in Int(node.anchorStart)..<Int(node.anchorEnd) { anchoredIn[tables.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
                 for k in Int(node.entryStart)..<Int(node.entryEnd) {
-                    if skipping, tables.entries[k].role != .anchor, !wantedSlots[tables.entries[k].fact] {
-                        // An unwanted fact's phrase can still hide a shorter mention (`isHidden`): its span is kept.
-                        let entry = tables.entries[k]
-                        if entry.role == .near || entry.isGapped { continue }
-                        if entry.sections != 0, !inSections(entry.sections, clinical, at: first.lowerBound) { continue }
-                        if containers.last?.tokens != first {
-                            containers.append(Container(start: first.lowerBound, end: first.upperBound, reach: max(first.upperBound, containers.last?.reach ?? 0)))
-                        }
-                        continue
-                    }
+                    if skipping, passesOver(k, first: first, wanted: wantedSlots, clinical, containers) { continue }
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
                     let part = tables.firstParts[k]
@@ -432,6 +428,23 @@ package struct FactExtractor: Sendable {
                              state: &measures, into: &result)
             }
         }
+    }
+
+    /// In a scan for some facts: whether entry `k`, matched at `first`, is another fact's (not an
+    /// anchor, which other facts' mentions read). Its phrase then only keeps its span, which can hide a
+    /// shorter mention (`isHidden`). Out of line: a scan of every fact keeps its loop as it was.
+    @inline(never)
+    private func passesOver(_ k: Int, first: Range<Int>, wanted: [Bool], _ clinical: ClinicalText, _ containers: BoundedList<Container>) -> Bool {
+        let entry = index.tables.entries[k]
+        if case .anchor = entry.role { return false }
+        guard !wanted[entry.fact] else { return false }
+        if case .near = entry.role { return true }
+        if entry.isGapped { return true }
+        if entry.sections != 0, !inSections(entry.sections, clinical, at: first.lowerBound) { return true }
+        if containers.last?.tokens != first {
+            containers.append(Container(start: first.lowerBound, end: first.upperBound, reach: max(first.upperBound, containers.last?.reach ?? 0)))
+        }
+        return true
     }
 
     /// Verbs that place a course in the past when they come before it: "she had acupuncture x10",

@@ -23,6 +23,21 @@ package struct WantedFacts: Sendable {
     }
 }
 
+/// What a scan reads: every fact, or the wanted ones. A protocol so that the scan of every fact is
+/// compiled on its own (`FactExtractor.scan` is generic over it), its loop without the wanted test.
+protocol FactChoice {
+    /// By fact slot; nil for every fact.
+    var wantedSlots: [Bool]? { get }
+}
+
+struct EveryFact: FactChoice {
+    var wantedSlots: [Bool]? { nil }
+}
+
+extension WantedFacts: FactChoice {
+    var wantedSlots: [Bool]? { slots }
+}
+
 extension Analyzer {
     /// The facts the criteria of `requests`' treatments use.
     func wantedFacts(_ requests: [ParsedRequest]) -> WantedFacts {
