@@ -12,14 +12,26 @@ package struct WantedFacts: Sendable {
 
     init(count: Int) { slots = [Bool](repeating: false, count: count) }
 
-    /// Adds the facts the criteria of `treatment` use.
-    mutating func add(_ treatment: Treatment) {
-        for c in treatment.criteria {
-            for slot in c.allFacts {
-                slots[slot] = true
-                isEmpty = false
-            }
+    /// Adds some facts (a treatment's: see `byTreatment`).
+    mutating func add(_ facts: [Int]) {
+        for slot in facts {
+            slots[slot] = true
+            isEmpty = false
         }
+    }
+
+    /// By treatment id, the facts its criteria use, each once: made with the analyzer (a treatment
+    /// taken out of the book per request retained its dozen arrays and strings).
+    static func byTreatment(_ book: RuleBook) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for t in book.treatments {
+            var facts: [Int] = []
+            for c in t.criteria {
+                for slot in c.allFacts where !facts.contains(slot) { facts.append(slot) }
+            }
+            out[t.id] = facts
+        }
+        return out
     }
 }
 
@@ -43,7 +55,7 @@ extension Analyzer {
     func wantedFacts(_ requests: [ParsedRequest]) -> WantedFacts {
         var wanted = WantedFacts(count: book.facts.count)
         for r in requests {
-            for f in r.families { if let t = book.treatment(f) { wanted.add(t) } }
+            for f in r.families { if let facts = factsByTreatment[f] { wanted.add(facts) } }
         }
         return wanted
     }

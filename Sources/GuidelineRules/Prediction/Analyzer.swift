@@ -14,6 +14,8 @@ public final class Analyzer: Sendable {
     package let recognizer: RequestRecognizer
     package let extractor: FactExtractor
     let finder: RequestFinder
+    /// By treatment id, the facts its criteria use (see `WantedFacts`).
+    let factsByTreatment: [String: [Int]]
 
     /// The requests a note makes, in text order (see `RequestFinder`): what `predict` assesses when
     /// no request is given.
@@ -35,6 +37,7 @@ public final class Analyzer: Sendable {
         done.wait()
         self.recognizer = built.value!
         self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
+        factsByTreatment = WantedFacts.byTreatment(book)
     }
 
     /// Hands the recognizer from the thread that builds it (read only after the semaphore).
