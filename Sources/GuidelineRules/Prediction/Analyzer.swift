@@ -90,10 +90,10 @@ public final class Analyzer: Sendable {
 
     /// `predict(_:scans:after:context:)` with the request already read (from `requestText`).
     func predict(_ request: ParsedRequest, text requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
-                 context: CaseContext) -> Prediction {
+                 context: CaseContext, wanted: WantedFacts? = nil) -> Prediction {
         var context = context
         context.requestText = requestText
-        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request)
+        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request, wanted: wanted)
         let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
