@@ -35,8 +35,10 @@ extension FactExtractor {
         return Combined(evidence: evidence, tally: tally, touched: touched)
     }
 
-    /// Combines `scans` (with `combined` made from `scans[0]` when given), the request and the hooks.
-    package func extract(after combined: Combined?, scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?) -> FactSet {
+    /// Combines `scans` (with `combined` made from `scans[0]` when given), the request and the hooks;
+    /// with `wanted`, the request and the hooks give only those facts (see `WantedFacts`).
+    package func extract(after combined: Combined?, scans: [NarrativeScan], context: CaseContext, request: ParsedRequest?,
+                         wanted: WantedFacts? = nil) -> FactSet {
         let count = book.facts.count
         var facts: FactSet
         // Per fact, in one plain array: the mentions and the deciding vote so far (see `decidingKey`).
@@ -66,8 +68,8 @@ extension FactExtractor {
             let t = tally[slot]
             facts.plain[slot] = t.scan < 0 ? .unknown : scans[Int(t.scan)].mentions[Int(t.mention)].vote.map { plainValue($0.value) } ?? .unknown
         }
-        readRequest(request, context: context, facts: &facts)
-        applyHooks(request: request, context: context, facts: &facts)
+        readRequest(request, context: context, wanted: wanted, facts: &facts)
+        applyHooks(request: request, context: context, wanted: wanted, facts: &facts)
         return facts
     }
 
@@ -149,7 +151,7 @@ extension FactExtractor {
 
     /// Facts read from the request text: a phrase present → true, absent → false (bool); the
     /// value whose phrase appears (enum, else unknown). Unknown when there is no request.
-    private func readRequest(_ request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+    private func readRequest(_ request: ParsedRequest?, context: CaseContext, wanted: WantedFacts?, facts: inout FactSet) {
         guard let request else { return }
         let tokens: [Token]
         if request.tokens.isEmpty, !request.text.isEmpty {
@@ -166,6 +168,7 @@ extension FactExtractor {
         var chosenValue: [Int: Int] = [:]
         for var m in matches {
             let entry = index.entries[Int(m.id)]
+            if let wanted, !wanted.slots[entry.fact] { continue }
             // "no sedation", "without contrast": a request that names a thing to exclude it does not ask for it.
             if Self.excluded(m.tokenRange.lowerBound, tokens) { continue }
             // "confirmation only if unexpected": a part asked for on a condition is not asked for yet.
@@ -229,12 +232,13 @@ extension FactExtractor {
         return false
     }
 
-    private func applyHooks(request: ParsedRequest?, context: CaseContext, facts: inout FactSet) {
+    private func applyHooks(request: ParsedRequest?, context: CaseContext, wanted: WantedFacts?, facts: inout FactSet) {
         // Where a hook's evidence points, worked out once: `request != nil` copied the whole request
         // out of its optional for every hook.
         let requestRange: Range<Int>? = request.map { context.requestRange ?? 0..<$0.text.utf8.count }
         for h in hookSlots.indices {
             let slot = hookSlots[h].slot
+            if let wanted, !wanted.slots[slot] { continue }
             let value = hookSlots[h].compute(request, context)
             facts[slot] = value
             if value.isKnown, let range = requestRange, hookSlots[h].readsRequest {

@@ -199,14 +199,19 @@ package struct FactExtractor: Sendable {
         var mentions: [Mention] = []
     }
 
-    /// Scans the clinical text of `regions` (see `NarrativeScan`).
-    package func scan(source: SourceText, regions: [Range<Int>], context: CaseContext) -> NarrativeScan {
+    /// Scans the clinical text of `regions` (see `NarrativeScan`); with `wanted`, only for the mentions
+    /// of those facts (see `WantedFacts`: none wanted, nothing is read).
+    package func scan(source: SourceText, regions: [Range<Int>], context: CaseContext, wanted: WantedFacts? = nil) -> NarrativeScan {
         var result = NarrativeScan()
         let clean = Self.cleanRegions(regions, within: source.bytes.count)
-        guard !clean.isEmpty else { return result }
+        guard !clean.isEmpty, wanted?.isEmpty != true else { return result }
         let clinical = ClinicalText(source: source, regions: clean, engine: engine)
-        scan(clinical, source: source, scanner: ValueScanner(referenceYear: context.referenceYear), windowEnd: context.requestDate ?? context.documentDate,
-             into: &result)
+        let scanner = ValueScanner(referenceYear: context.referenceYear), windowEnd = context.requestDate ?? context.documentDate
+        if let wanted {
+            scan(clinical, source: source, scanner: scanner, windowEnd: windowEnd, choice: wanted, into: &result)
+        } else {
+            scan(clinical, source: source, scanner: scanner, windowEnd: windowEnd, choice: EveryFact(), into: &result)
+        }
         return result
     }
 
@@ -251,8 +256,9 @@ package struct FactExtractor: Sendable {
         var tokens: Range<Int> { Range(uncheckedBounds: (start, end)) }  // made from a valid range
     }
 
-    private func scan(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, windowEnd: CalendarDay?,
-                      into result: inout NarrativeScan) {
+    private func scan<Choice: FactChoice>(_ clinical: ClinicalText, source: SourceText, scanner: ValueScanner, windowEnd: CalendarDay?,
+                                          choice: Choice, into result: inout NarrativeScan) {
+        let wanted = choice.wantedSlots
         let tokens = clinical.tokens
         // Room for a typical sentence up front (growing a step at a time cost more than the scan of
         // some letters); mentions run at about two per five tokens (facts sharing a phrase give one
@@ -274,6 +280,9 @@ package struct FactExtractor: Sendable {
         var measures = MeasureScan()
         let patterns = PatternScratch(parts: index.partCount)
         let tables = index.tables
+        let wantedSlots = wanted ?? []
+        // Measure votes are mentions of the facts that read a measure: read when one of them is wanted.
+        let reader = wanted == nil || measureUses.contains(where: { wantedSlots[$0.fact] }) ? measureReader : nil
         for (s, sentence) in clinical.sentences.enumerated() {
             let range = sentence.tokenRange
             matches.removeAll(keepingCapacity: true)
@@ -290,6 +299,15 @@ package struct FactExtractor: Sendable {
             gaps.removeAll(keepingCapacity: true)
             var verdict = false
             var namesMeasure = false
+            // Only the wanted facts' mentions are made, unless the sentence could fill the candidate
+            // list (one candidate an entry at most): such a sentence keeps every fact's, so the same
+            // first few hundred are kept.
+            var skipping = false
+            if wanted != nil {
+                var most = 0
+                for m in matches { most += Int(tables.nodes[Int(m.node)].entryEnd - tables.nodes[Int(m.node)].entryStart) }
+                skipping = most < Self.maximumMentionsPerSentence
+            }
             for m in matches {
                 let node = tables.nodes[Int(m.node)]
                 if node.measure { namesMeasure = true }
@@ -299,6 +317,7 @@ package struct FactExtractor: Sendable {
                 for k in Int(node.anchorStart)..<Int(node.anchorEnd) { anchoredIn[tables.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
                 for k in Int(node.entryStart)..<Int(node.entryEnd) {
+                    if skipping, passesOver(k, first: first, wanted: wantedSlots, clinical, containers) { continue }
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
                     let part = tables.firstParts[k]
@@ -415,11 +434,28 @@ package struct FactExtractor: Sendable {
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }
-            if namesMeasure || carried != nil, let reader = measureReader {
+            if namesMeasure || carried != nil, let reader {
                 readMeasures(reader, clinical, s, scanner: scanner, values: &values, carried: carried, anchoredIn: anchoredIn,
                              state: &measures, into: &result)
             }
         }
+    }
+
+    /// In a scan for some facts: whether entry `k`, matched at `first`, is another fact's (not an
+    /// anchor, which other facts' mentions read). Its phrase then only keeps its span, which can hide a
+    /// shorter mention (`isHidden`). Out of line: a scan of every fact keeps its loop as it was.
+    @inline(never)
+    private func passesOver(_ k: Int, first: Range<Int>, wanted: [Bool], _ clinical: ClinicalText, _ containers: BoundedList<Container>) -> Bool {
+        let entry = index.tables.entries[k]
+        if case .anchor = entry.role { return false }
+        guard !wanted[entry.fact] else { return false }
+        if case .near = entry.role { return true }
+        if entry.isGapped { return true }
+        if entry.sections != 0, !inSections(entry.sections, clinical, at: first.lowerBound) { return true }
+        if containers.last?.tokens != first {
+            containers.append(Container(start: first.lowerBound, end: first.upperBound, reach: max(first.upperBound, containers.last?.reach ?? 0)))
+        }
+        return true
     }
 
     /// Verbs that place a course in the past when they come before it: "she had acupuncture x10",

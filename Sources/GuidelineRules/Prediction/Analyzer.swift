@@ -14,6 +14,8 @@ public final class Analyzer: Sendable {
     package let recognizer: RequestRecognizer
     package let extractor: FactExtractor
     let finder: RequestFinder
+    /// By treatment id, the facts its criteria use (see `WantedFacts`).
+    let factsByTreatment: [String: [Int]]
 
     /// The requests a note makes, in text order (see `RequestFinder`): what `predict` assesses when
     /// no request is given.
@@ -35,6 +37,7 @@ public final class Analyzer: Sendable {
         done.wait()
         self.recognizer = built.value!
         self.finder = RequestFinder(book: book, recognizer: recognizer, engine: extractor.engine)
+        factsByTreatment = WantedFacts.byTreatment(book)
     }
 
     /// Hands the recognizer from the thread that builds it (read only after the semaphore).
@@ -81,10 +84,16 @@ public final class Analyzer: Sendable {
     /// `predict(_:scans:context:)` with the first scan already combined (`FactExtractor.combine`).
     package func predict(_ requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
                          context: CaseContext) -> Prediction {
+        predict(parseRequest(requestText, referenceDay: context.requestReferenceDay), text: requestText, scans: scans, after: combined,
+                context: context)
+    }
+
+    /// `predict(_:scans:after:context:)` with the request already read (from `requestText`).
+    func predict(_ request: ParsedRequest, text requestText: String, scans: [FactExtractor.NarrativeScan], after combined: FactExtractor.Combined?,
+                 context: CaseContext, wanted: WantedFacts? = nil) -> Prediction {
         var context = context
         context.requestText = requestText
-        let request = parseRequest(requestText, referenceDay: context.requestReferenceDay)
-        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request)
+        var facts = extractor.extract(after: combined, scans: scans, context: context, request: request, wanted: wanted)
         let treatments = request.families.compactMap { book.treatment($0) }
         guard !treatments.isEmpty else {
             return Prediction(request: request, requestRange: context.requestRange, facts: facts, assessment: nil,
