@@ -449,7 +449,9 @@ package struct FactExtractor: Sendable {
         let entry = index.tables.entries[k]
         if case .anchor = entry.role { return false }
         guard !wanted[entry.fact] else { return false }
+        // Neither hides a mention, as in the full scan: a number's phrase and another cause's.
         if case .near = entry.role { return true }
+        if case .except = entry.role { return true }
         if entry.isGapped { return true }
         if entry.sections != 0, !inSections(entry.sections, clinical, at: first.lowerBound) { return true }
         if containers.last?.tokens != first {
