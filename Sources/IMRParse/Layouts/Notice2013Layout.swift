@@ -47,10 +47,10 @@ enum Notice2013Layout: LayoutReader {
         let lines = context.lines
         let firstRegarding = lines.significant(in: 0..<bytes.count).first { ItemHeaders.regardingStart(lines, $0) != nil }
         let issues = context.first(.issues)
-        // The details start at the first "Regarding the request for" (the decisions heading may come
-        // before the list, and the details after the summary), else under the decisions heading.
         // The list is read wherever it is, each item once (a notice may list the decisions twice).
         let listed = listedDecisions(lines, 0..<bytes.count)
+        // The details start at the first "Regarding the request for" (the decisions heading may come
+        // before the list, and the details after the summary), else under the decisions heading.
         // Neither: the details are told after the list under headings of their own (a decision
         // sentence over "Guidelines Used:" and "Rationale for the Decision:"), looked for from the
         // list's end on (sections that hold no items skipped, as everywhere).

@@ -44,9 +44,8 @@ enum SectionFinder {
         (.caseSummary, ["summary", "background", "history"]),
         // "Disputed Item: Lumbar MRI" names an item; "DISPUTED ITEMS" alone heads the items.
         (.issues, ["imr decision", "imr issue~"]),
-        // "REVIEWER", "ABOUT THE REVIEWER", "Reviewer Information": the reviewer's section, wherever
-        // it stands (often last, after the items).
-
+        // ("REVIEWER", "ABOUT THE REVIEWER" are read by `ReviewerParser.headingEnd`, not here: as
+        // headings they would end an item section that goes on right after them.)
     ]
     private static let phrases: [(Kind, Phrase, standalone: Bool)] =
         table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
