@@ -130,6 +130,13 @@ public enum LetterParser {
             let end = ([result.caseSummary?.lowerBound] + result.items.map { $0.rationaleText == nil ? nil : $0.range?.lowerBound }).compactMap { $0 }.min() ?? bytes.count
             determination.reviewer = ReviewerParser.parse(lines, in: 0..<end)
         }
+        // A section that names only the reviewer ("REVIEWER", "ABOUT THE REVIEWER", "Part 4 - About the
+        // Reviewer"), often the letter's last: read up to the next heading. (Not a heading that
+        // bounds items: a letter may go on to its items right after it without a heading between.)
+        if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty, let s = ReviewerParser.headingEnd(lines) {
+            let end = context.headings.first { $0.range.lowerBound >= s }?.range.lowerBound ?? bytes.count
+            determination.reviewer = ReviewerParser.parse(lines, in: s..<max(s, end))
+        }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 

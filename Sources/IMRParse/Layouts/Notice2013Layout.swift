@@ -29,6 +29,9 @@ enum Notice2013Layout: LayoutReader {
         found.atLineStart(title) || (found.atLineStart(regarding) && found.atLineStart(guidelineLabels)) || found.inHeader(decisionList)
     }
 
+    /// Words of a detailed item's fields: details after the list are looked for only when one follows it.
+    private static let fieldWords = PhraseSet([Phrase("guideline"), Phrase("rationale")])
+
     /// "has determined the request for", searched for sixteen bytes at a time (see `StartFilter`).
     private static let determinedSet = PhraseSet([Phrase("has determined the request for")])
 
@@ -44,11 +47,16 @@ enum Notice2013Layout: LayoutReader {
         let lines = context.lines
         let firstRegarding = lines.significant(in: 0..<bytes.count).first { ItemHeaders.regardingStart(lines, $0) != nil }
         let issues = context.first(.issues)
-        // The details start at the first "Regarding the request for" (the decisions heading may come
-        // before the list, and the details after the summary), else under the decisions heading.
-        let detailsStart = firstRegarding.map { lines[$0].contentStart } ?? issues.map { context.itemsSection($0).lowerBound } ?? bytes.count
         // The list is read wherever it is, each item once (a notice may list the decisions twice).
         let listed = listedDecisions(lines, 0..<bytes.count)
+        // The details start at the first "Regarding the request for" (the decisions heading may come
+        // before the list, and the details after the summary), else under the decisions heading.
+        // Neither: the details are told after the list under headings of their own (a decision
+        // sentence over "Guidelines Used:" and "Rationale for the Decision:"), looked for from the
+        // list's end on (sections that hold no items skipped, as everywhere).
+        let detailsStart = firstRegarding.map { lines[$0].contentStart } ?? issues.map { context.itemsSection($0).lowerBound }
+            ?? listed.last.map { $0.decision.range.upperBound }.flatMap { e in fieldWords.findFirst(in: bytes, e..<bytes.count) == nil ? nil : e }
+            ?? bytes.count
 
         result.caseSummary = context.caseSummary()
         let firstSection = [context.first(.caseSummary)?.range.lowerBound, context.first(.qualifications)?.range.lowerBound, detailsStart].compactMap { $0 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns scanned item drafts into `DisputedItem`s: clean titles, citations, rationales.
 enum ItemBuilder {
     static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> [DisputedItem] {
@@ -9,6 +11,13 @@ enum ItemBuilder {
         var item = DisputedItem(title: Located(lines.clean(range), range))
         item.decision = draft.header.decision ?? draft.statedDecision
         var fields = draft.fields
+        // Labels run into a guideline field's paragraph ("… page 46. Guideline cited by the
+        // Reviewer: … Reasoning: …"): each starts its own field there.
+        splitAtInlineLabels(&fields, .claimsAdministrator, lines)
+        splitAtInlineLabels(&fields, .reviewer, lines)
+        // One guideline field that gives each party's guideline in a sentence of its own ("The
+        // Claims Administrator based its decision on … The Expert Reviewer based the decision on …").
+        splitByParty(&fields, lines)
         // A rationale written under the last guideline label, without a label of its own.
         if fields[.rationale] == nil, draft.unlabelled == nil {
             let last: FieldLabel? = [FieldLabel.claimsAdministrator, .reviewer].compactMap { l in fields[l].map { (l, $0.upperBound) } }
@@ -51,6 +60,93 @@ enum ItemBuilder {
         if let r = draft.unlabelled, let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
         if let r = rationaleText, let v = DecisionPhrases.verdict(bytes, max(r.lowerBound, r.upperBound - 240)..<r.upperBound) { item.verdict = v }
         return item
+    }
+
+    /// Splits the field `label` where another guideline or rationale label that the item has not
+    /// yet got starts a sentence inside it ("… Epidural steroid injections, page 46. Guideline cited
+    /// by the Reviewer: MTUS … Reasoning: Epidural steroid injections are …"): a letter that runs its
+    /// fields together in one paragraph. A label is looked for only after a full stop and a capital.
+    static func splitAtInlineLabels(_ fields: inout FieldRanges, _ label: FieldLabel, _ lines: LetterLines) {
+        guard let r = fields[label], r.count > 8 else { return }
+        let bytes = lines.bytes
+        var current = label
+        var currentStart = r.lowerBound
+        var from = r.lowerBound
+        // A label ends with its colon: each colon (found with memchr) is looked back from to the
+        // full stop and the capital that would start its label, at most 70 bytes before.
+        while from < r.upperBound, let colon = firstColon(bytes, from..<r.upperBound) {
+            from = colon + 1
+            // "Page(s): 46", "Tabs: 1": a value that starts with a digit follows no label of a field.
+            var v = colon + 1
+            while v < r.upperBound, TextScan.isSpace(bytes[v]) { v += 1 }
+            if v < r.upperBound, TextScan.isDigit(bytes[v]) { continue }
+            let floor = max(currentStart, colon - 70)
+            var i = colon - 2
+            while i >= floor, !(bytes[i] == 46 && TextScan.isSpace(bytes[i + 1])) { i -= 1 }
+            guard i >= floor else { continue }
+            var j = i + 1
+            while j < colon, TextScan.isSpace(bytes[j]) { j += 1 }
+            guard j < colon, bytes[j] >= 65, bytes[j] <= 90 else { continue }
+            let listed = FieldLabel.label(bytes, at: j, end: r.upperBound).flatMap { f in bytes[f.1 - 1] == 58 ? f : nil }
+            let found = listed ?? LabelMeaning.read(lines, line: lines.lineIndex(at: j), from: j).flatMap { f in
+                f.hasColon ? f.meaning.fieldLabel.map { ($0, f.valueStart) } : nil }
+            guard let (l, value) = found, l != current, l.isOrdered, fields[l] == nil, value <= r.upperBound else { continue }
+            fields[current] = currentStart..<(i + 1)
+            current = l
+            currentStart = value
+            from = max(from, value)
+        }
+        if current != label { fields[current] = currentStart..<r.upperBound }
+    }
+
+    /// The first colon in `range` (memchr: vectorised).
+    private static func firstColon(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { buf -> Int? in
+            guard let base = buf.baseAddress, !range.isEmpty, let hit = memchr(base + range.lowerBound, 58, range.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    private static let claimsParty = [Phrase("the claims administrator"), Phrase("claims administrator"), Phrase("the utilization review"),
+                                      Phrase("utilization review")]
+    private static let reviewerParty = [Phrase("the expert reviewer"), Phrase("the physician reviewer"), Phrase("the professional reviewer"),
+                                        Phrase("the imr reviewer"), Phrase("the independent reviewer"), Phrase("the medical reviewer"),
+                                        Phrase("the reviewer"), Phrase("maximus")]
+
+    /// A reviewer's guideline field (and no claims administrator's) that opens with a sentence naming
+    /// one party and later has a sentence naming the other: the claims administrator's sentences are
+    /// its guideline, the reviewer's theirs.
+    static func splitByParty(_ fields: inout FieldRanges, _ lines: LetterLines) {
+        guard fields[.claimsAdministrator] == nil, let field = fields[.reviewer] else { return }
+        let bytes = lines.bytes
+        var lo = field.lowerBound
+        while lo < field.upperBound, TextScan.isSpace(bytes[lo]) { lo += 1 }
+        // "The …", "Claims …", "Utilization …", "MAXIMUS …": most fields start otherwise.
+        guard field.upperBound - lo > 40, bytes[lo] | 0x20 == 116 || bytes[lo] | 0x20 == 99 || bytes[lo] | 0x20 == 117 || bytes[lo] | 0x20 == 109
+        else { return }
+        let r = lo..<field.upperBound
+        let claimsFirst: Bool
+        if Phrase.matchAny(claimsParty, bytes, at: r.lowerBound, end: r.upperBound) != nil { claimsFirst = true }
+        else if Phrase.matchAny(reviewerParty, bytes, at: r.lowerBound, end: r.upperBound) != nil { claimsFirst = false }
+        else { return }
+        let other = claimsFirst ? reviewerParty : claimsParty
+        var i = r.lowerBound + 1
+        while i + 2 < r.upperBound {
+            guard bytes[i] == 46, TextScan.isSpace(bytes[i + 1]) else { i += 1; continue }
+            var j = i + 1
+            while j < r.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+            if j < r.upperBound, bytes[j] >= 65, bytes[j] <= 90, Phrase.matchAny(other, bytes, at: j, end: r.upperBound) != nil {
+                if claimsFirst {
+                    fields[.claimsAdministrator] = r.lowerBound..<(i + 1)
+                    fields[.reviewer] = j..<field.upperBound
+                } else {
+                    fields[.reviewer] = r.lowerBound..<(i + 1)
+                    fields[.claimsAdministrator] = j..<field.upperBound
+                }
+                return
+            }
+            i = j
+        }
     }
 
     /// The decision a "Decision:" field states — a decision word ("Upheld", "OVERTURNED."), a
@@ -100,6 +196,30 @@ enum ItemBuilder {
 
     private static let numberWords = [Phrase("item"), Phrase("issue"), Phrase("request")]
 
+    /// After an item's letter or roman numeral at the start of `r` ("A.", "(b)", "c)", "IV."), where
+    /// the title begins; nil when the title is not lettered so. Letters A to H only: "R. knee" is a side.
+    static func letteredNumberEnd(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        var i = r.lowerBound
+        guard r.count > 4 else { return nil }
+        let bracket = bytes[i] == 40
+        if bracket { i += 1 }
+        let s = i
+        let b = bytes[i]
+        if (b >= 65 && b <= 72) || (b >= 97 && b <= 104) {
+            i += 1
+        } else {
+            while i < r.upperBound, i - s < 4, bytes[i] == 73 || bytes[i] == 86 || bytes[i] == 88 || bytes[i] == 105 || bytes[i] == 118 || bytes[i] == 120 { i += 1 }
+        }
+        guard i > s, i + 1 < r.upperBound else { return nil }
+        if bracket { guard bytes[i] == 41 else { return nil } }
+        else { guard bytes[i] == 46 || bytes[i] == 41 else { return nil } }
+        // A lower-case letter after "." is an abbreviation ("e.g."), not numbering.
+        if !bracket, bytes[i] == 46, b >= 97 { return nil }
+        i += 1
+        guard i < r.upperBound, bytes[i] == 32 || bytes[i] == 9 else { return nil }
+        return i
+    }
+
     /// The title without its numbering ("1)", "2.", "(3)", "Issue 1:"), a framing prefix ("The
     /// request for"), or the colon before its decision.
     static func titleRange(_ range: Range<Int>, _ lines: LetterLines, prefixes: LabelTrie?) -> Range<Int> {
@@ -119,10 +239,18 @@ enum ItemBuilder {
         if j < r.upperBound, bytes[j] == 40 { j += 1 }  // "(1)"
         let digits = j
         while j < r.upperBound, TextScan.isDigit(bytes[j]), j - digits < 3 { j += 1 }
+        // "Item 2 of 3:": the count after the number.
+        if j > digits, j + 5 < r.upperBound, bytes[j] == 32, bytes[j + 1] | 0x20 == 111, bytes[j + 2] | 0x20 == 102, bytes[j + 3] == 32,
+           TextScan.isDigit(bytes[j + 4]) {
+            var t = j + 4
+            while t < r.upperBound, TextScan.isDigit(bytes[t]) { t += 1 }
+            if t < r.upperBound, bytes[t] == 58 || bytes[t] == 46 { j = t }
+        }
         if j > digits, j < r.upperBound, bytes[j] == 46 || bytes[j] == 41 || bytes[j] == 58,
            j + 1 < r.upperBound, TextScan.isSpace(bytes[j + 1]) {
             r = lines.trim((j + 1)..<r.upperBound)
         }
+        if let t = letteredNumberEnd(bytes, r) { r = lines.trim(t..<r.upperBound) }
         if let (_, e) = prefixes?.longestMatch(bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
             r = lines.trim(e..<r.upperBound)
         }

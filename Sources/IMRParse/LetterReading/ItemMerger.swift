@@ -12,6 +12,74 @@
 /// detailed ones, with a warning.
 enum ItemMerger {
     static func merge(_ items: [DisputedItem], _ lines: LetterLines) -> (items: [DisputedItem], warnings: [String]) {
+        let (corrected, correctionWarnings) = corrections(items, lines.bytes)
+        let (merged, warnings) = mergeListed(corrected, lines)
+        return (merged, correctionWarnings + warnings)
+    }
+
+    /// An item restated later under the number of an earlier one, without a guideline of its own (an
+    /// addendum correcting a clerical error: "Item 2 of 3: TENS unit, purchase" / "Decision: Upheld"
+    /// after the letter's items): it corrects that item — the earlier record takes its title and the
+    /// decision it states, and keeps its guidelines and rationale. Only when fewer items are restated
+    /// than there are (a list that names every item again is a list, merged by `mergeListed`).
+    static func corrections(_ items: [DisputedItem], _ bytes: [UInt8]) -> ([DisputedItem], [String]) {
+        guard items.count >= 3 else { return (items, []) }
+        // The items' numbers (read without copying an item), and whether one repeats: most letters
+        // stop here.
+        let numbers = items.indices.map { k in items[k].header.flatMap { h in h.number ?? countedNumber(bytes, h.range) } }
+        var seen: (UInt64, UInt64) = (0, 0)
+        var repeats = false
+        for n in numbers {
+            guard let n, n >= 0, n < 128 else { continue }
+            let bit: UInt64 = 1 << UInt64(n & 63)
+            if n < 64 { if seen.0 & bit != 0 { repeats = true; break }; seen.0 |= bit }
+            else { if seen.1 & bit != 0 { repeats = true; break }; seen.1 |= bit }
+        }
+        guard repeats else { return (items, []) }
+        var firstWithNumber: [Int: Int] = [:]
+        var restated: [(later: Int, earlier: Int)] = []
+        for k in items.indices {
+            guard let n = numbers[k] else { continue }
+            if let e = firstWithNumber[n] {
+                if items[k].imrGuideline == nil, items[k].claimsAdministratorGuideline == nil,
+                   items[e].imrGuideline != nil || items[e].claimsAdministratorGuideline != nil,
+                   let a = items[e].range, let b = items[k].range, b.lowerBound >= a.upperBound {
+                    restated.append((k, e))
+                }
+            } else {
+                firstWithNumber[n] = k
+            }
+        }
+        guard !restated.isEmpty, restated.count < firstWithNumber.count else { return (items, []) }
+        var out = items
+        var warnings: [String] = []
+        for (later, earlier) in restated {
+            warnings.append("item \(earlier + 1) is restated later (a correction): \"\(ItemChecks.shortTitle(items[earlier].title.value))\" read as \"\(ItemChecks.shortTitle(items[later].title.value))\"")
+            out[earlier].title = items[later].title
+            if let d = items[later].decision { out[earlier].decision = d }
+        }
+        let dropped = Set(restated.map(\.later))
+        return (out.indices.filter { !dropped.contains($0) }.map { out[$0] }, warnings)
+    }
+
+    /// The number of a header counted against the items ("Item 2 of 3: …").
+    static func countedNumber(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        var i = r.lowerBound
+        guard i < r.upperBound, bytes[i] | 0x20 == 105 || bytes[i] | 0x20 == 114,
+              let (_, e) = Phrase.matchAny(countWords, bytes, at: i, end: r.upperBound) else { return nil }
+        i = e
+        while i < r.upperBound, bytes[i] == 32 { i += 1 }
+        let digits = i
+        var n = 0
+        while i < r.upperBound, TextScan.isDigit(bytes[i]), i - digits < 2 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        guard i > digits, i + 4 < r.upperBound, bytes[i] == 32, bytes[i + 1] | 0x20 == 111, bytes[i + 2] | 0x20 == 102, bytes[i + 3] == 32,
+              TextScan.isDigit(bytes[i + 4]) else { return nil }
+        return n
+    }
+
+    private static let countWords = [Phrase("item"), Phrase("issue"), Phrase("request")]
+
+    static func mergeListed(_ items: [DisputedItem], _ lines: LetterLines) -> (items: [DisputedItem], warnings: [String]) {
         let isBare = items.map { $0.claimsAdministratorGuideline == nil && $0.imrGuideline == nil && $0.rationaleText == nil }
         let bare = items.indices.filter { isBare[$0] }
         let detailed = items.indices.filter { !isBare[$0] }

@@ -80,7 +80,7 @@ enum LabelMeaning: Sendable, Equatable {
         // "(CA)" and "(ER)" abbreviate the label's own words: "… Used by the Claims Administrator (CA):".
         add(["claims", "administrator", "administrators", "administrator's", "utilization", "ur", "organization", "uro", "carrier", "insurer",
              "ca"], .claims)
-        add(["rationale", "reason", "basis", "explanation", "why", "discussion", "analysis"], .rationale)
+        add(["rationale", "reason", "reasoning", "basis", "explanation", "why", "discussion", "analysis"], .rationale)
         add(["rationales", "reasons"], [.rationale, .plural])
         add(["summary", "history", "background", "synopsis", "overview"], .summary)
         add(["decision", "determination", "outcome", "result", "action"], .decision)
@@ -195,7 +195,13 @@ enum LabelMeaning: Sendable, Equatable {
         }
         // A heading alone on its line: short, no sentence punctuation at its end.
         guard end - start <= 70, !endsWithStop(bytes, start..<end) else { return nil }
-        let alone = flags(bytes, start..<end, maxWords: 9).flatMap { meaning($0, standalone: true) }
+        var alone = flags(bytes, start..<end, maxWords: 9).flatMap { meaning($0, standalone: true) }
+        // A numbered section that names only decisions ("PART 3 - DECISIONS") heads the items ("DECISIONS"
+        // alone, unnumbered, may head a list or a table of them).
+        if alone == nil, sectionsOnly, let f = flags(bytes, start..<end, maxWords: 9), f.contains(.decision), f.contains(.plural),
+           f.isDisjoint(with: [.claims, .guideline, .summary, .documents, .rationale, .issue]) {
+            alone = .items
+        }
         // Or wrapped onto the next line ("DETERMINATIONS" / "AND REASONS"): read over both lines when
         // the first says nothing alone or stops on a word that joins ("… Used by").
         // So is a heading whose next line goes on with a word that joins ("2. GUIDELINES" / "USED").

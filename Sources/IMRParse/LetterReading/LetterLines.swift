@@ -33,10 +33,15 @@ struct LetterLines: Sendable {
     var lines: [Line]
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        var lines = LetterLines.split(bytes)
+        self.bytes = SpacedCapitals.join(bytes, &lines)
+        self.lines = lines
+    }
+
+    private static func split(_ bytes: [UInt8]) -> [Line] {
         // The array and the position live inside the closure, and `line` captures neither: a captured
         // variable that is mutated is checked for exclusive access on every line.
-        lines = bytes.withUnsafeBufferPointer { buf in
+        bytes.withUnsafeBufferPointer { buf in
             var lines: [Line] = []
             lines.reserveCapacity(bytes.count / 40 + 1)
             let n = buf.count

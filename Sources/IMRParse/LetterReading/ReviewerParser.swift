@@ -39,6 +39,28 @@ enum ReviewerParser {
                                         "with a certificate of added qualification", "with a subspecialty certificate"].map(Phrase.init)
     private static let licensureEnds = [", and has", "and has", ", he", ", and is", "and is", "for more than", "for over", ", who"].map(Phrase.init)
 
+    /// Headings that name only the reviewer, alone on their line (after a section number, with at
+    /// most a colon).
+    private static let reviewerHeadings = WordingVariants.expand(["{about |}{the |}{expert |physician |medical |}reviewer{s|}",
+                                                                   "{expert |physician |}reviewer information"]).map(Phrase.init)
+
+    /// The end of the first line that is a heading naming only the reviewer, if any.
+    static func headingEnd(_ lines: LetterLines) -> Int? {
+        let bytes = lines.bytes
+        for k in 0..<lines.count where lines.isSignificant(k) {
+            let c = lines[k].content
+            guard c.count <= 40 else { continue }
+            let start = SectionFinder.sectionNumberEnd(bytes, c) ?? c.lowerBound
+            guard start < c.upperBound, bytes[start] | 0x20 == 97 || bytes[start] | 0x20 == 116 || bytes[start] | 0x20 == 101
+                    || bytes[start] | 0x20 == 112 || bytes[start] | 0x20 == 109 || bytes[start] | 0x20 == 114,
+                  let (_, e) = Phrase.matchAny(reviewerHeadings, bytes, at: start, end: c.upperBound) else { continue }
+            var i = e
+            while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
+            if i == c.upperBound { return c.upperBound }
+        }
+        return nil
+    }
+
     static func parse(_ lines: LetterLines, in range: Range<Int>) -> Reviewer {
         var reviewer = Reviewer()
         let bytes = lines.bytes

@@ -27,7 +27,7 @@ enum SectionFinder {
     private static let table: [(Kind, [String])] = [
         (.howMade, ["how the {imr |}{final |}determination was made"]),
         (.caseSummary, ["{clinical |}case summary", "clinical summary", "summary of {the |}case", "summary of clinical information",
-                        "summary of {the |}{medical |}records", "expert reviewer case summary", "{clinical |}case history"]),
+                        "summary of {the |}{medical |clinical |}records", "expert reviewer case summary", "{clinical |}case history"]),
         (.issues, ["{imr |}issues{,|} decisions{,|} and rationales", "imr decision~ and rationale~", "decision~ and rationale~",
                    "independent medical review decision~ and rationale~"]),
         (.documents, ["documents reviewed for determination", "{list of |}documents reviewed", "{medical |}records reviewed"]),
@@ -44,6 +44,8 @@ enum SectionFinder {
         (.caseSummary, ["summary", "background", "history"]),
         // "Disputed Item: Lumbar MRI" names an item; "DISPUTED ITEMS" alone heads the items.
         (.issues, ["imr decision", "imr issue~"]),
+        // ("REVIEWER", "ABOUT THE REVIEWER" are read by `ReviewerParser.headingEnd`, not here: as
+        // headings they would end an item section that goes on right after them.)
     ]
     private static let phrases: [(Kind, Phrase, standalone: Bool)] =
         table.flatMap { kind, list in WordingVariants.expand(list).map { (kind, Phrase($0), false) } }
@@ -275,6 +277,8 @@ enum SectionFinder {
             if i == digits, i < end, bytes[i] >= 65, bytes[i] <= 90 { i += 1 }
             guard i > digits else { return nil }
         }
+        // "Part 2 - Summary …": a dash or colon may stand apart from the number.
+        if i > digits, i + 1 < end, bytes[i] == 32, bytes[i + 1] == 45 || bytes[i + 1] == 58 { i += 1 }
         guard i < end, bytes[i] == 46 || bytes[i] == 41 || bytes[i] == 58 || bytes[i] == 45 else { return nil }
         i += 1
         guard i < end, bytes[i] == 32 || bytes[i] == 9 else { return nil }
