@@ -332,12 +332,16 @@ package struct FactExtractor: Sendable {
                         whole = w
                     }
                     if entry.sections != 0, !inSections(entry.sections, clinical, at: whole.lowerBound) { continue }
-                    if entry.role == .anchor { anchoredIn[entry.fact] = s; continue }
-                    if entry.role == .except { exceptedIn[entry.fact] = s; continue }
+                    // Matched cases, not `==`: Role's derived equality is a call per entry in the hot loop.
+                    switch entry.role {
+                    case .anchor: anchoredIn[entry.fact] = s; continue
+                    case .except: exceptedIn[entry.fact] = s; continue
+                    default: break
+                    }
                     guard !candidates.isFull else { continue }
                     candidates.append(Candidate(start: Int32(whole.lowerBound), end: Int32(whole.upperBound), entry: Int32(k),
                                                 gapStart: Int16(gapStart), gapCount: Int16(gaps.count - gapStart)))
-                    if entry.role != .near, !entry.isGapped, containers.last?.tokens != whole {
+                    if !entry.role.isNear, !entry.isGapped, containers.last?.tokens != whole {
                         containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
                     }
                 }
@@ -357,7 +361,7 @@ package struct FactExtractor: Sendable {
                 if exceptedIn[entry.fact] == s { continue }
                 let mention = c.tokens
                 while reachable < spans.count, spans[reachable].tokens.lowerBound <= mention.lowerBound { reachable += 1 }
-                if entry.role != .near, isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
+                if !entry.role.isNear, isHidden(mention, of: entry.fact, containers: UnsafeBufferPointer(rebasing: spans[..<reachable]), candidates: found) { continue }
                 // The fact's fields read in place: a copy of its `FactInfo` retains its unit per mention.
                 let kind = info[entry.fact].kind
                 if mention != lastMention {
@@ -563,7 +567,7 @@ package struct FactExtractor: Sendable {
             // One word longer: it hides only a mention of its own fact.
             if candidates.contains(where: {
                 let e = index.tables.entries[Int($0.entry)]
-                return $0.tokens == o && e.fact == fact && e.role != .near && !e.isGapped
+                return $0.tokens == o && e.fact == fact && !e.role.isNear && !e.isGapped
             }) {
                 return true
             }

@@ -13,6 +13,8 @@ struct FactPhraseIndex: Sendable {
         case near            // number: read a number next to it
         case event           // count: an occurrence of the event
         case value(Int)      // enum: selects `values[n]`
+
+        var isNear: Bool { if case .near = self { true } else { false } }
     }
 
     /// What a matched phrase means. Plain values only (no arrays or strings): the extractor copies
@@ -193,7 +195,7 @@ struct FactPhraseIndex: Sendable {
                 }
                 var e = entries[Int(id)]
                 e.needsAnchor = anchored[e.fact]
-                if e.role == .anchor, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
+                if case .anchor = e.role, !e.isGapped, e.sections == 0 { anchorFacts.append(e.fact) } else { nodeEntries.append(e) }
             }
             nodeInfo[n].entryEnd = Int32(nodeEntries.count)
             nodeInfo[n].anchorEnd = Int32(anchorFacts.count)
