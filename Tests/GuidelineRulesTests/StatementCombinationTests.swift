@@ -65,6 +65,7 @@ import IMRParse
     fact acu_visits count "acupuncture visits had"
       events "acupuncture" in history, plan, no_section
       events "acupuncture {visit_schedule}" in history, plan, no_section
+      negative "needling"
     fact tpi_relief number percent "relief after trigger point injections, anchored in its sentence only"
       near "relief"
       within 8
@@ -114,6 +115,12 @@ import IMRParse
         #expect(Self.value("root_sign", "Weakness of the APB, with carpal tunnel signs.") == .unknown)
         #expect(Self.value("root_sign", "Weakness of the EHL.") == .bool(true))
         #expect(Self.value("cts_findings", "Tinel positive at the carpal tunnel.") == .bool(true))
+    }
+
+    /// A count's `negative` name denied outright documents none; said as had, it counts nothing.
+    @Test func aWiderNameDeniedCountsNone() {
+        #expect(Self.value("acu_visits", "History: no needling so far.") == .number(0))
+        #expect(Self.value("acu_visits", "History: she had needling.") == .unknown)
     }
 
     /// A tally in a plan is the course asked for, unless a verb places it in the past.

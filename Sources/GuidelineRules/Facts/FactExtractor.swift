@@ -388,6 +388,9 @@ package struct FactExtractor: Sendable {
                     if accepted { vote = .bool(false) }
                 case (.bool, .negative):
                     if ctx.assertion.isNegated { vote = .bool(false) }
+                case (.count, .negative):
+                    // A wider name denied outright documents none of the events ("no prior spinal injections").
+                    if Self.isDeniedOutright(mention, ctx) { vote = .number(0) }
                 case (.enumeration, .value(let v)):
                     if accepted { vote = .text(v) }
                 case (.number, .near), (.count, .near):

@@ -164,6 +164,7 @@ struct FactPhraseIndex: Sendable {
                 add(f.near, .near, clause: "near")
             case .count:
                 add(f.events, .event, clause: "events")
+                add(f.negatives, .negative, clause: "negative")
                 add(f.near, .near, clause: "near")
             case .enumeration:
                 for (value, phrases) in f.valuePhrases {
