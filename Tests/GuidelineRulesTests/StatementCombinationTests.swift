@@ -123,6 +123,17 @@ import IMRParse
         #expect(Self.value("acu_visits", "History: she had needling.") == .unknown)
     }
 
+    /// A comparison read whole outranks a number read near a cue of its sentence ("with it" is nearest
+    /// to the 8 of the other side), with the project's rules.
+    @Test func aComparisonReadWholeOutranksANearNumber() throws {
+        let book = try #require(RuleTestSupport.projectBook)
+        let text = "Without Norco the pain is 8/10 and with it the pain is 4/10."
+        let source = SourceText(path: "t", bytes: Array(text.utf8))
+        let facts = Analyzer(book: book).facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())
+        #expect(facts[book.factSlot("pain_score_with_med")!] == .number(4))
+        #expect(facts[book.factSlot("pain_score_without_med")!] == .number(8))
+    }
+
     /// A tally in a plan is the course asked for, unless a verb places it in the past.
     @Test func aTallyInAPlanIsTheCourseAsked() {
         #expect(Self.value("pool_visits", "Plan: Recheck after 8 pool sessions.") == .unknown)

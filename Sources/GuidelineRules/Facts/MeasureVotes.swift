@@ -96,6 +96,19 @@ extension FactExtractor {
         }
     }
 
+    /// Takes back the votes that fact `fact` got earlier in the sentence spanning `shown` (its `near`
+    /// readings, appended just before the sentence's measures are read).
+    static func uncountNearVotes(of fact: Int, in shown: Range<Int>, _ result: inout NarrativeScan) {
+        var k = result.mentions.count
+        while k > 0 {
+            k -= 1
+            if result.mentions[k].evidence.range.lowerBound < shown.lowerBound { break }
+            guard result.mentions[k].fact == fact, let v = result.mentions[k].vote, shown.contains(v.position) else { continue }
+            result.mentions[k].vote = nil
+            result.mentions[k].evidence.counted = false
+        }
+    }
+
     /// The votes of one statement for every fact clause reading its measure (`values`: number
     /// clauses too; a pair joined across sentences gave its values as single statements already).
     private func vote(_ st: MeasureStatement, _ ctx: MentionContext, shown: Range<Int>, tokens: [Token], values: Bool,
@@ -124,7 +137,12 @@ extension FactExtractor {
                       let v = use.with ? st.second : st.first else { continue }
                 let number = fact.unit == "score" ? v.outOfTen : v.number
                 guard let number else { continue }
-                if accepted { vote = .number(number) }
+                if accepted {
+                    vote = .number(number)
+                    // The comparison read whole outranks a number read near a cue of the same sentence: in
+                    // "without it 8/10 and with it the pain is 4/10" the 8 is nearest to "with it".
+                    Self.uncountNearVotes(of: use.fact, in: shown, &result)
+                }
             } else {
                 // A steady value is no comparison with a medication: "pain stable at 4/10 on Norco" is relief kept.
                 guard let (a, b) = st.comparable,
