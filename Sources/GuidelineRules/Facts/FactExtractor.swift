@@ -396,8 +396,7 @@ package struct FactExtractor: Sendable {
                 case (.number, .near), (.count, .near):
                     // A tally in a plan, not placed in the past, is the course asked for ("Recheck after 8
                     // aquatic sessions"), as an event there is.
-                    if kind == .count, accepted, !ctx.assertion.isHistorical, !planSections.isEmpty,
-                       planSections.contains(clinical.section(ofToken: mention.lowerBound)),
+                    if kind == .count, accepted, askedInPlan(mention, ctx, clinical),
                        !Self.pastVerb(before: mention.lowerBound, from: range.lowerBound, tokens) { break }
                     guard accepted else {
                         // "no relief at all", "without any relief": an outcome denied outright is a
@@ -417,8 +416,7 @@ package struct FactExtractor: Sendable {
                 case (.count, .event):
                     // In a plan, an event named without a past cue is what is asked for ("1. Trigger
                     // point injections x4", "stellate ganglion block, one injection"), not one had.
-                    if accepted, ctx.assertion.isHistorical || planSections.isEmpty
-                        || !planSections.contains(clinical.section(ofToken: mention.lowerBound)) {
+                    if accepted, !askedInPlan(mention, ctx, clinical) {
                         // A dated or counted occurrence counts; a bare mention counts 1 only when it is
                         // placed in the past ("had an ESI", "the previous ESI"): a present-tense mention
                         // is as often a general statement about the treatment as a fact about the patient.
@@ -465,6 +463,11 @@ package struct FactExtractor: Sendable {
             containers.append(Container(start: first.lowerBound, end: first.upperBound, reach: max(first.upperBound, containers.last?.reach ?? 0)))
         }
         return true
+    }
+
+    /// A mention in a plan section not placed in the past: what the plan asks for, not what was had.
+    private func askedInPlan(_ mention: Range<Int>, _ ctx: MentionContext, _ clinical: ClinicalText) -> Bool {
+        !ctx.assertion.isHistorical && !planSections.isEmpty && planSections.contains(clinical.section(ofToken: mention.lowerBound))
     }
 
     /// Verbs that place a course in the past when they come before it: "she had acupuncture x10",
