@@ -51,4 +51,11 @@ import Testing
         let bytes = Array("MRI dated 3-25-12 showed a 3 mm protrusion".utf8)
         #expect(DateParser.firstDate(in: bytes, 0..<bytes.count, referenceYear: 2014)?.date.iso == "2012-03-25")
     }
+
+    @Test func aFirstNumberAboveTwelveIsTheDay() {
+        // British and Australian notes write the day first ("Date of injury 14/05/2015").
+        #expect(iso("14/05/2015") == "2015-05-14")
+        #expect(iso("05/14/2015") == "2015-05-14")
+        #expect(iso("04/07/2015") == "2015-04-07")
+    }
 }

@@ -61,4 +61,11 @@ import Testing
         let p = patient("This patient present's with lower back pain. Treater is requesting post injection physical therapy 3x2.")
         #expect(p.age == nil && p.sex == nil && p.injuryDate == nil)
     }
+
+    @Test func injuryToldAsTheEventItWas() {
+        // A case summary tells the injury as it happened, without the word "injury".
+        #expect(patient("a 38 year old male who twisted his right knee on 04/07/2015 while pivoting").injuryDate?.value.iso == "2015-04-07")
+        #expect(patient("She slipped on a wet floor on 3/2/2014 and landed on her hip.").injuryDate?.value.iso == "2014-03-02")
+        #expect(patient("he twisted his right knee stepping down from his forklift on 14 May 2015").injuryDate?.value.iso == "2015-05-14")
+    }
 }

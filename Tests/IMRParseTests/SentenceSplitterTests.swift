@@ -107,4 +107,26 @@ import Testing
         let text = Array(repeating: line, count: 10).joined(separator: "\n")
         #expect(split(text).count > 1)
     }
+
+    @Test func tableRowsFlattenedToTextAreSentences() {
+        // A row says what its own treatment did: "80% relief" belongs to the blocks, not to the row
+        // before or after. A wrapped cell (an indented line) continues its row; a blank line ends the table.
+        let table = """
+        Date            Intervention                       Result
+        09/2013         Acupuncture, 12 sessions           pain and activity unchanged
+        02/10/2015      Bilat L4-5 medial branch blocks,   80% relief for 5 hours; stood 30 min
+                        lidocaine 2%                       and walked a mile
+        Surgery         Not a candidate; no prior fusion
+
+        The response to both blocks was concordant.
+        """
+        let rows = split(table)
+        #expect(rows.count == 5)
+        #expect(rows[1].hasPrefix("09/2013") && rows[1].hasSuffix("unchanged"))
+        #expect(rows[2].hasPrefix("02/10/2015") && rows[2].hasSuffix("walked a mile"))
+        #expect(rows[4] == "The response to both blocks was concordant.")
+        // Two-column prose (a long first cell) is no table: its lines stay one sentence.
+        let prose = "The patient reports that her pain radiates     into the left leg with numbness\nand she walks with a cane at all times     when she leaves the house today."
+        #expect(split(prose).count == 1)
+    }
 }

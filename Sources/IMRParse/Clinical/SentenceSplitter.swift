@@ -394,8 +394,50 @@ package enum SentenceSplitter {
             if isCapsHeading(next, hi) || startsWithLabel(next, hi) { return (e, true) }
             if listMarker(at: next, expectFirst: false) != nil, lastListNumber > 0 || p[next] == 49 { return (e, false) }
             if isBullet(next) { return (e, false) }
+            if isTableRow(lineStart, e), blankLine(from: e, to: next) || (isTableRow(next, hi) && !isIndented(next)) {
+                return (e, false)
+            }
             return nil
         }
+
+        /// A row of a table flattened to text: a column gap of three spaces or more after a short first
+        /// cell (within the line's first 28 bytes) or after a row that opens with a date or number
+        /// ("02/10/2015      Bilat L4-5 MBB      80% relief for 5 hours"). Each row is its own sentence:
+        /// what one row says (80% relief) is not about the next row's treatment. Two-column prose has
+        /// a long first cell and stays whole.
+        func isTableRow(_ s: Int, _ e: Int) -> Bool {
+            guard s < e, !isSpace(p[s]) else { return false }
+            let limit = isDigit(p[s]) ? min(e, s + 160) : min(e, s + 28)
+            var k = s + 1, run = 0
+            while k < limit {
+                let c = p[k]
+                if isLineBreak(c) { return false }
+                if c == 32 || c == 9 {
+                    run += c == 9 ? 3 : 1
+                    if run >= 3 { return k + 1 < e && !isSpace(p[k + 1]) || gapContinues(k + 1, e) }
+                } else { run = 0 }
+                k += 1
+            }
+            return false
+        }
+
+        /// Whether visible text follows the spaces from `k` on the same line.
+        func gapContinues(_ k: Int, _ e: Int) -> Bool {
+            var k = k
+            while k < e, p[k] == 32 || p[k] == 9 { k += 1 }
+            return k < e && !isLineBreak(p[k])
+        }
+
+        /// Whether a blank line stands between `e` (a line's end) and `next`: a table ends there.
+        func blankLine(from e: Int, to next: Int) -> Bool {
+            var breaks = 0
+            for k in e..<next where p[k] == 10 || p[k] == 12 { breaks += 1 }
+            return breaks >= 2
+        }
+
+        /// Whether the line holding `j` (its first visible byte) begins with white space: a table's
+        /// wrapped cell ("                lidocaine 2%      and walked a mile") continues its row.
+        func isIndented(_ j: Int) -> Bool { j > lo && !isLineBreak(p[j - 1]) }
 
         func endsWithPageLabel(_ colon: Int) -> Bool {
             var s = colon

@@ -110,7 +110,11 @@ package enum DateParser {
             date = day(year: first.value, month: second.value, day: third.value)
         } else {
             let year = third.digits == 2 ? resolve(twoDigitYear: third.value, referenceYear: referenceYear) : third.value
-            date = day(year: year, month: first.value, day: second.value)
+            // Month first, as American letters write; a first number above 12 with a four-digit year
+            // is a day ("14/05/2015" in a British or Australian note; "13/1/12" stays no date).
+            date = first.value > 12 && second.value <= 12 && third.digits == 4
+                ? day(year: year, month: second.value, day: first.value)
+                : day(year: year, month: first.value, day: second.value)
         }
         return date.map { ($0, i) }
     }

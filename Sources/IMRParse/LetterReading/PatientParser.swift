@@ -141,7 +141,10 @@ enum PatientParser {
     private static let injuredPersons = [Phrase("worker"), Phrase("employee"), Phrase("party"), Phrase("body")]
     // "sustained a laceration … on 3/17/2014": the event named by what it did.
     private static let injuryTriggers = PhraseSet([Phrase("injury"), Phrase("injuries"), Phrase("injured"), Phrase("doi"),
-                                                   Phrase("sustained a"), Phrase("sustained an")])
+                                                   Phrase("sustained a"), Phrase("sustained an"),
+                                                   // The event told as it happened: "twisted his right knee on 04/07/2015".
+                                                   Phrase("twisted"), Phrase("fell"), Phrase("slipped"), Phrase("tripped"),
+                                                   Phrase("crushed"), Phrase("hurt")])
     private static let linkWords = WordSet([
         "on", "of", "dated", "date", "was", "is", "in", "which", "occurred", "that", "at", "work", "while", "reportedly", "the",
         "job", "doi", "(doi)", "to", "his", "her", "their", "low", "lower", "upper", "back", "neck", "left", "right", "knee",
