@@ -161,4 +161,18 @@ import IMRParse
             }
         }
     }
+
+    /// What goes on beside a request, the patient's own therapist and "pt" the patient are no parts of it;
+    /// a prescription "written for" asks; a claiming word after the purpose claims nothing.
+    @Test func onlyWhatIsAskedIsTheRequest() {
+        func components(_ title: String) -> [String] { Self.analyzer?.parseRequest(title).components ?? ["no rules"] }
+        #expect(components("R shoulder arthroscopy with rotator cuff repair - pt understands risks, wishes to proceed") == ["surgery_shoulder"])
+        #expect(components("Right stellate ganglion block, timed to allow her hand therapist to work with her afterwards") == ["sympathetic_block"])
+        #expect(components("Massage therapy x4 sessions, adjunct to his exercise program, coordinated with his remaining PT visits")
+                == ["massage_therapy"])
+        #expect(find("I have written for Lidoderm 5% patch, apply to the right wrist 12 hours on and 12 hours off, #30.")
+                .map { $0.components(separatedBy: ":")[0] } == ["topical_analgesic"])
+        #expect(find("Plan: Follow-up office visit in 4 weeks to assess patch response.")
+                .map { $0.components(separatedBy: ":")[0] } == ["office_visit"])
+    }
 }

@@ -31,11 +31,18 @@ package struct RequestRecognizer: Sendable {
     private let hasWords: [Bool]
     private let ancillaryID: Int32
     private let purposeID: Int32
+    /// The context rules' clause verbs (`clause_verb`): after "pt" they make it the patient.
+    private let clauseVerbKeys: Set<UInt64>
     /// Words that introduce the purpose or the time of a request rather than another requested item
     /// ("work hardening, to begin after chiropractic care ends": the care is a time, not a component).
     static let purposeWords = ["for", "to evaluate", "to determine", "to assess", "regarding", "in preparation for",
                                "prior to", "before", "to rule out", "to consider", "to discuss", "after", "following",
-                               "once", "until", "upon completion of"]
+                               "once", "until", "upon completion of",
+                               // What goes on beside the request is no part of it: "massage x4, adjunct to his
+                               // exercise program, coordinated with his remaining PT visits"; "a stellate ganglion
+                               // block, timed to allow her hand therapist to work with her".
+                               "to allow", "adjunct to", "alongside", "coordinated with", "in conjunction with",
+                               "together with", "concurrent with", "concurrently with"]
 
     package init(book: RuleBook) {
         let maker = PartKeysMaker(book.lexicon)
@@ -46,6 +53,7 @@ package struct RequestRecognizer: Sendable {
             }
         }
         treatmentIDs = book.treatments.map(\.id)
+        clauseVerbKeys = Set(book.context.clauseVerbs.map { Tokenizer.key(of: $0) })
         var refiners = [[Int32]](repeating: [], count: book.treatments.count)
         var refinerPhrases = PhraseTrie(), refinerWords = PhraseTrie()
         for (i, t) in book.treatments.enumerated() {
@@ -111,6 +119,9 @@ package struct RequestRecognizer: Sendable {
             }
             if m.id == ancillaryID { ancillary.append(m.tokenRange); continue }
             if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
+            // "Pt" before a verb is the patient ("- pt understands risks, wishes to proceed").
+            if m.tokenRange.count == 1, tokens[m.tokenRange.lowerBound].key == Self.ptKey, m.tokenRange.upperBound < tokens.count,
+               clauseVerbKeys.contains(tokens[m.tokenRange.upperBound].key) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -125,7 +136,8 @@ package struct RequestRecognizer: Sendable {
             }
         }
         // A claiming word ("cream", "compound") decides the family: the others named are its ingredients.
-        if let claim = claims.matches(in: tokens, 0..<tokens.count).first {
+        // Only in what is requested: "office visit in 4 weeks to assess patch response" asks for no patch.
+        if let claim = claims.matches(in: tokens, 0..<end).first {
             let id = treatmentIDs[Int(claim.id)]
             let range = Int(tokens[claim.tokenRange.lowerBound].start)..<Int(tokens[claim.tokenRange.upperBound - 1].end)
             let own = components.firstIndex(of: id).map { ranges[$0] } ?? range
@@ -149,6 +161,9 @@ package struct RequestRecognizer: Sendable {
             }
             if m.id == ancillaryID { continue }
             if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
+            // "Pt" before a verb is the patient ("- pt understands risks, wishes to proceed").
+            if m.tokenRange.count == 1, tokens[m.tokenRange.lowerBound].key == Self.ptKey, m.tokenRange.upperBound < tokens.count,
+               clauseVerbKeys.contains(tokens[m.tokenRange.upperBound].key) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -211,14 +226,17 @@ package struct RequestRecognizer: Sendable {
     static func namesProvider(_ phrase: Range<Int>, _ tokens: [Token]) -> Bool {
         guard providerKeys.contains(tokens[phrase.upperBound - 1].key) else { return false }
         var j = phrase.lowerBound - 1
+        // "her hand therapist", "his physiotherapist": the patient's own provider is a person.
+        if j >= 0, possessiveKeys.contains(tokens[j].key) { return true }
         if j >= 0, articleKeys.contains(tokens[j].key) { j -= 1 }
         return j >= 0 && (tokens[j].key == withKey || tokens[j].key == byKey)
     }
     static let providerKeys: Set<UInt64> = Set(["psychologist", "psychiatrist", "therapist", "physiotherapist", "chiropractor",
                                                 "acupuncturist", "physician", "surgeon", "doctor", "specialist", "neurologist",
                                                 "physiatrist", "orthopedist", "counselor"].map { Tokenizer.key(of: $0) })
+    static let possessiveKeys: Set<UInt64> = Set(["her", "his", "their"].map { Tokenizer.key(of: $0) })
     static let articleKeys: Set<UInt64> = Set(["a", "an", "the", "his", "her"].map { Tokenizer.key(of: $0) })
-    static let withKey = Tokenizer.key(of: "with"), byKey = Tokenizer.key(of: "by")
+    static let withKey = Tokenizer.key(of: "with"), byKey = Tokenizer.key(of: "by"), ptKey = Tokenizer.key(of: "pt")
 
     /// Words that say how something is requested, not what.
     static let administrativeKeys: Set<UInt64> = Set(["retrospective", "retro", "request", "requested", "prescription", "authorization",
