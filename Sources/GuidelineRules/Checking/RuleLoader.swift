@@ -51,7 +51,7 @@ public enum RuleLoader {
     /// Parses and checks rule texts given in memory (for tests and tools).
     public static func check(files: [(path: String, text: String)], extra: [Diagnostic] = []) -> Result {
         var parser = RuleParser()
-        for (path, text) in files { parser.parse(file: path, text: text) }
+        for lexed in LexedFile.lex(files) { parser.parse(lexed) }
         let lines = SourceLineCache(files: files)
         let sourceLine: (String, Int) -> String = { file, n in
             guard let l = lines.lines(of: file), n >= 1, n <= l.count else { return "" }

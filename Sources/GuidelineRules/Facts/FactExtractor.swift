@@ -316,8 +316,21 @@ package struct FactExtractor: Sendable {
                 if node.verdict { verdict = true; break }
                 for k in Int(node.anchorStart)..<Int(node.anchorEnd) { anchoredIn[tables.anchorFacts[k]] = s }
                 let first = Int(m.start)..<Int(m.end)
+                // An unwanted fact's entry here keeps only its span (`passesOver`); all the entries of a
+                // node share the match's span, so it is kept once, after them.
+                var hides = false
                 for k in Int(node.entryStart)..<Int(node.entryEnd) {
-                    if skipping, passesOver(k, first: first, wanted: wantedSlots, clinical, containers) { continue }
+                    if skipping {
+                        let pass = tables.passing[k]
+                        if pass.fact >= 0, !wantedSlots[Int(pass.fact)] {
+                            switch pass.kind {
+                            case .ignored: break
+                            case .hides: hides = true
+                            case .hidesInSections: _ = passesOver(k, first: first, wanted: wantedSlots, clinical, containers)
+                            }
+                            continue
+                        }
+                    }
                     // A pattern whose first later part is nowhere after its first part cannot complete:
                     // passed over without reading its entry (six in seven patterns at a match, in letters).
                     let part = tables.firstParts[k]
@@ -344,6 +357,9 @@ package struct FactExtractor: Sendable {
                     if !entry.role.isNear, !entry.isGapped, containers.last?.tokens != whole {
                         containers.append(Container(start: whole.lowerBound, end: whole.upperBound, reach: max(whole.upperBound, containers.last?.reach ?? 0)))
                     }
+                }
+                if hides, containers.last?.tokens != first {
+                    containers.append(Container(start: first.lowerBound, end: first.upperBound, reach: max(first.upperBound, containers.last?.reach ?? 0)))
                 }
             }
             if verdict { continue }
@@ -448,7 +464,9 @@ package struct FactExtractor: Sendable {
 
     /// In a scan for some facts: whether entry `k`, matched at `first`, is another fact's (not an
     /// anchor, which other facts' mentions read). Its phrase then only keeps its span, which can hide a
-    /// shorter mention (`isHidden`). Out of line: a scan of every fact keeps its loop as it was.
+    /// shorter mention (`isHidden`). Out of line: a scan of every fact keeps its loop as it was. The
+    /// scan reads the common cases from `ScanTables.passing` and calls this for an entry limited to
+    /// sections only.
     @inline(never)
     private func passesOver(_ k: Int, first: Range<Int>, wanted: [Bool], _ clinical: ClinicalText, _ containers: BoundedList<Container>) -> Bool {
         let entry = index.tables.entries[k]

@@ -203,7 +203,34 @@ struct FactPhraseIndex: Sendable {
             nodeInfo[n].partEnd = Int32(partIDs.count)
         }
         entryFirstPart = nodeEntries.map { $0.isGapped ? partList[Int(partListStart[Int($0.gap)])] : -1 }
-        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts, partIDs: partIDs)
+        tables = ScanTables(nodes: nodeInfo, entries: nodeEntries, firstParts: entryFirstPart, anchorFacts: anchorFacts, partIDs: partIDs,
+                            passing: nodeEntries.map(Passing.init))
+    }
+}
+
+/// What a scan for some facts does with a node entry of a fact it does not want, read without the
+/// entry itself (`FactExtractor.scan`: most entries at a match are other facts'; a call per entry was
+/// the predicting scan's largest cost of its own).
+struct Passing {
+    /// The entry's fact; -1 for an anchor, which every scan reads (other facts' mentions need it).
+    var fact: Int32
+    var kind: Kind
+
+    enum Kind: UInt8 {
+        /// Its span hides no mention (a number's phrase, another cause's, a pattern): passed over.
+        case ignored
+        /// Its span can hide a shorter mention wherever it stands.
+        case hides
+        /// Its span can hide a mention in its sections only (`FactExtractor.passesOver` tests them).
+        case hidesInSections
+    }
+
+    init(_ e: FactPhraseIndex.Entry) {
+        if case .anchor = e.role { fact = -1 } else { fact = Int32(e.fact) }
+        switch e.role {
+        case .near, .except: kind = .ignored
+        default: kind = e.isGapped ? .ignored : e.sections != 0 ? .hidesInSections : .hides
+        }
     }
 }
 
@@ -217,9 +244,11 @@ final class ScanTables: @unchecked Sendable {
     let firstParts: UnsafeMutablePointer<Int32>
     let anchorFacts: UnsafeMutablePointer<Int>
     let partIDs: UnsafeMutablePointer<Int32>
+    /// By node entry, what a scan that does not want its fact does with it.
+    let passing: UnsafeMutablePointer<Passing>
 
     init(nodes: [FactPhraseIndex.NodeInfo] = [], entries: [FactPhraseIndex.Entry] = [], firstParts: [Int32] = [], anchorFacts: [Int] = [],
-         partIDs: [Int32] = []) {
+         partIDs: [Int32] = [], passing: [Passing] = []) {
         func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
             a.withUnsafeBufferPointer { if let base = $0.baseAddress { p.initialize(from: base, count: a.count) } }
@@ -230,11 +259,13 @@ final class ScanTables: @unchecked Sendable {
         self.firstParts = copy(firstParts)
         self.anchorFacts = copy(anchorFacts)
         self.partIDs = copy(partIDs)
+        self.passing = copy(passing)
     }
 
     deinit {
         // Plain values: nothing to deinitialize.
         nodes.deallocate(); entries.deallocate(); firstParts.deallocate(); anchorFacts.deallocate(); partIDs.deallocate()
+        passing.deallocate()
     }
 }
 

@@ -34,11 +34,16 @@ package struct RuleParser {
 
     /// Parses one file's text and adds what it declares to `tree`.
     package mutating func parse(file: String, text: String) {
-        lexer = RuleLexer(file: file, text: text)
-        let declarations = lexer.declarations()
+        parse(LexedFile(file: file, text: text))
+    }
+
+    /// Adds what a lexed file declares to `tree` (files are lexed apart, see `LexedFile.lex`).
+    package mutating func parse(_ lexed: LexedFile) {
+        lexer = lexed.lexer
+        let declarations = lexed.declarations
         diagnostics.append(contentsOf: lexer.diagnostics)
         errorsInFile = lexer.diagnostics.count
-        tree.files.append(file)
+        tree.files.append(lexer.file)
         var currentTreatment: RuleToken?
         for declaration in declarations {
             // Past the cap nothing more is reported: stop rather than build a message (and a

@@ -37,8 +37,13 @@ enum AuditCommand {
         let summaryFiles = options.all("--summary-from")
         if !summaryFiles.isEmpty { return rebuild(from: summaryFiles + options.positionals, format: format, options: options) }
 
-        guard let (documents, analyzer) = try start.documentsAndRules() else { return 2 }
+        // The first letters are read and parsed while the rules load (see `LetterBatches`).
+        let rules = RulesLocator.startLoading(options)
+        let documents = try start.documents()
         let inputs = documents.inputs
+        var batches = LetterBatches(Batches(inputs, size: 64, jobs: documents.jobs))
+        batches.parseAhead(until: { rules.isReady })
+        guard let analyzer = rules.value.analyzerOrReport() else { return 2 }
         let origin = analyzer.book.origin
         var summary = AuditSummary()
         summary.rules = origin
@@ -76,10 +81,10 @@ enum AuditCommand {
             return Output(bytes: OutputBytes(out.finish()), records: records, warnings: warnings, size: text.bytes.count)
         }
         // A batch of letters per worker, one stage at a time over the batch (see `Batches`).
-        let workers = OrderedWorkers<[String], [Result<Output, InputError>]>(inputs: Batches(inputs, size: 64, jobs: documents.jobs), jobs: documents.jobs, window: 2 * documents.jobs)
-        workers.run({ paths in
-            let texts = paths.map { InputReport.load($0) }
-            let letters = texts.map { (try? $0.get()).map { LetterParser.parse($0) } }
+        let workers = OrderedWorkers<LetterBatches.Batch, [Result<Output, InputError>]>(inputs: batches, jobs: documents.jobs, window: 2 * documents.jobs)
+        workers.run({ batch in
+            let parsed = batch.parsed
+            let texts = parsed.texts, letters = parsed.letters
             // Each letter's predictions are written and freed before the next letter is predicted:
             // kept for the whole batch they made the allocator's slow paths twice as costly.
             return texts.indices.map { k in

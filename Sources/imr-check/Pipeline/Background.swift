@@ -17,6 +17,13 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Whether the value is computed (`value` would not wait).
+    var isReady: Bool {
+        done.lock()
+        defer { done.unlock() }
+        return result != nil
+    }
+
     var value: Value {
         done.lock()
         defer { done.unlock() }
