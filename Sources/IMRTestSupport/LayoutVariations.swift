@@ -82,22 +82,76 @@ package struct LetterStructure: Equatable, Sendable {
 package enum LayoutVariations {
     package static let transforms = ["heading-synonyms", "heading-case", "plural-forms", "label-synonyms", "split-headings", "reorder-sections",
                                      "reorder-fields", "numbering", "decision-style", "decision-table", "rewrap", "hyphenate", "page-furniture",
-                                     "pdf-noise", "cover-page"]
+                                     "pdf-noise", "cover-page", "pdf-glyphs"]
+
+    /// Transformations drawn after the others, from the same generator once they are applied, so
+    /// that a variant without them is byte for byte what it was before they were added.
+    static let drawnLast: Set<String> = ["pdf-glyphs"]
 
     /// One variant of `original` and the transformations applied.
     package static func variant(of original: String, rng: inout SplitMix, only: Set<String>? = nil) -> (text: String, recipe: [String]) {
         let source = SourceText(path: "variant", string: original)
         let d = LetterParser.parse(source, referenceYear: 2025)
         let outline = LetterOutline(source)
-        var chosen = transforms.filter { (only?.contains($0) ?? true) && rng.chance(0.5) }
-        if chosen.isEmpty { chosen = [rng.pick(only.map { Array($0).sorted() } ?? transforms)] }
+        let first = transforms.filter { !drawnLast.contains($0) }
+        let onlyFirst = only.map { $0.subtracting(drawnLast) }
+        var chosen = first.filter { (onlyFirst?.contains($0) ?? true) && rng.chance(0.5) }
+        if chosen.isEmpty, onlyFirst?.isEmpty != true { chosen = [rng.pick(onlyFirst.map { Array($0).sorted() } ?? first)] }
         if chosen.contains("hyphenate"), !chosen.contains("rewrap") { chosen.append("rewrap") }
         var v = Variant(bytes: source.bytes, d: d, outline: outline, caseNumber: d.caseNumber?.value)
         var applied: [String] = []
-        for t in transforms where chosen.contains(t) {
+        for t in first where chosen.contains(t) {
             if v.apply(t, rng: &rng) { applied.append(t) }
         }
-        return (String(decoding: v.finish(), as: UTF8.self), applied)
+        var out = v.finish()
+        // PDF glyphs: with probability one half (always when it is the only one asked for).
+        if only?.contains("pdf-glyphs") ?? true, only == ["pdf-glyphs"] || rng.chance(0.5) {
+            out = Self.pdfGlyphs(out, rng: &rng)
+            applied.append("pdf-glyphs")
+        }
+        return (String(decoding: out, as: UTF8.self), applied)
+    }
+
+    /// What a PDF's text extraction gives for plain letters and spaces: "fi", "fl", "ff", "ffi" in
+    /// lower-case words as ligatures ("certiﬁed", "Ofﬁcial"), some spaces after a colon, between a
+    /// number and its word, or between words, as no-break spaces, a few zero-width spaces after a
+    /// word, and soft hyphens inside some long words. Nothing a reader sees changes.
+    static func pdfGlyphs(_ bytes: [UInt8], rng: inout SplitMix) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 20)
+        let ligatures = rng.chance(0.8), spaces = rng.chance(0.6), zeroWidth = rng.chance(0.3), soft = rng.chance(0.3)
+        @inline(__always) func lower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+        var i = 0
+        var wordLength = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let previous: UInt8 = i > 0 ? bytes[i - 1] : 32
+            // A ligature inside a lower-case word (never at a word's start after a capital, so that
+            // "Final" and "FINAL" stay).
+            if ligatures, b == 102, i > 0, lower(previous) || previous == 32, i + 1 < bytes.count {
+                let n1 = bytes[i + 1], n2: UInt8 = i + 2 < bytes.count ? bytes[i + 2] : 0
+                if n1 == 102, n2 == 105, rng.chance(0.7) { out += [0xEF, 0xAC, 0x83]; i += 3; wordLength += 3; continue }
+                if n1 == 105, rng.chance(0.7) { out += [0xEF, 0xAC, 0x81]; i += 2; wordLength += 2; continue }
+                if n1 == 108, rng.chance(0.7) { out += [0xEF, 0xAC, 0x82]; i += 2; wordLength += 2; continue }
+                if n1 == 102, lower(n2), rng.chance(0.5) { out += [0xEF, 0xAC, 0x80]; i += 2; wordLength += 2; continue }
+            }
+            if b == 32, spaces, i > 0, i + 1 < bytes.count, bytes[i + 1] != 32, previous != 32,
+               previous == 58 || (TextScan.isDigit(previous) && TextScan.isAlpha(bytes[i + 1])) || rng.chance(0.02) {
+                out += [0xC2, 0xA0]
+                i += 1
+                wordLength = 0
+                continue
+            }
+            if b == 32, zeroWidth, lower(previous), rng.chance(0.01) { out += [0xE2, 0x80, 0x8B] }
+            // A soft hyphen in the middle of a long lower-case word.
+            if soft, lower(b), wordLength == 5, i + 4 < bytes.count, (i..<(i + 4)).allSatisfy({ lower(bytes[$0]) }), rng.chance(0.1) {
+                out += [0xC2, 0xAD]
+            }
+            wordLength = TextScan.isAlpha(b) ? wordLength + 1 : 0
+            out.append(b)
+            i += 1
+        }
+        return out
     }
 
     /// Whether a variant reads as the original: the differences, empty when it does.
@@ -188,8 +242,16 @@ private struct Variant {
     /// The headings and labels a variant may reword, split or put in another number (a label that
     /// is also a heading belongs to its layout).
     var rewordableMarks: [LetterOutline.Mark] {
-        outline.headings.filter { Self.rewordable.contains($0.kind) }
+        outline.headings.filter { isRewordable($0) }
             + outline.labels.filter { l in Self.labelSynonyms[l.kind] != nil && !outline.headings.contains(where: { $0.range.overlaps(l.range) }) }
+    }
+
+    /// Whether a heading may be reworded: of a kind that varies, and not a letter's title that reads
+    /// as a decisions heading above the one that heads the items ("Independent Medical Review Final
+    /// Determination" over "PART 3 - DECISIONS"): only the last decisions heading is the items'.
+    func isRewordable(_ h: LetterOutline.Mark) -> Bool {
+        guard Self.rewordable.contains(h.kind) else { return false }
+        return h.kind != "issues" || !outline.headings.contains { $0.kind == "issues" && $0.range.lowerBound > h.range.lowerBound }
     }
 
     // MARK: Transformations
@@ -198,8 +260,8 @@ private struct Variant {
         switch t {
         case "heading-synonyms", "heading-case":
             var any = false
-            for h in outline.headings where Self.rewordable.contains(h.kind) && rng.chance(0.7) {
-                let original = text(h.range)
+            for h in outline.headings where isRewordable(h) && rng.chance(0.7) {
+                let original = h.text
                 var s = t == "heading-synonyms" ? rng.pick(Self.headingSynonyms[h.kind]!) : Self.recase(original, rng.below(3))
                 // A heading with its content on its line keeps its colon.
                 if h.contentStart < lineEnd(h.range.upperBound), !s.hasSuffix(":") { s += ":" }
@@ -225,7 +287,7 @@ private struct Variant {
             var any = false
             let marks = rewordableMarks
             for m in marks where rng.chance(0.7) {
-                let original = text(m.range)
+                let original = m.text
                 let s = Self.pluralForms(original, rng: &rng)
                 if s != original { any = edit(m.range, s) || any }
             }
@@ -239,8 +301,14 @@ private struct Variant {
             var any = false
             let marks = rewordableMarks
             for m in marks where rng.chance(0.4) {
-                let s = text(m.range)
-                let spaces = s.indices.filter { s[$0] == " " }
+                let s = m.text
+                // Never between a section's number and its words ("PART 3 - DECISIONS", "2. GUIDELINES").
+                let words = s.split(separator: " ", omittingEmptySubsequences: false)
+                var skip = 0
+                if let first = words.first, ["part", "section"].contains(first.lowercased()) { skip = 1 }
+                while skip < words.count, words[skip].allSatisfy({ $0.isNumber || ".)-(".contains($0) }) || words[skip].isEmpty { skip += 1 }
+                let from = s.index(s.startIndex, offsetBy: words.prefix(skip).reduce(0) { $0 + $1.count + 1 }, limitedBy: s.endIndex) ?? s.endIndex
+                let spaces = s.indices.filter { s[$0] == " " && $0 > from }
                 guard spaces.count >= 2 else { continue }
                 let at = spaces[spaces.count / 2]
                 any = edit(m.range, String(s[..<at]) + "\n" + String(s[s.index(after: at)...])) || any

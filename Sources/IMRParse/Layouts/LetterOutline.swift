@@ -9,6 +9,9 @@ package struct LetterOutline: Sendable {
         package var kind: String
         package var range: Range<Int>
         package var contentStart: Int
+        /// The words as the reader reads them: a heading set in spaced capitals ("S UMMARY OF
+        /// D ECISIONS") joined ("SUMMARY OF DECISIONS"); its `range` is then the whole line.
+        package var text: String
     }
 
     package var headings: [Mark] = []
@@ -23,11 +26,22 @@ package struct LetterOutline: Sendable {
         var lines = LetterLines(bytes)
         PageNoise.mark(&lines, caseNumber: HeaderFields.caseNumber(bytes)?.value)
         let (headings, labels) = SectionFinder.read(lines, words: true)
-        self.headings = headings.map { Mark(kind: "\($0.kind)", range: $0.range, contentStart: $0.contentStart) }
+        let read = lines.bytes
+        // A mark on a line the reader joined (spaced capitals): its words as read, its range the
+        // line's own text to its end.
+        func mark(_ kind: String, _ r: Range<Int>, _ contentStart: Int) -> Mark {
+            let words = String(decoding: read[r], as: UTF8.self)
+            guard read[r].elementsEqual(bytes[r]) == false else { return Mark(kind: kind, range: r, contentStart: contentStart, text: words) }
+            var end = r.upperBound
+            while end < bytes.count, bytes[end] != 10, bytes[end] != 13, bytes[end] != 12 { end += 1 }
+            while end > r.upperBound, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
+            return Mark(kind: kind, range: r.lowerBound..<end, contentStart: max(contentStart, end), text: words)
+        }
+        self.headings = headings.map { mark("\($0.kind)", $0.range, $0.contentStart) }
         for k in 0..<lines.count {
             if lines[k].isNoise { noise.append(lines[k].content) }
             guard lines.isSignificant(k), let (label, value) = labels.label(k) else { continue }
-            self.labels.append(Mark(kind: "\(label)", range: lines[k].contentStart..<value, contentStart: value))
+            self.labels.append(mark("\(label)", lines[k].contentStart..<value, value))
         }
     }
 }

@@ -22,6 +22,18 @@ public enum LetterParser {
     /// Parses with a fixed reference year for two-digit years when the letter has no date of its own
     /// (tests use it so that results do not depend on the current year).
     public static func parse(_ text: SourceText, referenceYear fallbackYear: Int?) -> Determination {
+        // Ligatures ("certiﬁed", "Ofﬁcial"), no-break spaces ("Page(s): 46"), soft and Unicode
+        // hyphens, as PDF text extraction gives them: the letter is read with them folded, and every
+        // range is mapped back to the letter's own bytes.
+        if let folded = text.foldedPrintedForms {
+            var d = read(SourceText(path: text.path, bytes: folded.bytes, warnings: text.warnings), referenceYear: fallbackYear)
+            d.mapRanges(folded.original)
+            return d
+        }
+        return read(text, referenceYear: fallbackYear)
+    }
+
+    private static func read(_ text: SourceText, referenceYear fallbackYear: Int?) -> Determination {
         let bytes = text.bytes
         var lines = LetterLines(bytes)
         let caseNumber = HeaderFields.caseNumber(bytes)
@@ -118,29 +130,50 @@ public enum LetterParser {
         }
         let summaryRange = result.caseSummary ?? (0..<0)
         determination.urDenialDate = HeaderFields.urDenialDate(lines, headerEnd: headerEnd, prose: [summaryRange], referenceYear: referenceYear)
-        determination.reviewer = ReviewerParser.parse(lines, in: result.reviewerScope ?? whole)
+        var reviewerScope = result.reviewerScope ?? whole
+        determination.reviewer = ReviewerParser.parse(lines, in: reviewerScope)
         // The section that describes the reviewer, wherever it stands (sections may come in any order).
         if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty,
            let h = context.headings.first(where: { $0.kind == .howMade || $0.kind == .qualifications || $0.kind == .credentials }) {
-            determination.reviewer = ReviewerParser.parse(lines, in: context.section(h))
+            reviewerScope = context.section(h)
+            determination.reviewer = ReviewerParser.parse(lines, in: reviewerScope)
         }
         // A letter may describe the reviewer after a list of decisions (under a heading no layout
         // names, "REVIEWER INFORMATION"): read up to the case summary or the first item told in detail.
         if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty {
             let end = ([result.caseSummary?.lowerBound] + result.items.map { $0.rationaleText == nil ? nil : $0.range?.lowerBound }).compactMap { $0 }.min() ?? bytes.count
-            determination.reviewer = ReviewerParser.parse(lines, in: 0..<end)
+            reviewerScope = 0..<end
+            determination.reviewer = ReviewerParser.parse(lines, in: reviewerScope)
         }
         // A section that names only the reviewer ("REVIEWER", "ABOUT THE REVIEWER", "Part 4 - About the
         // Reviewer"), often the letter's last: read up to the next heading. (Not a heading that
         // bounds items: a letter may go on to its items right after it without a heading between.)
         if determination.reviewer.specialty == nil, determination.reviewer.licensure.isEmpty, let s = ReviewerParser.headingEnd(lines) {
             let end = context.headings.first { $0.range.lowerBound >= s }?.range.lowerBound ?? bytes.count
-            determination.reviewer = ReviewerParser.parse(lines, in: s..<max(s, end))
+            reviewerScope = s..<max(s, end)
+            determination.reviewer = ReviewerParser.parse(lines, in: reviewerScope)
+        }
+        // The reviewer's sentence cut by a page break ("… and is licensed" / "Page 3 of 3" / "to
+        // practice in California."): what is missing is read again with the page furniture blanked.
+        if determination.reviewer.specialty == nil || determination.reviewer.licensure.isEmpty,
+           let blanked = lines.noiseBlanked(in: reviewerScope) {
+            let again = ReviewerParser.parse(blanked, in: reviewerScope)
+            if determination.reviewer.specialty == nil, let s = again.specialty {
+                determination.reviewer.specialty = s
+                if determination.reviewer.subspecialty == nil { determination.reviewer.subspecialty = again.subspecialty }
+            }
+            if determination.reviewer.licensure.isEmpty { determination.reviewer.licensure = again.licensure }
         }
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 
         determination.items = result.items
+        // The last item's rationale ends at a heading that names only the reviewer ("PART 4 - ABOUT
+        // THE REVIEWER"): what follows describes the reviewer, not the item.
+        if let k = determination.items.indices.last, let r = determination.items[k].rationaleText?.range,
+           let h = ReviewerParser.headingStart(lines, in: r) {
+            determination.items[k].rationaleText = ItemBuilder.lazyLocated(r.lowerBound..<h, lines)
+        }
         for k in determination.items.indices { setRationaleRanges(&determination.items[k], lines) }
         determination.warnings += result.warnings
         // How sure a reading of an unknown layout is, from what the items state before the checks

@@ -22,6 +22,12 @@ package struct LazyText: Sendable {
         self.make = make
     }
 
+    /// The same text at another range (a reading of a folded copy mapped back to the letter).
+    package func moved(to range: Range<Int>) -> LazyText {
+        if let make { return LazyText(range: range, make: make) }
+        return LazyText(Located(text, range))
+    }
+
     /// The text with its range (made on every read: outputs read it once).
     package var located: Located<String> { Located(make?() ?? text, range) }
 }

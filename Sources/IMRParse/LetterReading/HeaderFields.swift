@@ -86,11 +86,43 @@ enum HeaderFields {
             if let (d, e) = DateParser.date(in: bytes, at: i, end: max(i, lineEnd), referenceYear: referenceYear) {
                 return Located(d, i..<e)
             }
+            // A header in two columns that the text extraction gave column by column: the labels one
+            // per line, then their values in the same order.
+            if let v = columnValue(lines, label: lines.lineIndex(at: r.lowerBound)),
+               let (d, e) = DateParser.date(in: bytes, at: lines[v].contentStart, end: lines[v].contentEnd, referenceYear: referenceYear),
+               TextScan.trim(bytes, e..<lines[v].contentEnd).isEmpty {
+                return Located(d, lines[v].contentStart..<e)
+            }
         }
         return nil
     }
 
     /// The end of the letter's header: its first section heading, or the whole text when it has none.
+    /// The line that holds the value of the label on line `k` when the header's labels stand one per
+    /// line, each alone with its colon ("Case Number:" / "Date of Injury:" / … ), and their values
+    /// follow as a run of as many lines ("CM20-0117342" / "08/14/2018" / …): the value in the
+    /// label's place. Nil when the runs do not match.
+    static func columnValue(_ lines: LetterLines, label k: Int) -> Int? {
+        let bytes = lines.bytes
+        func labelOnly(_ j: Int) -> Bool {
+            let c = lines[j].content
+            return !c.isEmpty && c.count <= 40 && bytes[c.upperBound - 1] == 58
+        }
+        guard labelOnly(k) else { return nil }
+        // The run of label lines around k (significant lines, blank lines not allowed between).
+        var first = k, last = k
+        while first > 0, labelOnly(first - 1) { first -= 1 }
+        while last + 1 < lines.count, labelOnly(last + 1) { last += 1 }
+        let n = last - first + 1
+        guard n >= 2, last + n < lines.count else { return nil }
+        // As many value lines right below, none a label.
+        for j in (last + 1)...(last + n) {
+            // (A value line may be marked as page furniture: the case number alone on its line.)
+            guard !lines[j].content.isEmpty, !labelOnly(j), lines[j].content.count <= 40 else { return nil }
+        }
+        return last + 1 + (k - first)
+    }
+
     static func headerEnd(_ headings: [SectionFinder.Heading], _ bytes: [UInt8]) -> Int {
         headings.first { $0.kind != .closing && $0.kind != .professionalReview }?.range.lowerBound ?? bytes.count
     }

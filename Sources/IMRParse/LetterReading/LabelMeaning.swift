@@ -196,9 +196,10 @@ enum LabelMeaning: Sendable, Equatable {
         // A heading alone on its line: short, no sentence punctuation at its end.
         guard end - start <= 70, !endsWithStop(bytes, start..<end) else { return nil }
         var alone = flags(bytes, start..<end, maxWords: 9).flatMap { meaning($0, standalone: true) }
-        // A numbered section that names only decisions ("PART 3 - DECISIONS") heads the items ("DECISIONS"
-        // alone, unnumbered, may head a list or a table of them).
-        if alone == nil, sectionsOnly, let f = flags(bytes, start..<end, maxWords: 9), f.contains(.decision), f.contains(.plural),
+        // A numbered section that names only decisions ("PART 3 - DECISIONS", "PART 3 - DECISION" in a
+        // letter of one item or as a variant writes it) heads the items ("DECISIONS" alone,
+        // unnumbered, may head a list or a table of them).
+        if alone == nil, sectionsOnly, let f = flags(bytes, start..<end, maxWords: 9), f.contains(.decision),
            f.isDisjoint(with: [.claims, .guideline, .summary, .documents, .rationale, .issue]) {
             alone = .items
         }
@@ -288,6 +289,7 @@ enum LabelMeaning: Sendable, Equatable {
     /// on a sentence is never read for its words (most lines of a letter).
     static func mayStartLabel(_ lines: LetterLines, line k: Int) -> Bool {
         let c = lines[k].content
+        if continuesCitation(lines, line: k) { return false }
         if c.count <= 70 { return true }
         // A colon near the start: a label with its value on its line.
         if firstColon(lines.bytes, c.lowerBound..<min(c.upperBound, c.lowerBound + 100)) != nil { return true }
@@ -296,6 +298,29 @@ enum LabelMeaning: Sendable, Equatable {
         if prev.count < 65 { return true }
         let last = lines.bytes[prev.upperBound - 1]
         return last == 46 || last == 58 || last == 63 || last == 33 || last == 41 || last == 34
+    }
+
+    /// Whether line `k` carries on a citation's words from the line above: "… Page(s): 94. Non-MTUS" /
+    /// "Citation: ODG Pain (Chronic) …", or "… Non-" / "MTUS Citation: …", as rewrapped text cuts
+    /// them. "Citation:" there is no label of its own (it starts no field and no item).
+    static func continuesCitation(_ lines: LetterLines, line k: Int) -> Bool {
+        let bytes = lines.bytes
+        let c = lines[k].content
+        guard c.count >= 9, bytes[c.lowerBound] | 0x20 == 99 || bytes[c.lowerBound] | 0x20 == 109 else { return false }
+        let first = c.lowerBound
+        func startsWith(_ w: StaticString) -> Bool {
+            w.withUTF8Buffer { w in c.count >= w.count && (0..<w.count).allSatisfy { j in bytes[first + j] | 0x20 == w[j] } }
+        }
+        // "Citation" after "…Non-MTUS" or "…MTUS", "MTUS Citation" after "…Non-".
+        let citation = startsWith("citation")
+        guard citation || startsWith("mtus citation"), let p = lines.previousSignificant(before: k) else { return false }
+        let prev = lines[p].content
+        guard prev.count >= 5 else { return false }
+        let e = prev.upperBound
+        func lower(_ i: Int) -> UInt8 { bytes[i] | 0x20 }
+        guard !TextScan.isAlpha(bytes[e - 5]) else { return false }
+        if citation { return lower(e - 4) == 109 && lower(e - 3) == 116 && lower(e - 2) == 117 && lower(e - 1) == 115 }
+        return lower(e - 4) == 110 && lower(e - 3) == 111 && lower(e - 2) == 110 && bytes[e - 1] == 45
     }
 
     private static func firstColon(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {

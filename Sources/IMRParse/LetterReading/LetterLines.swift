@@ -38,6 +38,26 @@ struct LetterLines: Sendable {
         self.lines = lines
     }
 
+    private init(bytes: [UInt8], lines: [Line]) {
+        self.bytes = bytes
+        self.lines = lines
+    }
+
+    /// The same lines with the page furniture inside `range` turned to spaces (offsets unchanged), so
+    /// that a phrase cut by a page break reads whole; nil when no furniture stands there.
+    func noiseBlanked(in range: Range<Int>) -> LetterLines? {
+        var out: [UInt8]? = nil
+        var k = range.lowerBound < bytes.count ? lineIndex(at: range.lowerBound) : lines.count
+        while k < lines.count, lines[k].start < range.upperBound {
+            if lines[k].isNoise, lines[k].start >= range.lowerBound, lines[k].end <= range.upperBound {
+                if out == nil { out = bytes }
+                for i in lines[k].start..<lines[k].end { out![i] = 32 }
+            }
+            k += 1
+        }
+        return out.map { LetterLines(bytes: $0, lines: lines) }
+    }
+
     private static func split(_ bytes: [UInt8]) -> [Line] {
         // The array and the position live inside the closure, and `line` captures neither: a captured
         // variable that is mutated is checked for exclusive access on every line.

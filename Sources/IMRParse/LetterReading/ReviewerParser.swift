@@ -35,7 +35,7 @@ enum ReviewerParser {
                                         "and holds", "with a subspecialty", "with subspecialty", "with a sub-specialty",
                                         "has a subspecialty", "who is", "and a subspecialty", ", and a subspecialty",
                                         // "… Orthopaedic Surgery with added qualification in Sports Medicine, holds a California license"
-                                        ", holds", ", licensed", "with added qualification", "with an added qualification",
+                                        ", holds", ", licensed", "and licensed", "with added qualification", "with an added qualification",
                                         "with a certificate of added qualification", "with a subspecialty certificate"].map(Phrase.init)
     private static let licensureEnds = [", and has", "and has", ", he", ", and is", "and is", "for more than", "for over", ", who"].map(Phrase.init)
 
@@ -57,6 +57,26 @@ enum ReviewerParser {
             var i = e
             while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
             if i == c.upperBound { return c.upperBound }
+        }
+        return nil
+    }
+
+    /// Where a heading that names only the reviewer starts a line inside `range` after its first
+    /// line ("PART 4 - ABOUT THE REVIEWER" under the last item's rationale), if one does: a
+    /// rationale ends there.
+    static func headingStart(_ lines: LetterLines, in range: Range<Int>) -> Int? {
+        let bytes = lines.bytes
+        for k in lines.significant(in: range) {
+            let c = lines[k].content
+            // (Not the range's own first line.)
+            guard c.lowerBound > range.lowerBound, c.count <= 40, c.upperBound <= range.upperBound else { continue }
+            let start = SectionFinder.sectionNumberEnd(bytes, c) ?? c.lowerBound
+            guard start < c.upperBound, bytes[start] | 0x20 == 97 || bytes[start] | 0x20 == 116 || bytes[start] | 0x20 == 101
+                    || bytes[start] | 0x20 == 112 || bytes[start] | 0x20 == 109 || bytes[start] | 0x20 == 114,
+                  let (_, e) = Phrase.matchAny(reviewerHeadings, bytes, at: start, end: c.upperBound) else { continue }
+            var i = e
+            while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
+            if i == c.upperBound { return c.lowerBound }
         }
         return nil
     }

@@ -79,7 +79,10 @@ enum RunningHeaders {
             // A header has words: a line of numbers ("58-60.", the pages of a citation wrapped onto
             // the next page) compares equal to any other once digits are folded.
             if c.count <= 100, !sentenceEnd, bytes[c].lazy.filter(TextScan.isAlpha).prefix(3).count == 3,
-               FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c) {
+               FieldLabel.label(bytes, at: c.lowerBound, end: bytes.count) == nil, !labelWithText(bytes, c),
+               // Nor an item's verdict ("FINAL DECISION: UPHELD" after a rationale, the same words
+               // item after item, each next to a page break).
+               !endsWithVerdict(bytes, c) {
                 candidates.append(k)
                 zones.append((z, lastZone))
             }
@@ -118,6 +121,13 @@ private func isLabelPart(_ lines: LetterLines, _ k: Int, previous p: Int, next q
     // The line below may stand past a page break ("… (Utilization Review" / "Page 3 of 3" / "Organization):").
     guard lastByte != 46, q < lines.count, q <= k + 2 || (k + 1..<q).contains(where: { lines[$0].isNoise }), let colon = bytes[lines[q].content.prefix(40)].firstIndex(of: 58) else { return false }
     return LabelMeaning.isFieldLabel(bytes, c.lowerBound..<colon)
+}
+
+/// Whether `c` is a verdict: a label, its colon and a decision word ("FINAL DECISION: UPHELD",
+/// "Determination: Overturned").
+private func endsWithVerdict(_ bytes: [UInt8], _ c: Range<Int>) -> Bool {
+    guard let last = c.last, TextScan.isAlpha(bytes[last]) || bytes[last] == 46, bytes[c].contains(58) else { return false }
+    return DecisionPhrases.atLineEnd(bytes, c) != nil
 }
 
 /// Whether `c` holds a colon followed by four words or more: a field's label and text ("guideline:

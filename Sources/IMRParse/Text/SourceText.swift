@@ -68,6 +68,12 @@ public struct SourceText: Sendable {
         self.init(path: path, bytes: Array(string.utf8))
     }
 
+    /// The text with ligatures, special spaces and hyphens folded to plain letters (`PrintedForms`),
+    /// or nil when it holds none (never looked for in ASCII text).
+    var foldedPrintedForms: PrintedForms.Folded? {
+        multibyteStarts.isEmpty ? nil : PrintedForms.fold(bytes, multibyteStarts: multibyteStarts)
+    }
+
     /// The Unicode scalar offset of a UTF-8 byte offset.
     public func scalarOffset(_ byteOffset: Int) -> Int {
         if multibyteStarts.isEmpty { return byteOffset }
