@@ -39,6 +39,9 @@ def run(binary, args):
     return [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
 
 
+SKIP = set()
+
+
 def material(binary):
     """(features, outcome is Overturned, predicted, label) for every determination we may use."""
     rows = []
@@ -49,6 +52,8 @@ def material(binary):
                 rows.append((features(o), o["recorded"] == "Overturned", o["predicted"], "seed"))
     for jl in sorted(glob.glob(os.path.join(ROOT, "Tests", "Blind", "dev", "*", "cases.jsonl"))):
         d = os.path.dirname(jl)
+        if os.path.basename(d) in SKIP:
+            continue
         for line in open(jl):
             case = json.loads(line)
             preds = run(binary, ["predict", os.path.join(d, "cases", case["file"]), "--request", case["request"], "--format", "jsonl"])
@@ -56,6 +61,8 @@ def material(binary):
                 rows.append((features(preds[0]), case["expected"] == "Overturned", preds[0]["predicted"], "case"))
     for jl in sorted(glob.glob(os.path.join(ROOT, "Tests", "Blind", "dev", "*", "notes.jsonl"))):
         d = os.path.dirname(jl)
+        if os.path.basename(d) in SKIP:
+            continue
         for line in open(jl):
             note = json.loads(line)
             preds = run(binary, ["predict", os.path.join(d, "notes", note["file"]), "--format", "jsonl"])
@@ -110,7 +117,9 @@ def main():
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0, help="the L2 strength (default 1)")
     ap.add_argument("--cv", action="store_true", help="choose the L2 strength by 10-fold cross-validation instead")
+    ap.add_argument("--skip", default="", help="writers whose development part is not fitted on (a round kept unread), comma-separated")
     a = ap.parse_args()
+    SKIP.update(w.strip() for w in a.skip.split(",") if w.strip())
     rows = material(a.bin)
     X = np.array([r[0] for r in rows]); y = np.array([1.0 if r[1] else 0.0 for r in rows])
     l2 = choose_l2(X, y) if a.cv else a.l2
