@@ -129,4 +129,12 @@ import Testing
         let prose = "The patient reports that her pain radiates     into the left leg with numbness\nand she walks with a cane at all times     when she leaves the house today."
         #expect(split(prose).count == 1)
     }
+
+    @Test func aDatedSeriesIsOneStatementPerLine() {
+        // Pain scores by visit: each line's date belongs to its own line (an injection named on one line
+        // is not given the dates of the others).
+        let series = "Average leg pain by visit:\n  12/10/2014 ... 8/10\n  01/21/2015 ... TFESI L4-5 left\n  02/04/2015 ... 5/10\n\nSo the relief faded."
+        #expect(split(series) == ["Average leg pain by visit:", "12/10/2014 ... 8/10", "01/21/2015 ... TFESI L4-5 left",
+                                  "02/04/2015 ... 5/10", "So the relief faded."])
+    }
 }

@@ -397,6 +397,12 @@ package enum SentenceSplitter {
             if isTableRow(lineStart, e), blankLine(from: e, to: next) || (isTableRow(next, hi) && !isIndented(next)) {
                 return (e, false)
             }
+            // A dated series, one line a date ("01/21/2015 ... TFESI L4-5 left" / "02/04/2015 ... 5/10"):
+            // each line is its own statement, and its date is no other line's.
+            // (The last short row ends at a blank line; a long dated line may wrap, as double-spaced PDF text does.)
+            if startsWithDate(lineStart), startsWithDate(next) || (e - lineStart <= 60 && blankLine(from: e, to: next)) {
+                return (e, false)
+            }
             return nil
         }
 
@@ -426,6 +432,16 @@ package enum SentenceSplitter {
             var k = k
             while k < e, p[k] == 32 || p[k] == 9 { k += 1 }
             return k < e && !isLineBreak(p[k])
+        }
+
+        /// Whether a numeric date opens the line at `s` ("01/21/2015", "3-4-15", "2014-06-10").
+        func startsWithDate(_ s: Int) -> Bool {
+            var k = s
+            while k < hi, isDigit(p[k]) { k += 1 }
+            guard k > s, k - s <= 4, k + 1 < hi, p[k] == 47 || p[k] == 45, isDigit(p[k + 1]) else { return false }
+            k += 1
+            while k < hi, isDigit(p[k]) { k += 1 }
+            return k < hi && (p[k] == 47 || p[k] == 45) && k + 1 < hi && isDigit(p[k + 1])
         }
 
         /// Whether a blank line stands between `e` (a line's end) and `next`: a table ends there.
