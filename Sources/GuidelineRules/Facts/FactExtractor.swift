@@ -451,7 +451,7 @@ package struct FactExtractor: Sendable {
                     }
                 default: break
                 }
-                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0, present: ctx.assertion == .affirmed, length: Int32(mention.count)) },
+                result.mentions.append(NarrativeScan.Mention(fact: entry.fact, vote: vote.map { Vote(position: position, value: $0, present: ctx.assertion.isAffirmed, length: Int32(mention.count)) },
                                                evidence: FactEvidence(range: shown, how: .mention(ctx.assertion), trigger: trigger,
                                                                       attributedTo: ctx.attribution, counted: vote != nil)))
             }

@@ -90,7 +90,7 @@ extension FactExtractor {
                 vote(joined, both, shown: span, tokens: tokens, values: false, anchored: { _ in false }, into: &result)
                 state.pending.remove(at: k)
             } else {
-                state.pending.append(MeasureScan.Pending(sentence: s, statement: st, accepted: ctx.assertion == .affirmed || ctx.assertion == .historical,
+                state.pending.append(MeasureScan.Pending(sentence: s, statement: st, accepted: ctx.assertion.isAffirmed || ctx.assertion.isHistorical,
                                                          shown: shown))
             }
         }

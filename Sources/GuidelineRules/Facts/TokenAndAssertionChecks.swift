@@ -13,6 +13,8 @@ extension Token {
 }
 
 extension Assertion {
+    // Matched by case: `==` on this raw-value enum ran through the generic Equatable witness per mention.
+    var isAffirmed: Bool { if case .affirmed = self { true } else { false } }
     var isNegated: Bool { if case .negated = self { true } else { false } }
     var isHistorical: Bool { if case .historical = self { true } else { false } }
     /// Categories whose trigger, inside a phrase, belongs to the phrase ("absent ankle reflex").

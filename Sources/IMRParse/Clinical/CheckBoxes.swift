@@ -24,12 +24,16 @@ package struct CheckBoxes: Sendable {
     /// Finds the boxes among `tokens` (one pass; most texts have none).
     package init(_ tokens: [Token]) {
         var found: [(tokens: Range<Int>, ticked: Bool)] = []
-        var i = 0
-        while i + 1 < tokens.count {
-            if tokens[i].kind == .punct, tokens[i].key == Self.open, let b = Self.box(at: i, tokens) {
-                found.append(b); i = b.tokens.upperBound
-            } else {
-                i += 1
+        // Every token of the text is passed over: read in place, the bracket's key loaded once.
+        let open = Self.open
+        tokens.withUnsafeBufferPointer { p in
+            var i = 0
+            while i + 1 < p.count {
+                if p[i].key == open, p[i].kind == .punct, let b = Self.box(at: i, tokens) {
+                    found.append(b); i = b.tokens.upperBound
+                } else {
+                    i += 1
+                }
             }
         }
         boxes = found

@@ -14,9 +14,9 @@ package struct ClinicalSentence: Sendable, Hashable {
     /// Token indices of the guideline trigger that makes (part of) the sentence a quote.
     package var guidelineTrigger: Range<Int>?
 
-    // Slices of the flat arrays of `ClinicalText`.
-    var modifierRange: Range<Int>
-    var cueRange: Range<Int>
+    // Slices of the flat arrays of `ClinicalText` (read by its inlinable accessors).
+    @usableFromInline var modifierRange: Range<Int>
+    @usableFromInline var cueRange: Range<Int>
     /// The attribution carried in from the previous sentences of the paragraph.
     var carriedAttribution: Attribution?
 }

@@ -87,7 +87,9 @@ package struct ClinicalText: Sendable {
     }
 
     /// The kind of the section holding token `i` (an index into the context rules' sections; -1 for none).
-    @inline(__always)
+    /// Inlinable, as are `modifiers(in:)` and `cues(in:)`: the fact scan asks them per mention, and a
+    /// call from another module retained and released the arrays around a few loads.
+    @inlinable @inline(__always)
     package func section(ofToken i: Int) -> Int { sections.kind(ofToken: i) }
 
     /// Reads the whole source.
@@ -96,11 +98,13 @@ package struct ClinicalText: Sendable {
     }
 
     /// The triggers found in a sentence, with their scopes.
+    @inlinable
     package func modifiers(in sentence: Int) -> ArraySlice<ContextModifier> {
         modifiers[sentences[sentence].modifierRange]
     }
 
     /// The attribution cues found in a sentence.
+    @inlinable
     package func cues(in sentence: Int) -> ArraySlice<AttributionMatch> {
         cues[sentences[sentence].cueRange]
     }

@@ -218,6 +218,8 @@ package final class ContextEngine: Sendable {
         @exclusivity(unchecked) var inheritedTriggers: [Range<Int>?] = []
 
         init(tokenCount: Int) {
+            // A letter's sentences hold up to a dozen triggers: room up front, not grown 1, 2, 4, 8 per text.
+            triggers.reserveCapacity(16)
             flags = .allocate(capacity: tokenCount + 1)
             flags.initialize(repeating: 0, count: tokenCount + 1)
             category = .allocate(capacity: tokenCount + 1)
@@ -583,9 +585,9 @@ package final class ContextEngine: Sendable {
             scratch.resolvedKinds = resolved; scratch.inheritedTriggers = inherited
         }
         kinds.removeAll(keepingCapacity: true)
-        kinds.append(contentsOf: repeatElement(0, count: count))
         triggerOf.removeAll(keepingCapacity: true)
-        triggerOf.append(contentsOf: repeatElement(nil, count: count))
+        // Appended one by one: `append(contentsOf: repeatElement(…))` ran unspecialized, a call per list.
+        for _ in 0..<count { kinds.append(0); triggerOf.append(nil) }
         var anyPatient = false
         // "The guidelines support X when A, B, the patient has C, and D": the clauses after a guideline
         // clause's "when"/"if" are its list of conditions, whoever their subject, until a clause opens

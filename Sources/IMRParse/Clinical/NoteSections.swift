@@ -21,7 +21,7 @@ package struct NoteSections: Sendable {
     package var isEmpty: Bool { starts.isEmpty }
 
     /// The kind (index into `ContextRules.sections`) of the section holding token `i`; -1 for none.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func kind(ofToken i: Int) -> Int {
         guard !starts.isEmpty, i >= Int(starts[0]) else { return -1 }
         var lo = 0, hi = starts.count

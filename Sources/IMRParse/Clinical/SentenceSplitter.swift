@@ -417,6 +417,8 @@ package enum SentenceSplitter {
             var k = s + 1, run = 0
             while k < limit {
                 let c = p[k]
+                // Most bytes are visible: one comparison passes them (no line break, no space).
+                if c > 32 { run = 0; k += 1; continue }
                 if isLineBreak(c) { return false }
                 if c == 32 || c == 9 {
                     run += c == 9 ? 3 : 1

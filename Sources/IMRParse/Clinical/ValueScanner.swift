@@ -49,9 +49,11 @@ package struct ValueScanner: Sendable {
     package func scan(tokens: [Token], bytes: [UInt8], range: Range<Int>) -> [ScannedValue] {
         let c = Cursor(t: tokens, b: bytes, lo: max(0, range.lowerBound), hi: min(tokens.count, range.upperBound))
         var out: [ScannedValue] = []
+        // The table read once per scan: a static read per token went through `swift_once` each time.
+        let leadWords = Cursor.leadWords
         var i = c.lo
         while i < c.hi {
-            guard mayStartValue(c, i) else { i += 1; continue }
+            guard mayStartValue(c, i, leadWords) else { i += 1; continue }
             if let end = scanAt(c, i, &out), end > i { i = end } else { i += 1 }
         }
         return out
@@ -60,10 +62,10 @@ package struct ValueScanner: Sendable {
     /// Most tokens start no value: a plain word outside the vocabulary the patterns test, a mark
     /// other than "#" or "×". One table load rejects them here, before the call into the patterns.
     @inline(__always)
-    private func mayStartValue(_ c: Cursor, _ i: Int) -> Bool {
+    private func mayStartValue(_ c: Cursor, _ i: Int, _ leadWords: KeyTable) -> Bool {
         let t = c.t[i]
         if t.kind == .punct { return t.length == 1 && c.b[Int(t.start)] == UInt8(ascii: "#") }
-        return !(t.kind == .word && !t.hasDigits && Cursor.leadWords.flags(t.key) == 0 && !c.isTimesSign(i))
+        return !(t.kind == .word && !t.hasDigits && leadWords.flags(t.key) == 0 && !c.isTimesSign(i))
     }
 
     // MARK: - Patterns
