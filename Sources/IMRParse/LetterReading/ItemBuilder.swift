@@ -227,6 +227,7 @@ enum ItemBuilder {
         var r = lines.trim(range)
         guard !r.isEmpty else { return r }
         if let t = ItemHeaders.oneAsLetter(bytes, r) { r = lines.trim(t..<r.upperBound) }
+        if let t = wordedMarkEnd(bytes, r) { r = lines.trim(t..<r.upperBound) }
         var i = r.lowerBound
         if let (_, e) = Phrase.matchAny(numberWords, bytes, at: i, end: r.upperBound) {
             var j = e
@@ -251,10 +252,66 @@ enum ItemBuilder {
             r = lines.trim((j + 1)..<r.upperBound)
         }
         if let t = letteredNumberEnd(bytes, r) { r = lines.trim(t..<r.upperBound) }
+        // Numbered twice ("Item No. 1: ISSUE I:  <title>"): the inner numbering in words too.
+        if r.lowerBound != range.lowerBound, let t = wordedMarkEnd(bytes, r) { r = lines.trim(t..<r.upperBound) }
         if let (_, e) = prefixes?.longestMatch(bytes, at: r.lowerBound, end: r.upperBound), e < r.upperBound, TextScan.isSpace(bytes[e]) {
             r = lines.trim(e..<r.upperBound)
         }
         while r.count > 0, bytes[r.upperBound - 1] == 58 || bytes[r.upperBound - 1] == 44 { r = lines.trim(r.lowerBound..<(r.upperBound - 1)) }
+        // A dash left before a decision the header gave after it ("ISSUE I: TENS unit — DECISION: UPHELD").
+        if r.count > 4, bytes[r.upperBound - 3] == 0xE2, bytes[r.upperBound - 2] == 0x80, bytes[r.upperBound - 1] == 0x93 || bytes[r.upperBound - 1] == 0x94,
+           bytes[r.upperBound - 4] == 32 {
+            r = lines.trim(r.lowerBound..<(r.upperBound - 3))
+        } else if r.count > 2, bytes[r.upperBound - 1] == 45, bytes[r.upperBound - 2] == 32 {
+            r = lines.trim(r.lowerBound..<(r.upperBound - 1))
+        }
         return r
     }
+
+    /// After an item's number given in words at the start of `r` — "Disputed Treatment #1:", "ISSUE
+    /// II:", "Disputed item A —", "Item B." — where the title begins: an item word ("item", "issue",
+    /// "request", "treatment", "service"), "Disputed" before it or not, then a number, a roman numeral
+    /// or a letter A–H, then a colon, a full stop, a bracket or a dash. Nil for any other start.
+    static func wordedMarkEnd(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        var i = r.lowerBound
+        let end = r.upperBound
+        guard end - i > 8 else { return nil }
+        let f = bytes[i] | 0x20
+        // "d", "i", "r", "t", "s": most titles fail here.
+        guard f == 100 || f == 105 || f == 114 || f == 116 || f == 115 else { return nil }
+        if let e = disputedWord.match(bytes, at: i, end: end), e < end, bytes[e] == 32 {
+            i = e
+            while i < end, bytes[i] == 32 { i += 1 }
+        }
+        guard let (_, e) = Phrase.matchAny(markWords, bytes, at: i, end: end), e < end, bytes[e] == 32 else { return nil }
+        i = e
+        while i < end, bytes[i] == 32 { i += 1 }
+        if i < end, bytes[i] == 35 { i += 1 }  // "#1"
+        let s = i
+        if i < end, TextScan.isDigit(bytes[i]) {
+            while i < end, TextScan.isDigit(bytes[i]), i - s < 3 { i += 1 }
+        } else {
+            // A roman numeral in capitals, or one capital letter A–H.
+            while i < end, i - s < 4, bytes[i] == 73 || bytes[i] == 86 || bytes[i] == 88 { i += 1 }
+            if i == s, i < end, bytes[i] >= 65, bytes[i] <= 72 { i += 1 }
+        }
+        guard i > s, i < end, !TextScan.isAlnum(bytes[i]) else { return nil }
+        // The mark after the number: ":", ".", ")", "-", or an en or em dash, after spaces or not.
+        var m = i
+        while m < end, bytes[m] == 32 { m += 1 }
+        guard m < end else { return nil }
+        if bytes[m] == 58 || bytes[m] == 46 || bytes[m] == 41 || bytes[m] == 45 {
+            m += 1
+        } else if m + 2 < end, bytes[m] == 0xE2, bytes[m + 1] == 0x80, bytes[m + 2] == 0x93 || bytes[m + 2] == 0x94 {
+            m += 3
+        } else {
+            return nil
+        }
+        guard m < end, bytes[m] == 32 || bytes[m] == 9 else { return nil }
+        while m < end, bytes[m] == 32 || bytes[m] == 9 { m += 1 }
+        return m < end ? m : nil
+    }
+
+    private static let disputedWord = Phrase("disputed")
+    private static let markWords = [Phrase("item"), Phrase("issue"), Phrase("request"), Phrase("treatment"), Phrase("service")]
 }

@@ -81,11 +81,31 @@ enum ItemMerger {
 
     static func mergeListed(_ items: [DisputedItem], _ lines: LetterLines) -> (items: [DisputedItem], warnings: [String]) {
         let isBare = items.map { $0.claimsAdministratorGuideline == nil && $0.imrGuideline == nil && $0.rationaleText == nil }
-        let bare = items.indices.filter { isBare[$0] }
-        let detailed = items.indices.filter { !isBare[$0] }
-        guard !bare.isEmpty, !detailed.isEmpty else { return (items, []) }
+        let allBare = items.indices.filter { isBare[$0] }
+        guard !allBare.isEmpty, allBare.count < items.count else { return (items, []) }
         let bytes = lines.bytes
         let words = items.map { TitleWords.words(bytes, $0.title.range) }
+        // A list printed twice (a table of decisions before the details and again after them): an
+        // entry after the last item told with a guideline that names, nearly word for word, an entry
+        // of the list before the details is that entry again, not an item of its own. Each is a bare
+        // entry, but for the letter's last item, which may run on into the closing text (read as its
+        // rationale). (An item told with a rationale but no guideline, among the details, is detailed.)
+        var repeatOf: [Int: Int] = [:]  // index -> the earlier list entry it repeats
+        if items.count >= 3, let lastGuided = items.lastIndex(where: { $0.claimsAdministratorGuideline != nil || $0.imrGuideline != nil }),
+           lastGuided + 1 < items.count {
+            for k in (lastGuided + 1)..<items.count where isBare[k] || (k == items.count - 1 && items[k].claimsAdministratorGuideline == nil && items[k].imrGuideline == nil) {
+                var best: (score: Double, a: Int)? = nil
+                // (The earlier entry may itself be told in detail: a list given with guidelines.)
+                for a in 0...lastGuided where repeatOf[a] == nil {
+                    let s = TitleWords.similarity(words[a], words[k])
+                    if s >= 0.9, best.map({ s > $0.score }) ?? true { best = (s, a) }
+                }
+                if let best { repeatOf[k] = best.a }
+            }
+        }
+        let bare = allBare.filter { repeatOf[$0] == nil }
+        let detailed = items.indices.filter { !isBare[$0] && repeatOf[$0] == nil }
+        guard !bare.isEmpty || !repeatOf.isEmpty, !detailed.isEmpty else { return (items, []) }
         var partner: [Int: Int] = [:]  // bare index -> detailed index
         var taken = Set<Int>()
         // Best pairs first, so that a close title is not taken by a looser one.
@@ -109,12 +129,21 @@ enum ItemMerger {
         if !leftBare.isEmpty, leftBare.count == leftDetailed.count, leftBare.last! < leftDetailed.first! {
             for (b, d) in zip(leftBare, leftDetailed) { partner[b] = d; taken.insert(d) }
         }
-        guard !partner.isEmpty else { return (items, []) }
+        guard !partner.isEmpty || !repeatOf.isEmpty else { return (items, []) }
         var out = items
         for (b, d) in partner {
             if out[d].decision == nil { out[d].decision = items[b].decision }
             if out[d].title.value.isEmpty { out[d].title = items[b].title }
             if out[d].verdict == nil { out[d].verdict = items[b].verdict }
+        }
+        // A repeated entry goes where the entry it repeats went: its decision, when neither states one.
+        for b in items.indices {
+            guard let a = repeatOf[b] else { continue }
+            if let d = partner[a] ?? (isBare[a] ? nil : a) {
+                if out[d].decision == nil { out[d].decision = items[b].decision }
+            } else if out[a].decision == nil {
+                out[a].decision = items[b].decision
+            }
         }
         var merged: [DisputedItem] = detailed.map { out[$0] }
         let unmatched = bare.filter { partner[$0] == nil }

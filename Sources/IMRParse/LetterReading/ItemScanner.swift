@@ -320,7 +320,14 @@ struct ItemScanner {
                     if next == .decision, c.header.decision != nil || c.statedDecision != nil, filled[.decision] == nil { repeats = false }
                 }
                 if repeats || outOfOrder {
-                    if let title = tailTitle(tailStart..<block.range.upperBound) {
+                    // A guideline field's citation wrapped onto the lines below its label ("Guidelines
+                    // relied upon: MTUS …, Manual therapy &" / "manipulation, pages 58-60") is no title
+                    // of a next item when the fields merely come in another order.
+                    let title = tailTitle(tailStart..<block.range.upperBound)
+                    if let title, !repeats, block.label == .reviewer || block.label == .claimsAdministrator,
+                       wrapsFromLabelLine(block.range.lowerBound, title) {
+                        // The next label is this item's.
+                    } else if let title {
                         headers.append(ItemHeader(title: title, decision: nil, end: title.upperBound, form: .tail))
                     } else if repeats {
                         orphanNext = true
@@ -349,6 +356,17 @@ struct ItemScanner {
         }
         if var c = current { c.end = max(c.end, section.upperBound); drafts.append(c) }
         return drafts
+    }
+
+    /// Whether `title` carries on the value that starts on the label's line at `valueStart`: that line
+    /// holds text after the label and ends no sentence ("Guidelines relied upon: MTUS …, Manual
+    /// therapy &", "… Treatment Guidelines, 8 CCR"), and `title` starts on the next line.
+    func wrapsFromLabelLine(_ valueStart: Int, _ title: Range<Int>) -> Bool {
+        let k = lines.lineIndex(at: valueStart)
+        let c = lines[k].content
+        guard valueStart < c.upperBound, !lines.trim(valueStart..<c.upperBound).isEmpty, let next = lines.nextSignificant(after: k),
+              lines.lineIndex(at: title.lowerBound) == next else { return false }
+        return !ItemScanner.endsSentence(lines, k)
     }
 
     /// Words of a verdict that names its item only by number ("Final determination for item #1",
@@ -466,6 +484,12 @@ struct ItemScanner {
         let content = lines[k].content
         guard let lastByte = content.last.map({ bytes[$0] }) else { return true }
         if lastByte == 58 || lastByte == 63 || lastByte == 33 { return true }
+        // A decision in brackets after the sentence ("… is medically necessary.  [OVERTURNED]").
+        if lastByte == 93 || lastByte == 41, content.count > 8 {
+            var o = content.upperBound - 2
+            while o > content.upperBound - 16, o > content.lowerBound, bytes[o] != 91, bytes[o] != 40 { o -= 1 }
+            if bytes[o] == 91 || bytes[o] == 40, DecisionPhrases.word(bytes, (o + 1)..<(content.upperBound - 1)) != nil { return true }
+        }
         var end = content.upperBound
         // Closing quote or bracket after the full stop: 'necessary."', 'necessary.)'.
         while end > content.lowerBound, bytes[end - 1] == 34 || bytes[end - 1] == 41 || bytes[end - 1] == 39 { end -= 1 }

@@ -69,6 +69,9 @@ enum LabelMeaning: Sendable, Equatable {
         static let made = Flags(rawValue: 1 << 11)
         static let and = Flags(rawValue: 1 << 12)
         static let plural = Flags(rawValue: 1 << 13)
+        /// The label names its item by number or letter ("Determination for item A:").
+        static let numbered = Flags(rawValue: 1 << 14)
+        static let each = Flags(rawValue: 1 << 15)
     }
 
     /// Every word a label may hold, with what it says. Words with no flag are the glue of labels
@@ -101,6 +104,9 @@ enum LabelMeaning: Sendable, Equatable {
              "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
              "governing", "mtus", "acoem", "odg", "list", "brief", "was", "were", "is", "evidence-based", "evidence", "based", "which",
              "specific", "current", "their", "was", "we", "our", "er", "presented"], [])
+        // "each" only in a heading that names the items told in detail ("Rationale for Each Disputed
+        // Treatment"): "Final determination for each disputed item:" introduces a list.
+        add(["each"], .each)
         return v
     }()
 
@@ -150,9 +156,12 @@ enum LabelMeaning: Sendable, Equatable {
                 if b == 9 || (b == 32 && i >= start + 2 && bytes[i - 1] == 32 && bytes[i - 2] == 32) { return nil }
             }
         }
+        // A label that names its item by number or letter ("Determination for item A:", "Decision on
+        // Disputed Treatment #2:"): its words end before the number.
+        let numberStart = colon.flatMap { itemNumberBefore(bytes, start..<$0) }
         // The last word before the colon (or of the line) must be a label word: "Page(s):", "Date
         // of Injury:" and most lines of prose fail here.
-        var lastEnd = colon ?? end
+        var lastEnd = numberStart ?? colon ?? end
         while lastEnd > start, !TextScan.isAlnum(bytes[lastEnd - 1]) { lastEnd -= 1 }
         if lastEnd > start + 3, bytes[lastEnd - 1] | 0x20 == 115, bytes[lastEnd - 2] == 40 { lastEnd -= 2 }  // "guideline(s" → "guideline"
         var lastStart = lastEnd
@@ -181,8 +190,10 @@ enum LabelMeaning: Sendable, Equatable {
             wrapped = true
         }
         if let colon {
-            guard wrapped || colon - start <= 140, let flags = wrapped ? flags(lines, start..<colon, maxWords: 14) : flags(bytes, start..<colon, maxWords: 14)
+            let wordsEnd = numberStart ?? colon
+            guard wrapped || colon - start <= 140, var flags = wrapped ? flags(lines, start..<wordsEnd, maxWords: 14) : flags(bytes, start..<wordsEnd, maxWords: 14)
             else { return nil }
+            if numberStart != nil { flags.insert(.numbered) }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
             // The UR's decision stated in words ("UR action: Non-certified 05/02/2014"); "UR
             // decision: 07/06/2018" in a letter's header is a date.
@@ -330,6 +341,30 @@ enum LabelMeaning: Sendable, Equatable {
         }
     }
 
+    /// Where an item's number or letter starts at the end of `r` (before a label's colon), after an
+    /// item word: "item A", "Item #2", "Disputed Treatment 3", "issue IV". Nil otherwise.
+    private static func itemNumberBefore(_ bytes: [UInt8], _ r: Range<Int>) -> Int? {
+        var e = r.upperBound
+        while e > r.lowerBound, bytes[e - 1] == 32 { e -= 1 }
+        var s = e
+        while s > r.lowerBound, e - s < 4, TextScan.isAlnum(bytes[s - 1]) { s -= 1 }
+        guard s < e, s > r.lowerBound else { return nil }
+        let token = bytes[s..<e]
+        let isNumber = token.allSatisfy(TextScan.isDigit)
+        let isLetter = token.count == 1 && bytes[s] >= 65 && bytes[s] <= 72
+        let isRoman = token.allSatisfy { $0 == 73 || $0 == 86 || $0 == 88 }
+        guard isNumber || isLetter || isRoman else { return nil }
+        var w = s
+        if w > r.lowerBound, bytes[w - 1] == 35 { w -= 1 }  // "#2"
+        guard w > r.lowerBound, bytes[w - 1] == 32 else { return nil }
+        var we = w
+        while we > r.lowerBound, bytes[we - 1] == 32 { we -= 1 }
+        var ws = we
+        while ws > r.lowerBound, TextScan.isAlpha(bytes[ws - 1]) { ws -= 1 }
+        guard ws < we, let k = lookup(bytes, ws..<we, misread: false), words[k].contains(.issue), !words[k].contains(.plural) else { return nil }
+        return w
+    }
+
     private static func endsWithStop(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         guard let last = r.last else { return true }
         return bytes[last] == 46 || bytes[last] == 44 || bytes[last] == 59 || bytes[last] == 63 || bytes[last] == 33
@@ -464,6 +499,18 @@ enum LabelMeaning: Sendable, Equatable {
     /// What a label with these words means. A field label may carry its value after its colon; a
     /// section heading ("Case Summary", "Decisions and Rationales") names what follows it.
     private static func meaning(_ f: Flags, standalone: Bool) -> LabelMeaning? {
+        // A label that names its item by number: a decision on it ("Determination for item A:"), or
+        // what the same words mean without the number.
+        if f.contains(.numbered) {
+            guard f.contains(.issue), !standalone else { return nil }
+            if f.contains(.decision), f.isDisjoint(with: [.claims, .guideline, .rationale, .plural, .summary]) { return .decision }
+            let rest = meaning(f.subtracting([.numbered, .issue, .disputed]), standalone: false)
+            return rest == .title ? nil : rest
+        }
+        // "each" only in the heading of the items told in detail ("Rationale for Each Disputed Treatment").
+        if f.contains(.each) {
+            return standalone && f.contains([.rationale, .issue, .disputed]) && f.isDisjoint(with: [.guideline, .claims]) ? .items : nil
+        }
         if f.contains(.how), f.contains(.made) { return .howMade }
         if f.contains(.qualifications) { return .qualifications }
         if f.contains(.documents), f.contains(.reviewed), !f.contains(.guideline) { return .documents }
@@ -471,6 +518,8 @@ enum LabelMeaning: Sendable, Equatable {
         if f.contains(.decision), f.contains(.and) || f.contains(.plural), f.contains(.rationale) || f.contains(.issue) { return .items }
         // "Disputed Items", "Summary of Disputed Item" (a list of one): the items, not the case summary.
         if f.contains(.issue), f.contains(.plural) || f.contains(.summary), f.contains(.disputed), !f.contains(.guideline), standalone { return .items }
+        // "Rationale for Each Disputed Treatment", "Reasons for the Disputed Items": the items told in detail.
+        if f.contains(.rationale), f.contains(.issue), f.contains(.disputed), !f.contains(.guideline), !f.contains(.claims), standalone { return .items }
         if f.contains(.guideline) { return f.contains(.claims) ? .claimsAdministratorGuideline : .reviewerGuideline }
         if f.contains(.summary), !f.contains(.decision), !f.contains(.rationale) { return .caseSummary }
         if f.contains(.rationale) { return .rationale }

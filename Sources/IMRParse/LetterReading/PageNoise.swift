@@ -140,9 +140,18 @@ enum PageNoise {
         if i < end, b[i] == 46 { i += 1 }  // "Pg."
         func spaces() -> Bool { let s = i; while i < end, b[i] == 32 || b[i] == 9 { i += 1 }; return i > s }
         func number() -> Bool { let s = i; while i < end, TextScan.isDigit(b[i]), i - s < 5 { i += 1 }; return i > s && i - s <= 4 }
-        guard spaces(), number(), spaces(), let o = ofWord.match(b, at: i, end: end) else { return nil }
-        i = o
         guard spaces(), number() else { return nil }
+        // "Page 2 of 3", or "page 2 / 3" (a slash for "of", with or without spaces around it).
+        let gap = spaces()
+        if i < end, b[i] == 47 {
+            i += 1
+            _ = spaces()
+        } else {
+            guard gap, let o = ofWord.match(b, at: i, end: end) else { return nil }
+            i = o
+            guard spaces() else { return nil }
+        }
+        guard number() else { return nil }
         return i
     }
 
@@ -159,7 +168,16 @@ enum PageNoise {
             i -= n
             return true
         }
-        guard number(), spaces(), word("of"), spaces(), number(), spaces(), word("page") else { return nil }
+        guard number() else { return nil }
+        // "of" between spaces, or a slash ("page 2 / 3", "page 2/3").
+        let gap = spaces()
+        if i > lo, b[i - 1] == 47 {
+            i -= 1
+            _ = spaces()
+        } else {
+            guard gap, word("of"), spaces() else { return nil }
+        }
+        guard number(), spaces(), word("page") else { return nil }
         return i
     }
 
@@ -186,6 +204,8 @@ enum PageNoise {
             if word.count == needle.count, zip(word, needle).allSatisfy({ TextScan.lower($0) == $1 }) { found = true; continue }
             if word.isEmpty || word.allSatisfy(TextScan.isDigit) { continue }
             if furnitureWords.contains(bytes, start..<end) { continue }
+            // An en or em dash between the words ("Final Determination – CM15-0019963").
+            if end - start == 3, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x93 || bytes[start + 2] == 0x94 { continue }
             return false
         }
         return found
