@@ -49,14 +49,7 @@ enum ReviewerParser {
         let bytes = lines.bytes
         for k in 0..<lines.count where lines.isSignificant(k) {
             let c = lines[k].content
-            guard c.count <= 40 else { continue }
-            let start = SectionFinder.sectionNumberEnd(bytes, c) ?? c.lowerBound
-            guard start < c.upperBound, bytes[start] | 0x20 == 97 || bytes[start] | 0x20 == 116 || bytes[start] | 0x20 == 101
-                    || bytes[start] | 0x20 == 112 || bytes[start] | 0x20 == 109 || bytes[start] | 0x20 == 114,
-                  let (_, e) = Phrase.matchAny(reviewerHeadings, bytes, at: start, end: c.upperBound) else { continue }
-            var i = e
-            while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
-            if i == c.upperBound { return c.upperBound }
+            if c.count <= 40, namesOnlyTheReviewer(bytes, c) { return c.upperBound }
         }
         return nil
     }
@@ -70,15 +63,24 @@ enum ReviewerParser {
             let c = lines[k].content
             // (Not the range's own first line.)
             guard c.lowerBound > range.lowerBound, c.count <= 40, c.upperBound <= range.upperBound else { continue }
-            let start = SectionFinder.sectionNumberEnd(bytes, c) ?? c.lowerBound
-            guard start < c.upperBound, bytes[start] | 0x20 == 97 || bytes[start] | 0x20 == 116 || bytes[start] | 0x20 == 101
-                    || bytes[start] | 0x20 == 112 || bytes[start] | 0x20 == 109 || bytes[start] | 0x20 == 114,
-                  let (_, e) = Phrase.matchAny(reviewerHeadings, bytes, at: start, end: c.upperBound) else { continue }
-            var i = e
-            while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
-            if i == c.upperBound { return c.lowerBound }
+            if namesOnlyTheReviewer(bytes, c) { return c.lowerBound }
         }
         return nil
+    }
+
+    /// Whether the line `c` is a heading naming only the reviewer (after a section number, a colon at most).
+    private static func namesOnlyTheReviewer(_ bytes: [UInt8], _ c: Range<Int>) -> Bool {
+        let start = SectionFinder.sectionNumberEnd(bytes, c) ?? c.lowerBound
+        // The headings' first letters (a, t, e, p, m, r): most lines are passed over without a phrase match.
+        guard start < c.upperBound else { return false }
+        switch bytes[start] | 0x20 {
+        case 97, 116, 101, 112, 109, 114: break
+        default: return false
+        }
+        guard let (_, e) = Phrase.matchAny(reviewerHeadings, bytes, at: start, end: c.upperBound) else { return false }
+        var i = e
+        while i < c.upperBound, bytes[i] == 32 || bytes[i] == 58 { i += 1 }
+        return i == c.upperBound
     }
 
     static func parse(_ lines: LetterLines, in range: Range<Int>) -> Reviewer {
