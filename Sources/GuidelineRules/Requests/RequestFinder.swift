@@ -44,7 +44,6 @@ package struct RequestFinder: Sendable {
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
 
-    static let pt = Tokenizer.key(of: "pt")
     static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4, diagnosis: Int32 = 5
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
@@ -268,9 +267,6 @@ package struct RequestFinder: Sendable {
             if Self.insideQuotes(Int(tokens[m.tokens.lowerBound].start), clinical.source.bytes),
                !cueEnds.contains(where: { $0 <= m.tokens.lowerBound && !Self.insideQuotes(Int(tokens[$0 - 1].start), clinical.source.bytes) }) { continue }
             if conditionAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }
-            // "Pt" before a verb is the patient, not physical therapy: "Pt wants to proceed", "Pt is to return".
-            if m.tokens.count == 1, tokens[m.tokens.lowerBound].key == Self.pt, m.tokens.upperBound < unit.upperBound,
-               tokens[m.tokens.upperBound].kind == .word, engine.isClauseVerb(tokens[m.tokens.upperBound].key) { continue }
             // Without an ask word, a treatment after an `about` word is what a plan's line talks about,
             // not what it asks for ("symptoms present for a month despite PT", "follow up with the EMG results").
             if !asks, aboutAt.contains(where: { $0 < m.tokens.lowerBound }) { continue }

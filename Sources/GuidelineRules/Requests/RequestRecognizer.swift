@@ -119,9 +119,7 @@ package struct RequestRecognizer: Sendable {
             }
             if m.id == ancillaryID { ancillary.append(m.tokenRange); continue }
             if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
-            // "Pt" before a verb is the patient ("- pt understands risks, wishes to proceed").
-            if m.tokenRange.count == 1, tokens[m.tokenRange.lowerBound].key == Self.ptKey, m.tokenRange.upperBound < tokens.count,
-               clauseVerbKeys.contains(tokens[m.tokenRange.upperBound].key) { continue }
+            if namesThePatient(m.tokenRange, tokens) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -161,9 +159,7 @@ package struct RequestRecognizer: Sendable {
             }
             if m.id == ancillaryID { continue }
             if !places.isEmpty, Self.namesProvider(m.tokenRange, tokens) { continue }
-            // "Pt" before a verb is the patient ("- pt understands risks, wishes to proceed").
-            if m.tokenRange.count == 1, tokens[m.tokenRange.lowerBound].key == Self.ptKey, m.tokenRange.upperBound < tokens.count,
-               clauseVerbKeys.contains(tokens[m.tokenRange.upperBound].key) { continue }
+            if namesThePatient(m.tokenRange, tokens) { continue }
             if let last = places.last, last.tokens.lowerBound == m.tokenRange.lowerBound { places[places.count - 1].ids.append(m.id) }
             else { places.append((m.tokenRange, [m.id])) }
         }
@@ -223,6 +219,12 @@ package struct RequestRecognizer: Sendable {
     /// Whether a phrase after a named treatment says who gives it: "with" or "by" (and an article)
     /// before a phrase ending in a provider ("Psychological evaluation and testing with a pain
     /// psychologist" is one evaluation, not also psychotherapy).
+    /// "Pt" before a clause verb is the patient, not physical therapy ("- pt understands risks", "Pt wants to proceed").
+    func namesThePatient(_ phrase: Range<Int>, _ tokens: [Token]) -> Bool {
+        phrase.count == 1 && tokens[phrase.lowerBound].key == Self.ptKey && phrase.upperBound < tokens.count
+            && clauseVerbKeys.contains(tokens[phrase.upperBound].key)
+    }
+
     static func namesProvider(_ phrase: Range<Int>, _ tokens: [Token]) -> Bool {
         guard providerKeys.contains(tokens[phrase.upperBound - 1].key) else { return false }
         var j = phrase.lowerBound - 1
