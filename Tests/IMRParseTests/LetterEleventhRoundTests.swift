@@ -6,10 +6,8 @@ import Testing
 /// column; an item's verdict next to every page break; "Non-MTUS" / "Citation:" cut at a line's end;
 /// the reviewer described under the last item; "PART 3 - DECISION"; "Item 1 of 2:" under a table of
 /// decisions. Each test is a small letter of its own, read through `LetterParser`.
-@Suite struct LetterEleventhRoundTests {
-    func parse(_ text: String) -> Determination {
-        LetterParser.parse(SourceText(path: "t", string: text), referenceYear: 2019)
-    }
+@Suite struct LetterEleventhRoundTests: LetterSuite {
+    static let referenceYear = 2019
 
     static let head = "IMR Case Number: CM19-0000003   Date of Injury: 03/04/2017\n\n"
     static let summary = "CLINICAL CASE SUMMARY\n\nThe injured worker is a 44 year old male mechanic with neck pain since lifting an engine part.\n\n"

@@ -6,10 +6,8 @@ import Testing
 /// without "Regarding the request for", the reviewer described last, sections numbered "Part 2 -",
 /// items lettered "A." or "(b)", and an addendum that corrects an item. Each test is a small letter
 /// of its own, read through `LetterParser`.
-@Suite struct LetterTenthRoundTests {
-    func parse(_ text: String) -> Determination {
-        LetterParser.parse(SourceText(path: "t", string: text), referenceYear: 2016)
-    }
+@Suite struct LetterTenthRoundTests: LetterSuite {
+    static let referenceYear = 2016
 
     static let head = "IMR Case Number: CM16-0000002   Date of Injury: 03/04/2014\n\n"
 

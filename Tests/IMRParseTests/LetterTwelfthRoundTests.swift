@@ -8,10 +8,8 @@ import Testing
 /// A:") with the decision in brackets after the sentence; a table of decisions printed before the
 /// details and again after them; "page 1 / 2" and a running header with a dash. Each test is a
 /// small letter of its own, read through `LetterParser`.
-@Suite struct LetterTwelfthRoundTests {
-    func parse(_ text: String) -> Determination {
-        LetterParser.parse(SourceText(path: "t", string: text), referenceYear: 2019)
-    }
+@Suite struct LetterTwelfthRoundTests: LetterSuite {
+    static let referenceYear = 2019
 
     // MARK: Fields in another order
 

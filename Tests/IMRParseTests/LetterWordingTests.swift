@@ -4,10 +4,8 @@ import Testing
 /// Letters in layouts nobody taught the reader (issue #20, ninth round): decisions in other words,
 /// fields numbered under their item, items asked as questions, lists in columns, headings and
 /// numbers as a scan reads them. Each test is a small letter of its own, read through `LetterParser`.
-@Suite struct LetterWordingTests {
-    func parse(_ text: String) -> Determination {
-        LetterParser.parse(SourceText(path: "t", string: text), referenceYear: 2016)
-    }
+@Suite struct LetterWordingTests: LetterSuite {
+    static let referenceYear = 2016
 
     static let head = "Case Number: CM16-0000001   Date of Injury: 01/02/2014\n\nBACKGROUND\n\nThe injured worker is a 51 year old female cook with low back pain since a fall at work.\n\n"
 
