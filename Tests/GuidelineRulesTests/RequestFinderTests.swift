@@ -175,4 +175,30 @@ import IMRParse
         #expect(find("Plan: Follow-up office visit in 4 weeks to assess patch response.")
                 .map { $0.components(separatedBy: ":")[0] } == ["office_visit"])
     }
+
+    /// A list numbered by letters asks item by item after "I request:"; a signature's credentials and the
+    /// document's title ask nothing; visits asked with no treatment named are the document's discipline's.
+    @Test func listsSignaturesAndTitles() {
+        let future = """
+        FUTURE MEDICAL CARE: Specifically, at this time I request:
+        a) Follow-up visits every 6 to 8 weeks for medication management.
+        b) A one-year gym membership so she can use a stationary bike through the winter.
+        """
+        #expect(find(future).map { $0.components(separatedBy: ":")[0] } == ["office_visit", "gym_membership"])
+        let report = """
+        OUTPATIENT ORTHOPEDIC PHYSICAL THERAPY -- PROGRESS REPORT / REQUEST FOR ADDITIONAL VISITS
+
+        Assessment: good progress after the repair.
+
+        Plan / Request: Requesting authorization for 12 additional visits (2x/week x 6 weeks) for progressive cuff strengthening, with transition to an independent gym-based program at discharge.
+
+        Thank you,
+        Lena Matsuda, PT, DPT, OCS
+        """
+        let found = find(report)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("physical_therapy: ") == true)
+        #expect(find("REQUEST FOR HOME HEALTH SERVICES - POST-OPERATIVE\nRequests:\n1. Home health aide 4 hours per day, 3 days per week.\n")
+                == ["home_health_care: Home health aide 4 hours per day, 3 days per week"])
+    }
 }

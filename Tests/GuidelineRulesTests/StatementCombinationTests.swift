@@ -252,4 +252,28 @@ import IMRParse
         #expect(esi.measureClauses.contains { if case .relief = $0 { true } else { false } })
         #expect(book.facts.first { $0.name == "cts_exam_findings" }?.combineAny == true)
     }
+
+    /// `reach N among medication`: a drug named after an injection anchors the drug's own facts, and does
+    /// not cut the injection's reach ("Since then she has cut her Norco …" is the injection's outcome).
+    @Test func aDrugIsNoRivalOfAnInjection() throws {
+        let book = try #require(RuleTestSupport.projectBook)
+        let analyzer = Analyzer(book: book)
+        let source = SourceText(path: "t", string: "She had a left L5 epidural steroid injection on 3/2/2015. Since then she has cut her Norco from four tablets a day to one.")
+        let facts = analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())
+        #expect(facts[try #require(book.factSlot("medication_reduced_after_prior_esi"))] == .bool(true))
+        #expect(book.facts.first { $0.name == "analgesia_documented" }?.reachGroup == "medication")
+    }
+
+    /// Weakness told with a joint's own signs is the joint's, not a nerve root's.
+    @Test func aJointsWeaknessIsNoRadiculopathy() throws {
+        let book = try #require(RuleTestSupport.projectBook)
+        let analyzer = Analyzer(book: book)
+        func radiculopathy(_ text: String) throws -> FactValue {
+            let source = SourceText(path: "t", string: text)
+            return analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())[try #require(book.factSlot("radiculopathy_on_exam"))]
+        }
+        #expect(try radiculopathy("Abduction strength is 3+/5 and external rotation strength 4-/5 with a positive drop arm sign.") == .unknown)
+        #expect(try radiculopathy("Both knees have crepitus and small effusions, quadriceps strength is 4/5 bilaterally.") == .unknown)
+        #expect(try radiculopathy("EHL strength is 4/5 on the left.") == .bool(true))
+    }
 }

@@ -243,6 +243,16 @@ import Testing
         ("Given locking that has not settled after 3 months and a concordant tear, he wants to proceed.", "concordant tear", .affirmed),
         ("Her daughter has lupus.", "lupus", .otherPerson),
         ("PT 2x6 completed in 2014 for the neck.", "PT", .historical),
+        // How a study is done is no finding: "without contrast" negates nothing after it.
+        ("CT lumbar spine without contrast to assess fusion status and hardware.", "fusion status", .affirmed),
+        // What a deficit stops is not done: "keep him from … returning to his job".
+        ("Remaining deficits keep him from returning to his job.", "returning to his job", .negated),
+        // A praised item ends a list of denials.
+        ("No surgical option, and good motivation.", "good motivation", .affirmed),
+        ("History of present illness: low back pain radiating to the left calf.", "low back pain", .affirmed),
+        // Going back, an item with its own result ends the scope at its comma.
+        ("Good response in pain and mood, activities restored, side effects resolved.", "pain", .affirmed),
+        ("Good response in pain and mood, activities restored, side effects resolved.", "side effects", .negated),
     ])
     func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
         #expect(Self.assertion(text, target, engine: Self.shipped) == expected)

@@ -30,6 +30,9 @@ import Testing
         #expect(Self.sections("The plan is to request an ESI.").1 == [])
         #expect(Self.sections("Exam shows a positive SLR.").1 == [])
         #expect(Self.sections("P\nO box 12").1 == [])   // one letter without its colon
+        // The text's first line, its parts joined by a dash, is a title: "PLAN" there opens nothing.
+        #expect(Self.sections("TREATMENT PLAN - POST-OPERATIVE\nShe is better.\nPlan: ESI.").1 == ["plan"])
+        #expect(Self.sections("Exam - SLR positive.\nPlan: ESI.").1 == ["exam", "plan"])   // a heading after all
     }
 
     @Test func sectionOfATokenAndItsDefaultAssertion() {

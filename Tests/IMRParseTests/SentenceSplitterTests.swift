@@ -137,4 +137,21 @@ import Testing
         #expect(split(series) == ["Average leg pain by visit:", "12/10/2014 ... 8/10", "01/21/2015 ... TFESI L4-5 left",
                                   "02/04/2015 ... 5/10", "So the relief faded."])
     }
+
+    @Test func cellRulesMarkRows() {
+        // A medication table with "|" between its cells: what one row says ("8 -> 5/10") is its own drug's.
+        let table = "Medication | Dose | Response\nOxyContin | 40 mg | \"helps some\"; no change in activity\nGabapentin | 600 mg | burning 8 -> 5/10, can cook\n\nPlan follows."
+        let rows = split(table)
+        #expect(rows.count == 4)
+        #expect(rows[2].hasPrefix("Gabapentin") && rows[2].hasSuffix("can cook"))
+    }
+
+    @Test func aBulletEndsAtACapitalisedLine() {
+        // The last item of a dash list ends at its line when the next line opens with a capitalised word;
+        // a wrapped item goes on in lower case, and a level ("L5-S1") is no word.
+        let list = "- Tramadol 50 mg at bedtime\n- Activity modification; back on full duty but \"pays for it\" at night\nPain remains 6/10 at best."
+        #expect(split(list).last == "Pain remains 6/10 at best.")
+        #expect(split("- Epidural steroid injection at L4-5 and\nL5-S1 on the left").count == 1)
+        #expect(split("- Physical therapy twice a week, with a home program\nthat she does daily").count == 1)
+    }
 }

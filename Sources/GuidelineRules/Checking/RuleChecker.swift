@@ -413,7 +413,7 @@ struct RuleChecker {
         for (kind, phrases, file) in tree.requestWords {
             guard let k = RequestWordKind(rawValue: kind.text) else {
                 report(kind, file, .unknownKeyword, "unknown kind of request words '\(kind.text)'",
-                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition, about, diagnosis")
+                       hint: suggestion(kind.text, among: RequestWordKind.allCases.map(\.rawValue)) ?? "kinds: ask, order, not_now, condition, about, diagnosis, credential")
                 continue
             }
             out[k, default: []] += phrases.map(\.text)
@@ -503,6 +503,7 @@ struct RuleChecker {
                     report(how, f.file, .typeMismatch, "'combine longest' is for number facts; '\(f.name.text)' is \(kind.rawValue)", hint: "remove 'combine' or declare the fact a number")
                 } else if how.text == "any" {
                     combineAny = true
+
                 } else if how.text == "longest" {
                     combineLongest = true
                 } else if how.text != "last" {
@@ -528,6 +529,7 @@ struct RuleChecker {
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
                 combineAny: combineAny, combineLongest: combineLongest, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, pastMonths: f.pastMonthsValue,
                 measureClauses: measureClauses, file: f.file, line: f.name.line))
+            facts[facts.count - 1].reachGroup = f.reachGroup ?? ""
         }
     }
 

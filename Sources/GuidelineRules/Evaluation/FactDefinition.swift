@@ -43,8 +43,11 @@ public struct FactDefinition: Sendable {
     /// have lasted: "numbness x 7 weeks … melatonin x 3 weeks" has lasted 7); otherwise the last decides.
     package var combineLongest = false
     /// `reach N`: the anchor also stands for the next N sentences of its section, unless a later
-    /// sentence anchors a rival (another reaching fact of the same kind and unit).
+    /// sentence anchors a rival (another reaching fact of the same kind, unit and `among` group).
     package var reach = 0
+    /// `reach N among NAME`: the rivalry group. A drug's relief ("{medication}") is no rival of an
+    /// injection's outcome: "After the ESI she cut her Norco in half" is still the injection's.
+    package var reachGroup = ""
     /// `past N months`: a count of events counts only occurrences dated in the N months before the
     /// request's date, else the document's (an undated occurrence counts as before; one dated
     /// earlier counts none).

@@ -107,4 +107,7 @@ package enum RequestWordKind: String, Sendable, CaseIterable {
     /// Without an ask word, a treatment after it is what a plan's line talks about: "despite PT",
     /// "with the EMG results", "since the ESI".
     case about
+    /// A credential after a name and a comma: the line is a signature, not a request ("Lena Matsuda, PT,
+    /// DPT", "J. Ruiz, DC").
+    case credential
 }

@@ -108,7 +108,8 @@ package struct FactExtractor: Sendable {
         let reaching = book.facts.indices.filter { book.facts[$0].reach > 0 }
         rivals = book.facts.indices.map { i in
             guard book.facts[i].reach > 0 else { return [] }
-            return reaching.filter { $0 != i && book.facts[$0].kind == book.facts[i].kind && book.facts[$0].unit == book.facts[i].unit }
+            return reaching.filter { $0 != i && book.facts[$0].kind == book.facts[i].kind && book.facts[$0].unit == book.facts[i].unit
+                && book.facts[$0].reachGroup == book.facts[i].reachGroup }
         }
         requestBoolSlots = book.facts.indices.filter { book.facts[$0].source == .request && book.facts[$0].kind == .bool }
         hookSlots = book.facts.indices.compactMap { i in

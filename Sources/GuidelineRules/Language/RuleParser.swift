@@ -237,7 +237,13 @@ package struct RuleParser {
                 // reach 1: the anchor also stands for the next sentence
                 if let n = a.first, n.kind == .number, let v = Int(n.text), v >= 0, v <= 3 {
                     f.reach = v
-                    extra(a, from: 1)
+                    // reach 1 among medication: only facts of the same group are rivals
+                    if a.count >= 3, a[1].isWord("among"), a[2].kind == .identifier {
+                        f.reachGroup = a[2].text
+                        extra(a, from: 3)
+                    } else {
+                        extra(a, from: 1)
+                    }
                 } else {
                     error(a.first ?? clause.keyword, .syntax, "'reach' takes a number of sentences from 0 to 3", hint: "write 'reach 1'")
                 }

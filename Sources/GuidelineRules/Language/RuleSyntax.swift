@@ -74,6 +74,8 @@ package struct FactSyntax: Sendable {
     package var combine: RuleToken?
     /// `reach N`: the anchor also stands for the next N sentences.
     package var reach: Int?
+    /// `reach N among NAME`: the rivalry group of a reaching anchor (default: none).
+    package var reachGroup: String?
     /// `past N months`: events counted only in the N months before the request's (else the document's) date.
     package var pastMonths: RuleToken?
     package var pastMonthsValue = 0

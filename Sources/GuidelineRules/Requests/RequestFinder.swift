@@ -36,7 +36,7 @@ public struct FoundRequest: Sendable, Equatable {
 package struct RequestFinder: Sendable {
     let recognizer: RequestRecognizer
     let engine: ContextEngine
-    /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3), `about` (4) and `diagnosis` (5) words.
+    /// `ask` (id 0), `order` (1), `not_now` (2), `condition` (3), `about` (4), `diagnosis` (5) and `credential` (6) words.
     let words: PhraseTrie
     /// A plan, and a problem list with each problem's plan ("Assessment and Plan:"), ask for what they name.
     let planSections: PlanSections
@@ -44,7 +44,8 @@ package struct RequestFinder: Sendable {
     /// The id each family is reported as (`Treatment.reportedID`).
     let reported: [String: String]
 
-    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4, diagnosis: Int32 = 5
+    static let ask: Int32 = 0, order: Int32 = 1, notNow: Int32 = 2, condition: Int32 = 3, about: Int32 = 4, diagnosis: Int32 = 5,
+               credential: Int32 = 6
 
     package init(book: RuleBook, recognizer: RequestRecognizer, engine: ContextEngine) {
         self.recognizer = recognizer
@@ -52,7 +53,7 @@ package struct RequestFinder: Sendable {
         var trie = PhraseTrie()
         let maker = PartKeysMaker(book.lexicon)
         for (kind, id) in [(RequestWordKind.ask, Self.ask), (.order, Self.order), (.notNow, Self.notNow), (.condition, Self.condition),
-                           (.about, Self.about), (.diagnosis, Self.diagnosis)] {
+                           (.about, Self.about), (.diagnosis, Self.diagnosis), (.credential, Self.credential)] {
             for p in book.requestWords[kind] ?? [] {
                 maker.keys(of: p).add(to: &trie, id: id)
             }
@@ -80,7 +81,11 @@ package struct RequestFinder: Sendable {
         // list items after it.
         var listAsked = false
         let bytes = clinical.source.bytes
-        for unit in units(clinical) {
+        let title = Self.titleEnd(tokens, bytes)
+        for whole in units(clinical) {
+            // The title names the document ("REQUEST FOR HOME HEALTH SERVICES - POST-OPERATIVE"); it asks nothing.
+            let unit = max(whole.lowerBound, title)..<max(whole.upperBound, title)
+            if unit.isEmpty { continue }
             let opensList = Self.startsListItem(tokens, unit.lowerBound, unit.upperBound)
             // The list ends at a line that is not one of its items (a sentence inside an item goes on).
             let opensLine = unit.lowerBound == 0 || bytes.withUnsafeBufferPointer {
@@ -92,6 +97,22 @@ package struct RequestFinder: Sendable {
             if asks, let last = unit.last, tokens[last].kind == .punct, tokens[last].key == Self.colon { listAsked = true }
         }
         return out.map { enriched($0, clinical) }
+    }
+
+    /// The end of the text's title: its first line when that line is in capitals, of three words or more
+    /// ("OUTPATIENT PHYSICAL THERAPY -- PROGRESS REPORT / REQUEST FOR ADDITIONAL VISITS"); 0 otherwise.
+    static func titleEnd(_ tokens: [Token], _ bytes: [UInt8]) -> Int {
+        var end = 0, words = 0, upper = 0, lower = 0
+        while end < tokens.count, end == 0 || !bytes[Int(tokens[end - 1].end)..<Int(tokens[end].start)].contains(10) {
+            if tokens[end].kind == .word {
+                words += 1
+                for b in bytes[Int(tokens[end].start)..<Int(tokens[end].end)] {
+                    if b >= 65 && b <= 90 { upper += 1 } else if b >= 97 && b <= 122 { lower += 1 }
+                }
+            }
+            end += 1
+        }
+        return words >= 3 && lower * 10 <= upper ? end : 0
     }
 
     // MARK: Units
@@ -136,7 +157,7 @@ package struct RequestFinder: Sendable {
         while k < out.count {
             let u = out[k]
             if k + 1 < out.count, Self.startsListItem(tokens, u.lowerBound, u.upperBound),
-               u.count == (tokens[u.lowerBound].kind == .number ? 2 : 1) {
+               u.count == Self.listMarkerLength(tokens, u.lowerBound) {
                 merged.append(u.lowerBound..<out[k + 1].upperBound)
                 k += 2
                 continue
@@ -149,15 +170,24 @@ package struct RequestFinder: Sendable {
 
     private func source(_ clinical: ClinicalText) -> [UInt8] { clinical.source.bytes }
 
-    /// "1.", "2)", "-", "*", "•" opening a line.
+    /// "1.", "2)", "a)", "b.", "-", "*", "•" opening a line.
     static func startsListItem(_ tokens: [Token], _ i: Int, _ end: Int) -> Bool {
         let t = tokens[i]
         if t.key == arrow { return true }
         if t.kind == .punct { return t.key == dash || t.key == star || t.key == bullet || t.key == equals }
-        if t.kind == .number, i + 1 < end, tokens[i + 1].kind == .punct, tokens[i + 1].key == dot || tokens[i + 1].key == paren,
-           tokens[i + 1].start == t.end { return true }
-        return false
+        guard i + 1 < end, tokens[i + 1].kind == .punct, tokens[i + 1].key == dot || tokens[i + 1].key == paren,
+              tokens[i + 1].start == t.end else { return false }
+        return t.kind == .number || (t.end - t.start == 1 && listLetters.contains(t.key))
     }
+
+    /// Tokens of the list marker at `i` (`startsListItem`): "2)" and "b." are two, "-" and "→" one.
+    static func listMarkerLength(_ tokens: [Token], _ i: Int) -> Int {
+        let t = tokens[i]
+        return t.kind == .number || (t.kind == .word && t.end - t.start == 1 && listLetters.contains(t.key)) ? 2 : 1
+    }
+
+    /// The letters that number a list ("a)", "b.", "C)"): the first eight, enough for any plan.
+    static let listLetters: Set<UInt64> = Set("abcdefgh".map { Tokenizer.key(of: String($0)) })
 
     /// Whether byte `at` stands inside double quotation marks opened earlier on its line (straight or
     /// curly quotes counted from the line's start: an odd number have opened).
@@ -193,7 +223,7 @@ package struct RequestFinder: Sendable {
         let tokens = clinical.tokens
         var content = unit.lowerBound
         // A list marker and a heading ("1.", "P:", "Plan:") are not the request.
-        if Self.startsListItem(tokens, content, unit.upperBound) { content += tokens[content].kind == .number ? 2 : 1 }
+        if Self.startsListItem(tokens, content, unit.upperBound) { content += Self.listMarkerLength(tokens, content) }
         // So is a form's check box ("[X] DME: wrist splint").
         if let box = clinical.checkBox(startingAt: content) { content = box.upperBound }
         if let h = clinical.sections.headings.first(where: { $0.lowerBound >= unit.lowerBound && $0.lowerBound <= content + 1 }) {
@@ -213,6 +243,7 @@ package struct RequestFinder: Sendable {
         // An order word opening the unit stays in the request's text: "Start nortriptyline …" asks to
         // start it, "Continue Norco …" to continue it (facts read from the request need the verb).
         var orderCue: Range<Int>? = nil
+        var signed = false
         var j = content
         tokens.withUnsafeBufferPointer { buffer in
             while j < unit.upperBound {
@@ -243,10 +274,12 @@ package struct RequestFinder: Sendable {
                 if ids.contains(Self.condition) { conditionAt.append(j) }
                 if ids.contains(Self.about) { aboutAt.append(j) }
                 if ids.contains(Self.diagnosis) { diagnosisAt.append(j) }
+                if ids.contains(Self.credential), j > content + 1, buffer[j - 1].key == Self.comma,
+                   Self.namesAPerson(buffer, content..<(j - 1), clinical.source.bytes) { signed = true; break }
                 j = m.end
             }
         }
-        guard inPlan || asks else { return ([], false) }
+        guard (inPlan || asks), !signed else { return ([], false) }
         var mentions: [(treatment: String, tokens: Range<Int>)] = []
         for m in named(in: content..<unit.upperBound, cutAt: cueEnds, tokens) {
             let ctx = clinical.context(of: m.tokens)
@@ -307,6 +340,20 @@ package struct RequestFinder: Sendable {
         return (out, true)
     }
 
+    /// Whether `range` is a person's name as a signature writes it: one to four capitalised words, with
+    /// initials and hyphens ("Lena Matsuda", "J. Ruiz-Ortega").
+    static func namesAPerson(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
+        guard !range.isEmpty else { return false }
+        var words = 0
+        for t in tokens[range] {
+            if t.kind == .punct { guard t.key == dot || t.key == dash else { return false }; continue }
+            let b = bytes[Int(t.start)]
+            guard t.kind == .word, b >= 65, b <= 90 else { return false }
+            words += 1
+        }
+        return words >= 1 && words <= 4
+    }
+
     /// The treatments named in a unit, read afresh after each ask word: the recognizer reads a request
     /// title, where "for" opens the purpose ("PT for the neck"), but in a sentence the words before an ask
     /// are another clause ("ibuprofen has not settled it, so I am asking for cyclobenzaprine").
@@ -334,18 +381,33 @@ package struct RequestFinder: Sendable {
         clinical.source.bytes.withUnsafeBufferPointer { bytes in
             while from > 0, unit.lowerBound - from < 200, !Self.blankLine(between: tokens[from - 1], and: tokens[from], in: bytes) { from -= 1 }
         }
-        guard from < unit.lowerBound else { return nil }
-        let named = recognizer.mentions(in: tokens, from..<unit.lowerBound).last { m in
+        let named = from < unit.lowerBound ? recognizer.mentions(in: tokens, from..<unit.lowerBound).last { m in
             let around = max(from, m.tokens.lowerBound - 1)..<min(unit.lowerBound, m.tokens.upperBound + 2)
             return tokens[around].contains { $0.key == noun }
-        }
-        guard let antecedent = named else { return nil }
+        } : nil
+        guard let antecedent = named ?? discipline(of: clinical, before: unit.lowerBound) else { return nil }
         var last = clauseBreak(after: cue, before: unit.upperBound, tokens) ?? unit.upperBound
         while last > cue + 1, tokens[last - 1].kind == .punct { last -= 1 }
         let asked = clinical.byteRange(ofTokens: cue..<last)
         let name = clinical.source.normalized(clinical.byteRange(ofTokens: antecedent.tokens))
         return FoundRequest(text: name + ": " + clinical.source.normalized(asked), range: asked,
                             treatment: reported[antecedent.treatment] ?? antecedent.treatment, family: antecedent.treatment)
+    }
+
+    /// The one treatment a document's title names ("OUTPATIENT PHYSICAL THERAPY -- PROGRESS REPORT",
+    /// "Acupuncture re-evaluation"): a therapist's report asking for "12 additional visits" asks for
+    /// visits of its own discipline. The title is the text before the first blank line, at most 40 words.
+    func discipline(of clinical: ClinicalText, before limit: Int) -> (treatment: String, tokens: Range<Int>)? {
+        let tokens = clinical.tokens
+        guard !tokens.isEmpty else { return nil }
+        var end = 1
+        clinical.source.bytes.withUnsafeBufferPointer { bytes in
+            while end < min(limit, 40), !Self.blankLine(between: tokens[end - 1], and: tokens[end], in: bytes) { end += 1 }
+        }
+        guard end <= limit else { return nil }
+        let named = recognizer.mentions(in: tokens, 0..<end)
+        guard let first = named.first, named.allSatisfy({ $0.treatment == first.treatment }) else { return nil }
+        return first
     }
 
     /// Words before a participle that make the writer its subject: "I am requesting", "we have

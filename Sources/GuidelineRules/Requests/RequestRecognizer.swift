@@ -153,7 +153,10 @@ package struct RequestRecognizer: Sendable {
         var end = range.upperBound
         for m in trie.matches(in: tokens, range, nonOverlapping: true) {
             if m.id == purposeID {
-                if places.isEmpty { continue }
+                // Visits asked for with no treatment named ("12 additional visits … for progressive cuff
+                // strengthening, with transition to a gym-based program") are what is requested: the
+                // purpose names nothing more (the finder reads whose visits they are).
+                if places.isEmpty, !tokens[range.lowerBound..<m.tokenRange.lowerBound].contains(where: { RequestFinder.sessionNouns.contains($0.key) }) { continue }
                 end = m.tokenRange.lowerBound
                 break
             }

@@ -501,6 +501,11 @@ package final class ContextEngine: Sendable {
 
     private static let valueMarks: Set<UInt64> = Set(["+", "-", "%", "°"].map { Tokenizer.key(of: $0) })
 
+    /// Words that state an item's result at its end ("activities restored", "sensation intact").
+    static let resultWords: Set<UInt64> = Set(["restored", "improved", "resolved", "intact", "normal", "decreased",
+                                               "increased", "better", "worse", "unchanged", "reduced", "stable",
+                                               "diminished"].map { Tokenizer.key(of: $0) })
+
     private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                                category: Int8, budget maxWords: Int) -> Int {
@@ -516,7 +521,10 @@ package final class ContextEngine: Sendable {
                 // Going back, a comma or ";" after a value ends the scope: the item before it has a
                 // result of its own ("supraspinatus 3+/5, external rotation 4/5, belly press normal":
                 // only the belly press is normal).
-                if f & Flags.clauseSeparator != 0, f & Flags.and == 0, Self.endsInValue(p, pos - 1, from: s) { break }
+                // So does one after a result word ("Good response in pain and mood, activities restored, side
+                // effects resolved": only the side effects are gone).
+                if f & Flags.clauseSeparator != 0, f & Flags.and == 0,
+                   Self.endsInValue(p, pos - 1, from: s) || (pos - 1 >= s && Self.resultWords.contains(p[pos - 1].key)) { break }
                 if f & Flags.listSeparator != 0 {
                     let next = item(p, flags, cat, s, e, from: pos - 1, step: -1, category: category)
                     if next.words <= listItemMax { budget = max(budget, next.words) }

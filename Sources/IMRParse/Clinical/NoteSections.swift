@@ -125,7 +125,9 @@ package struct NoteSections: Sendable {
         }
         // A label of a few words before ":" or " -- " that holds a heading phrase: "Exam R -- Tinel +",
         // "Physical exam (today): …"; the section starts after the label, on the same line.
-        if label > i, let id = firstPhrase(tokens, in: i..<label, trie, oneLetter) {
+        // On the text's first line a dash joins a title's parts ("REQUEST FOR HOME HEALTH SERVICES -
+        // POST-OPERATIVE"): the title names the document, it opens no section.
+        if label > i, !(i == 0 && tokens[label].key == dash), let id = firstPhrase(tokens, in: i..<label, trie, oneLetter) {
             var body = label + 1
             while body < e, tokens[body].kind == .punct, tokens[body].key == dashKey { body += 1 }
             return (id, label, body)

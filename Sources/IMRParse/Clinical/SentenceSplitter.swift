@@ -394,6 +394,12 @@ package enum SentenceSplitter {
             if isCapsHeading(next, hi) || startsWithLabel(next, hi) { return (e, true) }
             if listMarker(at: next, expectFirst: false) != nil, lastListNumber > 0 || p[next] == 49 { return (e, false) }
             if isBullet(next) { return (e, false) }
+            // A bulleted item ends at its line when a capitalised word opens the next, unindented line
+            // ("- Activity modification; back on full duty since May but "pays for it" at night" /
+            // "Pain remains 6/10 …"): a wrapped item goes on in lower case or indented ("L5-S1" is no word).
+            if isBullet(lineStart), next + 1 < hi, isUpper(p[next]), p[next + 1] >= 97, p[next + 1] <= 122, !isIndented(next) {
+                return (e, false)
+            }
             if isTableRow(lineStart, e), blankLine(from: e, to: next) || (isTableRow(next, hi) && !isIndented(next)) {
                 return (e, false)
             }
@@ -411,18 +417,24 @@ package enum SentenceSplitter {
         /// ("02/10/2015      Bilat L4-5 MBB      80% relief for 5 hours"). Each row is its own sentence:
         /// what one row says (80% relief) is not about the next row's treatment. Two-column prose has
         /// a long first cell and stays whole.
+        /// A cell rule ("OxyContin | 40 mg | 1 PO q12h | helps some") marks a row wherever it stands in
+        /// the first 160 bytes.
         func isTableRow(_ s: Int, _ e: Int) -> Bool {
             guard s < e, !isSpace(p[s]) else { return false }
-            let limit = isDigit(p[s]) ? min(e, s + 160) : min(e, s + 28)
+            let gapLimit = isDigit(p[s]) ? s + 160 : s + 28
+            let limit = min(e, s + 160)
             var k = s + 1, run = 0
             while k < limit {
                 let c = p[k]
                 // Most bytes are visible: one comparison passes them (no line break, no space).
-                if c > 32 { run = 0; k += 1; continue }
+                if c > 32 {
+                    if c == 124, gapContinues(k + 1, e) { return true }
+                    run = 0; k += 1; continue
+                }
                 if isLineBreak(c) { return false }
                 if c == 32 || c == 9 {
                     run += c == 9 ? 3 : 1
-                    if run >= 3 { return k + 1 < e && !isSpace(p[k + 1]) || gapContinues(k + 1, e) }
+                    if run >= 3, k < gapLimit { return k + 1 < e && !isSpace(p[k + 1]) || gapContinues(k + 1, e) }
                 } else { run = 0 }
                 k += 1
             }
