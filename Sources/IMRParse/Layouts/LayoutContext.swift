@@ -121,10 +121,14 @@ struct LayoutContext {
     /// The disputed items from `start` to the end of the letter (see `itemPieces`), with every header form.
     func readItems(from start: Int, titlePrefixes: LabelTrie? = ItemHeaders.titlePrefixes,
                    keep: (ItemDraft) -> Bool = { _ in true }) -> [DisputedItem] {
-        itemPieces(from: start).flatMap { piece in
-            ItemBuilder.items(scanner().scan(piece).filter(keep), lines,
-                              titlePrefixes: titlePrefixes)
+        // (A loop, not `flatMap`: the first piece's items are kept as built, not copied one by one
+        // into a new array; most letters have one piece.)
+        var out: [DisputedItem] = []
+        for piece in itemPieces(from: start) {
+            let items = ItemBuilder.items(scanner().scan(piece).filter(keep), lines, titlePrefixes: titlePrefixes)
+            if out.isEmpty { out = items } else { out += items }
         }
+        return out
     }
 
     /// The section under an items heading, its boilerplate introduction ("…set forth below:") skipped.
