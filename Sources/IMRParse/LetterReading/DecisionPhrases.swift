@@ -287,10 +287,6 @@ enum DecisionPhrases {
     /// "determination", "non-certification" (within twelve words before it or six after), and no colon
     /// may stand between (so "DETERMINATION: UPHELD" is a label, not a verdict); "not" inverts it.
     static func verdict(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
-        // Every verdict names a decision, a denial, a determination or a non-certification: no "de"
-        // or "ti" (of "certification") in the range, no verdict. Most ranges are ruled out by
-        // looking for the subject's letters before any phrase is tried.
-        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil || hasLineEndHyphen(bytes, range) else { return nil }
         var found: Located<Decision>? = nil
         verdictSet.scanMatches(bytes, range) { i, k, e in
             // Whole words only ("overturning" is not "overturn").
@@ -343,6 +339,11 @@ enum DecisionPhrases {
             found = Located(decision, min(s, i)..<max(e, s))
             return true
         }
+        // Every verdict names a decision, a denial, a determination or a non-certification, as a
+        // word the range holds (or one cut by a hyphen at a line's end). Asked after the verdict
+        // words, and only when one was read: "decision" is common in letters ("Decision
+        // rationale:"), the verdict words are not, so most ranges are ruled out by one scan.
+        guard found != nil, verdictSubjectStarts.findFirst(in: bytes, range) != nil || hasLineEndHyphen(bytes, range) else { return nil }
         return found
     }
 
