@@ -13,8 +13,10 @@ struct LayoutContext {
         // the letter without its skeleton — a summary and a decisions heading, or a professional
         // review's issue and rationale headings (a letter of no known wording).
         var (headings, labels) = SectionFinder.read(lines, words: false)
-        let kinds = Set(headings.map(\.kind))
-        let skeleton = (kinds.contains(.caseSummary) && kinds.contains(.issues)) || (kinds.contains(.issueAtDispute) && kinds.contains(.reviewerRationale))
+        // (The few headings looked through, not a set built of their kinds: hashing cost more.)
+        let found = headings
+        func has(_ kind: SectionFinder.Kind) -> Bool { found.contains { $0.kind == kind } }
+        let skeleton = (has(.caseSummary) && has(.issues)) || (has(.issueAtDispute) && has(.reviewerRationale))
         if !skeleton {
             (headings, labels) = SectionFinder.read(lines, words: true)
         }

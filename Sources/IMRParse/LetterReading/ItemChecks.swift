@@ -104,6 +104,8 @@ enum ItemChecks {
     }
 
     static func shortTitle(_ title: String) -> String {
-        title.count <= 60 ? title : String(title.prefix(57)) + "…"
+        // A title of at most 60 bytes has at most 60 characters (most titles): no count of them.
+        if title.utf8.count <= 60 { return title }
+        return title.count <= 60 ? title : String(title.prefix(57)) + "…"
     }
 }
