@@ -13,8 +13,10 @@ struct LayoutContext {
         // the letter without its skeleton — a summary and a decisions heading, or a professional
         // review's issue and rationale headings (a letter of no known wording).
         var (headings, labels) = SectionFinder.read(lines, words: false)
-        let kinds = Set(headings.map(\.kind))
-        let skeleton = (kinds.contains(.caseSummary) && kinds.contains(.issues)) || (kinds.contains(.issueAtDispute) && kinds.contains(.reviewerRationale))
+        // (The few headings looked through, not a set built of their kinds: hashing cost more.)
+        let found = headings
+        func has(_ kind: SectionFinder.Kind) -> Bool { found.contains { $0.kind == kind } }
+        let skeleton = (has(.caseSummary) && has(.issues)) || (has(.issueAtDispute) && has(.reviewerRationale))
         if !skeleton {
             (headings, labels) = SectionFinder.read(lines, words: true)
         }
@@ -121,10 +123,14 @@ struct LayoutContext {
     /// The disputed items from `start` to the end of the letter (see `itemPieces`), with every header form.
     func readItems(from start: Int, titlePrefixes: LabelTrie? = ItemHeaders.titlePrefixes,
                    keep: (ItemDraft) -> Bool = { _ in true }) -> [DisputedItem] {
-        itemPieces(from: start).flatMap { piece in
-            ItemBuilder.items(scanner().scan(piece).filter(keep), lines,
-                              titlePrefixes: titlePrefixes)
+        // (A loop, not `flatMap`: the first piece's items are kept as built, not copied one by one
+        // into a new array; most letters have one piece.)
+        var out: [DisputedItem] = []
+        for piece in itemPieces(from: start) {
+            let items = ItemBuilder.items(scanner().scan(piece).filter(keep), lines, titlePrefixes: titlePrefixes)
+            if out.isEmpty { out = items } else { out += items }
         }
+        return out
     }
 
     /// The section under an items heading, its boilerplate introduction ("…set forth below:") skipped.

@@ -167,7 +167,9 @@ public enum LetterParser {
         let injury = HeaderFields.injuryDate(lines, headerEnd: headerEnd, referenceYear: referenceYear)
         determination.patient = PatientParser.parse(lines, order: [summaryRange, whole], headerInjury: injury, referenceYear: referenceYear)
 
-        determination.items = result.items
+        // Moved, not shared: the rationale ranges set below would otherwise copy every item
+        // (the array still referenced by `result`).
+        swap(&determination.items, &result.items)
         // The last item's rationale ends at a heading that names only the reviewer ("PART 4 - ABOUT
         // THE REVIEWER"): what follows describes the reviewer, not the item.
         if let k = determination.items.indices.last, let r = determination.items[k].rationaleText?.range,

@@ -175,29 +175,37 @@ package enum CitationParser {
         return lists
     }()
 
+    /// Per byte, for `negated(after:)`: 1 for "n" and "s" in either case (every phrase holds "not"
+    /// or "silent"), 2 for ";" and "." (either may end the sentence), else 0.
+    private static let afterClasses: [UInt8] = (0..<256).map { b -> UInt8 in
+        let l = UInt8(b) | 0x20
+        return l == 110 || l == 115 ? 1 : (b == 59 || b == 46 ? 2 : 0)
+    }
+
     /// Whether the rest of the sentence after `end` (up to 40 bytes) says the body was not used
     /// ("is silent", "does not address").
     private static func negated(_ bytes: [UInt8], after end: Int) -> Bool {
         // The sentence's rest, up to 40 bytes; every phrase holds "not" or "silent".
         let limit = min(bytes.count, end + 40)
         let (stop, may) = bytes.withUnsafeBufferPointer { b -> (Int, Bool) in
-            var i = end
-            var may = false
-            while i < limit {
-                let c = b[i]
-                // "n" or "s" (either case) is never the ";" or "." that ends the sentence: one test first.
-                let l = c | 0x20
-                if l == 110 || l == 115 {
-                    if !may, i + 2 < limit {
-                        let d = b[i + 1] | 0x20
-                        if d == 111 || d == 105 { may = true }
+            afterClasses.withUnsafeBufferPointer { cls in
+                var i = end
+                var may = false
+                while i < limit {
+                    // Most bytes are neither: one table load passes them.
+                    let k = cls[Int(b[i])]
+                    if k == 1 {
+                        if !may, i + 2 < limit {
+                            let d = b[i + 1] | 0x20
+                            if d == 111 || d == 105 { may = true }
+                        }
+                    } else if k == 2, b[i] == 59 || i + 1 >= b.count || TextScan.isSpace(b[i + 1]) {
+                        break
                     }
-                } else if c == 59 || (c == 46 && (i + 1 >= b.count || TextScan.isSpace(b[i + 1]))) {
-                    break
+                    i += 1
                 }
-                i += 1
+                return (i, may)
             }
-            return (i, may)
         }
         return may && stop > end && negationsAfter.findFirst(in: bytes, end..<stop) != nil
     }

@@ -38,12 +38,20 @@ enum DecisionPhrases {
         return nil
     }
 
+    /// Whether `b` is the last letter of a decision word ("d" or "n", any case).
+    @inline(__always)
+    private static func endsLikeADecisionWord(_ b: UInt8) -> Bool {
+        let l = b | 0x20
+        return l == 100 || l == 110
+    }
+
     /// Whether `content` ends with a decision word ("… OVERTURNED", "… Upheld."), after a space
     /// (with `afterGap`, after two spaces or a tab).
     @inline(__always)
     static func endsWithWord(_ bytes: [UInt8], _ content: Range<Int>, afterGap: Bool = false) -> Bool {
         var end = content.upperBound
         if end > content.lowerBound, bytes[end - 1] == 46 { end -= 1 }
+        guard end > content.lowerBound, endsLikeADecisionWord(bytes[end - 1]) else { return false }
         var start = end
         while start > content.lowerBound, end - start <= 10, TextScan.isAlpha(bytes[start - 1]) { start -= 1 }
         guard start > content.lowerBound + 1, start < end, bytes[start - 1] == 32 || bytes[start - 1] == 9 else { return false }
@@ -69,6 +77,9 @@ enum DecisionPhrases {
     static func atLineEnd(_ bytes: [UInt8], _ content: Range<Int>) -> (decision: Located<Decision>, colon: Int)? {
         var end = content.upperBound
         if end > content.lowerBound, bytes[end - 1] == 46 { end -= 1 }
+        // Every decision word ends in "d" or "n" (upheld, uphold, overturned, overturn, certified,
+        // approved): most lines end otherwise and are ruled out on that one byte.
+        guard end > content.lowerBound, endsLikeADecisionWord(bytes[end - 1]) else { return nil }
         var start = end
         while start > content.lowerBound, TextScan.isAlpha(bytes[start - 1]) { start -= 1 }
         guard start < end, end - start <= 10, var decision = word(bytes, start..<end) else { return nil }
@@ -287,10 +298,6 @@ enum DecisionPhrases {
     /// "determination", "non-certification" (within twelve words before it or six after), and no colon
     /// may stand between (so "DETERMINATION: UPHELD" is a label, not a verdict); "not" inverts it.
     static func verdict(_ bytes: [UInt8], _ range: Range<Int>) -> Located<Decision>? {
-        // Every verdict names a decision, a denial, a determination or a non-certification: no "de"
-        // or "ti" (of "certification") in the range, no verdict. Most ranges are ruled out by
-        // looking for the subject's letters before any phrase is tried.
-        guard verdictSubjectStarts.findFirst(in: bytes, range) != nil || hasLineEndHyphen(bytes, range) else { return nil }
         var found: Located<Decision>? = nil
         verdictSet.scanMatches(bytes, range) { i, k, e in
             // Whole words only ("overturning" is not "overturn").
@@ -343,6 +350,11 @@ enum DecisionPhrases {
             found = Located(decision, min(s, i)..<max(e, s))
             return true
         }
+        // Every verdict names a decision, a denial, a determination or a non-certification, as a
+        // word the range holds (or one cut by a hyphen at a line's end). Asked after the verdict
+        // words, and only when one was read: "decision" is common in letters ("Decision
+        // rationale:"), the verdict words are not, so most ranges are ruled out by one scan.
+        guard found != nil, verdictSubjectStarts.findFirst(in: bytes, range) != nil || hasLineEndHyphen(bytes, range) else { return nil }
         return found
     }
 

@@ -3,12 +3,21 @@ import Foundation
 /// Turns scanned item drafts into `DisputedItem`s: clean titles, citations, rationales.
 enum ItemBuilder {
     static func items(_ drafts: [ItemDraft], _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> [DisputedItem] {
-        drafts.map { item($0, lines, titlePrefixes: titlePrefixes) }
+        // Each item built in its place in the array: returned from a function, the whole item
+        // (strings, citations, rationale) was copied and the original destroyed, once per item.
+        var out: [DisputedItem] = []
+        out.reserveCapacity(drafts.count)
+        for draft in drafts {
+            out.append(DisputedItem(title: Located("", 0..<0)))
+            build(&out[out.count - 1], draft, lines, titlePrefixes: titlePrefixes)
+        }
+        return out
     }
 
-    static func item(_ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: LabelTrie? = nil) -> DisputedItem {
+    /// Reads `draft` into `item` (whatever `item` held is replaced).
+    private static func build(_ item: inout DisputedItem, _ draft: ItemDraft, _ lines: LetterLines, titlePrefixes: LabelTrie?) {
         let range = titleRange(draft.header.title, lines, prefixes: titlePrefixes)
-        var item = DisputedItem(title: Located(lines.clean(range), range))
+        item = DisputedItem(title: Located(lines.clean(range), range))
         item.decision = draft.header.decision ?? draft.statedDecision
         var fields = draft.fields
         // Labels run into a guideline field's paragraph ("… page 46. Guideline cited by the
@@ -59,7 +68,6 @@ enum ItemBuilder {
         if let r = draft.fields[.decision], let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
         if let r = draft.unlabelled, let v = DecisionPhrases.verdict(bytes, r) { item.verdict = v }
         if let r = rationaleText, let v = DecisionPhrases.verdict(bytes, max(r.lowerBound, r.upperBound - 240)..<r.upperBound) { item.verdict = v }
-        return item
     }
 
     /// Splits the field `label` where another guideline or rationale label that the item has not

@@ -23,49 +23,58 @@ enum ItemChecks {
 
     static func check(_ items: inout [DisputedItem], layout: LetterLayout, lines: LetterLines, known: [Conclusion] = []) -> [String] {
         var warnings: [String] = []
-        let bytes = lines.bytes
         let expectsCitations = layout != .medicalProfessionalReview && layout != .unknown
-        let lastContent = lines.trim(0..<bytes.count).upperBound
+        let lastContent = lines.trim(0..<lines.bytes.count).upperBound
+        // Each item checked in place: reading an element's optional fields through the array
+        // (`items[k].rationaleText`) copied the whole item — its strings, citations and rationale —
+        // and destroyed the copy, for every read.
         for k in items.indices {
-            // Built only for a warning: counting a title's characters is not free.
-            var name: String { "item \(k + 1) (\(shortTitle(items[k].title.value)))" }
-            if items[k].title.value.isEmpty { warnings.append("item \(k + 1): no title found before its fields") }
-            let conclusion = items[k].rationaleText.flatMap { r in
-                known.isEmpty ? rationaleConclusion(of: r.range, lines)
-                    : known.first(where: { $0.rationaleStart == r.range.lowerBound }).map(\.value) ?? rationaleConclusion(of: r.range, lines)
-            }
-            // The verdict sentence is the strongest statement, then the decision label, then the
-            // rationale's conclusion; a conflict is a warning that names both.
-            if let v = items[k].verdict {
-                if let d = items[k].decision, d.value != v.value {
-                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the decision label says \(d.value.rawValue); \(v.value.rawValue) kept")
-                } else if let c = conclusion, c.value != v.value {
-                    warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary"); \(v.value.rawValue) kept")
-                }
-                items[k].decision = v
-            } else if items[k].decision == nil {
-                if let c = conclusion {
-                    items[k].decision = c
-                    warnings.append("\(name): no decision stated; \(c.value.rawValue) read from the rationale's conclusion")
-                } else {
-                    warnings.append("\(name): no decision found")
-                }
-            } else if let d = items[k].decision, let c = conclusion, c.value != d.value {
-                warnings.append("\(name): the decision is \(d.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary")")
-            }
-            var missing: [String] = []
-            if expectsCitations, items[k].claimsAdministratorGuideline == nil { missing.append("claims administrator guideline") }
-            if expectsCitations, items[k].imrGuideline == nil { missing.append("reviewer guideline") }
-            if items[k].rationaleText == nil { missing.append("decision rationale") }
-            if !missing.isEmpty {
-                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
-                warnings.append("\(name): no \(list)\(items[k].rationaleText == nil ? " (the letter may be cut off)" : "")")
-            }
-            if let r = items[k].rationaleText?.range, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
-                warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
-            }
+            check(&items[k], number: k + 1, expectsCitations: expectsCitations, lastContent: lastContent, lines, known, &warnings)
         }
         return warnings
+    }
+
+    private static func check(_ item: inout DisputedItem, number: Int, expectsCitations: Bool, lastContent: Int,
+                              _ lines: LetterLines, _ known: [Conclusion], _ warnings: inout [String]) {
+        let bytes = lines.bytes
+        // Built only for a warning: counting a title's characters is not free.
+        var name: String { "item \(number) (\(shortTitle(item.title.value)))" }
+        if item.title.value.isEmpty { warnings.append("item \(number): no title found before its fields") }
+        let rationale = item.rationaleText?.range
+        let conclusion = rationale.flatMap { r in
+            known.isEmpty ? rationaleConclusion(of: r, lines)
+                : known.first(where: { $0.rationaleStart == r.lowerBound }).map(\.value) ?? rationaleConclusion(of: r, lines)
+        }
+        // The verdict sentence is the strongest statement, then the decision label, then the
+        // rationale's conclusion; a conflict is a warning that names both.
+        if let v = item.verdict {
+            if let d = item.decision, d.value != v.value {
+                warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the decision label says \(d.value.rawValue); \(v.value.rawValue) kept")
+            } else if let c = conclusion, c.value != v.value {
+                warnings.append("\(name): the verdict sentence says \(v.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary"); \(v.value.rawValue) kept")
+            }
+            item.decision = v
+        } else if item.decision == nil {
+            if let c = conclusion {
+                item.decision = c
+                warnings.append("\(name): no decision stated; \(c.value.rawValue) read from the rationale's conclusion")
+            } else {
+                warnings.append("\(name): no decision found")
+            }
+        } else if let d = item.decision, let c = conclusion, c.value != d.value {
+            warnings.append("\(name): the decision is \(d.value.rawValue) but the rationale concludes \(c.value == .upheld ? "not medically necessary" : "medically necessary")")
+        }
+        var missing: [String] = []
+        if expectsCitations, item.claimsAdministratorGuideline == nil { missing.append("claims administrator guideline") }
+        if expectsCitations, item.imrGuideline == nil { missing.append("reviewer guideline") }
+        if rationale == nil { missing.append("decision rationale") }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
+            warnings.append("\(name): no \(list)\(rationale == nil ? " (the letter may be cut off)" : "")")
+        }
+        if let r = rationale, r.upperBound >= lastContent, !endsCleanly(bytes, r) {
+            warnings.append("\(name): the letter ends mid-sentence; the rationale may be cut off")
+        }
     }
 
     /// How sure a reading of a letter in no known layout is, from what its items state: a title, a
@@ -95,6 +104,8 @@ enum ItemChecks {
     }
 
     static func shortTitle(_ title: String) -> String {
-        title.count <= 60 ? title : String(title.prefix(57)) + "…"
+        // A title of at most 60 bytes has at most 60 characters (most titles): no count of them.
+        if title.utf8.count <= 60 { return title }
+        return title.count <= 60 ? title : String(title.prefix(57)) + "…"
     }
 }

@@ -18,6 +18,10 @@ enum PageNoise {
         // A line that holds the case number holds its hyphen (or another byte that is not a letter,
         // which case folding leaves alone): memchr rejects most lines before the word-by-word test.
         let cnKey = cnNeedle.contains(45) ? 45 : cnNeedle.first { !TextScan.isAlpha($0) }
+        // Where the key byte stands in the case number, when the number is one word (it always is:
+        // a token ended by white space): the line must then hold its bytes around a key byte, a
+        // test that rules out the dated and hyphenated lines before they are read word by word.
+        let cnKeyOffset = cnNeedle.contains(where: TextScan.isSpace) ? nil : cnKey.flatMap { cnNeedle.firstIndex(of: $0) }
         var breaks: [Int] = []  // line indexes of page breaks (a page-number line, or the line after a form feed)
         for k in 0..<lines.count {
             let line = lines[k]
@@ -27,7 +31,9 @@ enum PageNoise {
             if mayBePageMarker(bytes, content), isPageMarker(bytes, content) {
                 lines.lines[k].isNoise = true
                 breaks.append(k)
-            } else if let caseNumber, cnKey.map({ contains(bytes, content, $0) }) ?? true, bytes[content].contains(where: TextScan.isDigit),
+            } else if let caseNumber, cnKey.map({ key in
+                          cnKeyOffset.map { holdsNeedle(bytes, content, cnNeedle, key: key, at: $0) } ?? contains(bytes, content, key) }) ?? true,
+                      bytes[content].contains(where: TextScan.isDigit),
                       isCaseNumberLine(bytes, content, needle: cnNeedle),
                       holdsCaseNumber(caseNumber, content) {
                 // The word-by-word test before the search: most lines fail on their first word.
@@ -90,6 +96,28 @@ enum PageNoise {
     /// Whether `byte` occurs in `bytes[range]` (memchr is vectorised).
     private static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ byte: UInt8) -> Bool {
         bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + range.lowerBound, Int32(byte), range.count) != nil }
+    }
+
+    /// Whether `range` holds `needle` (lower case, no white space) in any case, found from each
+    /// `key` byte (memchr), which stands at `offset` in the needle. What a match of the case
+    /// number's phrase needs at least (a phrase without spaces matches its bytes exactly, any case).
+    private static func holdsNeedle(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8], key: UInt8, at offset: Int) -> Bool {
+        let n = needle.count
+        guard n > 0, range.count >= n else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            let base = b.baseAddress!
+            var h = range.lowerBound + offset
+            let last = range.upperBound - n + offset  // the last place the key may stand
+            while h <= last, let hit = memchr(base + h, Int32(key), last + 1 - h) {
+                h = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let s = h - offset
+                var i = 0
+                while i < n, TextScan.lower(b[s + i]) == needle[i] { i += 1 }
+                if i == n { return true }
+                h += 1
+            }
+            return false
+        }
     }
 
     // MARK: Page numbers

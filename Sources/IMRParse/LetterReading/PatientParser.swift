@@ -15,7 +15,9 @@ enum PatientParser {
                 if patient.sex == nil { patient.sex = sex }
             }
             if patient.sex == nil { patient.sex = sex(bytes, r) }
-            if patient.injuryDate == nil {
+            // A header's "Date of Injury:" wins over any date read from prose: the prose is read
+            // for one only when the header has none.
+            if patient.injuryDate == nil, headerInjury == nil {
                 // (Across a page break only in the first range, the case summary: not the whole letter again.)
                 patient.injuryDate = injuryDate(bytes, r, referenceYear: referenceYear)
                     ?? (n == 0 ? injuryDateAcrossBreak(lines, r, referenceYear: referenceYear) : nil)

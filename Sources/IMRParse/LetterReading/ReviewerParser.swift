@@ -173,6 +173,19 @@ enum ReviewerParser {
 
     private static let statePrefixes = ["the state of", "the states of", "state of", "states of", "the"].map(Phrase.init)
 
+    /// Whether `value` has at most four words, as `value.split(separator: " ").count` counts them
+    /// (runs between spaces), counted on its bytes when it is ASCII — a Character " " is then the
+    /// byte 32 — without the array of substrings `split` makes (5 K instructions a value).
+    static func hasAtMostFourWords(_ value: String) -> Bool {
+        var words = 0
+        var inWord = false
+        for b in value.utf8 {
+            if b >= 128 { return value.split(separator: " ").count <= 4 }
+            if b == 32 { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        return words <= 4
+    }
+
     /// "California", "California and Nevada", "California, Arizona, and Nevada" → one value each.
     static func places(_ lines: LetterLines, _ range: Range<Int>) -> [Located<String>] {
         let bytes = lines.bytes
@@ -186,7 +199,7 @@ enum ReviewerParser {
             }
             guard !r.isEmpty, bytes[r.lowerBound] >= 65, bytes[r.lowerBound] <= 90 else { return }
             let value = lines.clean(r)
-            guard value.split(separator: " ").count <= 4 else { return }
+            guard hasAtMostFourWords(value) else { return }
             out.append(Located(value, r))
         }
         while i < range.upperBound {
