@@ -179,7 +179,8 @@ package enum Tokenizer {
             let b = p[i]
             var c = cls[Int(b)]
             if c == 0 {
-                if b == 10 || b == 13 { newline = true }
+                // Most white space is a space (32): one comparison passes it.
+                if b <= 13, b == 10 || b == 13 { newline = true }
                 i += 1
                 continue
             }
