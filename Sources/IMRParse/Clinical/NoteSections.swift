@@ -45,8 +45,8 @@ package struct NoteSections: Sendable {
     static let colonKey = Tokenizer.key(of: ":"), dashKey = Tokenizer.key(of: "-"), commaKey = Tokenizer.key(of: ",")
     static let openParenKey = Tokenizer.key(of: "(")
 
-    /// Finds the headings among `tokens` (of `bytes`), with the first token of every sentence given
-    /// in `sentenceStarts` (ascending).
+    /// Finds the headings among `tokens` (of `bytes`, one tokenization: line starts are read from
+    /// `Token.followsNewline`), with the first token of every sentence given in `sentenceStarts` (ascending).
     package static func find(_ tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, sentenceStarts: [Int],
                              headings trie: PhraseTrie, sectionOf: [Int16], oneLetter: [Bool]) -> NoteSections {
         var out = NoteSections()
@@ -62,7 +62,8 @@ package struct NoteSections: Sendable {
             while nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] < i { nextSentence += 1 }
             guard t.kind != .punct else { i += 1; continue }
             let inMeasuredLine = i < lineEnd
-            let lineStart = !inMeasuredLine && (i == 0 || Self.newline(between: tokens[i - 1], and: t, in: bytes))
+            // The tokenizer's flag: the same tokens, so the same answer as scanning the gap's bytes.
+            let lineStart = !inMeasuredLine && (i == 0 || t.followsNewline)
             if lineStart { lineEnd = Self.lineEnd(tokens, bytes, from: i) }
             let sentenceStart = lineStart || (nextSentence < sentenceStarts.count && sentenceStarts[nextSentence] == i)
             let found = sentenceStart && trie.mayStart(t.key) ? phraseHeading(tokens, bytes, at: i, lineStart: lineStart, trie, oneLetter) : nil
@@ -88,7 +89,7 @@ package struct NoteSections: Sendable {
     /// The first token after `i` that a newline precedes (`tokens.count` on the last line).
     static func lineEnd(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         var e = i + 1
-        while e < tokens.count, !Self.newline(between: tokens[e - 1], and: tokens[e], in: bytes) { e += 1 }
+        while e < tokens.count, !tokens[e].followsNewline { e += 1 }
         return e
     }
 
@@ -102,7 +103,7 @@ package struct NoteSections: Sendable {
         let next = e < tokens.count ? tokens[e] : nil
         if let n = next, n.kind == .punct, n.key == colonKey || (n.key == dashKey && lineStart) { return (Int(id), e, e + 1) }
         guard !oneLetter[Int(id)] else { return nil }
-        if next == nil || (lineStart && Self.newline(between: tokens[e - 1], and: next!, in: bytes)) { return (Int(id), e, e) }
+        if next == nil || (lineStart && next!.followsNewline) { return (Int(id), e, e) }
         if let n = next, n.kind == .punct, n.key == commaKey, Self.isCapitalized(tokens[i], bytes) { return (Int(id), e, e + 1) }
         return nil
     }
@@ -167,6 +168,8 @@ package struct NoteSections: Sendable {
         return nil
     }
 
+    /// Whether a line break stands between tokens `a` and `b` (any two tokens: for neighbours of
+    /// one tokenization `b.followsNewline` says the same without reading the bytes).
     @inline(__always)
     package static func newline(between a: Token, and b: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = Int(a.end)

@@ -1,7 +1,7 @@
 /// One token of clinical text: a word, a number or a single punctuation mark, as a byte range of
 /// its `SourceText` and a hash key for phrase matching.
 ///
-/// Tokens are 24 bytes and hold no strings, so a letter of a few thousand words tokenizes without
+/// Tokens are 24 bytes (19 used) and hold no strings, so a letter of a few thousand words tokenizes without
 /// allocating per token. `key` identifies the lower-cased, lightly stemmed form (see
 /// `Tokenizer.key(of:)`), which is what `PhraseTrie` compares.
 package struct Token: Sendable, Hashable {
@@ -25,13 +25,19 @@ package struct Token: Sendable, Hashable {
     /// True for a word that contains an ASCII digit ("L4", "3x2", "10mg", "q6h"): split it with
     /// `Tokenizer.segments(of:in:)` when reading values.
     package var hasDigits: Bool
+    /// True when a line break (LF or CR) stands in the source between the previous token of the
+    /// same tokenization and this one (false for the first token). Set by the tokenizer while it skips
+    /// white space, so line tests (`NoteSections`) read a flag instead of scanning each gap's bytes;
+    /// the gap between two regions' tokens is scanned once where the tokenizer joins them.
+    package var followsNewline: Bool
 
-    package init(start: Int32, end: Int32, kind: Kind, key: UInt64, hasDigits: Bool = false) {
+    package init(start: Int32, end: Int32, kind: Kind, key: UInt64, hasDigits: Bool = false, followsNewline: Bool = false) {
         self.start = start
         self.end = end
         self.kind = kind
         self.key = key
         self.hasDigits = hasDigits
+        self.followsNewline = followsNewline
     }
 
     /// The byte range of the token in its source.

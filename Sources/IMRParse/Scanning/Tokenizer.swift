@@ -95,8 +95,10 @@ package enum Tokenizer {
                     while end < hi, cls[Int(p[end])] != 0 { end += 1 }
                     var stop = start
                     let room = (end - start) / 3 + 16
+                    let previousEnd = tokens.last.map { Int($0.end) }
                     let chunk = [Token](unsafeUninitializedCapacity: room) { buffer, count in
                         (count, stop) = tokenize(p, start, end, cls, buffer.baseAddress!, room, stems)
+                        if count > 0 { buffer[0].followsNewline = joinsAfterLineBreak(p, previousEnd, buffer[0]) }
                     }
                     if tokens.isEmpty, stop == hi { tokens = chunk } else { tokens.append(contentsOf: chunk) }
                     start = stop
@@ -124,6 +126,7 @@ package enum Tokenizer {
                         let lo = max(0, r.lowerBound), hi = min(p.count, r.upperBound)
                         guard lo < hi else { continue }
                         let (made, stop) = tokenize(p, lo, hi, cls, buffer.baseAddress! + n, room - n, stems)
+                        if made > 0 { buffer[n].followsNewline = joinsAfterLineBreak(p, n > 0 ? Int(buffer[n - 1].end) : nil, buffer[n]) }
                         n += made
                         if stop < hi { resume = (k, stop); break }
                     }
@@ -136,6 +139,25 @@ package enum Tokenizer {
             for r in regions[(k + 1)...] { tokenize(bytes, r, into: &out) }
         }
         return out
+    }
+
+    /// The line-break flag of the first token of a call to the inner `tokenize`, which saw only the
+    /// white space from where it started: a line break between the previous token of the array (ending
+    /// at `previousEnd`; nil for none) and `first`, read from the bytes (regions and chunks join here).
+    private static func joinsAfterLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ previousEnd: Int?, _ first: Token) -> Bool {
+        guard let from = previousEnd else { return false }
+        return holdsLineBreak(p, from, Int(first.start))
+    }
+
+    /// Whether `p[from..<to]` holds a line feed or carriage return.
+    @inline(__always)
+    private static func holdsLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if p[k] == 10 || p[k] == 13 { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Token offsets are `Int32`: checked once per text instead of at every token.
@@ -151,14 +173,26 @@ package enum Tokenizer {
                                  _ room: Int, _ stems: StemCache) -> (Int, Int) {
         var n = 0
         var i = lo
+        // A line break among the white space skipped since the last token (see `Token.followsNewline`).
+        var newline = false
         while i < hi, n < room {
             let b = p[i]
             var c = cls[Int(b)]
-            if c == 0 { i += 1; continue }
+            if c == 0 {
+                // Most white space is a space (32): one comparison passes it.
+                if b <= 13, b == 10 || b == 13 { newline = true }
+                i += 1
+                continue
+            }
             var width = 1
             var mapped: UInt8 = 0
             if c == 4 { (c, width, mapped) = unicodeClass(p, i, hi) }
-            if c == 0 { i += width; continue }
+            if c == 0 {
+                // A malformed three-byte space can end in a line-break byte: read as the gap's bytes are.
+                if holdsLineBreak(p, i, i + width) { newline = true }
+                i += width
+                continue
+            }
             if c == 3 {
                 var h = fnvOffset
                 if width == 1 {
@@ -168,7 +202,8 @@ package enum Tokenizer {
                 } else {
                     for k in i..<(i + width) { h = (h ^ UInt64(p[k])) &* fnvPrime }
                 }
-                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ width), kind: .punct, key: h))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: i &+ width), kind: .punct, key: h, followsNewline: newline))
+                newline = false
                 n += 1
                 i += width
                 continue
@@ -220,10 +255,12 @@ package enum Tokenizer {
                         h = (h &* fnvPrimeInverse) ^ 115
                     }
                 }
-                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .word, key: h, hasDigits: digits))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .word, key: h, hasDigits: digits, followsNewline: newline))
+                newline = false
                 n += 1
             } else {
-                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .number, key: h, hasDigits: true))
+                (out + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i), kind: .number, key: h, hasDigits: true, followsNewline: newline))
+                newline = false
                 n += 1
             }
         }
