@@ -201,4 +201,13 @@ import IMRParse
         #expect(find("REQUEST FOR HOME HEALTH SERVICES - POST-OPERATIVE\nRequests:\n1. Home health aide 4 hours per day, 3 days per week.\n")
                 == ["home_health_care: Home health aide 4 hours per day, 3 days per week"])
     }
+
+    /// A drug request with a count but no strength takes the strength the medication list gives; a
+    /// request for visits takes nothing from a date that looks like a fraction.
+    @Test func aCountWithoutAStrengthTakesTheListsStrength() {
+        let note = "Current medications:\nOxycodone IR 15 mg 1 PO q4h prn\nPlan:\nOxycodone IR reduced to 4/day, #120.\n"
+        #expect(find(note) == ["opioid: Oxycodone IR reduced to 4/day, #120 — Oxycodone IR 15 mg 1 PO q4h prn"])
+        let visits = "She went home on 10/14 after the fusion.\nPlan:\nHome health skilled nursing visits 3x/week x 4 weeks.\n"
+        #expect(find(visits) == ["home_health_care: Home health skilled nursing visits 3x/week x 4 weeks"])
+    }
 }

@@ -483,7 +483,8 @@ package struct RequestFinder: Sendable {
 
     /// A strength after a drug's name: a number with mg, mcg, g, mL or %, or a fraction such as 10/325
     /// (not a date such as 4/2017), within two words.
-    static func dose(after i: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+    /// With `unitsOnly`, a bare fraction does not count: "home on 10/14" is a date, "Norco 10/325 mg" has its unit.
+    static func dose(after i: Int, _ tokens: [Token], _ bytes: [UInt8], unitsOnly: Bool = false) -> Bool {
         var j = i + 1
         while j < min(tokens.count, i + 4) {
             let t = tokens[j]
@@ -495,7 +496,7 @@ package struct RequestFinder: Sendable {
                 let next = tokens[j + 1]
                 if next.key == Self.mg || next.key == Self.mcg || next.key == Self.gram || next.key == Self.ml || next.key == Self.percent { return true }
                 // A fraction, not a date ("02/17/2015" goes on with another "/") nor a score out of ten ("7/10").
-                if next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
+                if !unitsOnly, next.key == Self.slash, j + 2 < tokens.count, tokens[j + 2].kind == .number,
                    let d = Tokenizer.integer(bytes, tokens[j + 2].range), d <= 1000, d != 10,
                    !(j + 3 < tokens.count && tokens[j + 3].key == Self.slash) { return true }
             }
@@ -521,21 +522,27 @@ package struct RequestFinder: Sendable {
 
     // MARK: Strength from the medication list
 
-    /// A drug request that states no number ("Continue Norco") takes the strength and dosing the
-    /// note gives that drug elsewhere (its medication list): the request is judged as the note
-    /// documents it, not as one line abbreviates it.
+    /// A drug request that states no strength ("Continue Norco", "oxycodone IR reduced to 4/day, #120")
+    /// takes the strength and dosing the note gives that drug elsewhere (its medication list): the
+    /// request is judged as the note documents it, not as one line abbreviates it.
     func enriched(_ r: FoundRequest, _ clinical: ClinicalText) -> FoundRequest {
         let span = clinical.tokenRange(covering: r.range)
         let tokens = clinical.tokens
-        guard !span.isEmpty, !tokens[span].contains(where: { $0.kind == .number || $0.hasDigits }) else { return r }
+        guard !span.isEmpty else { return r }
         // The words naming the treatment: any of them followed by a number elsewhere.
         let names = recognizer.mentions(in: tokens, span).first?.tokens ?? span
         let nameKeys = Set(tokens[names].filter { $0.kind == .word && !Self.functionWords.contains($0.key) }.map(\.key))
+        let bytes = clinical.source.bytes
+        // A request that gives its drug's strength stands as written; one that gives only a count or a
+        // schedule ("oxycodone IR reduced to 4/day, #120") takes the strength the note gives the drug.
+        if span.contains(where: { Self.dose(after: $0, tokens, bytes) }) { return r }
+        // With numbers of its own, only a drug's strength with its unit elsewhere is taken.
+        let counted = tokens[span].contains(where: { $0.kind == .number || $0.hasDigits })
+        if counted, names == span { return r }
         var best: Range<Int>?
         var bestInList = false
-        let bytes = clinical.source.bytes
         for (i, t) in tokens.enumerated() where t.kind == .word && nameKeys.contains(t.key) && !span.contains(i) {
-            guard Self.dose(after: i, tokens, bytes) else { continue }
+            guard Self.dose(after: i, tokens, bytes, unitsOnly: counted) else { continue }
             // The rest of its line.
             var e = i + 1
             while e < tokens.count, !bytes[Int(tokens[e - 1].end)..<Int(tokens[e].start)].contains(10) { e += 1 }
