@@ -134,6 +134,37 @@ import Testing
         #expect(second.rationale?.value.hasPrefix("No injection has been tried.") == true)
     }
 
+    /// The same paragraphs run together (the text rewrapped): a listed title inside a line, as a
+    /// sentence of its own followed by what the reviewer relied on, still opens its item.
+    @Test func listedTitlesInsideRunTogetherParagraphs() throws {
+        let d = parse("""
+        RE:  IMR Case Number CM15-0023456
+             Date of Injury: 05/06/2010
+
+        Dear Ms. [redacted]: This letter gives you the Final Determination of the Independent Medical Review.
+
+        Background Ms. [redacted] is a 55 year old woman who injured her right shoulder on 05/06/2010. Findings
+        and Reasons Ibuprofen 600mg #90. The reviewer relied on the MTUS Chronic Pain Medical Treatment
+        Guidelines, NSAIDs, pages 67-68. NSAIDs are recommended at the lowest dose. The medication is medically
+        necessary, and the denial is overturned. Shoulder arthroscopy with subacromial decompression. The
+        reviewer relied on the MTUS ACOEM Practice Guidelines, Chapter 9, page 211. No injection has been
+        tried. The surgery is not medically necessary, and the denial is upheld.
+
+        Result
+
+          Ibuprofen 600mg #90 ................................... Overturned
+          Shoulder arthroscopy with subacromial decompression .. Upheld
+
+        This determination is final. Sincerely, MAXIMUS Federal Services
+        """)
+        #expect(d.items.count == 2)
+        #expect(d.items.first?.imrGuideline?.pages == [67, 68])
+        #expect(d.items.first?.rationale?.value.hasPrefix("NSAIDs are recommended") == true)
+        #expect(d.items.last?.title.value == "Shoulder arthroscopy with subacromial decompression")
+        #expect(d.items.last?.imrGuideline?.pages == [211])
+        #expect(d.items.last?.decision?.value == .upheld)
+    }
+
     /// The reliance sentence read alone: the citation after its verb, up to a clause that goes on to
     /// say what the guideline says; nil when the sentence names no guideline body.
     @Test func relianceSentenceCites() throws {

@@ -19,11 +19,15 @@ enum ListedDetails {
         let headerRanges = listed.compactMap { $0.header?.range ?? $0.title.range }
         let titles = listed.map { Array($0.title.value.utf8) }
         var found = [Bool](repeating: false, count: titles.count)
+        // The titles' first bytes, lower-cased (most lines start with none of them).
+        var firsts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for title in titles { if let b = title.first { let l = TextScan.lower(b); set(&firsts, l) } }
         var headers: [ItemHeader] = []
         var previous: Int? = nil
         for k in 0..<lines.count where lines.isSignificant(k) {
             defer { previous = k }
             let start = lines[k].contentStart
+            guard has(firsts, TextScan.lower(bytes[start])) else { continue }
             // A paragraph's start: the letter's first line, a line after a blank one, or after a
             // line that ends a sentence.
             let opens = previous.map { p in p + 1 < k || ItemScanner.endsSentence(lines, p) } ?? true
@@ -45,6 +49,38 @@ enum ListedDetails {
                 headers.append(ItemHeader(title: start..<e, decision: nil, end: end, start: start, form: .listedTitle))
                 break
             }
+        }
+        // A title not found at a paragraph's start may stand inside a line (paragraphs run together):
+        // there it must be a sentence of its own right before what the reviewer relied on ("… the
+        // denial is overturned. Naproxen sodium 550mg #60. The reviewer relied on …"). Looked for from
+        // each reliance sentence back.
+        if found.contains(false) {
+            var from = 0
+            while from < bytes.count, let m = relied.find(in: bytes, from..<bytes.count) {
+                from = m.upperBound
+                // The reliance sentence's start ("The reviewer", "The expert reviewer") and the full
+                // stop before it.
+                var p = m.lowerBound
+                while p > 0, m.lowerBound - p < 40, bytes[p - 1] != 46 { p -= 1 }
+                guard p > 0, bytes[p - 1] == 46, let (_, r) = CitationParser.relianceOpening(bytes, p..<min(bytes.count, p + 700)), r > p else { continue }
+                let stop = p - 1
+                for (t, title) in titles.enumerated() where !found[t] {
+                    // The title ends at the full stop: tried from the word starts near where it would begin.
+                    let lo = max(0, stop - title.count - 24), hi = max(0, stop - title.count + 24)
+                    var q = lo
+                    var hit: Int? = nil
+                    while q <= min(hi, stop - 1) {
+                        if q == 0 || !TextScan.isAlnum(bytes[q - 1]), match(title, bytes, at: q) == stop,
+                           !headerRanges.contains(where: { $0.lowerBound <= q && q <= $0.upperBound }) { hit = q; break }
+                        q += 1
+                    }
+                    guard let q = hit else { continue }
+                    found[t] = true
+                    headers.append(ItemHeader(title: q..<stop, decision: nil, end: stop + 1, start: q, form: .listedTitle))
+                    break
+                }
+            }
+            headers.sort { $0.start < $1.start }
         }
         guard !headers.isEmpty else { return nil }
         // The details run from the first such paragraph to the list (when it follows them), the
@@ -71,6 +107,18 @@ enum ListedDetails {
         }).filter { $0.header?.form == ItemHeader.Form.listedTitle.name }
         guard !details.isEmpty else { return nil }
         return (listed + details).sorted { ($0.range?.lowerBound ?? $0.title.range.lowerBound) < ($1.range?.lowerBound ?? $1.title.range.lowerBound) }
+    }
+
+    private static let relied = Phrase("reviewer relied")
+
+    @inline(__always) private static func set(_ bits: inout (UInt64, UInt64, UInt64, UInt64), _ b: UInt8) {
+        let bit: UInt64 = 1 << UInt64(b & 63)
+        switch b >> 6 { case 0: bits.0 |= bit; case 1: bits.1 |= bit; case 2: bits.2 |= bit; default: bits.3 |= bit }
+    }
+
+    @inline(__always) private static func has(_ bits: (UInt64, UInt64, UInt64, UInt64), _ b: UInt8) -> Bool {
+        let bit: UInt64 = 1 << UInt64(b & 63)
+        switch b >> 6 { case 0: return bits.0 & bit != 0; case 1: return bits.1 & bit != 0; case 2: return bits.2 & bit != 0; default: return bits.3 & bit != 0 }
     }
 
     /// Where `title` ends if the letter's text at `start` reads it (ASCII case ignored, any run of
