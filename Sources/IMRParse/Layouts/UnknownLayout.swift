@@ -74,6 +74,9 @@ enum UnknownLayout: LayoutReader {
             }
             items = listed + items
         }
+        // Items told in paragraphs that open with the titles the list gives them ("Norco 10/325mg
+        // #120. The reviewer relied on …"), with no label or numbering of their own.
+        if let withDetails = ListedDetails.read(context, items) { items = withDetails }
         result.items = items
         result.caseSummary = context.caseSummary()
         // The reviewer is described before the clinical part of the letter.

@@ -91,6 +91,58 @@ package enum CitationParser {
         return rationaleStart(bytes, range)
     }
 
+    /// A text that opens by saying what the reviewer relied on ("The reviewer relied on the MTUS
+    /// Chronic Pain Medical Treatment Guidelines, Opioids, pages 76-80, and …, page 91. Ongoing
+    /// opioid treatment is …"): the citation — the sentence after its verb, up to a clause that
+    /// goes on to say what the guideline says (", which allows referral …") — and where the
+    /// rationale begins (the next sentence). The sentence must name a guideline body.
+    package static func relianceOpening(_ bytes: [UInt8], _ range: Range<Int>) -> (citation: Range<Int>, rationale: Int)? {
+        var s = range.lowerBound
+        while s < range.upperBound, TextScan.isSpace(bytes[s]) { s += 1 }
+        guard s < range.upperBound, bytes[s] | 0x20 == 116,  // "The …"
+              let (_, afterParty) = Phrase.matchAny(relianceParties, bytes, at: s, end: range.upperBound) else { return nil }
+        var v = afterParty
+        while v < range.upperBound, TextScan.isSpace(bytes[v]) { v += 1 }
+        guard let (_, afterVerb) = Phrase.matchAny(relianceVerbs, bytes, at: v, end: range.upperBound),
+              afterVerb < range.upperBound, TextScan.isSpace(bytes[afterVerb]) else { return nil }
+        // The sentence's end: a full stop before a capital, a digit or a quote, at most 600 bytes on.
+        var i = afterVerb
+        var clauseEnd: Int? = nil
+        let limit = min(range.upperBound, afterVerb + 600)
+        while i < limit {
+            if bytes[i] == 46, i + 1 < range.upperBound, TextScan.isSpace(bytes[i + 1]) {
+                var j = i + 1
+                while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+                if j < range.upperBound, (bytes[j] >= 65 && bytes[j] <= 90) || TextScan.isDigit(bytes[j]) || bytes[j] == 34 { break }
+            }
+            if clauseEnd == nil, bytes[i] == 44 {
+                var j = i + 1
+                while j < range.upperBound, TextScan.isSpace(bytes[j]) { j += 1 }
+                if let (_, e) = Phrase.matchAny(clauseStarts, bytes, at: j, end: range.upperBound), e < range.upperBound, TextScan.isSpace(bytes[e]) {
+                    clauseEnd = i
+                }
+            }
+            i += 1
+        }
+        let sentenceEnd = i < limit ? i + 1 : range.upperBound
+        guard sentenceEnd > afterVerb, i < limit || limit == range.upperBound else { return nil }
+        var c = afterVerb
+        while c < sentenceEnd, TextScan.isSpace(bytes[c]) { c += 1 }
+        let citation = c..<max(c, clauseEnd ?? sentenceEnd)
+        guard aliasSet.findFirst(in: bytes, citation) != nil else { return nil }
+        var r = sentenceEnd
+        while r < range.upperBound, TextScan.isSpace(bytes[r]) { r += 1 }
+        return (citation, r)
+    }
+
+    private static let relianceParties = [Phrase("the expert reviewer"), Phrase("the physician reviewer"), Phrase("the reviewer"),
+                                          Phrase("the independent reviewer"), Phrase("the medical reviewer")]
+    private static let relianceVerbs = [Phrase("relied upon"), Phrase("relied on"), Phrase("relies on"), Phrase("relies upon"),
+                                        Phrase("based the decision on"), Phrase("based this decision on"), Phrase("based the determination on"),
+                                        Phrase("used"), Phrase("applied"), Phrase("referred to")]
+    /// Clause openings after a comma that say what the cited guideline says, not which it is.
+    private static let clauseStarts = [Phrase("which"), Phrase("that"), Phrase("where")]
+
     /// Whether a sentence cites: it names a guideline, a page or a chapter and does not argue.
     static func isCitation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
@@ -122,7 +174,9 @@ package enum CitationParser {
     private static let negationsAfter = PhraseSet(["is silent", "are silent", "was silent", "were silent", "remains silent",
                                                    "does not address", "do not address", "did not address", "does not specifically address",
                                                    "not applicable", "does not apply", "do not apply", "did not apply", "not address",
-                                                   "not relevant", "does not cover", "do not cover"].map(Phrase.init))
+                                                   "not relevant", "does not cover", "do not cover",
+                                                   // "MTUS silent. Non-MTUS: ODG …", "MTUS silent on this issue": a form's shorthand.
+                                                   "silent"].map(Phrase.init))
 
     private static let aliasSet = PhraseSet(aliases.map(\.0))
 

@@ -92,7 +92,9 @@ enum DecisionPhrases {
         guard c > content.lowerBound else { return nil }
         if bytes[c - 1] == 58 { return (decision, c - 1) }
         // A list with dotted leaders, "Lumbar MRI ........ UPHELD": the leader's first dot.
-        if bytes[c - 1] == 46, c - 3 > content.lowerBound, bytes[c - 2] == 46, bytes[c - 3] == 46 {
+        // A long title leaves a leader of two dots only ("… extension views .. Upheld"): two dots
+        // standing apart, with a space before them.
+        if bytes[c - 1] == 46, c - 3 > content.lowerBound, bytes[c - 2] == 46, bytes[c - 3] == 46 || bytes[c - 3] == 32 {
             var d = c - 3
             while d > content.lowerBound, bytes[d - 1] == 46 || bytes[d - 1] == 32 { d -= 1 }
             if d > content.lowerBound { return (decision, d) }

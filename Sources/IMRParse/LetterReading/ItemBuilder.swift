@@ -45,6 +45,15 @@ enum ItemBuilder {
             fields[.reviewer] = r.lowerBound..<split
             fields[.rationale] = split..<r.upperBound
         }
+        // A rationale (labelled, or an item's text without labels) that opens by saying what the
+        // reviewer relied on ("The reviewer relied on the MTUS …, pages 76-80. Ongoing opioid
+        // treatment is …"): that sentence is the reviewer's guideline.
+        if fields[.reviewer] == nil, fields[.claimsAdministrator] == nil,
+           let t = fields[.rationale] ?? (fields[.decision] == nil ? draft.unlabelled : nil),
+           let (c, r) = CitationParser.relianceOpening(lines.bytes, t) {
+            fields[.reviewer] = c
+            fields[.rationale] = r..<max(r, t.upperBound)
+        }
         if let r = fields[.claimsAdministrator] { item.claimsAdministratorGuideline = citation(r, lines) }
         if let r = fields[.reviewer], let reviewer = citation(r, lines) {
             item.imrGuideline = CitationParser.adopting(reviewer, claims: item.claimsAdministratorGuideline)

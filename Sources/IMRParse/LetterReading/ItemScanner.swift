@@ -106,6 +106,9 @@ struct ItemHeader: Sendable {
         case titleLabel
         /// The lines before a label that came back round without a header.
         case tail
+        /// "<title>. …": a paragraph that opens with a title the letter's list of decisions names
+        /// (`ListedDetails`).
+        case listedTitle
 
         /// The form's name (a literal: naming it allocates nothing).
         var name: String {
@@ -117,6 +120,7 @@ struct ItemHeader: Sendable {
             case .question: "question"
             case .titleLabel: "titleLabel"
             case .tail: "tail"
+            case .listedTitle: "listedTitle"
             }
         }
     }

@@ -72,6 +72,8 @@ enum LabelMeaning: Sendable, Equatable {
         /// The label names its item by number or letter ("Determination for item A:").
         static let numbered = Flags(rawValue: 1 << 14)
         static let each = Flags(rawValue: 1 << 15)
+        /// "cited": a basis that is cited is a guideline ("Basis cited by reviewer").
+        static let cited = Flags(rawValue: 1 << 16)
     }
 
     /// Every word a label may hold, with what it says. Words with no flag are the glue of labels
@@ -98,7 +100,8 @@ enum LabelMeaning: Sendable, Equatable {
         add(["how"], .how)
         add(["made", "reached"], .made)
         add(["and", "&"], .and)
-        add(["medical", "used", "relied", "upon", "cited", "applied", "utilized", "by", "the", "a", "an", "of", "for", "in", "on", "to",
+        add(["cited"], .cited)
+        add(["medical", "used", "relied", "upon", "applied", "utilized", "by", "the", "a", "an", "of", "for", "in", "on", "to",
              "this", "that", "at", "under", "with", "or", "its", "his", "her", "his/her", "their", "review", "reviewer", "reviewer's",
              "reviewers", "expert", "expert's", "physician", "physician's", "professional", "independent", "imr", "maximus", "federal",
              "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
@@ -195,6 +198,11 @@ enum LabelMeaning: Sendable, Equatable {
             else { return nil }
             if numberStart != nil { flags.insert(.numbered) }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
+            // A dotted leader before the colon ("Basis cited by reviewer ...... MTUS: ACOEM …"): the
+            // label ends at the leader, and the colon is the value's.
+            if !wrapped, let d = bytes[start..<wordsEnd].firstIndex(of: 46), d + 2 < wordsEnd, bytes[d + 1] == 46, bytes[d + 2] == 46 {
+                return formRow(lines, line: k, from: start)
+            }
             // The UR's decision stated in words ("UR action: Non-certified 05/02/2014"); "UR
             // decision: 07/06/2018" in a letter's header is a date.
             if meaning == .urDecision {
@@ -365,6 +373,62 @@ enum LabelMeaning: Sendable, Equatable {
         return w
     }
 
+    /// A field form's row at line `k` (from `start`): a label with its value after a dotted leader
+    /// ("Outcome ........ OVERTURNED", "Basis cited by reviewer ...... MTUS …") or, of three words or
+    /// more, after a column gap ("Basis cited by claims administrator  ACOEM …"), the leader or the gap
+    /// standing for the colon. Read where a letter's words are read (`SectionFinder`), for a line that
+    /// holds no label read otherwise.
+    static func formRow(_ lines: LetterLines, line k: Int, from start: Int) -> Found? {
+        let bytes = lines.bytes
+        let c = lines[k].content
+        // (The first word is looked up first: most lines start with a word no label has.)
+        guard start < c.upperBound, startsWithLabelWord(bytes, start..<c.upperBound),
+              let (wordsEnd, valueStart, gap) = leader(bytes, start..<c.upperBound),
+              let (f, n) = flagsAndCount(bytes, start..<wordsEnd, maxWords: 8), n > 0, !gap || n >= 3,
+              let meaning = meaning(f, standalone: false), meaning.fieldLabel != nil, meaning != .urDecision, meaning != .title else { return nil }
+        return Found(meaning: meaning, labelEnd: wordsEnd, valueStart: valueStart, hasColon: true)
+    }
+
+    /// Whether `r` starts with a word labels start with.
+    @inline(__always)
+    private static func startsWithLabelWord(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        var w = r.lowerBound
+        while w < r.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
+        guard w > r.lowerBound, let k = wordSet.index(bytes, r.lowerBound..<w) else { return false }
+        // A word with a meaning of its own, or one labels start with ("Medical", "Reviewer"): "The",
+        // "In" start prose.
+        return !words[k].subtracting([.and, .plural]).isEmpty || firstGlue.contains(bytes, r.lowerBound..<w)
+    }
+
+    /// A dotted leader (three dots or more, a space before them) or a gap of two spaces or more
+    /// after the first words of `r`, before any colon and within 60 bytes: where the words end,
+    /// where the value after the leader starts, and whether it is a gap. Nil when the line has
+    /// neither, or nothing after it.
+    private static func leader(_ bytes: [UInt8], _ r: Range<Int>) -> (wordsEnd: Int, valueStart: Int, gap: Bool)? {
+        var i = r.lowerBound
+        let limit = min(r.upperBound, r.lowerBound + 60)
+        while i < limit {
+            let b = bytes[i]
+            if b == 58 || b == 46 && !(i + 2 < r.upperBound && bytes[i + 1] == 46 && bytes[i + 2] == 46) { return nil }
+            if b == 32 || b == 9 {
+                var j = i
+                while j < r.upperBound, bytes[j] == 32 || bytes[j] == 9 { j += 1 }
+                if j + 2 < r.upperBound, bytes[j] == 46, bytes[j + 1] == 46, bytes[j + 2] == 46 {
+                    var v = j
+                    while v < r.upperBound, bytes[v] == 46 || bytes[v] == 32 || bytes[v] == 9 { v += 1 }
+                    return v < r.upperBound ? (i, v, false) : nil
+                }
+                if j - i >= 2 || b == 9 {
+                    return j < r.upperBound ? (i, j, true) : nil
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private static func endsWithStop(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
         guard let last = r.last else { return true }
         return bytes[last] == 46 || bytes[last] == 44 || bytes[last] == 59 || bytes[last] == 63 || bytes[last] == 33
@@ -520,7 +584,11 @@ enum LabelMeaning: Sendable, Equatable {
         if f.contains(.issue), f.contains(.plural) || f.contains(.summary), f.contains(.disputed), !f.contains(.guideline), standalone { return .items }
         // "Rationale for Each Disputed Treatment", "Reasons for the Disputed Items": the items told in detail.
         if f.contains(.rationale), f.contains(.issue), f.contains(.disputed), !f.contains(.guideline), !f.contains(.claims), standalone { return .items }
-        if f.contains(.guideline) { return f.contains(.claims) ? .claimsAdministratorGuideline : .reviewerGuideline }
+        // "Basis cited by reviewer", "Basis cited by claims administrator": what is cited as the basis
+        // is a guideline.
+        if f.contains(.guideline) || (f.contains(.cited) && f.contains(.rationale) && f.isDisjoint(with: [.summary, .decision, .issue])) {
+            return f.contains(.claims) ? .claimsAdministratorGuideline : .reviewerGuideline
+        }
         if f.contains(.summary), !f.contains(.decision), !f.contains(.rationale) { return .caseSummary }
         if f.contains(.rationale) { return .rationale }
         if f.contains(.decision), !f.contains(.issue), !f.contains(.claims) { return standalone ? nil : .decision }

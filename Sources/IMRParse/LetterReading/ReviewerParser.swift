@@ -91,14 +91,7 @@ enum ReviewerParser {
             let content = lines[k].content
             guard anyLabel.mayMatch(bytes, at: content.lowerBound, end: content.upperBound) else { continue }
             if reviewer.specialty == nil, let (_, e) = Phrase.matchAny(specialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
-                var value = TextScan.trim(bytes, e..<content.upperBound)
-                // "Orthopaedic Surgery; Sports Medicine": the specialty, then its subspecialty.
-                if let semicolon = value.first(where: { bytes[$0] == 59 }) {
-                    let rest = TextScan.trim(bytes, (semicolon + 1)..<value.upperBound)
-                    if reviewer.subspecialty == nil, !rest.isEmpty { reviewer.subspecialty = Located(lines.clean(rest), rest) }
-                    value = TextScan.trim(bytes, value.lowerBound..<semicolon)
-                }
-                if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }
+                labelledSpecialty(&reviewer, lines, TextScan.trim(bytes, e..<content.upperBound), slash: false)
             } else if reviewer.subspecialty == nil, let (_, e) = Phrase.matchAny(subspecialtyLabels, bytes, at: content.lowerBound, end: content.upperBound) {
                 let value = TextScan.trim(bytes, e..<content.upperBound)
                 if !value.isEmpty { reviewer.subspecialty = Located(lines.clean(value), value) }
@@ -108,7 +101,15 @@ enum ReviewerParser {
         }
         // Prose.
         if reviewer.specialty == nil, let intro = specialtyIntros.findFirst(in: bytes, range) ?? otherSpecialtyIntros.findFirst(in: bytes, range) {
-            let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
+            if bytes[intro.range.upperBound - 1] == 58 {
+                // A label inside a line ("Determination date: 04/14/2021    Reviewer specialty: Psychiatry",
+                // a header in two columns): its value ends with its line, not in the heading below it.
+                let lineEnd = lines[lines.lineIndex(at: intro.range.upperBound - 1)].contentEnd
+                let value = TextScan.trim(bytes, intro.range.upperBound..<stop(bytes, from: intro.range.upperBound, end: max(intro.range.upperBound, lineEnd), ends: specialtyEnds))
+                labelledSpecialty(&reviewer, lines, value, slash: true)
+            }
+            let value = reviewer.specialty != nil ? intro.range.upperBound..<intro.range.upperBound
+                : phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: specialtyEnds)
             if !value.isEmpty {
                 reviewer.specialty = Located(lines.clean(value), value)
                 if reviewer.subspecialty == nil, let sub = subspecialtyIntros.findFirst(in: bytes, value.upperBound..<min(range.upperBound, value.upperBound + 120)) {
@@ -122,6 +123,21 @@ enum ReviewerParser {
             reviewer.licensure = places(lines, value)
         }
         return reviewer
+    }
+
+    /// A specialty label's value: "Orthopaedic Surgery; Sports Medicine" — or, in a label inside a
+    /// line (`slash`), "Anesthesiology / Pain Medicine" — is the specialty, then its subspecialty.
+    private static func labelledSpecialty(_ reviewer: inout Reviewer, _ lines: LetterLines, _ range: Range<Int>, slash: Bool) {
+        let bytes = lines.bytes
+        var value = range
+        let cut = value.first(where: { bytes[$0] == 59 })
+            ?? (slash ? value.first(where: { bytes[$0] == 47 && $0 > value.lowerBound && bytes[$0 - 1] == 32 && $0 + 1 < value.upperBound && bytes[$0 + 1] == 32 }) : nil)
+        if let cut {
+            let rest = TextScan.trim(bytes, (cut + 1)..<value.upperBound)
+            if reviewer.subspecialty == nil, !rest.isEmpty { reviewer.subspecialty = Located(lines.clean(rest), rest) }
+            value = TextScan.trim(bytes, value.lowerBound..<cut)
+        }
+        if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }
     }
 
     /// The range of a phrase from `start` to the first of `ends`, a sentence end, or 160 bytes.

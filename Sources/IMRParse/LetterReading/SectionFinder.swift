@@ -102,6 +102,10 @@ enum SectionFinder {
             } else if LabelMeaning.mayStartLabel(lines, line: k), let found = LabelMeaning.read(lines, line: k, from: start) {
                 meaning = found
                 if let label = found.meaning.fieldLabel { labels.set(k, label, valueStart: found.valueStart); isLabel = true }
+            } else if let found = LabelMeaning.formRow(lines, line: k, from: start), let label = found.meaning.fieldLabel {
+                // A form's row ("Outcome ........ UPHELD"), its leader for a colon.
+                labels.set(k, label, valueStart: found.valueStart)
+                isLabel = true
             }
             guard start >= skipUntil else { continue }
             if let h = words ? heading(at: k, lines, isLabel: isLabel, meaning: meaning, tables) : listedHeading(at: k, lines, tables) {
@@ -226,13 +230,32 @@ enum SectionFinder {
             contentStart = i
             if kind != .closing, !standalone { return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart) }
         }
-        guard restOfLineIsEmpty(lines, from: headingEnd) else { return nil }
+        // A note in brackets after the heading, on its line ("CLINICAL SUMMARY (prepared by the
+        // reviewer from the records)"), is the heading's.
+        if !restOfLineIsEmpty(lines, from: headingEnd) {
+            guard kind != .closing, !standalone, let note = bracketedNote(lines, k, from: i) else { return nil }
+            return Heading(kind: kind, line: k, range: lineStart..<note, contentStart: note)
+        }
+        // A one-word heading with a full stop after it, under a line that ends no sentence, is the
+        // last word of that sentence wrapped ("… explained in the analysis that follows this" /
+        // "summary."): a heading is never closed by a full stop.
+        if standalone, headingEnd == e, i < bytes.count, bytes[i] == 46, let p = lines.previousSignificant(before: k),
+           let last = lines[p].content.last, bytes[last] >= 97, bytes[last] <= 122 { return nil }
         // Its words may go on to a colon on the next line ("Summary of the Case" / "by the Expert
         // Reviewer:").
         if kind != .closing, contentStart == e, let c = LabelMeaning.continuation(lines, after: headingEnd) {
             return Heading(kind: kind, line: k, range: lineStart..<c, contentStart: c)
         }
         return Heading(kind: kind, line: k, range: lineStart..<headingEnd, contentStart: contentStart)
+    }
+
+    /// When the rest of line `k` from `i` is a note in brackets, "(…)", and nothing else: its end.
+    private static func bracketedNote(_ lines: LetterLines, _ k: Int, from i: Int) -> Int? {
+        let bytes = lines.bytes
+        let end = lines[k].contentEnd
+        guard i < end, bytes[i] == 40, bytes[end - 1] == 41, end - i <= 80,
+              !bytes[(i + 1)..<(end - 1)].contains(where: { $0 == 40 || $0 == 41 }) else { return nil }
+        return end
     }
 
     /// Whether the line holding `offset - 1` has nothing but punctuation after `offset`.
