@@ -527,9 +527,9 @@ struct RuleChecker {
                 events: f.events.map(\.text), acceptedAssertions: accepted,
                 sectionLimits: sectionLimits(f, context),
                 requesterCounts: f.hook.flatMap { FactHooks.named($0.text)?.counts }, elapsed: f.elapsed,
-                combineAny: combineAny, combineLongest: combineLongest, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, pastMonths: f.pastMonthsValue,
+                combineAny: combineAny, combineLongest: combineLongest, reach: f.anchors.isEmpty ? 0 : f.reach ?? 0, reachGroup: f.reachGroup ?? "",
+                pastMonths: f.pastMonthsValue,
                 measureClauses: measureClauses, file: f.file, line: f.name.line))
-            facts[facts.count - 1].reachGroup = f.reachGroup ?? ""
         }
     }
 
