@@ -13,6 +13,8 @@ Three kinds of material, written blind (see Tests/Blind/README.md):
                  writer labelled for the note ("notefacts"; labels whose name the rule files do not
                  define are counted apart, not scored; facts read from a request's own text, `from
                  request`, are scored apart from the values `predict` used for the note's requests);
+                 "noterequests" reads the same notes as outside checks do: `imr-check predict FILE
+                 --request TEXT --format jsonl`, one run per request, with the writer's request text;
   cases/         IMR-style case summaries: `imr-check predict FILE --request TITLE --format jsonl`.
 
 Balanced accuracy is the mean of the recall of Upheld and of Overturned; a request the tool does not
@@ -283,15 +285,29 @@ def score_note_facts(binary, split, misses):
     return res
 
 
-def score_cases(binary, split, misses):
-    items = []
-    for w in writers(split):
-        path = os.path.join(w, "cases.jsonl")
-        if not os.path.exists(path):
-            continue
-        for line in open(path):
-            if line.strip():
-                o = json.loads(line); o["_dir"] = os.path.join(w, "cases"); items.append(o)
+def note_requests_of(split):
+    """Every request of every labelled note of `split`, as a case: the note's text with the request's own words."""
+    return [{"_dir": note["_dir"], "file": note["file"], "request": req["text"], "treatment": req["treatment"],
+             "expected": req["expected"], "deciding": req.get("deciding", "")}
+            for note in notes_of(split) for req in note["requests"]]
+
+
+def score_note_requests(binary, split, misses):
+    """The notes as outside checks read them: `predict NOTE --request TEXT`, one run per request."""
+    items = note_requests_of(split)
+    return score_cases(binary, split, misses, items) if items else None
+
+
+def score_cases(binary, split, misses, items=None):
+    if items is None:
+        items = []
+        for w in writers(split):
+            path = os.path.join(w, "cases.jsonl")
+            if not os.path.exists(path):
+                continue
+            for line in open(path):
+                if line.strip():
+                    o = json.loads(line); o["_dir"] = os.path.join(w, "cases"); items.append(o)
     if not items:
         return None
     pairs, probs, miss, family = [], [], [], collections.defaultdict(list)
@@ -331,7 +347,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "debug", "imr-check"))
     ap.add_argument("--split", choices=["dev", "heldback", "both"], default="both")
-    ap.add_argument("--only", choices=["sentences", "notefacts", "notes", "cases"], action="append")
+    ap.add_argument("--only", choices=["sentences", "notefacts", "notes", "noterequests", "cases"], action="append")
     ap.add_argument("--misses", action="store_true", help="list the misses (dev only)")
     ap.add_argument("--families", action="store_true", help="per-family figures")
     ap.add_argument("--writers", help="only these writers' material, comma-separated (e.g. w7,w8: a new round's first figures)")
@@ -342,13 +358,14 @@ def main():
     if a.misses and a.split != "dev":
         sys.exit("--misses lists texts: use it with --split dev only (the held-back part is never read while tuning)")
     splits = ["dev", "heldback"] if a.split == "both" else [a.split]
-    kinds = a.only or ["sentences", "notefacts", "notes", "cases"]
+    kinds = a.only or ["sentences", "notefacts", "notes", "noterequests", "cases"]
     results = {}
     for s in splits:
         results[s] = {}
         if "sentences" in kinds: results[s]["sentences"] = score_sentences(a.bin, s, a.misses)
         if "notefacts" in kinds: results[s]["notefacts"] = score_note_facts(a.bin, s, a.misses)
         if "notes" in kinds: results[s]["notes"] = score_notes(a.bin, s, a.misses)
+        if "noterequests" in kinds: results[s]["noterequests"] = score_note_requests(a.bin, s, a.misses)
         if "cases" in kinds: results[s]["cases"] = score_cases(a.bin, s, a.misses)
     print("| material | figure | " + " | ".join(splits) + " |")
     print("|---|---|" + "---:|" * len(splits))
@@ -370,7 +387,7 @@ def main():
         row("notefacts", "request facts right (read by predict)", lambda r: "%d/%d" % (r["request_right"], r["request_labels"]))
         for k in ("true", "false", "number", "value"):
             row("notefacts", "right when " + k, lambda r, k=k: "%d/%d" % tuple(r["by_kind"].get(k, [0, 0])))
-    for kind in ("notes", "cases"):
+    for kind in ("notes", "noterequests", "cases"):
         if kind not in kinds: continue
         if kind == "notes":
             row(kind, "requests found", lambda r: "%d/%d" % (r["found"], r["requests"]))
@@ -382,7 +399,7 @@ def main():
         row(kind, "Overturned recall", lambda r: "%d/%d" % tuple(r["recall"]["Overturned"]))
         row(kind, "Brier score", lambda r: fmt(r["brier"]))
     for s in splits:
-        for kind in ("notes", "cases"):
+        for kind in ("notes", "noterequests", "cases"):
             r = results[s].get(kind)
             if r and r["reliability"]:
                 print("\nreliability, %s %s (bin of P(Overturned): n, mean predicted, observed Overturned)" % (s, kind))
@@ -390,7 +407,7 @@ def main():
                     print("  %.1f-%.1f: %3d  %.2f  %.2f" % (lo, hi, n, p, y))
     if a.families:
         for s in splits:
-            for kind in ("notes", "cases"):
+            for kind in ("notes", "noterequests", "cases"):
                 r = results[s].get(kind)
                 if r:
                     print("\n%s %s by family (right/total):" % (s, kind))
