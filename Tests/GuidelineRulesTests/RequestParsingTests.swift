@@ -5,6 +5,7 @@ import IMRParse
 /// Request titles → parsed_request: families, bundles, purposes, quantities, levels, dates.
 @Suite struct RequestParsingTests {
     static let rules = """
+    request_words ask "RFA", "submit"
     ancillary "fluoroscopic guidance", "IV sedation", "epidurogram", "contrast dye", "monitored anesthesia care", "supplies"
     fact a bool "a"
       phrases "a"
@@ -55,6 +56,18 @@ import IMRParse
 
     @Test func purposeIsNotRequested() {
         #expect(parse("Re-evaluation by a pain management specialist for repeat epidural injection").components == ["referral_consult"])
+    }
+
+    /// A request given in an office's own sentence (`predict --request`, an RFA line) is read past the
+    /// words that ask for it; a purpose after a named treatment still ends it.
+    @Test func askingWordsBeforeThePurposeRequestNothing() {
+        #expect(parse("Authorization is requested for lumbar ESI at L4-5").components == ["epidural_steroid_injection"])
+        #expect(parse("We will submit a request for Norco 10/325 #90").components == ["opioid"])
+        #expect(parse("RFA sent for a right L5-S1 facet injection").components == ["facet_joint_injection"])
+        // Here "referral" is the consult family's own phrase: the referral is what is requested.
+        #expect(parse("Referral for medial branch block").components == ["referral_consult"])
+        #expect(parse("Re-evaluation for repeat epidural injection").components == ["referral_consult"])
+        #expect(parse("Clearance for epidural steroid injection").components.isEmpty)
     }
 
     @Test func frequencyTimesDuration() {

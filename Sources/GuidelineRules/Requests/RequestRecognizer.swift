@@ -33,6 +33,10 @@ package struct RequestRecognizer: Sendable {
     private let purposeID: Int32
     /// The context rules' clause verbs (`clause_verb`): after "pt" they make it the patient.
     private let clauseVerbKeys: Set<UInt64>
+    /// How notes ask (the `request_words ask` and `order` phrases of Rules/requests.rules): before a
+    /// request's purpose they say how it is asked, not what ("Authorization is requested for MRI …",
+    /// "We will submit a request for …"), as the administrative words do.
+    private let askWords: PhraseTrie
     /// Words that introduce the purpose or the time of a request rather than another requested item
     /// ("work hardening, to begin after chiropractic care ends": the care is a time, not a component).
     static let purposeWords = ["for", "to evaluate", "to determine", "to assess", "regarding", "in preparation for",
@@ -85,6 +89,11 @@ package struct RequestRecognizer: Sendable {
             }
         }
         self.claims = claims
+        var askWords = PhraseTrie()
+        for kind in [RequestWordKind.ask, .order] {
+            for phrase in book.requestWords[kind] ?? [] { maker.keys(of: phrase).add(to: &askWords, id: 0) }
+        }
+        self.askWords = askWords
     }
 
     package struct Recognition: Sendable {
@@ -110,8 +119,12 @@ package struct RequestRecognizer: Sendable {
             // ancillary parts come before it ("Retrospective request for …", "Prescription for …",
             // "IV sedation for the medial branch blocks": the part serves the procedure it is for).
             if m.id == purposeID {
-                let requested = tokens[..<m.tokenRange.lowerBound].indices.contains { k in
+                let asking = askWords.matches(in: tokens, 0..<m.tokenRange.lowerBound, nonOverlapping: true).map(\.tokenRange)
+                // A treatment named before the purpose is requested even when its word is also an office's
+                // ("referral" may be a family's phrase and the wrapping of another's request).
+                let requested = !places.isEmpty || tokens[..<m.tokenRange.lowerBound].indices.contains { k in
                     !tokens[k].isPunct && !Self.administrativeKeys.contains(tokens[k].key) && !ancillary.contains { $0.contains(k) }
+                        && !asking.contains { $0.contains(k) }
                 }
                 if !requested { continue }
                 end = m.tokenRange.lowerBound
@@ -245,5 +258,8 @@ package struct RequestRecognizer: Sendable {
 
     /// Words that say how something is requested, not what.
     static let administrativeKeys: Set<UInt64> = Set(["retrospective", "retro", "request", "requested", "prescription", "authorization",
-        "of", "the", "a", "an", "one", "purchase", "rental", "dispensed", "refill", "prospective", "concurrent", "urgent", "expedited"].map { Tokenizer.key(of: $0) })
+        "of", "the", "a", "an", "one", "purchase", "rental", "dispensed", "refill", "prospective", "concurrent", "urgent", "expedited",
+        // The sentence an office wraps an ask in: "Authorization is hereby requested for", "RFA sent for", "Referral for".
+        "is", "are", "was", "be", "been", "being", "we", "i", "will", "would", "am", "hereby", "please", "kindly", "also",
+        "sent", "submitted", "made", "placed", "referral", "for"].map { Tokenizer.key(of: $0) })
 }
