@@ -210,4 +210,22 @@ import IMRParse
         let visits = "She went home on 10/14 after the fusion.\nPlan:\nHome health skilled nursing visits 3x/week x 4 weeks.\n"
         #expect(find(visits) == ["home_health_care: Home health skilled nursing visits 3x/week x 4 weeks"])
     }
+
+    /// A request given with its note (`predict NOTE --request TEXT`) that names no treatment is read as the
+    /// note reads it; one that names its treatment, or that the note does not make, is left as given.
+    @Test func aGivenRequestIsReadAsItsNoteReadsIt() throws {
+        let analyzer = try #require(Self.analyzer)
+        let note = SourceText(path: "note", string: """
+        Neck pain follow-up.
+
+        She has completed six acupuncture sessions with less neck pain and better sleep. \
+        I am requesting six further sessions, once weekly for six weeks.
+        """)
+        #expect(analyzer.requestInContext("I am requesting six further sessions, once weekly for six weeks", of: note)
+                .hasSuffix(": I am requesting six further sessions, once weekly for six weeks"))
+        let read = analyzer.parseRequest(analyzer.requestInContext("six further sessions, once weekly for six weeks", of: note))
+        #expect(read.families == ["acupuncture"])
+        #expect(analyzer.requestInContext("Acupuncture x6", of: note) == "Acupuncture x6")
+        #expect(analyzer.requestInContext("twelve more visits", of: note) == "twelve more visits")
+    }
 }

@@ -21,6 +21,30 @@ public final class Analyzer: Sendable {
     /// no request is given.
     public func findRequests(in source: SourceText) -> [FoundRequest] { finder.find(in: source) }
 
+    /// A request given with its note (`predict NOTE --request TEXT`) read as the note reads it: when its
+    /// own words name no treatment ("12 additional visits (2x/week x 6 weeks)", "I am requesting six further
+    /// sessions"), the request the note makes in those words says whose visits they are (the title's
+    /// discipline, the treatment named with the same noun before), and its name leads the text
+    /// ("acupuncture: I am requesting six further sessions …"). Any other request is returned as given.
+    public func requestInContext(_ text: String, of source: SourceText) -> String {
+        guard parseRequest(text).families.isEmpty else { return text }
+        let given = Self.folded(text)
+        guard given.count >= 8 else { return text }
+        for found in findRequests(in: source) {
+            let asked = Self.folded(source.normalized(found.range))
+            guard asked.count >= 8, given.contains(asked) || asked.contains(given),
+                  let colon = found.text.range(of: ": "), found.text.hasSuffix(source.normalized(found.range)) else { continue }
+            return String(found.text[..<colon.lowerBound]) + ": " + text
+        }
+        return text
+    }
+
+    /// Lower-cased letters and digits only: a request typed again matches the note's words whatever
+    /// its spacing and punctuation.
+    private static func folded(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
     public init(book: RuleBook) {
         self.book = book
         // The request recognizer's tries are built on a second thread while the fact index is built

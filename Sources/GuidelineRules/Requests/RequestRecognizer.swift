@@ -261,5 +261,5 @@ package struct RequestRecognizer: Sendable {
         "of", "the", "a", "an", "one", "purchase", "rental", "dispensed", "refill", "prospective", "concurrent", "urgent", "expedited",
         // The sentence an office wraps an ask in: "Authorization is hereby requested for", "RFA sent for", "Referral for".
         "is", "are", "was", "be", "been", "being", "we", "i", "will", "would", "am", "hereby", "please", "kindly", "also",
-        "sent", "submitted", "made", "placed", "referral", "for"].map { Tokenizer.key(of: $0) })
+        "sent", "submitted", "made", "placed", "referral", "for", "and"].map { Tokenizer.key(of: $0) })
 }

@@ -127,7 +127,9 @@ enum PredictCommand {
         context.requestDate = requestDate
         var jobs: [(request: String, range: Range<Int>?, regions: [Range<Int>])] = []
         let narrative = letter.factRegions(in: text)
-        for r in requests { jobs.append((r, nil, text.bytes.isEmpty ? [] : narrative)) }
+        // A note's request given in the note's own words is read as the note reads it (its discipline).
+        let inNote = letter.layout == .narrative && !text.bytes.isEmpty
+        for r in requests { jobs.append((inNote ? analyzer.requestInContext(r, of: text) : r, nil, text.bytes.isEmpty ? [] : narrative)) }
         if jobs.isEmpty {
             if letter.layout != .narrative, !letter.items.isEmpty {
                 for item in letter.items { jobs.append((item.title.value, item.title.range, letter.itemRegions(item))) }
