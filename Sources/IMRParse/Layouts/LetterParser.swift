@@ -95,6 +95,13 @@ public enum LetterParser {
         if layout == .unknown || result.items.allSatisfy({ $0.imrGuideline == nil }) {
             ItemBlocks.attribute(&result.items, blocks: shared, context)
         }
+        // An item told in prose with no guideline field anywhere: the rationale's sentences that
+        // name a guideline body are the reviewer's guideline.
+        if layout == .unknown {
+            for k in result.items.indices where result.items[k].imrGuideline == nil && result.items[k].claimsAdministratorGuideline == nil {
+                if let r = result.items[k].rationaleText?.range, let c = ProseGuideline.citation(r, lines) { result.items[k].imrGuideline = c }
+            }
+        }
         // A case summary without a heading of its own: introduced by a sentence ("The reviewer
         // summarized the records as follows:") before the first item.
         if result.caseSummary == nil {
@@ -116,6 +123,18 @@ public enum LetterParser {
                 if !r.isEmpty { result.caseSummary = r }
             }
         }
+        // Nor a paragraph: a lead-in anywhere, the summary quoted inside an item's rationale ("The
+        // reviewer summarized the submitted records as follows:" / "\"The patient is …\""), up to its
+        // closing quotation mark (or the next heading).
+        if result.caseSummary == nil, let s = SummaryIntro.leadIn(lines, whole) {
+            var end = context.headings.first { $0.range.lowerBound > s }?.range.lowerBound ?? bytes.count
+            if s > 0, bytes[s - 1] == 34, let q = bytes[s..<end].firstIndex(of: 34) { end = q }
+            let r = lines.trim(s..<end)
+            if !r.isEmpty { result.caseSummary = r }
+        }
+        // A summary opens with a sentence: a heading, a table's row or a column of other text read
+        // into its first lines is left out.
+        if let r = result.caseSummary, let o = SummaryIntro.openingAfterNoise(lines, r) { result.caseSummary = o..<r.upperBound }
         // Letter-like words but no disputed item (a physician's letter that mentions IMR): the text is
         // more use read whole, as the narrative later stages look for facts in.
         if layout == .unknown, result.items.isEmpty {

@@ -77,6 +77,9 @@ enum UnknownLayout: LayoutReader {
         // Items told in paragraphs that open with the titles the list gives them ("Norco 10/325mg
         // #120. The reviewer relied on …"), with no label or numbering of their own.
         if let withDetails = ListedDetails.read(context, items) { items = withDetails }
+        // Nothing else: items named only in the sentences that decide them ("the reviewer found that
+        // <treatment> is medically necessary").
+        if items.isEmpty { items = ConcludedItem.read(context.lines) }
         result.items = items
         result.caseSummary = context.caseSummary()
         // The reviewer is described before the clinical part of the letter.

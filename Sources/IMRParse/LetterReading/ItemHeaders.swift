@@ -23,8 +23,8 @@ enum ItemHeaders {
         for k in sig {
             if bytes[lines[k].contentEnd - 1] == 63 { question = true }
             let b = bytes[lines[k].contentStart] | 0x20
-            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 || b == 108 {
-                if itemNumber(bytes, lines[k].content) != nil { numbered = true }
+            if TextScan.isDigit(b) || b == 40 || b == 105 || b == 114 || b == 108 || b == 118 || b == 120 {
+                if titleNumber(bytes, lines[k].content) != nil { numbered = true }
                 if b == 114, regardingStart(lines, k) != nil { regarding = true }
             }
             if numbered && regarding { break }
@@ -35,7 +35,68 @@ enum ItemHeaders {
         if numbered { out = merged(out, numberedTitleHeaders(lines, block, labelFollows, sig)) }
         if question { out = merged(questionHeaders(lines, block, sig), out) }
         if !labelFollows { out = merged(out, sentenceOverRationale(lines, block, sig, others: out)) }
+        if !labelFollows, out.isEmpty { out = openerHeaders(lines, block, sig) }
         return out
+    }
+
+    /// The words that open a paragraph about one item: "With respect to", "Regarding", "As to" …
+    private static let openers = [Phrase("with respect to"), Phrase("with regard to"), Phrase("in regard to"), Phrase("as regards"),
+                                  Phrase("regarding"), Phrase("as to"), Phrase("as for"), Phrase("concerning"), Phrase("turning to")]
+    /// The first bytes of `openers`, lower case (w, i, a, r, c, t).
+    private static let openerFirsts: Set<UInt8> = [119, 105, 97, 114, 99, 116]
+    /// What opens the clause after the title ("…, the reviewer relied on …").
+    private static let clauseWords = WordSet(["the", "this", "these", "i", "we", "it", "there", "our", "maximus", "mtus", "acoem", "odg",
+                                              "guidelines", "a", "an"])
+    private static let titleArticles = [Phrase("the request for"), Phrase("the requested"), Phrase("a request for"), Phrase("the")]
+
+    /// Items told in paragraphs with no label, no numbering and no heading, each opened by the item
+    /// it is about: "With respect to the L4-L5 posterior lumbar interbody fusion with instrumentation,
+    /// the reviewer relied on …", "Regarding the lumbosacral orthosis, …". The title runs to the comma
+    /// before the clause; the paragraph starts a line after a sentence's end, and what it says, up to
+    /// the next such paragraph, concludes ("… is not medically necessary"). Only where nothing else
+    /// in the block is a header and no label follows it.
+    static func openerHeaders(_ lines: LetterLines, _ block: Range<Int>, _ sig: [Int]) -> [ItemHeader] {
+        let bytes = lines.bytes
+        var out: [ItemHeader] = []
+        for (p, k) in sig.enumerated() {
+            let c = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
+            guard let b = c.first.map({ bytes[$0] | 0x20 }), openerFirsts.contains(b), bytes[c.lowerBound] >= 65, bytes[c.lowerBound] <= 90,
+                  p == 0 || ItemScanner.endsSentence(lines, sig[p - 1]),
+                  let (_, e) = Phrase.matchAny(openers, bytes, at: c.lowerBound, end: c.upperBound), e < c.upperBound, bytes[e] == 32 else { continue }
+            var t = e
+            while t < c.upperBound, bytes[t] == 32 { t += 1 }
+            if let (_, a) = Phrase.matchAny(titleArticles, bytes, at: t, end: block.upperBound), a < block.upperBound, TextScan.isSpace(bytes[a]) {
+                t = a
+                while t < block.upperBound, TextScan.isSpace(bytes[t]) { t += 1 }
+            }
+            // The comma before the clause, within 250 bytes and before any sentence ends.
+            var i = t
+            var titleEnd: Int? = nil
+            while i + 2 < min(block.upperBound, t + 250) {
+                let x = bytes[i]
+                if x == 46, TextScan.isSpace(bytes[i + 1]) { break }
+                if x == 44, TextScan.isSpace(bytes[i + 1]) {
+                    var w = i + 1
+                    while w < block.upperBound, TextScan.isSpace(bytes[w]) { w += 1 }
+                    var we = w
+                    while we < block.upperBound, TextScan.isAlpha(bytes[we]) { we += 1 }
+                    if we > w, clauseWords.contains(bytes, w..<we) { titleEnd = i; break }
+                }
+                i += 1
+            }
+            guard let titleEnd else { continue }
+            let title = lines.trim(t..<titleEnd)
+            guard !title.isEmpty, title.count <= 200 else { continue }
+            out.append(ItemHeader(title: title, decision: nil, end: titleEnd + 1, start: c.lowerBound, form: .regarding))
+        }
+        // Each paragraph concludes before the next one opens.
+        var kept: [ItemHeader] = []
+        for (j, h) in out.enumerated() {
+            let end = j + 1 < out.count ? out[j + 1].start : block.upperBound
+            let r = h.end..<max(h.end, end)
+            if DecisionPhrases.conclusion(bytes, r) != nil || DecisionPhrases.necessityConclusion(bytes, r) != nil { kept.append(h) }
+        }
+        return kept.count == out.count ? kept : []
     }
 
     private static let questionVerbs = WordSet(["is", "are", "was", "were"])
@@ -527,11 +588,11 @@ enum ItemHeaders {
         while p < sig.count {
             let k = sig[p]
             let content = lines[k].contentStart..<min(lines[k].contentEnd, block.upperBound)
-            guard let (n, textStart) = itemNumber(bytes, content), textStart < content.upperBound, n >= 1 else { p += 1; continue }
+            guard let (n, textStart) = titleNumber(bytes, content), textStart < content.upperBound, n >= 1 else { p += 1; continue }
             var found: ItemHeader? = nil
             // The title on one line, or on two when the first does not end a sentence.
             for last in p..<min(sig.count, p + 2) {
-                if last > p, ItemScanner.endsSentence(lines, sig[last - 1]) || itemNumber(bytes, lines[sig[last]].content) != nil { break }
+                if last > p, ItemScanner.endsSentence(lines, sig[last - 1]) || titleNumber(bytes, lines[sig[last]].content) != nil { break }
                 let titleEnd = min(lines[sig[last]].contentEnd, block.upperBound)
                 let title = lines.trim(textStart..<titleEnd)
                 guard !title.isEmpty, title.count <= 200, !containsSentenceEnd(bytes, title),
@@ -581,10 +642,10 @@ enum ItemHeaders {
         guard !title.isEmpty, title.count <= 120, let last = title.last, TextScan.isAlnum(bytes[last]) || bytes[last] == 41 || bytes[last] == 37,
               !containsSentenceEnd(bytes, title) else { return nil }
         let next = lines[sig[p + 1]].content
-        guard let b = next.first.map({ bytes[$0] }), (b >= 65 && b <= 90), next.count >= 40, itemNumber(bytes, next) == nil else { return nil }
+        guard let b = next.first.map({ bytes[$0] }), (b >= 65 && b <= 90), next.count >= 40, titleNumber(bytes, next) == nil else { return nil }
         // The rationale: up to the next numbered line, at most 40 lines and 4,000 bytes.
         var q = p + 1
-        while q < sig.count, q <= p + 40, itemNumber(bytes, lines[sig[q]].content) == nil { q += 1 }
+        while q < sig.count, q <= p + 40, titleNumber(bytes, lines[sig[q]].content) == nil { q += 1 }
         let end = min(q < sig.count ? lines[sig[q]].contentStart : block.upperBound, next.lowerBound + 4000)
         let rationale = next.lowerBound..<end
         guard DecisionPhrases.hasMedicallyNecessary(bytes, rationale) || DecisionPhrases.necessityConclusion(bytes, rationale) != nil else { return nil }
@@ -649,6 +710,29 @@ enum ItemHeaders {
 
     /// The item number at the start of `content` ("1.", "2)", "(3)", "Issue 3:", "Item #4 -",
     /// "Request No. 5:") and where the text after it begins.
+    /// An item number before a title alone on its line: as `itemNumber` reads it, or a roman numeral
+    /// in capitals ("I.", "II.", "IV)") before a column gap or a space — items numbered so in a
+    /// section of issues ("II.  Left L4-L5 transforaminal epidural steroid injection").
+    static func titleNumber(_ bytes: [UInt8], _ content: Range<Int>) -> (number: Int, textStart: Int)? {
+        if let found = itemNumber(bytes, content) { return found }
+        var i = content.lowerBound
+        let end = content.upperBound
+        guard i < end, bytes[i] == 73 || bytes[i] == 86 || bytes[i] == 88 else { return nil }
+        var n = 0, previous = 0
+        while i < end, i - content.lowerBound < 5 {
+            let v: Int
+            switch bytes[i] { case 73: v = 1; case 86: v = 5; case 88: v = 10; default: v = 0 }
+            guard v > 0 else { break }
+            n += v > previous && previous > 0 ? v - 2 * previous : v
+            previous = v
+            i += 1
+        }
+        guard n >= 1, n <= 30, i + 1 < end, bytes[i] == 46 || bytes[i] == 41, bytes[i + 1] == 32 || bytes[i + 1] == 9 else { return nil }
+        i += 1
+        while i < end, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i < end ? (n, i) : nil
+    }
+
     static func itemNumber(_ bytes: [UInt8], _ content: Range<Int>) -> (number: Int, textStart: Int)? {
         var i = content.lowerBound
         let end = content.upperBound

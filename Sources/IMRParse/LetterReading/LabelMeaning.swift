@@ -101,7 +101,7 @@ enum LabelMeaning: Sendable, Equatable {
         add(["made", "reached"], .made)
         add(["and", "&"], .and)
         add(["cited"], .cited)
-        add(["medical", "used", "relied", "upon", "applied", "utilized", "by", "the", "a", "an", "of", "for", "in", "on", "to",
+        add(["medical", "necessity", "used", "relied", "upon", "applied", "utilized", "by", "the", "a", "an", "of", "for", "in", "on", "to",
              "this", "that", "at", "under", "with", "or", "its", "his", "her", "his/her", "their", "review", "reviewer", "reviewer's",
              "reviewers", "expert", "expert's", "physician", "physician's", "professional", "independent", "imr", "maximus", "federal",
              "inc", "clinical", "case", "patient", "patient's", "worker", "injured", "employee's", "final", "applicable", "relevant",
@@ -229,8 +229,48 @@ enum LabelMeaning: Sendable, Equatable {
            let joined = flags(lines, start..<e, maxWords: 9).flatMap({ meaning($0, standalone: true) }) {
             return Found(meaning: joined, labelEnd: e, valueStart: e, hasColon: false)
         }
+        // A decision or title label alone on its line, as a heading in Title Case ("Determination",
+        // "Disputed Service"), over a paragraph that is its value: the paragraph says which — a
+        // decision word opens it ("Overturned. The … non-certification is reversed."), or it is a
+        // title (a line or two that end no sentence) with another label or heading after it.
+        if alone == nil, !sectionsOnly, let f = flags(bytes, start..<end, maxWords: 6), !f.contains(.plural),
+           let m = meaning(f, standalone: false), m == .decision || m == .title,
+           let v = valueBelow(lines, line: k, as: m) {
+            return Found(meaning: m, labelEnd: end, valueStart: v, hasColon: false)
+        }
         guard let alone else { return nil }
         return Found(meaning: alone, labelEnd: end, valueStart: end, hasColon: false)
+    }
+
+    /// For a decision or title label standing alone on line `k`: where its value starts when the
+    /// paragraph below (after a blank line) is one — a decision word first for a decision; for a
+    /// title, one or two lines that end no sentence, hold no decision and no colon, with a blank line
+    /// and a line that reads as a label after them.
+    private static func valueBelow(_ lines: LetterLines, line k: Int, as m: LabelMeaning) -> Int? {
+        let bytes = lines.bytes
+        guard k + 2 < lines.count, lines[k + 1].isBlank, let n = lines.nextSignificant(after: k), n <= k + 4 else { return nil }
+        let c = lines[n].content
+        if m == .decision {
+            // The decision word alone or ending its first sentence ("Overturned." / "UPHELD").
+            var w = c.lowerBound
+            while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 45 { w += 1 }
+            var e = w
+            if e < c.upperBound, bytes[e] == 46 { e += 1 }
+            guard w > c.lowerBound, e == c.upperBound || bytes[e] == 32, DecisionPhrases.word(bytes, c.lowerBound..<e) != nil else { return nil }
+            return lines[k].contentEnd
+        }
+        // A title: one line, or two (double spaced or not) when the second is no label, then a blank
+        // line and a label.
+        func isTitleLine(_ q: Int) -> Bool {
+            let t = lines[q].content
+            return !endsWithStop(bytes, t) && firstColon(bytes, t) == nil && DecisionPhrases.atLineEnd(bytes, t) == nil
+        }
+        func isLabel(_ q: Int) -> Bool { mayStartLabel(lines, line: q) && read(lines, line: q, from: lines[q].contentStart) != nil }
+        guard isTitleLine(n), let after = lines.nextSignificant(after: n), after <= n + 4 else { return nil }
+        if isLabel(after) { return lines[k].contentEnd }
+        guard isTitleLine(after), lines[n].content.count >= 40, let third = lines.nextSignificant(after: after), third <= after + 4,
+              lines[after + 1].isBlank, isLabel(third) else { return nil }
+        return lines[k].contentEnd
     }
 
     /// The next significant line after line `k`: at most `within` lines down, or anywhere past page

@@ -8,14 +8,19 @@
 enum ReviewerParser {
     private static let specialtyLabels = ["certification(s)/specialty:", "certifications/specialty:", "certification/specialty:",
                                           "board certification(s):", "board certification:", "specialty:", "specialties:",
-                                          "reviewer specialty:", "reviewer's specialty:", "reviewer specialties:"].map(Phrase.init)
+                                          "reviewer specialty:", "reviewer's specialty:", "reviewer specialties:", "specialty board:", "board specialty:",
+                                          ].map(Phrase.init)
     private static let subspecialtyLabels = ["subspecialty:", "sub-specialty:", "subspecialties:"].map(Phrase.init)
     private static let licensureLabels = ["state(s) of licensure:", "states of licensure:", "state of licensure:", "licensure:",
                                           "license(s):", "licenses:", "licensed in:", "state license:", "reviewer licensure:",
                                           "reviewer's licensure:"].map(Phrase.init)
 
+    /// A label that names the reviewer, its value the specialty only when it is one ("Expert Reviewer:
+    /// Orthopaedic Surgery, subspecialty Hand Surgery."), not a sentence about the reviewer.
+    private static let reviewerLabels = ["expert reviewer:"].map(Phrase.init)
+
     /// All the labels: a line whose first two bytes start none of them is skipped at once.
-    private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels)
+    private static let anyLabel = PhraseSet(specialtyLabels + subspecialtyLabels + licensureLabels + reviewerLabels)
 
     private static let specialtyIntros = PhraseSet(["board certified in", "board-certified in", "board certified by the american board of",
                                           "certified by the american board of", "board certification in"].map(Phrase.init))
@@ -87,6 +92,7 @@ enum ReviewerParser {
         var reviewer = Reviewer()
         let bytes = lines.bytes
         // Credentials block: labels at the start of a line.
+        var labelValue: Range<Int>? = nil
         for k in lines.significant(in: range) {
             let content = lines[k].content
             guard anyLabel.mayMatch(bytes, at: content.lowerBound, end: content.upperBound) else { continue }
@@ -97,6 +103,8 @@ enum ReviewerParser {
                 if !value.isEmpty { reviewer.subspecialty = Located(lines.clean(value), value) }
             } else if reviewer.licensure.isEmpty, let (_, e) = Phrase.matchAny(licensureLabels, bytes, at: content.lowerBound, end: content.upperBound) {
                 reviewer.licensure = places(lines, TextScan.trim(bytes, e..<content.upperBound))
+            } else if labelValue == nil, let (_, e) = Phrase.matchAny(reviewerLabels, bytes, at: content.lowerBound, end: content.upperBound) {
+                labelValue = TextScan.trim(bytes, e..<content.upperBound)
             }
         }
         // Prose.
@@ -118,6 +126,10 @@ enum ReviewerParser {
                 }
             }
         }
+        // A label naming the reviewer whose value is a specialty, when nothing else names one.
+        if reviewer.specialty == nil, let value = labelValue, let first = firstSentence(bytes, value), namesASpecialty(bytes, first) {
+            labelledSpecialty(&reviewer, lines, value, slash: false)
+        }
         if reviewer.licensure.isEmpty, let intro = licensureIntros.findFirst(in: bytes, range) ?? otherLicensureIntros.findFirst(in: bytes, range) {
             let value = phrase(lines, from: intro.range.upperBound, limit: range.upperBound, ends: licensureEnds)
             reviewer.licensure = places(lines, value)
@@ -130,6 +142,22 @@ enum ReviewerParser {
     private static func labelledSpecialty(_ reviewer: inout Reviewer, _ lines: LetterLines, _ range: Range<Int>, slash: Bool) {
         let bytes = lines.bytes
         var value = range
+        // "Expert Reviewer: Board Certified in Neurology": the value's own intro is no part of it.
+        // It then ends as a specialty named in prose does ("…, licensed in California").
+        if let (_, e) = Phrase.matchAny(valueIntros, bytes, at: value.lowerBound, end: value.upperBound) {
+            value = TextScan.trim(bytes, e..<stop(bytes, from: e, end: value.upperBound, ends: specialtyEnds))
+        }
+        // The value is one sentence: "Physical Medicine & Rehabilitation. Licensure: California." ends
+        // at its full stop, and ", subspecialty Hand Surgery" names the subspecialty.
+        if let stop = value.first(where: { i in bytes[i] == 46 && i > value.lowerBound + 2 && TextScan.isAlpha(bytes[i - 1]) && TextScan.isAlpha(bytes[i - 2])
+                                          && i + 2 < value.upperBound && bytes[i + 1] == 32 && bytes[i + 2] >= 65 && bytes[i + 2] <= 90 }) {
+            value = TextScan.trim(bytes, value.lowerBound..<stop)
+        }
+        if let sub = subspecialtyAfterComma.findFirst(in: bytes, value) {
+            let rest = TextScan.trim(bytes, sub.range.upperBound..<value.upperBound)
+            if reviewer.subspecialty == nil, !rest.isEmpty { reviewer.subspecialty = Located(lines.clean(rest), rest) }
+            value = TextScan.trim(bytes, value.lowerBound..<sub.range.lowerBound)
+        }
         let cut = value.first(where: { bytes[$0] == 59 })
             ?? (slash ? value.first(where: { bytes[$0] == 47 && $0 > value.lowerBound && bytes[$0 - 1] == 32 && $0 + 1 < value.upperBound && bytes[$0 + 1] == 32 }) : nil)
         if let cut {
@@ -139,6 +167,32 @@ enum ReviewerParser {
         }
         if !value.isEmpty { reviewer.specialty = Located(lines.clean(value), value) }
     }
+
+    /// Whether a reviewer label's value names a specialty itself: it starts with a capital and is no
+    /// sentence about the reviewer (no article or pronoun first, no "certified", "licensed", "board"
+    /// or "physician" in it: those are read as prose).
+    private static func namesASpecialty(_ bytes: [UInt8], _ value: Range<Int>) -> Bool {
+        guard let f = value.first, bytes[f] >= 65, bytes[f] <= 90 else { return false }
+        var w = f
+        while w < value.upperBound, TextScan.isAlpha(bytes[w]) { w += 1 }
+        if sentenceStarts.contains(bytes, f..<w) { return false }
+        return proseWords.findFirst(in: bytes, value) == nil
+    }
+    /// `value` up to its first full stop before a space and a capital (all of it when none).
+    private static func firstSentence(_ bytes: [UInt8], _ value: Range<Int>) -> Range<Int>? {
+        guard !value.isEmpty else { return nil }
+        var i = value.lowerBound
+        while i + 2 < value.upperBound {
+            if bytes[i] == 46, bytes[i + 1] == 32, bytes[i + 2] >= 65, bytes[i + 2] <= 90 { return value.lowerBound..<i }
+            i += 1
+        }
+        return value
+    }
+    private static let sentenceStarts = WordSet(["the", "a", "an", "this", "he", "she", "they", "dr", "physician", "board", "md", "do"])
+    private static let proseWords = PhraseSet(["certified", "licensed", "board", "physician", "redacted", "[", "m.d", "d.o"].map(Phrase.init))
+
+    private static let valueIntros = ["board certified in", "board-certified in", "certified in"].map(Phrase.init)
+    private static let subspecialtyAfterComma = PhraseSet([", subspecialty", ", sub-specialty", "; subspecialty"].map(Phrase.init))
 
     /// The range of a phrase from `start` to the first of `ends`, a sentence end, or 160 bytes.
     static func phrase(_ lines: LetterLines, from start: Int, limit: Int, ends: [Phrase]) -> Range<Int> {

@@ -70,6 +70,27 @@ enum SummaryIntro {
         return nil
     }
 
+    /// Where a summary found in `range` opens when its first lines (up to three) are no prose — a
+    /// heading read into it, a table's row ("Soma (Carisoprodol) 350mg #60   Upheld") or a column of
+    /// another text interleaved with it — and a line under them introduces the worker by age in its
+    /// first sentence: that line's start. Nil when the summary opens with prose (a line that ends a
+    /// sentence or introduces the worker comes first).
+    static func openingAfterNoise(_ lines: LetterLines, _ range: Range<Int>) -> Int? {
+        let bytes = lines.bytes
+        var skipped = 0
+        for k in lines.significant(in: range) {
+            let c = lines[k].content
+            if skipped > 0, c.count >= 40, let hit = ageWords(bytes, c.lowerBound..<min(range.upperBound, c.lowerBound + 160)) {
+                var i = c.lowerBound
+                while i < hit, !(bytes[i] == 46 && i + 1 < bytes.count && TextScan.isSpace(bytes[i + 1])) { i += 1 }
+                return i == hit && TextScan.isAlpha(bytes[c.lowerBound]) ? c.lowerBound : nil
+            }
+            guard skipped < 3, c.count <= 70, !ItemScanner.endsSentence(lines, k) else { return nil }
+            skipped += 1
+        }
+        return nil
+    }
+
     /// `range` without the sentences (up to two) at its start that introduce the summary, and
     /// without the opening quotation mark of a quoted summary.
     static func skip(_ lines: LetterLines, _ range: Range<Int>) -> Range<Int> {
