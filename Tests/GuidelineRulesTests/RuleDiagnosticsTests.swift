@@ -46,6 +46,48 @@ import IMRTestSupport
         #expect(d?.line == 11)
     }
 
+    /// Context rules use the lexicon's concepts as fact phrases do: an unknown one is named where it stands.
+    @Test func aContextRuleNamesKnownConcepts() {
+        let r = RuleTestSupport.check("""
+        concept relative "a relative"
+          words "daughter", "son"
+        trigger other_person forward "the {relative}" scope 6
+        pseudo "help from the {relatve}"
+        fact a bool "a"
+          phrases "a"
+        treatment epidural_steroid_injection "ESI"
+          requests "ESI"
+          cites "MTUS" page 46
+        """)
+        let unknown = r.errors.filter { $0.code == "unknown-concept" }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.line == 4)
+        #expect(unknown.first?.hint == "did you mean 'relative'?")
+    }
+
+    /// A context phrase written with a concept stands for each of its wordings.
+    @Test func aContextRuleWithAConceptCoversEveryWording() throws {
+        let book = try RuleTestSupport.book("""
+        concept relative "a relative"
+          words "daughter", "son"
+        trigger other_person forward "the {relative}" scope 6
+        fact working bool "working"
+          phrases "works full time"
+          assertions affirmed
+        treatment epidural_steroid_injection "ESI"
+          requests "ESI"
+          cites "MTUS" page 46
+        """)
+        let analyzer = Analyzer(book: book)
+        func working(_ text: String) -> FactValue {
+            let source = SourceText(path: "t", bytes: Array(text.utf8))
+            return analyzer.facts(in: source, regions: [0..<source.bytes.count], context: CaseContext())[book.factSlot("working")!]
+        }
+        #expect(working("The son works full time.") == .unknown)
+        #expect(working("The daughter works full time.") == .unknown)
+        #expect(working("She works full time.") == .bool(true))
+    }
+
     @Test func suggestsCloseNames() {
         let r = RuleTestSupport.check("""
         fact radiculopathy_on_exam bool "x"

@@ -21,10 +21,38 @@ enum ContextRulesFixture {
 
     static let shared: ContextEngine = {
         let text = (try? String(contentsOf: rulesURL, encoding: .utf8)) ?? ""
-        return ContextEngine(rules: (try? parse(text)) ?? ContextRules())
+        return ContextEngine(rules: (try? parse(text, concepts: lexicon)) ?? ContextRules())
     }()
 
-    static func parse(_ text: String) throws -> ContextRules {
+    /// The words of the lexicon's concepts (Rules/lexicon/*.rules), for the context phrases that use them
+    /// ("{relative_of} {relative}"); the library's loader expands them the same way.
+    static let lexicon: [String: [String]] = {
+        let folder = rulesURL.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lexicon")
+        var concepts: [String: [String]] = [:]
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".rules") {
+            let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            var name: String?
+            for raw in text.split(separator: "\n") {
+                let line = stripComment(String(raw))
+                if line.hasPrefix("concept ") { name = line.split(separator: " ").dropFirst().first.map(String.init); continue }
+                if let first = line.first, first != " " { name = nil; continue }
+                guard let n = name else { continue }
+                concepts[n, default: []] += line.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+                    .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            }
+        }
+        return concepts
+    }()
+
+    /// A phrase's wordings: each `{name}` replaced by each of its concept's words.
+    static func wordings(_ phrase: String, _ concepts: [String: [String]]) -> [String] {
+        guard let open = phrase.firstIndex(of: "{"), let close = phrase[open...].firstIndex(of: "}") else { return [phrase] }
+        let name = String(phrase[phrase.index(after: open)..<close])
+        let head = String(phrase[..<open]), tail = String(phrase[phrase.index(after: close)...])
+        return (concepts[name] ?? []).flatMap { wordings(head + $0 + tail, concepts) }
+    }
+
+    static func parse(_ text: String, concepts: [String: [String]] = [:]) throws -> ContextRules {
         // Join continuation lines to their declaration.
         var decls: [(line: Int, text: String)] = []
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -66,6 +94,7 @@ enum ContextRulesFixture {
                 }
             }
             guard let keyword = words.first, !phrases.isEmpty else { throw ParseError(line: line, message: "no phrases") }
+            phrases = phrases.flatMap { wordings($0, concepts) }
             switch keyword {
             case "trigger":
                 guard words.count == 3, let cat = Assertion(rawValue: words[1]), let dir = ContextDirection(rawValue: words[2]) else {
@@ -106,8 +135,9 @@ enum ContextRulesFixture {
 @Suite struct ContextRulesFixtureTests {
     @Test func rulesFileParses() throws {
         let text = try String(contentsOf: ContextRulesFixture.rulesURL, encoding: .utf8)
-        let rules = try ContextRulesFixture.parse(text)
+        let rules = try ContextRulesFixture.parse(text, concepts: ContextRulesFixture.lexicon)
         #expect(rules.triggers.count > 100)
+        #expect(rules.pseudoTriggers.contains("help from the patient's daughter"))
         #expect(!rules.pseudoTriggers.isEmpty)
         #expect(rules.terminators.contains(";"))
         #expect(Set(rules.attributionCues.map(\.attribution)) == Set(Attribution.allCases))

@@ -214,7 +214,7 @@ struct RuleChecker {
         return lexicon
     }
 
-    /// Every `{name}` in a fact phrase or a request phrasing names a concept.
+    /// Every `{name}` in a fact phrase, a request phrasing or a context rule names a concept.
     private mutating func checkConceptReferences(_ lexicon: ConceptLexicon) {
         func check(_ tokens: [RuleToken], _ file: String) {
             for t in tokens {
@@ -229,6 +229,7 @@ struct RuleChecker {
         }
         for t in tree.treatments { check(t.requests + t.claims, t.file) }
         for m in tree.measures { check(m.words, m.file) }
+        for t in tree.triggers { check(t.phrases, t.file) }
     }
 
     /// Words every sentence has, which a one-word phrase must not match by stem.

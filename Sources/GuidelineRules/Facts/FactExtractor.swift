@@ -140,23 +140,26 @@ package struct FactExtractor: Sendable {
             measures: book.measures.map { .init(words: $0.words.flatMap(lexicon.alternatives(of:)), units: $0.units, scale: $0.scale) },
             medicationWords: lexicon.concepts["medication"] ?? [])
         index = FactPhraseIndex(book: book, verdictPhrases: Self.verdictPhrases, measureTriggers: measureReader?.triggers ?? [])
-        engine = ContextEngine(rules: FactExtractor.contextRules(book.context))
+        engine = ContextEngine(rules: FactExtractor.contextRules(book.context, lexicon: book.lexicon))
         texts = FactTexts(index.values + book.facts.flatMap(\.enumValues))
     }
 
-    static func contextRules(_ d: ContextDeclarations) -> ContextRules {
+    /// The context rules as the engine reads them: a phrase written with concepts ("{relative} helps")
+    /// stands for every wording the lexicon gives it, as in fact phrases.
+    static func contextRules(_ d: ContextDeclarations, lexicon: ConceptLexicon = ConceptLexicon()) -> ContextRules {
+        func wordings(_ phrases: [String]) -> [String] { phrases.flatMap { lexicon.alternatives(of: $0) } }
         var triggers: [ContextTrigger] = []
         for t in d.triggers {
             guard let category = Assertion(rawValue: t.category), let direction = ContextDirection(rawValue: t.direction) else { continue }
-            for p in t.phrases { triggers.append(ContextTrigger(phrase: p, category: category, direction: direction, maxScope: t.scope ?? 8)) }
+            for p in wordings(t.phrases) { triggers.append(ContextTrigger(phrase: p, category: category, direction: direction, maxScope: t.scope ?? 8)) }
         }
         var cues: [AttributionCue] = []
         for (who, phrases) in d.attributions {
             guard let a = Attribution(rawValue: who) else { continue }
-            for p in phrases { cues.append(AttributionCue(attribution: a, phrase: p)) }
+            for p in wordings(phrases) { cues.append(AttributionCue(attribution: a, phrase: p)) }
         }
         let sections = d.sections.map { SectionRule(kind: $0.kind, headings: $0.headings, assertion: $0.assertion.flatMap(Assertion.init(rawValue:))) }
-        return ContextRules(triggers: triggers, pseudoTriggers: d.pseudo, terminators: d.terminators, attributionCues: cues,
+        return ContextRules(triggers: triggers, pseudoTriggers: wordings(d.pseudo), terminators: wordings(d.terminators), attributionCues: cues,
                             sections: sections, clauseVerbs: d.clauseVerbs)
     }
 
