@@ -253,6 +253,13 @@ import Testing
         // Going back, an item with its own result ends the scope at its comma.
         ("Good response in pain and mood, activities restored, side effects resolved.", "pain", .affirmed),
         ("Good response in pain and mood, activities restored, side effects resolved.", "side effects", .negated),
+        // Any relative, with any determiner (concepts in context rules); their help is still the patient's need.
+        ("The daughter works full time.", "works full time", .otherPerson),
+        ("The patient's son had a lumbar fusion.", "lumbar fusion", .otherPerson),
+        ("She needs help from her granddaughter with bathing.", "bathing", .affirmed),
+        // A state that ended at a past time; one that ends at a time to come is still now.
+        ("He worked light duty until last spring.", "light duty", .historical),
+        ("He is off work until the program starts.", "off work", .affirmed),
     ])
     func shippedRules(_ text: String, _ target: String, _ expected: Assertion) {
         #expect(Self.assertion(text, target, engine: Self.shipped) == expected)
