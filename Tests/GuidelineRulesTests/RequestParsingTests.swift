@@ -5,7 +5,7 @@ import IMRParse
 /// Request titles → parsed_request: families, bundles, purposes, quantities, levels, dates.
 @Suite struct RequestParsingTests {
     static let rules = """
-    request_words ask "RFA", "submit"
+    request_words ask "RFA", "submit", "ask for"
     ancillary "fluoroscopic guidance", "IV sedation", "epidurogram", "contrast dye", "monitored anesthesia care", "supplies"
     fact a bool "a"
       phrases "a"
@@ -64,6 +64,7 @@ import IMRParse
         #expect(parse("Authorization is requested for lumbar ESI at L4-5").components == ["epidural_steroid_injection"])
         #expect(parse("We will submit a request for Norco 10/325 #90").components == ["opioid"])
         #expect(parse("RFA sent for a right L5-S1 facet injection").components == ["facet_joint_injection"])
+        #expect(parse("and ask for authorization to repeat the right L5-S1 transforaminal ESI").components == ["epidural_steroid_injection"])
         // Here "referral" is the consult family's own phrase: the referral is what is requested.
         #expect(parse("Referral for medial branch block").components == ["referral_consult"])
         #expect(parse("Re-evaluation for repeat epidural injection").components == ["referral_consult"])

@@ -119,7 +119,8 @@ package struct RequestRecognizer: Sendable {
             // ancillary parts come before it ("Retrospective request for …", "Prescription for …",
             // "IV sedation for the medial branch blocks": the part serves the procedure it is for).
             if m.id == purposeID {
-                let asking = askWords.matches(in: tokens, 0..<m.tokenRange.lowerBound, nonOverlapping: true).map(\.tokenRange)
+                // An ask phrase may end in the purpose word itself ("ask for authorization to repeat …").
+                let asking = askWords.matches(in: tokens, 0..<m.tokenRange.upperBound, nonOverlapping: true).map(\.tokenRange)
                 // A treatment named before the purpose is requested even when its word is also an office's
                 // ("referral" may be a family's phrase and the wrapping of another's request).
                 let requested = !places.isEmpty || tokens[..<m.tokenRange.lowerBound].indices.contains { k in
