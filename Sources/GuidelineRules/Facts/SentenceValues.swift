@@ -125,8 +125,9 @@ struct SentenceValues {
                     if d < since.from { datedBefore = true; continue }
                 }
                 if !dates.contains(d) { dates.append(d) }
-            // A year is no tally: "20 sessions of chiropractic between 2012 and 2014".
-            case .count(let n, _, _) where (before || after || inside) && !(1900...2100).contains(n): explicit = max(explicit, n)
+            // A year is no tally ("20 sessions of chiropractic between 2012 and 2014"), nor is a code or a
+            // number of that size ("CPT 90837   Modality: cognitive behavioral therapy").
+            case .count(let n, _, _) where (before || after || inside) && n < 500: explicit = max(explicit, n)
             // A course placed in the past counts its visits, written inside the event or right after it
             // ("previously attended physiotherapy twice a week for 6 weeks").
             case .frequency(_, _) where inside || (schedules && after): explicit = max(explicit, v.value.visits ?? 0)
