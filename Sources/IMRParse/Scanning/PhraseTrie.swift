@@ -177,19 +177,28 @@ package struct PhraseTrie: Sendable {
     /// The child of `node` along `key`, if any.
     @inline(__always)
     package func step(_ node: Int32, _ key: UInt64) -> Int32? {
+        Self.probe(node, key, rootMask: rootMask, mask: mask, root: { rootSlots[$0] }, edge: { slots[$0] },
+                   bits: { childBits[$0] })
+    }
+
+    /// The one probe of the edge tables, read through accessors so that the arrays (`step`) and the
+    /// raw view of a long walk (`View.step`) share it; inlined, the accessors are plain loads.
+    @inline(__always)
+    static func probe(_ node: Int32, _ key: UInt64, rootMask: Int, mask: Int, root: (Int) -> Slot, edge: (Int) -> Slot,
+                      bits: (Int) -> UInt64) -> Int32? {
         if node == 0 {
-            var s = Self.slot(0, key, rootMask)
+            var s = slot(0, key, rootMask)
             while true {
-                let slot = rootSlots[s]
+                let slot = root(s)
                 if slot.parent < 0 { return nil }
                 if slot.key == key { return slot.child }
                 s = (s + 1) & rootMask
             }
         }
-        if childBits[Int(node)] & (1 << (key >> 58)) == 0 { return nil }
-        var s = Self.slot(node, key, mask)
+        if bits(Int(node)) & (1 << (key >> 58)) == 0 { return nil }
+        var s = slot(node, key, mask)
         while true {
-            let slot = slots[s]
+            let slot = edge(s)
             if slot.parent < 0 { return nil }
             if slot.parent == node, slot.key == key { return slot.child }
             s = (s + 1) & mask
@@ -431,23 +440,8 @@ extension PhraseTrie {
         /// `PhraseTrie.step(_:_:)`.
         @inline(__always)
         func step(_ node: Int32, _ key: UInt64) -> Int32? {
-            if node == 0 {
-                var s = PhraseTrie.slot(0, key, rootMask)
-                while true {
-                    let slot = rootSlots[s]
-                    if slot.parent < 0 { return nil }
-                    if slot.key == key { return slot.child }
-                    s = (s + 1) & rootMask
-                }
-            }
-            if childBits[Int(node)] & (1 << (key >> 58)) == 0 { return nil }
-            var s = PhraseTrie.slot(node, key, mask)
-            while true {
-                let slot = slots[s]
-                if slot.parent < 0 { return nil }
-                if slot.parent == node, slot.key == key { return slot.child }
-                s = (s + 1) & mask
-            }
+            PhraseTrie.probe(node, key, rootMask: rootMask, mask: mask, root: { rootSlots[$0] }, edge: { slots[$0] },
+                             bits: { childBits[$0] })
         }
     }
 
