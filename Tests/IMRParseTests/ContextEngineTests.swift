@@ -123,6 +123,13 @@ import Testing
         #expect(Self.assertion("Back pain is present and fracture was ruled out.", "Back pain") == .affirmed)
     }
 
+    /// A table cell's answer speaks of its row's label (the first cell), not of a cell in mid-row.
+    @Test func backwardScopeAcrossTableCells() {
+        #expect(Self.assertion("| Fracture | was ruled out |", "Fracture") == .negated)
+        #expect(Self.assertion("Fracture | was ruled out", "Fracture") == .negated)
+        #expect(Self.assertion("| Naproxen | 500 mg | fracture | was ruled out |", "fracture") == .affirmed)
+    }
+
     @Test func listContinuation() {
         let s = "There are no red flags noted in the reports reviewed to indicate claudication, vasculopathy, dependent rubor, venous insufficiency, delayed capillary refill, etc."
         for item in ["claudication", "vasculopathy", "dependent rubor", "venous insufficiency", "delayed capillary refill"] {

@@ -24,6 +24,9 @@ import Testing
         #expect(Self.sections("Exam - SLR positive on the left.").1 == ["exam"])
         #expect(Self.sections("She is better. Plan: continue therapy.").1 == ["plan"])
         #expect(Self.sections("Plan, we will request an ESI.").1 == ["plan"])
+        // A report in prose: run-in headings closed by a full stop, and a short heading line.
+        #expect(Self.sections("Exam. SLR positive on the left.\nPlan. Request ESI.").1 == ["exam", "plan"])
+        #expect(Self.sections("She is better.\nPlan / requests.\n1. ESI L5-S1.").1 == ["plan"])
     }
 
     @Test func wordsThatAreNotHeadings() {

@@ -506,6 +506,19 @@ package final class ContextEngine: Sendable {
                                                "increased", "better", "worse", "unchanged", "reduced", "stable",
                                                "diminished"].map { Tokenizer.key(of: $0) })
 
+    private static let cellBar = Tokenizer.key(of: "|")
+
+    /// Whether the cell that ends at the bar at `bar` is its row's first: nothing but bars before it in the sentence.
+    private static func isFirstCell(_ p: UnsafeBufferPointer<Token>, before bar: Int, from s: Int) -> Bool {
+        var pos = bar - 1
+        while pos >= s, p[pos].key != cellBar { pos -= 1 }
+        while pos >= s {
+            if p[pos].key != cellBar { return false }
+            pos -= 1
+        }
+        return true
+    }
+
     private func backwardStart(_ p: UnsafeBufferPointer<Token>, _ flags: UnsafeMutableBufferPointer<UInt16>,
                                _ cat: UnsafeMutableBufferPointer<Int8>, _ s: Int, _ e: Int, from: Int,
                                category: Int8, budget maxWords: Int) -> Int {
@@ -515,6 +528,10 @@ package final class ContextEngine: Sendable {
             if stops(flags, cat, pos - s, category) { break }
             if f & Flags.openBracket != 0 { if brackets == 0 { break }; brackets -= 1 }
             if f & Flags.closeBracket != 0 { brackets += 1 }
+            // A table cell's answer ("| Red flags | none |") speaks of its row's label, the first cell;
+            // it says nothing of a cell in the middle of the row ("| Naproxen | … | climbs stairs | none |":
+            // "none" is the side-effects column).
+            if p[pos].key == Self.cellBar, !Self.isFirstCell(p, before: pos, from: s) { break }
             if f & (Flags.listSeparator | Flags.clauseSeparator) != 0 {
                 if f & Flags.clauseSeparator != 0, pos + 1 < e, flags[pos + 1 - s] & Flags.subject != 0 { break }
                 if f & Flags.and != 0, clauseFollows(p, flags, cat, s, e, from: pos - 1, step: -1, category: category) { break }

@@ -105,6 +105,9 @@ package struct NoteSections: Sendable {
         guard !oneLetter[Int(id)] else { return nil }
         if next == nil || (lineStart && next!.followsNewline) { return (Int(id), e, e) }
         if let n = next, n.kind == .punct, n.key == commaKey, Self.isCapitalized(tokens[i], bytes) { return (Int(id), e, e + 1) }
+        // A run-in heading of a report in prose: "Diagnoses. Pain disorder …", "Plan." on its own line.
+        if lineStart, let n = next, n.kind == .punct, bytes[Int(n.start)] == 46, Int(n.end) - Int(n.start) == 1,
+           Self.isCapitalized(tokens[i], bytes) { return (Int(id), e, e + 1) }
         return nil
     }
 
@@ -139,7 +142,14 @@ package struct NoteSections: Sendable {
         let endsInColon = last.kind == .punct && last.key == colonKey
         // In capitals, a heading is short and has no full stop ("RETURN TO CLINIC IN 4 WEEKS FOR …
         // SYMPTOMS." is a note written in capitals). Words are counted before letters: most lines fail there.
-        guard endsInColon || !(last.kind == .punct && bytes[Int(last.start)] == 46) else { return nil }
+        let endsInStop = last.kind == .punct && bytes[Int(last.start)] == 46
+        // A short heading line of a report in prose closes with a full stop ("Treatment plan / requests."):
+        // it begins with a heading phrase and a capital, and holds at most 6 words.
+        if endsInStop, !endsInColon, e - i <= 8, Self.isCapitalized(tokens[i], bytes), trie.mayStart(tokens[i].key),
+           let id = firstPhrase(tokens, in: i..<(i + 1), trie, oneLetter, reaching: e - 1) {
+            return (id, e, e)
+        }
+        guard endsInColon || !endsInStop else { return nil }
         var content = i, words = 0
         while content < e, !(tokens[content].kind == .punct && tokens[content].key == openParenKey) {
             if tokens[content].kind != .punct { words += 1 }
@@ -158,9 +168,11 @@ package struct NoteSections: Sendable {
     }
 
     /// The first heading phrase (of more than one letter) within `range`.
-    static func firstPhrase(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, _ trie: PhraseTrie, _ oneLetter: [Bool]) -> Int? {
+    /// A phrase may run on to `reaching` (the range's end by default).
+    static func firstPhrase(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, _ trie: PhraseTrie, _ oneLetter: [Bool],
+                            reaching: Int? = nil) -> Int? {
         for k in range where tokens[k].kind != .punct && trie.mayStart(tokens[k].key) {
-            if let m = trie.longestMatch(in: tokens, at: k, end: range.upperBound), m.node >= 0,
+            if let m = trie.longestMatch(in: tokens, at: k, end: reaching ?? range.upperBound), m.node >= 0,
                let id = trie.ids(at: m.node).first, !oneLetter[Int(id)] {
                 return Int(id)
             }
