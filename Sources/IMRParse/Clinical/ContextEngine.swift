@@ -87,15 +87,30 @@ package final class ContextEngine: Sendable {
     /// helped" leaves "back pain" in "PT has not helped her back pain" alone, and still negates
     /// "helping" in "Norco is not helping her pain" (a mention that starts inside it). Returns the
     /// words up to the last negation word and the phrase's length, (0, 0) when none is followed by a
-    /// word or the phrase has a punctuation mark.
-    static func ownNegation(_ phrase: String) -> (Int8, Int8) {
-        let keys = Tokenizer.keys(ofPhrase: phrase)
-        let words = phrase.split(separator: " ")
-        guard keys.count == words.count, keys.count < Int8.max,
+    /// word or the phrase has a punctuation mark. `phraseKeys` is the phrase as the trie stores it
+    /// (`PhraseTrie.keys(of:)`): each pseudo-trigger is tokenized once, for both.
+    static func ownNegation(_ phrase: String, _ phraseKeys: PhraseTrie.PhraseKeys) -> (Int8, Int8) {
+        guard case .words(let keys) = phraseKeys, keys.count == spaceSeparatedWords(phrase), keys.count < Int8.max,
               let last = keys.lastIndex(where: { negationWords.contains($0) }), last + 1 < keys.count,
               // "no longer needs" tells of a change, and the rules read what follows as a gain.
               keys[last + 1] != longer else { return (0, 0) }
         return (Int8(last + 1), Int8(keys.count))
+    }
+
+    /// `phrase.split(separator: " ").count`, read from the bytes when the phrase is ASCII: the
+    /// Character split cost 12,000 instructions a phrase, and context rules written with concepts
+    /// give ~10,000 pseudo-trigger wordings to every process.
+    static func spaceSeparatedWords(_ phrase: String) -> Int {
+        var phrase = phrase
+        let ascii = phrase.withUTF8 { b -> Int? in
+            var words = 0, inWord = false
+            for byte in b {
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: " ") { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            return words
+        }
+        return ascii ?? phrase.split(separator: " ").count
     }
 
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
@@ -121,8 +136,10 @@ package final class ContextEngine: Sendable {
         }
         for (i, t) in rules.triggers.enumerated() { add(t.phrase, t.category == .affirmed ? .anchor : .trigger(i)) }
         for p in rules.pseudoTriggers {
-            let (negation, words) = Self.ownNegation(p)
-            add(p, .pseudo(negation: negation, words: words))
+            let keys = PhraseTrie.keys(of: p)
+            let (negation, words) = Self.ownNegation(p, keys)
+            trie.add(keys, id: Int32(entries.count))
+            entries.append(.pseudo(negation: negation, words: words))
         }
         for p in rules.terminators { add(p, .terminator) }
         for cue in rules.attributionCues { add(cue.phrase, .cue(cue.attribution)) }
