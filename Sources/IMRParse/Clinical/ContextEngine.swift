@@ -74,7 +74,7 @@ package final class ContextEngine: Sendable {
     /// A negation rule, named by the modifiers a pseudo-trigger's own negation makes (nil: no negation rules).
     let negationRule: Int?
 
-    private static let longer = Tokenizer.key(of: "longer")
+    static let longer = Tokenizer.key(of: "longer")
 
     /// Words between a negation and a hypothetical trigger it denies ("not ready to | consider").
     static let deniedHypotheticalReach = 3
@@ -97,20 +97,30 @@ package final class ContextEngine: Sendable {
         return (Int8(last + 1), Int8(keys.count))
     }
 
-    /// `phrase.split(separator: " ").count`, read from the bytes when the phrase is ASCII: the
-    /// Character split cost 12,000 instructions a phrase, and context rules written with concepts
-    /// give ~10,000 pseudo-trigger wordings to every process.
+    /// `phrase.split(separator: " ").count`, read from the bytes where that is exact: the Character
+    /// split cost 12,000 instructions a phrase, at every load.
     static func spaceSeparatedWords(_ phrase: String) -> Int {
+        bytewiseSpaceSeparatedWords(phrase) ?? phrase.split(separator: " ").count
+    }
+
+    /// `spaceSeparatedWords` for text of ASCII and Latin-1 letters (U+00C0–U+00FF, "fiancé"), where
+    /// every space byte is a Character of its own (no combining mark follows it); nil for other text.
+    static func bytewiseSpaceSeparatedWords(_ phrase: String) -> Int? {
         var phrase = phrase
-        let ascii = phrase.withUTF8 { b -> Int? in
-            var words = 0, inWord = false
-            for byte in b {
-                guard byte < 0x80 else { return nil }
+        return phrase.withUTF8 { b -> Int? in
+            var words = 0, inWord = false, i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte >= 0x80 {
+                    // A two-byte Latin-1 letter: lead byte C3, then a continuation byte.
+                    guard byte == 0xC3, i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 else { return nil }
+                    i += 1
+                }
                 if byte == UInt8(ascii: " ") { inWord = false } else if !inWord { inWord = true; words += 1 }
+                i += 1
             }
             return words
         }
-        return ascii ?? phrase.split(separator: " ").count
     }
 
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
@@ -135,12 +145,7 @@ package final class ContextEngine: Sendable {
             entries.append(entry)
         }
         for (i, t) in rules.triggers.enumerated() { add(t.phrase, t.category == .affirmed ? .anchor : .trigger(i)) }
-        for p in rules.pseudoTriggers {
-            let keys = PhraseTrie.keys(of: p)
-            let (negation, words) = Self.ownNegation(p, keys)
-            trie.add(keys, id: Int32(entries.count))
-            entries.append(.pseudo(negation: negation, words: words))
-        }
+        let keylessPseudoTrigger = Self.addPseudoTriggers(rules.pseudoWordings, to: &trie, entries: &entries)
         for p in rules.terminators { add(p, .terminator) }
         for cue in rules.attributionCues { add(cue.phrase, .cue(cue.attribution)) }
         var kinds = [UInt8](repeating: 0, count: trie.nodeCount)
@@ -167,7 +172,7 @@ package final class ContextEngine: Sendable {
         ruleKinds = rules.triggers.map { RuleKind(category: $0.category, direction: $0.direction, maxScope: $0.maxScope) }
         negationRule = rules.triggers.firstIndex { $0.category == .negated }
         hasPunctuationPhrases = rules.terminators.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
-            || rules.pseudoTriggers.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
+            || keylessPseudoTrigger
             || rules.triggers.contains { Tokenizer.keys(ofPhrase: $0.phrase).isEmpty }
         var table: [(UInt64, UInt16)] = []
         for w in [",", "and", "or", "nor", "/", "&"] { table.append((Tokenizer.key(of: w), Flags.listSeparator)) }

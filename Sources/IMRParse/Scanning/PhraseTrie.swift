@@ -114,11 +114,22 @@ package struct PhraseTrie: Sendable {
     /// Adds a phrase given as word keys, a slice of a longer list.
     package mutating func add(keys: ArraySlice<UInt64>, id: Int32) {
         guard let first = keys.first else { return }
-        var node: Int32 = 0
+        end(extend(0, by: keys), id: id, firstKey: first)
+    }
+
+    /// The node `keys` lead to from `node`, made where missing. With `end(_:id:firstKey:)`, adds
+    /// phrases that share a beginning piece by piece ("help from his" once for every relative after it).
+    package mutating func extend(_ node: Int32, by keys: ArraySlice<UInt64>) -> Int32 {
+        var node = node
         for key in keys { node = child(of: node, key, create: true) }
+        return node
+    }
+
+    /// Ends phrase `id` at `node`, reached from the root by `extend` with keys starting with `firstKey`.
+    package mutating func end(_ node: Int32, id: Int32, firstKey: UInt64) {
         nodeIDs[Int(node)].append(id)
         terminal[Int(node)] = true
-        let bit = Self.filterBit(first)
+        let bit = Self.filterBit(firstKey)
         firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
         count += 1
     }
