@@ -54,6 +54,8 @@ package final class ContextEngine: Sendable {
     /// Every phrase of the rules in one trie, walked once per token: modifiers (triggers,
     /// pseudo-triggers, terminators) and anchors (attribution cues, `affirmed` triggers).
     let trie: PhraseTrie
+    /// The trie's tables for `analyze`'s walk, made once (see `PhraseTrie.ViewCopy`).
+    let walkTables: PhraseTrie.ViewCopy
     let entries: [Entry]
     /// Per trie node: 1 when a modifier phrase ends there, 2 when an anchor phrase does.
     let nodeKinds: [UInt8]
@@ -158,6 +160,7 @@ package final class ContextEngine: Sendable {
             }
         }
         self.trie = trie
+        walkTables = PhraseTrie.ViewCopy(trie)
         self.entries = entries
         nodeKinds = kinds
         var starts: [Int32] = []
@@ -282,71 +285,77 @@ package final class ContextEngine: Sendable {
             let firstCue = cues.count
             var nextModifier = s
             var next = s
-            while next < e {
-                // Most tokens start no phrase: they are passed over in a loop of their own (one
-                // filter probe each), which keeps the walk's state in registers.
-                while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !trie.mayStart(p[next].key) { next += 1 }
-                guard next < e else { break }
-                let i = next
-                next += 1
-                let tok = p[i]
-                var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
-                if tok.kind == .punct {
-                    if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
-                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key),
-                          tok.kind != .number || !PhraseTrie.startsInsideNumberRun(p, i) {
-                    var j = i + 1
-                    while true {
-                        if trie.isTerminal(node), p[j - 1].kind != .number || !PhraseTrie.endsInsideNumberRun(p, j) {
+            // The trie's tables through raw pointers for the walk (`PhraseTrie.View`): no bounds
+            // checks on a probe, and no re-reading of the arrays after each store into `flags`.
+            let view = walkTables.view
+            do {
+                while next < e {
+                    // Most tokens start no phrase: they are passed over in a loop of their own (one
+                    // filter probe each), which keeps the walk's state in registers.
+                    while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !view.mayStart(p[next].key) { next += 1 }
+                    guard next < e else { break }
+                    let i = next
+                    next += 1
+                    let tok = p[i]
+                    var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
+                    if tok.kind == .punct {
+                        if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
+                    } else if view.mayStart(tok.key), var node = view.step(0, tok.key),
+                              tok.kind != .number || !PhraseTrie.startsInsideNumberRun(p, i) {
+                        var j = i + 1
+                        while true {
+                            // A node's kinds are not 0 exactly where a phrase ends (`isTerminal`).
                             let k = nodeKinds[Int(node)]
-                            if k & 1 != 0 { modEnd = j; modNode = node }
-                            if k & 2 != 0 { anchorEnd = j; anchorNode = node }
-                        }
-                        // Skip punctuation inside a phrase, but not sentence punctuation before a space.
-                        while j < e, p[j].kind == .punct {
-                            if PhraseTrie.isHardPunct(p[j].key), j + 1 >= e || p[j + 1].start > p[j].end { j = e; break }
+                            if k != 0, p[j - 1].kind != .number || !PhraseTrie.endsInsideNumberRun(p, j) {
+                                if k & 1 != 0 { modEnd = j; modNode = node }
+                                if k & 2 != 0 { anchorEnd = j; anchorNode = node }
+                            }
+                            // Skip punctuation inside a phrase, but not sentence punctuation before a space.
+                            while j < e, p[j].kind == .punct {
+                                if PhraseTrie.isHardPunct(p[j].key), j + 1 >= e || p[j + 1].start > p[j].end { j = e; break }
+                                j += 1
+                            }
+                            guard j < e, let next = view.step(node, p[j].key) else { break }
+                            node = next
                             j += 1
                         }
-                        guard j < e, let next = trie.step(node, p[j].key) else { break }
-                        node = next
-                        j += 1
                     }
-                }
-                if modEnd > i, i >= nextModifier {
-                    func apply(_ entry: Entry) {
-                        switch entry {
-                        case .trigger(let r):
-                            scratch.triggers.append((r, i..<modEnd, false))
-                        case .terminator:
-                            flags[i - s] |= Flags.terminatorStart
-                            for k in i..<modEnd { flags[k - s] |= Flags.terminator }
-                        case .pseudo(let negation, let words):
-                            // Only a phrase matched word for word (no mark skipped inside it).
-                            if negation > 0, modEnd - i == Int(words), let rule = negationRule {
-                                let cut = i + Int(negation)
-                                modifiers.append(ContextModifier(category: .negated, direction: .forward,
-                                                                 trigger: (cut - 1)..<cut, scope: (cut - 1)..<modEnd, rule: rule))
+                    if modEnd > i, i >= nextModifier {
+                        func apply(_ entry: Entry) {
+                            switch entry {
+                            case .trigger(let r):
+                                scratch.triggers.append((r, i..<modEnd, false))
+                            case .terminator:
+                                flags[i - s] |= Flags.terminatorStart
+                                for k in i..<modEnd { flags[k - s] |= Flags.terminator }
+                            case .pseudo(let negation, let words):
+                                // Only a phrase matched word for word (no mark skipped inside it).
+                                if negation > 0, modEnd - i == Int(words), let rule = negationRule {
+                                    let cut = i + Int(negation)
+                                    modifiers.append(ContextModifier(category: .negated, direction: .forward,
+                                                                     trigger: (cut - 1)..<cut, scope: (cut - 1)..<modEnd, rule: rule))
+                                }
+                            default:
+                                break
                             }
-                        default:
-                            break
                         }
-                    }
-                    if modNode >= 0 {
-                        for k in Int(entryStart[Int(modNode)])..<Int(entryStart[Int(modNode) + 1]) { apply(nodeEntries[k]) }
-                    } else {
-                        for id in trie.punctuationIDs(tok.key) ?? [] { apply(entries[Int(id)]) }
-                    }
-                    nextModifier = modEnd
-                }
-                if anchorEnd > i {
-                    for k in Int(entryStart[Int(anchorNode)])..<Int(entryStart[Int(anchorNode) + 1]) {
-                        // A cue inside a longer one found earlier ("report dated" in "treating
-                        // physician's report dated") adds nothing.
-                        if case .cue(let who) = nodeEntries[k], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
-                            cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
+                        if modNode >= 0 {
+                            for k in Int(entryStart[Int(modNode)])..<Int(entryStart[Int(modNode) + 1]) { apply(nodeEntries[k]) }
+                        } else {
+                            for id in trie.punctuationIDs(tok.key) ?? [] { apply(entries[Int(id)]) }
                         }
+                        nextModifier = modEnd
                     }
-                    flags[i - s] |= Flags.anchor | Flags.subject
+                    if anchorEnd > i {
+                        for k in Int(entryStart[Int(anchorNode)])..<Int(entryStart[Int(anchorNode) + 1]) {
+                            // A cue inside a longer one found earlier ("report dated" in "treating
+                            // physician's report dated") adds nothing.
+                            if case .cue(let who) = nodeEntries[k], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
+                                cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
+                            }
+                        }
+                        flags[i - s] |= Flags.anchor | Flags.subject
+                    }
                 }
             }
             guard !scratch.triggers.isEmpty else { return result }

@@ -30,11 +30,9 @@ extension ContextEngine {
             spaceWords = words
             startsWithSpace = edges.first == UInt8(ascii: " ")
             endsWithSpace = edges.last == UInt8(ascii: " ")
-            startsInWord = Self.mayBeInWord(edges.first)
-            endsInWord = Self.mayBeInWord(edges.last)
+            startsInWord = TextScan.isWordByte(edges.first)
+            endsInWord = TextScan.isWordByte(edges.last)
         }
-
-        static func mayBeInWord(_ b: UInt8) -> Bool { b >= 0x80 || TextScan.isDigit(b) || (b | 0x20) &- 97 < 26 }
     }
 
     /// Whether some alternative of `left` followed by some alternative of `right` runs one word into

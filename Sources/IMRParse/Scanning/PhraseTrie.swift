@@ -456,6 +456,32 @@ extension PhraseTrie {
         }
     }
 
+    /// A `View` of copies of the trie's tables that live as long as this object, for a trie that no
+    /// longer changes and is walked in many short calls (ConText: once per sentence), where setting
+    /// up `withView` for each call cost more than the view saved. The copies are plain values
+    /// (`Slot`, `UInt64`), read only, and freed with the object.
+    final class ViewCopy: @unchecked Sendable {
+        let view: View
+
+        init(_ trie: PhraseTrie) {
+            func copy<T>(_ a: [T]) -> UnsafePointer<T> {
+                let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
+                a.withUnsafeBufferPointer { b in if let base = b.baseAddress { p.initialize(from: base, count: b.count) } }
+                return UnsafePointer(p)
+            }
+            view = View(slots: copy(trie.slots), mask: trie.mask, rootSlots: copy(trie.rootSlots), rootMask: trie.rootMask,
+                        childBits: copy(trie.childBits), firstWords: copy(trie.firstWords))
+        }
+
+        deinit {
+            // Trivial element types: nothing to deinitialize.
+            UnsafeMutablePointer(mutating: view.slots).deallocate()
+            UnsafeMutablePointer(mutating: view.rootSlots).deallocate()
+            UnsafeMutablePointer(mutating: view.childBits).deallocate()
+            UnsafeMutablePointer(mutating: view.firstWords).deallocate()
+        }
+    }
+
     /// Runs `body` with a `View` of the trie's tables (valid only inside it).
     func withView<R>(_ body: (View) -> R) -> R {
         slots.withUnsafeBufferPointer { s in
