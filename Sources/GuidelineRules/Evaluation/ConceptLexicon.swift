@@ -66,6 +66,28 @@ package struct ConceptLexicon: Sendable {
         return tail.isEmpty ? out : out.map { $0 + tail }
     }
 
+    /// `alternatives(of:)` as pieces to join, one alternative of each, the first varying slowest: the
+    /// literal texts between references and each reference's words (empty literals left out). A
+    /// part whose alternatives are capped (more than `maximumAlternatives`) is one piece, its capped list.
+    package func wordingPieces(of part: String) -> [[String]] {
+        let refs = Self.references(in: part)
+        guard refs.count > 1 || refs.count == 1 && refs[0].range != part.startIndex..<part.endIndex else {
+            return [alternatives(of: part)]
+        }
+        var pieces: [[String]] = []
+        var at = part.startIndex, product = 1
+        for ref in refs {
+            if at < ref.range.lowerBound { pieces.append([String(part[at..<ref.range.lowerBound])]) }
+            let words = concepts[ref.name] ?? []
+            pieces.append(words)
+            product *= words.count
+            if product > Self.maximumAlternatives { return [alternatives(of: part)] }
+            at = ref.range.upperBound
+        }
+        if at < part.endIndex { pieces.append([String(part[at...])]) }
+        return pieces
+    }
+
     /// The `{name}` references of a text, with where each stands (braces included).
     package static func references(in text: String) -> [(name: String, range: Range<String.Index>)] {
         // ASCII text (every rule file so far) is read as bytes: the same braces and names as the

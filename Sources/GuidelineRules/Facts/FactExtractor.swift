@@ -159,7 +159,9 @@ package struct FactExtractor: Sendable {
             for p in wordings(phrases) { cues.append(AttributionCue(attribution: a, phrase: p)) }
         }
         let sections = d.sections.map { SectionRule(kind: $0.kind, headings: $0.headings, assertion: $0.assertion.flatMap(Assertion.init(rawValue:))) }
-        return ContextRules(triggers: triggers, pseudoTriggers: wordings(d.pseudo), terminators: wordings(d.terminators), attributionCues: cues,
+        // Pseudo-triggers go as pieces (most wordings written with concepts are theirs: see `PhraseWordings`).
+        let pseudo = d.pseudo.map { PhraseWordings(pieces: lexicon.wordingPieces(of: $0)) }
+        return ContextRules(triggers: triggers, pseudoWordings: pseudo, terminators: wordings(d.terminators), attributionCues: cues,
                             sections: sections, clauseVerbs: d.clauseVerbs)
     }
 

@@ -54,6 +54,8 @@ package final class ContextEngine: Sendable {
     /// Every phrase of the rules in one trie, walked once per token: modifiers (triggers,
     /// pseudo-triggers, terminators) and anchors (attribution cues, `affirmed` triggers).
     let trie: PhraseTrie
+    /// The trie's tables for `analyze`'s walk, made once (see `PhraseTrie.ViewCopy`).
+    let walkTables: PhraseTrie.ViewCopy
     let entries: [Entry]
     /// Per trie node: 1 when a modifier phrase ends there, 2 when an anchor phrase does.
     let nodeKinds: [UInt8]
@@ -74,7 +76,7 @@ package final class ContextEngine: Sendable {
     /// A negation rule, named by the modifiers a pseudo-trigger's own negation makes (nil: no negation rules).
     let negationRule: Int?
 
-    private static let longer = Tokenizer.key(of: "longer")
+    static let longer = Tokenizer.key(of: "longer")
 
     /// Words between a negation and a hypothetical trigger it denies ("not ready to | consider").
     static let deniedHypotheticalReach = 3
@@ -87,15 +89,40 @@ package final class ContextEngine: Sendable {
     /// helped" leaves "back pain" in "PT has not helped her back pain" alone, and still negates
     /// "helping" in "Norco is not helping her pain" (a mention that starts inside it). Returns the
     /// words up to the last negation word and the phrase's length, (0, 0) when none is followed by a
-    /// word or the phrase has a punctuation mark.
-    static func ownNegation(_ phrase: String) -> (Int8, Int8) {
-        let keys = Tokenizer.keys(ofPhrase: phrase)
-        let words = phrase.split(separator: " ")
-        guard keys.count == words.count, keys.count < Int8.max,
+    /// word or the phrase has a punctuation mark. `phraseKeys` is the phrase as the trie stores it
+    /// (`PhraseTrie.keys(of:)`): each pseudo-trigger is tokenized once, for both.
+    static func ownNegation(_ phrase: String, _ phraseKeys: PhraseTrie.PhraseKeys) -> (Int8, Int8) {
+        guard case .words(let keys) = phraseKeys, keys.count == spaceSeparatedWords(phrase), keys.count < Int8.max,
               let last = keys.lastIndex(where: { negationWords.contains($0) }), last + 1 < keys.count,
               // "no longer needs" tells of a change, and the rules read what follows as a gain.
               keys[last + 1] != longer else { return (0, 0) }
         return (Int8(last + 1), Int8(keys.count))
+    }
+
+    /// `phrase.split(separator: " ").count`, read from the bytes where that is exact: the Character
+    /// split cost 12,000 instructions a phrase, at every load.
+    static func spaceSeparatedWords(_ phrase: String) -> Int {
+        bytewiseSpaceSeparatedWords(phrase) ?? phrase.split(separator: " ").count
+    }
+
+    /// `spaceSeparatedWords` for text of ASCII and Latin-1 letters (U+00C0–U+00FF, "fiancé"), where
+    /// every space byte is a Character of its own (no combining mark follows it); nil for other text.
+    static func bytewiseSpaceSeparatedWords(_ phrase: String) -> Int? {
+        var phrase = phrase
+        return phrase.withUTF8 { b -> Int? in
+            var words = 0, inWord = false, i = 0
+            while i < b.count {
+                let byte = b[i]
+                if byte >= 0x80 {
+                    // A two-byte Latin-1 letter: lead byte C3, then a continuation byte.
+                    guard byte == 0xC3, i + 1 < b.count, b[i + 1] & 0xC0 == 0x80 else { return nil }
+                    i += 1
+                }
+                if byte == UInt8(ascii: " ") { inWord = false } else if !inWord { inWord = true; words += 1 }
+                i += 1
+            }
+            return words
+        }
     }
 
     /// Separator, "and", subject and verb flags by word key (see `Flags`).
@@ -120,10 +147,7 @@ package final class ContextEngine: Sendable {
             entries.append(entry)
         }
         for (i, t) in rules.triggers.enumerated() { add(t.phrase, t.category == .affirmed ? .anchor : .trigger(i)) }
-        for p in rules.pseudoTriggers {
-            let (negation, words) = Self.ownNegation(p)
-            add(p, .pseudo(negation: negation, words: words))
-        }
+        let keylessPseudoTrigger = Self.addPseudoTriggers(rules.pseudoWordings, to: &trie, entries: &entries)
         for p in rules.terminators { add(p, .terminator) }
         for cue in rules.attributionCues { add(cue.phrase, .cue(cue.attribution)) }
         var kinds = [UInt8](repeating: 0, count: trie.nodeCount)
@@ -136,6 +160,7 @@ package final class ContextEngine: Sendable {
             }
         }
         self.trie = trie
+        walkTables = PhraseTrie.ViewCopy(trie)
         self.entries = entries
         nodeKinds = kinds
         var starts: [Int32] = []
@@ -150,7 +175,7 @@ package final class ContextEngine: Sendable {
         ruleKinds = rules.triggers.map { RuleKind(category: $0.category, direction: $0.direction, maxScope: $0.maxScope) }
         negationRule = rules.triggers.firstIndex { $0.category == .negated }
         hasPunctuationPhrases = rules.terminators.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
-            || rules.pseudoTriggers.contains { Tokenizer.keys(ofPhrase: $0).isEmpty }
+            || keylessPseudoTrigger
             || rules.triggers.contains { Tokenizer.keys(ofPhrase: $0.phrase).isEmpty }
         var table: [(UInt64, UInt16)] = []
         for w in [",", "and", "or", "nor", "/", "&"] { table.append((Tokenizer.key(of: w), Flags.listSeparator)) }
@@ -260,71 +285,77 @@ package final class ContextEngine: Sendable {
             let firstCue = cues.count
             var nextModifier = s
             var next = s
-            while next < e {
-                // Most tokens start no phrase: they are passed over in a loop of their own (one
-                // filter probe each), which keeps the walk's state in registers.
-                while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !trie.mayStart(p[next].key) { next += 1 }
-                guard next < e else { break }
-                let i = next
-                next += 1
-                let tok = p[i]
-                var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
-                if tok.kind == .punct {
-                    if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
-                } else if trie.mayStart(tok.key), var node = trie.step(0, tok.key),
-                          tok.kind != .number || !PhraseTrie.startsInsideNumberRun(p, i) {
-                    var j = i + 1
-                    while true {
-                        if trie.isTerminal(node), p[j - 1].kind != .number || !PhraseTrie.endsInsideNumberRun(p, j) {
+            // The trie's tables through raw pointers for the walk (`PhraseTrie.View`): no bounds
+            // checks on a probe, and no re-reading of the arrays after each store into `flags`.
+            let view = walkTables.view
+            do {
+                while next < e {
+                    // Most tokens start no phrase: they are passed over in a loop of their own (one
+                    // filter probe each), which keeps the walk's state in registers.
+                    while next < e, p[next].kind == .punct ? !hasPunctuationPhrases : !view.mayStart(p[next].key) { next += 1 }
+                    guard next < e else { break }
+                    let i = next
+                    next += 1
+                    let tok = p[i]
+                    var modEnd = -1, modNode: Int32 = 0, anchorEnd = -1, anchorNode: Int32 = 0
+                    if tok.kind == .punct {
+                        if hasPunctuationPhrases, i >= nextModifier, trie.punctuationIDs(tok.key) != nil { modEnd = i + 1; modNode = -1 }
+                    } else if view.mayStart(tok.key), var node = view.step(0, tok.key),
+                              tok.kind != .number || !PhraseTrie.startsInsideNumberRun(p, i) {
+                        var j = i + 1
+                        while true {
+                            // A node's kinds are not 0 exactly where a phrase ends (`isTerminal`).
                             let k = nodeKinds[Int(node)]
-                            if k & 1 != 0 { modEnd = j; modNode = node }
-                            if k & 2 != 0 { anchorEnd = j; anchorNode = node }
-                        }
-                        // Skip punctuation inside a phrase, but not sentence punctuation before a space.
-                        while j < e, p[j].kind == .punct {
-                            if PhraseTrie.isHardPunct(p[j].key), j + 1 >= e || p[j + 1].start > p[j].end { j = e; break }
+                            if k != 0, p[j - 1].kind != .number || !PhraseTrie.endsInsideNumberRun(p, j) {
+                                if k & 1 != 0 { modEnd = j; modNode = node }
+                                if k & 2 != 0 { anchorEnd = j; anchorNode = node }
+                            }
+                            // Skip punctuation inside a phrase, but not sentence punctuation before a space.
+                            while j < e, p[j].kind == .punct {
+                                if PhraseTrie.isHardPunct(p[j].key), j + 1 >= e || p[j + 1].start > p[j].end { j = e; break }
+                                j += 1
+                            }
+                            guard j < e, let next = view.step(node, p[j].key) else { break }
+                            node = next
                             j += 1
                         }
-                        guard j < e, let next = trie.step(node, p[j].key) else { break }
-                        node = next
-                        j += 1
                     }
-                }
-                if modEnd > i, i >= nextModifier {
-                    func apply(_ entry: Entry) {
-                        switch entry {
-                        case .trigger(let r):
-                            scratch.triggers.append((r, i..<modEnd, false))
-                        case .terminator:
-                            flags[i - s] |= Flags.terminatorStart
-                            for k in i..<modEnd { flags[k - s] |= Flags.terminator }
-                        case .pseudo(let negation, let words):
-                            // Only a phrase matched word for word (no mark skipped inside it).
-                            if negation > 0, modEnd - i == Int(words), let rule = negationRule {
-                                let cut = i + Int(negation)
-                                modifiers.append(ContextModifier(category: .negated, direction: .forward,
-                                                                 trigger: (cut - 1)..<cut, scope: (cut - 1)..<modEnd, rule: rule))
+                    if modEnd > i, i >= nextModifier {
+                        func apply(_ entry: Entry) {
+                            switch entry {
+                            case .trigger(let r):
+                                scratch.triggers.append((r, i..<modEnd, false))
+                            case .terminator:
+                                flags[i - s] |= Flags.terminatorStart
+                                for k in i..<modEnd { flags[k - s] |= Flags.terminator }
+                            case .pseudo(let negation, let words):
+                                // Only a phrase matched word for word (no mark skipped inside it).
+                                if negation > 0, modEnd - i == Int(words), let rule = negationRule {
+                                    let cut = i + Int(negation)
+                                    modifiers.append(ContextModifier(category: .negated, direction: .forward,
+                                                                     trigger: (cut - 1)..<cut, scope: (cut - 1)..<modEnd, rule: rule))
+                                }
+                            default:
+                                break
                             }
-                        default:
-                            break
                         }
-                    }
-                    if modNode >= 0 {
-                        for k in Int(entryStart[Int(modNode)])..<Int(entryStart[Int(modNode) + 1]) { apply(nodeEntries[k]) }
-                    } else {
-                        for id in trie.punctuationIDs(tok.key) ?? [] { apply(entries[Int(id)]) }
-                    }
-                    nextModifier = modEnd
-                }
-                if anchorEnd > i {
-                    for k in Int(entryStart[Int(anchorNode)])..<Int(entryStart[Int(anchorNode) + 1]) {
-                        // A cue inside a longer one found earlier ("report dated" in "treating
-                        // physician's report dated") adds nothing.
-                        if case .cue(let who) = nodeEntries[k], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
-                            cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
+                        if modNode >= 0 {
+                            for k in Int(entryStart[Int(modNode)])..<Int(entryStart[Int(modNode) + 1]) { apply(nodeEntries[k]) }
+                        } else {
+                            for id in trie.punctuationIDs(tok.key) ?? [] { apply(entries[Int(id)]) }
                         }
+                        nextModifier = modEnd
                     }
-                    flags[i - s] |= Flags.anchor | Flags.subject
+                    if anchorEnd > i {
+                        for k in Int(entryStart[Int(anchorNode)])..<Int(entryStart[Int(anchorNode) + 1]) {
+                            // A cue inside a longer one found earlier ("report dated" in "treating
+                            // physician's report dated") adds nothing.
+                            if case .cue(let who) = nodeEntries[k], cues.count == firstCue || cues[cues.count - 1].tokens.upperBound <= i {
+                                cues.append(AttributionMatch(attribution: who, tokens: i..<anchorEnd))
+                            }
+                        }
+                        flags[i - s] |= Flags.anchor | Flags.subject
+                    }
                 }
             }
             guard !scratch.triggers.isEmpty else { return result }

@@ -68,8 +68,14 @@ package struct SectionRule: Sendable, Hashable, Codable {
 /// trigger elsewhere in the sentence does not turn that clause into a quote.
 package struct ContextRules: Sendable, Hashable, Codable {
     package var triggers: [ContextTrigger]
-    /// Phrases that contain a trigger but do not act as one ("no change in", "not only").
-    package var pseudoTriggers: [String]
+    /// Phrases that contain a trigger but do not act as one ("no change in", "not only"), each with
+    /// its wordings as pieces (see `PhraseWordings`).
+    package var pseudoWordings: [PhraseWordings]
+    /// The pseudo-triggers' wordings, one by one.
+    package var pseudoTriggers: [String] {
+        get { pseudoWordings.flatMap(\.all) }
+        set { pseudoWordings = newValue.map(PhraseWordings.init) }
+    }
     /// Phrases that end every trigger's scope ("but", "however", ";").
     package var terminators: [String]
     package var attributionCues: [AttributionCue]
@@ -79,10 +85,12 @@ package struct ContextRules: Sendable, Hashable, Codable {
     /// cyclobenzaprine daily"): a negation's scope stops there.
     package var clauseVerbs: [String]
 
-    package init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], terminators: [String] = [],
-                attributionCues: [AttributionCue] = [], sections: [SectionRule] = [], clauseVerbs: [String] = []) {
+    /// `pseudoWordings` follow the plain `pseudoTriggers`.
+    package init(triggers: [ContextTrigger] = [], pseudoTriggers: [String] = [], pseudoWordings: [PhraseWordings] = [],
+                terminators: [String] = [], attributionCues: [AttributionCue] = [], sections: [SectionRule] = [],
+                clauseVerbs: [String] = []) {
         self.triggers = triggers
-        self.pseudoTriggers = pseudoTriggers
+        self.pseudoWordings = pseudoTriggers.map(PhraseWordings.init) + pseudoWordings
         self.terminators = terminators
         self.attributionCues = attributionCues
         self.sections = sections
@@ -91,7 +99,7 @@ package struct ContextRules: Sendable, Hashable, Codable {
 
     /// These rules followed by `other`'s (for layering a project file over defaults).
     package func merged(with other: ContextRules) -> ContextRules {
-        ContextRules(triggers: triggers + other.triggers, pseudoTriggers: pseudoTriggers + other.pseudoTriggers,
+        ContextRules(triggers: triggers + other.triggers, pseudoWordings: pseudoWordings + other.pseudoWordings,
                      terminators: terminators + other.terminators, attributionCues: attributionCues + other.attributionCues,
                      sections: sections + other.sections, clauseVerbs: clauseVerbs + other.clauseVerbs)
     }

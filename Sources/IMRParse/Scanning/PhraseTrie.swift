@@ -114,11 +114,22 @@ package struct PhraseTrie: Sendable {
     /// Adds a phrase given as word keys, a slice of a longer list.
     package mutating func add(keys: ArraySlice<UInt64>, id: Int32) {
         guard let first = keys.first else { return }
-        var node: Int32 = 0
+        end(extend(0, by: keys), id: id, firstKey: first)
+    }
+
+    /// The node `keys` lead to from `node`, made where missing. With `end(_:id:firstKey:)`, adds
+    /// phrases that share a beginning piece by piece ("help from his" once for every relative after it).
+    package mutating func extend(_ node: Int32, by keys: ArraySlice<UInt64>) -> Int32 {
+        var node = node
         for key in keys { node = child(of: node, key, create: true) }
+        return node
+    }
+
+    /// Ends phrase `id` at `node`, reached from the root by `extend` with keys starting with `firstKey`.
+    package mutating func end(_ node: Int32, id: Int32, firstKey: UInt64) {
         nodeIDs[Int(node)].append(id)
         terminal[Int(node)] = true
-        let bit = Self.filterBit(first)
+        let bit = Self.filterBit(firstKey)
         firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
         count += 1
     }
@@ -442,6 +453,32 @@ extension PhraseTrie {
         func step(_ node: Int32, _ key: UInt64) -> Int32? {
             PhraseTrie.probe(node, key, rootMask: rootMask, mask: mask, root: { rootSlots[$0] }, edge: { slots[$0] },
                              bits: { childBits[$0] })
+        }
+    }
+
+    /// A `View` of copies of the trie's tables that live as long as this object, for a trie that no
+    /// longer changes and is walked in many short calls (ConText: once per sentence), where setting
+    /// up `withView` for each call cost more than the view saved. The copies are plain values
+    /// (`Slot`, `UInt64`), read only, and freed with the object.
+    final class ViewCopy: @unchecked Sendable {
+        let view: View
+
+        init(_ trie: PhraseTrie) {
+            func copy<T>(_ a: [T]) -> UnsafePointer<T> {
+                let p = UnsafeMutablePointer<T>.allocate(capacity: max(a.count, 1))
+                a.withUnsafeBufferPointer { b in if let base = b.baseAddress { p.initialize(from: base, count: b.count) } }
+                return UnsafePointer(p)
+            }
+            view = View(slots: copy(trie.slots), mask: trie.mask, rootSlots: copy(trie.rootSlots), rootMask: trie.rootMask,
+                        childBits: copy(trie.childBits), firstWords: copy(trie.firstWords))
+        }
+
+        deinit {
+            // Trivial element types: nothing to deinitialize.
+            UnsafeMutablePointer(mutating: view.slots).deallocate()
+            UnsafeMutablePointer(mutating: view.rootSlots).deallocate()
+            UnsafeMutablePointer(mutating: view.childBits).deallocate()
+            UnsafeMutablePointer(mutating: view.firstWords).deallocate()
         }
     }
 
