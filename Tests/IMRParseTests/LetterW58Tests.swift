@@ -5,7 +5,9 @@ import Testing
 /// a title given under a label that only says it was requested ("Requested:"); items asked as
 /// numbered questions ("Question 1. Is … medically necessary?") and answered yes or no; a summary
 /// under a heading whose words read as a lead-in ("THE REVIEWER'S SUMMARY OF THE RECORDS"); a
-/// summary label that says how the summary was made, its text on the same line. Each test is a
+/// summary label that says how the summary was made, its text on the same line; paragraphs that
+/// name their items by key ("Request A.") under a list of those keys, with citations keyed so at the
+/// end; two items under one header and one rationale ("Items 1 and 2: …; …"). Each test is a
 /// small letter of its own, read through `LetterParser`.
 @Suite struct LetterW58Tests: LetterSuite {
     static let referenceYear = 2020
@@ -141,5 +143,56 @@ import Testing
         """)
         #expect(d.caseSummary?.value.hasPrefix("The claimant is a 39-year-old female nurse") == true)
         #expect(d.caseSummary?.value.contains("Item 1") == false)
+    }
+
+    // MARK: Items named by their key
+
+    /// Paragraphs that open "Item B. …" and end with the decision, under a list "A) …" / "B) …"
+    /// given before them, with a block of citations keyed "Item A: …" under a heading of its own
+    /// at the end: each paragraph is the item of its key, titled by the list, its guideline the
+    /// block's entry of that key. Before, the titles were the paragraphs' prose and the whole block
+    /// went to the last item.
+    @Test func paragraphsNamedByKeyTitledByTheList() throws {
+        let d = parse("""
+        Independent Medical Review - Final Determination
+
+        Case Number: CM20-0011122      Date of Injury: 06/07/2019
+
+        Services in dispute:
+          A) Chiropractic manipulation, 6 visits, cervical spine
+          B) Ketorolac injection
+          C) Home exercise kit purchase
+
+        Clinical background
+
+        The injured worker is a 51-year-old male electrician with neck pain after a fall from a ladder.
+
+        Review
+
+        Item A. Manipulation is an option for neck pain with a trial of six visits and objective gains before more are given. No visit has been given yet and function is limited. The manipulation is medically necessary. Determination: Overturned.
+
+        Item B. Injectable ketorolac is for acute severe pain only, not for chronic neck pain of a year. The injection is not medically necessary. Determination: Upheld.
+
+        Item C. Exercise is recommended, but no equipment beyond a home program is needed. The kit is not medically necessary. Determination: Upheld.
+
+        Guidelines cited
+
+        Item A: MTUS ACOEM Practice Guidelines, Chapter 8, page 173.
+        Item B: Official Disability Guidelines (ODG), Pain Chapter, Ketorolac.
+        Item C: MTUS Chronic Pain Medical Treatment Guidelines, Exercise, pages 46-47.
+        """)
+        #expect(d.items.map(\.title.value) == ["Chiropractic manipulation, 6 visits, cervical spine", "Ketorolac injection", "Home exercise kit purchase"])
+        #expect(d.items.map { $0.decision?.value } == [.overturned, .upheld, .upheld])
+        #expect(d.items.map { $0.imrGuideline?.sources ?? [] } == [["MTUS", "ACOEM"], ["ODG"], ["MTUS"]])
+        #expect(d.items.map { $0.imrGuideline?.pages ?? [] } == [[173], [], [46, 47]])
+        #expect(d.items.first?.rationale?.value.hasPrefix("Manipulation is an option") == true)
+    }
+
+    /// "Request A." and "Item B:" carry their item's number as a letter; "Issue I" is a roman one.
+    @Test func lettersAfterTheWordAreItemNumbers() {
+        func number(_ s: String) -> Int? { let b = Array(s.utf8); return ItemHeaders.itemNumber(b, 0..<b.count)?.number }
+        #expect(number("Request A. The MTUS supports it.") == 1)
+        #expect(number("Item B: ODG, Knee chapter") == 2)
+        #expect(number("Issue I: Lumbar MRI") == nil)
     }
 }

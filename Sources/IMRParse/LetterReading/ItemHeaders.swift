@@ -775,6 +775,12 @@ enum ItemHeaders {
         let digits = i
         var n = 0
         while i < end, TextScan.isDigit(bytes[i]), i - digits < 3 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        // After the word, a capital letter may stand for the number ("Request A.", "Item B:"): A to
+        // H, no roman numeral ("Issue I", "Item V").
+        if worded, i == digits, i + 1 < end, bytes[i] >= 65, bytes[i] <= 72, !TextScan.isAlnum(bytes[i + 1]) {
+            n = Int(bytes[i]) - 64
+            i += 1
+        }
         // Items are numbered 1 to 99: "300." at a line's start is a page number running on.
         guard i > digits, i < end, i - digits <= 2 else { return nil }
         if bracket {

@@ -259,7 +259,7 @@ enum LabelMeaning: Sendable, Equatable {
     /// and any words up to the colon, in no sentence (no full stop before the colon). The value
     /// starts after the colon.
     private static func summaryWithClause(_ bytes: [UInt8], from start: Int, colon: Int) -> Found? {
-        guard !bytes[start..<colon].contains(46) else { return nil }
+        // (Called for many lines of prose with a colon: most fail on their first word.)
         var f: Flags = []
         var i = start
         var previousWasSummary = false
@@ -269,13 +269,16 @@ enum LabelMeaning: Sendable, Equatable {
             while e < colon, TextScan.isAlpha(bytes[e]) || bytes[e] == 39 { e += 1 }
             guard e > i else { return nil }
             if let w = lookup(bytes, i..<e, misread: false) {
+                // The first word opens a label ("Case", "Clinical", "Summary"), none of prose.
+                if i == start, words[w].isDisjoint(with: .summary), !firstGlue.contains(bytes, i..<e) { return nil }
                 f.formUnion(words[w])
                 previousWasSummary = e - i == summaryWord.count && (0..<summaryWord.count).allSatisfy { TextScan.lower(bytes[i + $0]) == summaryWord[$0] }
                 i = e
                 continue
             }
+            guard previousWasSummary else { return nil }
             let made = madeWords.contains(bytes, i..<e) || (e - i > 4 && TextScan.lower(bytes[e - 2]) == 101 && TextScan.lower(bytes[e - 1]) == 100)
-            guard previousWasSummary, made, meaning(f, standalone: false) == .caseSummary else { return nil }
+            guard made, meaning(f, standalone: false) == .caseSummary, !bytes[e..<colon].contains(46) else { return nil }
             return Found(meaning: .caseSummary, labelEnd: colon, valueStart: colon + 1, hasColon: true, headsInline: true)
         }
         return nil
@@ -331,6 +334,9 @@ enum LabelMeaning: Sendable, Equatable {
         let bytes = lines.bytes
         guard let next = following(lines, k, within: 3) else { return nil }
         let n = lines[next].content
+        // A line below that opens with an item's key ("Request A: …", "Item 2: …") is an entry of a
+        // list the line heads, not the rest of its label.
+        if ItemHeaders.itemNumber(bytes, n) != nil { return nil }
         if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) { return (nc, n.upperBound) }
         guard n.count <= 60, firstColon(bytes, n) == nil, !endsWithStop(bytes, n),
               let third = following(lines, next, within: 3) else { return nil }
