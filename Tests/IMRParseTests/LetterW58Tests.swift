@@ -195,4 +195,38 @@ import Testing
         #expect(number("Item B: ODG, Knee chapter") == 2)
         #expect(number("Issue I: Lumbar MRI") == nil)
     }
+
+    // MARK: Two items under one rationale
+
+    /// "Items 1 and 2: <title>; <title>" over one guideline and one rationale that gives each its
+    /// decision by number ("Outcome for Item 1: Overturned. Outcome for Item 2: Upheld."): two
+    /// records with the shared guideline and rationale, each its own title and decision. Before, the
+    /// header was one item without a decision, and the rationale an item of its own.
+    @Test func oneRationaleForTwoItems() throws {
+        let d = parse("""
+        Independent Medical Review - Final Determination
+
+        Case Number: CM19-0055443      Date of Injury: 03/03/2017
+
+        Clinical background
+
+        The injured worker is a 63-year-old female cook with arthritis of both knees.
+
+        DECISIONS AND REASONS
+
+        Items 1 and 2: Hyaluronic acid injection, left knee; Hyaluronic acid injection, right knee
+        Guideline: Official Disability Guidelines (ODG), Knee & Leg chapter, Hyaluronic acid injections.
+        Both knees were injected in one visit and one rationale answers both. The left knee has severe arthritis on x-ray and failed a steroid injection, which the guideline requires. The right knee has mild findings and no steroid injection yet. Outcome for Item 1: Overturned. Outcome for Item 2: Upheld.
+
+        Item 3: Naproxen 500mg #60
+        Decision: Overturned
+        Guideline: MTUS Chronic Pain Medical Treatment Guidelines, NSAIDs, page 67.
+        Rationale: Naproxen at the lowest dose for the shortest time is recommended for arthritis pain. It is medically necessary.
+        """)
+        #expect(d.items.map(\.title.value) == ["Hyaluronic acid injection, left knee", "Hyaluronic acid injection, right knee", "Naproxen 500mg #60"])
+        #expect(d.items.map { $0.decision?.value } == [.overturned, .upheld, .overturned])
+        #expect(d.items.map { $0.imrGuideline?.sources ?? [] } == [["ODG"], ["ODG"], ["MTUS"]])
+        #expect(d.items.first?.rationale?.value.hasPrefix("Both knees were injected") == true)
+        #expect(d.items.first?.rationale?.value.hasSuffix("no steroid injection yet.") == true)
+    }
 }
