@@ -84,6 +84,12 @@ public enum LetterParser {
         let readAsUnknown = layout == .unknown
             || (!result.items.isEmpty && result.items.count <= 50
                 && result.items.allSatisfy { $0.imrGuideline == nil && $0.claimsAdministratorGuideline == nil })
+        // Paragraphs that name their items only by key ("Request A. …"), titled by a list before.
+        if layout == .unknown {
+            ListedKeys.apply(&result.items, lines)
+            // A header that names several items over one rationale ("Items 1 and 2: …; …").
+            SharedItems.apply(&result.items, lines)
+        }
         let (shared, conclusions) = readAsUnknown ? ItemBlocks.detach(&result.items, lines) : ([], [])
         // One item, one record: an item listed and then detailed is merged.
         let (merged, mergeWarnings) = ItemMerger.merge(result.items, lines)

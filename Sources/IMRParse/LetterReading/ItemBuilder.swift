@@ -63,6 +63,10 @@ enum ItemBuilder {
         if let r = draft.fields[.decision], let (d, after) = decision(inField: r, lines) {
             if item.decision == nil { item.decision = d }
             rest = after
+        } else if draft.header.form == .question, let r = draft.fields[.decision] ?? draft.unlabelled, let (d, after) = answer(r, lines) {
+            // The answer to "Is <treatment> medically necessary?": yes overturns the denial, no upholds it.
+            if item.decision == nil { item.decision = d }
+            if draft.fields[.decision] != nil { rest = after }
         }
         if item.rationaleText == nil, let r = draft.unlabelled ?? rest { item.rationaleText = lazyLocated(r, lines) }
         item.range = draft.range
@@ -193,6 +197,26 @@ enum ItemBuilder {
         guard let d = found else { return nil }
         if statementEnd < r.upperBound, bytes[statementEnd] == 46 { statementEnd += 1 }
         return (d, statementEnd..<max(statementEnd, r.upperBound))
+    }
+
+    /// "Yes." or "No, …" opening `range`: the answer to an item asked as "Is <treatment> medically
+    /// necessary?" — Overturned for yes, Upheld for no — and the text after the answer's sentence.
+    static func answer(_ range: Range<Int>, _ lines: LetterLines) -> (Located<Decision>, Range<Int>)? {
+        let bytes = lines.bytes
+        let r = lines.trim(range)
+        var e = r.lowerBound
+        while e < r.upperBound, TextScan.isAlpha(bytes[e]) { e += 1 }
+        guard e > r.lowerBound, e == r.upperBound || !TextScan.isAlnum(bytes[e]) else { return nil }
+        let w = r.lowerBound..<e
+        let d: Decision
+        if w.count == 3, TextScan.lower(bytes[w.lowerBound]) == 121, TextScan.lower(bytes[w.lowerBound + 1]) == 101,
+           TextScan.lower(bytes[w.lowerBound + 2]) == 115 { d = .overturned }  // "yes"
+        else if w.count == 2, TextScan.lower(bytes[w.lowerBound]) == 110, TextScan.lower(bytes[w.lowerBound + 1]) == 111 { d = .upheld }  // "no"
+        else { return nil }
+        var s = e
+        while s < r.upperBound, !(bytes[s] == 46 && (s + 1 == r.upperBound || TextScan.isSpace(bytes[s + 1]))) { s += 1 }
+        if s < r.upperBound { s += 1 }
+        return (Located(d, w), s..<max(s, r.upperBound))
     }
 
     /// A field's trimmed range with its clean text, the text made only when read (a rationale:

@@ -145,6 +145,19 @@ enum ItemHeaders {
     /// (a letter counts from A) and where the question's words start.
     private static func questionNumber(_ bytes: [UInt8], _ c: Range<Int>) -> (Int?, Int) {
         if let (n, t) = itemNumber(bytes, c) { return (n, t) }
+        // A word that names what is numbered, whatever it is ("Question 1.", "Query 2:", "Point 3)").
+        var w = c.lowerBound
+        while w < c.upperBound, TextScan.isAlpha(bytes[w]) { w += 1 }
+        if w > c.lowerBound, w - c.lowerBound <= 12, w + 1 < c.upperBound, bytes[w] == 32, TextScan.isDigit(bytes[w + 1]) {
+            var i = w + 1
+            var n = 0
+            while i < c.upperBound, TextScan.isDigit(bytes[i]), i - w <= 2 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+            if i + 1 < c.upperBound, i - w <= 3, bytes[i] == 46 || bytes[i] == 58 || bytes[i] == 41, bytes[i + 1] == 32 || bytes[i + 1] == 9 {
+                var t = i + 1
+                while t < c.upperBound, bytes[t] == 32 || bytes[t] == 9 { t += 1 }
+                return (n, t)
+            }
+        }
         var i = c.lowerBound
         let bracket = bytes[i] == 40
         if bracket { i += 1 }
@@ -762,6 +775,12 @@ enum ItemHeaders {
         let digits = i
         var n = 0
         while i < end, TextScan.isDigit(bytes[i]), i - digits < 3 { n = n * 10 + Int(bytes[i] - 48); i += 1 }
+        // After the word, a capital letter may stand for the number ("Request A.", "Item B:"): A to
+        // H, no roman numeral ("Issue I", "Item V").
+        if worded, i == digits, i + 1 < end, bytes[i] >= 65, bytes[i] <= 72, !TextScan.isAlnum(bytes[i + 1]) {
+            n = Int(bytes[i]) - 64
+            i += 1
+        }
         // Items are numbered 1 to 99: "300." at a line's start is a page number running on.
         guard i > digits, i < end, i - digits <= 2 else { return nil }
         if bracket {

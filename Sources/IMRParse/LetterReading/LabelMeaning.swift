@@ -49,6 +49,9 @@ enum LabelMeaning: Sendable, Equatable {
         var labelEnd: Int
         var valueStart: Int
         var hasColon: Bool
+        /// A summary label that says how the summary was made, its value on the same line: a heading
+        /// all the same.
+        var headsInline = false
     }
 
     // MARK: Words
@@ -88,7 +91,7 @@ enum LabelMeaning: Sendable, Equatable {
         add(["rationale", "reason", "reasoning", "basis", "explanation", "why", "discussion", "analysis"], .rationale)
         add(["rationales", "reasons"], [.rationale, .plural])
         add(["summary", "history", "background", "synopsis", "overview"], .summary)
-        add(["decision", "determination", "outcome", "result", "action"], .decision)
+        add(["decision", "determination", "outcome", "result", "action", "answer"], .decision)
         add(["decisions", "determinations"], [.decision, .plural])
         add(["issue", "item", "treatment", "service", "request", "procedure", "medication", "question"], .issue)
         add(["issues", "items", "treatments", "services", "requests", "procedures", "medications", "item/service", "items/services",
@@ -178,7 +181,7 @@ enum LabelMeaning: Sendable, Equatable {
         // (The first word likewise: "Decison rationale:", "ANALYSlS:".)
         guard lastStart < lastEnd, cutAtEnd || lookup(bytes, lastStart..<lastEnd, misread: misreadOK) != nil
                 || (lastStart - start > 2 && bytes[lastStart - 2] == 45 && joinsCut(bytes, lastStart..<lastEnd, floor: start))
-        else { return nil }
+        else { return colon.flatMap { summaryWithClause(bytes, from: start, colon: $0) } }
         // The first word must be a label word.
         var w = start
         while w < c.upperBound, TextScan.isAlpha(bytes[w]) || bytes[w] == 39 { w += 1 }
@@ -195,9 +198,13 @@ enum LabelMeaning: Sendable, Equatable {
         if let colon {
             let wordsEnd = numberStart ?? colon
             guard wrapped || colon - start <= 140, var flags = wrapped ? flags(lines, start..<wordsEnd, maxWords: 14) : flags(bytes, start..<wordsEnd, maxWords: 14)
-            else { return nil }
+            else { return wrapped ? nil : summaryWithClause(bytes, from: start, colon: colon) }
             if numberStart != nil { flags.insert(.numbered) }
             guard let meaning = meaning(flags, standalone: false) else { return nil }
+            // A title label that names no item, only that it was asked for ("Requested:",
+            // "Contested:"): its last word must say so ("Requested by:" names a person).
+            if meaning == .title, !flags.contains(.issue),
+               lookup(bytes, lastStart..<lastEnd, misread: false).map({ words[$0].contains(.disputed) }) != true { return nil }
             // A dotted leader before the colon ("Basis cited by reviewer ...... MTUS: ACOEM …"): the
             // label ends at the leader, and the colon is the value's.
             if !wrapped, let d = bytes[start..<wordsEnd].firstIndex(of: 46), d + 2 < wordsEnd, bytes[d + 1] == 46, bytes[d + 2] == 46 {
@@ -240,6 +247,41 @@ enum LabelMeaning: Sendable, Equatable {
         }
         guard let alone else { return nil }
         return Found(meaning: alone, labelEnd: end, valueStart: end, hasColon: false)
+    }
+
+    /// Words that say how a summary came to be ("Case summary developed by the expert reviewer from
+    /// the records provided:", "Clinical summary written from …"), besides words ending "-ed".
+    private static let madeWords = WordSet(["written", "drawn", "taken", "made"])
+    private static let summaryWord = Array("summary".utf8)
+
+    /// A case summary label whose words go on to say how the summary was made: label words up to
+    /// "summary", then a word that says it was made ("developed", "prepared", "compiled", "written"),
+    /// and any words up to the colon, in no sentence (no full stop before the colon). The value
+    /// starts after the colon.
+    private static func summaryWithClause(_ bytes: [UInt8], from start: Int, colon: Int) -> Found? {
+        // (Called for many lines of prose with a colon: most fail on their first word.)
+        var f: Flags = []
+        var i = start
+        var previousWasSummary = false
+        while i < colon {
+            while i < colon, bytes[i] == 32 { i += 1 }
+            var e = i
+            while e < colon, TextScan.isAlpha(bytes[e]) || bytes[e] == 39 { e += 1 }
+            guard e > i else { return nil }
+            if let w = lookup(bytes, i..<e, misread: false) {
+                // The first word opens a label ("Case", "Clinical", "Summary"), none of prose.
+                if i == start, words[w].isDisjoint(with: .summary), !firstGlue.contains(bytes, i..<e) { return nil }
+                f.formUnion(words[w])
+                previousWasSummary = e - i == summaryWord.count && (0..<summaryWord.count).allSatisfy { TextScan.lower(bytes[i + $0]) == summaryWord[$0] }
+                i = e
+                continue
+            }
+            guard previousWasSummary else { return nil }
+            let made = madeWords.contains(bytes, i..<e) || (e - i > 4 && TextScan.lower(bytes[e - 2]) == 101 && TextScan.lower(bytes[e - 1]) == 100)
+            guard made, meaning(f, standalone: false) == .caseSummary, !bytes[e..<colon].contains(46) else { return nil }
+            return Found(meaning: .caseSummary, labelEnd: colon, valueStart: colon + 1, hasColon: true, headsInline: true)
+        }
+        return nil
     }
 
     /// For a decision or title label standing alone on line `k`: where its value starts when the
@@ -292,6 +334,9 @@ enum LabelMeaning: Sendable, Equatable {
         let bytes = lines.bytes
         guard let next = following(lines, k, within: 3) else { return nil }
         let n = lines[next].content
+        // A line below that opens with an item's key ("Request A: …", "Item 2: …") is an entry of a
+        // list the line heads, not the rest of its label.
+        if ItemHeaders.itemNumber(bytes, n) != nil { return nil }
         if let nc = firstColon(bytes, n.lowerBound..<min(n.upperBound, n.lowerBound + 40)) { return (nc, n.upperBound) }
         guard n.count <= 60, firstColon(bytes, n) == nil, !endsWithStop(bytes, n),
               let third = following(lines, next, within: 3) else { return nil }
@@ -635,6 +680,8 @@ enum LabelMeaning: Sendable, Equatable {
         // "UR action:", "Utilization review decision:": the UR's decision on the item, not the review's.
         if f.contains(.decision), f.contains(.claims), !f.contains(.issue), !standalone { return .urDecision }
         if f.contains(.issue), f.contains(.disputed), !standalone { return .title }
+        // "Requested:" alone, as a field: what was requested is the item.
+        if f == .disputed, !standalone { return .title }
         return nil
     }
 }

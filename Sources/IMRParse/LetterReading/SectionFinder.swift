@@ -166,7 +166,7 @@ enum SectionFinder {
         // words are read after its number.
         guard !isLabel, let found = start == lineStart ? lineMeaning : LabelMeaning.read(lines, line: k, from: start, sectionsOnly: true),
               let kind = found.meaning.sectionKind,
-              restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
+              found.headsInline || restOfLineIsEmpty(lines, from: found.valueStart) else { return nil }
         return Heading(kind: kind, line: k, range: lineStart..<found.valueStart, contentStart: found.valueStart)
     }
 

@@ -105,10 +105,38 @@ enum SummaryIntro {
 
     /// The start of a summary that a lead-in sentence introduces inside `range` ("The reviewer
     /// summarized the records as follows:"), just after that sentence.
+    /// When the lead-in's words are a heading's ("THE REVIEWER'S SUMMARY OF THE RECORDS", "Summary
+    /// of the Medical Records" alone on its line), the summary starts on the line below the heading.
     static func leadIn(_ lines: LetterLines, _ range: Range<Int>) -> Int? {
-        guard let (_, hit) = leadIns.findFirst(in: lines.bytes, range),
-              let end = firstSentenceEnd(lines.bytes, hit.lowerBound..<range.upperBound) else { return nil }
+        guard let (_, hit) = leadIns.findFirst(in: lines.bytes, range) else { return nil }
+        if let below = belowHeading(lines, hit, range) { return unquoted(lines, lines.trim(below..<range.upperBound)).lowerBound }
+        guard let end = firstSentenceEnd(lines.bytes, hit.lowerBound..<range.upperBound) else { return nil }
         return unquoted(lines, lines.trim(end..<range.upperBound)).lowerBound
+    }
+
+    /// Small words a heading in Title Case leaves in lower case.
+    private static let headingGlue = WordSet(["of", "the", "and", "by", "from", "for", "a", "an", "to", "in", "on", "as"])
+
+    /// The start of the line below `hit`'s line when that line is a heading: short, ending with no
+    /// stop, every word capitalised but the small ones, and the line below opening a sentence with a
+    /// capital letter.
+    private static func belowHeading(_ lines: LetterLines, _ hit: Range<Int>, _ range: Range<Int>) -> Int? {
+        let bytes = lines.bytes
+        let k = lines.lineIndex(at: hit.lowerBound)
+        let c = lines[k].content
+        guard c.count <= 70, hit.upperBound <= c.upperBound, let last = c.last.map({ bytes[$0] }), TextScan.isAlpha(last) else { return nil }
+        var i = c.lowerBound
+        while i < c.upperBound {
+            while i < c.upperBound, bytes[i] == 32 { i += 1 }
+            var e = i
+            while e < c.upperBound, bytes[e] != 32 { e += 1 }
+            if e > i, TextScan.isAlpha(bytes[i]), bytes[i] >= 97, !headingGlue.contains(bytes, i..<e) { return nil }
+            i = e
+        }
+        guard let n = lines.nextSignificant(after: k), lines[n].contentStart < range.upperBound else { return nil }
+        let f = bytes[lines[n].contentStart]
+        guard (f >= 65 && f <= 90) || f == 34 else { return nil }
+        return lines[n].contentStart
     }
 
     /// After the sentence or label that starts `range`: a full stop or colon followed by white space,
