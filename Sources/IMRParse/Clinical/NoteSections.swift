@@ -146,8 +146,9 @@ package struct NoteSections: Sendable {
         // A short heading line of a report in prose closes with a full stop ("Treatment plan / requests."):
         // it begins with a heading phrase and a capital, and holds at most 6 words.
         if endsInStop, !endsInColon, e - i <= 8, Self.isCapitalized(tokens[i], bytes), trie.mayStart(tokens[i].key),
-           let id = firstPhrase(tokens, in: i..<(i + 1), trie, oneLetter, reaching: e - 1) {
-            return (id, e, e)
+           let m = trie.longestMatch(in: tokens, at: i, end: e - 1), m.node >= 0,
+           let id = trie.ids(at: m.node).first, !oneLetter[Int(id)] {
+            return (Int(id), e, e)
         }
         guard endsInColon || !endsInStop else { return nil }
         var content = i, words = 0
@@ -168,11 +169,9 @@ package struct NoteSections: Sendable {
     }
 
     /// The first heading phrase (of more than one letter) within `range`.
-    /// A phrase may run on to `reaching` (the range's end by default).
-    static func firstPhrase(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, _ trie: PhraseTrie, _ oneLetter: [Bool],
-                            reaching: Int? = nil) -> Int? {
+    static func firstPhrase(_ tokens: UnsafeBufferPointer<Token>, in range: Range<Int>, _ trie: PhraseTrie, _ oneLetter: [Bool]) -> Int? {
         for k in range where tokens[k].kind != .punct && trie.mayStart(tokens[k].key) {
-            if let m = trie.longestMatch(in: tokens, at: k, end: reaching ?? range.upperBound), m.node >= 0,
+            if let m = trie.longestMatch(in: tokens, at: k, end: range.upperBound), m.node >= 0,
                let id = trie.ids(at: m.node).first, !oneLetter[Int(id)] {
                 return Int(id)
             }
